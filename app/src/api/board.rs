@@ -1,0 +1,39 @@
+//! The coordinator's board and the technician's work list, kept live by polling.
+
+use super::types::{BoardChanges, BoardSnapshot, Suggestion};
+use crate::domain::Ticket;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server]
+pub async fn get_board() -> Result<BoardSnapshot, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::service::board(&state, &user).await
+}
+
+/// Changes since `cursor`; cheap (no database work) when nothing changed.
+#[server]
+pub async fn poll_board(cursor: i64) -> Result<BoardChanges, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::service::board_changes(&state, &user, cursor).await
+}
+
+#[server]
+pub async fn suggest_assignees(number: String, escalation: bool) -> Result<Vec<Suggestion>, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    let number = crate::domain::TicketNumber::parse(&number).ok_or(AppError::NotFound)?;
+    crate::server::service::suggestions(&state, &user, number, escalation).await
+}
+
+/// A technician's tickets (by priority) and the unassigned queue.
+#[server]
+pub async fn my_work() -> Result<(Vec<Ticket>, Vec<Ticket>), AppError> {
+    use crate::server::service::{self, ListParams};
+    let (state, user) = super::ssr::signed_in().await?;
+    if !user.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    let mine = ListParams { status: Some("open".into()), assignee: Some("me".into()), limit: Some(200), ..ListParams::default() };
+    let queue = ListParams { status: Some("new".into()), assignee: Some("none".into()), limit: Some(200), ..ListParams::default() };
+    Ok((service::list_tickets(&state, &user, mine).await?.0, service::list_tickets(&state, &user, queue).await?.0))
+}

@@ -1,0 +1,43 @@
+//! Server functions, grouped by area; each is a thin adapter over the ticket service.
+
+pub mod account;
+pub mod board;
+pub mod tickets;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use crate::domain::User;
+    use crate::error::AppError;
+    use crate::server::auth;
+    use crate::server::AppState;
+    use axum::http::request::Parts;
+    use leptos::prelude::*;
+
+    pub fn state() -> Result<AppState, AppError> {
+        use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("AppState missing from the server function context");
+            AppError::Internal
+        })
+    }
+
+    pub fn parts() -> Result<Parts, AppError> {
+        use_context::<Parts>().ok_or(AppError::Internal)
+    }
+
+    /// The caller, if signed in.
+    pub async fn caller() -> Result<(AppState, Option<User>), AppError> {
+        let state = state()?;
+        let parts = parts()?;
+        let user = auth::authenticate(&state, &parts.headers).await?;
+        Ok((state, user))
+    }
+
+    /// The caller, who must be signed in.
+    pub async fn signed_in() -> Result<(AppState, User), AppError> {
+        match caller().await? {
+            (state, Some(user)) => Ok((state, user)),
+            (_, None) => Err(AppError::Unauthenticated),
+        }
+    }
+}

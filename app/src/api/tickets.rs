@@ -1,0 +1,107 @@
+//! Filing, reading and changing tickets from the pages.
+
+use super::types::{TicketChange, TicketDetail};
+use crate::domain::{Category, Note, Ticket};
+use crate::error::AppError;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+#[cfg(feature = "ssr")]
+fn number(s: &str) -> Result<crate::domain::TicketNumber, AppError> {
+    crate::domain::TicketNumber::parse(s).ok_or(AppError::NotFound)
+}
+
+#[server]
+pub async fn categories() -> Result<Vec<Category>, AppError> {
+    let (state, _) = super::ssr::signed_in().await?;
+    state.db.categories().await
+}
+
+/// Files a request from the portal form (which also works without JavaScript) or the board.
+#[server]
+#[expect(clippy::too_many_arguments, reason = "one argument per form field keeps the form post plain")]
+pub async fn file_request(
+    title: String,
+    description: String,
+    category: String,
+    impact: String,
+    urgency: String,
+    location: Option<String>,
+    contact: Option<String>,
+    fields: Option<BTreeMap<String, String>>,
+    requester_email: Option<String>,
+    requester_name: Option<String>,
+    channel: Option<String>,
+) -> Result<Ticket, AppError> {
+    use super::types::NewTicket;
+    use crate::server::service;
+    let (state, user) = super::ssr::signed_in().await?;
+    // The form names each category's inputs `<category>__<field>`; keep the chosen category's.
+    let prefix = format!("{}__", category.trim());
+    let fields = fields
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k.strip_prefix(&prefix).map(String::from).unwrap_or(k), v))
+        .filter(|(k, _)| !k.contains("__"))
+        .map(|(k, v)| (k, serde_json::Value::String(v)))
+        .collect();
+    let input = NewTicket {
+        title,
+        description,
+        category,
+        impact,
+        urgency,
+        location,
+        asset_tag: None,
+        contact,
+        fields,
+        requester_email,
+        requester_name,
+        channel,
+    };
+    let ticket = service::create_ticket(&state, &user, input).await?;
+    leptos_axum::redirect(&format!("/tickets/{}?filed=1", ticket.number));
+    Ok(ticket)
+}
+
+/// The caller's own requests, open first, most recently updated first.
+#[server]
+pub async fn my_requests() -> Result<Vec<Ticket>, AppError> {
+    use crate::server::service::{self, ListParams};
+    let (state, user) = super::ssr::signed_in().await?;
+    let params = ListParams { mine: true, limit: Some(200), ..ListParams::default() };
+    Ok(service::list_tickets(&state, &user, params).await?.0)
+}
+
+#[server]
+pub async fn get_ticket_detail(number: String) -> Result<TicketDetail, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::service::ticket_detail(&state, &user, super::tickets::number(&number)?).await
+}
+
+#[server(input = leptos::server_fn::codec::Json)]
+pub async fn change_ticket(number: String, version: i64, change: TicketChange) -> Result<Ticket, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::service::change_ticket(&state, &user, super::tickets::number(&number)?, Some(version), change).await
+}
+
+#[server]
+pub async fn add_note(number: String, body: String, internal: Option<String>, minutes: Option<String>, idempotency_key: Option<String>) -> Result<Note, AppError> {
+    use super::types::NoteInput;
+    use crate::domain::NoteVisibility;
+    let (state, user) = super::ssr::signed_in().await?;
+    let minutes = match minutes.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+        None => None,
+        Some(m) => Some(m.parse().map_err(|_| AppError::field("minutes", "Time spent is a whole number of minutes"))?),
+    };
+    let visibility = if internal.is_some_and(|v| v == "on" || v == "true") { NoteVisibility::Internal } else { NoteVisibility::Public };
+    let input = NoteInput { body, visibility, minutes, idempotency_key };
+    crate::server::service::add_note(&state, &user, super::tickets::number(&number)?, input).await
+}
+
+#[server]
+pub async fn similar_tickets(title: String) -> Result<Vec<Ticket>, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::service::similar(&state, &user, &title).await
+}

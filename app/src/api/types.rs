@@ -1,0 +1,116 @@
+//! What server functions and pages exchange: shared by the server and the browser.
+
+use crate::domain::{
+    ActionKind, Category, Event, Impact, Note, NoteVisibility, PersonRef, Priority, Role, Ticket,
+    Urgency,
+};
+use serde::{Deserialize, Serialize};
+
+/// Everything the ticket page shows, already filtered for the caller.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TicketDetail {
+    pub ticket: Ticket,
+    pub notes: Vec<Note>,
+    pub events: Vec<Event>,
+    pub watchers: Vec<PersonRef>,
+    /// What the caller may do now: the lifecycle's answer intersected with their role.
+    pub actions: Vec<ActionKind>,
+    pub viewer_role: Role,
+    /// Staff see internal notes and may write them.
+    pub staff_view: bool,
+    /// The requester may reply (public note) on this ticket.
+    pub can_reply: bool,
+}
+
+/// A request as filed from the portal, the board (on someone's behalf) or the API.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewTicket {
+    pub title: String,
+    pub description: String,
+    pub category: String,
+    pub impact: String,
+    pub urgency: String,
+    #[serde(default)]
+    pub location: Option<String>,
+    #[serde(default)]
+    pub asset_tag: Option<String>,
+    #[serde(default)]
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    /// Staff filing on someone's behalf (phone, walk-in).
+    #[serde(default)]
+    pub requester_email: Option<String>,
+    #[serde(default)]
+    pub requester_name: Option<String>,
+    /// portal, phone, walk_in, email or api.
+    #[serde(default)]
+    pub channel: Option<String>,
+}
+
+/// A change to a ticket; every part is optional, the whole is applied atomically.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TicketChange {
+    pub action: Option<ActionKind>,
+    /// Email of the new assignee (implies the assign action).
+    pub assignee: Option<String>,
+    pub priority: Option<Priority>,
+    pub reason: Option<String>,
+    pub category: Option<String>,
+    pub impact: Option<Impact>,
+    pub urgency: Option<Urgency>,
+    /// Resolution notes (required to resolve), or the reason for reopening.
+    pub text: Option<String>,
+}
+
+/// A ticket card on the board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoardCard {
+    pub ticket: Ticket,
+    pub actions: Vec<ActionKind>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoardSnapshot {
+    pub cards: Vec<BoardCard>,
+    pub technicians: Vec<TechnicianLoad>,
+    pub categories: Vec<Category>,
+    /// The change-feed position this snapshot reflects.
+    pub cursor: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoardChanges {
+    /// Cards whose tickets changed since the cursor (closed ones included, so they can leave).
+    pub cards: Vec<BoardCard>,
+    pub cursor: i64,
+    /// More changes wait beyond `cursor`; poll again at once.
+    pub more: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TechnicianLoad {
+    pub person: PersonRef,
+    pub tier: i64,
+    pub open_load: i64,
+    pub capacity: i64,
+    pub available: bool,
+    pub skills: Vec<(String, i64)>,
+}
+
+/// One ranked assignment suggestion with the reasons shown to the coordinator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub person: PersonRef,
+    pub score: i64,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NoteInput {
+    pub body: String,
+    pub visibility: NoteVisibility,
+    pub minutes: Option<i64>,
+    pub idempotency_key: Option<String>,
+}

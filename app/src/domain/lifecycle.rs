@@ -1,0 +1,315 @@
+//! The ticket lifecycle as one transition function over closed enums.
+//!
+//! `new → assigned → in_progress ⇄ waiting(on) → resolved → closed`, with reopen from resolved,
+//! cancel from any open state, and reassign / escalate at any open state. The UI offers exactly the
+//! actions for which [`Lifecycle::transition`] succeeds.
+
+use super::closed_enum;
+use super::ticket::ResolutionNotes;
+use serde::{Deserialize, Serialize};
+
+closed_enum!(
+    Status {
+        New => "new",
+        Assigned => "assigned",
+        InProgress => "in_progress",
+        Waiting => "waiting",
+        Resolved => "resolved",
+        Closed => "closed",
+        Cancelled => "cancelled",
+    }
+);
+
+closed_enum!(
+    /// Who a waiting ticket waits on; the SLA clock pauses meanwhile.
+    WaitingOn { Requester => "requester", ThirdParty => "third_party", Facility => "facility" }
+);
+
+impl Status {
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            Status::New | Status::Assigned | Status::InProgress | Status::Waiting
+        )
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::New => "New",
+            Status::Assigned => "Assigned",
+            Status::InProgress => "In progress",
+            Status::Waiting => "Waiting",
+            Status::Resolved => "Resolved",
+            Status::Closed => "Closed",
+            Status::Cancelled => "Cancelled",
+        }
+    }
+}
+
+impl WaitingOn {
+    pub fn label(self) -> &'static str {
+        match self {
+            WaitingOn::Requester => "Waiting on requester",
+            WaitingOn::ThirdParty => "Waiting on third party",
+            WaitingOn::Facility => "Waiting on facility work",
+        }
+    }
+}
+
+/// What someone asks to do to a ticket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    /// Give the ticket to a technician (also a reassignment).
+    Assign,
+    Start,
+    Wait(WaitingOn),
+    Resume,
+    Resolve(ResolutionNotes),
+    Reopen,
+    Close,
+    Cancel,
+    /// Raise attention (and usually priority) and hand to a specialist.
+    Escalate,
+}
+
+closed_enum!(
+    /// An action without its data, for menus and permission tables.
+    ActionKind {
+        Assign => "assign",
+        Start => "start",
+        WaitRequester => "wait_requester",
+        WaitThirdParty => "wait_third_party",
+        WaitFacility => "wait_facility",
+        Resume => "resume",
+        Resolve => "resolve",
+        Reopen => "reopen",
+        Close => "close",
+        Cancel => "cancel",
+        Escalate => "escalate",
+    }
+);
+
+impl ActionKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionKind::Assign => "Assign",
+            ActionKind::Start => "Start work",
+            ActionKind::WaitRequester => "Wait on requester",
+            ActionKind::WaitThirdParty => "Wait on third party",
+            ActionKind::WaitFacility => "Wait on facility",
+            ActionKind::Resume => "Resume",
+            ActionKind::Resolve => "Resolve",
+            ActionKind::Reopen => "Reopen",
+            ActionKind::Close => "Close",
+            ActionKind::Cancel => "Cancel",
+            ActionKind::Escalate => "Escalate",
+        }
+    }
+}
+
+impl Action {
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            Action::Assign => ActionKind::Assign,
+            Action::Start => ActionKind::Start,
+            Action::Wait(WaitingOn::Requester) => ActionKind::WaitRequester,
+            Action::Wait(WaitingOn::ThirdParty) => ActionKind::WaitThirdParty,
+            Action::Wait(WaitingOn::Facility) => ActionKind::WaitFacility,
+            Action::Resume => ActionKind::Resume,
+            Action::Resolve(_) => ActionKind::Resolve,
+            Action::Reopen => ActionKind::Reopen,
+            Action::Close => ActionKind::Close,
+            Action::Cancel => ActionKind::Cancel,
+            Action::Escalate => ActionKind::Escalate,
+        }
+    }
+
+    /// A representative action of a kind, used to ask the lifecycle whether the kind is allowed.
+    fn probe(kind: ActionKind) -> Action {
+        match kind {
+            ActionKind::Assign => Action::Assign,
+            ActionKind::Start => Action::Start,
+            ActionKind::WaitRequester => Action::Wait(WaitingOn::Requester),
+            ActionKind::WaitThirdParty => Action::Wait(WaitingOn::ThirdParty),
+            ActionKind::WaitFacility => Action::Wait(WaitingOn::Facility),
+            ActionKind::Resume => Action::Resume,
+            ActionKind::Resolve => Action::Resolve(ResolutionNotes::placeholder()),
+            ActionKind::Reopen => Action::Reopen,
+            ActionKind::Close => Action::Close,
+            ActionKind::Cancel => Action::Cancel,
+            ActionKind::Escalate => Action::Escalate,
+        }
+    }
+}
+
+/// The part of a ticket the lifecycle decides on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lifecycle {
+    pub status: Status,
+    pub waiting_on: Option<WaitingOn>,
+    pub has_assignee: bool,
+}
+
+/// Why the lifecycle refused an action; the message is shown to the user as it is.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[error("cannot {action} a ticket that is {status}: {why}")]
+pub struct TransitionError {
+    pub action: String,
+    pub status: String,
+    pub why: String,
+}
+
+impl Lifecycle {
+    pub fn new_ticket() -> Self {
+        Lifecycle {
+            status: Status::New,
+            waiting_on: None,
+            has_assignee: false,
+        }
+    }
+
+    /// The state after `action`, or why it is not allowed. Assignment is the only action that
+    /// brings an assignee, so `Assign` always leaves `has_assignee` set.
+    pub fn transition(&self, action: &Action) -> Result<Lifecycle, TransitionError> {
+        use Status::*;
+        let refuse = |why: &str| TransitionError {
+            action: action.kind().label().to_lowercase(),
+            status: self.status.label().to_lowercase(),
+            why: why.to_string(),
+        };
+        let to = |status: Status, waiting_on: Option<WaitingOn>| Lifecycle {
+            status,
+            waiting_on,
+            has_assignee: self.has_assignee,
+        };
+        match (self.status, action) {
+            (New, Action::Assign) => Ok(Lifecycle {
+                status: Assigned,
+                waiting_on: None,
+                has_assignee: true,
+            }),
+            (Assigned | InProgress | Waiting, Action::Assign) => Ok(Lifecycle {
+                has_assignee: true,
+                ..*self
+            }),
+            (Assigned, Action::Start) => Ok(to(InProgress, None)),
+            (New, Action::Start) => Err(refuse("assign it to someone first")),
+            (Assigned | InProgress, Action::Wait(on)) => Ok(to(Waiting, Some(*on))),
+            (Waiting, Action::Wait(on)) if self.waiting_on != Some(*on) => {
+                Ok(to(Waiting, Some(*on)))
+            }
+            (Waiting, Action::Resume) => Ok(to(InProgress, None)),
+            (Assigned | InProgress | Waiting, Action::Resolve(_)) => Ok(to(Resolved, None)),
+            (New, Action::Resolve(_)) => Err(refuse("assign it to someone first")),
+            (Resolved, Action::Reopen) if self.has_assignee => Ok(to(InProgress, None)),
+            (Resolved, Action::Reopen) => Ok(to(New, None)),
+            (Resolved, Action::Close) => Ok(to(Closed, None)),
+            (New | Assigned | InProgress | Waiting, Action::Cancel) => Ok(to(Cancelled, None)),
+            (New | Assigned | InProgress | Waiting, Action::Escalate) => Ok(*self),
+            (Closed | Cancelled, _) => Err(refuse("it is finished")),
+            (Resolved, _) => Err(refuse("reopen it first")),
+            (Waiting, Action::Wait(_)) => Err(refuse("it already waits on that")),
+            (_, Action::Resume) => Err(refuse("it is not waiting")),
+            (_, Action::Reopen) => Err(refuse("it is not resolved")),
+            (_, Action::Close) => Err(refuse("resolve it first")),
+            (_, Action::Start) => Err(refuse("work has already started")),
+            (New, Action::Wait(_)) => Err(refuse("assign it to someone first")),
+        }
+    }
+
+    /// Every action kind the lifecycle allows from here, in menu order.
+    pub fn allowed(&self) -> Vec<ActionKind> {
+        ActionKind::ALL
+            .iter()
+            .copied()
+            .filter(|&kind| self.transition(&Action::probe(kind)).is_ok())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn notes() -> ResolutionNotes {
+        ResolutionNotes::parse("Replaced the cable").unwrap()
+    }
+
+    #[test]
+    fn happy_path_reaches_closed() {
+        let mut s = Lifecycle::new_ticket();
+        for a in [
+            Action::Assign,
+            Action::Start,
+            Action::Wait(WaitingOn::Facility),
+            Action::Resume,
+            Action::Resolve(notes()),
+            Action::Close,
+        ] {
+            s = s.transition(&a).unwrap();
+        }
+        assert_eq!(s.status, Status::Closed);
+        assert!(s.allowed().is_empty(), "a closed ticket offers nothing");
+    }
+
+    #[test]
+    fn cannot_start_unassigned_and_message_says_why() {
+        let err = Lifecycle::new_ticket().transition(&Action::Start).unwrap_err();
+        assert_eq!(err.to_string(), "cannot start work a ticket that is new: assign it to someone first");
+    }
+
+    #[test]
+    fn reopen_returns_to_the_assignee_or_the_queue() {
+        let resolved = Lifecycle { status: Status::Resolved, waiting_on: None, has_assignee: true };
+        assert_eq!(resolved.transition(&Action::Reopen).unwrap().status, Status::InProgress);
+        let unowned = Lifecycle { has_assignee: false, ..resolved };
+        assert_eq!(unowned.transition(&Action::Reopen).unwrap().status, Status::New);
+    }
+
+    #[test]
+    fn new_ticket_offers_assign_cancel_escalate() {
+        assert_eq!(
+            Lifecycle::new_ticket().allowed(),
+            vec![ActionKind::Assign, ActionKind::Cancel, ActionKind::Escalate]
+        );
+    }
+
+    fn any_action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            Just(Action::Assign),
+            Just(Action::Start),
+            prop::sample::select(WaitingOn::ALL.to_vec()).prop_map(Action::Wait),
+            Just(Action::Resume),
+            Just(Action::Resolve(ResolutionNotes::placeholder())),
+            Just(Action::Reopen),
+            Just(Action::Close),
+            Just(Action::Cancel),
+            Just(Action::Escalate),
+        ]
+    }
+
+    proptest! {
+        /// Whatever is tried, the state stays one the lifecycle allows.
+        #[test]
+        fn no_sequence_reaches_a_forbidden_state(actions in prop::collection::vec(any_action(), 0..40)) {
+            let mut s = Lifecycle::new_ticket();
+            for a in &actions {
+                let before = s;
+                match s.transition(a) {
+                    Ok(next) => s = next,
+                    Err(_) => prop_assert_eq!(s, before),
+                }
+                prop_assert_eq!(s.status == Status::Waiting, s.waiting_on.is_some());
+                if matches!(s.status, Status::Assigned | Status::InProgress | Status::Waiting) {
+                    prop_assert!(s.has_assignee, "work states always have an assignee");
+                }
+                if !before.status.is_open() && before.status != Status::Resolved {
+                    prop_assert_eq!(s, before, "closed and cancelled are final");
+                }
+                // The menu and the function agree.
+                prop_assert_eq!(before.allowed().contains(&a.kind()), before.transition(a).is_ok());
+            }
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! A ticket and the values it is made of. Constructors parse, so an invalid value cannot exist.
+
+use super::{closed_enum, Impact, Lifecycle, Priority, Status, Urgency, WaitingOn};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The human-facing number of a ticket, `SB-1042`. The database id is `number - OFFSET`
+/// so numbers start at four digits and never reveal how little has been filed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TicketNumber(pub i64);
+
+impl TicketNumber {
+    pub const PREFIX: &'static str = "SB-";
+    const OFFSET: i64 = 1000;
+
+    pub fn from_id(id: i64) -> Self {
+        TicketNumber(id + Self::OFFSET)
+    }
+
+    pub fn id(self) -> i64 {
+        self.0 - Self::OFFSET
+    }
+
+    /// Accepts `SB-1042`, `sb-1042` or `1042`.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        let digits = s
+            .get(..3)
+            .filter(|p| p.eq_ignore_ascii_case(Self::PREFIX))
+            .map_or(s, |_| &s[3..]);
+        let n: i64 = digits.parse().ok()?;
+        (n > Self::OFFSET && n < i64::MAX / 2).then_some(TicketNumber(n))
+    }
+}
+
+impl fmt::Display for TicketNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", Self::PREFIX, self.0)
+    }
+}
+
+/// Trimmed text with a length range; the error names the field as a person would.
+fn bounded(value: &str, what: &str, min: usize, max: usize) -> Result<String, String> {
+    let v = value.trim();
+    let len = v.chars().count();
+    if len < min {
+        Err(if min <= 1 {
+            format!("{what} is required")
+        } else {
+            format!("{what} needs at least {min} characters")
+        })
+    } else if len > max {
+        Err(format!("{what} can be at most {max} characters"))
+    } else {
+        Ok(v.to_string())
+    }
+}
+
+macro_rules! text_value {
+    ($(#[$meta:meta])* $name:ident, $what:literal, $min:literal, $max:literal) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn parse(s: &str) -> Result<Self, String> {
+                bounded(s, $what, $min, $max).map($name)
+            }
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                Self::parse(&s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(v: $name) -> String {
+                v.0
+            }
+        }
+    };
+}
+
+text_value!(
+    /// What the request is about in one line.
+    TicketTitle, "Title", 3, 200
+);
+text_value!(
+    /// The body of a note or a reply.
+    NoteBody, "Note", 1, 20_000
+);
+text_value!(
+    /// How a ticket was solved; a ticket cannot be resolved without it.
+    ResolutionNotes, "Resolution notes", 1, 20_000
+);
+
+impl ResolutionNotes {
+    pub(crate) fn placeholder() -> Self {
+        ResolutionNotes("-".into())
+    }
+}
+
+closed_enum!(
+    /// Public notes are seen by the requester and watchers; internal ones by staff only.
+    NoteVisibility { Public => "public", Internal => "internal" }
+);
+
+/// A person as shown on a ticket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRef {
+    pub email: String,
+    pub name: String,
+}
+
+impl PersonRef {
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or(&self.name)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub number: TicketNumber,
+    pub title: String,
+    pub description: String,
+    pub category: String,
+    pub status: Status,
+    pub waiting_on: Option<WaitingOn>,
+    pub priority: Priority,
+    pub impact: Impact,
+    pub urgency: Urgency,
+    pub requester: PersonRef,
+    pub assignee: Option<PersonRef>,
+    pub location: Option<String>,
+    pub asset_tag: Option<String>,
+    pub contact: Option<String>,
+    /// Answers to the category's extra questions, by field key.
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    pub escalated: bool,
+    pub reopened: bool,
+    pub resolution: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+impl Ticket {
+    pub fn lifecycle(&self) -> Lifecycle {
+        Lifecycle {
+            status: self.status,
+            waiting_on: self.waiting_on,
+            has_assignee: self.assignee.is_some(),
+        }
+    }
+
+    /// The status as a requester reads it.
+    pub fn status_words(&self) -> &'static str {
+        match (self.status, self.waiting_on) {
+            (Status::New, _) => "Received — waiting for a technician",
+            (Status::Assigned, _) => "Assigned to a technician",
+            (Status::InProgress, _) => "Being worked on",
+            (Status::Waiting, Some(WaitingOn::Requester)) => "Waiting on you",
+            (Status::Waiting, Some(on)) => on.label(),
+            (Status::Waiting, None) => "Waiting",
+            (Status::Resolved, _) => "Resolved — please confirm",
+            (Status::Closed, _) => "Closed",
+            (Status::Cancelled, _) => "Cancelled",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: i64,
+    pub author: PersonRef,
+    pub body: String,
+    pub visibility: NoteVisibility,
+    pub minutes: Option<i64>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One accepted change of a ticket: its history and the board's change feed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: i64,
+    pub number: TicketNumber,
+    pub actor: Option<PersonRef>,
+    pub at: DateTime<Utc>,
+    pub kind: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub detail: Option<String>,
+    /// Internal events (priority reasons, internal notes) are hidden from requesters.
+    pub internal: bool,
+}
+
+impl Event {
+    /// The event as a requester reads it in their timeline.
+    pub fn public_words(&self) -> String {
+        let actor = self.actor.as_ref().map(|p| p.first_name().to_string());
+        match self.kind.as_str() {
+            "created" => "Request received".into(),
+            "assigned" => match (&self.to, actor) {
+                (Some(to), _) => format!("Assigned to {}", to.split_whitespace().next().unwrap_or(to)),
+                _ => "Assigned".into(),
+            },
+            "status" => match self.to.as_deref() {
+                Some("in_progress") => "Work in progress".into(),
+                Some("waiting") => match self.detail.as_deref() {
+                    Some("requester") => "Waiting on you".into(),
+                    Some("facility") => "Waiting on facility work".into(),
+                    Some("third_party") => "Waiting on a supplier".into(),
+                    _ => "Waiting".into(),
+                },
+                Some("resolved") => "Resolved".into(),
+                Some("closed") => "Closed".into(),
+                Some("cancelled") => "Cancelled".into(),
+                Some("new") => "Reopened".into(),
+                Some(other) => format!("Status: {other}"),
+                None => "Status changed".into(),
+            },
+            "note" => match actor {
+                Some(a) => format!("Note from {a}"),
+                None => "Note".into(),
+            },
+            "escalated" => "Escalated to a specialist".into(),
+            "priority" => format!("Priority now {}", self.to.clone().unwrap_or_default()),
+            "reopened" => "Reopened".into(),
+            other => other.replace('_', " "),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticket_numbers_parse_with_or_without_prefix() {
+        assert_eq!(TicketNumber::parse("SB-1042"), Some(TicketNumber(1042)));
+        assert_eq!(TicketNumber::parse("sb-1042"), Some(TicketNumber(1042)));
+        assert_eq!(TicketNumber::parse(" 1042 "), Some(TicketNumber(1042)));
+        assert_eq!(TicketNumber::parse("SB-12"), None);
+        assert_eq!(TicketNumber::parse("SB-x"), None);
+        assert_eq!(TicketNumber::parse("ü"), None);
+        assert_eq!(TicketNumber::from_id(42).to_string(), "SB-1042");
+        assert_eq!(TicketNumber(1042).id(), 42);
+    }
+
+    #[test]
+    fn titles_are_trimmed_and_bounded() {
+        assert_eq!(TicketTitle::parse("  Printer jam ").unwrap().as_str(), "Printer jam");
+        assert_eq!(TicketTitle::parse(" ").unwrap_err(), "Title needs at least 3 characters");
+        assert!(TicketTitle::parse(&"x".repeat(201)).is_err());
+        assert_eq!(ResolutionNotes::parse("  ").unwrap_err(), "Resolution notes is required");
+    }
+
+    #[test]
+    fn titles_deserialize_through_parse() {
+        let bad: Result<TicketTitle, _> = serde_json::from_str("\"  \"");
+        assert!(bad.is_err());
+    }
+}

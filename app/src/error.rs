@@ -1,0 +1,133 @@
+//! The one error type of the application. Server functions return it to the browser and the REST
+//! API renders it as `{"error": {"code", "message", "fields"?}}`. Internal causes are logged once
+//! where they happen and never reach the user.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// A message meant for one form field (`title`, `fields.building`, ...).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// 400: the request could not be read (malformed JSON, a bad query parameter).
+    #[error("{0}")]
+    BadRequest(String),
+    /// 422: some fields are invalid; the user sees each message beside its field.
+    #[error("Please correct the highlighted fields")]
+    Validation(Vec<FieldError>),
+    /// 401: sign in first (or the token / session is no longer valid).
+    #[error("Please sign in")]
+    Unauthenticated,
+    /// 401 on sign-in: the same words whether the email exists or not.
+    #[error("Email or password is not right")]
+    BadCredentials,
+    /// 403: the caller's role may not do this.
+    #[error("You are not allowed to do that")]
+    Forbidden,
+    /// 404: absent, or not visible to the caller — the two answer the same.
+    #[error("Not found")]
+    NotFound,
+    /// 409 (412 over the API with If-Match): someone else changed it first.
+    #[error("Someone else changed this ticket first; reload to see their change")]
+    Conflict,
+    /// 422: the lifecycle does not allow the action; the message says why.
+    #[error("{0}")]
+    InvalidTransition(String),
+    /// 428: the API write did not name the version it saw.
+    #[error("Send If-Match with the ticket's ETag")]
+    PreconditionRequired,
+    /// 413: the body is over the size limit.
+    #[error("The request is too large")]
+    PayloadTooLarge,
+    /// 429: too many attempts; try again after the given number of seconds.
+    #[error("Too many attempts; try again in {0} seconds")]
+    RateLimited(u64),
+    /// 500: something broke on our side; details are in the server log.
+    #[error("Something went wrong on our side; please try again")]
+    Internal,
+    /// A transport failure between browser and server (never built by the server itself).
+    #[error("Could not reach the server: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        AppError::Validation(vec![FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        }])
+    }
+
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::BadRequest(_) => 400,
+            AppError::Validation(_) | AppError::InvalidTransition(_) => 422,
+            AppError::Unauthenticated | AppError::BadCredentials => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Conflict => 409,
+            AppError::PreconditionRequired => 428,
+            AppError::PayloadTooLarge => 413,
+            AppError::RateLimited(_) => 429,
+            AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+
+    /// A stable machine-readable code for API clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Validation(_) => "validation",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::BadCredentials => "bad_credentials",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound => "not_found",
+            AppError::Conflict => "conflict",
+            AppError::InvalidTransition(_) => "invalid_transition",
+            AppError::PreconditionRequired => "precondition_required",
+            AppError::PayloadTooLarge => "payload_too_large",
+            AppError::RateLimited(_) => "rate_limited",
+            AppError::Internal => "internal",
+            AppError::Transport(_) => "transport",
+        }
+    }
+
+    /// The message for one field, if this is a validation error naming it.
+    pub fn field_message(&self, field: &str) -> Option<String> {
+        match self {
+            AppError::Validation(errors) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl From<crate::domain::TransitionError> for AppError {
+    fn from(e: crate::domain::TransitionError) -> Self {
+        AppError::InvalidTransition(e.to_string())
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
+                AppError::BadRequest(msg)
+            }
+            ServerFnErrorErr::Request(msg) | ServerFnErrorErr::Response(msg) => {
+                AppError::Transport(msg)
+            }
+            other => AppError::Transport(other.to_string()),
+        }
+    }
+}

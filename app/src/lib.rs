@@ -1,0 +1,11 @@
+//! Switchboard: the IT help desk shared between the server and the browser.
+#![recursion_limit = "512"]
+
+pub mod api;
+pub mod domain;
+pub mod error;
+#[cfg(feature = "ssr")]
+pub mod server;
+pub mod ui;
+
+pub use ui::{shell, App};

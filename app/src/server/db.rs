@@ -1,0 +1,891 @@
+//! The persistence module: every SQL statement of Switchboard lives here, so that a second backend
+//! (PostgreSQL) is a contained change. Timestamps are stored as Unix milliseconds.
+
+use crate::domain::{
+    Category, CategoryField, Event, Impact, Note, NoteVisibility, PersonRef, Priority, Role,
+    Status, Ticket, TicketNumber, Urgency, User, WaitingOn,
+};
+use crate::error::AppError;
+use chrono::{DateTime, TimeZone, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub type Tx = sqlx::Transaction<'static, Sqlite>;
+
+macro_rules! ticket_select {
+    () => {
+        "SELECT t.id, t.title, t.description, c.slug AS category, t.category_id, t.requester_id, t.assignee_id, \
+         t.impact, t.urgency, t.priority, t.priority_reason, t.status, t.waiting_on, t.location, t.asset_tag, \
+         t.contact, t.fields_json, t.escalated, t.reopened, t.resolution, t.created_at, t.updated_at, t.version, \
+         r.email AS r_email, r.name AS r_name, a.email AS a_email, a.name AS a_name \
+         FROM tickets t JOIN categories c ON c.id = t.category_id JOIN users r ON r.id = t.requester_id \
+         LEFT JOIN users a ON a.id = t.assignee_id"
+    };
+}
+
+
+macro_rules! event_select {
+    () => {
+        "SELECT e.id, e.ticket_id, e.at, e.kind, e.from_value, e.to_value, e.detail, e.internal, \
+         u.email AS actor_email, u.name AS actor_name FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id"
+    };
+}
+
+
+/// The one connection pool of the process.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: SqlitePool,
+}
+
+/// Why the database could not be opened or migrated; start-up prints it and stops.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("cannot open database {url}: {source}")]
+    Connect { url: String, source: sqlx::Error },
+    #[error("cannot create the folder for {path}: {source}")]
+    Folder { path: String, source: std::io::Error },
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!(error = %e, "database error");
+        AppError::Internal
+    }
+}
+
+pub fn to_ms(t: DateTime<Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+pub fn from_ms(ms: i64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+}
+
+fn decode<T: FromStr>(value: &str) -> Result<T, AppError>
+where
+    T::Err: std::fmt::Display,
+{
+    value.parse().map_err(|e: T::Err| {
+        tracing::error!(error = %e, "undecodable value in the database");
+        AppError::Internal
+    })
+}
+
+impl Db {
+    /// Opens (creating when missing) a SQLite database in WAL mode with a busy timeout and
+    /// foreign keys on, and runs the embedded migrations.
+    pub async fn open(url: &str) -> Result<Db, OpenError> {
+        let connect_err = |source| OpenError::Connect { url: url.to_string(), source };
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(connect_err)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(5))
+            .foreign_keys(true);
+        let path = options.get_filename();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| OpenError::Folder {
+                path: path.display().to_string(),
+                source,
+            })?;
+        }
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .map_err(connect_err)?;
+        sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
+        Ok(Db { pool })
+    }
+
+    /// Starts a write transaction that takes SQLite's write lock at once, so two writers queue
+    /// on the busy timeout instead of failing when a read upgrades to a write.
+    pub async fn begin_write(&self) -> Result<Tx, AppError> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<Sqlite>, AppError> {
+        Ok(self.pool.acquire().await?)
+    }
+
+    pub async fn schema_version(&self) -> Result<i64, AppError> {
+        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(v.unwrap_or(0))
+    }
+
+    // ---- people ----------------------------------------------------------------------------
+
+    pub async fn insert_user(
+        &self,
+        email: &str,
+        name: &str,
+        role: Role,
+        password_hash: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        let result = sqlx::query(
+            "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(email)
+        .bind(name)
+        .bind(role.as_str())
+        .bind(password_hash)
+        .bind(to_ms(now))
+        .execute(&self.pool)
+        .await;
+        match result {
+            Ok(done) => Ok(done.last_insert_rowid()),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                Err(AppError::field("email", "An account with this email already exists"))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub async fn set_technician_profile(&self, user_id: i64, tier: i64, capacity: i64, phone: Option<&str>) -> Result<(), AppError> {
+        sqlx::query("UPDATE users SET tier = $1, capacity = $2, phone = $3 WHERE id = $4")
+            .bind(tier)
+            .bind(capacity)
+            .bind(phone)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_skill(&self, user_id: i64, category: &str, level: i64) -> Result<(), AppError> {
+        sqlx::query(
+            "INSERT INTO skills (user_id, category_id, level) SELECT $1, id, $2 FROM categories WHERE slug = $3 \
+             ON CONFLICT (user_id, category_id) DO UPDATE SET level = excluded.level",
+        )
+        .bind(user_id)
+        .bind(level)
+        .bind(category)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The user and their password hash, for sign-in.
+    pub async fn credentials(&self, email: &str) -> Result<Option<(User, Option<String>)>, AppError> {
+        let row = sqlx::query("SELECT id, email, name, role, password_hash FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((user_from_row(&r)?, r.try_get("password_hash")?))).transpose()
+    }
+
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<User>, AppError> {
+        let row = sqlx::query("SELECT id, email, name, role FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    pub async fn user_by_id(&self, id: i64) -> Result<Option<User>, AppError> {
+        let row = sqlx::query("SELECT id, email, name, role FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    pub async fn count_users(&self) -> Result<i64, AppError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?)
+    }
+
+    pub async fn set_password_hash(&self, user_id: i64, hash: &str) -> Result<(), AppError> {
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    // ---- sessions and API tokens ------------------------------------------------------------
+
+    pub async fn insert_session(&self, token_hash: &str, user_id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
+            .bind(token_hash)
+            .bind(user_id)
+            .bind(to_ms(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The session's user when it was seen after `idle_cutoff`; marks it seen now. Refreshing
+    /// at most once a minute keeps reads from turning into writes on every request.
+    pub async fn session_user(&self, token_hash: &str, idle_cutoff: DateTime<Utc>, now: DateTime<Utc>) -> Result<Option<User>, AppError> {
+        let row = sqlx::query(
+            "SELECT u.id, u.email, u.name, u.role, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.last_seen_at > $2",
+        )
+        .bind(token_hash)
+        .bind(to_ms(idle_cutoff))
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let last_seen: i64 = row.try_get("last_seen_at")?;
+        if to_ms(now) - last_seen > 60_000 {
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                .bind(to_ms(now))
+                .bind(token_hash)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(Some(user_from_row(&row)?))
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), AppError> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends every session of a user but the one given (after a password change).
+    pub async fn delete_other_sessions(&self, user_id: i64, keep_hash: &str) -> Result<(), AppError> {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user_id)
+            .bind(keep_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn insert_token(&self, token_hash: &str, user_id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+        sqlx::query("INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES ($1, $2, $3)")
+            .bind(token_hash)
+            .bind(user_id)
+            .bind(to_ms(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn token_user(&self, token_hash: &str) -> Result<Option<User>, AppError> {
+        let row = sqlx::query(
+            "SELECT u.id, u.email, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    pub async fn delete_token(&self, token_hash: &str) -> Result<(), AppError> {
+        sqlx::query("DELETE FROM api_tokens WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    // ---- categories -------------------------------------------------------------------------
+
+    pub async fn categories(&self) -> Result<Vec<Category>, AppError> {
+        let rows = sqlx::query("SELECT slug, name, fields_json FROM categories ORDER BY position, slug")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| category_from_row(r).map(|(_, c)| c)).collect()
+    }
+
+    pub async fn category(&self, slug: &str) -> Result<Option<(i64, Category)>, AppError> {
+        let row = sqlx::query("SELECT id, slug, name, fields_json FROM categories WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(category_from_row).transpose()
+    }
+
+    // ---- tickets ----------------------------------------------------------------------------
+
+    pub async fn insert_ticket(conn: &mut SqliteConnection, t: &NewTicketRow) -> Result<i64, AppError> {
+        let done = sqlx::query(
+            "INSERT INTO tickets (title, description, category_id, requester_id, impact, urgency, priority, status, \
+             location, asset_tag, contact, fields_json, channel, created_at, updated_at, version) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, $12, $13, $13, 1)",
+        )
+        .bind(&t.title)
+        .bind(&t.description)
+        .bind(t.category_id)
+        .bind(t.requester_id)
+        .bind(t.impact.as_str())
+        .bind(t.urgency.as_str())
+        .bind(t.priority.as_str())
+        .bind(&t.location)
+        .bind(&t.asset_tag)
+        .bind(&t.contact)
+        .bind(serde_json::Value::Object(t.fields.clone()).to_string())
+        .bind(&t.channel)
+        .bind(to_ms(t.now))
+        .execute(&mut *conn)
+        .await?;
+        Ok(done.last_insert_rowid())
+    }
+
+    pub async fn ticket(conn: &mut SqliteConnection, id: i64) -> Result<Option<TicketRow>, AppError> {
+        let row = sqlx::query(concat!(ticket_select!(), " WHERE t.id = $1"))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        row.as_ref().map(ticket_from_row).transpose()
+    }
+
+    pub async fn is_watcher(conn: &mut SqliteConnection, ticket_id: i64, user_id: i64) -> Result<bool, AppError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM watchers WHERE ticket_id = $1 AND user_id = $2")
+            .bind(ticket_id)
+            .bind(user_id)
+            .fetch_one(&mut *conn)
+            .await?;
+        Ok(n > 0)
+    }
+
+    /// Writes the ticket's new state when it is still at `expected_version`; false when someone
+    /// else changed it first (nothing is written then).
+    pub async fn update_ticket(conn: &mut SqliteConnection, id: i64, expected_version: i64, s: &TicketState, now: DateTime<Utc>) -> Result<bool, AppError> {
+        let done = sqlx::query(
+            "UPDATE tickets SET status = $1, waiting_on = $2, assignee_id = $3, priority = $4, priority_reason = $5, \
+             category_id = $6, escalated = $7, reopened = $8, resolution = $9, fields_json = $10, updated_at = $11, \
+             version = version + 1 WHERE id = $12 AND version = $13",
+        )
+        .bind(s.status.as_str())
+        .bind(s.waiting_on.map(WaitingOn::as_str))
+        .bind(s.assignee_id)
+        .bind(s.priority.as_str())
+        .bind(&s.priority_reason)
+        .bind(s.category_id)
+        .bind(s.escalated)
+        .bind(s.reopened)
+        .bind(&s.resolution)
+        .bind(serde_json::Value::Object(s.fields.clone()).to_string())
+        .bind(to_ms(now))
+        .bind(id)
+        .bind(expected_version)
+        .execute(&mut *conn)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn set_impact_urgency(conn: &mut SqliteConnection, id: i64, impact: Impact, urgency: Urgency) -> Result<(), AppError> {
+        sqlx::query("UPDATE tickets SET impact = $1, urgency = $2 WHERE id = $3")
+            .bind(impact.as_str())
+            .bind(urgency.as_str())
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    /// Bumps the version of a ticket whose notes or watchers changed, so pollers see it.
+    pub async fn touch_ticket(conn: &mut SqliteConnection, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+        sqlx::query("UPDATE tickets SET version = version + 1, updated_at = $1 WHERE id = $2")
+            .bind(to_ms(now))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn insert_event(conn: &mut SqliteConnection, ticket_id: i64, actor_id: Option<i64>, now: DateTime<Utc>, e: &NewEvent) -> Result<i64, AppError> {
+        let done = sqlx::query(
+            "INSERT INTO ticket_events (ticket_id, actor_id, at, kind, from_value, to_value, detail, internal) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(ticket_id)
+        .bind(actor_id)
+        .bind(to_ms(now))
+        .bind(e.kind)
+        .bind(&e.from)
+        .bind(&e.to)
+        .bind(&e.detail)
+        .bind(e.internal)
+        .execute(&mut *conn)
+        .await?;
+        Ok(done.last_insert_rowid())
+    }
+
+    pub async fn events(&self, ticket_id: i64, include_internal: bool) -> Result<Vec<Event>, AppError> {
+        let rows = sqlx::query(concat!(event_select!(), " WHERE e.ticket_id = $1 AND (e.internal = 0 OR $2) ORDER BY e.id"))
+            .bind(ticket_id)
+            .bind(include_internal)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(event_from_row).collect()
+    }
+
+    /// The newest event id: the head of the change feed.
+    pub async fn feed_head(&self) -> Result<i64, AppError> {
+        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM ticket_events").fetch_one(&self.pool).await?;
+        Ok(v.unwrap_or(0))
+    }
+
+    /// Events after `cursor`, oldest first, at most `limit`.
+    pub async fn events_after(&self, cursor: i64, limit: i64) -> Result<Vec<Event>, AppError> {
+        let rows = sqlx::query(concat!(event_select!(), " WHERE e.id > $1 ORDER BY e.id LIMIT $2"))
+            .bind(cursor)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(event_from_row).collect()
+    }
+
+    /// Finds a note filed before with the same idempotency key (a retried submission).
+    pub async fn note_by_key(conn: &mut SqliteConnection, key: &str) -> Result<Option<(i64, i64)>, AppError> {
+        let row = sqlx::query("SELECT id, ticket_id FROM notes WHERE idempotency_key = $1")
+            .bind(key)
+            .fetch_optional(&mut *conn)
+            .await?;
+        row.map(|r| Ok((r.try_get("id")?, r.try_get("ticket_id")?))).transpose()
+    }
+
+    #[expect(clippy::too_many_arguments, reason = "a note has that many columns")]
+    pub async fn insert_note(
+        conn: &mut SqliteConnection,
+        ticket_id: i64,
+        author_id: i64,
+        body: &str,
+        visibility: NoteVisibility,
+        minutes: Option<i64>,
+        idempotency_key: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        let done = sqlx::query(
+            "INSERT INTO notes (ticket_id, author_id, body, visibility, minutes, idempotency_key, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(ticket_id)
+        .bind(author_id)
+        .bind(body)
+        .bind(visibility.as_str())
+        .bind(minutes)
+        .bind(idempotency_key)
+        .bind(to_ms(now))
+        .execute(&mut *conn)
+        .await?;
+        Ok(done.last_insert_rowid())
+    }
+
+    pub async fn notes(&self, ticket_id: i64, include_internal: bool) -> Result<Vec<Note>, AppError> {
+        let rows = sqlx::query(
+            "SELECT n.id, n.body, n.visibility, n.minutes, n.created_at, u.email, u.name FROM notes n \
+             JOIN users u ON u.id = n.author_id WHERE n.ticket_id = $1 AND (n.visibility = 'public' OR $2) ORDER BY n.id",
+        )
+        .bind(ticket_id)
+        .bind(include_internal)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Note {
+                    id: r.try_get("id")?,
+                    author: PersonRef { email: r.try_get("email")?, name: r.try_get("name")? },
+                    body: r.try_get("body")?,
+                    visibility: decode(r.try_get("visibility")?)?,
+                    minutes: r.try_get("minutes")?,
+                    created_at: from_ms(r.try_get("created_at")?),
+                })
+            })
+            .collect()
+    }
+
+    pub async fn add_watcher(conn: &mut SqliteConnection, ticket_id: i64, user_id: i64) -> Result<(), AppError> {
+        sqlx::query("INSERT INTO watchers (ticket_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(ticket_id)
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn watchers(&self, ticket_id: i64) -> Result<Vec<PersonRef>, AppError> {
+        let rows = sqlx::query(
+            "SELECT u.email, u.name FROM watchers w JOIN users u ON u.id = w.user_id WHERE w.ticket_id = $1 ORDER BY u.name",
+        )
+        .bind(ticket_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok(PersonRef { email: r.try_get("email")?, name: r.try_get("name")? }))
+            .collect()
+    }
+
+    /// Tickets visible in `scope` that match `filter`, by priority then age, after `cursor`.
+    pub async fn list_tickets(&self, scope: Scope, filter: &TicketQuery) -> Result<Vec<TicketRow>, AppError> {
+        let mut q = QueryBuilder::<Sqlite>::new(concat!(ticket_select!(), " WHERE 1 = 1"));
+        match scope {
+            Scope::All => {}
+            Scope::Requester(uid) => {
+                q.push(" AND (t.requester_id = ").push_bind(uid);
+                q.push(" OR EXISTS (SELECT 1 FROM watchers w WHERE w.ticket_id = t.id AND w.user_id = ").push_bind(uid);
+                q.push("))");
+            }
+            Scope::Technician(uid) => {
+                q.push(" AND (t.assignee_id = ").push_bind(uid);
+                q.push(" OR (t.assignee_id IS NULL AND t.status = 'new')");
+                q.push(" OR EXISTS (SELECT 1 FROM watchers w WHERE w.ticket_id = t.id AND w.user_id = ").push_bind(uid);
+                q.push("))");
+            }
+        }
+        if !filter.statuses.is_empty() {
+            q.push(" AND t.status IN (");
+            let mut sep = q.separated(", ");
+            for s in &filter.statuses {
+                sep.push_bind(s.as_str());
+            }
+            q.push(")");
+        }
+        match &filter.assignee {
+            Some(AssigneeFilter::Nobody) => {
+                q.push(" AND t.assignee_id IS NULL");
+            }
+            Some(AssigneeFilter::User(id)) => {
+                q.push(" AND t.assignee_id = ").push_bind(*id);
+            }
+            None => {}
+        }
+        if let Some(rid) = filter.requester {
+            q.push(" AND t.requester_id = ").push_bind(rid);
+        }
+        if let Some(p) = filter.priority {
+            q.push(" AND t.priority = ").push_bind(p.as_str());
+        }
+        if let Some(c) = &filter.category {
+            q.push(" AND c.slug = ").push_bind(c.clone());
+        }
+        if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let pattern = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+            q.push(" AND (t.title LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+            q.push(" OR t.description LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+            q.push(" OR EXISTS (SELECT 1 FROM notes n WHERE n.ticket_id = t.id AND n.body LIKE ")
+                .push_bind(pattern)
+                .push(" ESCAPE '\\'");
+            if !filter.internal_notes {
+                q.push(" AND n.visibility = 'public'");
+            }
+            q.push("))");
+        }
+        if let Some(c) = &filter.after {
+            q.push(" AND (t.priority, t.created_at, t.id) > (")
+                .push_bind(c.priority.as_str())
+                .push(", ")
+                .push_bind(c.created_at_ms)
+                .push(", ")
+                .push_bind(c.id)
+                .push(")");
+        }
+        match filter.order {
+            TicketOrder::Priority => q.push(" ORDER BY t.priority, t.created_at, t.id"),
+            TicketOrder::RecentlyUpdated => q.push(" ORDER BY (t.status IN ('resolved', 'closed', 'cancelled')), t.updated_at DESC, t.id DESC"),
+        };
+        q.push(" LIMIT ").push_bind(filter.limit);
+        let rows = q.build().fetch_all(&self.pool).await?;
+        rows.iter().map(ticket_from_row).collect()
+    }
+
+    /// Tickets by id, for the change feed.
+    pub async fn tickets_by_ids(&self, ids: &[i64]) -> Result<Vec<TicketRow>, AppError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut q = QueryBuilder::<Sqlite>::new(concat!(ticket_select!(), " WHERE t.id IN ("));
+        let mut sep = q.separated(", ");
+        for id in ids {
+            sep.push_bind(*id);
+        }
+        q.push(")");
+        let rows = q.build().fetch_all(&self.pool).await?;
+        rows.iter().map(ticket_from_row).collect()
+    }
+
+    /// Open tickets whose title shares words with `title`, for "is it one of these?".
+    pub async fn similar_open_titles(&self, words: &[String], requester: Option<i64>, limit: i64) -> Result<Vec<TicketRow>, AppError> {
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut q = QueryBuilder::<Sqlite>::new(concat!(
+            ticket_select!(),
+            " WHERE t.status IN ('new', 'assigned', 'in_progress', 'waiting') AND ("
+        ));
+        let mut sep = q.separated(" OR ");
+        for w in words {
+            sep.push("t.title LIKE ").push_bind_unseparated(format!("%{w}%"));
+        }
+        q.push(")");
+        if let Some(rid) = requester {
+            q.push(" AND t.requester_id = ").push_bind(rid);
+        }
+        q.push(" ORDER BY t.created_at DESC LIMIT ").push_bind(limit);
+        let rows = q.build().fetch_all(&self.pool).await?;
+        rows.iter().map(ticket_from_row).collect()
+    }
+
+    // ---- technicians ------------------------------------------------------------------------
+
+    /// Every technician-capable person with skills and current open load, in two queries.
+    pub async fn technicians(&self) -> Result<Vec<Technician>, AppError> {
+        let rows = sqlx::query(
+            "SELECT u.id, u.email, u.name, u.role, u.tier, u.capacity, u.availability, u.phone, \
+             (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status IN ('assigned', 'in_progress', 'waiting')) AS open_load \
+             FROM users u WHERE u.role IN ('technician', 'coordinator', 'admin') ORDER BY u.name",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let skills = sqlx::query("SELECT s.user_id, c.slug, s.level FROM skills s JOIN categories c ON c.id = s.category_id")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: i64 = r.try_get("id")?;
+            let mut person_skills = Vec::new();
+            for s in &skills {
+                if s.try_get::<i64, _>("user_id")? == id {
+                    person_skills.push((s.try_get("slug")?, s.try_get("level")?));
+                }
+            }
+            out.push(Technician {
+                user: user_from_row(r)?,
+                tier: r.try_get("tier")?,
+                capacity: r.try_get("capacity")?,
+                availability: r.try_get("availability")?,
+                phone: r.try_get("phone")?,
+                open_load: r.try_get("open_load")?,
+                skills: person_skills,
+            });
+        }
+        Ok(out)
+    }
+
+    pub async fn count_tickets(&self) -> Result<i64, AppError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM tickets").fetch_one(&self.pool).await?)
+    }
+}
+
+
+/// Which tickets a caller may see at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Requester(i64),
+    Technician(i64),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssigneeFilter {
+    Nobody,
+    User(i64),
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TicketOrder {
+    #[default]
+    Priority,
+    RecentlyUpdated,
+}
+
+/// Keyset position in the priority ordering.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListCursor {
+    pub priority: Priority,
+    pub created_at_ms: i64,
+    pub id: i64,
+}
+
+impl ListCursor {
+    pub fn encode(&self) -> String {
+        format!("{}.{}.{}", self.priority, self.created_at_ms, self.id)
+    }
+
+    pub fn decode(s: &str) -> Option<ListCursor> {
+        let mut parts = s.split('.');
+        let c = ListCursor {
+            priority: parts.next()?.parse().ok()?,
+            created_at_ms: parts.next()?.parse().ok()?,
+            id: parts.next()?.parse().ok()?,
+        };
+        parts.next().is_none().then_some(c)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct TicketQuery {
+    pub statuses: Vec<Status>,
+    pub assignee: Option<AssigneeFilter>,
+    pub requester: Option<i64>,
+    pub priority: Option<Priority>,
+    pub category: Option<String>,
+    pub text: Option<String>,
+    /// Whether internal notes count for the text search (staff only).
+    pub internal_notes: bool,
+    pub after: Option<ListCursor>,
+    pub order: TicketOrder,
+    pub limit: i64,
+}
+
+pub struct NewTicketRow {
+    pub title: String,
+    pub description: String,
+    pub category_id: i64,
+    pub requester_id: i64,
+    pub impact: Impact,
+    pub urgency: Urgency,
+    pub priority: Priority,
+    pub location: Option<String>,
+    pub asset_tag: Option<String>,
+    pub contact: Option<String>,
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    pub channel: String,
+    pub now: DateTime<Utc>,
+}
+
+/// The mutable state of a ticket, written whole by `update_ticket`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TicketState {
+    pub status: Status,
+    pub waiting_on: Option<WaitingOn>,
+    pub assignee_id: Option<i64>,
+    pub priority: Priority,
+    pub priority_reason: Option<String>,
+    pub category_id: i64,
+    pub escalated: bool,
+    pub reopened: bool,
+    pub resolution: Option<String>,
+    pub fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A ticket with the ids the service layer decides permissions on.
+#[derive(Clone, Debug)]
+pub struct TicketRow {
+    pub id: i64,
+    pub requester_id: i64,
+    pub assignee_id: Option<i64>,
+    pub category_id: i64,
+    pub priority_reason: Option<String>,
+    pub ticket: Ticket,
+}
+
+impl TicketRow {
+    pub fn state(&self) -> TicketState {
+        TicketState {
+            status: self.ticket.status,
+            waiting_on: self.ticket.waiting_on,
+            assignee_id: self.assignee_id,
+            priority: self.ticket.priority,
+            priority_reason: self.priority_reason.clone(),
+            category_id: self.category_id,
+            escalated: self.ticket.escalated,
+            reopened: self.ticket.reopened,
+            resolution: self.ticket.resolution.clone(),
+            fields: self.ticket.fields.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct NewEvent {
+    pub kind: &'static str,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub detail: Option<String>,
+    pub internal: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Technician {
+    pub user: User,
+    pub tier: i64,
+    pub capacity: i64,
+    pub availability: String,
+    pub phone: Option<String>,
+    pub open_load: i64,
+    pub skills: Vec<(String, i64)>,
+}
+
+fn user_from_row(r: &SqliteRow) -> Result<User, AppError> {
+    Ok(User {
+        id: r.try_get("id")?,
+        email: r.try_get("email")?,
+        name: r.try_get("name")?,
+        role: decode::<Role>(r.try_get("role")?)?,
+    })
+}
+
+fn category_from_row(r: &SqliteRow) -> Result<(i64, Category), AppError> {
+    let fields: Vec<CategoryField> = serde_json::from_str(r.try_get("fields_json")?).map_err(|e| {
+        tracing::error!(error = %e, "undecodable category fields");
+        AppError::Internal
+    })?;
+    Ok((
+        r.try_get("id").unwrap_or_default(),
+        Category { slug: r.try_get("slug")?, name: r.try_get("name")?, fields },
+    ))
+}
+
+fn ticket_from_row(r: &SqliteRow) -> Result<TicketRow, AppError> {
+    let id: i64 = r.try_get("id")?;
+    let assignee_email: Option<String> = r.try_get("a_email")?;
+    let assignee_name: Option<String> = r.try_get("a_name")?;
+    let fields = match serde_json::from_str(r.try_get("fields_json")?) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let waiting_on: Option<String> = r.try_get("waiting_on")?;
+    Ok(TicketRow {
+        id,
+        requester_id: r.try_get("requester_id")?,
+        assignee_id: r.try_get("assignee_id")?,
+        category_id: r.try_get("category_id")?,
+        priority_reason: r.try_get("priority_reason")?,
+        ticket: Ticket {
+            number: TicketNumber::from_id(id),
+            title: r.try_get("title")?,
+            description: r.try_get("description")?,
+            category: r.try_get("category")?,
+            status: decode(r.try_get("status")?)?,
+            waiting_on: waiting_on.as_deref().map(decode).transpose()?,
+            priority: decode(r.try_get("priority")?)?,
+            impact: decode(r.try_get("impact")?)?,
+            urgency: decode(r.try_get("urgency")?)?,
+            requester: PersonRef { email: r.try_get("r_email")?, name: r.try_get("r_name")? },
+            assignee: assignee_email.zip(assignee_name).map(|(email, name)| PersonRef { email, name }),
+            location: r.try_get("location")?,
+            asset_tag: r.try_get("asset_tag")?,
+            contact: r.try_get("contact")?,
+            fields,
+            escalated: r.try_get("escalated")?,
+            reopened: r.try_get("reopened")?,
+            resolution: r.try_get("resolution")?,
+            created_at: from_ms(r.try_get("created_at")?),
+            updated_at: from_ms(r.try_get("updated_at")?),
+            version: r.try_get("version")?,
+        },
+    })
+}
+
+fn event_from_row(r: &SqliteRow) -> Result<Event, AppError> {
+    let email: Option<String> = r.try_get("actor_email")?;
+    let name: Option<String> = r.try_get("actor_name")?;
+    Ok(Event {
+        id: r.try_get("id")?,
+        number: TicketNumber::from_id(r.try_get("ticket_id")?),
+        actor: email.zip(name).map(|(email, name)| PersonRef { email, name }),
+        at: from_ms(r.try_get("at")?),
+        kind: r.try_get("kind")?,
+        from: r.try_get("from_value")?,
+        to: r.try_get("to_value")?,
+        detail: r.try_get("detail")?,
+        internal: r.try_get("internal")?,
+    })
+}

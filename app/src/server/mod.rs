@@ -1,0 +1,9 @@
+//! Server-only parts: persistence, authentication, the ticket service and demo data.
+
+pub mod auth;
+pub mod db;
+pub mod demo;
+pub mod service;
+pub mod state;
+
+pub use state::AppState;

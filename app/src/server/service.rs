@@ -1,0 +1,645 @@
+//! The ticket service: every rule and permission check of ticket work, in one place. Server
+//! functions and the REST API are thin adapters over these functions.
+
+use super::db::{self, AssigneeFilter, Db, ListCursor, NewEvent, NewTicketRow, Scope, TicketQuery, TicketRow, TicketState};
+use super::state::AppState;
+use crate::api::types::{
+    BoardCard, BoardChanges, BoardSnapshot, NewTicket, NoteInput, Suggestion, TechnicianLoad,
+    TicketChange, TicketDetail,
+};
+use crate::domain::assignment::{self, Candidate};
+use crate::domain::{
+    Action, ActionKind, Email, Impact, Note, NoteBody, NoteVisibility, PersonRef,
+    PriorityMatrix, ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle, Urgency,
+    User, WaitingOn,
+};
+use crate::error::{AppError, FieldError};
+use sqlx::SqliteConnection;
+
+/// Whether `actor` may see the ticket at all. Callers answer `NotFound` when not, so a guessed
+/// number reveals nothing.
+async fn can_see(conn: &mut SqliteConnection, actor: &User, row: &TicketRow) -> Result<bool, AppError> {
+    Ok(match actor.role {
+        Role::Coordinator | Role::Admin => true,
+        Role::Technician => {
+            row.assignee_id == Some(actor.id)
+                || (row.assignee_id.is_none() && row.ticket.status == Status::New)
+                || row.requester_id == actor.id
+                || Db::is_watcher(conn, row.id, actor.id).await?
+        }
+        Role::Requester => row.requester_id == actor.id || Db::is_watcher(conn, row.id, actor.id).await?,
+    })
+}
+
+async fn load_visible(conn: &mut SqliteConnection, actor: &User, number: TicketNumber) -> Result<TicketRow, AppError> {
+    match Db::ticket(conn, number.id()).await? {
+        Some(row) if can_see(conn, actor, &row).await? => Ok(row),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The actions a role may take on a ticket, before asking the lifecycle.
+fn role_allows(actor: &User, row: &TicketRow, kind: ActionKind) -> bool {
+    use ActionKind::*;
+    match actor.role {
+        Role::Coordinator | Role::Admin => true,
+        Role::Technician => {
+            let mine = row.assignee_id == Some(actor.id);
+            match kind {
+                // Taking an unassigned ticket from the queue.
+                Assign => row.assignee_id.is_none() || mine,
+                Start | WaitRequester | WaitThirdParty | WaitFacility | Resume | Resolve | Escalate => mine,
+                Reopen | Close | Cancel => false,
+            }
+        }
+        // The requester accepts the solution or says it is not fixed.
+        Role::Requester => row.requester_id == actor.id && matches!(kind, Close | Reopen),
+    }
+}
+
+/// What the caller may do now: the lifecycle's answer intersected with their role.
+pub fn allowed_actions(actor: &User, row: &TicketRow) -> Vec<ActionKind> {
+    row.ticket
+        .lifecycle()
+        .allowed()
+        .into_iter()
+        .filter(|&k| role_allows(actor, row, k))
+        .collect()
+}
+
+fn optional_text(value: Option<&str>, field: &str, label: &str, max: usize, errors: &mut Vec<FieldError>) -> Option<String> {
+    let v = value.map(str::trim).filter(|v| !v.is_empty())?;
+    if v.chars().count() > max {
+        errors.push(FieldError { field: field.into(), message: format!("{label} can be at most {max} characters") });
+        return None;
+    }
+    Some(v.to_string())
+}
+
+fn parse_into<T: std::str::FromStr>(value: &str, field: &str, message: &str, errors: &mut Vec<FieldError>) -> Option<T> {
+    match value.trim().parse() {
+        Ok(v) => Some(v),
+        Err(_) => {
+            errors.push(FieldError { field: field.into(), message: message.into() });
+            None
+        }
+    }
+}
+
+/// Files a request. Staff may file on someone's behalf (creating the requester's account when
+/// it does not exist yet); requesters file for themselves.
+pub async fn create_ticket(state: &AppState, actor: &User, input: NewTicket) -> Result<Ticket, AppError> {
+    let now = state.clock.now();
+    let mut errors = Vec::new();
+    let title = TicketTitle::parse(&input.title).map_err(|m| errors.push(FieldError { field: "title".into(), message: m })).ok();
+    let description = NoteBody::parse(&input.description)
+        .map_err(|_| errors.push(FieldError { field: "description".into(), message: "Describe what happened (at most 20,000 characters)".into() }))
+        .ok();
+    let impact: Option<Impact> = parse_into(&input.impact, "impact", "Choose how many people are affected", &mut errors);
+    let urgency: Option<Urgency> = parse_into(&input.urgency, "urgency", "Choose how badly it stops work", &mut errors);
+    let location = optional_text(input.location.as_deref(), "location", "Location", 200, &mut errors);
+    let asset_tag = optional_text(input.asset_tag.as_deref(), "asset_tag", "Asset tag", 100, &mut errors);
+    let contact = optional_text(input.contact.as_deref(), "contact", "Contact", 200, &mut errors);
+    let channel = match input.channel.as_deref().unwrap_or("portal") {
+        c @ ("portal" | "phone" | "walk_in" | "email" | "api") => c.to_string(),
+        _ => {
+            errors.push(FieldError { field: "channel".into(), message: "Channel is one of portal, phone, walk_in, email, api".into() });
+            String::new()
+        }
+    };
+    let category = state.db.category(input.category.trim()).await?;
+    let mut fields = serde_json::Map::new();
+    match &category {
+        None => errors.push(FieldError { field: "category".into(), message: "Choose a category".into() }),
+        Some((_, c)) => match c.check_fields(&input.fields) {
+            Ok(clean) => fields = clean,
+            Err(e) => errors.extend(e.into_iter().map(|(field, message)| FieldError { field, message })),
+        },
+    }
+    // A hardware request's asset tag may come as the top-level field or the category field.
+    let asset_tag = asset_tag.or_else(|| fields.get("asset_tag").and_then(|v| v.as_str()).map(String::from));
+
+    let requester = match input.requester_email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        None => Some(actor.clone()),
+        Some(_) if !actor.role.is_staff() => return Err(AppError::Forbidden),
+        Some(email) => match Email::parse(email) {
+            Err(m) => {
+                errors.push(FieldError { field: "requester_email".into(), message: m });
+                None
+            }
+            Ok(email) => match state.db.user_by_email(email.as_str()).await? {
+                Some(user) => Some(user),
+                None if errors.is_empty() => {
+                    let name = input
+                        .requester_name
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|n| !n.is_empty())
+                        .map(String::from)
+                        .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or_default().to_string());
+                    Some(super::auth::create_account(&state.db, email.as_str(), &name, Role::Requester, None, now).await?)
+                }
+                None => None,
+            },
+        },
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let (Some(title), Some(description), Some(impact), Some(urgency), Some((category_id, _)), Some(requester)) =
+        (title, description, impact, urgency, category, requester)
+    else {
+        return Err(AppError::Internal);
+    };
+    let priority = PriorityMatrix::default().priority(impact, urgency);
+    let row = NewTicketRow {
+        title: title.as_str().to_string(),
+        description: description.as_str().to_string(),
+        category_id,
+        requester_id: requester.id,
+        impact,
+        urgency,
+        priority,
+        location,
+        asset_tag,
+        contact,
+        fields,
+        channel: channel.clone(),
+        now,
+    };
+    let mut tx = state.db.begin_write().await?;
+    let id = Db::insert_ticket(&mut tx, &row).await?;
+    let on_behalf = (requester.id != actor.id).then(|| format!("filed by {} ({channel})", actor.name));
+    let event = NewEvent { kind: "created", from: None, to: Some(Status::New.as_str().into()), detail: on_behalf.or(Some(channel)), internal: false };
+    let event_id = Db::insert_event(&mut tx, id, Some(actor.id), now, &event).await?;
+    let ticket = Db::ticket(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    tx.commit().await?;
+    state.feed.advance(event_id);
+    tracing::info!(ticket.number = %ticket.ticket.number, ticket.priority = %priority, "ticket filed");
+    Ok(ticket.ticket)
+}
+
+pub async fn ticket_detail(state: &AppState, actor: &User, number: TicketNumber) -> Result<TicketDetail, AppError> {
+    let mut conn = state.db.conn().await?;
+    let row = load_visible(&mut conn, actor, number).await?;
+    drop(conn);
+    let staff_view = actor.role.is_staff();
+    let notes = state.db.notes(row.id, staff_view).await?;
+    let events = state.db.events(row.id, staff_view).await?;
+    let watchers = state.db.watchers(row.id).await?;
+    let actions = allowed_actions(actor, &row);
+    let can_reply = !staff_view && row.requester_id == actor.id && row.ticket.status.is_open();
+    Ok(TicketDetail { ticket: row.ticket, notes, events, watchers, actions, viewer_role: actor.role, staff_view, can_reply })
+}
+
+pub async fn ticket(state: &AppState, actor: &User, number: TicketNumber) -> Result<Ticket, AppError> {
+    let mut conn = state.db.conn().await?;
+    Ok(load_visible(&mut conn, actor, number).await?.ticket)
+}
+
+pub async fn events(state: &AppState, actor: &User, number: TicketNumber) -> Result<Vec<crate::domain::Event>, AppError> {
+    let mut conn = state.db.conn().await?;
+    let row = load_visible(&mut conn, actor, number).await?;
+    drop(conn);
+    state.db.events(row.id, actor.role.is_staff()).await
+}
+
+/// The filters a list request may carry, as strings from a URL or a form.
+#[derive(Clone, Debug, Default)]
+pub struct ListParams {
+    pub status: Option<String>,
+    pub assignee: Option<String>,
+    pub priority: Option<String>,
+    pub category: Option<String>,
+    pub q: Option<String>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+    pub mine: bool,
+}
+
+pub fn scope_of(actor: &User) -> Scope {
+    match actor.role {
+        Role::Coordinator | Role::Admin => Scope::All,
+        Role::Technician => Scope::Technician(actor.id),
+        Role::Requester => Scope::Requester(actor.id),
+    }
+}
+
+/// Tickets the caller may see, by priority then age, a page at a time.
+pub async fn list_tickets(state: &AppState, actor: &User, p: ListParams) -> Result<(Vec<Ticket>, Option<String>), AppError> {
+    let mut query = TicketQuery { limit: p.limit.unwrap_or(50), internal_notes: actor.role.is_staff(), ..TicketQuery::default() };
+    if !(1..=200).contains(&query.limit) {
+        return Err(AppError::BadRequest("limit must be between 1 and 200".into()));
+    }
+    if let Some(s) = p.status.as_deref().filter(|s| !s.is_empty()) {
+        for part in s.split(',') {
+            let status = match part.trim() {
+                "open" => {
+                    query.statuses.extend([Status::New, Status::Assigned, Status::InProgress, Status::Waiting]);
+                    continue;
+                }
+                other => other.parse::<Status>().map_err(|e| AppError::BadRequest(e.to_string()))?,
+            };
+            query.statuses.push(status);
+        }
+    }
+    if let Some(a) = p.assignee.as_deref().filter(|s| !s.is_empty()) {
+        query.assignee = Some(match a {
+            "none" => AssigneeFilter::Nobody,
+            "me" => AssigneeFilter::User(actor.id),
+            email => match state.db.user_by_email(&email.to_lowercase()).await? {
+                Some(u) => AssigneeFilter::User(u.id),
+                None => return Ok((Vec::new(), None)),
+            },
+        });
+    }
+    if let Some(pr) = p.priority.as_deref().filter(|s| !s.is_empty()) {
+        query.priority = Some(pr.parse().map_err(|e: crate::domain::UnknownValue| AppError::BadRequest(e.to_string()))?);
+    }
+    query.category = p.category.filter(|c| !c.is_empty());
+    query.text = p.q;
+    if let Some(c) = p.cursor.as_deref().filter(|c| !c.is_empty()) {
+        query.after = Some(ListCursor::decode(c).ok_or_else(|| AppError::BadRequest("cursor is not valid".into()))?);
+    }
+    if p.mine {
+        query.requester = Some(actor.id);
+        query.order = db::TicketOrder::RecentlyUpdated;
+    }
+    let limit = query.limit;
+    let rows = state.db.list_tickets(scope_of(actor), &query).await?;
+    let next = (rows.len() as i64 == limit && !p.mine)
+        .then(|| rows.last())
+        .flatten()
+        .map(|r| ListCursor { priority: r.ticket.priority, created_at_ms: db::to_ms(r.ticket.created_at), id: r.id }.encode());
+    Ok((rows.into_iter().map(|r| r.ticket).collect(), next))
+}
+
+/// Applies a change atomically, refusing it when the ticket moved past `expected_version`.
+/// Without an expected version (server-side flows) the current one is used.
+pub async fn change_ticket(state: &AppState, actor: &User, number: TicketNumber, expected_version: Option<i64>, change: TicketChange) -> Result<Ticket, AppError> {
+    let now = state.clock.now();
+    // Resolve names to ids before taking the write lock.
+    let new_assignee = match change.assignee.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(email) => match state.db.user_by_email(&email.to_lowercase()).await? {
+            Some(u) if u.role.is_staff() => Some(u),
+            _ => return Err(AppError::field("assignee", "No technician has that email")),
+        },
+    };
+    let new_category = match change.category.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(slug) => Some(state.db.category(slug).await?.ok_or_else(|| AppError::field("category", "No such category"))?),
+    };
+
+    let mut tx = state.db.begin_write().await?;
+    let row = load_visible(&mut tx, actor, number).await?;
+    if expected_version.is_some_and(|v| v != row.ticket.version) {
+        return Err(AppError::Conflict);
+    }
+    let mut s: TicketState = row.state();
+    let mut events: Vec<NewEvent> = Vec::new();
+    let mut lifecycle = row.ticket.lifecycle();
+
+    let action = match (change.action, &new_assignee) {
+        (Some(kind), _) => Some(kind),
+        (None, Some(_)) => Some(ActionKind::Assign),
+        (None, None) => None,
+    };
+    if let Some(kind) = action {
+        if !role_allows(actor, &row, kind) {
+            return Err(AppError::Forbidden);
+        }
+        let action = match kind {
+            ActionKind::Assign => Action::Assign,
+            ActionKind::Start => Action::Start,
+            ActionKind::WaitRequester => Action::Wait(WaitingOn::Requester),
+            ActionKind::WaitThirdParty => Action::Wait(WaitingOn::ThirdParty),
+            ActionKind::WaitFacility => Action::Wait(WaitingOn::Facility),
+            ActionKind::Resume => Action::Resume,
+            ActionKind::Resolve => Action::Resolve(
+                ResolutionNotes::parse(change.text.as_deref().unwrap_or_default()).map_err(|m| AppError::field("resolution", m))?,
+            ),
+            ActionKind::Reopen => Action::Reopen,
+            ActionKind::Close => Action::Close,
+            ActionKind::Cancel => Action::Cancel,
+            ActionKind::Escalate => Action::Escalate,
+        };
+        lifecycle = lifecycle.transition(&action)?;
+        match &action {
+            Action::Assign => {
+                let to = match (&new_assignee, actor.role) {
+                    (Some(u), Role::Coordinator | Role::Admin) => u.clone(),
+                    (Some(u), _) if u.id == actor.id => u.clone(),
+                    (Some(_), _) => return Err(AppError::Forbidden),
+                    (None, Role::Technician) => actor.clone(),
+                    (None, _) => return Err(AppError::field("assignee", "Choose who to assign")),
+                };
+                if s.assignee_id != Some(to.id) {
+                    events.push(NewEvent { kind: "assigned", from: row.ticket.assignee.as_ref().map(|p| p.name.clone()), to: Some(to.name.clone()), detail: Some(to.email.clone()), internal: false });
+                    s.assignee_id = Some(to.id);
+                }
+            }
+            Action::Resolve(notes) => s.resolution = Some(notes.as_str().to_string()),
+            Action::Reopen => {
+                s.reopened = true;
+                events.push(NewEvent { kind: "reopened", from: None, to: None, detail: change.text.clone().filter(|t| !t.trim().is_empty()), internal: false });
+            }
+            Action::Escalate => {
+                let reason = change.reason.as_deref().or(change.text.as_deref()).map(str::trim).filter(|r| !r.is_empty());
+                let Some(reason) = reason else {
+                    return Err(AppError::field("reason", "Say why it needs escalating"));
+                };
+                s.escalated = true;
+                let raised = change.priority.unwrap_or(row.ticket.priority.raised());
+                if raised != s.priority {
+                    events.push(NewEvent { kind: "priority", from: Some(s.priority.as_str().into()), to: Some(raised.as_str().into()), detail: Some(reason.to_string()), internal: true });
+                    s.priority = raised;
+                    s.priority_reason = Some(reason.to_string());
+                }
+                if let Some(to) = &new_assignee {
+                    if s.assignee_id != Some(to.id) {
+                        events.push(NewEvent { kind: "assigned", from: row.ticket.assignee.as_ref().map(|p| p.name.clone()), to: Some(to.name.clone()), detail: Some(to.email.clone()), internal: false });
+                        s.assignee_id = Some(to.id);
+                        lifecycle = lifecycle.transition(&Action::Assign)?;
+                    }
+                }
+                events.push(NewEvent { kind: "escalated", from: None, to: new_assignee.as_ref().map(|u| u.name.clone()), detail: Some(reason.to_string()), internal: true });
+            }
+            _ => {}
+        }
+        if lifecycle.status != row.ticket.status || lifecycle.waiting_on != row.ticket.waiting_on {
+            events.push(NewEvent {
+                kind: "status",
+                from: Some(row.ticket.status.as_str().into()),
+                to: Some(lifecycle.status.as_str().into()),
+                detail: lifecycle.waiting_on.map(|w| w.as_str().to_string()).or_else(|| match &action {
+                    Action::Resolve(n) => Some(n.as_str().to_string()),
+                    _ => None,
+                }),
+                internal: false,
+            });
+        }
+        s.status = lifecycle.status;
+        s.waiting_on = lifecycle.waiting_on;
+        if lifecycle.status == Status::New {
+            s.assignee_id = None;
+        }
+    }
+
+    if action != Some(ActionKind::Escalate) {
+        if let Some(p) = change.priority.filter(|p| *p != s.priority) {
+            if !actor.role.coordinates() {
+                return Err(AppError::Forbidden);
+            }
+            let reason = change.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).ok_or_else(|| AppError::field("reason", "Give a reason for changing the priority"))?;
+            events.push(NewEvent { kind: "priority", from: Some(s.priority.as_str().into()), to: Some(p.as_str().into()), detail: Some(reason.to_string()), internal: true });
+            s.priority = p;
+            s.priority_reason = Some(reason.to_string());
+        }
+    }
+    if let Some((category_id, category)) = new_category.filter(|(id, _)| *id != s.category_id) {
+        if !actor.role.coordinates() {
+            return Err(AppError::Forbidden);
+        }
+        events.push(NewEvent { kind: "category", from: Some(row.ticket.category.clone()), to: Some(category.slug.clone()), detail: None, internal: false });
+        s.category_id = category_id;
+    }
+    if change.impact.is_some() || change.urgency.is_some() {
+        if !actor.role.coordinates() {
+            return Err(AppError::Forbidden);
+        }
+        let impact = change.impact.unwrap_or(row.ticket.impact);
+        let urgency = change.urgency.unwrap_or(row.ticket.urgency);
+        let computed = PriorityMatrix::default().priority(impact, urgency);
+        if change.priority.is_none() && computed != s.priority {
+            events.push(NewEvent { kind: "priority", from: Some(s.priority.as_str().into()), to: Some(computed.as_str().into()), detail: Some(format!("impact {impact}, urgency {urgency}")), internal: true });
+            s.priority = computed;
+            s.priority_reason = None;
+        }
+        if impact != row.ticket.impact || urgency != row.ticket.urgency {
+            events.push(NewEvent { kind: "triage", from: Some(format!("{}/{}", row.ticket.impact, row.ticket.urgency)), to: Some(format!("{impact}/{urgency}")), detail: None, internal: true });
+        }
+        write_impact_urgency(&mut tx, row.id, impact, urgency).await?;
+    }
+
+    if events.is_empty() {
+        return Ok(row.ticket);
+    }
+    if !Db::update_ticket(&mut tx, row.id, row.ticket.version, &s, now).await? {
+        return Err(AppError::Conflict);
+    }
+    let mut last = 0;
+    for e in &events {
+        last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, e).await?;
+    }
+    let updated = Db::ticket(&mut tx, row.id).await?.ok_or(AppError::Internal)?;
+    tx.commit().await?;
+    state.feed.advance(last);
+    tracing::info!(ticket.number = %number, ticket.version = updated.ticket.version, "ticket changed");
+    Ok(updated.ticket)
+}
+
+async fn write_impact_urgency(conn: &mut SqliteConnection, id: i64, impact: Impact, urgency: Urgency) -> Result<(), AppError> {
+    Db::set_impact_urgency(conn, id, impact, urgency).await
+}
+
+/// Adds a note. A requester's reply on a ticket waiting on them moves it back to in progress.
+/// A retried submission with the same idempotency key is stored once.
+pub async fn add_note(state: &AppState, actor: &User, number: TicketNumber, input: NoteInput) -> Result<Note, AppError> {
+    let now = state.clock.now();
+    let body = NoteBody::parse(&input.body).map_err(|m| AppError::field("body", m))?;
+    if input.minutes.is_some_and(|m| !(0..=24 * 60).contains(&m)) {
+        return Err(AppError::field("minutes", "Time spent is between 0 and 1440 minutes"));
+    }
+    let key = input.idempotency_key.as_deref().map(str::trim).filter(|k| !k.is_empty() && k.len() <= 100).map(|k| format!("{}:{k}", actor.id));
+    let mut tx = state.db.begin_write().await?;
+    let row = load_visible(&mut tx, actor, number).await?;
+    if let Some(key) = &key {
+        if let Some((note_id, ticket_id)) = Db::note_by_key(&mut tx, key).await? {
+            drop(tx);
+            if ticket_id != row.id {
+                return Err(AppError::field("idempotency_key", "This key was used for another ticket"));
+            }
+            let notes = state.db.notes(row.id, true).await?;
+            return notes.into_iter().find(|n| n.id == note_id).ok_or(AppError::Internal);
+        }
+    }
+    let visibility = if actor.role.is_staff() { input.visibility } else { NoteVisibility::Public };
+    if !actor.role.is_staff() && (row.requester_id != actor.id || !row.ticket.status.is_open() && row.ticket.status != Status::Resolved) {
+        return Err(AppError::Forbidden);
+    }
+    let note_id = Db::insert_note(&mut tx, row.id, actor.id, body.as_str(), visibility, input.minutes, key.as_deref(), now).await?;
+    let mut last = Db::insert_event(
+        &mut tx,
+        row.id,
+        Some(actor.id),
+        now,
+        &NewEvent { kind: "note", from: None, to: Some(visibility.as_str().into()), detail: Some(note_id.to_string()), internal: visibility == NoteVisibility::Internal },
+    )
+    .await?;
+    let resumes = !actor.role.is_staff() && row.ticket.status == Status::Waiting && row.ticket.waiting_on == Some(WaitingOn::Requester);
+    if resumes {
+        let mut s = row.state();
+        s.status = Status::InProgress;
+        s.waiting_on = None;
+        if !Db::update_ticket(&mut tx, row.id, row.ticket.version, &s, now).await? {
+            return Err(AppError::Conflict);
+        }
+        last = Db::insert_event(
+            &mut tx,
+            row.id,
+            Some(actor.id),
+            now,
+            &NewEvent { kind: "status", from: Some("waiting".into()), to: Some("in_progress".into()), detail: Some("requester replied".into()), internal: false },
+        )
+        .await?;
+    } else {
+        Db::touch_ticket(&mut tx, row.id, now).await?;
+    }
+    tx.commit().await?;
+    state.feed.advance(last);
+    let notes = state.db.notes(row.id, true).await?;
+    notes.into_iter().find(|n| n.id == note_id).ok_or(AppError::Internal)
+}
+
+/// Adds a watcher (coordinators, or the requester adding a colleague).
+pub async fn add_watcher(state: &AppState, actor: &User, number: TicketNumber, email: &str) -> Result<Vec<PersonRef>, AppError> {
+    let email = Email::parse(email).map_err(|m| AppError::field("email", m))?;
+    let now = state.clock.now();
+    let watcher = state.db.user_by_email(email.as_str()).await?.ok_or_else(|| AppError::field("email", "No account has that email"))?;
+    let mut tx = state.db.begin_write().await?;
+    let row = load_visible(&mut tx, actor, number).await?;
+    if !(actor.role.coordinates() || row.requester_id == actor.id || row.assignee_id == Some(actor.id)) {
+        return Err(AppError::Forbidden);
+    }
+    Db::add_watcher(&mut tx, row.id, watcher.id).await?;
+    Db::touch_ticket(&mut tx, row.id, now).await?;
+    let last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, &NewEvent { kind: "watcher", from: None, to: Some(watcher.name.clone()), detail: None, internal: false }).await?;
+    tx.commit().await?;
+    state.feed.advance(last);
+    state.db.watchers(row.id).await
+}
+
+fn card(actor: &User, row: TicketRow) -> BoardCard {
+    let actions = allowed_actions(actor, &row);
+    BoardCard { ticket: row.ticket, actions }
+}
+
+const BOARD_LIMIT: i64 = 2000;
+
+/// The coordinator's board: open and recently resolved tickets, the technicians and the feed cursor.
+pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppError> {
+    if !actor.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    // Read the cursor first: a change committed while the board loads is then fetched again by
+    // the next poll rather than missed.
+    let cursor = state.db.feed_head().await?;
+    state.feed.advance(cursor);
+    let query = TicketQuery {
+        statuses: vec![Status::New, Status::Assigned, Status::InProgress, Status::Waiting, Status::Resolved],
+        limit: BOARD_LIMIT,
+        internal_notes: true,
+        ..TicketQuery::default()
+    };
+    let rows = state.db.list_tickets(scope_of(actor), &query).await?;
+    let cards = rows.into_iter().map(|r| card(actor, r)).collect();
+    let technicians = technician_loads(state).await?;
+    let categories = state.db.categories().await?;
+    Ok(BoardSnapshot { cards, technicians, categories, cursor })
+}
+
+/// Changes since `cursor`. When nothing happened (the cursor is this process's feed head), it
+/// answers without touching the database.
+pub async fn board_changes(state: &AppState, actor: &User, cursor: i64) -> Result<BoardChanges, AppError> {
+    if !actor.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    if cursor >= state.feed.get() {
+        return Ok(BoardChanges { cards: Vec::new(), cursor, more: false });
+    }
+    const PAGE: i64 = 500;
+    let events = state.db.events_after(cursor, PAGE).await?;
+    let more = events.len() as i64 == PAGE;
+    let next = events.last().map_or(cursor, |e| e.id);
+    let mut ids: Vec<i64> = events.iter().map(|e| e.number.id()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let rows = state.db.tickets_by_ids(&ids).await?;
+    let scope = scope_of(actor);
+    let cards = rows
+        .into_iter()
+        .filter(|r| match scope {
+            Scope::All => true,
+            Scope::Technician(id) => r.assignee_id == Some(id) || r.assignee_id.is_none(),
+            Scope::Requester(_) => false,
+        })
+        .map(|r| card(actor, r))
+        .collect();
+    Ok(BoardChanges { cards, cursor: next, more })
+}
+
+pub async fn technician_loads(state: &AppState) -> Result<Vec<TechnicianLoad>, AppError> {
+    Ok(state
+        .db
+        .technicians()
+        .await?
+        .into_iter()
+        .filter(|t| t.user.role == Role::Technician)
+        .map(|t| TechnicianLoad {
+            person: PersonRef { email: t.user.email, name: t.user.name },
+            tier: t.tier,
+            open_load: t.open_load,
+            capacity: t.capacity,
+            available: t.availability == "on_duty",
+            skills: t.skills,
+        })
+        .collect())
+}
+
+/// Ranked technicians for a ticket with the reasons; `escalation` keeps only higher tiers.
+pub async fn suggestions(state: &AppState, actor: &User, number: TicketNumber, escalation: bool) -> Result<Vec<Suggestion>, AppError> {
+    if !actor.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    let mut conn = state.db.conn().await?;
+    let row = load_visible(&mut conn, actor, number).await?;
+    drop(conn);
+    let techs: Vec<_> = state.db.technicians().await?.into_iter().filter(|t| t.user.role == Role::Technician).collect();
+    let current_tier = techs.iter().find(|t| Some(t.user.id) == row.assignee_id).map_or(1, |t| t.tier);
+    let candidates: Vec<Candidate> = techs
+        .iter()
+        .filter(|t| Some(t.user.id) != row.assignee_id || !escalation)
+        .map(|t| Candidate {
+            id: t.user.id,
+            name: t.user.name.clone(),
+            tier: t.tier,
+            skill: t.skills.iter().find(|(c, _)| *c == row.ticket.category).map_or(0, |(_, l)| *l),
+            open_load: t.open_load,
+            capacity: t.capacity,
+            available: t.availability == "on_duty",
+        })
+        .collect();
+    let min_tier = if escalation { (current_tier + 1).min(3) } else { 1 };
+    let ranked = assignment::rank(&candidates, &row.ticket.category, row.ticket.priority, min_tier);
+    Ok(ranked
+        .into_iter()
+        .filter_map(|r| {
+            let t = techs.iter().find(|t| t.user.id == r.id)?;
+            Some(Suggestion { person: PersonRef { email: t.user.email.clone(), name: t.user.name.clone() }, score: r.score, reasons: r.reasons })
+        })
+        .collect())
+}
+
+/// Open tickets with titles like `title` ("is it one of these?"), among those the caller may see.
+pub async fn similar(state: &AppState, actor: &User, title: &str) -> Result<Vec<Ticket>, AppError> {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| w.to_lowercase())
+        .take(6)
+        .collect();
+    let requester = (!actor.role.is_staff()).then_some(actor.id);
+    let rows = state.db.similar_open_titles(&words, requester, 5).await?;
+    Ok(rows.into_iter().map(|r| r.ticket).collect())
+}

@@ -1,0 +1,79 @@
+//! Shared state of the running server, handed to routes and server functions (no globals).
+
+use super::auth::RateLimiter;
+use super::db::Db;
+use axum::extract::FromRef;
+use chrono::{DateTime, Utc};
+use leptos::config::LeptosOptions;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub feed: FeedHead,
+    pub clock: Clock,
+    pub limiter: RateLimiter,
+}
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Sessions unused for this long end.
+    pub session_idle: Duration,
+    /// Set the cookie's `Secure` flag (when served over TLS).
+    pub secure_cookies: bool,
+    /// Whether requesters may create their own accounts.
+    pub allow_registration: bool,
+    /// When non-empty, self-registration is limited to these email domains.
+    pub registration_domains: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            session_idle: Duration::from_secs(8 * 3600),
+            secure_cookies: false,
+            allow_registration: true,
+            registration_domains: Vec::new(),
+        }
+    }
+}
+
+/// The id of the newest ticket event committed by this process: a poll whose cursor equals it
+/// has nothing to fetch, so it is answered without touching the database.
+#[derive(Clone, Debug, Default)]
+pub struct FeedHead(Arc<AtomicI64>);
+
+impl FeedHead {
+    pub fn new(head: i64) -> Self {
+        FeedHead(Arc::new(AtomicI64::new(head)))
+    }
+
+    pub fn get(&self) -> i64 {
+        self.0.load(Ordering::Acquire)
+    }
+
+    pub fn advance(&self, to: i64) {
+        self.0.fetch_max(to, Ordering::AcqRel);
+    }
+}
+
+/// Wall-clock time with an offset tests can move forward, so time rules are tested without sleeping.
+#[derive(Clone, Debug, Default)]
+pub struct Clock {
+    offset_ms: Arc<AtomicI64>,
+}
+
+impl Clock {
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now() + chrono::Duration::milliseconds(self.offset_ms.load(Ordering::Relaxed))
+    }
+
+    pub fn advance(&self, by: Duration) {
+        self.offset_ms
+            .fetch_add(by.as_millis() as i64, Ordering::Relaxed);
+    }
+}

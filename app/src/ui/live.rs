@@ -1,0 +1,52 @@
+//! Keeping a page current by polling: fast while the tab is visible, slow while hidden, and
+//! backing off after failures. Only the browser polls; the server renders once.
+
+/// Calls `tick` repeatedly until the owning component is gone. `tick` returns whether the last
+/// poll succeeded (false backs off) and whether to poll again at once (more changes waiting).
+#[cfg(feature = "hydrate")]
+pub fn poll<F, Fut>(visible_ms: u32, hidden_ms: u32, tick: F)
+where
+    F: Fn() -> Fut + 'static,
+    Fut: std::future::Future<Output = (bool, bool)> + 'static,
+{
+    use leptos::prelude::on_cleanup;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let alive = Arc::new(AtomicBool::new(true));
+    let stop = alive.clone();
+    on_cleanup(move || stop.store(false, Ordering::Relaxed));
+    leptos::task::spawn_local(async move {
+        let mut failures: u32 = 0;
+        let mut wait = visible_ms;
+        loop {
+            gloo_timers::future::TimeoutFuture::new(wait).await;
+            if !alive.load(Ordering::Relaxed) {
+                break;
+            }
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+            if hidden {
+                wait = hidden_ms;
+                continue;
+            }
+            let (ok, again) = tick().await;
+            failures = if ok { 0 } else { failures.saturating_add(1) };
+            wait = if failures > 0 {
+                (visible_ms.saturating_mul(2u32.saturating_pow(failures.min(5)))).min(30_000)
+            } else if again {
+                10
+            } else {
+                visible_ms
+            };
+        }
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn poll<F, Fut>(_visible_ms: u32, _hidden_ms: u32, _tick: F)
+where
+    F: Fn() -> Fut + 'static,
+    Fut: std::future::Future<Output = (bool, bool)> + 'static,
+{
+}

@@ -1,0 +1,240 @@
+//! Pages and components, grouped by who uses them.
+
+mod account;
+mod board;
+mod live;
+mod portal;
+mod tech;
+mod widgets;
+
+use crate::api::account::{current_user, SignOut};
+use crate::domain::{Role, User};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Where each role starts.
+pub fn home_for(role: Role) -> &'static str {
+    match role {
+        Role::Requester => "/requests",
+        Role::Technician => "/work",
+        Role::Coordinator | Role::Admin => "/board",
+    }
+}
+
+/// The signed-in user, loaded once per page and shared by every component.
+#[derive(Clone, Copy)]
+pub struct Session(pub Resource<Result<Option<User>, AppError>>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let sign_out = ServerAction::<SignOut>::new();
+    let session = Session(Resource::new(move || sign_out.version().get(), |_| current_user()));
+    provide_context(session);
+    provide_context(sign_out);
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/switchboard.css" />
+        <Title text="Switchboard" />
+        <Router>
+            <Header />
+            <main id="main">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/login") view=account::SignInPage />
+                    <Route path=path!("/register") view=account::RegisterPage />
+                    <Route path=path!("/requests") view=portal::MyRequests />
+                    <Route path=path!("/requests/new") view=portal::NewRequest />
+                    <Route path=path!("/tickets/:number") view=portal::TicketPage />
+                    <Route path=path!("/board") view=board::Board />
+                    <Route path=path!("/work") view=tech::MyWork />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let sign_out = expect_context::<ServerAction<SignOut>>();
+    let (menu_open, set_menu_open) = signal(false);
+    view! {
+        <header class="topbar">
+            <a class="skip" href="#main">"Skip to content"</a>
+            <A href="/" attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">"◎"</span>
+                "Switchboard"
+            </A>
+            <button
+                class="menu-toggle"
+                aria-controls="primary-nav"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| set_menu_open.update(|o| *o = !*o)
+            >
+                {move || if menu_open.get() { "Close menu" } else { "Menu" }}
+            </button>
+            <nav id="primary-nav" class="nav" class:open=move || menu_open.get() aria-label="Main">
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match session.0.await {
+                            Ok(Some(user)) => {
+                                let role = user.role;
+                                view! {
+                                    {role.coordinates().then(|| view! { <A href="/board">"Board"</A> })}
+                                    {role.is_staff().then(|| view! { <A href="/work">"My work"</A> })}
+                                    <A href="/requests">"My requests"</A>
+                                    <A href="/requests/new">"New request"</A>
+                                    <span class="whoami" title=user.email.clone()>
+                                        {user.name.clone()}
+                                        <small>{role.label()}</small>
+                                    </span>
+                                    <ActionForm action=sign_out attr:class="inline">
+                                        <button type="submit" class="link">"Sign out"</button>
+                                    </ActionForm>
+                                }
+                                    .into_any()
+                            }
+                            _ => view! { <A href="/login">"Sign in"</A> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Home() -> impl IntoView {
+    let session = expect_context::<Session>();
+    view! {
+        <Title text="Switchboard — IT help desk" />
+        <section class="hero">
+            <h1>"IT help, without the phone tag"</h1>
+            <p class="lead">
+                "Tell us what is wrong, follow your request to the end, and get the right technician on it."
+            </p>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match session.0.await {
+                        Ok(Some(user)) => {
+                            view! {
+                                <p>"Signed in as " <strong>{user.name.clone()}</strong> "."</p>
+                                <div class="actions">
+                                    <A href=home_for(user.role) attr:class="button primary">
+                                        "Go to my "
+                                        {match user.role {
+                                            Role::Requester => "requests",
+                                            Role::Technician => "work",
+                                            _ => "board",
+                                        }}
+                                    </A>
+                                    <A href="/requests/new" attr:class="button">
+                                        "Report a problem"
+                                    </A>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        _ => {
+                            view! {
+                                <div class="actions">
+                                    <A href="/login" attr:class="button primary">"Sign in"</A>
+                                    <A href="/register" attr:class="button">"Create an account"</A>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        resp.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <section class="panel narrow">
+            <h1>"Not found"</h1>
+            <p>"There is nothing here, or you may not see it."</p>
+            <A href="/">"Back to the start"</A>
+        </section>
+    }
+}
+
+/// Renders `children` for a signed-in user whose role passes `allowed`; otherwise asks to sign
+/// in or says the page is not for them. The data itself is protected by the server functions.
+#[component]
+pub fn Gate<F, V>(allowed: fn(Role) -> bool, children: F) -> impl IntoView
+where
+    F: Fn(User) -> V + Send + Sync + Clone + 'static,
+    V: IntoView + 'static,
+{
+    let session = expect_context::<Session>();
+    let location = leptos_router::hooks::use_location();
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {
+                let children = children.clone();
+                move || {
+                    let children = children.clone();
+                    Suspend::new(async move {
+                        match session.0.await {
+                            Ok(Some(user)) if allowed(user.role) => children(user).into_any(),
+                            Ok(Some(_)) => {
+                                view! {
+                                    <section class="panel narrow" role="alert">
+                                        <h1>"Not allowed"</h1>
+                                        <p>"This page is not part of your role."</p>
+                                        <A href="/">"Back to the start"</A>
+                                    </section>
+                                }
+                                    .into_any()
+                            }
+                            _ => {
+                                let next = location.pathname.get_untracked();
+                                view! {
+                                    <section class="panel narrow">
+                                        <h1>"Please sign in"</h1>
+                                        <p>"You need to sign in to see this page."</p>
+                                        <a class="button primary" href=format!("/login?next={next}")>
+                                            "Sign in"
+                                        </a>
+                                    </section>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    })
+                }
+            }
+        </Suspense>
+    }
+}

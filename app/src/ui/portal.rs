@@ -1,0 +1,424 @@
+//! The requester's surface: file a request, list one's requests, follow a ticket. The ticket page
+//! is shared with staff, who see internal notes and more actions.
+
+use super::widgets::{action_error, age, when, ErrorBox, FieldMessage, PriorityBadge, StatusChip, TicketLine};
+use super::Gate;
+use crate::api::tickets::{categories, my_requests, similar_tickets, get_ticket_detail, AddNote, ChangeTicket, FileRequest};
+use crate::api::types::{TicketChange, TicketDetail};
+use crate::domain::{ActionKind, Impact, NoteVisibility, Role, Urgency};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn MyRequests() -> impl IntoView {
+    view! {
+        <Title text="My requests — Switchboard" />
+        <Gate allowed=|_| true children=|_user| {
+            let tickets = Resource::new(|| (), |_| my_requests());
+            view! {
+                <section class="panel">
+                    <div class="row spread">
+                        <h1>"My requests"</h1>
+                        <a class="button primary" href="/requests/new">"Report a problem"</a>
+                    </div>
+                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                        {move || Suspend::new(async move {
+                            match tickets.await {
+                                Ok(list) if list.is_empty() => view! {
+                                    <p class="empty">"You have no requests yet."</p>
+                                }.into_any(),
+                                Ok(list) => view! {
+                                    <ul class="ticket-list">
+                                        {list.into_iter().map(|t| view! { <TicketLine ticket=t /> }).collect_view()}
+                                    </ul>
+                                }.into_any(),
+                                Err(e) => view! { <p class="error-box">{e.to_string()}</p> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                </section>
+            }
+        } />
+    }
+}
+
+#[component]
+pub fn NewRequest() -> impl IntoView {
+    view! {
+        <Title text="Report a problem — Switchboard" />
+        <Gate allowed=|_| true children=|user| view! { <RequestForm staff=user.role.is_staff() /> } />
+    }
+}
+
+#[component]
+fn RequestForm(staff: bool) -> impl IntoView {
+    let action = ServerAction::<FileRequest>::new();
+    let error = action_error(action);
+    let cats = Resource::new(|| (), |_| categories());
+    let query = use_query_map();
+    let (category, set_category) = signal(query.read_untracked().get("category").unwrap_or_else(|| "hardware".into()));
+    let (title, set_title) = signal(String::new());
+    let similar = Resource::new(move || title.get(), |t| async move {
+        if t.trim().chars().count() < 4 { Ok(Vec::new()) } else { similar_tickets(t).await }
+    });
+    view! {
+        <section class="panel form-page">
+            <h1>{if staff { "File a request" } else { "Report a problem" }}</h1>
+            <p class="lead">"Tell us what happened; we ask only for what the technician needs."</p>
+            <ActionForm action=action attr:class="form" attr:novalidate="">
+                {staff.then(|| view! {
+                    <fieldset class="group">
+                        <legend>"On behalf of (phone or walk-in)"</legend>
+                        <label for="requester_email">"Requester's email (leave empty for yourself)"</label>
+                        <input id="requester_email" name="requester_email" type="email" />
+                        <FieldMessage error=error field="requester_email" />
+                        <label for="requester_name">"Requester's name"</label>
+                        <input id="requester_name" name="requester_name" />
+                        <label for="channel">"How did it come in?"</label>
+                        <select id="channel" name="channel">
+                            <option value="phone">"Phone"</option>
+                            <option value="walk_in">"Walk-in"</option>
+                            <option value="email">"Email"</option>
+                            <option value="portal">"Portal"</option>
+                        </select>
+                    </fieldset>
+                })}
+                <label for="category">"What is it about?" <span class="req">"required"</span></label>
+                <Suspense fallback=|| view! { <p class="muted">"Loading categories…"</p> }>
+                    {move || Suspend::new(async move {
+                        let list = cats.await.unwrap_or_default();
+                        let current = category.get_untracked();
+                        let fieldsets = list.iter().map(|c| {
+                            let slug = c.slug.clone();
+                            view! {
+                                <fieldset class="group category-fields" data-category=slug.clone()
+                                    class:shown={let slug = slug.clone(); move || category.get() == slug}>
+                                    <legend>{format!("{} details", c.name)}</legend>
+                                    {if c.fields.is_empty() { Some(view! { <p class="muted">"Nothing more to add."</p> }) } else { None }}
+                                    {c.fields.iter().map(|f| {
+                                        let id = format!("f-{}-{}", slug, f.key);
+                                        let name = format!("fields[{}__{}]", slug, f.key);
+                                        let err_key = format!("fields.{}", f.key);
+                                        view! {
+                                            <label for=id.clone()>{f.label.clone()} {f.required.then(|| view! { <span class="req">"required"</span> })}</label>
+                                            <input id=id name=name placeholder=f.hint.clone().unwrap_or_default() />
+                                            <FieldMessage error=error field=err_key />
+                                        }
+                                    }).collect_view()}
+                                </fieldset>
+                            }
+                        }).collect_view();
+                        view! {
+                            <select id="category" name="category" on:change=move |ev| set_category.set(event_target_value(&ev))>
+                                {list.iter().map(|c| view! {
+                                    <option value=c.slug.clone() selected=c.slug == current>{c.name.clone()}</option>
+                                }).collect_view()}
+                            </select>
+                            <FieldMessage error=error field="category" />
+                            {fieldsets}
+                        }
+                    })}
+                </Suspense>
+                <label for="title">"In one line, what is wrong?" <span class="req">"required"</span></label>
+                <input id="title" name="title" maxlength="200" required
+                    on:input=move |ev| set_title.set(event_target_value(&ev)) />
+                <FieldMessage error=error field="title" />
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let list = similar.await.unwrap_or_default();
+                        (!list.is_empty()).then(|| view! {
+                            <div class="similar" role="status">
+                                <p><strong>"Is it one of these?"</strong> " You can follow an open request instead of filing a new one."</p>
+                                <ul>
+                                    {list.into_iter().map(|t| view! {
+                                        <li><a href=format!("/tickets/{}", t.number)>{t.number.to_string()} " — " {t.title.clone()}</a> " (" {t.status_words()} ")"</li>
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        })
+                    })}
+                </Transition>
+                <label for="description">"What happened? What did you try?" <span class="req">"required"</span></label>
+                <textarea id="description" name="description" rows="5" required></textarea>
+                <FieldMessage error=error field="description" />
+                <fieldset class="group choice">
+                    <legend>"Who is affected?" <span class="req">"required"</span></legend>
+                    {Impact::ALL.iter().map(|i| view! {
+                        <label class="radio"><input type="radio" name="impact" value=i.as_str() checked=*i == Impact::Low /> {i.label()}</label>
+                    }).collect_view()}
+                </fieldset>
+                <FieldMessage error=error field="impact" />
+                <fieldset class="group choice">
+                    <legend>"How badly does it stop your work?" <span class="req">"required"</span></legend>
+                    {Urgency::ALL.iter().map(|u| view! {
+                        <label class="radio"><input type="radio" name="urgency" value=u.as_str() checked=*u == Urgency::Medium /> {u.label()}</label>
+                    }).collect_view()}
+                </fieldset>
+                <FieldMessage error=error field="urgency" />
+                <label for="location">"Where are you? (building, room)"</label>
+                <input id="location" name="location" autocomplete="off" />
+                <FieldMessage error=error field="location" />
+                <label for="contact">"How can we reach you? (phone, desk)"</label>
+                <input id="contact" name="contact" autocomplete="tel" />
+                <FieldMessage error=error field="contact" />
+                <ErrorBox error=Signal::derive(move || error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))) />
+                <button type="submit" class="primary" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { "Sending…" } else { "Send request" }}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+pub fn TicketPage() -> impl IntoView {
+    let params = use_params_map();
+    let number = move || params.read().get("number").unwrap_or_default();
+    view! {
+        <Gate allowed=|_| true children=move |_user| {
+            let (tick, set_tick) = signal(0u32);
+            let detail = Resource::new(move || (number(), tick.get()), |(n, _)| get_ticket_detail(n));
+            super::live::poll(5000, 30_000, move || {
+                set_tick.update(|t| *t += 1);
+                async { (true, false) }
+            });
+            view! {
+                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                    {move || Suspend::new(async move {
+                        match detail.await {
+                            Ok(d) => view! { <TicketView detail=d refresh=set_tick /> }.into_any(),
+                            Err(_) => view! { <super::NotFound /> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            }
+        } />
+    }
+}
+
+#[component]
+fn TicketView(detail: TicketDetail, refresh: WriteSignal<u32>) -> impl IntoView {
+    let t = detail.ticket.clone();
+    let query = use_query_map();
+    let filed = query.read_untracked().get("filed").is_some();
+    let staff = detail.staff_view;
+    let number = t.number.to_string();
+    let version = t.version;
+    let change = ServerAction::<ChangeTicket>::new();
+    let change_error = action_error(change);
+    Effect::new(move |_| {
+        if change.version().get() > 0 {
+            refresh.update(|v| *v += 1);
+        }
+    });
+    let requester_view = detail.viewer_role == Role::Requester;
+    let fields: Vec<(String, String)> = t.fields.iter().map(|(k, v)| (k.replace('_', " "), v.as_str().unwrap_or_default().to_string())).collect();
+    view! {
+        <Title text=format!("{} {} — Switchboard", t.number, t.title) />
+        <article class="ticket panel">
+            {filed.then(|| view! {
+                <div class="notice" role="status">
+                    "Request " <strong>{t.number.to_string()}</strong> " received. We will keep you informed here."
+                </div>
+            })}
+            <header class="ticket-head">
+                <p class="num">{t.number.to_string()}</p>
+                <h1>{t.title.clone()}</h1>
+                <p class="status-line">
+                    <StatusChip status=t.status />
+                    <strong class="status-words">{t.status_words()}</strong>
+                    <PriorityBadge priority=t.priority />
+                    {t.escalated.then(|| view! { <span class="flag">"Escalated"</span> })}
+                    {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
+                </p>
+            </header>
+            <dl class="facts">
+                <dt>"Category"</dt><dd>{t.category.clone()}</dd>
+                <dt>"Requester"</dt><dd>{t.requester.name.clone()} {staff.then(|| view! { " · " <a href=format!("mailto:{}", t.requester.email)>{t.requester.email.clone()}</a> })}</dd>
+                <dt>"Assigned to"</dt><dd>{t.assignee.as_ref().map(|a| if requester_view { a.first_name().to_string() } else { a.name.clone() }).unwrap_or_else(|| "Not yet assigned".into())}</dd>
+                {t.location.clone().map(|l| view! { <dt>"Location"</dt><dd>{l}</dd> })}
+                {t.asset_tag.clone().map(|a| view! { <dt>"Asset"</dt><dd>{a}</dd> })}
+                {t.contact.clone().map(|c| view! { <dt>"Contact"</dt><dd>{c}</dd> })}
+                {fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                <dt>"Filed"</dt><dd>{when(t.created_at)}</dd>
+            </dl>
+            <section>
+                <h2>"Description"</h2>
+                <p class="body-text">{t.description.clone()}</p>
+            </section>
+            {t.resolution.clone().filter(|_| matches!(t.status, crate::domain::Status::Resolved | crate::domain::Status::Closed)).map(|r| view! {
+                <section class="resolution">
+                    <h2>"Solution"</h2>
+                    <p class="body-text">{r}</p>
+                </section>
+            })}
+            <Actions detail=detail.clone() number=number.clone() version=version change=change />
+            <ErrorBox error=change_error />
+            <Notes detail=detail.clone() number=number.clone() refresh=refresh />
+            <section>
+                <h2>"History"</h2>
+                <ol class="timeline">
+                    {detail.events.iter().rev().map(|e| {
+                        let words = e.public_words();
+                        let who = e.actor.as_ref().map(|a| a.name.clone()).unwrap_or_default();
+                        let extra = if staff { e.detail.clone().filter(|_| e.kind != "note") } else { None };
+                        view! {
+                            <li class:internal=e.internal>
+                                <time>{when(e.at)}</time>
+                                <span>{words}</span>
+                                {staff.then(|| view! { <span class="muted">" — " {who}</span> })}
+                                {extra.map(|x| view! { <span class="muted detail">" (" {x} ")"</span> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+        </article>
+    }
+}
+
+/// The next actions the lifecycle allows for this caller, as big buttons.
+#[component]
+fn Actions(detail: TicketDetail, number: String, version: i64, change: ServerAction<ChangeTicket>) -> impl IntoView {
+    let requester_view = detail.viewer_role == Role::Requester;
+    let (text, set_text) = signal(String::new());
+    let (assignee, set_assignee) = signal(String::new());
+    let actions = detail.actions.clone();
+    let needs_text = actions.iter().any(|a| matches!(a, ActionKind::Resolve | ActionKind::Escalate | ActionKind::Reopen));
+    let can_assign = actions.contains(&ActionKind::Assign) && detail.viewer_role.coordinates();
+    let buttons = actions
+        .iter()
+        .copied()
+        .filter(|a| *a != ActionKind::Assign || !detail.viewer_role.coordinates())
+        .map(|kind| {
+            let number = number.clone();
+            let label = match (kind, requester_view) {
+                (ActionKind::Close, true) => "Accept the solution",
+                (ActionKind::Reopen, true) => "It is not fixed",
+                (ActionKind::Assign, false) => "Take it",
+                _ => kind.label(),
+            };
+            let primary = matches!(kind, ActionKind::Start | ActionKind::Resolve | ActionKind::Close | ActionKind::Resume);
+            view! {
+                <button type="button" class:primary=primary
+                    disabled=move || change.pending().get()
+                    on:click=move |_| {
+                        let change_req = TicketChange { action: Some(kind), text: Some(text.get_untracked()), reason: Some(text.get_untracked()), ..TicketChange::default() };
+                        change.dispatch(ChangeTicket { number: number.clone(), version, change: change_req });
+                    }>
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+    (!actions.is_empty()).then(|| view! {
+        <section class="actions-panel">
+            <h2>{if requester_view { "Is it solved?" } else { "Next step" }}</h2>
+            {needs_text.then(|| view! {
+                <label for="action-text">{if requester_view { "What is still wrong? (needed to reopen)" } else { "Resolution notes or reason (needed to resolve, reopen or escalate)" }}</label>
+                <textarea id="action-text" rows="3" prop:value=text on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
+            })}
+            <div class="button-row">{buttons}</div>
+            {can_assign.then(|| {
+                let number = number.clone();
+                view! {
+                    <div class="assign">
+                        <label for="assignee">"Assign to (email)"</label>
+                        <input id="assignee" type="email" prop:value=assignee on:input=move |ev| set_assignee.set(event_target_value(&ev)) />
+                        <button type="button" on:click=move |_| {
+                            let change_req = TicketChange { action: Some(ActionKind::Assign), assignee: Some(assignee.get_untracked()), ..TicketChange::default() };
+                            change.dispatch(ChangeTicket { number: number.clone(), version, change: change_req });
+                        }>"Assign"</button>
+                    </div>
+                }
+            })}
+        </section>
+    })
+}
+
+#[component]
+fn Notes(detail: TicketDetail, number: String, refresh: WriteSignal<u32>) -> impl IntoView {
+    let add = ServerAction::<AddNote>::new();
+    let error = action_error(add);
+    let staff = detail.staff_view;
+    let can_write = staff || detail.can_reply || detail.ticket.status == crate::domain::Status::Resolved && !staff;
+    let key = RwSignal::new(new_key());
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = add.value().get() {
+            key.set(new_key());
+            if let Some(f) = form.get() {
+                f.reset();
+            }
+            refresh.update(|v| *v += 1);
+        }
+    });
+    view! {
+        <section class="notes">
+            <h2>{if staff { "Notes" } else { "Messages" }}</h2>
+            {if detail.notes.is_empty() { Some(view! { <p class="muted">"No notes yet."</p> }) } else { None }}
+            <ul>
+                {detail.notes.iter().map(|n| {
+                    let internal = n.visibility == NoteVisibility::Internal;
+                    view! {
+                        <li class="note" class:internal=internal>
+                            <p class="note-head">
+                                <strong>{n.author.name.clone()}</strong>
+                                " · " <time>{age(n.created_at)} " ago"</time>
+                                {internal.then(|| view! { <span class="flag">"Internal"</span> })}
+                                {n.minutes.map(|m| view! { <span class="muted">" · " {m} " min"</span> })}
+                            </p>
+                            <p class="body-text">{n.body.clone()}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {can_write.then(|| view! {
+                <ActionForm action=add node_ref=form attr:class="form note-form">
+                    <input type="hidden" name="number" value=number.clone() />
+                    <input type="hidden" name="idempotency_key" prop:value=key />
+                    <label for="note-body">{if staff { "Add a note" } else { "Reply" }}</label>
+                    <textarea id="note-body" name="body" rows="3" required></textarea>
+                    <FieldMessage error=error field="body" />
+                    {staff.then(|| view! {
+                        <div class="row">
+                            <label class="check"><input type="checkbox" name="internal" checked /> "Internal (staff only)"</label>
+                            <label for="minutes">"Minutes spent"</label>
+                            <input id="minutes" name="minutes" type="number" min="0" max="1440" inputmode="numeric" class="short" />
+                        </div>
+                        <p class="hint">"Untick “Internal” and the requester will see this note."</p>
+                        <FieldMessage error=error field="minutes" />
+                    })}
+                    <button type="submit" class="primary" disabled=move || add.pending().get()>
+                        {if staff { "Add note" } else { "Send reply" }}
+                    </button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+/// A fresh idempotency key per note, so a double tap or a retry files it once.
+fn new_key() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        format!("{:x}{:x}", (js_sys_random() * 1e15) as u64, chrono::Utc::now().timestamp_millis())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        String::new()
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn js_sys_random() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| {
+            let mut buf = [0u8; 8];
+            c.get_random_values_with_u8_array(&mut buf).ok()?;
+            Some(u64::from_le_bytes(buf) as f64 / u64::MAX as f64)
+        })
+        .unwrap_or(0.5)
+}

@@ -1,0 +1,341 @@
+//! REST API v1 for integrations: JSON over the same ticket service and permission rules as the
+//! pages. Errors are `{"error": {"code", "message", "fields"?}}`.
+
+use app::api::types::{NewTicket, NoteInput, TicketChange};
+use app::domain::{ActionKind, NoteVisibility, Priority, Status, Ticket, TicketNumber, User, WaitingOn};
+use app::error::AppError;
+use app::server::service::{self, ListParams};
+use app::server::{auth, AppState};
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+
+/// Request bodies above this size are refused with 413.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/auth/token", post(create_token).delete(revoke_token))
+        .route("/categories", get(categories))
+        .route("/tickets", post(create_ticket).get(list_tickets))
+        .route("/tickets/{number}", get(get_ticket).patch(patch_ticket))
+        .route("/tickets/{number}/notes", post(add_note))
+        .route("/tickets/{number}/escalate", post(escalate))
+        .route("/tickets/{number}/events", get(events))
+        .fallback(|| async { ApiError(AppError::NotFound) })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+}
+
+pub fn error_response(e: &AppError) -> Response {
+    let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut body = json!({"code": e.code(), "message": e.to_string()});
+    if let AppError::Validation(fields) = e {
+        body["fields"] = fields.iter().map(|f| (f.field.clone(), Value::String(f.message.clone()))).collect::<serde_json::Map<_, _>>().into();
+    }
+    let mut response = (status, Json(json!({ "error": body }))).into_response();
+    if let AppError::RateLimited(secs) = e {
+        if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+    }
+    response
+}
+
+/// An `AppError` answered as API JSON.
+pub struct ApiError(pub AppError);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        error_response(&self.0)
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        ApiError(e)
+    }
+}
+
+type ApiResult<T> = Result<T, ApiError>;
+
+/// JSON body whose rejections answer in the API's error format.
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(ApiJson(v)),
+            Err(rejection) => Err(ApiError(match rejection {
+                r if r.status() == StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
+                JsonRejection::MissingJsonContentType(_) => AppError::BadRequest("Send the body as JSON (Content-Type: application/json)".into()),
+                JsonRejection::JsonSyntaxError(e) => AppError::BadRequest(format!("Malformed JSON: {}", e.body_text().rsplit(": ").next().unwrap_or_default())),
+                JsonRejection::JsonDataError(e) => AppError::BadRequest(format!("Invalid body: {}", e.body_text().rsplit(": ").next().unwrap_or_default())),
+                other => AppError::BadRequest(other.body_text()),
+            })),
+        }
+    }
+}
+
+/// The authenticated caller; 401 without a valid token or session.
+pub struct Caller(pub User);
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        match auth::authenticate(state, &parts.headers).await? {
+            Some(user) => Ok(Caller(user)),
+            None => Err(ApiError(AppError::Unauthenticated)),
+        }
+    }
+}
+
+fn number(s: &str) -> Result<TicketNumber, ApiError> {
+    TicketNumber::parse(s).ok_or(ApiError(AppError::NotFound))
+}
+
+fn person(p: &app::domain::PersonRef) -> Value {
+    json!({"email": p.email, "name": p.name})
+}
+
+pub fn ticket_json(t: &Ticket) -> Value {
+    json!({
+        "number": t.number.to_string(),
+        "title": t.title,
+        "description": t.description,
+        "category": t.category,
+        "status": t.status,
+        "waiting_on": t.waiting_on,
+        "priority": t.priority,
+        "impact": t.impact,
+        "urgency": t.urgency,
+        "requester": person(&t.requester),
+        "assignee": t.assignee.as_ref().map(person),
+        "location": t.location,
+        "asset_tag": t.asset_tag,
+        "contact": t.contact,
+        "fields": t.fields,
+        "escalated": t.escalated,
+        "reopened": t.reopened,
+        "resolution": t.resolution,
+        "created_at": t.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "updated_at": t.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "version": t.version,
+    })
+}
+
+fn with_etag(status: StatusCode, t: &Ticket) -> Response {
+    let mut r = (status, Json(ticket_json(t))).into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", t.version)) {
+        r.headers_mut().insert(header::ETAG, v);
+    }
+    r
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Credentials {
+    email: String,
+    password: String,
+}
+
+/// The client's address, when the server was started with connection info.
+pub struct ClientAddr(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())))
+    }
+}
+
+async fn create_token(State(state): State<AppState>, ClientAddr(addr): ClientAddr, ApiJson(c): ApiJson<Credentials>) -> ApiResult<Response> {
+    let user = auth::check_credentials(&state, &c.email, &c.password, addr).await?;
+    let (token, hash) = auth::new_token();
+    state.db.insert_token(&hash, user.id, state.clock.now()).await?;
+    Ok(Json(json!({"token": token, "user": {"email": user.email, "name": user.name, "role": user.role}})).into_response())
+}
+
+async fn revoke_token(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<StatusCode> {
+    let token = auth::bearer_token(&headers).ok_or(ApiError(AppError::Unauthenticated))?;
+    let hash = auth::token_hash(&token);
+    if state.db.token_user(&hash).await?.is_none() {
+        return Err(ApiError(AppError::Unauthenticated));
+    }
+    state.db.delete_token(&hash).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn categories(State(state): State<AppState>, Caller(_): Caller) -> ApiResult<Response> {
+    Ok(Json(state.db.categories().await?).into_response())
+}
+
+async fn create_ticket(State(state): State<AppState>, Caller(user): Caller, ApiJson(mut input): ApiJson<NewTicket>) -> ApiResult<Response> {
+    if input.channel.is_none() {
+        input.channel = Some("api".into());
+    }
+    let t = service::create_ticket(&state, &user, input).await?;
+    let mut r = with_etag(StatusCode::CREATED, &t);
+    if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/tickets/{}", t.number)) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(r)
+}
+
+async fn get_ticket(State(state): State<AppState>, Caller(user): Caller, Path(n): Path<String>) -> ApiResult<Response> {
+    let t = service::ticket(&state, &user, number(&n)?).await?;
+    Ok(with_etag(StatusCode::OK, &t))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListQuery {
+    status: Option<String>,
+    assignee: Option<String>,
+    priority: Option<String>,
+    category: Option<String>,
+    q: Option<String>,
+    limit: Option<i64>,
+    cursor: Option<String>,
+}
+
+async fn list_tickets(State(state): State<AppState>, Caller(user): Caller, query: Result<Query<ListQuery>, QueryRejection>) -> ApiResult<Response> {
+    let Query(q) = query.map_err(|e| ApiError(AppError::BadRequest(e.body_text())))?;
+    let params = ListParams { status: q.status, assignee: q.assignee, priority: q.priority, category: q.category, q: q.q, limit: q.limit, cursor: q.cursor, mine: false };
+    let (items, next) = service::list_tickets(&state, &user, params).await?;
+    Ok(Json(json!({"items": items.iter().map(ticket_json).collect::<Vec<_>>(), "next_cursor": next})).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Patch {
+    status: Option<Status>,
+    waiting_on: Option<WaitingOn>,
+    assignee: Option<String>,
+    priority: Option<Priority>,
+    reason: Option<String>,
+    category: Option<String>,
+    resolution: Option<String>,
+}
+
+/// The version named by `If-Match: "3"` (or a weak `W/"3"`).
+fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
+    let raw = headers.get(header::IF_MATCH).ok_or(ApiError(AppError::PreconditionRequired))?;
+    raw.to_str()
+        .ok()
+        .map(|s| s.trim().trim_start_matches("W/").trim_matches('"'))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| ApiError(AppError::BadRequest("If-Match must be the ticket's ETag, e.g. \"3\"".into())))
+}
+
+/// The lifecycle action that takes a ticket from `from` to the requested status.
+fn action_to(from: Status, to: Status, waiting_on: Option<WaitingOn>) -> Result<Option<ActionKind>, AppError> {
+    use ActionKind::*;
+    Ok(Some(match (from, to) {
+        (a, b) if a == b && (b != Status::Waiting || waiting_on.is_none()) => return Ok(None),
+        (_, Status::Assigned) => Assign,
+        (Status::Assigned, Status::InProgress) => Start,
+        (Status::Waiting, Status::InProgress) => Resume,
+        (Status::Resolved, Status::InProgress | Status::New) => Reopen,
+        (_, Status::Waiting) => match waiting_on.unwrap_or(WaitingOn::ThirdParty) {
+            WaitingOn::Requester => WaitRequester,
+            WaitingOn::ThirdParty => WaitThirdParty,
+            WaitingOn::Facility => WaitFacility,
+        },
+        (_, Status::Resolved) => Resolve,
+        (_, Status::Closed) => Close,
+        (_, Status::Cancelled) => Cancel,
+        (from, to) => return Err(AppError::InvalidTransition(format!("cannot move a ticket from {from} to {to}"))),
+    }))
+}
+
+async fn patch_ticket(State(state): State<AppState>, Caller(user): Caller, Path(n): Path<String>, headers: HeaderMap, ApiJson(p): ApiJson<Patch>) -> ApiResult<Response> {
+    let number = number(&n)?;
+    let current = service::ticket(&state, &user, number).await?;
+    let version = if_match(&headers)?;
+    let action = match p.status {
+        Some(to) => action_to(current.status, to, p.waiting_on)?,
+        None => None,
+    };
+    let change = TicketChange {
+        action,
+        assignee: p.assignee,
+        priority: p.priority,
+        reason: p.reason,
+        category: p.category,
+        impact: None,
+        urgency: None,
+        text: p.resolution,
+    };
+    match service::change_ticket(&state, &user, number, Some(version), change).await {
+        Ok(t) => Ok(with_etag(StatusCode::OK, &t)),
+        Err(AppError::Conflict) => {
+            let mut r = error_response(&AppError::Conflict);
+            *r.status_mut() = StatusCode::PRECONDITION_FAILED;
+            Ok(r)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoteBody {
+    body: String,
+    visibility: Option<NoteVisibility>,
+    minutes: Option<i64>,
+    idempotency_key: Option<String>,
+}
+
+async fn add_note(State(state): State<AppState>, Caller(user): Caller, Path(n): Path<String>, headers: HeaderMap, ApiJson(b): ApiJson<NoteBody>) -> ApiResult<Response> {
+    let key = b.idempotency_key.or_else(|| headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(String::from));
+    let input = NoteInput { body: b.body, visibility: b.visibility.unwrap_or(NoteVisibility::Internal), minutes: b.minutes, idempotency_key: key };
+    let note = service::add_note(&state, &user, number(&n)?, input).await?;
+    Ok((StatusCode::CREATED, Json(note)).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Escalation {
+    reason: String,
+    assignee: Option<String>,
+}
+
+async fn escalate(State(state): State<AppState>, Caller(user): Caller, Path(n): Path<String>, ApiJson(e): ApiJson<Escalation>) -> ApiResult<Response> {
+    let change = TicketChange { action: Some(ActionKind::Escalate), assignee: e.assignee, reason: Some(e.reason), ..TicketChange::default() };
+    let t = service::change_ticket(&state, &user, number(&n)?, None, change).await?;
+    Ok(with_etag(StatusCode::OK, &t))
+}
+
+async fn events(State(state): State<AppState>, Caller(user): Caller, Path(n): Path<String>) -> ApiResult<Response> {
+    let events = service::events(&state, &user, number(&n)?).await?;
+    Ok(Json(json!({"items": events})).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_targets_map_to_actions() {
+        assert_eq!(action_to(Status::Assigned, Status::InProgress, None).unwrap(), Some(ActionKind::Start));
+        assert_eq!(action_to(Status::Waiting, Status::InProgress, None).unwrap(), Some(ActionKind::Resume));
+        assert_eq!(action_to(Status::InProgress, Status::Waiting, Some(WaitingOn::Facility)).unwrap(), Some(ActionKind::WaitFacility));
+        assert_eq!(action_to(Status::InProgress, Status::InProgress, None).unwrap(), None);
+        assert!(action_to(Status::New, Status::InProgress, None).is_err());
+    }
+}

@@ -1,0 +1,126 @@
+//! Building the application around an already-bound listener, so tests use port 0.
+
+use crate::config::Config;
+use app::server::auth::RateLimiter;
+use app::server::db::{Db, OpenError};
+use app::server::state::{Clock, FeedHead, Settings};
+use app::server::AppState;
+use app::{shell, App};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    pub state: AppState,
+}
+
+/// Opens the database (running migrations), loads demo data when asked and the database is
+/// empty, and assembles the routes.
+pub async fn build(config: &Config, listener: TcpListener) -> Result<Application, OpenError> {
+    let db = Db::open(&config.database_url).await?;
+    let head = db.feed_head().await.unwrap_or(0);
+    let settings = Settings {
+        session_idle: Duration::from_secs(config.session_idle_hours.max(1) * 3600),
+        secure_cookies: config.secure_cookies,
+        allow_registration: config.allow_registration,
+        registration_domains: config
+            .registration_domains
+            .split(',')
+            .map(|d| d.trim().to_lowercase())
+            .filter(|d| !d.is_empty())
+            .collect(),
+    };
+    let leptos_options = LeptosOptions::builder()
+        .output_name("switchboard")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(listener.local_addr().unwrap_or(config.addr))
+        .build();
+    let state = AppState {
+        leptos_options,
+        db,
+        settings: Arc::new(settings),
+        feed: FeedHead::new(head),
+        clock: Clock::default(),
+        limiter: RateLimiter::default(),
+    };
+    if config.demo && state.db.count_users().await.unwrap_or(1) == 0 {
+        match app::server::demo::load(&state).await {
+            Ok(()) => tracing::info!("demo data loaded"),
+            Err(e) => tracing::error!(error = %e, "demo data could not be loaded"),
+        }
+        state.feed.advance(state.db.feed_head().await.unwrap_or(0));
+    }
+    let router = router(state.clone());
+    Ok(Application { listener, router, state })
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    Router::new()
+        .route("/healthz", get(healthz))
+        .nest("/api/v1", crate::rest::routes())
+        .leptos_routes(&state, routes, {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(refuse_cross_site))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .with_state(state)
+}
+
+impl Application {
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// Serves until `shutdown` resolves, then finishes in-flight requests.
+    pub async fn run_until(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let service = self.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await
+    }
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.db.schema_version().await {
+        Ok(v) => axum::Json(serde_json::json!({"status": "ok", "schema_version": v})).into_response(),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, axum::Json(serde_json::json!({"status": "unavailable"}))).into_response(),
+    }
+}
+
+/// Refuses state-changing requests that a browser marks as coming from another site, so a
+/// signed-in user's cookie cannot be used by a third-party page (CSRF).
+async fn refuse_cross_site(req: Request, next: Next) -> Response {
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        let headers = req.headers();
+        let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+        let cross_by_fetch = matches!(site, Some("cross-site") | Some("same-site"));
+        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+        let cross_by_origin = headers
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|origin| {
+                let origin_host = origin.split("://").nth(1).unwrap_or("");
+                origin == "null" || Some(origin_host) != host
+            });
+        if cross_by_fetch || cross_by_origin {
+            tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-site request refused");
+            return crate::rest::error_response(&app::error::AppError::Forbidden);
+        }
+    }
+    next.run(req).await
+}
