@@ -45,10 +45,20 @@ pub enum UserCommand {
 #[derive(Args, Clone, Debug)]
 pub struct Config {
     /// Address to listen on.
-    #[arg(long, env = "SWITCHBOARD_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "SWITCHBOARD_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
     pub addr: SocketAddr,
     /// Database URL; a SQLite file by default.
-    #[arg(long, env = "SWITCHBOARD_DATABASE_URL", default_value = "sqlite://data/switchboard.db", global = true)]
+    #[arg(
+        long,
+        env = "SWITCHBOARD_DATABASE_URL",
+        default_value = "sqlite://data/switchboard.db",
+        global = true
+    )]
     pub database_url: String,
     /// Load demo data when the database has no accounts yet.
     #[arg(long, env = "SWITCHBOARD_DEMO", global = true)]
@@ -57,15 +67,30 @@ pub struct Config {
     #[arg(long, env = "SWITCHBOARD_SECURE_COOKIES", global = true)]
     pub secure_cookies: bool,
     /// Hours of inactivity after which a session ends.
-    #[arg(long, env = "SWITCHBOARD_SESSION_IDLE_HOURS", default_value_t = 8, global = true)]
+    #[arg(
+        long,
+        env = "SWITCHBOARD_SESSION_IDLE_HOURS",
+        default_value_t = 8,
+        global = true
+    )]
     pub session_idle_hours: u64,
     /// Allow requesters to create their own accounts.
     #[arg(long, env = "SWITCHBOARD_ALLOW_REGISTRATION", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub allow_registration: bool,
     /// Comma-separated email domains allowed to register (empty: any).
-    #[arg(long, env = "SWITCHBOARD_REGISTRATION_DOMAINS", default_value = "", global = true)]
+    #[arg(
+        long,
+        env = "SWITCHBOARD_REGISTRATION_DOMAINS",
+        default_value = "",
+        global = true
+    )]
     pub registration_domains: String,
     /// Folder with the built site (wasm, js, css); cargo-leptos sets LEPTOS_SITE_ROOT.
-    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
     pub site_root: String,
 }

@@ -9,7 +9,9 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
         .init();
     let cli = Cli::parse();
     match run(cli).await {
@@ -25,38 +27,72 @@ async fn run(cli: Cli) -> Result<(), String> {
     let config = cli.config;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
-            let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
-            let app = switchboard::build(&config, listener).await.map_err(|e| e.to_string())?;
-            tracing::info!("Switchboard listening on http://{}", config.addr);
-            app.run_until(shutdown_signal()).await.map_err(|e| e.to_string())
+            let listener = tokio::net::TcpListener::bind(config.addr)
+                .await
+                .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+            let app = switchboard::build(&config, listener)
+                .await
+                .map_err(|e| e.to_string())?;
+            if config.demo {
+                print_demo_accounts();
+            }
+            println!("Switchboard is listening on http://{}", config.addr);
+            app.run_until(shutdown_signal())
+                .await
+                .map_err(|e| e.to_string())
         }
         Command::Migrate => {
-            let db = app::server::db::Db::open(&config.database_url).await.map_err(|e| e.to_string())?;
+            let db = app::server::db::Db::open(&config.database_url)
+                .await
+                .map_err(|e| e.to_string())?;
             let version = db.schema_version().await.map_err(|e| e.to_string())?;
             println!("database is at schema version {version}");
             Ok(())
         }
         Command::Demo => {
             let state = state_for_cli(&config).await?;
-            app::server::demo::load(&state).await.map_err(|e| e.to_string())?;
+            app::server::demo::load(&state)
+                .await
+                .map_err(|e| e.to_string())?;
             print_demo_accounts();
             Ok(())
         }
-        Command::User(UserCommand::Add { email, name, role, password_stdin }) => {
-            let role: app::domain::Role = role.parse().map_err(|e: app::domain::UnknownValue| format!("{e}; use requester, technician, coordinator or admin"))?;
+        Command::User(UserCommand::Add {
+            email,
+            name,
+            role,
+            password_stdin,
+        }) => {
+            let role: app::domain::Role =
+                role.parse().map_err(|e: app::domain::UnknownValue| {
+                    format!("{e}; use requester, technician, coordinator or admin")
+                })?;
             if !password_stdin {
                 return Err("pass --password-stdin and the password on standard input".into());
             }
             let mut password = String::new();
-            std::io::stdin().read_to_string(&mut password).map_err(|e| format!("cannot read the password: {e}"))?;
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .map_err(|e| format!("cannot read the password: {e}"))?;
             let password = password.trim_end_matches(['\n', '\r']);
             let state = state_for_cli(&config).await?;
-            let user = app::server::auth::create_account(&state.db, &email, &name, role, Some(password), state.clock.now())
-                .await
-                .map_err(|e| match e {
-                    app::error::AppError::Validation(fields) => fields.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; "),
-                    other => other.to_string(),
-                })?;
+            let user = app::server::auth::create_account(
+                &state.db,
+                &email,
+                &name,
+                role,
+                Some(password),
+                state.clock.now(),
+            )
+            .await
+            .map_err(|e| match e {
+                app::error::AppError::Validation(fields) => fields
+                    .iter()
+                    .map(|f| format!("{}: {}", f.field, f.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                other => other.to_string(),
+            })?;
             println!("created {} ({}) as {}", user.email, user.name, user.role);
             Ok(())
         }
@@ -64,13 +100,24 @@ async fn run(cli: Cli) -> Result<(), String> {
 }
 
 async fn state_for_cli(config: &switchboard::Config) -> Result<app::server::AppState, String> {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|e| e.to_string())?;
-    let cli_config = switchboard::Config { demo: false, ..config.clone() };
-    Ok(switchboard::build(&cli_config, listener).await.map_err(|e| e.to_string())?.state)
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| e.to_string())?;
+    let cli_config = switchboard::Config {
+        demo: false,
+        ..config.clone()
+    };
+    Ok(switchboard::build(&cli_config, listener)
+        .await
+        .map_err(|e| e.to_string())?
+        .state)
 }
 
 fn print_demo_accounts() {
-    println!("Demo accounts (password: {}):", app::server::demo::DEMO_PASSWORD);
+    println!(
+        "Demo accounts (password: {}):",
+        app::server::demo::DEMO_PASSWORD
+    );
     for (email, name, role) in app::server::demo::DEMO_ACCOUNTS {
         println!("  {role:<12} {email:<28} {name}");
     }

@@ -2,12 +2,16 @@
 //! pages. Errors are `{"error": {"code", "message", "fields"?}}`.
 
 use app::api::types::{NewTicket, NoteInput, TicketChange};
-use app::domain::{ActionKind, NoteVisibility, Priority, Status, Ticket, TicketNumber, User, WaitingOn};
+use app::domain::{
+    ActionKind, NoteVisibility, Priority, Status, Ticket, TicketNumber, User, WaitingOn,
+};
 use app::error::AppError;
 use app::server::service::{self, ListParams};
 use app::server::{auth, AppState};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::extract::{
+    ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State,
+};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -37,7 +41,11 @@ pub fn error_response(e: &AppError) -> Response {
     let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut body = json!({"code": e.code(), "message": e.to_string()});
     if let AppError::Validation(fields) = e {
-        body["fields"] = fields.iter().map(|f| (f.field.clone(), Value::String(f.message.clone()))).collect::<serde_json::Map<_, _>>().into();
+        body["fields"] = fields
+            .iter()
+            .map(|f| (f.field.clone(), Value::String(f.message.clone())))
+            .collect::<serde_json::Map<_, _>>()
+            .into();
     }
     let mut response = (status, Json(json!({ "error": body }))).into_response();
     if let AppError::RateLimited(secs) = e {
@@ -80,9 +88,17 @@ where
             Ok(Json(v)) => Ok(ApiJson(v)),
             Err(rejection) => Err(ApiError(match rejection {
                 r if r.status() == StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
-                JsonRejection::MissingJsonContentType(_) => AppError::BadRequest("Send the body as JSON (Content-Type: application/json)".into()),
-                JsonRejection::JsonSyntaxError(e) => AppError::BadRequest(format!("Malformed JSON: {}", e.body_text().rsplit(": ").next().unwrap_or_default())),
-                JsonRejection::JsonDataError(e) => AppError::BadRequest(format!("Invalid body: {}", e.body_text().rsplit(": ").next().unwrap_or_default())),
+                JsonRejection::MissingJsonContentType(_) => AppError::BadRequest(
+                    "Send the body as JSON (Content-Type: application/json)".into(),
+                ),
+                JsonRejection::JsonSyntaxError(e) => AppError::BadRequest(format!(
+                    "Malformed JSON: {}",
+                    e.body_text().rsplit(": ").next().unwrap_or_default()
+                )),
+                JsonRejection::JsonDataError(e) => AppError::BadRequest(format!(
+                    "Invalid body: {}",
+                    e.body_text().rsplit(": ").next().unwrap_or_default()
+                )),
                 other => AppError::BadRequest(other.body_text()),
             })),
         }
@@ -95,7 +111,10 @@ pub struct Caller(pub User);
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         match auth::authenticate(state, &parts.headers).await? {
             Some(user) => Ok(Caller(user)),
             None => Err(ApiError(AppError::Unauthenticated)),
@@ -159,14 +178,26 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddr(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())))
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
     }
 }
 
-async fn create_token(State(state): State<AppState>, ClientAddr(addr): ClientAddr, ApiJson(c): ApiJson<Credentials>) -> ApiResult<Response> {
+async fn create_token(
+    State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
+    ApiJson(c): ApiJson<Credentials>,
+) -> ApiResult<Response> {
     let user = auth::check_credentials(&state, &c.email, &c.password, addr).await?;
     let (token, hash) = auth::new_token();
-    state.db.insert_token(&hash, user.id, state.clock.now()).await?;
+    state
+        .db
+        .insert_token(&hash, user.id, state.clock.now())
+        .await?;
     Ok(Json(json!({"token": token, "user": {"email": user.email, "name": user.name, "role": user.role}})).into_response())
 }
 
@@ -184,7 +215,11 @@ async fn categories(State(state): State<AppState>, Caller(_): Caller) -> ApiResu
     Ok(Json(state.db.categories().await?).into_response())
 }
 
-async fn create_ticket(State(state): State<AppState>, Caller(user): Caller, ApiJson(mut input): ApiJson<NewTicket>) -> ApiResult<Response> {
+async fn create_ticket(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    ApiJson(mut input): ApiJson<NewTicket>,
+) -> ApiResult<Response> {
     if input.channel.is_none() {
         input.channel = Some("api".into());
     }
@@ -196,7 +231,11 @@ async fn create_ticket(State(state): State<AppState>, Caller(user): Caller, ApiJ
     Ok(r)
 }
 
-async fn get_ticket(State(state): State<AppState>, Caller(user): Caller, Path(n): Path<String>) -> ApiResult<Response> {
+async fn get_ticket(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(n): Path<String>,
+) -> ApiResult<Response> {
     let t = service::ticket(&state, &user, number(&n)?).await?;
     Ok(with_etag(StatusCode::OK, &t))
 }
@@ -213,11 +252,27 @@ struct ListQuery {
     cursor: Option<String>,
 }
 
-async fn list_tickets(State(state): State<AppState>, Caller(user): Caller, query: Result<Query<ListQuery>, QueryRejection>) -> ApiResult<Response> {
+async fn list_tickets(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> ApiResult<Response> {
     let Query(q) = query.map_err(|e| ApiError(AppError::BadRequest(e.body_text())))?;
-    let params = ListParams { status: q.status, assignee: q.assignee, priority: q.priority, category: q.category, q: q.q, limit: q.limit, cursor: q.cursor, mine: false };
+    let params = ListParams {
+        status: q.status,
+        assignee: q.assignee,
+        priority: q.priority,
+        category: q.category,
+        q: q.q,
+        limit: q.limit,
+        cursor: q.cursor,
+        mine: false,
+    };
     let (items, next) = service::list_tickets(&state, &user, params).await?;
-    Ok(Json(json!({"items": items.iter().map(ticket_json).collect::<Vec<_>>(), "next_cursor": next})).into_response())
+    Ok(Json(
+        json!({"items": items.iter().map(ticket_json).collect::<Vec<_>>(), "next_cursor": next}),
+    )
+    .into_response())
 }
 
 #[derive(Deserialize)]
@@ -234,16 +289,26 @@ struct Patch {
 
 /// The version named by `If-Match: "3"` (or a weak `W/"3"`).
 fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
-    let raw = headers.get(header::IF_MATCH).ok_or(ApiError(AppError::PreconditionRequired))?;
+    let raw = headers
+        .get(header::IF_MATCH)
+        .ok_or(ApiError(AppError::PreconditionRequired))?;
     raw.to_str()
         .ok()
         .map(|s| s.trim().trim_start_matches("W/").trim_matches('"'))
         .and_then(|s| s.parse().ok())
-        .ok_or_else(|| ApiError(AppError::BadRequest("If-Match must be the ticket's ETag, e.g. \"3\"".into())))
+        .ok_or_else(|| {
+            ApiError(AppError::BadRequest(
+                "If-Match must be the ticket's ETag, e.g. \"3\"".into(),
+            ))
+        })
 }
 
 /// The lifecycle action that takes a ticket from `from` to the requested status.
-fn action_to(from: Status, to: Status, waiting_on: Option<WaitingOn>) -> Result<Option<ActionKind>, AppError> {
+fn action_to(
+    from: Status,
+    to: Status,
+    waiting_on: Option<WaitingOn>,
+) -> Result<Option<ActionKind>, AppError> {
     use ActionKind::*;
     Ok(Some(match (from, to) {
         (a, b) if a == b && (b != Status::Waiting || waiting_on.is_none()) => return Ok(None),
@@ -259,11 +324,21 @@ fn action_to(from: Status, to: Status, waiting_on: Option<WaitingOn>) -> Result<
         (_, Status::Resolved) => Resolve,
         (_, Status::Closed) => Close,
         (_, Status::Cancelled) => Cancel,
-        (from, to) => return Err(AppError::InvalidTransition(format!("cannot move a ticket from {from} to {to}"))),
+        (from, to) => {
+            return Err(AppError::InvalidTransition(format!(
+                "cannot move a ticket from {from} to {to}"
+            )))
+        }
     }))
 }
 
-async fn patch_ticket(State(state): State<AppState>, Caller(user): Caller, Path(n): Path<String>, headers: HeaderMap, ApiJson(p): ApiJson<Patch>) -> ApiResult<Response> {
+async fn patch_ticket(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(n): Path<String>,
+    headers: HeaderMap,
+    ApiJson(p): ApiJson<Patch>,
+) -> ApiResult<Response> {
     let number = number(&n)?;
     let current = service::ticket(&state, &user, number).await?;
     let version = if_match(&headers)?;
@@ -301,9 +376,25 @@ struct NoteBody {
     idempotency_key: Option<String>,
 }
 
-async fn add_note(State(state): State<AppState>, Caller(user): Caller, Path(n): Path<String>, headers: HeaderMap, ApiJson(b): ApiJson<NoteBody>) -> ApiResult<Response> {
-    let key = b.idempotency_key.or_else(|| headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(String::from));
-    let input = NoteInput { body: b.body, visibility: b.visibility.unwrap_or(NoteVisibility::Internal), minutes: b.minutes, idempotency_key: key };
+async fn add_note(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(n): Path<String>,
+    headers: HeaderMap,
+    ApiJson(b): ApiJson<NoteBody>,
+) -> ApiResult<Response> {
+    let key = b.idempotency_key.or_else(|| {
+        headers
+            .get("idempotency-key")
+            .and_then(|v| v.to_str().ok())
+            .map(String::from)
+    });
+    let input = NoteInput {
+        body: b.body,
+        visibility: b.visibility.unwrap_or(NoteVisibility::Internal),
+        minutes: b.minutes,
+        idempotency_key: key,
+    };
     let note = service::add_note(&state, &user, number(&n)?, input).await?;
     Ok((StatusCode::CREATED, Json(note)).into_response())
 }
@@ -315,13 +406,27 @@ struct Escalation {
     assignee: Option<String>,
 }
 
-async fn escalate(State(state): State<AppState>, Caller(user): Caller, Path(n): Path<String>, ApiJson(e): ApiJson<Escalation>) -> ApiResult<Response> {
-    let change = TicketChange { action: Some(ActionKind::Escalate), assignee: e.assignee, reason: Some(e.reason), ..TicketChange::default() };
+async fn escalate(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(n): Path<String>,
+    ApiJson(e): ApiJson<Escalation>,
+) -> ApiResult<Response> {
+    let change = TicketChange {
+        action: Some(ActionKind::Escalate),
+        assignee: e.assignee,
+        reason: Some(e.reason),
+        ..TicketChange::default()
+    };
     let t = service::change_ticket(&state, &user, number(&n)?, None, change).await?;
     Ok(with_etag(StatusCode::OK, &t))
 }
 
-async fn events(State(state): State<AppState>, Caller(user): Caller, Path(n): Path<String>) -> ApiResult<Response> {
+async fn events(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(n): Path<String>,
+) -> ApiResult<Response> {
     let events = service::events(&state, &user, number(&n)?).await?;
     Ok(Json(json!({"items": events})).into_response())
 }
@@ -332,10 +437,27 @@ mod tests {
 
     #[test]
     fn status_targets_map_to_actions() {
-        assert_eq!(action_to(Status::Assigned, Status::InProgress, None).unwrap(), Some(ActionKind::Start));
-        assert_eq!(action_to(Status::Waiting, Status::InProgress, None).unwrap(), Some(ActionKind::Resume));
-        assert_eq!(action_to(Status::InProgress, Status::Waiting, Some(WaitingOn::Facility)).unwrap(), Some(ActionKind::WaitFacility));
-        assert_eq!(action_to(Status::InProgress, Status::InProgress, None).unwrap(), None);
+        assert_eq!(
+            action_to(Status::Assigned, Status::InProgress, None).unwrap(),
+            Some(ActionKind::Start)
+        );
+        assert_eq!(
+            action_to(Status::Waiting, Status::InProgress, None).unwrap(),
+            Some(ActionKind::Resume)
+        );
+        assert_eq!(
+            action_to(
+                Status::InProgress,
+                Status::Waiting,
+                Some(WaitingOn::Facility)
+            )
+            .unwrap(),
+            Some(ActionKind::WaitFacility)
+        );
+        assert_eq!(
+            action_to(Status::InProgress, Status::InProgress, None).unwrap(),
+            None
+        );
         assert!(action_to(Status::New, Status::InProgress, None).is_err());
     }
 }

@@ -4,14 +4,18 @@ use crate::domain::User;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-#[server]
+#[server(endpoint = "current_user")]
 pub async fn current_user() -> Result<Option<User>, AppError> {
     Ok(super::ssr::caller().await?.1)
 }
 
 /// Signs in with email and password and sets the session cookie. `next` is a local path to go to.
-#[server]
-pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<User, AppError> {
+#[server(endpoint = "sign_in")]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<User, AppError> {
     use crate::server::auth;
     use axum::http::{header, HeaderValue};
     let state = super::ssr::state()?;
@@ -39,7 +43,7 @@ pub fn safe_next(next: Option<&str>, user: &User) -> String {
     }
 }
 
-#[server]
+#[server(endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::server::auth;
     use axum::http::{header, HeaderValue};
@@ -70,11 +74,22 @@ pub async fn register(email: String, name: String, password: String) -> Result<U
         let domains = &state.settings.registration_domains;
         let domain = e.as_str().rsplit('@').next().unwrap_or_default();
         if !domains.is_empty() && !domains.iter().any(|d| d.eq_ignore_ascii_case(domain)) {
-            return Err(AppError::field("email", format!("Use your work email ({})", domains.join(", "))));
+            return Err(AppError::field(
+                "email",
+                format!("Use your work email ({})", domains.join(", ")),
+            ));
         }
     }
     let now = state.clock.now();
-    let user = auth::create_account(&state.db, &email, &name, Role::Requester, Some(&password), now).await?;
+    let user = auth::create_account(
+        &state.db,
+        &email,
+        &name,
+        Role::Requester,
+        Some(&password),
+        now,
+    )
+    .await?;
     let token = auth::start_session(&state.db, &user, now).await?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
     if let Ok(cookie) = HeaderValue::from_str(&auth::session_cookie(&token, &state.settings)) {

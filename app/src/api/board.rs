@@ -19,7 +19,10 @@ pub async fn poll_board(cursor: i64) -> Result<BoardChanges, AppError> {
 }
 
 #[server]
-pub async fn suggest_assignees(number: String, escalation: bool) -> Result<Vec<Suggestion>, AppError> {
+pub async fn suggest_assignees(
+    number: String,
+    escalation: bool,
+) -> Result<Vec<Suggestion>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     let number = crate::domain::TicketNumber::parse(&number).ok_or(AppError::NotFound)?;
     crate::server::service::suggestions(&state, &user, number, escalation).await
@@ -33,7 +36,20 @@ pub async fn my_work() -> Result<(Vec<Ticket>, Vec<Ticket>), AppError> {
     if !user.role.is_staff() {
         return Err(AppError::Forbidden);
     }
-    let mine = ListParams { status: Some("open".into()), assignee: Some("me".into()), limit: Some(200), ..ListParams::default() };
-    let queue = ListParams { status: Some("new".into()), assignee: Some("none".into()), limit: Some(200), ..ListParams::default() };
-    Ok((service::list_tickets(&state, &user, mine).await?.0, service::list_tickets(&state, &user, queue).await?.0))
+    let mine = ListParams {
+        status: Some("open".into()),
+        assignee: Some("me".into()),
+        limit: Some(200),
+        ..ListParams::default()
+    };
+    let queue = ListParams {
+        status: Some("new".into()),
+        assignee: Some("none".into()),
+        limit: Some(200),
+        ..ListParams::default()
+    };
+    Ok((
+        service::list_tickets(&state, &user, mine).await?.0,
+        service::list_tickets(&state, &user, queue).await?.0,
+    ))
 }

@@ -19,7 +19,10 @@ pub async fn categories() -> Result<Vec<Category>, AppError> {
 
 /// Files a request from the portal form (which also works without JavaScript) or the board.
 #[server]
-#[expect(clippy::too_many_arguments, reason = "one argument per form field keeps the form post plain")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one argument per form field keeps the form post plain"
+)]
 pub async fn file_request(
     title: String,
     description: String,
@@ -70,7 +73,11 @@ pub async fn file_request(
 pub async fn my_requests() -> Result<Vec<Ticket>, AppError> {
     use crate::server::service::{self, ListParams};
     let (state, user) = super::ssr::signed_in().await?;
-    let params = ListParams { mine: true, limit: Some(200), ..ListParams::default() };
+    let params = ListParams {
+        mine: true,
+        limit: Some(200),
+        ..ListParams::default()
+    };
     Ok(service::list_tickets(&state, &user, params).await?.0)
 }
 
@@ -81,22 +88,51 @@ pub async fn get_ticket_detail(number: String) -> Result<TicketDetail, AppError>
 }
 
 #[server(input = leptos::server_fn::codec::Json)]
-pub async fn change_ticket(number: String, version: i64, change: TicketChange) -> Result<Ticket, AppError> {
+pub async fn change_ticket(
+    number: String,
+    version: i64,
+    change: TicketChange,
+) -> Result<Ticket, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
-    crate::server::service::change_ticket(&state, &user, super::tickets::number(&number)?, Some(version), change).await
+    crate::server::service::change_ticket(
+        &state,
+        &user,
+        super::tickets::number(&number)?,
+        Some(version),
+        change,
+    )
+    .await
 }
 
 #[server]
-pub async fn add_note(number: String, body: String, internal: Option<String>, minutes: Option<String>, idempotency_key: Option<String>) -> Result<Note, AppError> {
+pub async fn add_note(
+    number: String,
+    body: String,
+    internal: Option<String>,
+    minutes: Option<String>,
+    idempotency_key: Option<String>,
+) -> Result<Note, AppError> {
     use super::types::NoteInput;
     use crate::domain::NoteVisibility;
     let (state, user) = super::ssr::signed_in().await?;
-    let minutes = match minutes.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
-        None => None,
-        Some(m) => Some(m.parse().map_err(|_| AppError::field("minutes", "Time spent is a whole number of minutes"))?),
+    let minutes =
+        match minutes.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+            None => None,
+            Some(m) => Some(m.parse().map_err(|_| {
+                AppError::field("minutes", "Time spent is a whole number of minutes")
+            })?),
+        };
+    let visibility = if internal.is_some_and(|v| v == "on" || v == "true") {
+        NoteVisibility::Internal
+    } else {
+        NoteVisibility::Public
     };
-    let visibility = if internal.is_some_and(|v| v == "on" || v == "true") { NoteVisibility::Internal } else { NoteVisibility::Public };
-    let input = NoteInput { body, visibility, minutes, idempotency_key };
+    let input = NoteInput {
+        body,
+        visibility,
+        minutes,
+        idempotency_key,
+    };
     crate::server::service::add_note(&state, &user, super::tickets::number(&number)?, input).await
 }
 

@@ -34,7 +34,12 @@ pub fn preferred_tier(priority: Priority) -> i64 {
 }
 
 /// Candidates best first; unavailable people are left out. `min_tier` filters for escalation.
-pub fn rank(candidates: &[Candidate], category: &str, priority: Priority, min_tier: i64) -> Vec<Ranked> {
+pub fn rank(
+    candidates: &[Candidate],
+    category: &str,
+    priority: Priority,
+    min_tier: i64,
+) -> Vec<Ranked> {
     let want = preferred_tier(priority);
     let mut ranked: Vec<(Ranked, String)> = candidates
         .iter()
@@ -63,7 +68,14 @@ pub fn rank(candidates: &[Candidate], category: &str, priority: Priority, min_ti
                 score -= 25 + 5 * (-room);
             }
             reasons.push(format!("{} of {} open tickets", c.open_load, c.capacity));
-            (Ranked { id: c.id, score, reasons }, c.name.clone())
+            (
+                Ranked {
+                    id: c.id,
+                    score,
+                    reasons,
+                },
+                c.name.clone(),
+            )
         })
         .collect();
     ranked.sort_by(|(a, an), (b, bn)| b.score.cmp(&a.score).then_with(|| an.cmp(bn)));
@@ -75,25 +87,59 @@ mod tests {
     use super::*;
 
     fn c(id: i64, tier: i64, skill: i64, load: i64, available: bool) -> Candidate {
-        Candidate { id, name: format!("T{id}"), tier, skill, open_load: load, capacity: 6, available }
+        Candidate {
+            id,
+            name: format!("T{id}"),
+            tier,
+            skill,
+            open_load: load,
+            capacity: 6,
+            available,
+        }
     }
 
     #[test]
     fn skill_beats_no_skill_and_reasons_explain() {
-        let r = rank(&[c(1, 1, 0, 0, true), c(2, 1, 2, 3, true)], "network", Priority::P3, 1);
+        let r = rank(
+            &[c(1, 1, 0, 0, true), c(2, 1, 2, 3, true)],
+            "network",
+            Priority::P3,
+            1,
+        );
         assert_eq!(r[0].id, 2);
-        assert_eq!(r[0].reasons, vec!["network skill level 2", "tier 1 fits P3", "3 of 6 open tickets"]);
+        assert_eq!(
+            r[0].reasons,
+            vec![
+                "network skill level 2",
+                "tier 1 fits P3",
+                "3 of 6 open tickets"
+            ]
+        );
     }
 
     #[test]
     fn unavailable_people_and_lower_tiers_are_left_out() {
-        let r = rank(&[c(1, 3, 3, 0, false), c(2, 1, 3, 0, true), c(3, 2, 1, 0, true)], "hardware", Priority::P1, 2);
+        let r = rank(
+            &[
+                c(1, 3, 3, 0, false),
+                c(2, 1, 3, 0, true),
+                c(3, 2, 1, 0, true),
+            ],
+            "hardware",
+            Priority::P1,
+            2,
+        );
         assert_eq!(r.iter().map(|r| r.id).collect::<Vec<_>>(), vec![3]);
     }
 
     #[test]
     fn overloaded_people_sink() {
-        let r = rank(&[c(1, 1, 2, 9, true), c(2, 1, 2, 1, true)], "software", Priority::P4, 1);
+        let r = rank(
+            &[c(1, 1, 2, 9, true), c(2, 1, 2, 1, true)],
+            "software",
+            Priority::P4,
+            1,
+        );
         assert_eq!(r[0].id, 2);
     }
 }

@@ -29,7 +29,10 @@ impl Category {
         let mut clean = serde_json::Map::new();
         for key in answers.keys() {
             if !self.fields.iter().any(|f| &f.key == key) {
-                errors.push((format!("fields.{key}"), format!("{} has no field '{key}'", self.name)));
+                errors.push((
+                    format!("fields.{key}"),
+                    format!("{} has no field '{key}'", self.name),
+                ));
             }
         }
         for field in &self.fields {
@@ -51,7 +54,11 @@ impl Category {
                 }
                 None if field.required => errors.push((
                     format!("fields.{}", field.key),
-                    format!("{} is required for {} requests", field.label, self.name.to_lowercase()),
+                    format!(
+                        "{} is required for {} requests",
+                        field.label,
+                        self.name.to_lowercase()
+                    ),
                 )),
                 None => {}
             }
@@ -74,8 +81,18 @@ mod tests {
             slug: "network".into(),
             name: "Network".into(),
             fields: vec![
-                CategoryField { key: "building".into(), label: "Building".into(), required: true, hint: None },
-                CategoryField { key: "outlet".into(), label: "Outlet".into(), required: false, hint: None },
+                CategoryField {
+                    key: "building".into(),
+                    label: "Building".into(),
+                    required: true,
+                    hint: None,
+                },
+                CategoryField {
+                    key: "outlet".into(),
+                    label: "Outlet".into(),
+                    required: false,
+                    hint: None,
+                },
             ],
         }
     }
@@ -83,16 +100,28 @@ mod tests {
     #[test]
     fn required_fields_are_enforced_and_keyed() {
         let err = network().check_fields(&serde_json::Map::new()).unwrap_err();
-        assert_eq!(err, vec![("fields.building".to_string(), "Building is required for network requests".to_string())]);
+        assert_eq!(
+            err,
+            vec![(
+                "fields.building".to_string(),
+                "Building is required for network requests".to_string()
+            )]
+        );
     }
 
     #[test]
     fn answers_are_trimmed_and_unknown_keys_refused() {
-        let answers = json!({"building": " B ", "outlet": ""}).as_object().unwrap().clone();
+        let answers = json!({"building": " B ", "outlet": ""})
+            .as_object()
+            .unwrap()
+            .clone();
         let clean = network().check_fields(&answers).unwrap();
         assert_eq!(clean.get("building").unwrap(), "B");
         assert!(!clean.contains_key("outlet"));
-        let typo = json!({"building": "B", "oulet": "3"}).as_object().unwrap().clone();
+        let typo = json!({"building": "B", "oulet": "3"})
+            .as_object()
+            .unwrap()
+            .clone();
         assert!(network().check_fields(&typo).is_err());
     }
 }

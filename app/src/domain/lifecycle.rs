@@ -255,16 +255,34 @@ mod tests {
 
     #[test]
     fn cannot_start_unassigned_and_message_says_why() {
-        let err = Lifecycle::new_ticket().transition(&Action::Start).unwrap_err();
-        assert_eq!(err.to_string(), "cannot start work a ticket that is new: assign it to someone first");
+        let err = Lifecycle::new_ticket()
+            .transition(&Action::Start)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot start work a ticket that is new: assign it to someone first"
+        );
     }
 
     #[test]
     fn reopen_returns_to_the_assignee_or_the_queue() {
-        let resolved = Lifecycle { status: Status::Resolved, waiting_on: None, has_assignee: true };
-        assert_eq!(resolved.transition(&Action::Reopen).unwrap().status, Status::InProgress);
-        let unowned = Lifecycle { has_assignee: false, ..resolved };
-        assert_eq!(unowned.transition(&Action::Reopen).unwrap().status, Status::New);
+        let resolved = Lifecycle {
+            status: Status::Resolved,
+            waiting_on: None,
+            has_assignee: true,
+        };
+        assert_eq!(
+            resolved.transition(&Action::Reopen).unwrap().status,
+            Status::InProgress
+        );
+        let unowned = Lifecycle {
+            has_assignee: false,
+            ..resolved
+        };
+        assert_eq!(
+            unowned.transition(&Action::Reopen).unwrap().status,
+            Status::New
+        );
     }
 
     #[test]

@@ -87,7 +87,10 @@ mod tests {
         assert_eq!(m.priority(Impact::High, Urgency::Low), Priority::P3);
         for &i in Impact::ALL {
             for w in Urgency::ALL.windows(2) {
-                assert!(m.priority(i, w[1]) <= m.priority(i, w[0]), "more urgency never lowers priority");
+                assert!(
+                    m.priority(i, w[1]) <= m.priority(i, w[0]),
+                    "more urgency never lowers priority"
+                );
             }
         }
     }

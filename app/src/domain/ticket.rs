@@ -208,7 +208,9 @@ impl Event {
         match self.kind.as_str() {
             "created" => "Request received".into(),
             "assigned" => match (&self.to, actor) {
-                (Some(to), _) => format!("Assigned to {}", to.split_whitespace().next().unwrap_or(to)),
+                (Some(to), _) => {
+                    format!("Assigned to {}", to.split_whitespace().next().unwrap_or(to))
+                }
                 _ => "Assigned".into(),
             },
             "status" => match self.to.as_deref() {
@@ -256,10 +258,19 @@ mod tests {
 
     #[test]
     fn titles_are_trimmed_and_bounded() {
-        assert_eq!(TicketTitle::parse("  Printer jam ").unwrap().as_str(), "Printer jam");
-        assert_eq!(TicketTitle::parse(" ").unwrap_err(), "Title needs at least 3 characters");
+        assert_eq!(
+            TicketTitle::parse("  Printer jam ").unwrap().as_str(),
+            "Printer jam"
+        );
+        assert_eq!(
+            TicketTitle::parse(" ").unwrap_err(),
+            "Title needs at least 3 characters"
+        );
         assert!(TicketTitle::parse(&"x".repeat(201)).is_err());
-        assert_eq!(ResolutionNotes::parse("  ").unwrap_err(), "Resolution notes is required");
+        assert_eq!(
+            ResolutionNotes::parse("  ").unwrap_err(),
+            "Resolution notes is required"
+        );
     }
 
     #[test]

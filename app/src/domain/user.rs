@@ -90,8 +90,20 @@ mod tests {
 
     #[test]
     fn emails_are_checked_and_lowercased() {
-        assert_eq!(Email::parse(" Ana@Example.ORG ").unwrap().as_str(), "ana@example.org");
-        for bad in ["", "ana", "ana@", "@example.org", "a@b", "a b@example.org", "a@@example.org", "a@example.org."] {
+        assert_eq!(
+            Email::parse(" Ana@Example.ORG ").unwrap().as_str(),
+            "ana@example.org"
+        );
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@example.org",
+            "a@b",
+            "a b@example.org",
+            "a@@example.org",
+            "a@example.org.",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad} should be refused");
         }
     }

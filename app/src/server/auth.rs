@@ -53,7 +53,11 @@ pub async fn verify_password(password: String, hash: Option<String>) -> bool {
     tokio::task::spawn_blocking(move || {
         let hash = hash.unwrap_or_else(|| decoy_hash().to_string());
         PasswordHash::new(&hash)
-            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
             .unwrap_or(false)
     })
     .await
@@ -89,14 +93,22 @@ pub fn session_cookie(token: &str, settings: &Settings) -> String {
     format!(
         "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
         settings.session_idle.as_secs(),
-        if settings.secure_cookies { "; Secure" } else { "" }
+        if settings.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        }
     )
 }
 
 pub fn clear_session_cookie(settings: &Settings) -> String {
     format!(
         "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
-        if settings.secure_cookies { "; Secure" } else { "" }
+        if settings.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        }
     )
 }
 
@@ -130,16 +142,27 @@ pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Optio
         Some(token) => {
             let now = state.clock.now();
             let idle = chrono::Duration::from_std(state.settings.session_idle).unwrap_or_default();
-            state.db.session_user(&token_hash(&token), now - idle, now).await
+            state
+                .db
+                .session_user(&token_hash(&token), now - idle, now)
+                .await
         }
         None => Ok(None),
     }
 }
 
 /// Checks an email and password, slowing down repeated failures per account and per address.
-pub async fn check_credentials(state: &AppState, email: &str, password: &str, addr: Option<IpAddr>) -> Result<User, AppError> {
+pub async fn check_credentials(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    addr: Option<IpAddr>,
+) -> Result<User, AppError> {
     let email = Email::parse(email).map_err(|_| AppError::BadCredentials)?;
-    let keys = [format!("email:{}", email.as_str()), format!("addr:{}", addr.map(|a| a.to_string()).unwrap_or_default())];
+    let keys = [
+        format!("email:{}", email.as_str()),
+        format!("addr:{}", addr.map(|a| a.to_string()).unwrap_or_default()),
+    ];
     if let Some(wait) = keys.iter().filter_map(|k| state.limiter.blocked(k)).max() {
         return Err(AppError::RateLimited(wait.as_secs().max(1)));
     }
@@ -168,9 +191,18 @@ pub async fn start_session(db: &Db, user: &User, now: DateTime<Utc>) -> Result<S
 }
 
 /// Creates an account after checking every field; errors come back keyed by field.
-pub async fn create_account(db: &Db, email: &str, name: &str, role: Role, password: Option<&str>, now: DateTime<Utc>) -> Result<User, AppError> {
+pub async fn create_account(
+    db: &Db,
+    email: &str,
+    name: &str,
+    role: Role,
+    password: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<User, AppError> {
     let mut errors = Vec::new();
-    let email = Email::parse(email).map_err(|m| errors.push(("email", m))).ok();
+    let email = Email::parse(email)
+        .map_err(|m| errors.push(("email", m)))
+        .ok();
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
         errors.push(("name", "Enter a name of at most 120 characters".to_string()));
@@ -182,7 +214,10 @@ pub async fn create_account(db: &Db, email: &str, name: &str, role: Role, passwo
         return Err(AppError::Validation(
             errors
                 .into_iter()
-                .map(|(field, message)| crate::error::FieldError { field: field.into(), message })
+                .map(|(field, message)| crate::error::FieldError {
+                    field: field.into(),
+                    message,
+                })
                 .collect(),
         ));
     }
@@ -191,8 +226,15 @@ pub async fn create_account(db: &Db, email: &str, name: &str, role: Role, passwo
         Some(p) => Some(hash_password(p.to_string()).await?),
         None => None,
     };
-    let id = db.insert_user(email.as_str(), name, role, hash.as_deref(), now).await?;
-    Ok(User { id, email: email.as_str().to_string(), name: name.to_string(), role })
+    let id = db
+        .insert_user(email.as_str(), name, role, hash.as_deref(), now)
+        .await?;
+    Ok(User {
+        id,
+        email: email.as_str().to_string(),
+        name: name.to_string(),
+        role,
+    })
 }
 
 /// Counts failed sign-ins per key (an account or an address) in a sliding window. Past the
@@ -233,7 +275,10 @@ impl RateLimiter {
             if map.len() > 100_000 {
                 map.retain(|_, f| f.last.elapsed() < Self::WINDOW);
             }
-            let f = map.entry(key.to_string()).or_insert(Failures { count: 0, last: Instant::now() });
+            let f = map.entry(key.to_string()).or_insert(Failures {
+                count: 0,
+                last: Instant::now(),
+            });
             if f.last.elapsed() > Self::WINDOW {
                 f.count = 0;
             }
@@ -280,7 +325,10 @@ mod tests {
     fn cookie_is_httponly_and_samesite() {
         let c = session_cookie("t", &Settings::default());
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && !c.contains("Secure"));
-        let secure = Settings { secure_cookies: true, ..Settings::default() };
+        let secure = Settings {
+            secure_cookies: true,
+            ..Settings::default()
+        };
         assert!(session_cookie("t", &secure).ends_with("; Secure"));
     }
 

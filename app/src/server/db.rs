@@ -7,7 +7,9 @@ use crate::domain::{
 };
 use crate::error::AppError;
 use chrono::{DateTime, TimeZone, Utc};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
@@ -25,14 +27,12 @@ macro_rules! ticket_select {
     };
 }
 
-
 macro_rules! event_select {
     () => {
         "SELECT e.id, e.ticket_id, e.at, e.kind, e.from_value, e.to_value, e.detail, e.internal, \
          u.email AS actor_email, u.name AS actor_name FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id"
     };
 }
-
 
 /// The one connection pool of the process.
 #[derive(Clone, Debug)]
@@ -46,7 +46,10 @@ pub enum OpenError {
     #[error("cannot open database {url}: {source}")]
     Connect { url: String, source: sqlx::Error },
     #[error("cannot create the folder for {path}: {source}")]
-    Folder { path: String, source: std::io::Error },
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
@@ -80,7 +83,10 @@ impl Db {
     /// Opens (creating when missing) a SQLite database in WAL mode with a busy timeout and
     /// foreign keys on, and runs the embedded migrations.
     pub async fn open(url: &str) -> Result<Db, OpenError> {
-        let connect_err = |source| OpenError::Connect { url: url.to_string(), source };
+        let connect_err = |source| OpenError::Connect {
+            url: url.to_string(),
+            source,
+        };
         let options = SqliteConnectOptions::from_str(url)
             .map_err(connect_err)?
             .create_if_missing(true)
@@ -115,9 +121,10 @@ impl Db {
     }
 
     pub async fn schema_version(&self) -> Result<i64, AppError> {
-        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
-            .fetch_one(&self.pool)
-            .await?;
+        let v: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&self.pool)
+                .await?;
         Ok(v.unwrap_or(0))
     }
 
@@ -143,14 +150,21 @@ impl Db {
         .await;
         match result {
             Ok(done) => Ok(done.last_insert_rowid()),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                Err(AppError::field("email", "An account with this email already exists"))
-            }
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::field(
+                "email",
+                "An account with this email already exists",
+            )),
             Err(e) => Err(e.into()),
         }
     }
 
-    pub async fn set_technician_profile(&self, user_id: i64, tier: i64, capacity: i64, phone: Option<&str>) -> Result<(), AppError> {
+    pub async fn set_technician_profile(
+        &self,
+        user_id: i64,
+        tier: i64,
+        capacity: i64,
+        phone: Option<&str>,
+    ) -> Result<(), AppError> {
         sqlx::query("UPDATE users SET tier = $1, capacity = $2, phone = $3 WHERE id = $4")
             .bind(tier)
             .bind(capacity)
@@ -161,7 +175,12 @@ impl Db {
         Ok(())
     }
 
-    pub async fn set_skill(&self, user_id: i64, category: &str, level: i64) -> Result<(), AppError> {
+    pub async fn set_skill(
+        &self,
+        user_id: i64,
+        category: &str,
+        level: i64,
+    ) -> Result<(), AppError> {
         sqlx::query(
             "INSERT INTO skills (user_id, category_id, level) SELECT $1, id, $2 FROM categories WHERE slug = $3 \
              ON CONFLICT (user_id, category_id) DO UPDATE SET level = excluded.level",
@@ -175,12 +194,17 @@ impl Db {
     }
 
     /// The user and their password hash, for sign-in.
-    pub async fn credentials(&self, email: &str) -> Result<Option<(User, Option<String>)>, AppError> {
-        let row = sqlx::query("SELECT id, email, name, role, password_hash FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| Ok((user_from_row(&r)?, r.try_get("password_hash")?))).transpose()
+    pub async fn credentials(
+        &self,
+        email: &str,
+    ) -> Result<Option<(User, Option<String>)>, AppError> {
+        let row =
+            sqlx::query("SELECT id, email, name, role, password_hash FROM users WHERE email = $1")
+                .bind(email)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|r| Ok((user_from_row(&r)?, r.try_get("password_hash")?)))
+            .transpose()
     }
 
     pub async fn user_by_email(&self, email: &str) -> Result<Option<User>, AppError> {
@@ -200,7 +224,9 @@ impl Db {
     }
 
     pub async fn count_users(&self) -> Result<i64, AppError> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     pub async fn set_password_hash(&self, user_id: i64, hash: &str) -> Result<(), AppError> {
@@ -214,7 +240,12 @@ impl Db {
 
     // ---- sessions and API tokens ------------------------------------------------------------
 
-    pub async fn insert_session(&self, token_hash: &str, user_id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    pub async fn insert_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
         sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
             .bind(token_hash)
             .bind(user_id)
@@ -226,7 +257,12 @@ impl Db {
 
     /// The session's user when it was seen after `idle_cutoff`; marks it seen now. Refreshing
     /// at most once a minute keeps reads from turning into writes on every request.
-    pub async fn session_user(&self, token_hash: &str, idle_cutoff: DateTime<Utc>, now: DateTime<Utc>) -> Result<Option<User>, AppError> {
+    pub async fn session_user(
+        &self,
+        token_hash: &str,
+        idle_cutoff: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<User>, AppError> {
         let row = sqlx::query(
             "SELECT u.id, u.email, u.name, u.role, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id \
              WHERE s.token_hash = $1 AND s.last_seen_at > $2",
@@ -256,7 +292,11 @@ impl Db {
     }
 
     /// Ends every session of a user but the one given (after a password change).
-    pub async fn delete_other_sessions(&self, user_id: i64, keep_hash: &str) -> Result<(), AppError> {
+    pub async fn delete_other_sessions(
+        &self,
+        user_id: i64,
+        keep_hash: &str,
+    ) -> Result<(), AppError> {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
             .bind(user_id)
             .bind(keep_hash)
@@ -265,7 +305,12 @@ impl Db {
         Ok(())
     }
 
-    pub async fn insert_token(&self, token_hash: &str, user_id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    pub async fn insert_token(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
         sqlx::query("INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES ($1, $2, $3)")
             .bind(token_hash)
             .bind(user_id)
@@ -296,10 +341,13 @@ impl Db {
     // ---- categories -------------------------------------------------------------------------
 
     pub async fn categories(&self) -> Result<Vec<Category>, AppError> {
-        let rows = sqlx::query("SELECT slug, name, fields_json FROM categories ORDER BY position, slug")
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(|r| category_from_row(r).map(|(_, c)| c)).collect()
+        let rows =
+            sqlx::query("SELECT slug, name, fields_json FROM categories ORDER BY position, slug")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|r| category_from_row(r).map(|(_, c)| c))
+            .collect()
     }
 
     pub async fn category(&self, slug: &str) -> Result<Option<(i64, Category)>, AppError> {
@@ -312,7 +360,10 @@ impl Db {
 
     // ---- tickets ----------------------------------------------------------------------------
 
-    pub async fn insert_ticket(conn: &mut SqliteConnection, t: &NewTicketRow) -> Result<i64, AppError> {
+    pub async fn insert_ticket(
+        conn: &mut SqliteConnection,
+        t: &NewTicketRow,
+    ) -> Result<i64, AppError> {
         let done = sqlx::query(
             "INSERT INTO tickets (title, description, category_id, requester_id, impact, urgency, priority, status, \
              location, asset_tag, contact, fields_json, channel, created_at, updated_at, version) \
@@ -336,7 +387,10 @@ impl Db {
         Ok(done.last_insert_rowid())
     }
 
-    pub async fn ticket(conn: &mut SqliteConnection, id: i64) -> Result<Option<TicketRow>, AppError> {
+    pub async fn ticket(
+        conn: &mut SqliteConnection,
+        id: i64,
+    ) -> Result<Option<TicketRow>, AppError> {
         let row = sqlx::query(concat!(ticket_select!(), " WHERE t.id = $1"))
             .bind(id)
             .fetch_optional(&mut *conn)
@@ -344,18 +398,30 @@ impl Db {
         row.as_ref().map(ticket_from_row).transpose()
     }
 
-    pub async fn is_watcher(conn: &mut SqliteConnection, ticket_id: i64, user_id: i64) -> Result<bool, AppError> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM watchers WHERE ticket_id = $1 AND user_id = $2")
-            .bind(ticket_id)
-            .bind(user_id)
-            .fetch_one(&mut *conn)
-            .await?;
+    pub async fn is_watcher(
+        conn: &mut SqliteConnection,
+        ticket_id: i64,
+        user_id: i64,
+    ) -> Result<bool, AppError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM watchers WHERE ticket_id = $1 AND user_id = $2",
+        )
+        .bind(ticket_id)
+        .bind(user_id)
+        .fetch_one(&mut *conn)
+        .await?;
         Ok(n > 0)
     }
 
     /// Writes the ticket's new state when it is still at `expected_version`; false when someone
     /// else changed it first (nothing is written then).
-    pub async fn update_ticket(conn: &mut SqliteConnection, id: i64, expected_version: i64, s: &TicketState, now: DateTime<Utc>) -> Result<bool, AppError> {
+    pub async fn update_ticket(
+        conn: &mut SqliteConnection,
+        id: i64,
+        expected_version: i64,
+        s: &TicketState,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
         let done = sqlx::query(
             "UPDATE tickets SET status = $1, waiting_on = $2, assignee_id = $3, priority = $4, priority_reason = $5, \
              category_id = $6, escalated = $7, reopened = $8, resolution = $9, fields_json = $10, updated_at = $11, \
@@ -379,7 +445,12 @@ impl Db {
         Ok(done.rows_affected() == 1)
     }
 
-    pub async fn set_impact_urgency(conn: &mut SqliteConnection, id: i64, impact: Impact, urgency: Urgency) -> Result<(), AppError> {
+    pub async fn set_impact_urgency(
+        conn: &mut SqliteConnection,
+        id: i64,
+        impact: Impact,
+        urgency: Urgency,
+    ) -> Result<(), AppError> {
         sqlx::query("UPDATE tickets SET impact = $1, urgency = $2 WHERE id = $3")
             .bind(impact.as_str())
             .bind(urgency.as_str())
@@ -390,7 +461,11 @@ impl Db {
     }
 
     /// Bumps the version of a ticket whose notes or watchers changed, so pollers see it.
-    pub async fn touch_ticket(conn: &mut SqliteConnection, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    pub async fn touch_ticket(
+        conn: &mut SqliteConnection,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
         sqlx::query("UPDATE tickets SET version = version + 1, updated_at = $1 WHERE id = $2")
             .bind(to_ms(now))
             .bind(id)
@@ -399,7 +474,13 @@ impl Db {
         Ok(())
     }
 
-    pub async fn insert_event(conn: &mut SqliteConnection, ticket_id: i64, actor_id: Option<i64>, now: DateTime<Utc>, e: &NewEvent) -> Result<i64, AppError> {
+    pub async fn insert_event(
+        conn: &mut SqliteConnection,
+        ticket_id: i64,
+        actor_id: Option<i64>,
+        now: DateTime<Utc>,
+        e: &NewEvent,
+    ) -> Result<i64, AppError> {
         let done = sqlx::query(
             "INSERT INTO ticket_events (ticket_id, actor_id, at, kind, from_value, to_value, detail, internal) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -417,38 +498,54 @@ impl Db {
         Ok(done.last_insert_rowid())
     }
 
-    pub async fn events(&self, ticket_id: i64, include_internal: bool) -> Result<Vec<Event>, AppError> {
-        let rows = sqlx::query(concat!(event_select!(), " WHERE e.ticket_id = $1 AND (e.internal = 0 OR $2) ORDER BY e.id"))
-            .bind(ticket_id)
-            .bind(include_internal)
-            .fetch_all(&self.pool)
-            .await?;
+    pub async fn events(
+        &self,
+        ticket_id: i64,
+        include_internal: bool,
+    ) -> Result<Vec<Event>, AppError> {
+        let rows = sqlx::query(concat!(
+            event_select!(),
+            " WHERE e.ticket_id = $1 AND (e.internal = 0 OR $2) ORDER BY e.id"
+        ))
+        .bind(ticket_id)
+        .bind(include_internal)
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(event_from_row).collect()
     }
 
     /// The newest event id: the head of the change feed.
     pub async fn feed_head(&self) -> Result<i64, AppError> {
-        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM ticket_events").fetch_one(&self.pool).await?;
+        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM ticket_events")
+            .fetch_one(&self.pool)
+            .await?;
         Ok(v.unwrap_or(0))
     }
 
     /// Events after `cursor`, oldest first, at most `limit`.
     pub async fn events_after(&self, cursor: i64, limit: i64) -> Result<Vec<Event>, AppError> {
-        let rows = sqlx::query(concat!(event_select!(), " WHERE e.id > $1 ORDER BY e.id LIMIT $2"))
-            .bind(cursor)
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(concat!(
+            event_select!(),
+            " WHERE e.id > $1 ORDER BY e.id LIMIT $2"
+        ))
+        .bind(cursor)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(event_from_row).collect()
     }
 
     /// Finds a note filed before with the same idempotency key (a retried submission).
-    pub async fn note_by_key(conn: &mut SqliteConnection, key: &str) -> Result<Option<(i64, i64)>, AppError> {
+    pub async fn note_by_key(
+        conn: &mut SqliteConnection,
+        key: &str,
+    ) -> Result<Option<(i64, i64)>, AppError> {
         let row = sqlx::query("SELECT id, ticket_id FROM notes WHERE idempotency_key = $1")
             .bind(key)
             .fetch_optional(&mut *conn)
             .await?;
-        row.map(|r| Ok((r.try_get("id")?, r.try_get("ticket_id")?))).transpose()
+        row.map(|r| Ok((r.try_get("id")?, r.try_get("ticket_id")?)))
+            .transpose()
     }
 
     #[expect(clippy::too_many_arguments, reason = "a note has that many columns")]
@@ -478,7 +575,11 @@ impl Db {
         Ok(done.last_insert_rowid())
     }
 
-    pub async fn notes(&self, ticket_id: i64, include_internal: bool) -> Result<Vec<Note>, AppError> {
+    pub async fn notes(
+        &self,
+        ticket_id: i64,
+        include_internal: bool,
+    ) -> Result<Vec<Note>, AppError> {
         let rows = sqlx::query(
             "SELECT n.id, n.body, n.visibility, n.minutes, n.created_at, u.email, u.name FROM notes n \
              JOIN users u ON u.id = n.author_id WHERE n.ticket_id = $1 AND (n.visibility = 'public' OR $2) ORDER BY n.id",
@@ -491,7 +592,10 @@ impl Db {
             .map(|r| {
                 Ok(Note {
                     id: r.try_get("id")?,
-                    author: PersonRef { email: r.try_get("email")?, name: r.try_get("name")? },
+                    author: PersonRef {
+                        email: r.try_get("email")?,
+                        name: r.try_get("name")?,
+                    },
                     body: r.try_get("body")?,
                     visibility: decode(r.try_get("visibility")?)?,
                     minutes: r.try_get("minutes")?,
@@ -501,12 +605,18 @@ impl Db {
             .collect()
     }
 
-    pub async fn add_watcher(conn: &mut SqliteConnection, ticket_id: i64, user_id: i64) -> Result<(), AppError> {
-        sqlx::query("INSERT INTO watchers (ticket_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(ticket_id)
-            .bind(user_id)
-            .execute(&mut *conn)
-            .await?;
+    pub async fn add_watcher(
+        conn: &mut SqliteConnection,
+        ticket_id: i64,
+        user_id: i64,
+    ) -> Result<(), AppError> {
+        sqlx::query(
+            "INSERT INTO watchers (ticket_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(ticket_id)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
         Ok(())
     }
 
@@ -518,12 +628,21 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
-            .map(|r| Ok(PersonRef { email: r.try_get("email")?, name: r.try_get("name")? }))
+            .map(|r| {
+                Ok(PersonRef {
+                    email: r.try_get("email")?,
+                    name: r.try_get("name")?,
+                })
+            })
             .collect()
     }
 
     /// Tickets visible in `scope` that match `filter`, by priority then age, after `cursor`.
-    pub async fn list_tickets(&self, scope: Scope, filter: &TicketQuery) -> Result<Vec<TicketRow>, AppError> {
+    pub async fn list_tickets(
+        &self,
+        scope: Scope,
+        filter: &TicketQuery,
+    ) -> Result<Vec<TicketRow>, AppError> {
         let mut q = QueryBuilder::<Sqlite>::new(concat!(ticket_select!(), " WHERE 1 = 1"));
         match scope {
             Scope::All => {}
@@ -565,10 +684,24 @@ impl Db {
         if let Some(c) = &filter.category {
             q.push(" AND c.slug = ").push_bind(c.clone());
         }
-        if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            let pattern = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-            q.push(" AND (t.title LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
-            q.push(" OR t.description LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        if let Some(text) = filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let pattern = format!(
+                "%{}%",
+                text.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            q.push(" AND (t.title LIKE ")
+                .push_bind(pattern.clone())
+                .push(" ESCAPE '\\'");
+            q.push(" OR t.description LIKE ")
+                .push_bind(pattern.clone())
+                .push(" ESCAPE '\\'");
             q.push(" OR EXISTS (SELECT 1 FROM notes n WHERE n.ticket_id = t.id AND n.body LIKE ")
                 .push_bind(pattern)
                 .push(" ESCAPE '\\'");
@@ -611,7 +744,12 @@ impl Db {
     }
 
     /// Open tickets whose title shares words with `title`, for "is it one of these?".
-    pub async fn similar_open_titles(&self, words: &[String], requester: Option<i64>, limit: i64) -> Result<Vec<TicketRow>, AppError> {
+    pub async fn similar_open_titles(
+        &self,
+        words: &[String],
+        requester: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<TicketRow>, AppError> {
         if words.is_empty() {
             return Ok(Vec::new());
         }
@@ -621,13 +759,15 @@ impl Db {
         ));
         let mut sep = q.separated(" OR ");
         for w in words {
-            sep.push("t.title LIKE ").push_bind_unseparated(format!("%{w}%"));
+            sep.push("t.title LIKE ")
+                .push_bind_unseparated(format!("%{w}%"));
         }
         q.push(")");
         if let Some(rid) = requester {
             q.push(" AND t.requester_id = ").push_bind(rid);
         }
-        q.push(" ORDER BY t.created_at DESC LIMIT ").push_bind(limit);
+        q.push(" ORDER BY t.created_at DESC LIMIT ")
+            .push_bind(limit);
         let rows = q.build().fetch_all(&self.pool).await?;
         rows.iter().map(ticket_from_row).collect()
     }
@@ -669,10 +809,11 @@ impl Db {
     }
 
     pub async fn count_tickets(&self) -> Result<i64, AppError> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM tickets").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM tickets")
+            .fetch_one(&self.pool)
+            .await?)
     }
 }
-
 
 /// Which tickets a caller may see at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -823,13 +964,18 @@ fn user_from_row(r: &SqliteRow) -> Result<User, AppError> {
 }
 
 fn category_from_row(r: &SqliteRow) -> Result<(i64, Category), AppError> {
-    let fields: Vec<CategoryField> = serde_json::from_str(r.try_get("fields_json")?).map_err(|e| {
-        tracing::error!(error = %e, "undecodable category fields");
-        AppError::Internal
-    })?;
+    let fields: Vec<CategoryField> =
+        serde_json::from_str(r.try_get("fields_json")?).map_err(|e| {
+            tracing::error!(error = %e, "undecodable category fields");
+            AppError::Internal
+        })?;
     Ok((
         r.try_get("id").unwrap_or_default(),
-        Category { slug: r.try_get("slug")?, name: r.try_get("name")?, fields },
+        Category {
+            slug: r.try_get("slug")?,
+            name: r.try_get("name")?,
+            fields,
+        },
     ))
 }
 
@@ -858,8 +1004,13 @@ fn ticket_from_row(r: &SqliteRow) -> Result<TicketRow, AppError> {
             priority: decode(r.try_get("priority")?)?,
             impact: decode(r.try_get("impact")?)?,
             urgency: decode(r.try_get("urgency")?)?,
-            requester: PersonRef { email: r.try_get("r_email")?, name: r.try_get("r_name")? },
-            assignee: assignee_email.zip(assignee_name).map(|(email, name)| PersonRef { email, name }),
+            requester: PersonRef {
+                email: r.try_get("r_email")?,
+                name: r.try_get("r_name")?,
+            },
+            assignee: assignee_email
+                .zip(assignee_name)
+                .map(|(email, name)| PersonRef { email, name }),
             location: r.try_get("location")?,
             asset_tag: r.try_get("asset_tag")?,
             contact: r.try_get("contact")?,
@@ -880,7 +1031,9 @@ fn event_from_row(r: &SqliteRow) -> Result<Event, AppError> {
     Ok(Event {
         id: r.try_get("id")?,
         number: TicketNumber::from_id(r.try_get("ticket_id")?),
-        actor: email.zip(name).map(|(email, name)| PersonRef { email, name }),
+        actor: email
+            .zip(name)
+            .map(|(email, name)| PersonRef { email, name }),
         at: from_ms(r.try_get("at")?),
         kind: r.try_get("kind")?,
         from: r.try_get("from_value")?,

@@ -13,7 +13,11 @@ pub const DEMO_PASSWORD: &str = "switchboard-demo";
 
 /// (email, name, role) of every demo account; all share [`DEMO_PASSWORD`].
 pub const DEMO_ACCOUNTS: &[(&str, &str, Role)] = &[
-    ("coordinator@example.org", "Carla Coordinator", Role::Coordinator),
+    (
+        "coordinator@example.org",
+        "Carla Coordinator",
+        Role::Coordinator,
+    ),
     ("admin@example.org", "Adam Admin", Role::Admin),
     ("tina@example.org", "Tina Front", Role::Technician),
     ("tom@example.org", "Tom Desk", Role::Technician),
@@ -27,17 +31,54 @@ pub const DEMO_ACCOUNTS: &[(&str, &str, Role)] = &[
 
 /// (email, tier, capacity, phone, skills by category)
 const TECHNICIANS: &[(&str, i64, i64, &str, &[(&str, i64)])] = &[
-    ("tina@example.org", 1, 8, "+44 20 7946 0101", &[("hardware", 2), ("software", 2), ("account", 3), ("other", 1)]),
-    ("tom@example.org", 1, 8, "+44 20 7946 0102", &[("hardware", 3), ("software", 1), ("facilities", 1)]),
-    ("nina@example.org", 2, 6, "+44 20 7946 0103", &[("network", 3), ("hardware", 1), ("facilities", 2)]),
-    ("sam@example.org", 2, 6, "+44 20 7946 0104", &[("software", 3), ("account", 2)]),
-    ("erin@example.org", 3, 4, "+44 20 7946 0105", &[("network", 3), ("software", 3), ("hardware", 3)]),
+    (
+        "tina@example.org",
+        1,
+        8,
+        "+44 20 7946 0101",
+        &[
+            ("hardware", 2),
+            ("software", 2),
+            ("account", 3),
+            ("other", 1),
+        ],
+    ),
+    (
+        "tom@example.org",
+        1,
+        8,
+        "+44 20 7946 0102",
+        &[("hardware", 3), ("software", 1), ("facilities", 1)],
+    ),
+    (
+        "nina@example.org",
+        2,
+        6,
+        "+44 20 7946 0103",
+        &[("network", 3), ("hardware", 1), ("facilities", 2)],
+    ),
+    (
+        "sam@example.org",
+        2,
+        6,
+        "+44 20 7946 0104",
+        &[("software", 3), ("account", 2)],
+    ),
+    (
+        "erin@example.org",
+        3,
+        4,
+        "+44 20 7946 0105",
+        &[("network", 3), ("software", 3), ("hardware", 3)],
+    ),
 ];
 
 /// Loads the demo into an empty database; refuses when people already exist.
 pub async fn load(state: &AppState) -> Result<(), AppError> {
     if state.db.count_users().await? > 0 {
-        return Err(AppError::BadRequest("the database is not empty; demo data goes only into a new one".into()));
+        return Err(AppError::BadRequest(
+            "the database is not empty; demo data goes only into a new one".into(),
+        ));
     }
     let now = state.clock.now();
     let mut users = Vec::new();
@@ -46,7 +87,10 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     }
     for (email, tier, capacity, phone, skills) in TECHNICIANS {
         let user = by_email(&users, email);
-        state.db.set_technician_profile(user.id, *tier, *capacity, Some(phone)).await?;
+        state
+            .db
+            .set_technician_profile(user.id, *tier, *capacity, Some(phone))
+            .await?;
         for (category, level) in *skills {
             state.db.set_skill(user.id, category, *level).await?;
         }
@@ -56,7 +100,14 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     let paul = by_email(&users, "paul@example.org");
     let fiona = by_email(&users, "fiona@example.org");
 
-    let file = |requester: &User, title: &str, description: &str, category: &str, impact: &str, urgency: &str, fields: serde_json::Value, location: &str| {
+    let file = |requester: &User,
+                title: &str,
+                description: &str,
+                category: &str,
+                impact: &str,
+                urgency: &str,
+                fields: serde_json::Value,
+                location: &str| {
         let input = NewTicket {
             title: title.into(),
             description: description.into(),
@@ -68,17 +119,44 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
             ..NewTicket::default()
         };
         let requester = requester.clone();
-        async move { service::create_ticket(state, &requester, input).await.map(|t| t.number) }
+        async move {
+            service::create_ticket(state, &requester, input)
+                .await
+                .map(|t| t.number)
+        }
     };
-    let act = |number: TicketNumber, who: &User, action: Option<ActionKind>, assignee: Option<&str>, text: Option<&str>| {
-        let change = TicketChange { action, assignee: assignee.map(String::from), text: text.map(String::from), reason: text.map(String::from), ..TicketChange::default() };
+    let act = |number: TicketNumber,
+               who: &User,
+               action: Option<ActionKind>,
+               assignee: Option<&str>,
+               text: Option<&str>| {
+        let change = TicketChange {
+            action,
+            assignee: assignee.map(String::from),
+            text: text.map(String::from),
+            reason: text.map(String::from),
+            ..TicketChange::default()
+        };
         let who = who.clone();
-        async move { service::change_ticket(state, &who, number, None, change).await.map(|_| ()) }
+        async move {
+            service::change_ticket(state, &who, number, None, change)
+                .await
+                .map(|_| ())
+        }
     };
     let note = |number: TicketNumber, who: &User, body: &str, visibility: NoteVisibility| {
-        let input = NoteInput { body: body.into(), visibility, minutes: Some(10), idempotency_key: None };
+        let input = NoteInput {
+            body: body.into(),
+            visibility,
+            minutes: Some(10),
+            idempotency_key: None,
+        };
         let who = who.clone();
-        async move { service::add_note(state, &who, number, input).await.map(|_| ()) }
+        async move {
+            service::add_note(state, &who, number, input)
+                .await
+                .map(|_| ())
+        }
     };
     let tina = by_email(&users, "tina@example.org");
     let nina = by_email(&users, "nina@example.org");
@@ -87,55 +165,253 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     let erin = by_email(&users, "erin@example.org");
 
     // New, untriaged.
-    file(&rita, "Printer on floor 2 jams every page", "The HP printer by the kitchen jams on every print since this morning.", "hardware", "medium", "medium", serde_json::json!({"asset_tag": "PRN-0207", "device": "printer"}), "Building A, floor 2").await?;
-    file(&paul, "Cannot connect to VPN from home", "The VPN client says 'authentication failed' although my password works for email.", "account", "low", "high", serde_json::json!({"system": "VPN"}), "Home office").await?;
-    file(&fiona, "No network in meeting room B-104", "Both wall sockets in B-104 are dead; the projector PC has no network.", "network", "medium", "high", serde_json::json!({"building": "B", "room": "104", "outlet": "B104-2"}), "Building B, room 104").await?;
+    file(
+        &rita,
+        "Printer on floor 2 jams every page",
+        "The HP printer by the kitchen jams on every print since this morning.",
+        "hardware",
+        "medium",
+        "medium",
+        serde_json::json!({"asset_tag": "PRN-0207", "device": "printer"}),
+        "Building A, floor 2",
+    )
+    .await?;
+    file(
+        &paul,
+        "Cannot connect to VPN from home",
+        "The VPN client says 'authentication failed' although my password works for email.",
+        "account",
+        "low",
+        "high",
+        serde_json::json!({"system": "VPN"}),
+        "Home office",
+    )
+    .await?;
+    file(
+        &fiona,
+        "No network in meeting room B-104",
+        "Both wall sockets in B-104 are dead; the projector PC has no network.",
+        "network",
+        "medium",
+        "high",
+        serde_json::json!({"building": "B", "room": "104", "outlet": "B104-2"}),
+        "Building B, room 104",
+    )
+    .await?;
 
     // Assigned.
-    let n = file(&rita, "Outlook keeps asking for my password", "Since the update Outlook prompts for the password every ten minutes.", "software", "low", "medium", serde_json::json!({"application": "Outlook", "version": "16"}), "Building A, 3.12").await?;
-    act(n, coordinator, Some(ActionKind::Assign), Some("tina@example.org"), None).await?;
+    let n = file(
+        &rita,
+        "Outlook keeps asking for my password",
+        "Since the update Outlook prompts for the password every ten minutes.",
+        "software",
+        "low",
+        "medium",
+        serde_json::json!({"application": "Outlook", "version": "16"}),
+        "Building A, 3.12",
+    )
+    .await?;
+    act(
+        n,
+        coordinator,
+        Some(ActionKind::Assign),
+        Some("tina@example.org"),
+        None,
+    )
+    .await?;
 
     // In progress, with notes.
-    let n = file(&paul, "Laptop battery drains in an hour", "My laptop battery goes from full to empty in about an hour.", "hardware", "low", "medium", serde_json::json!({"asset_tag": "LAP-0412", "device": "laptop"}), "Building A, 1.05").await?;
-    act(n, coordinator, Some(ActionKind::Assign), Some("tom@example.org"), None).await?;
+    let n = file(
+        &paul,
+        "Laptop battery drains in an hour",
+        "My laptop battery goes from full to empty in about an hour.",
+        "hardware",
+        "low",
+        "medium",
+        serde_json::json!({"asset_tag": "LAP-0412", "device": "laptop"}),
+        "Building A, 1.05",
+    )
+    .await?;
+    act(
+        n,
+        coordinator,
+        Some(ActionKind::Assign),
+        Some("tom@example.org"),
+        None,
+    )
+    .await?;
     act(n, tom, Some(ActionKind::Start), None, None).await?;
-    note(n, tom, "Battery health reports 41 %. Replacement battery ordered.", NoteVisibility::Public).await?;
-    note(n, tom, "Warranty covers it until March; supplier ticket 88231.", NoteVisibility::Internal).await?;
+    note(
+        n,
+        tom,
+        "Battery health reports 41 %. Replacement battery ordered.",
+        NoteVisibility::Public,
+    )
+    .await?;
+    note(
+        n,
+        tom,
+        "Warranty covers it until March; supplier ticket 88231.",
+        NoteVisibility::Internal,
+    )
+    .await?;
 
     // Waiting on facility work.
-    let n = file(&fiona, "New desks in B-2 need network outlets", "Six new desks in open space B-2 have no network outlets.", "network", "medium", "medium", serde_json::json!({"building": "B", "room": "2.01"}), "Building B, open space 2").await?;
-    act(n, coordinator, Some(ActionKind::Assign), Some("nina@example.org"), None).await?;
+    let n = file(
+        &fiona,
+        "New desks in B-2 need network outlets",
+        "Six new desks in open space B-2 have no network outlets.",
+        "network",
+        "medium",
+        "medium",
+        serde_json::json!({"building": "B", "room": "2.01"}),
+        "Building B, open space 2",
+    )
+    .await?;
+    act(
+        n,
+        coordinator,
+        Some(ActionKind::Assign),
+        Some("nina@example.org"),
+        None,
+    )
+    .await?;
     act(n, nina, Some(ActionKind::Start), None, None).await?;
     act(n, nina, Some(ActionKind::WaitFacility), None, None).await?;
 
     // Waiting on the requester.
-    let n = file(&rita, "Shared drive folder missing", "The Finance folder disappeared from the S: drive.", "account", "medium", "medium", serde_json::json!({"system": "Shared drive"}), "Building A, 3.12").await?;
-    act(n, coordinator, Some(ActionKind::Assign), Some("sam@example.org"), None).await?;
+    let n = file(
+        &rita,
+        "Shared drive folder missing",
+        "The Finance folder disappeared from the S: drive.",
+        "account",
+        "medium",
+        "medium",
+        serde_json::json!({"system": "Shared drive"}),
+        "Building A, 3.12",
+    )
+    .await?;
+    act(
+        n,
+        coordinator,
+        Some(ActionKind::Assign),
+        Some("sam@example.org"),
+        None,
+    )
+    .await?;
     act(n, sam, Some(ActionKind::Start), None, None).await?;
-    note(n, sam, "Which folder path did you use before? Could you send a screenshot of the error?", NoteVisibility::Public).await?;
+    note(
+        n,
+        sam,
+        "Which folder path did you use before? Could you send a screenshot of the error?",
+        NoteVisibility::Public,
+    )
+    .await?;
     act(n, sam, Some(ActionKind::WaitRequester), None, None).await?;
 
     // Escalated, high priority.
-    let n = file(&paul, "Whole site loses network every afternoon", "Around 14:00 every day the network drops for all of building A for a few minutes.", "network", "high", "high", serde_json::json!({"building": "A", "room": "all"}), "Building A").await?;
-    act(n, coordinator, Some(ActionKind::Assign), Some("nina@example.org"), None).await?;
+    let n = file(
+        &paul,
+        "Whole site loses network every afternoon",
+        "Around 14:00 every day the network drops for all of building A for a few minutes.",
+        "network",
+        "high",
+        "high",
+        serde_json::json!({"building": "A", "room": "all"}),
+        "Building A",
+    )
+    .await?;
+    act(
+        n,
+        coordinator,
+        Some(ActionKind::Assign),
+        Some("nina@example.org"),
+        None,
+    )
+    .await?;
     act(n, nina, Some(ActionKind::Start), None, None).await?;
-    act(n, nina, Some(ActionKind::Escalate), Some("erin@example.org"), Some("Core switch logs show spanning-tree flaps; needs an expert")).await?;
+    act(
+        n,
+        nina,
+        Some(ActionKind::Escalate),
+        Some("erin@example.org"),
+        Some("Core switch logs show spanning-tree flaps; needs an expert"),
+    )
+    .await?;
 
     // Resolved, waiting for the requester to confirm.
-    let n = file(&rita, "Monitor flickers", "The left monitor flickers every few seconds.", "hardware", "low", "low", serde_json::json!({"asset_tag": "MON-1180"}), "Building A, 3.12").await?;
-    act(n, coordinator, Some(ActionKind::Assign), Some("tom@example.org"), None).await?;
+    let n = file(
+        &rita,
+        "Monitor flickers",
+        "The left monitor flickers every few seconds.",
+        "hardware",
+        "low",
+        "low",
+        serde_json::json!({"asset_tag": "MON-1180"}),
+        "Building A, 3.12",
+    )
+    .await?;
+    act(
+        n,
+        coordinator,
+        Some(ActionKind::Assign),
+        Some("tom@example.org"),
+        None,
+    )
+    .await?;
     act(n, tom, Some(ActionKind::Start), None, None).await?;
-    act(n, tom, Some(ActionKind::Resolve), None, Some("Replaced the DisplayPort cable; the flicker is gone.")).await?;
+    act(
+        n,
+        tom,
+        Some(ActionKind::Resolve),
+        None,
+        Some("Replaced the DisplayPort cable; the flicker is gone."),
+    )
+    .await?;
 
     // Closed.
-    let n = file(&paul, "Need access to the project board", "Please give me access to the Jira project FIN.", "account", "low", "low", serde_json::json!({"system": "Jira"}), "Building A, 1.05").await?;
-    act(n, coordinator, Some(ActionKind::Assign), Some("tina@example.org"), None).await?;
+    let n = file(
+        &paul,
+        "Need access to the project board",
+        "Please give me access to the Jira project FIN.",
+        "account",
+        "low",
+        "low",
+        serde_json::json!({"system": "Jira"}),
+        "Building A, 1.05",
+    )
+    .await?;
+    act(
+        n,
+        coordinator,
+        Some(ActionKind::Assign),
+        Some("tina@example.org"),
+        None,
+    )
+    .await?;
     act(n, tina, Some(ActionKind::Start), None, None).await?;
-    act(n, tina, Some(ActionKind::Resolve), None, Some("Added you to the FIN project with developer rights.")).await?;
+    act(
+        n,
+        tina,
+        Some(ActionKind::Resolve),
+        None,
+        Some("Added you to the FIN project with developer rights."),
+    )
+    .await?;
     act(n, paul, Some(ActionKind::Close), None, None).await?;
 
     // Cancelled.
-    let n = file(&fiona, "Keyboard missing keys", "Filed by mistake, it was the wrong desk.", "hardware", "low", "low", serde_json::json!({"asset_tag": "KBD-0091"}), "Building B, 1.10").await?;
+    let n = file(
+        &fiona,
+        "Keyboard missing keys",
+        "Filed by mistake, it was the wrong desk.",
+        "hardware",
+        "low",
+        "low",
+        serde_json::json!({"asset_tag": "KBD-0091"}),
+        "Building B, 1.10",
+    )
+    .await?;
     act(n, coordinator, Some(ActionKind::Cancel), None, None).await?;
 
     // A phone request filed on someone's behalf.
@@ -146,7 +422,10 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
         impact: "medium".into(),
         urgency: "high".into(),
         location: Some("Reception".into()),
-        fields: serde_json::json!({"asset_tag": "TEL-0001"}).as_object().cloned().unwrap_or_default(),
+        fields: serde_json::json!({"asset_tag": "TEL-0001"})
+            .as_object()
+            .cloned()
+            .unwrap_or_default(),
         requester_email: Some("fiona@example.org".into()),
         channel: Some("phone".into()),
         ..NewTicket::default()
@@ -157,5 +436,8 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
 }
 
 fn by_email<'a>(users: &'a [User], email: &str) -> &'a User {
-    users.iter().find(|u| u.email == email).expect("demo account exists")
+    users
+        .iter()
+        .find(|u| u.email == email)
+        .expect("demo account exists")
 }

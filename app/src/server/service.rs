@@ -1,7 +1,10 @@
 //! The ticket service: every rule and permission check of ticket work, in one place. Server
 //! functions and the REST API are thin adapters over these functions.
 
-use super::db::{self, AssigneeFilter, Db, ListCursor, NewEvent, NewTicketRow, Scope, TicketQuery, TicketRow, TicketState};
+use super::db::{
+    self, AssigneeFilter, Db, ListCursor, NewEvent, NewTicketRow, Scope, TicketQuery, TicketRow,
+    TicketState,
+};
 use super::state::AppState;
 use crate::api::types::{
     BoardCard, BoardChanges, BoardSnapshot, NewTicket, NoteInput, Suggestion, TechnicianLoad,
@@ -9,16 +12,19 @@ use crate::api::types::{
 };
 use crate::domain::assignment::{self, Candidate};
 use crate::domain::{
-    Action, ActionKind, Email, Impact, Note, NoteBody, NoteVisibility, PersonRef,
-    PriorityMatrix, ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle, Urgency,
-    User, WaitingOn,
+    Action, ActionKind, Email, Impact, Note, NoteBody, NoteVisibility, PersonRef, PriorityMatrix,
+    ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
 use sqlx::SqliteConnection;
 
 /// Whether `actor` may see the ticket at all. Callers answer `NotFound` when not, so a guessed
 /// number reveals nothing.
-async fn can_see(conn: &mut SqliteConnection, actor: &User, row: &TicketRow) -> Result<bool, AppError> {
+async fn can_see(
+    conn: &mut SqliteConnection,
+    actor: &User,
+    row: &TicketRow,
+) -> Result<bool, AppError> {
     Ok(match actor.role {
         Role::Coordinator | Role::Admin => true,
         Role::Technician => {
@@ -27,11 +33,17 @@ async fn can_see(conn: &mut SqliteConnection, actor: &User, row: &TicketRow) -> 
                 || row.requester_id == actor.id
                 || Db::is_watcher(conn, row.id, actor.id).await?
         }
-        Role::Requester => row.requester_id == actor.id || Db::is_watcher(conn, row.id, actor.id).await?,
+        Role::Requester => {
+            row.requester_id == actor.id || Db::is_watcher(conn, row.id, actor.id).await?
+        }
     })
 }
 
-async fn load_visible(conn: &mut SqliteConnection, actor: &User, number: TicketNumber) -> Result<TicketRow, AppError> {
+async fn load_visible(
+    conn: &mut SqliteConnection,
+    actor: &User,
+    number: TicketNumber,
+) -> Result<TicketRow, AppError> {
     match Db::ticket(conn, number.id()).await? {
         Some(row) if can_see(conn, actor, &row).await? => Ok(row),
         _ => Err(AppError::NotFound),
@@ -48,7 +60,8 @@ fn role_allows(actor: &User, row: &TicketRow, kind: ActionKind) -> bool {
             match kind {
                 // Taking an unassigned ticket from the queue.
                 Assign => row.assignee_id.is_none() || mine,
-                Start | WaitRequester | WaitThirdParty | WaitFacility | Resume | Resolve | Escalate => mine,
+                Start | WaitRequester | WaitThirdParty | WaitFacility | Resume | Resolve
+                | Escalate => mine,
                 Reopen | Close | Cancel => false,
             }
         }
@@ -67,20 +80,37 @@ pub fn allowed_actions(actor: &User, row: &TicketRow) -> Vec<ActionKind> {
         .collect()
 }
 
-fn optional_text(value: Option<&str>, field: &str, label: &str, max: usize, errors: &mut Vec<FieldError>) -> Option<String> {
+fn optional_text(
+    value: Option<&str>,
+    field: &str,
+    label: &str,
+    max: usize,
+    errors: &mut Vec<FieldError>,
+) -> Option<String> {
     let v = value.map(str::trim).filter(|v| !v.is_empty())?;
     if v.chars().count() > max {
-        errors.push(FieldError { field: field.into(), message: format!("{label} can be at most {max} characters") });
+        errors.push(FieldError {
+            field: field.into(),
+            message: format!("{label} can be at most {max} characters"),
+        });
         return None;
     }
     Some(v.to_string())
 }
 
-fn parse_into<T: std::str::FromStr>(value: &str, field: &str, message: &str, errors: &mut Vec<FieldError>) -> Option<T> {
+fn parse_into<T: std::str::FromStr>(
+    value: &str,
+    field: &str,
+    message: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<T> {
     match value.trim().parse() {
         Ok(v) => Some(v),
         Err(_) => {
-            errors.push(FieldError { field: field.into(), message: message.into() });
+            errors.push(FieldError {
+                field: field.into(),
+                message: message.into(),
+            });
             None
         }
     }
@@ -88,43 +118,109 @@ fn parse_into<T: std::str::FromStr>(value: &str, field: &str, message: &str, err
 
 /// Files a request. Staff may file on someone's behalf (creating the requester's account when
 /// it does not exist yet); requesters file for themselves.
-pub async fn create_ticket(state: &AppState, actor: &User, input: NewTicket) -> Result<Ticket, AppError> {
+pub async fn create_ticket(
+    state: &AppState,
+    actor: &User,
+    input: NewTicket,
+) -> Result<Ticket, AppError> {
     let now = state.clock.now();
     let mut errors = Vec::new();
-    let title = TicketTitle::parse(&input.title).map_err(|m| errors.push(FieldError { field: "title".into(), message: m })).ok();
-    let description = NoteBody::parse(&input.description)
-        .map_err(|_| errors.push(FieldError { field: "description".into(), message: "Describe what happened (at most 20,000 characters)".into() }))
+    let title = TicketTitle::parse(&input.title)
+        .map_err(|m| {
+            errors.push(FieldError {
+                field: "title".into(),
+                message: m,
+            })
+        })
         .ok();
-    let impact: Option<Impact> = parse_into(&input.impact, "impact", "Choose how many people are affected", &mut errors);
-    let urgency: Option<Urgency> = parse_into(&input.urgency, "urgency", "Choose how badly it stops work", &mut errors);
-    let location = optional_text(input.location.as_deref(), "location", "Location", 200, &mut errors);
-    let asset_tag = optional_text(input.asset_tag.as_deref(), "asset_tag", "Asset tag", 100, &mut errors);
-    let contact = optional_text(input.contact.as_deref(), "contact", "Contact", 200, &mut errors);
+    let description = NoteBody::parse(&input.description)
+        .map_err(|_| {
+            errors.push(FieldError {
+                field: "description".into(),
+                message: "Describe what happened (at most 20,000 characters)".into(),
+            })
+        })
+        .ok();
+    let impact: Option<Impact> = parse_into(
+        &input.impact,
+        "impact",
+        "Choose how many people are affected",
+        &mut errors,
+    );
+    let urgency: Option<Urgency> = parse_into(
+        &input.urgency,
+        "urgency",
+        "Choose how badly it stops work",
+        &mut errors,
+    );
+    let location = optional_text(
+        input.location.as_deref(),
+        "location",
+        "Location",
+        200,
+        &mut errors,
+    );
+    let asset_tag = optional_text(
+        input.asset_tag.as_deref(),
+        "asset_tag",
+        "Asset tag",
+        100,
+        &mut errors,
+    );
+    let contact = optional_text(
+        input.contact.as_deref(),
+        "contact",
+        "Contact",
+        200,
+        &mut errors,
+    );
     let channel = match input.channel.as_deref().unwrap_or("portal") {
         c @ ("portal" | "phone" | "walk_in" | "email" | "api") => c.to_string(),
         _ => {
-            errors.push(FieldError { field: "channel".into(), message: "Channel is one of portal, phone, walk_in, email, api".into() });
+            errors.push(FieldError {
+                field: "channel".into(),
+                message: "Channel is one of portal, phone, walk_in, email, api".into(),
+            });
             String::new()
         }
     };
     let category = state.db.category(input.category.trim()).await?;
     let mut fields = serde_json::Map::new();
     match &category {
-        None => errors.push(FieldError { field: "category".into(), message: "Choose a category".into() }),
+        None => errors.push(FieldError {
+            field: "category".into(),
+            message: "Choose a category".into(),
+        }),
         Some((_, c)) => match c.check_fields(&input.fields) {
             Ok(clean) => fields = clean,
-            Err(e) => errors.extend(e.into_iter().map(|(field, message)| FieldError { field, message })),
+            Err(e) => errors.extend(
+                e.into_iter()
+                    .map(|(field, message)| FieldError { field, message }),
+            ),
         },
     }
     // A hardware request's asset tag may come as the top-level field or the category field.
-    let asset_tag = asset_tag.or_else(|| fields.get("asset_tag").and_then(|v| v.as_str()).map(String::from));
+    let asset_tag = asset_tag.or_else(|| {
+        fields
+            .get("asset_tag")
+            .and_then(|v| v.as_str())
+            .map(String::from)
+    });
 
-    let requester = match input.requester_email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+    let requester = match input
+        .requester_email
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
         None => Some(actor.clone()),
         Some(_) if !actor.role.is_staff() => return Err(AppError::Forbidden),
         Some(email) => match Email::parse(email) {
             Err(m) => {
-                errors.push(FieldError { field: "requester_email".into(), message: m });
+                errors.push(FieldError {
+                    field: "requester_email".into(),
+                    message: m,
+                });
                 None
             }
             Ok(email) => match state.db.user_by_email(email.as_str()).await? {
@@ -136,8 +232,25 @@ pub async fn create_ticket(state: &AppState, actor: &User, input: NewTicket) -> 
                         .map(str::trim)
                         .filter(|n| !n.is_empty())
                         .map(String::from)
-                        .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or_default().to_string());
-                    Some(super::auth::create_account(&state.db, email.as_str(), &name, Role::Requester, None, now).await?)
+                        .unwrap_or_else(|| {
+                            email
+                                .as_str()
+                                .split('@')
+                                .next()
+                                .unwrap_or_default()
+                                .to_string()
+                        });
+                    Some(
+                        super::auth::create_account(
+                            &state.db,
+                            email.as_str(),
+                            &name,
+                            Role::Requester,
+                            None,
+                            now,
+                        )
+                        .await?,
+                    )
                 }
                 None => None,
             },
@@ -146,8 +259,14 @@ pub async fn create_ticket(state: &AppState, actor: &User, input: NewTicket) -> 
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let (Some(title), Some(description), Some(impact), Some(urgency), Some((category_id, _)), Some(requester)) =
-        (title, description, impact, urgency, category, requester)
+    let (
+        Some(title),
+        Some(description),
+        Some(impact),
+        Some(urgency),
+        Some((category_id, _)),
+        Some(requester),
+    ) = (title, description, impact, urgency, category, requester)
     else {
         return Err(AppError::Internal);
     };
@@ -169,8 +288,15 @@ pub async fn create_ticket(state: &AppState, actor: &User, input: NewTicket) -> 
     };
     let mut tx = state.db.begin_write().await?;
     let id = Db::insert_ticket(&mut tx, &row).await?;
-    let on_behalf = (requester.id != actor.id).then(|| format!("filed by {} ({channel})", actor.name));
-    let event = NewEvent { kind: "created", from: None, to: Some(Status::New.as_str().into()), detail: on_behalf.or(Some(channel)), internal: false };
+    let on_behalf =
+        (requester.id != actor.id).then(|| format!("filed by {} ({channel})", actor.name));
+    let event = NewEvent {
+        kind: "created",
+        from: None,
+        to: Some(Status::New.as_str().into()),
+        detail: on_behalf.or(Some(channel)),
+        internal: false,
+    };
     let event_id = Db::insert_event(&mut tx, id, Some(actor.id), now, &event).await?;
     let ticket = Db::ticket(&mut tx, id).await?.ok_or(AppError::Internal)?;
     tx.commit().await?;
@@ -179,7 +305,11 @@ pub async fn create_ticket(state: &AppState, actor: &User, input: NewTicket) -> 
     Ok(ticket.ticket)
 }
 
-pub async fn ticket_detail(state: &AppState, actor: &User, number: TicketNumber) -> Result<TicketDetail, AppError> {
+pub async fn ticket_detail(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+) -> Result<TicketDetail, AppError> {
     let mut conn = state.db.conn().await?;
     let row = load_visible(&mut conn, actor, number).await?;
     drop(conn);
@@ -189,15 +319,32 @@ pub async fn ticket_detail(state: &AppState, actor: &User, number: TicketNumber)
     let watchers = state.db.watchers(row.id).await?;
     let actions = allowed_actions(actor, &row);
     let can_reply = !staff_view && row.requester_id == actor.id && row.ticket.status.is_open();
-    Ok(TicketDetail { ticket: row.ticket, notes, events, watchers, actions, viewer_role: actor.role, staff_view, can_reply })
+    Ok(TicketDetail {
+        ticket: row.ticket,
+        notes,
+        events,
+        watchers,
+        actions,
+        viewer_role: actor.role,
+        staff_view,
+        can_reply,
+    })
 }
 
-pub async fn ticket(state: &AppState, actor: &User, number: TicketNumber) -> Result<Ticket, AppError> {
+pub async fn ticket(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+) -> Result<Ticket, AppError> {
     let mut conn = state.db.conn().await?;
     Ok(load_visible(&mut conn, actor, number).await?.ticket)
 }
 
-pub async fn events(state: &AppState, actor: &User, number: TicketNumber) -> Result<Vec<crate::domain::Event>, AppError> {
+pub async fn events(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+) -> Result<Vec<crate::domain::Event>, AppError> {
     let mut conn = state.db.conn().await?;
     let row = load_visible(&mut conn, actor, number).await?;
     drop(conn);
@@ -226,19 +373,36 @@ pub fn scope_of(actor: &User) -> Scope {
 }
 
 /// Tickets the caller may see, by priority then age, a page at a time.
-pub async fn list_tickets(state: &AppState, actor: &User, p: ListParams) -> Result<(Vec<Ticket>, Option<String>), AppError> {
-    let mut query = TicketQuery { limit: p.limit.unwrap_or(50), internal_notes: actor.role.is_staff(), ..TicketQuery::default() };
+pub async fn list_tickets(
+    state: &AppState,
+    actor: &User,
+    p: ListParams,
+) -> Result<(Vec<Ticket>, Option<String>), AppError> {
+    let mut query = TicketQuery {
+        limit: p.limit.unwrap_or(50),
+        internal_notes: actor.role.is_staff(),
+        ..TicketQuery::default()
+    };
     if !(1..=200).contains(&query.limit) {
-        return Err(AppError::BadRequest("limit must be between 1 and 200".into()));
+        return Err(AppError::BadRequest(
+            "limit must be between 1 and 200".into(),
+        ));
     }
     if let Some(s) = p.status.as_deref().filter(|s| !s.is_empty()) {
         for part in s.split(',') {
             let status = match part.trim() {
                 "open" => {
-                    query.statuses.extend([Status::New, Status::Assigned, Status::InProgress, Status::Waiting]);
+                    query.statuses.extend([
+                        Status::New,
+                        Status::Assigned,
+                        Status::InProgress,
+                        Status::Waiting,
+                    ]);
                     continue;
                 }
-                other => other.parse::<Status>().map_err(|e| AppError::BadRequest(e.to_string()))?,
+                other => other
+                    .parse::<Status>()
+                    .map_err(|e| AppError::BadRequest(e.to_string()))?,
             };
             query.statuses.push(status);
         }
@@ -254,12 +418,18 @@ pub async fn list_tickets(state: &AppState, actor: &User, p: ListParams) -> Resu
         });
     }
     if let Some(pr) = p.priority.as_deref().filter(|s| !s.is_empty()) {
-        query.priority = Some(pr.parse().map_err(|e: crate::domain::UnknownValue| AppError::BadRequest(e.to_string()))?);
+        query.priority = Some(
+            pr.parse()
+                .map_err(|e: crate::domain::UnknownValue| AppError::BadRequest(e.to_string()))?,
+        );
     }
     query.category = p.category.filter(|c| !c.is_empty());
     query.text = p.q;
     if let Some(c) = p.cursor.as_deref().filter(|c| !c.is_empty()) {
-        query.after = Some(ListCursor::decode(c).ok_or_else(|| AppError::BadRequest("cursor is not valid".into()))?);
+        query.after = Some(
+            ListCursor::decode(c)
+                .ok_or_else(|| AppError::BadRequest("cursor is not valid".into()))?,
+        );
     }
     if p.mine {
         query.requester = Some(actor.id);
@@ -270,16 +440,34 @@ pub async fn list_tickets(state: &AppState, actor: &User, p: ListParams) -> Resu
     let next = (rows.len() as i64 == limit && !p.mine)
         .then(|| rows.last())
         .flatten()
-        .map(|r| ListCursor { priority: r.ticket.priority, created_at_ms: db::to_ms(r.ticket.created_at), id: r.id }.encode());
+        .map(|r| {
+            ListCursor {
+                priority: r.ticket.priority,
+                created_at_ms: db::to_ms(r.ticket.created_at),
+                id: r.id,
+            }
+            .encode()
+        });
     Ok((rows.into_iter().map(|r| r.ticket).collect(), next))
 }
 
 /// Applies a change atomically, refusing it when the ticket moved past `expected_version`.
 /// Without an expected version (server-side flows) the current one is used.
-pub async fn change_ticket(state: &AppState, actor: &User, number: TicketNumber, expected_version: Option<i64>, change: TicketChange) -> Result<Ticket, AppError> {
+pub async fn change_ticket(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    expected_version: Option<i64>,
+    change: TicketChange,
+) -> Result<Ticket, AppError> {
     let now = state.clock.now();
     // Resolve names to ids before taking the write lock.
-    let new_assignee = match change.assignee.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let new_assignee = match change
+        .assignee
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         None => None,
         Some(email) => match state.db.user_by_email(&email.to_lowercase()).await? {
             Some(u) if u.role.is_staff() => Some(u),
@@ -288,7 +476,13 @@ pub async fn change_ticket(state: &AppState, actor: &User, number: TicketNumber,
     };
     let new_category = match change.category.as_deref().filter(|s| !s.is_empty()) {
         None => None,
-        Some(slug) => Some(state.db.category(slug).await?.ok_or_else(|| AppError::field("category", "No such category"))?),
+        Some(slug) => Some(
+            state
+                .db
+                .category(slug)
+                .await?
+                .ok_or_else(|| AppError::field("category", "No such category"))?,
+        ),
     };
 
     let mut tx = state.db.begin_write().await?;
@@ -317,7 +511,8 @@ pub async fn change_ticket(state: &AppState, actor: &User, number: TicketNumber,
             ActionKind::WaitFacility => Action::Wait(WaitingOn::Facility),
             ActionKind::Resume => Action::Resume,
             ActionKind::Resolve => Action::Resolve(
-                ResolutionNotes::parse(change.text.as_deref().unwrap_or_default()).map_err(|m| AppError::field("resolution", m))?,
+                ResolutionNotes::parse(change.text.as_deref().unwrap_or_default())
+                    .map_err(|m| AppError::field("resolution", m))?,
             ),
             ActionKind::Reopen => Action::Reopen,
             ActionKind::Close => Action::Close,
@@ -335,35 +530,70 @@ pub async fn change_ticket(state: &AppState, actor: &User, number: TicketNumber,
                     (None, _) => return Err(AppError::field("assignee", "Choose who to assign")),
                 };
                 if s.assignee_id != Some(to.id) {
-                    events.push(NewEvent { kind: "assigned", from: row.ticket.assignee.as_ref().map(|p| p.name.clone()), to: Some(to.name.clone()), detail: Some(to.email.clone()), internal: false });
+                    events.push(NewEvent {
+                        kind: "assigned",
+                        from: row.ticket.assignee.as_ref().map(|p| p.name.clone()),
+                        to: Some(to.name.clone()),
+                        detail: Some(to.email.clone()),
+                        internal: false,
+                    });
                     s.assignee_id = Some(to.id);
                 }
             }
             Action::Resolve(notes) => s.resolution = Some(notes.as_str().to_string()),
             Action::Reopen => {
                 s.reopened = true;
-                events.push(NewEvent { kind: "reopened", from: None, to: None, detail: change.text.clone().filter(|t| !t.trim().is_empty()), internal: false });
+                events.push(NewEvent {
+                    kind: "reopened",
+                    from: None,
+                    to: None,
+                    detail: change.text.clone().filter(|t| !t.trim().is_empty()),
+                    internal: false,
+                });
             }
             Action::Escalate => {
-                let reason = change.reason.as_deref().or(change.text.as_deref()).map(str::trim).filter(|r| !r.is_empty());
+                let reason = change
+                    .reason
+                    .as_deref()
+                    .or(change.text.as_deref())
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty());
                 let Some(reason) = reason else {
                     return Err(AppError::field("reason", "Say why it needs escalating"));
                 };
                 s.escalated = true;
                 let raised = change.priority.unwrap_or(row.ticket.priority.raised());
                 if raised != s.priority {
-                    events.push(NewEvent { kind: "priority", from: Some(s.priority.as_str().into()), to: Some(raised.as_str().into()), detail: Some(reason.to_string()), internal: true });
+                    events.push(NewEvent {
+                        kind: "priority",
+                        from: Some(s.priority.as_str().into()),
+                        to: Some(raised.as_str().into()),
+                        detail: Some(reason.to_string()),
+                        internal: true,
+                    });
                     s.priority = raised;
                     s.priority_reason = Some(reason.to_string());
                 }
                 if let Some(to) = &new_assignee {
                     if s.assignee_id != Some(to.id) {
-                        events.push(NewEvent { kind: "assigned", from: row.ticket.assignee.as_ref().map(|p| p.name.clone()), to: Some(to.name.clone()), detail: Some(to.email.clone()), internal: false });
+                        events.push(NewEvent {
+                            kind: "assigned",
+                            from: row.ticket.assignee.as_ref().map(|p| p.name.clone()),
+                            to: Some(to.name.clone()),
+                            detail: Some(to.email.clone()),
+                            internal: false,
+                        });
                         s.assignee_id = Some(to.id);
                         lifecycle = lifecycle.transition(&Action::Assign)?;
                     }
                 }
-                events.push(NewEvent { kind: "escalated", from: None, to: new_assignee.as_ref().map(|u| u.name.clone()), detail: Some(reason.to_string()), internal: true });
+                events.push(NewEvent {
+                    kind: "escalated",
+                    from: None,
+                    to: new_assignee.as_ref().map(|u| u.name.clone()),
+                    detail: Some(reason.to_string()),
+                    internal: true,
+                });
             }
             _ => {}
         }
@@ -372,10 +602,13 @@ pub async fn change_ticket(state: &AppState, actor: &User, number: TicketNumber,
                 kind: "status",
                 from: Some(row.ticket.status.as_str().into()),
                 to: Some(lifecycle.status.as_str().into()),
-                detail: lifecycle.waiting_on.map(|w| w.as_str().to_string()).or_else(|| match &action {
-                    Action::Resolve(n) => Some(n.as_str().to_string()),
-                    _ => None,
-                }),
+                detail: lifecycle
+                    .waiting_on
+                    .map(|w| w.as_str().to_string())
+                    .or_else(|| match &action {
+                        Action::Resolve(n) => Some(n.as_str().to_string()),
+                        _ => None,
+                    }),
                 internal: false,
             });
         }
@@ -391,8 +624,21 @@ pub async fn change_ticket(state: &AppState, actor: &User, number: TicketNumber,
             if !actor.role.coordinates() {
                 return Err(AppError::Forbidden);
             }
-            let reason = change.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).ok_or_else(|| AppError::field("reason", "Give a reason for changing the priority"))?;
-            events.push(NewEvent { kind: "priority", from: Some(s.priority.as_str().into()), to: Some(p.as_str().into()), detail: Some(reason.to_string()), internal: true });
+            let reason = change
+                .reason
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .ok_or_else(|| {
+                    AppError::field("reason", "Give a reason for changing the priority")
+                })?;
+            events.push(NewEvent {
+                kind: "priority",
+                from: Some(s.priority.as_str().into()),
+                to: Some(p.as_str().into()),
+                detail: Some(reason.to_string()),
+                internal: true,
+            });
             s.priority = p;
             s.priority_reason = Some(reason.to_string());
         }
@@ -401,7 +647,13 @@ pub async fn change_ticket(state: &AppState, actor: &User, number: TicketNumber,
         if !actor.role.coordinates() {
             return Err(AppError::Forbidden);
         }
-        events.push(NewEvent { kind: "category", from: Some(row.ticket.category.clone()), to: Some(category.slug.clone()), detail: None, internal: false });
+        events.push(NewEvent {
+            kind: "category",
+            from: Some(row.ticket.category.clone()),
+            to: Some(category.slug.clone()),
+            detail: None,
+            internal: false,
+        });
         s.category_id = category_id;
     }
     if change.impact.is_some() || change.urgency.is_some() {
@@ -412,12 +664,24 @@ pub async fn change_ticket(state: &AppState, actor: &User, number: TicketNumber,
         let urgency = change.urgency.unwrap_or(row.ticket.urgency);
         let computed = PriorityMatrix::default().priority(impact, urgency);
         if change.priority.is_none() && computed != s.priority {
-            events.push(NewEvent { kind: "priority", from: Some(s.priority.as_str().into()), to: Some(computed.as_str().into()), detail: Some(format!("impact {impact}, urgency {urgency}")), internal: true });
+            events.push(NewEvent {
+                kind: "priority",
+                from: Some(s.priority.as_str().into()),
+                to: Some(computed.as_str().into()),
+                detail: Some(format!("impact {impact}, urgency {urgency}")),
+                internal: true,
+            });
             s.priority = computed;
             s.priority_reason = None;
         }
         if impact != row.ticket.impact || urgency != row.ticket.urgency {
-            events.push(NewEvent { kind: "triage", from: Some(format!("{}/{}", row.ticket.impact, row.ticket.urgency)), to: Some(format!("{impact}/{urgency}")), detail: None, internal: true });
+            events.push(NewEvent {
+                kind: "triage",
+                from: Some(format!("{}/{}", row.ticket.impact, row.ticket.urgency)),
+                to: Some(format!("{impact}/{urgency}")),
+                detail: None,
+                internal: true,
+            });
         }
         write_impact_urgency(&mut tx, row.id, impact, urgency).await?;
     }
@@ -432,52 +696,103 @@ pub async fn change_ticket(state: &AppState, actor: &User, number: TicketNumber,
     for e in &events {
         last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, e).await?;
     }
-    let updated = Db::ticket(&mut tx, row.id).await?.ok_or(AppError::Internal)?;
+    let updated = Db::ticket(&mut tx, row.id)
+        .await?
+        .ok_or(AppError::Internal)?;
     tx.commit().await?;
     state.feed.advance(last);
     tracing::info!(ticket.number = %number, ticket.version = updated.ticket.version, "ticket changed");
     Ok(updated.ticket)
 }
 
-async fn write_impact_urgency(conn: &mut SqliteConnection, id: i64, impact: Impact, urgency: Urgency) -> Result<(), AppError> {
+async fn write_impact_urgency(
+    conn: &mut SqliteConnection,
+    id: i64,
+    impact: Impact,
+    urgency: Urgency,
+) -> Result<(), AppError> {
     Db::set_impact_urgency(conn, id, impact, urgency).await
 }
 
 /// Adds a note. A requester's reply on a ticket waiting on them moves it back to in progress.
 /// A retried submission with the same idempotency key is stored once.
-pub async fn add_note(state: &AppState, actor: &User, number: TicketNumber, input: NoteInput) -> Result<Note, AppError> {
+pub async fn add_note(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    input: NoteInput,
+) -> Result<Note, AppError> {
     let now = state.clock.now();
     let body = NoteBody::parse(&input.body).map_err(|m| AppError::field("body", m))?;
     if input.minutes.is_some_and(|m| !(0..=24 * 60).contains(&m)) {
-        return Err(AppError::field("minutes", "Time spent is between 0 and 1440 minutes"));
+        return Err(AppError::field(
+            "minutes",
+            "Time spent is between 0 and 1440 minutes",
+        ));
     }
-    let key = input.idempotency_key.as_deref().map(str::trim).filter(|k| !k.is_empty() && k.len() <= 100).map(|k| format!("{}:{k}", actor.id));
+    let key = input
+        .idempotency_key
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 100)
+        .map(|k| format!("{}:{k}", actor.id));
     let mut tx = state.db.begin_write().await?;
     let row = load_visible(&mut tx, actor, number).await?;
     if let Some(key) = &key {
         if let Some((note_id, ticket_id)) = Db::note_by_key(&mut tx, key).await? {
             drop(tx);
             if ticket_id != row.id {
-                return Err(AppError::field("idempotency_key", "This key was used for another ticket"));
+                return Err(AppError::field(
+                    "idempotency_key",
+                    "This key was used for another ticket",
+                ));
             }
             let notes = state.db.notes(row.id, true).await?;
-            return notes.into_iter().find(|n| n.id == note_id).ok_or(AppError::Internal);
+            return notes
+                .into_iter()
+                .find(|n| n.id == note_id)
+                .ok_or(AppError::Internal);
         }
     }
-    let visibility = if actor.role.is_staff() { input.visibility } else { NoteVisibility::Public };
-    if !actor.role.is_staff() && (row.requester_id != actor.id || !row.ticket.status.is_open() && row.ticket.status != Status::Resolved) {
+    let visibility = if actor.role.is_staff() {
+        input.visibility
+    } else {
+        NoteVisibility::Public
+    };
+    if !actor.role.is_staff()
+        && (row.requester_id != actor.id
+            || !row.ticket.status.is_open() && row.ticket.status != Status::Resolved)
+    {
         return Err(AppError::Forbidden);
     }
-    let note_id = Db::insert_note(&mut tx, row.id, actor.id, body.as_str(), visibility, input.minutes, key.as_deref(), now).await?;
+    let note_id = Db::insert_note(
+        &mut tx,
+        row.id,
+        actor.id,
+        body.as_str(),
+        visibility,
+        input.minutes,
+        key.as_deref(),
+        now,
+    )
+    .await?;
     let mut last = Db::insert_event(
         &mut tx,
         row.id,
         Some(actor.id),
         now,
-        &NewEvent { kind: "note", from: None, to: Some(visibility.as_str().into()), detail: Some(note_id.to_string()), internal: visibility == NoteVisibility::Internal },
+        &NewEvent {
+            kind: "note",
+            from: None,
+            to: Some(visibility.as_str().into()),
+            detail: Some(note_id.to_string()),
+            internal: visibility == NoteVisibility::Internal,
+        },
     )
     .await?;
-    let resumes = !actor.role.is_staff() && row.ticket.status == Status::Waiting && row.ticket.waiting_on == Some(WaitingOn::Requester);
+    let resumes = !actor.role.is_staff()
+        && row.ticket.status == Status::Waiting
+        && row.ticket.waiting_on == Some(WaitingOn::Requester);
     if resumes {
         let mut s = row.state();
         s.status = Status::InProgress;
@@ -490,7 +805,13 @@ pub async fn add_note(state: &AppState, actor: &User, number: TicketNumber, inpu
             row.id,
             Some(actor.id),
             now,
-            &NewEvent { kind: "status", from: Some("waiting".into()), to: Some("in_progress".into()), detail: Some("requester replied".into()), internal: false },
+            &NewEvent {
+                kind: "status",
+                from: Some("waiting".into()),
+                to: Some("in_progress".into()),
+                detail: Some("requester replied".into()),
+                internal: false,
+            },
         )
         .await?;
     } else {
@@ -499,22 +820,50 @@ pub async fn add_note(state: &AppState, actor: &User, number: TicketNumber, inpu
     tx.commit().await?;
     state.feed.advance(last);
     let notes = state.db.notes(row.id, true).await?;
-    notes.into_iter().find(|n| n.id == note_id).ok_or(AppError::Internal)
+    notes
+        .into_iter()
+        .find(|n| n.id == note_id)
+        .ok_or(AppError::Internal)
 }
 
 /// Adds a watcher (coordinators, or the requester adding a colleague).
-pub async fn add_watcher(state: &AppState, actor: &User, number: TicketNumber, email: &str) -> Result<Vec<PersonRef>, AppError> {
+pub async fn add_watcher(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    email: &str,
+) -> Result<Vec<PersonRef>, AppError> {
     let email = Email::parse(email).map_err(|m| AppError::field("email", m))?;
     let now = state.clock.now();
-    let watcher = state.db.user_by_email(email.as_str()).await?.ok_or_else(|| AppError::field("email", "No account has that email"))?;
+    let watcher = state
+        .db
+        .user_by_email(email.as_str())
+        .await?
+        .ok_or_else(|| AppError::field("email", "No account has that email"))?;
     let mut tx = state.db.begin_write().await?;
     let row = load_visible(&mut tx, actor, number).await?;
-    if !(actor.role.coordinates() || row.requester_id == actor.id || row.assignee_id == Some(actor.id)) {
+    if !(actor.role.coordinates()
+        || row.requester_id == actor.id
+        || row.assignee_id == Some(actor.id))
+    {
         return Err(AppError::Forbidden);
     }
     Db::add_watcher(&mut tx, row.id, watcher.id).await?;
     Db::touch_ticket(&mut tx, row.id, now).await?;
-    let last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, &NewEvent { kind: "watcher", from: None, to: Some(watcher.name.clone()), detail: None, internal: false }).await?;
+    let last = Db::insert_event(
+        &mut tx,
+        row.id,
+        Some(actor.id),
+        now,
+        &NewEvent {
+            kind: "watcher",
+            from: None,
+            to: Some(watcher.name.clone()),
+            detail: None,
+            internal: false,
+        },
+    )
+    .await?;
     tx.commit().await?;
     state.feed.advance(last);
     state.db.watchers(row.id).await
@@ -522,7 +871,10 @@ pub async fn add_watcher(state: &AppState, actor: &User, number: TicketNumber, e
 
 fn card(actor: &User, row: TicketRow) -> BoardCard {
     let actions = allowed_actions(actor, &row);
-    BoardCard { ticket: row.ticket, actions }
+    BoardCard {
+        ticket: row.ticket,
+        actions,
+    }
 }
 
 const BOARD_LIMIT: i64 = 2000;
@@ -537,7 +889,13 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
     let cursor = state.db.feed_head().await?;
     state.feed.advance(cursor);
     let query = TicketQuery {
-        statuses: vec![Status::New, Status::Assigned, Status::InProgress, Status::Waiting, Status::Resolved],
+        statuses: vec![
+            Status::New,
+            Status::Assigned,
+            Status::InProgress,
+            Status::Waiting,
+            Status::Resolved,
+        ],
         limit: BOARD_LIMIT,
         internal_notes: true,
         ..TicketQuery::default()
@@ -546,17 +904,30 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
     let cards = rows.into_iter().map(|r| card(actor, r)).collect();
     let technicians = technician_loads(state).await?;
     let categories = state.db.categories().await?;
-    Ok(BoardSnapshot { cards, technicians, categories, cursor })
+    Ok(BoardSnapshot {
+        cards,
+        technicians,
+        categories,
+        cursor,
+    })
 }
 
 /// Changes since `cursor`. When nothing happened (the cursor is this process's feed head), it
 /// answers without touching the database.
-pub async fn board_changes(state: &AppState, actor: &User, cursor: i64) -> Result<BoardChanges, AppError> {
+pub async fn board_changes(
+    state: &AppState,
+    actor: &User,
+    cursor: i64,
+) -> Result<BoardChanges, AppError> {
     if !actor.role.is_staff() {
         return Err(AppError::Forbidden);
     }
     if cursor >= state.feed.get() {
-        return Ok(BoardChanges { cards: Vec::new(), cursor, more: false });
+        return Ok(BoardChanges {
+            cards: Vec::new(),
+            cursor,
+            more: false,
+        });
     }
     const PAGE: i64 = 500;
     let events = state.db.events_after(cursor, PAGE).await?;
@@ -576,7 +947,11 @@ pub async fn board_changes(state: &AppState, actor: &User, cursor: i64) -> Resul
         })
         .map(|r| card(actor, r))
         .collect();
-    Ok(BoardChanges { cards, cursor: next, more })
+    Ok(BoardChanges {
+        cards,
+        cursor: next,
+        more,
+    })
 }
 
 pub async fn technician_loads(state: &AppState) -> Result<Vec<TechnicianLoad>, AppError> {
@@ -587,7 +962,10 @@ pub async fn technician_loads(state: &AppState) -> Result<Vec<TechnicianLoad>, A
         .into_iter()
         .filter(|t| t.user.role == Role::Technician)
         .map(|t| TechnicianLoad {
-            person: PersonRef { email: t.user.email, name: t.user.name },
+            person: PersonRef {
+                email: t.user.email,
+                name: t.user.name,
+            },
             tier: t.tier,
             open_load: t.open_load,
             capacity: t.capacity,
@@ -598,15 +976,29 @@ pub async fn technician_loads(state: &AppState) -> Result<Vec<TechnicianLoad>, A
 }
 
 /// Ranked technicians for a ticket with the reasons; `escalation` keeps only higher tiers.
-pub async fn suggestions(state: &AppState, actor: &User, number: TicketNumber, escalation: bool) -> Result<Vec<Suggestion>, AppError> {
+pub async fn suggestions(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    escalation: bool,
+) -> Result<Vec<Suggestion>, AppError> {
     if !actor.role.is_staff() {
         return Err(AppError::Forbidden);
     }
     let mut conn = state.db.conn().await?;
     let row = load_visible(&mut conn, actor, number).await?;
     drop(conn);
-    let techs: Vec<_> = state.db.technicians().await?.into_iter().filter(|t| t.user.role == Role::Technician).collect();
-    let current_tier = techs.iter().find(|t| Some(t.user.id) == row.assignee_id).map_or(1, |t| t.tier);
+    let techs: Vec<_> = state
+        .db
+        .technicians()
+        .await?
+        .into_iter()
+        .filter(|t| t.user.role == Role::Technician)
+        .collect();
+    let current_tier = techs
+        .iter()
+        .find(|t| Some(t.user.id) == row.assignee_id)
+        .map_or(1, |t| t.tier);
     let candidates: Vec<Candidate> = techs
         .iter()
         .filter(|t| Some(t.user.id) != row.assignee_id || !escalation)
@@ -614,19 +1006,39 @@ pub async fn suggestions(state: &AppState, actor: &User, number: TicketNumber, e
             id: t.user.id,
             name: t.user.name.clone(),
             tier: t.tier,
-            skill: t.skills.iter().find(|(c, _)| *c == row.ticket.category).map_or(0, |(_, l)| *l),
+            skill: t
+                .skills
+                .iter()
+                .find(|(c, _)| *c == row.ticket.category)
+                .map_or(0, |(_, l)| *l),
             open_load: t.open_load,
             capacity: t.capacity,
             available: t.availability == "on_duty",
         })
         .collect();
-    let min_tier = if escalation { (current_tier + 1).min(3) } else { 1 };
-    let ranked = assignment::rank(&candidates, &row.ticket.category, row.ticket.priority, min_tier);
+    let min_tier = if escalation {
+        (current_tier + 1).min(3)
+    } else {
+        1
+    };
+    let ranked = assignment::rank(
+        &candidates,
+        &row.ticket.category,
+        row.ticket.priority,
+        min_tier,
+    );
     Ok(ranked
         .into_iter()
         .filter_map(|r| {
             let t = techs.iter().find(|t| t.user.id == r.id)?;
-            Some(Suggestion { person: PersonRef { email: t.user.email.clone(), name: t.user.name.clone() }, score: r.score, reasons: r.reasons })
+            Some(Suggestion {
+                person: PersonRef {
+                    email: t.user.email.clone(),
+                    name: t.user.name.clone(),
+                },
+                score: r.score,
+                reasons: r.reasons,
+            })
         })
         .collect())
 }

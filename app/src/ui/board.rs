@@ -11,14 +11,22 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::BTreeMap;
 
-const COLUMNS: &[Status] = &[Status::New, Status::Assigned, Status::InProgress, Status::Waiting, Status::Resolved];
+const COLUMNS: &[Status] = &[
+    Status::New,
+    Status::Assigned,
+    Status::InProgress,
+    Status::Waiting,
+    Status::Resolved,
+];
 
 /// The action that moves a card into a column without further input, if there is one.
 fn action_into(card: &BoardCard, column: Status) -> Option<ActionKind> {
     let want: &[ActionKind] = match column {
         Status::InProgress => &[ActionKind::Start, ActionKind::Resume, ActionKind::Reopen],
         Status::Waiting => &[ActionKind::WaitThirdParty],
-        Status::Resolved | Status::New | Status::Assigned | Status::Closed | Status::Cancelled => &[],
+        Status::Resolved | Status::New | Status::Assigned | Status::Closed | Status::Cancelled => {
+            &[]
+        }
     };
     want.iter().copied().find(|a| card.actions.contains(a))
 }
@@ -49,7 +57,12 @@ fn LiveBoard() -> impl IntoView {
     let snapshot = Resource::new(|| (), |_| get_board());
     Effect::new(move |_| {
         if let Some(Ok(s)) = snapshot.get() {
-            cards.set(s.cards.into_iter().map(|c| (c.ticket.number.0, c)).collect());
+            cards.set(
+                s.cards
+                    .into_iter()
+                    .map(|c| (c.ticket.number.0, c))
+                    .collect(),
+            );
             techs.set(s.technicians);
             cursor.set(s.cursor);
             link.set(Link::Live);
@@ -90,14 +103,20 @@ fn LiveBoard() -> impl IntoView {
         } else {
             q.replace(key, value);
         }
-        navigate(&format!("/board{}", q.to_query_string()), Default::default());
+        navigate(
+            &format!("/board{}", q.to_query_string()),
+            Default::default(),
+        );
     };
     let visible = move |c: &BoardCard| {
         let t = &c.ticket;
         let text = filter("q").to_lowercase();
         (filter("priority").is_empty() || t.priority.as_str() == filter("priority"))
             && (filter("category").is_empty() || t.category == filter("category"))
-            && (filter("tech").is_empty() || t.assignee.as_ref().is_some_and(|a| a.email == filter("tech")))
+            && (filter("tech").is_empty()
+                || t.assignee
+                    .as_ref()
+                    .is_some_and(|a| a.email == filter("tech")))
             && (text.is_empty()
                 || t.title.to_lowercase().contains(&text)
                 || t.number.to_string().to_lowercase().contains(&text)
@@ -105,7 +124,9 @@ fn LiveBoard() -> impl IntoView {
     };
 
     let perform = move |number: i64, change: TicketChange, optimistic: Option<Status>| {
-        let Some(before) = cards.get_untracked().get(&number).cloned() else { return };
+        let Some(before) = cards.get_untracked().get(&number).cloned() else {
+            return;
+        };
         if let Some(status) = optimistic {
             cards.update(|m| {
                 if let Some(c) = m.get_mut(&number) {
@@ -115,7 +136,13 @@ fn LiveBoard() -> impl IntoView {
         }
         message.set(None);
         leptos::task::spawn_local(async move {
-            match change_ticket(before.ticket.number.to_string(), before.ticket.version, change).await {
+            match change_ticket(
+                before.ticket.number.to_string(),
+                before.ticket.version,
+                change,
+            )
+            .await
+            {
                 Ok(t) => cards.update(|m| {
                     if let Some(c) = m.get_mut(&number) {
                         c.ticket = t;
@@ -131,11 +158,17 @@ fn LiveBoard() -> impl IntoView {
         });
     };
     let assign_top = move |number: i64| {
-        let Some(card) = cards.get_untracked().get(&number).cloned() else { return };
+        let Some(card) = cards.get_untracked().get(&number).cloned() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match suggest_assignees(card.ticket.number.to_string(), false).await {
                 Ok(list) if !list.is_empty() => {
-                    let change = TicketChange { action: Some(ActionKind::Assign), assignee: Some(list[0].person.email.clone()), ..TicketChange::default() };
+                    let change = TicketChange {
+                        action: Some(ActionKind::Assign),
+                        assignee: Some(list[0].person.email.clone()),
+                        ..TicketChange::default()
+                    };
                     perform(number, change, None);
                 }
                 Ok(_) => message.set(Some("Nobody is available for this ticket".into())),
@@ -230,7 +263,12 @@ fn LiveBoard() -> impl IntoView {
 }
 
 #[component]
-fn Card<P, A>(card: BoardCard, dragged: RwSignal<Option<i64>>, perform: P, assign_top: A) -> impl IntoView
+fn Card<P, A>(
+    card: BoardCard,
+    dragged: RwSignal<Option<i64>>,
+    perform: P,
+    assign_top: A,
+) -> impl IntoView
 where
     P: Fn(i64, TicketChange, Option<Status>) + Copy + 'static,
     A: Fn(i64) + Copy + 'static,
@@ -241,7 +279,18 @@ where
         .actions
         .iter()
         .copied()
-        .filter(|a| matches!(a, ActionKind::Start | ActionKind::Resume | ActionKind::WaitRequester | ActionKind::WaitThirdParty | ActionKind::WaitFacility | ActionKind::Close | ActionKind::Cancel))
+        .filter(|a| {
+            matches!(
+                a,
+                ActionKind::Start
+                    | ActionKind::Resume
+                    | ActionKind::WaitRequester
+                    | ActionKind::WaitThirdParty
+                    | ActionKind::WaitFacility
+                    | ActionKind::Close
+                    | ActionKind::Cancel
+            )
+        })
         .collect();
     let can_assign = card.actions.contains(&ActionKind::Assign);
     let menu_id = format!("act-{n}");

@@ -51,9 +51,19 @@ pub struct Session(pub Resource<Result<Option<User>, AppError>>);
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let sign_out = ServerAction::<SignOut>::new();
-    let session = Session(Resource::new(move || sign_out.version().get(), |_| current_user()));
+    let session = Session(Resource::new(
+        move || sign_out.version().get(),
+        |_| current_user(),
+    ));
     provide_context(session);
     provide_context(sign_out);
+    // Marks the page as interactive once the browser has hydrated it (tests wait for this).
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 
     view! {
         <Stylesheet id="leptos" href="/pkg/switchboard.css" />

@@ -1,9 +1,13 @@
 //! The requester's surface: file a request, list one's requests, follow a ticket. The ticket page
 //! is shared with staff, who see internal notes and more actions.
 
-use super::widgets::{action_error, age, when, ErrorBox, FieldMessage, PriorityBadge, StatusChip, TicketLine};
+use super::widgets::{
+    action_error, age, when, ErrorBox, FieldMessage, PriorityBadge, StatusChip, TicketLine,
+};
 use super::Gate;
-use crate::api::tickets::{categories, my_requests, similar_tickets, get_ticket_detail, AddNote, ChangeTicket, FileRequest};
+use crate::api::tickets::{
+    categories, get_ticket_detail, my_requests, similar_tickets, AddNote, ChangeTicket, FileRequest,
+};
 use crate::api::types::{TicketChange, TicketDetail};
 use crate::domain::{ActionKind, Impact, NoteVisibility, Role, Urgency};
 use leptos::prelude::*;
@@ -57,11 +61,23 @@ fn RequestForm(staff: bool) -> impl IntoView {
     let error = action_error(action);
     let cats = Resource::new(|| (), |_| categories());
     let query = use_query_map();
-    let (category, set_category) = signal(query.read_untracked().get("category").unwrap_or_else(|| "hardware".into()));
+    let (category, set_category) = signal(
+        query
+            .read_untracked()
+            .get("category")
+            .unwrap_or_else(|| "hardware".into()),
+    );
     let (title, set_title) = signal(String::new());
-    let similar = Resource::new(move || title.get(), |t| async move {
-        if t.trim().chars().count() < 4 { Ok(Vec::new()) } else { similar_tickets(t).await }
-    });
+    let similar = Resource::new(
+        move || title.get(),
+        |t| async move {
+            if t.trim().chars().count() < 4 {
+                Ok(Vec::new())
+            } else {
+                similar_tickets(t).await
+            }
+        },
+    );
     view! {
         <section class="panel form-page">
             <h1>{if staff { "File a request" } else { "Report a problem" }}</h1>
@@ -213,7 +229,16 @@ fn TicketView(detail: TicketDetail, refresh: WriteSignal<u32>) -> impl IntoView 
         }
     });
     let requester_view = detail.viewer_role == Role::Requester;
-    let fields: Vec<(String, String)> = t.fields.iter().map(|(k, v)| (k.replace('_', " "), v.as_str().unwrap_or_default().to_string())).collect();
+    let fields: Vec<(String, String)> = t
+        .fields
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.replace('_', " "),
+                v.as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
     view! {
         <Title text=format!("{} {} — Switchboard", t.number, t.title) />
         <article class="ticket panel">
@@ -280,12 +305,22 @@ fn TicketView(detail: TicketDetail, refresh: WriteSignal<u32>) -> impl IntoView 
 
 /// The next actions the lifecycle allows for this caller, as big buttons.
 #[component]
-fn Actions(detail: TicketDetail, number: String, version: i64, change: ServerAction<ChangeTicket>) -> impl IntoView {
+fn Actions(
+    detail: TicketDetail,
+    number: String,
+    version: i64,
+    change: ServerAction<ChangeTicket>,
+) -> impl IntoView {
     let requester_view = detail.viewer_role == Role::Requester;
     let (text, set_text) = signal(String::new());
     let (assignee, set_assignee) = signal(String::new());
     let actions = detail.actions.clone();
-    let needs_text = actions.iter().any(|a| matches!(a, ActionKind::Resolve | ActionKind::Escalate | ActionKind::Reopen));
+    let needs_text = actions.iter().any(|a| {
+        matches!(
+            a,
+            ActionKind::Resolve | ActionKind::Escalate | ActionKind::Reopen
+        )
+    });
     let can_assign = actions.contains(&ActionKind::Assign) && detail.viewer_role.coordinates();
     let buttons = actions
         .iter()
@@ -342,7 +377,9 @@ fn Notes(detail: TicketDetail, number: String, refresh: WriteSignal<u32>) -> imp
     let add = ServerAction::<AddNote>::new();
     let error = action_error(add);
     let staff = detail.staff_view;
-    let can_write = staff || detail.can_reply || detail.ticket.status == crate::domain::Status::Resolved && !staff;
+    let can_write = staff
+        || detail.can_reply
+        || detail.ticket.status == crate::domain::Status::Resolved && !staff;
     let key = RwSignal::new(new_key());
     let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
@@ -403,7 +440,11 @@ fn Notes(detail: TicketDetail, number: String, refresh: WriteSignal<u32>) -> imp
 fn new_key() -> String {
     #[cfg(feature = "hydrate")]
     {
-        format!("{:x}{:x}", (js_sys_random() * 1e15) as u64, chrono::Utc::now().timestamp_millis())
+        format!(
+            "{:x}{:x}",
+            (js_sys_random() * 1e15) as u64,
+            chrono::Utc::now().timestamp_millis()
+        )
     }
     #[cfg(not(feature = "hydrate"))]
     {

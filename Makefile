@@ -1,0 +1,68 @@
+# Switchboard: `make run` starts the app with demo data; `make test` runs every check.
+# Both install what is missing first and skip what is already there at the right version.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_LEPTOS_VERSION := 0.3.10
+WASM_BINDGEN_VERSION := 0.2.129
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+# A faster, still optimised build of the tools themselves (they are not shipped).
+TOOL_BUILD_ENV := CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+
+ADDR ?= 127.0.0.1:3000
+DATABASE_URL ?= sqlite://data/switchboard.db
+
+.PHONY: help tools browser run build test lint unit e2e clean
+
+help:
+	@echo "make run   - install what is missing, build, and serve Switchboard at http://$(ADDR) with demo data"
+	@echo "make test  - install what is missing and run fmt, clippy (ssr + hydrate), unit, integration and browser tests"
+
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@if ! cargo leptos --version 2>/dev/null | grep -q "$(CARGO_LEPTOS_VERSION)"; then \
+		echo "installing cargo-leptos $(CARGO_LEPTOS_VERSION) (takes a while once)"; \
+		$(TOOL_BUILD_ENV) cargo install cargo-leptos@$(CARGO_LEPTOS_VERSION) --locked --features no_downloads; \
+	fi
+	@if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+		$(TOOL_BUILD_ENV) cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked; \
+	fi
+
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@if [ ! -d end2end/node_modules/@playwright/test ]; then \
+		cd end2end && npm ci --no-fund --no-audit; \
+	fi
+
+build: tools
+	cargo leptos build
+
+run: build
+	@mkdir -p data
+	SWITCHBOARD_DEMO=true SWITCHBOARD_ADDR=$(ADDR) SWITCHBOARD_DATABASE_URL=$(DATABASE_URL) \
+		LEPTOS_SITE_ROOT=target/site ./target/debug/switchboard serve
+
+lint: tools
+	cargo fmt --all --check
+	cargo clippy -p app -p server --all-targets -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+unit: tools
+	cargo test -p app -p server
+
+e2e: build browser
+	cd end2end && npx playwright test
+
+test: lint unit e2e
+
+clean:
+	cargo clean
+	rm -rf data end2end/node_modules end2end/test-results

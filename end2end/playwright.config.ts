@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// The suite starts its own Switchboard on a fresh database with demo data, on a port of its own,
+// and drives Debian's Chromium (never a downloaded browser).
+const port = Number(process.env.E2E_PORT ?? 3999);
+const baseURL = `http://127.0.0.1:${port}`;
+const chromium = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+};
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    launchOptions: chromium,
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, launchOptions: chromium } },
+    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 390, height: 844 }, launchOptions: chromium }, testMatch: /(portal|tech|home)\.spec\.ts/ },
+  ],
+  webServer: {
+    command: 'rm -rf ../target/e2e && mkdir -p ../target/e2e && exec ../target/debug/switchboard serve',
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      SWITCHBOARD_ADDR: `127.0.0.1:${port}`,
+      SWITCHBOARD_DATABASE_URL: 'sqlite://../target/e2e/e2e.db',
+      SWITCHBOARD_DEMO: 'true',
+      LEPTOS_SITE_ROOT: '../target/site',
+      RUST_LOG: 'warn',
+    },
+  },
+});

@@ -1,0 +1,72 @@
+use crate::helpers::TestApp;
+use serde_json::Value;
+
+#[tokio::test]
+async fn healthz_reports_the_schema_version() {
+    let app = TestApp::spawn().await;
+    let r = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["status"], "ok");
+    assert!(body["schema_version"].as_i64().unwrap() >= 1);
+}
+
+#[tokio::test]
+async fn pages_render_on_the_server() {
+    let app = TestApp::spawn().await;
+    let r = app.client.get(app.url("/")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("IT help, without the phone tag"));
+    assert!(
+        html.contains("/pkg/switchboard.js"),
+        "hydration script is linked"
+    );
+    let r = app
+        .client
+        .get(app.url("/no/such/page"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    let r = app.client.get(app.url("/login")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers().get("x-content-type-options").is_some());
+}
+
+#[tokio::test]
+async fn demo_data_has_tickets_in_every_state() {
+    let app = TestApp::spawn_with(true).await;
+    let api = crate::helpers::Api {
+        base: app.base.clone(),
+        client: app.client.clone(),
+        token: {
+            let r = app.client.post(app.url("/api/v1/auth/token")).json(&serde_json::json!({"email": "admin@example.org", "password": app::server::demo::DEMO_PASSWORD})).send().await.unwrap();
+            r.json::<Value>().await.unwrap()["token"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        },
+    };
+    let all: Value = api.get("/tickets?limit=200").await.json().await.unwrap();
+    let statuses: std::collections::BTreeSet<String> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["status"].as_str().unwrap().to_string())
+        .collect();
+    for s in [
+        "new",
+        "assigned",
+        "in_progress",
+        "waiting",
+        "resolved",
+        "closed",
+        "cancelled",
+    ] {
+        assert!(
+            statuses.contains(s),
+            "demo lacks a {s} ticket: {statuses:?}"
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! Starts the real server on port 0 with a fresh SQLite file per test; nothing is mocked.
+
+use app::domain::Role;
+use app::server::auth::create_account;
+use app::server::AppState;
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use switchboard::Config;
+
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub client: Client,
+    dir: PathBuf,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn fresh_dir() -> PathBuf {
+    static N: AtomicU32 = AtomicU32::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "switchboard-test-{}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed),
+        chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+pub fn config(dir: &std::path::Path, demo: bool) -> Config {
+    Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        database_url: format!("sqlite://{}", dir.join("test.db").display()),
+        demo,
+        secure_cookies: false,
+        session_idle_hours: 8,
+        allow_registration: true,
+        registration_domains: String::new(),
+        site_root: "target/site".into(),
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(false).await
+    }
+
+    pub async fn spawn_with(demo: bool) -> TestApp {
+        let dir = fresh_dir();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let app = switchboard::build(&config(&dir, demo), listener)
+            .await
+            .expect("app builds");
+        let base = format!("http://127.0.0.1:{}", app.port());
+        let state = app.state.clone();
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(app.run_until(async move {
+            let _ = rx.await;
+        }));
+        TestApp {
+            base,
+            state,
+            client: Client::new(),
+            dir,
+            shutdown: Some(tx),
+        }
+    }
+
+    pub async fn user(&self, email: &str, role: Role) {
+        let name = email.split('@').next().unwrap().to_string();
+        create_account(
+            &self.state.db,
+            email,
+            &name,
+            role,
+            Some(PASSWORD),
+            self.state.clock.now(),
+        )
+        .await
+        .unwrap();
+    }
+
+    /// A signed-in API client (bearer token) for a new account.
+    pub async fn api_user(&self, email: &str, role: Role) -> Api {
+        self.user(email, role).await;
+        let token = self.token(email).await;
+        Api {
+            base: self.base.clone(),
+            client: self.client.clone(),
+            token,
+        }
+    }
+
+    pub async fn token(&self, email: &str) -> String {
+        let r = self
+            .client
+            .post(format!("{}/api/v1/auth/token", self.base))
+            .json(&json!({"email": email, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        r.json::<Value>().await.unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+}
+
+#[derive(Clone)]
+pub struct Api {
+    pub base: String,
+    pub client: Client,
+    pub token: String,
+}
+
+impl Api {
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}/api/v1{path}", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Response {
+        self.client
+            .post(format!("{}/api/v1{path}", self.base))
+            .bearer_auth(&self.token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn patch(&self, path: &str, version: Option<i64>, body: Value) -> Response {
+        let mut req = self
+            .client
+            .patch(format!("{}/api/v1{path}", self.base))
+            .bearer_auth(&self.token)
+            .json(&body);
+        if let Some(v) = version {
+            req = req.header("If-Match", format!("\"{v}\""));
+        }
+        req.send().await.unwrap()
+    }
+
+    /// Files a valid hardware ticket and returns its JSON.
+    pub async fn file(&self, title: &str) -> Value {
+        let r = self
+            .post(
+                "/tickets",
+                json!({"title": title, "description": "It broke", "category": "hardware", "impact": "medium", "urgency": "high", "fields": {"asset_tag": "LAP-1"}}),
+            )
+            .await;
+        assert_eq!(
+            r.status(),
+            StatusCode::CREATED,
+            "filing failed: {}",
+            r.text().await.unwrap_or_default()
+        );
+        r.json().await.unwrap()
+    }
+}
+
+pub async fn body(r: Response) -> Value {
+    r.json().await.expect("JSON body")
+}

@@ -1,0 +1,4 @@
+mod health;
+mod helpers;
+mod sessions;
+mod tickets;

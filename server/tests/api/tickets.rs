@@ -1,0 +1,427 @@
+use crate::helpers::{body, TestApp};
+use app::domain::Role;
+use serde_json::json;
+
+#[tokio::test]
+async fn filing_returns_201_with_location_etag_and_computed_priority() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let r = rita
+        .post("/tickets", json!({"title": "Printer jam", "description": "Jams on every page", "category": "hardware", "impact": "medium", "urgency": "high", "fields": {"asset_tag": "PRN-1"}}))
+        .await;
+    assert_eq!(r.status(), 201);
+    let location = r.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(r.headers()["etag"], "\"1\"");
+    let t = body(r).await;
+    assert_eq!(
+        location,
+        format!("/api/v1/tickets/{}", t["number"].as_str().unwrap())
+    );
+    assert_eq!(t["priority"], "P2");
+    assert_eq!(t["status"], "new");
+    assert_eq!(t["asset_tag"], "PRN-1");
+    assert_eq!(t["requester"]["email"], "rita@example.org");
+    assert!(t["assignee"].is_null());
+}
+
+#[tokio::test]
+async fn invalid_input_answers_with_field_errors() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let r = rita.post("/tickets", json!({"title": "", "description": "", "category": "network", "impact": "huge", "urgency": "high"})).await;
+    assert_eq!(r.status(), 422);
+    let e = body(r).await;
+    assert_eq!(e["error"]["code"], "validation");
+    let fields = &e["error"]["fields"];
+    assert!(fields["title"].is_string());
+    assert!(fields["description"].is_string());
+    assert!(fields["impact"].is_string());
+    assert_eq!(
+        fields["fields.building"],
+        "Building is required for network requests"
+    );
+}
+
+#[tokio::test]
+async fn malformed_oversized_and_unknown_bodies_are_refused() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let r = rita
+        .client
+        .post(app.url("/api/v1/tickets"))
+        .bearer_auth(&rita.token)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    assert_eq!(body(r).await["error"]["code"], "bad_request");
+    let r = rita.post("/tickets", json!({"title": "Printer jam", "description": "x", "category": "other", "impact": "low", "urgency": "low", "colour": "red"})).await;
+    assert_eq!(r.status(), 400, "unknown fields are rejected");
+    let huge = "x".repeat(200 * 1024);
+    let r = rita.post("/tickets", json!({"title": "Printer jam", "description": huge, "category": "other", "impact": "low", "urgency": "low"})).await;
+    assert_eq!(r.status(), 413);
+    assert_eq!(
+        app.state.db.count_tickets().await.unwrap(),
+        0,
+        "nothing was stored"
+    );
+}
+
+#[tokio::test]
+async fn sql_and_html_payloads_are_stored_verbatim() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let title = "Robert'); DROP TABLE tickets;-- <script>alert(1)</script>";
+    let description = "<img src=x onerror=alert(1)> ' OR 1=1 --";
+    let r = rita.post("/tickets", json!({"title": title, "description": description, "category": "other", "impact": "low", "urgency": "low"})).await;
+    assert_eq!(r.status(), 201);
+    let t = body(r).await;
+    let got = body(
+        rita.get(&format!("/tickets/{}", t["number"].as_str().unwrap()))
+            .await,
+    )
+    .await;
+    assert_eq!(got["title"], title);
+    assert_eq!(got["description"], description);
+    // The ticket page escapes it.
+    let found = body(rita.get("/tickets?q=DROP").await).await;
+    assert_eq!(found["items"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_requester_cannot_see_anyone_elses_ticket() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let paul = app.api_user("paul@example.org", Role::Requester).await;
+    let t = rita.file("Rita's laptop").await;
+    let number = t["number"].as_str().unwrap();
+    let r = paul.get(&format!("/tickets/{number}")).await;
+    assert_eq!(r.status(), 404);
+    let missing = paul.get("/tickets/SB-99999").await;
+    assert_eq!(missing.status(), 404);
+    assert_eq!(
+        body(r).await,
+        body(missing).await,
+        "hidden and absent answer alike"
+    );
+    for path in ["/events", "/notes"] {
+        let r = if path == "/notes" {
+            paul.post(&format!("/tickets/{number}{path}"), json!({"body": "hi"}))
+                .await
+        } else {
+            paul.get(&format!("/tickets/{number}{path}")).await
+        };
+        assert_eq!(r.status(), 404, "{path}");
+    }
+    let r = paul
+        .patch(
+            &format!("/tickets/{number}"),
+            Some(1),
+            json!({"status": "closed"}),
+        )
+        .await;
+    assert_eq!(r.status(), 404);
+    let list = body(paul.get("/tickets").await).await;
+    assert!(list["items"].as_array().unwrap().is_empty());
+    // Unauthenticated callers get 401.
+    let r = app
+        .client
+        .get(app.url(&format!("/api/v1/tickets/{number}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+}
+
+#[tokio::test]
+async fn lifecycle_over_the_api_with_optimistic_concurrency() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let carla = app.api_user("carla@example.org", Role::Coordinator).await;
+    let tina = app.api_user("tina@example.org", Role::Technician).await;
+    let t = rita.file("Monitor flickers").await;
+    let path = format!("/tickets/{}", t["number"].as_str().unwrap());
+
+    let r = carla
+        .patch(&path, None, json!({"assignee": "tina@example.org"}))
+        .await;
+    assert_eq!(r.status(), 428, "If-Match is required");
+    let r = carla
+        .patch(&path, Some(1), json!({"assignee": "tina@example.org"}))
+        .await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["etag"], "\"2\"");
+    let t = body(r).await;
+    assert_eq!(t["status"], "assigned");
+    assert_eq!(t["assignee"]["email"], "tina@example.org");
+
+    // A second coordinator acting on the version they saw is refused and nothing changes.
+    let r = carla
+        .patch(
+            &path,
+            Some(1),
+            json!({"priority": "P1", "reason": "CEO's monitor"}),
+        )
+        .await;
+    assert_eq!(r.status(), 412);
+    assert_eq!(body(carla.get(&path).await).await["priority"], "P2");
+
+    // Priority override needs a reason and a coordinator.
+    let r = carla.patch(&path, Some(2), json!({"priority": "P1"})).await;
+    assert_eq!(r.status(), 422);
+    let r = tina
+        .patch(&path, Some(2), json!({"priority": "P1", "reason": "mine"}))
+        .await;
+    assert_eq!(r.status(), 403);
+    let r = carla
+        .patch(
+            &path,
+            Some(2),
+            json!({"priority": "P1", "reason": "CEO's monitor"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+
+    // Invalid transition: an assigned ticket cannot be closed.
+    let r = tina
+        .patch(&path, Some(3), json!({"status": "closed"}))
+        .await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(body(r).await["error"]["code"], "invalid_transition");
+
+    let r = tina
+        .patch(&path, Some(3), json!({"status": "in_progress"}))
+        .await;
+    assert_eq!(r.status(), 200);
+    let r = tina
+        .patch(
+            &path,
+            Some(4),
+            json!({"status": "waiting", "waiting_on": "facility"}),
+        )
+        .await;
+    assert_eq!(body(r).await["waiting_on"], "facility");
+    let r = tina
+        .patch(&path, Some(5), json!({"status": "in_progress"}))
+        .await;
+    assert_eq!(r.status(), 200);
+    // Resolving needs resolution notes.
+    let r = tina
+        .patch(&path, Some(6), json!({"status": "resolved"}))
+        .await;
+    assert_eq!(r.status(), 422);
+    assert!(body(r).await["error"]["fields"]["resolution"].is_string());
+    let r = tina
+        .patch(
+            &path,
+            Some(6),
+            json!({"status": "resolved", "resolution": "Replaced the cable"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    // The requester confirms.
+    let r = rita
+        .patch(&path, Some(7), json!({"status": "closed"}))
+        .await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(body(r).await["status"], "closed");
+
+    let events = body(carla.get(&format!("{path}/events")).await).await;
+    let kinds: Vec<&str> = events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            "created", "assigned", "status", "priority", "status", "status", "status", "status",
+            "status"
+        ]
+    );
+    let public = body(rita.get(&format!("{path}/events")).await).await;
+    assert!(
+        public["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["internal"] == false),
+        "requesters never see internal events"
+    );
+}
+
+#[tokio::test]
+async fn internal_notes_stay_with_staff_and_retries_are_stored_once() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let carla = app.api_user("carla@example.org", Role::Coordinator).await;
+    let t = rita.file("VPN fails").await;
+    let path = format!("/tickets/{}", t["number"].as_str().unwrap());
+    let r = carla
+        .post(
+            &format!("{path}/notes"),
+            json!({"body": "Supplier case 88231", "visibility": "internal"}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    for _ in 0..2 {
+        let r = carla.post(&format!("{path}/notes"), json!({"body": "Please restart", "visibility": "public", "idempotency_key": "tap-1"})).await;
+        assert_eq!(r.status(), 201);
+    }
+    let staff_notes = app
+        .state
+        .db
+        .notes(
+            app::domain::TicketNumber::parse(t["number"].as_str().unwrap())
+                .unwrap()
+                .id(),
+            true,
+        )
+        .await
+        .unwrap();
+    assert_eq!(staff_notes.len(), 2, "the retried note is stored once");
+    let seen = body(rita.get(&format!("{path}/events")).await).await;
+    assert_eq!(
+        seen["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "note")
+            .count(),
+        1
+    );
+    // A requester cannot write internal notes: theirs are always public.
+    let r = rita
+        .post(
+            &format!("{path}/notes"),
+            json!({"body": "still broken", "visibility": "internal"}),
+        )
+        .await;
+    assert_eq!(body(r).await["visibility"], "public");
+}
+
+#[tokio::test]
+async fn listing_filters_sorts_by_priority_and_pages_with_a_cursor() {
+    let app = TestApp::spawn().await;
+    let carla = app.api_user("carla@example.org", Role::Coordinator).await;
+    for (i, (impact, urgency)) in [
+        ("low", "low"),
+        ("high", "high"),
+        ("medium", "medium"),
+        ("high", "medium"),
+        ("low", "low"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = carla.post("/tickets", json!({"title": format!("Ticket number {i}"), "description": "d", "category": "other", "impact": impact, "urgency": urgency})).await;
+        assert_eq!(r.status(), 201);
+    }
+    let page1 = body(carla.get("/tickets?limit=2").await).await;
+    let prios: Vec<&str> = page1["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["priority"].as_str().unwrap())
+        .collect();
+    assert_eq!(prios, vec!["P1", "P2"]);
+    let cursor = page1["next_cursor"].as_str().unwrap();
+    let page2 = body(
+        carla
+            .get(&format!("/tickets?limit=2&cursor={cursor}"))
+            .await,
+    )
+    .await;
+    let prios: Vec<&str> = page2["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["priority"].as_str().unwrap())
+        .collect();
+    assert_eq!(prios, vec!["P3", "P4"]);
+    let page3 = body(
+        carla
+            .get(&format!(
+                "/tickets?limit=2&cursor={}",
+                page2["next_cursor"].as_str().unwrap()
+            ))
+            .await,
+    )
+    .await;
+    assert_eq!(page3["items"].as_array().unwrap().len(), 1);
+    assert!(page3["next_cursor"].is_null());
+    let p4 = body(carla.get("/tickets?priority=P4").await).await;
+    assert_eq!(p4["items"].as_array().unwrap().len(), 2);
+    assert_eq!(carla.get("/tickets?priority=P9").await.status(), 400);
+    assert_eq!(carla.get("/tickets?colour=red").await.status(), 400);
+    let q = body(carla.get("/tickets?q=number%203").await).await;
+    assert_eq!(q["items"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn staff_file_on_behalf_of_a_requester_and_escalate() {
+    let app = TestApp::spawn().await;
+    let carla = app.api_user("carla@example.org", Role::Coordinator).await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let _erin = app.api_user("erin@example.org", Role::Technician).await;
+    let r = carla.post("/tickets", json!({"title": "Phone: no dial tone", "description": "called in", "category": "other", "impact": "medium", "urgency": "medium", "requester_email": "walkin@example.org", "requester_name": "Walk In"})).await;
+    assert_eq!(r.status(), 201);
+    let t = body(r).await;
+    assert_eq!(t["requester"]["name"], "Walk In");
+    // Requesters may not file for others.
+    let r = rita.post("/tickets", json!({"title": "For Paul", "description": "d", "category": "other", "impact": "low", "urgency": "low", "requester_email": "paul@example.org"})).await;
+    assert_eq!(r.status(), 403);
+    let path = format!("/tickets/{}/escalate", t["number"].as_str().unwrap());
+    let r = carla.post(&path, json!({"reason": ""})).await;
+    assert_eq!(r.status(), 422);
+    let r = carla
+        .post(
+            &path,
+            json!({"reason": "Whole floor affected", "assignee": "erin@example.org"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let e = body(r).await;
+    assert_eq!(e["priority"], "P2");
+    assert_eq!(e["escalated"], true);
+    assert_eq!(e["assignee"]["email"], "erin@example.org");
+    let r = rita.post(&path, json!({"reason": "me too"})).await;
+    assert_eq!(
+        r.status(),
+        404,
+        "requesters cannot see or escalate others' tickets"
+    );
+}
+
+#[tokio::test]
+async fn categories_list_their_required_fields() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let cats = body(rita.get("/categories").await).await;
+    let slugs: Vec<&str> = cats
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        slugs,
+        vec![
+            "hardware",
+            "software",
+            "network",
+            "account",
+            "facilities",
+            "other"
+        ]
+    );
+    let network = &cats[2];
+    assert!(network["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["key"] == "building" && f["required"] == true));
+}
