@@ -20,15 +20,51 @@ export async function signIn(page: Page, email: string, next = '') {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible({ timeout: 10_000 }).catch(async () => {
-    // On a phone the navigation is folded behind the menu button.
-    await page.getByRole('button', { name: 'Menu' }).click();
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  });
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 10_000 });
+  // On a phone the navigation is folded behind the menu button.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  if (await page.getByRole('button', { name: 'Close menu' }).isVisible()) {
+    await page.getByRole('button', { name: 'Close menu' }).click();
+  }
 }
 
 /** Fails when the page scrolls sideways (content wider than the viewport). */
 export async function noHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'page is wider than the viewport').toBeLessThanOrEqual(0);
+}
+
+import { APIRequestContext } from '@playwright/test';
+
+/** Sets up data through the REST API, as an integration would. */
+export async function apiToken(request: APIRequestContext, email: string): Promise<string> {
+  const r = await request.post('/api/v1/auth/token', { data: { email, password: PASSWORD } });
+  expect(r.status()).toBe(200);
+  return (await r.json()).token;
+}
+
+export async function fileTicket(request: APIRequestContext, email: string, title: string, category = 'other'): Promise<any> {
+  const token = await apiToken(request, email);
+  const r = await request.post('/api/v1/tickets', {
+    headers: { authorization: `Bearer ${token}` },
+    data: { title, description: 'Filed by the browser suite', category, impact: 'medium', urgency: 'medium' },
+  });
+  expect(r.status()).toBe(201);
+  return r.json();
+}
+
+export async function patchTicket(request: APIRequestContext, email: string, number: string, version: number, data: object): Promise<any> {
+  const token = await apiToken(request, email);
+  const r = await request.patch(`/api/v1/tickets/${number}`, {
+    headers: { authorization: `Bearer ${token}`, 'if-match': `"${version}"` },
+    data,
+  });
+  expect(r.status(), await r.text()).toBe(200);
+  return r.json();
+}
+
+export function unique(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 }

@@ -141,3 +141,14 @@ pub async fn similar_tickets(title: String) -> Result<Vec<Ticket>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::similar(&state, &user, &title).await
 }
+
+/// The ticket's current version: a cheap check that tells an open page whether to reload.
+#[server]
+pub async fn ticket_version(number: String) -> Result<i64, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    Ok(
+        crate::server::service::ticket(&state, &user, super::tickets::number(&number)?)
+            .await?
+            .version,
+    )
+}

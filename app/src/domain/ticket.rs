@@ -215,6 +215,7 @@ impl Event {
             },
             "status" => match self.to.as_deref() {
                 Some("in_progress") => "Work in progress".into(),
+                Some("assigned") => "A technician has it".into(),
                 Some("waiting") => match self.detail.as_deref() {
                     Some("requester") => "Waiting on you".into(),
                     Some("facility") => "Waiting on facility work".into(),

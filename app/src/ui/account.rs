@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let action = ServerAction::<SignIn>::new();
+    let action = expect_context::<ServerAction<SignIn>>();
     let error = action_error(action);
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
@@ -51,7 +51,7 @@ pub fn SignInPage() -> impl IntoView {
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let action = ServerAction::<Register>::new();
+    let action = expect_context::<ServerAction<Register>>();
     let error = action_error(action);
     view! {
         <Title text="Create an account — Switchboard" />

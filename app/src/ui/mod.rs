@@ -7,7 +7,7 @@ mod portal;
 mod tech;
 mod widgets;
 
-use crate::api::account::{current_user, SignOut};
+use crate::api::account::{current_user, Register, SignIn, SignOut};
 use crate::domain::{Role, User};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -50,12 +50,23 @@ pub struct Session(pub Resource<Result<Option<User>, AppError>>);
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let sign_in = ServerAction::<SignIn>::new();
+    let register = ServerAction::<Register>::new();
     let sign_out = ServerAction::<SignOut>::new();
+    // Who is signed in changes only through these actions, so the session reloads after each.
     let session = Session(Resource::new(
-        move || sign_out.version().get(),
+        move || {
+            (
+                sign_in.version().get(),
+                register.version().get(),
+                sign_out.version().get(),
+            )
+        },
         |_| current_user(),
     ));
     provide_context(session);
+    provide_context(sign_in);
+    provide_context(register);
     provide_context(sign_out);
     // Marks the page as interactive once the browser has hydrated it (tests wait for this).
     Effect::new(move |_| {

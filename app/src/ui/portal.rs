@@ -6,7 +6,8 @@ use super::widgets::{
 };
 use super::Gate;
 use crate::api::tickets::{
-    categories, get_ticket_detail, my_requests, similar_tickets, AddNote, ChangeTicket, FileRequest,
+    categories, get_ticket_detail, my_requests, similar_tickets, ticket_version, AddNote,
+    ChangeTicket, FileRequest,
 };
 use crate::api::types::{TicketChange, TicketDetail};
 use crate::domain::{ActionKind, Impact, NoteVisibility, Role, Urgency};
@@ -119,7 +120,10 @@ fn RequestForm(staff: bool) -> impl IntoView {
                                         view! {
                                             <label for=id.clone()>{f.label.clone()} {f.required.then(|| view! { <span class="req">"required"</span> })}</label>
                                             <input id=id name=name placeholder=f.hint.clone().unwrap_or_default() />
-                                            <FieldMessage error=error field=err_key />
+                                            {
+                                                let slug = slug.clone();
+                                                move || (category.get() == slug).then(|| view! { <FieldMessage error=error field=err_key.clone() /> })
+                                            }
                                         }
                                     }).collect_view()}
                                 </fieldset>
@@ -187,6 +191,18 @@ fn RequestForm(staff: bool) -> impl IntoView {
     }
 }
 
+/// State of the ticket page that must outlive a refresh of the ticket: the actions in flight,
+/// their errors, and whatever the user is typing.
+#[derive(Clone, Copy)]
+struct TicketUi {
+    change: ServerAction<ChangeTicket>,
+    add: ServerAction<AddNote>,
+    text: RwSignal<String>,
+    assignee: RwSignal<String>,
+    note: RwSignal<String>,
+    key: RwSignal<String>,
+}
+
 #[component]
 pub fn TicketPage() -> impl IntoView {
     let params = use_params_map();
@@ -195,15 +211,46 @@ pub fn TicketPage() -> impl IntoView {
         <Gate allowed=|_| true children=move |_user| {
             let (tick, set_tick) = signal(0u32);
             let detail = Resource::new(move || (number(), tick.get()), |(n, _)| get_ticket_detail(n));
-            super::live::poll(5000, 30_000, move || {
-                set_tick.update(|t| *t += 1);
-                async { (true, false) }
+            let ui = TicketUi {
+                change: ServerAction::<ChangeTicket>::new(),
+                add: ServerAction::<AddNote>::new(),
+                text: RwSignal::new(String::new()),
+                assignee: RwSignal::new(String::new()),
+                note: RwSignal::new(String::new()),
+                key: RwSignal::new(new_key()),
+            };
+            Effect::new(move |_| {
+                if let Some(Ok(_)) = ui.change.value().get() {
+                    ui.text.set(String::new());
+                    ui.assignee.set(String::new());
+                    set_tick.update(|t| *t += 1);
+                }
+            });
+            Effect::new(move |_| {
+                if let Some(Ok(_)) = ui.add.value().get() {
+                    ui.note.set(String::new());
+                    ui.key.set(new_key());
+                    set_tick.update(|t| *t += 1);
+                }
+            });
+            // Poll the version only; reload the ticket when someone changed it.
+            super::live::poll(3000, 30_000, move || async move {
+                let seen = detail.get_untracked().and_then(|d| d.ok()).map(|d| d.ticket.version);
+                match ticket_version(number()).await {
+                    Ok(v) => {
+                        if seen.is_some_and(|s| s != v) {
+                            set_tick.update(|t| *t += 1);
+                        }
+                        (true, false)
+                    }
+                    Err(_) => (false, false),
+                }
             });
             view! {
                 <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                     {move || Suspend::new(async move {
                         match detail.await {
-                            Ok(d) => view! { <TicketView detail=d refresh=set_tick /> }.into_any(),
+                            Ok(d) => view! { <TicketView detail=d ui=ui /> }.into_any(),
                             Err(_) => view! { <super::NotFound /> }.into_any(),
                         }
                     })}
@@ -214,24 +261,20 @@ pub fn TicketPage() -> impl IntoView {
 }
 
 #[component]
-fn TicketView(detail: TicketDetail, refresh: WriteSignal<u32>) -> impl IntoView {
+fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
     let t = detail.ticket.clone();
     let query = use_query_map();
     let filed = query.read_untracked().get("filed").is_some();
     let staff = detail.staff_view;
     let number = t.number.to_string();
     let version = t.version;
-    let change = ServerAction::<ChangeTicket>::new();
+    let change = ui.change;
     let change_error = action_error(change);
-    Effect::new(move |_| {
-        if change.version().get() > 0 {
-            refresh.update(|v| *v += 1);
-        }
-    });
     let requester_view = detail.viewer_role == Role::Requester;
     let fields: Vec<(String, String)> = t
         .fields
         .iter()
+        .filter(|(k, _)| !(k.as_str() == "asset_tag" && t.asset_tag.is_some()))
         .map(|(k, v)| {
             (
                 k.replace('_', " "),
@@ -278,9 +321,11 @@ fn TicketView(detail: TicketDetail, refresh: WriteSignal<u32>) -> impl IntoView 
                     <p class="body-text">{r}</p>
                 </section>
             })}
-            <Actions detail=detail.clone() number=number.clone() version=version change=change />
-            <ErrorBox error=change_error />
-            <Notes detail=detail.clone() number=number.clone() refresh=refresh />
+            <Actions detail=detail.clone() number=number.clone() version=version ui=ui />
+            <ErrorBox error=Signal::derive(move || {
+                change_error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
+            }) />
+            <Notes detail=detail.clone() number=number.clone() ui=ui />
             <section>
                 <h2>"History"</h2>
                 <ol class="timeline">
@@ -305,15 +350,11 @@ fn TicketView(detail: TicketDetail, refresh: WriteSignal<u32>) -> impl IntoView 
 
 /// The next actions the lifecycle allows for this caller, as big buttons.
 #[component]
-fn Actions(
-    detail: TicketDetail,
-    number: String,
-    version: i64,
-    change: ServerAction<ChangeTicket>,
-) -> impl IntoView {
+fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> impl IntoView {
     let requester_view = detail.viewer_role == Role::Requester;
-    let (text, set_text) = signal(String::new());
-    let (assignee, set_assignee) = signal(String::new());
+    let change = ui.change;
+    let error = action_error(change);
+    let (text, assignee) = (ui.text, ui.assignee);
     let actions = detail.actions.clone();
     let needs_text = actions.iter().any(|a| {
         matches!(
@@ -352,7 +393,9 @@ fn Actions(
             <h2>{if requester_view { "Is it solved?" } else { "Next step" }}</h2>
             {needs_text.then(|| view! {
                 <label for="action-text">{if requester_view { "What is still wrong? (needed to reopen)" } else { "Resolution notes or reason (needed to resolve, reopen or escalate)" }}</label>
-                <textarea id="action-text" rows="3" prop:value=text on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
+                <textarea id="action-text" rows="3" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <FieldMessage error=error field="resolution" />
+                <FieldMessage error=error field="reason" />
             })}
             <div class="button-row">{buttons}</div>
             {can_assign.then(|| {
@@ -360,11 +403,12 @@ fn Actions(
                 view! {
                     <div class="assign">
                         <label for="assignee">"Assign to (email)"</label>
-                        <input id="assignee" type="email" prop:value=assignee on:input=move |ev| set_assignee.set(event_target_value(&ev)) />
+                        <input id="assignee" type="email" prop:value=assignee on:input=move |ev| assignee.set(event_target_value(&ev)) />
                         <button type="button" on:click=move |_| {
                             let change_req = TicketChange { action: Some(ActionKind::Assign), assignee: Some(assignee.get_untracked()), ..TicketChange::default() };
                             change.dispatch(ChangeTicket { number: number.clone(), version, change: change_req });
                         }>"Assign"</button>
+                        <FieldMessage error=error field="assignee" />
                     </div>
                 }
             })}
@@ -373,24 +417,14 @@ fn Actions(
 }
 
 #[component]
-fn Notes(detail: TicketDetail, number: String, refresh: WriteSignal<u32>) -> impl IntoView {
-    let add = ServerAction::<AddNote>::new();
+fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl IntoView {
+    let add = ui.add;
     let error = action_error(add);
     let staff = detail.staff_view;
     let can_write = staff
         || detail.can_reply
         || detail.ticket.status == crate::domain::Status::Resolved && !staff;
-    let key = RwSignal::new(new_key());
-    let form = NodeRef::<leptos::html::Form>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = add.value().get() {
-            key.set(new_key());
-            if let Some(f) = form.get() {
-                f.reset();
-            }
-            refresh.update(|v| *v += 1);
-        }
-    });
+    let (key, note) = (ui.key, ui.note);
     view! {
         <section class="notes">
             <h2>{if staff { "Notes" } else { "Messages" }}</h2>
@@ -412,11 +446,11 @@ fn Notes(detail: TicketDetail, number: String, refresh: WriteSignal<u32>) -> imp
                 }).collect_view()}
             </ul>
             {can_write.then(|| view! {
-                <ActionForm action=add node_ref=form attr:class="form note-form">
+                <ActionForm action=add attr:class="form note-form">
                     <input type="hidden" name="number" value=number.clone() />
                     <input type="hidden" name="idempotency_key" prop:value=key />
                     <label for="note-body">{if staff { "Add a note" } else { "Reply" }}</label>
-                    <textarea id="note-body" name="body" rows="3" required></textarea>
+                    <textarea id="note-body" name="body" rows="3" required prop:value=note on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                     <FieldMessage error=error field="body" />
                     {staff.then(|| view! {
                         <div class="row">

@@ -1,0 +1,66 @@
+import { test, expect } from '@playwright/test';
+import { signIn, hydrated, noHorizontalScroll, fileTicket, patchTicket, unique } from './helpers';
+
+test('a requester files a network request, sees field errors, then follows it', async ({ page }) => {
+  await signIn(page, 'paul@example.org', '/requests/new');
+  await expect(page.getByRole('heading', { name: 'Report a problem' })).toBeVisible();
+  await page.getByLabel('What is it about?').selectOption('network');
+  await expect(page.getByRole('group', { name: 'Network details' })).toBeVisible();
+  const title = `Socket dead in room ${Date.now() % 100000}`;
+  await page.getByLabel('In one line, what is wrong?').fill(title);
+  await page.getByLabel('What happened? What did you try?').fill('The wall socket gives no link light.');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  // The building is required for network requests: the message sits beside the field and the text stays.
+  await expect(page.getByText('Building is required for network requests')).toBeVisible();
+  await expect(page.getByLabel('In one line, what is wrong?')).toHaveValue(title);
+  await page.getByRole('group', { name: 'Network details' }).getByLabel('Building').fill('C');
+  await page.getByRole('group', { name: 'Network details' }).getByLabel('Room').fill('3.14');
+  await page.getByLabel('I am blocked').check();
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(page).toHaveURL(/\/tickets\/SB-\d+/);
+  await expect(page.getByRole('status').filter({ hasText: 'received' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByText('Received — waiting for a technician')).toBeVisible();
+  await noHorizontalScroll(page);
+  await page.goto('/requests');
+  await expect(page.getByRole('link', { name: new RegExp(title) })).toBeVisible();
+});
+
+async function resolvedTicket(request, title: string) {
+  let t = await fileTicket(request, 'rita@example.org', title);
+  t = await patchTicket(request, 'coordinator@example.org', t.number, t.version, { assignee: 'tina@example.org' });
+  t = await patchTicket(request, 'tina@example.org', t.number, t.version, { status: 'in_progress' });
+  return patchTicket(request, 'tina@example.org', t.number, t.version, { status: 'resolved', resolution: 'Restarted the spooler.' });
+}
+
+test('a requester says a solution did not work, and the ticket goes back to work', async ({ page, request }) => {
+  const t = await resolvedTicket(request, unique('Scanner offline'));
+  await signIn(page, 'rita@example.org');
+  await page.goto('/requests');
+  await page.getByRole('link', { name: new RegExp(t.title) }).click();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: 'Solution' })).toBeVisible();
+  await expect(page.getByText('Restarted the spooler.')).toBeVisible();
+  await page.getByLabel(/What is still wrong/).fill('It went offline again after lunch.');
+  await page.getByRole('button', { name: 'It is not fixed' }).click();
+  await expect(page.getByText('Being worked on')).toBeVisible();
+  await noHorizontalScroll(page);
+});
+
+test('a requester accepts the solution, which closes the ticket', async ({ page, request }) => {
+  const t = await resolvedTicket(request, unique('Badge reader'));
+  await signIn(page, 'rita@example.org', `/tickets/${t.number}`);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Accept the solution' }).click();
+  await expect(page.getByText('Closed', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'It is not fixed' })).toHaveCount(0);
+});
+
+test("a requester cannot open someone else's ticket by number", async ({ page }) => {
+  await signIn(page, 'rita@example.org');
+  // SB-1002 belongs to Paul.
+  const response = await page.goto('/tickets/SB-1002');
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  await expect(page.getByText('VPN')).toHaveCount(0);
+  expect(response?.status()).toBeLessThan(500);
+});
