@@ -29,48 +29,61 @@ pub const DEMO_ACCOUNTS: &[(&str, &str, Role)] = &[
     ("fiona@example.org", "Fiona Facilities", Role::Requester),
 ];
 
-/// (email, tier, capacity, phone, skills by category)
-const TECHNICIANS: &[(&str, i64, i64, &str, &[(&str, i64)])] = &[
-    (
-        "tina@example.org",
-        1,
-        8,
-        "+44 20 7946 0101",
-        &[
+/// A demo technician's profile: tier, capacity, phone and skills by category.
+struct DemoTech {
+    email: &'static str,
+    tier: i64,
+    capacity: i64,
+    phone: &'static str,
+    skills: &'static [(&'static str, i64)],
+}
+
+const TECHNICIANS: &[DemoTech] = &[
+    DemoTech {
+        email: "tina@example.org",
+        tier: 1,
+        capacity: 8,
+        phone: "+44 20 7946 0101",
+        skills: &[
             ("hardware", 2),
             ("software", 2),
             ("account", 3),
             ("other", 1),
         ],
-    ),
-    (
-        "tom@example.org",
-        1,
-        8,
-        "+44 20 7946 0102",
-        &[("hardware", 3), ("software", 1), ("facilities", 1)],
-    ),
-    (
-        "nina@example.org",
-        2,
-        6,
-        "+44 20 7946 0103",
-        &[("network", 3), ("hardware", 1), ("facilities", 2)],
-    ),
-    (
-        "sam@example.org",
-        2,
-        6,
-        "+44 20 7946 0104",
-        &[("software", 3), ("account", 2)],
-    ),
-    (
-        "erin@example.org",
-        3,
-        4,
-        "+44 20 7946 0105",
-        &[("network", 3), ("software", 3), ("hardware", 3)],
-    ),
+    },
+    DemoTech {
+        email: "tom@example.org",
+        tier: 1,
+        capacity: 8,
+        phone: "+44 20 7946 0102",
+        skills: &[
+            ("hardware", 3),
+            ("software", 1),
+            ("facilities", 1),
+            ("other", 2),
+        ],
+    },
+    DemoTech {
+        email: "nina@example.org",
+        tier: 2,
+        capacity: 6,
+        phone: "+44 20 7946 0103",
+        skills: &[("network", 3), ("hardware", 1), ("facilities", 2)],
+    },
+    DemoTech {
+        email: "sam@example.org",
+        tier: 2,
+        capacity: 6,
+        phone: "+44 20 7946 0104",
+        skills: &[("software", 3), ("account", 2)],
+    },
+    DemoTech {
+        email: "erin@example.org",
+        tier: 3,
+        capacity: 4,
+        phone: "+44 20 7946 0105",
+        skills: &[("network", 3), ("software", 3), ("hardware", 3)],
+    },
 ];
 
 /// Loads the demo into an empty database; refuses when people already exist.
@@ -85,13 +98,13 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     for (email, name, role) in DEMO_ACCOUNTS {
         users.push(create_account(&state.db, email, name, *role, Some(DEMO_PASSWORD), now).await?);
     }
-    for (email, tier, capacity, phone, skills) in TECHNICIANS {
-        let user = by_email(&users, email);
+    for t in TECHNICIANS {
+        let user = by_email(&users, t.email);
         state
             .db
-            .set_technician_profile(user.id, *tier, *capacity, Some(phone))
+            .set_technician_profile(user.id, t.tier, t.capacity, Some(t.phone))
             .await?;
-        for (category, level) in *skills {
+        for (category, level) in t.skills {
             state.db.set_skill(user.id, category, *level).await?;
         }
     }
@@ -162,11 +175,10 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     let nina = by_email(&users, "nina@example.org");
     let tom = by_email(&users, "tom@example.org");
     let sam = by_email(&users, "sam@example.org");
-    let erin = by_email(&users, "erin@example.org");
 
     // New, untriaged.
     file(
-        &rita,
+        rita,
         "Printer on floor 2 jams every page",
         "The HP printer by the kitchen jams on every print since this morning.",
         "hardware",
@@ -177,7 +189,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     )
     .await?;
     file(
-        &paul,
+        paul,
         "Cannot connect to VPN from home",
         "The VPN client says 'authentication failed' although my password works for email.",
         "account",
@@ -188,7 +200,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     )
     .await?;
     file(
-        &fiona,
+        fiona,
         "No network in meeting room B-104",
         "Both wall sockets in B-104 are dead; the projector PC has no network.",
         "network",
@@ -201,7 +213,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
 
     // Assigned.
     let n = file(
-        &rita,
+        rita,
         "Outlook keeps asking for my password",
         "Since the update Outlook prompts for the password every ten minutes.",
         "software",
@@ -222,7 +234,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
 
     // In progress, with notes.
     let n = file(
-        &paul,
+        paul,
         "Laptop battery drains in an hour",
         "My laptop battery goes from full to empty in about an hour.",
         "hardware",
@@ -258,7 +270,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
 
     // Waiting on facility work.
     let n = file(
-        &fiona,
+        fiona,
         "New desks in B-2 need network outlets",
         "Six new desks in open space B-2 have no network outlets.",
         "network",
@@ -281,7 +293,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
 
     // Waiting on the requester.
     let n = file(
-        &rita,
+        rita,
         "Shared drive folder missing",
         "The Finance folder disappeared from the S: drive.",
         "account",
@@ -311,7 +323,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
 
     // Escalated, high priority.
     let n = file(
-        &paul,
+        paul,
         "Whole site loses network every afternoon",
         "Around 14:00 every day the network drops for all of building A for a few minutes.",
         "network",
@@ -341,7 +353,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
 
     // Resolved, waiting for the requester to confirm.
     let n = file(
-        &rita,
+        rita,
         "Monitor flickers",
         "The left monitor flickers every few seconds.",
         "hardware",
@@ -371,7 +383,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
 
     // Closed.
     let n = file(
-        &paul,
+        paul,
         "Need access to the project board",
         "Please give me access to the Jira project FIN.",
         "account",
@@ -402,7 +414,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
 
     // Cancelled.
     let n = file(
-        &fiona,
+        fiona,
         "Keyboard missing keys",
         "Filed by mistake, it was the wrong desk.",
         "hardware",
@@ -431,7 +443,6 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
         ..NewTicket::default()
     };
     service::create_ticket(state, coordinator, input).await?;
-    let _ = erin;
     Ok(())
 }
 

@@ -318,7 +318,9 @@ pub async fn ticket_detail(
     let events = state.db.events(row.id, staff_view).await?;
     let watchers = state.db.watchers(row.id).await?;
     let actions = allowed_actions(actor, &row);
-    let can_reply = !staff_view && row.requester_id == actor.id && row.ticket.status.is_open();
+    let can_reply = !staff_view
+        && row.requester_id == actor.id
+        && (row.ticket.status.is_open() || row.ticket.status == Status::Resolved);
     Ok(TicketDetail {
         ticket: row.ticket,
         notes,

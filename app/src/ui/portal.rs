@@ -421,9 +421,7 @@ fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl IntoView {
     let add = ui.add;
     let error = action_error(add);
     let staff = detail.staff_view;
-    let can_write = staff
-        || detail.can_reply
-        || detail.ticket.status == crate::domain::Status::Resolved && !staff;
+    let can_write = staff || detail.can_reply;
     let (key, note) = (ui.key, ui.note);
     view! {
         <section class="notes">

@@ -184,12 +184,17 @@ async fn lifecycle_over_the_api_with_optimistic_concurrency() {
         .await;
     assert_eq!(r.status(), 200);
 
-    // Invalid transition: an assigned ticket cannot be closed.
-    let r = tina
+    // Invalid transition: an assigned ticket cannot be closed, even by a coordinator.
+    let r = carla
         .patch(&path, Some(3), json!({"status": "closed"}))
         .await;
     assert_eq!(r.status(), 422);
     assert_eq!(body(r).await["error"]["code"], "invalid_transition");
+    // A technician may never close: that is the requester's (or a coordinator's) call.
+    let r = tina
+        .patch(&path, Some(3), json!({"status": "closed"}))
+        .await;
+    assert_eq!(r.status(), 403);
 
     let r = tina
         .patch(&path, Some(3), json!({"status": "in_progress"}))
