@@ -14,11 +14,12 @@ TOOL_BUILD_ENV := CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://data/switchboard.db
 
-.PHONY: help tools browser run build test lint unit e2e clean
+.PHONY: help tools browser run build test lint unit e2e bench clean
 
 help:
 	@echo "make run   - install what is missing, build, and serve Switchboard at http://$(ADDR) with demo data"
 	@echo "make test  - install what is missing and run fmt, clippy (ssr + hydrate), unit, integration and browser tests"
+	@echo "make bench - run the load generator (results: docs/benchmarks.md)"
 
 tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -62,6 +63,9 @@ e2e: build browser
 	cd end2end && npx playwright test
 
 test: lint unit e2e
+
+bench: tools
+	cargo run --release -p server --bin switchboard-bench
 
 clean:
 	cargo clean

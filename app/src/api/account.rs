@@ -61,7 +61,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 }
 
 /// Self-registration for requesters, when the admin allows it.
-#[server]
+#[server(endpoint = "register")]
 pub async fn register(email: String, name: String, password: String) -> Result<User, AppError> {
     use crate::domain::{Email, Role};
     use crate::server::auth;

@@ -5,20 +5,20 @@ use crate::domain::Ticket;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-#[server]
+#[server(endpoint = "get_board")]
 pub async fn get_board() -> Result<BoardSnapshot, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::board(&state, &user).await
 }
 
 /// Changes since `cursor`; cheap (no database work) when nothing changed.
-#[server]
+#[server(endpoint = "poll_board")]
 pub async fn poll_board(cursor: i64) -> Result<BoardChanges, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::board_changes(&state, &user, cursor).await
 }
 
-#[server]
+#[server(endpoint = "suggest_assignees")]
 pub async fn suggest_assignees(
     number: String,
     escalation: bool,
@@ -29,7 +29,7 @@ pub async fn suggest_assignees(
 }
 
 /// A technician's tickets (by priority) and the unassigned queue.
-#[server]
+#[server(endpoint = "my_work")]
 pub async fn my_work() -> Result<(Vec<Ticket>, Vec<Ticket>), AppError> {
     use crate::server::service::{self, ListParams};
     let (state, user) = super::ssr::signed_in().await?;

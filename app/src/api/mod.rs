@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod board;
+pub mod people;
 pub mod tickets;
 pub mod types;
 

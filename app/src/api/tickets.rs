@@ -15,14 +15,14 @@ fn number(s: &str) -> Result<crate::domain::TicketNumber, AppError> {
     crate::domain::TicketNumber::parse(s).ok_or(AppError::NotFound)
 }
 
-#[server]
+#[server(endpoint = "categories")]
 pub async fn categories() -> Result<Vec<Category>, AppError> {
     let (state, _) = super::ssr::signed_in().await?;
     state.db.categories().await
 }
 
 /// Files a request from the portal form (which also works without JavaScript) or the board.
-#[server]
+#[server(endpoint = "file_request")]
 pub async fn file_request(
     title: String,
     description: String,
@@ -69,7 +69,7 @@ pub async fn file_request(
 }
 
 /// The caller's own requests, open first, most recently updated first.
-#[server]
+#[server(endpoint = "my_requests")]
 pub async fn my_requests() -> Result<Vec<Ticket>, AppError> {
     use crate::server::service::{self, ListParams};
     let (state, user) = super::ssr::signed_in().await?;
@@ -81,13 +81,13 @@ pub async fn my_requests() -> Result<Vec<Ticket>, AppError> {
     Ok(service::list_tickets(&state, &user, params).await?.0)
 }
 
-#[server]
+#[server(endpoint = "get_ticket_detail")]
 pub async fn get_ticket_detail(number: String) -> Result<TicketDetail, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::ticket_detail(&state, &user, super::tickets::number(&number)?).await
 }
 
-#[server(input = leptos::server_fn::codec::Json)]
+#[server(input = leptos::server_fn::codec::Json, endpoint = "change_ticket")]
 pub async fn change_ticket(
     number: String,
     version: i64,
@@ -104,7 +104,7 @@ pub async fn change_ticket(
     .await
 }
 
-#[server]
+#[server(endpoint = "add_note")]
 pub async fn add_note(
     number: String,
     body: String,
@@ -136,14 +136,14 @@ pub async fn add_note(
     crate::server::service::add_note(&state, &user, super::tickets::number(&number)?, input).await
 }
 
-#[server]
+#[server(endpoint = "similar_tickets")]
 pub async fn similar_tickets(title: String) -> Result<Vec<Ticket>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::similar(&state, &user, &title).await
 }
 
 /// The ticket's current version: a cheap check that tells an open page whether to reload.
-#[server]
+#[server(endpoint = "ticket_version")]
 pub async fn ticket_version(number: String) -> Result<i64, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     Ok(

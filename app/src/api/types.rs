@@ -114,3 +114,42 @@ pub struct NoteInput {
     pub minutes: Option<i64>,
     pub idempotency_key: Option<String>,
 }
+
+/// The technician roster with teams, routing and recent audit entries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Roster {
+    pub people: Vec<RosterEntry>,
+    pub teams: Vec<String>,
+    /// (category slug, team name) for categories routed to a team.
+    pub routes: Vec<(String, String)>,
+    pub categories: Vec<String>,
+    /// Recent changes to people and settings, newest first, as sentences.
+    pub audit: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RosterEntry {
+    pub email: String,
+    pub name: String,
+    pub tier: i64,
+    pub capacity: i64,
+    /// on_duty, away or off
+    pub availability: String,
+    /// YYYY-MM-DD, when off
+    pub off_until: Option<String>,
+    pub available: bool,
+    pub open_load: i64,
+    pub skills: Vec<(String, i64)>,
+    pub teams: Vec<String>,
+}
+
+/// A roster edit as the form sends it; skills are written `hardware:2, network:3`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RosterUpdate {
+    pub email: String,
+    pub tier: i64,
+    pub capacity: i64,
+    pub availability: String,
+    pub off_until: Option<String>,
+    pub skills: String,
+}

@@ -653,7 +653,8 @@ impl Db {
             }
             Scope::Technician(uid) => {
                 q.push(" AND (t.assignee_id = ").push_bind(uid);
-                q.push(" OR (t.assignee_id IS NULL AND t.status = 'new')");
+                q.push(" OR (t.assignee_id IS NULL AND t.status = 'new' AND (c.team_id IS NULL OR EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = ").push_bind(uid);
+                q.push(")))");
                 q.push(" OR EXISTS (SELECT 1 FROM watchers w WHERE w.ticket_id = t.id AND w.user_id = ").push_bind(uid);
                 q.push("))");
             }
@@ -684,31 +685,17 @@ impl Db {
         if let Some(c) = &filter.category {
             q.push(" AND c.slug = ").push_bind(c.clone());
         }
-        if let Some(text) = filter
-            .text
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            let pattern = format!(
-                "%{}%",
-                text.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            );
-            q.push(" AND (t.title LIKE ")
-                .push_bind(pattern.clone())
-                .push(" ESCAPE '\\'");
-            q.push(" OR t.description LIKE ")
-                .push_bind(pattern.clone())
-                .push(" ESCAPE '\\'");
-            q.push(" OR EXISTS (SELECT 1 FROM notes n WHERE n.ticket_id = t.id AND n.body LIKE ")
-                .push_bind(pattern)
-                .push(" ESCAPE '\\'");
-            if !filter.internal_notes {
-                q.push(" AND n.visibility = 'public'");
+        if let Some(text) = filter.text.as_deref() {
+            if let Some(query) = fts_query(text, " AND ") {
+                let columns = if filter.internal_notes {
+                    "{title description public_notes internal_notes}"
+                } else {
+                    "{title description public_notes}"
+                };
+                q.push(" AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ")
+                    .push_bind(format!("{columns} : ({query})"))
+                    .push(")");
             }
-            q.push("))");
         }
         if let Some(c) = &filter.after {
             q.push(" AND (t.priority, t.created_at, t.id) > (")
@@ -750,19 +737,15 @@ impl Db {
         requester: Option<i64>,
         limit: i64,
     ) -> Result<Vec<TicketRow>, AppError> {
-        if words.is_empty() {
+        let Some(query) = fts_query(&words.join(" "), " OR ") else {
             return Ok(Vec::new());
-        }
+        };
         let mut q = QueryBuilder::<Sqlite>::new(concat!(
             ticket_select!(),
-            " WHERE t.status IN ('new', 'assigned', 'in_progress', 'waiting') AND ("
+            " WHERE t.status IN ('new', 'assigned', 'in_progress', 'waiting')",
+            " AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH "
         ));
-        let mut sep = q.separated(" OR ");
-        for w in words {
-            sep.push("t.title LIKE ")
-                .push_bind_unseparated(format!("%{w}%"));
-        }
-        q.push(")");
+        q.push_bind(format!("{{title}} : ({query})")).push(")");
         if let Some(rid) = requester {
             q.push(" AND t.requester_id = ").push_bind(rid);
         }
@@ -777,15 +760,22 @@ impl Db {
     /// Every technician-capable person with skills and current open load, in two queries.
     pub async fn technicians(&self) -> Result<Vec<Technician>, AppError> {
         let rows = sqlx::query(
-            "SELECT u.id, u.email, u.name, u.role, u.tier, u.capacity, u.availability, u.phone, \
+            "SELECT u.id, u.email, u.name, u.role, u.tier, u.capacity, u.availability, u.off_until, u.phone, \
              (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status IN ('assigned', 'in_progress', 'waiting')) AS open_load \
              FROM users u WHERE u.role IN ('technician', 'coordinator', 'admin') ORDER BY u.name",
         )
         .fetch_all(&self.pool)
         .await?;
-        let skills = sqlx::query("SELECT s.user_id, c.slug, s.level FROM skills s JOIN categories c ON c.id = s.category_id")
-            .fetch_all(&self.pool)
-            .await?;
+        let skills = sqlx::query(
+            "SELECT s.user_id, c.slug, s.level FROM skills s JOIN categories c ON c.id = s.category_id ORDER BY c.position",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let teams = sqlx::query(
+            "SELECT m.user_id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id ORDER BY t.name",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
             let id: i64 = r.try_get("id")?;
@@ -795,17 +785,197 @@ impl Db {
                     person_skills.push((s.try_get("slug")?, s.try_get("level")?));
                 }
             }
+            let mut person_teams = Vec::new();
+            for t in &teams {
+                if t.try_get::<i64, _>("user_id")? == id {
+                    person_teams.push(t.try_get("name")?);
+                }
+            }
             out.push(Technician {
                 user: user_from_row(r)?,
                 tier: r.try_get("tier")?,
                 capacity: r.try_get("capacity")?,
                 availability: r.try_get("availability")?,
+                off_until: r.try_get::<Option<i64>, _>("off_until")?.map(from_ms),
                 phone: r.try_get("phone")?,
                 open_load: r.try_get("open_load")?,
                 skills: person_skills,
+                teams: person_teams,
             });
         }
         Ok(out)
+    }
+
+    /// Writes a technician's tier, capacity, availability and skills together.
+    pub async fn update_profile(
+        conn: &mut SqliteConnection,
+        user_id: i64,
+        p: &Profile,
+    ) -> Result<(), AppError> {
+        sqlx::query("UPDATE users SET tier = $1, capacity = $2, availability = $3, off_until = $4 WHERE id = $5")
+            .bind(p.tier)
+            .bind(p.capacity)
+            .bind(&p.availability)
+            .bind(p.off_until.map(to_ms))
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("DELETE FROM skills WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+        for (slug, level) in &p.skills {
+            sqlx::query("INSERT INTO skills (user_id, category_id, level) SELECT $1, id, $2 FROM categories WHERE slug = $3")
+                .bind(user_id)
+                .bind(level)
+                .bind(slug)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Ok(())
+    }
+
+    pub async fn insert_audit(
+        conn: &mut SqliteConnection,
+        actor_id: i64,
+        now: DateTime<Utc>,
+        subject: &str,
+        action: &str,
+        detail: &str,
+    ) -> Result<(), AppError> {
+        sqlx::query("INSERT INTO audit_log (actor_id, at, subject, action, detail) VALUES ($1, $2, $3, $4, $5)")
+            .bind(actor_id)
+            .bind(to_ms(now))
+            .bind(subject)
+            .bind(action)
+            .bind(detail)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    /// The newest audit entries, newest first.
+    pub async fn audit(&self, limit: i64) -> Result<Vec<AuditEntry>, AppError> {
+        let rows = sqlx::query(
+            "SELECT a.at, a.subject, a.action, a.detail, u.name AS actor FROM audit_log a \
+             LEFT JOIN users u ON u.id = a.actor_id ORDER BY a.id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(AuditEntry {
+                    at: from_ms(r.try_get("at")?),
+                    actor: r.try_get("actor")?,
+                    subject: r.try_get("subject")?,
+                    action: r.try_get("action")?,
+                    detail: r.try_get("detail")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn users(&self) -> Result<Vec<User>, AppError> {
+        let rows = sqlx::query("SELECT id, email, name, role FROM users ORDER BY role, name")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    pub async fn set_role(
+        conn: &mut SqliteConnection,
+        user_id: i64,
+        role: Role,
+    ) -> Result<(), AppError> {
+        sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+            .bind(role.as_str())
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn teams(&self) -> Result<Vec<(i64, String)>, AppError> {
+        let rows = sqlx::query("SELECT id, name FROM teams ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("id")?, r.try_get("name")?)))
+            .collect()
+    }
+
+    /// Creates the team if needed and makes `members` its whole membership; returns its id.
+    pub async fn save_team(
+        conn: &mut SqliteConnection,
+        name: &str,
+        members: &[i64],
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        sqlx::query(
+            "INSERT INTO teams (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(name)
+        .bind(to_ms(now))
+        .execute(&mut *conn)
+        .await?;
+        let id: i64 = sqlx::query_scalar("SELECT id FROM teams WHERE name = $1")
+            .bind(name)
+            .fetch_one(&mut *conn)
+            .await?;
+        sqlx::query("DELETE FROM team_members WHERE team_id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        for m in members {
+            sqlx::query("INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(m)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Ok(id)
+    }
+
+    pub async fn route_category(
+        conn: &mut SqliteConnection,
+        slug: &str,
+        team_id: Option<i64>,
+    ) -> Result<bool, AppError> {
+        let done = sqlx::query("UPDATE categories SET team_id = $1 WHERE slug = $2")
+            .bind(team_id)
+            .bind(slug)
+            .execute(&mut *conn)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Category slug → team name, for categories routed to a team.
+    pub async fn category_routes(&self) -> Result<Vec<(String, String)>, AppError> {
+        let rows = sqlx::query("SELECT c.slug, t.name FROM categories c JOIN teams t ON t.id = c.team_id ORDER BY c.position")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("slug")?, r.try_get("name")?)))
+            .collect()
+    }
+
+    /// Whether a technician may see an unassigned ticket of this category: its category is routed
+    /// to one of their teams, or to no team at all.
+    pub async fn in_technicians_queue(
+        conn: &mut SqliteConnection,
+        user_id: i64,
+        category_id: i64,
+    ) -> Result<bool, AppError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM categories c WHERE c.id = $1 AND (c.team_id IS NULL OR EXISTS \
+             (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = $2))",
+        )
+        .bind(category_id)
+        .bind(user_id)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(n > 0)
     }
 
     pub async fn count_tickets(&self) -> Result<i64, AppError> {
@@ -813,6 +983,18 @@ impl Db {
             .fetch_one(&self.pool)
             .await?)
     }
+}
+
+/// Turns what a person typed into an FTS5 query: every word becomes a quoted prefix term, so no
+/// FTS syntax from the user is interpreted. `None` when there is no word to search for.
+pub fn fts_query(text: &str, joiner: &str) -> Option<String> {
+    let terms: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(joiner))
 }
 
 /// Which tickets a caller may see at all.
@@ -949,9 +1131,41 @@ pub struct Technician {
     pub tier: i64,
     pub capacity: i64,
     pub availability: String,
+    pub off_until: Option<DateTime<Utc>>,
     pub phone: Option<String>,
     pub open_load: i64,
     pub skills: Vec<(String, i64)>,
+    pub teams: Vec<String>,
+}
+
+impl Technician {
+    /// On duty, or off with the return date passed.
+    pub fn available(&self, now: DateTime<Utc>) -> bool {
+        match self.availability.as_str() {
+            "on_duty" => true,
+            "off" => self.off_until.is_some_and(|until| until <= now),
+            _ => false,
+        }
+    }
+}
+
+/// What the roster edits about a technician.
+#[derive(Clone, Debug)]
+pub struct Profile {
+    pub tier: i64,
+    pub capacity: i64,
+    pub availability: String,
+    pub off_until: Option<DateTime<Utc>>,
+    pub skills: Vec<(String, i64)>,
+}
+
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize, PartialEq)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    pub actor: Option<String>,
+    pub subject: String,
+    pub action: String,
+    pub detail: Option<String>,
 }
 
 fn user_from_row(r: &SqliteRow) -> Result<User, AppError> {
@@ -1041,4 +1255,35 @@ fn event_from_row(r: &SqliteRow) -> Result<Event, AppError> {
         detail: r.try_get("detail")?,
         internal: r.try_get("internal")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_text_becomes_quoted_prefix_terms() {
+        assert_eq!(
+            fts_query("VPN fails!", " AND ").as_deref(),
+            Some("\"vpn\"* AND \"fails\"*")
+        );
+        assert_eq!(
+            fts_query("\" OR title:* NEAR(", " AND ").as_deref(),
+            Some("\"or\"* AND \"title\"* AND \"near\"*")
+        );
+        assert_eq!(fts_query(" -- ", " AND "), None);
+    }
+
+    #[test]
+    fn cursors_round_trip_and_reject_garbage() {
+        let c = ListCursor {
+            priority: Priority::P2,
+            created_at_ms: 1_700_000_000_000,
+            id: 42,
+        };
+        assert_eq!(ListCursor::decode(&c.encode()), Some(c));
+        for bad in ["", "P2.1", "P9.1.2", "P2.x.2", "P2.1.2.3"] {
+            assert_eq!(ListCursor::decode(bad), None, "{bad}");
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //! history is real.
 
 use super::auth::create_account;
+use super::db::Db;
 use super::service;
 use super::state::AppState;
 use crate::api::types::{NewTicket, NoteInput, TicketChange};
@@ -108,6 +109,23 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
             state.db.set_skill(user.id, category, *level).await?;
         }
     }
+    let id_of = |email: &str| by_email(&users, email).id;
+    let mut tx = state.db.begin_write().await?;
+    let desktop = [
+        id_of("tina@example.org"),
+        id_of("tom@example.org"),
+        id_of("sam@example.org"),
+    ];
+    Db::save_team(&mut tx, "Desktop support", &desktop, now).await?;
+    let network = Db::save_team(
+        &mut tx,
+        "Network",
+        &[id_of("nina@example.org"), id_of("erin@example.org")],
+        now,
+    )
+    .await?;
+    Db::route_category(&mut tx, "network", Some(network)).await?;
+    tx.commit().await?;
     let coordinator = by_email(&users, "coordinator@example.org");
     let rita = by_email(&users, "rita@example.org");
     let paul = by_email(&users, "paul@example.org");

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod db;
 pub mod demo;
+pub mod people;
 pub mod service;
 pub mod state;
 

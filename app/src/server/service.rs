@@ -29,7 +29,9 @@ async fn can_see(
         Role::Coordinator | Role::Admin => true,
         Role::Technician => {
             row.assignee_id == Some(actor.id)
-                || (row.assignee_id.is_none() && row.ticket.status == Status::New)
+                || (row.assignee_id.is_none()
+                    && row.ticket.status == Status::New
+                    && Db::in_technicians_queue(conn, actor.id, row.category_id).await?)
                 || row.requester_id == actor.id
                 || Db::is_watcher(conn, row.id, actor.id).await?
         }
@@ -883,7 +885,7 @@ const BOARD_LIMIT: i64 = 2000;
 
 /// The coordinator's board: open and recently resolved tickets, the technicians and the feed cursor.
 pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppError> {
-    if !actor.role.is_staff() {
+    if !actor.role.coordinates() {
         return Err(AppError::Forbidden);
     }
     // Read the cursor first: a change committed while the board loads is then fetched again by
@@ -921,7 +923,7 @@ pub async fn board_changes(
     actor: &User,
     cursor: i64,
 ) -> Result<BoardChanges, AppError> {
-    if !actor.role.is_staff() {
+    if !actor.role.coordinates() {
         return Err(AppError::Forbidden);
     }
     if cursor >= state.feed.get() {
@@ -957,6 +959,7 @@ pub async fn board_changes(
 }
 
 pub async fn technician_loads(state: &AppState) -> Result<Vec<TechnicianLoad>, AppError> {
+    let now = state.clock.now();
     Ok(state
         .db
         .technicians()
@@ -964,6 +967,7 @@ pub async fn technician_loads(state: &AppState) -> Result<Vec<TechnicianLoad>, A
         .into_iter()
         .filter(|t| t.user.role == Role::Technician)
         .map(|t| TechnicianLoad {
+            available: t.available(now),
             person: PersonRef {
                 email: t.user.email,
                 name: t.user.name,
@@ -971,7 +975,6 @@ pub async fn technician_loads(state: &AppState) -> Result<Vec<TechnicianLoad>, A
             tier: t.tier,
             open_load: t.open_load,
             capacity: t.capacity,
-            available: t.availability == "on_duty",
             skills: t.skills,
         })
         .collect())
@@ -984,6 +987,7 @@ pub async fn suggestions(
     number: TicketNumber,
     escalation: bool,
 ) -> Result<Vec<Suggestion>, AppError> {
+    let now = state.clock.now();
     if !actor.role.is_staff() {
         return Err(AppError::Forbidden);
     }
@@ -1015,7 +1019,7 @@ pub async fn suggestions(
                 .map_or(0, |(_, l)| *l),
             open_load: t.open_load,
             capacity: t.capacity,
-            available: t.availability == "on_duty",
+            available: t.available(now),
         })
         .collect();
     let min_tier = if escalation {
@@ -1053,7 +1057,8 @@ pub async fn similar(state: &AppState, actor: &User, title: &str) -> Result<Vec<
         .map(|w| w.to_lowercase())
         .take(6)
         .collect();
-    let requester = (!actor.role.is_staff()).then_some(actor.id);
+    // Only coordinators see every open ticket; everyone else is shown their own.
+    let requester = (!actor.role.coordinates()).then_some(actor.id);
     let rows = state.db.similar_open_titles(&words, requester, 5).await?;
     Ok(rows.into_iter().map(|r| r.ticket).collect())
 }

@@ -1,6 +1,7 @@
 //! Pages and components, grouped by who uses them.
 
 mod account;
+mod admin;
 mod board;
 mod live;
 mod portal;
@@ -91,6 +92,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tickets/:number") view=portal::TicketPage />
                     <Route path=path!("/board") view=board::Board />
                     <Route path=path!("/work") view=tech::MyWork />
+                    <Route path=path!("/roster") view=admin::RosterPage />
+                    <Route path=path!("/people") view=admin::PeoplePage />
+                    <Route path=path!("/account") view=admin::AccountPage />
                 </Routes>
             </main>
         </Router>
@@ -128,10 +132,12 @@ fn Header() -> impl IntoView {
                                     {role.is_staff().then(|| view! { <A href="/work">"My work"</A> })}
                                     <A href="/requests">"My requests"</A>
                                     <A href="/requests/new">"New request"</A>
-                                    <span class="whoami" title=user.email.clone()>
+                                    {role.coordinates().then(|| view! { <A href="/roster">"Roster"</A> })}
+                                    {(role == Role::Admin).then(|| view! { <A href="/people">"People"</A> })}
+                                    <A href="/account" attr:class="whoami" attr:title=user.email.clone()>
                                         {user.name.clone()}
                                         <small>{role.label()}</small>
-                                    </span>
+                                    </A>
                                     <ActionForm action=sign_out attr:class="inline">
                                         <button type="submit" class="link">"Sign out"</button>
                                     </ActionForm>

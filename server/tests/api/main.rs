@@ -1,4 +1,7 @@
+mod authz;
+mod docs;
 mod health;
 mod helpers;
+mod properties;
 mod sessions;
 mod tickets;

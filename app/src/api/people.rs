@@ -1,0 +1,64 @@
+//! The roster, teams, accounts and passwords.
+
+use super::types::{Roster, RosterUpdate};
+use crate::domain::User;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "get_roster")]
+pub async fn get_roster() -> Result<Roster, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::people::roster(&state, &user).await
+}
+
+#[server(input = leptos::server_fn::codec::Json, endpoint = "update_technician")]
+pub async fn update_technician(update: RosterUpdate) -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::people::update_technician(&state, &user, update).await
+}
+
+#[server(endpoint = "save_team")]
+pub async fn save_team(team: String, members: String) -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::people::save_team(&state, &user, &team, &members).await
+}
+
+#[server(endpoint = "route_category")]
+pub async fn route_category(route_category: String, route_team: String) -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::people::route_category(&state, &user, &route_category, &route_team).await
+}
+
+#[server(endpoint = "accounts")]
+pub async fn accounts() -> Result<Vec<User>, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::people::accounts(&state, &user).await
+}
+
+#[server(endpoint = "add_account")]
+pub async fn add_account(
+    email: String,
+    name: String,
+    role: String,
+    password: String,
+) -> Result<User, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::people::add_account(&state, &user, &email, &name, &role, &password).await
+}
+
+#[server(endpoint = "set_role")]
+pub async fn set_role(email: String, role: String) -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::people::set_role(&state, &user, &email, &role).await
+}
+
+#[server(endpoint = "change_password")]
+pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
+    use crate::server::auth;
+    let (state, user) = super::ssr::signed_in().await?;
+    let parts = super::ssr::parts()?;
+    let keep = auth::session_token(&parts.headers)
+        .map(|t| auth::token_hash(&t))
+        .unwrap_or_default();
+    crate::server::people::change_password(&state, &user, &current, &new, &keep).await
+}

@@ -1,0 +1,440 @@
+//! People administration: the technician roster, teams, accounts and passwords. Every change
+//! is checked here and recorded in the audit log in the same transaction.
+
+use super::auth;
+use super::db::{Db, Profile};
+use super::state::AppState;
+use crate::api::types::{Roster, RosterEntry, RosterUpdate};
+use crate::domain::{Email, Role, User};
+use crate::error::{AppError, FieldError};
+use chrono::{NaiveDate, TimeZone, Utc};
+
+fn require(actor: &User, allowed: fn(Role) -> bool) -> Result<(), AppError> {
+    if allowed(actor.role) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The roster: technicians with tier, skills, capacity, availability and teams (coordinators, admins).
+pub async fn roster(state: &AppState, actor: &User) -> Result<Roster, AppError> {
+    require(actor, Role::coordinates)?;
+    let now = state.clock.now();
+    let people = state
+        .db
+        .technicians()
+        .await?
+        .into_iter()
+        .filter(|t| t.user.role == Role::Technician)
+        .map(|t| RosterEntry {
+            available: t.available(now),
+            email: t.user.email,
+            name: t.user.name,
+            tier: t.tier,
+            capacity: t.capacity,
+            availability: t.availability,
+            off_until: t.off_until.map(|d| d.format("%Y-%m-%d").to_string()),
+            open_load: t.open_load,
+            skills: t.skills,
+            teams: t.teams,
+        })
+        .collect();
+    let teams = state
+        .db
+        .teams()
+        .await?
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    let routes = state.db.category_routes().await?;
+    let categories = state
+        .db
+        .categories()
+        .await?
+        .into_iter()
+        .map(|c| c.slug)
+        .collect();
+    let audit = state.db.audit(30).await?;
+    Ok(Roster {
+        people,
+        teams,
+        routes,
+        categories,
+        audit: audit
+            .into_iter()
+            .map(|a| {
+                format!(
+                    "{} — {} {} {}: {}",
+                    a.at.format("%d %b %H:%M"),
+                    a.actor.unwrap_or_default(),
+                    a.action,
+                    a.subject,
+                    a.detail.unwrap_or_default()
+                )
+            })
+            .collect(),
+    })
+}
+
+/// Parses `hardware:2, network:3` into skills, checking categories and levels.
+fn parse_skills(text: &str, categories: &[String]) -> Result<Vec<(String, i64)>, String> {
+    let mut out: Vec<(String, i64)> = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (slug, level) = part
+            .split_once(':')
+            .map_or((part, "1"), |(s, l)| (s.trim(), l.trim()));
+        let slug = slug.to_lowercase();
+        if !categories.contains(&slug) {
+            return Err(format!(
+                "'{slug}' is not a category ({})",
+                categories.join(", ")
+            ));
+        }
+        let level: i64 = level
+            .parse()
+            .ok()
+            .filter(|l| (1..=3).contains(l))
+            .ok_or_else(|| format!("the level of {slug} is 1, 2 or 3"))?;
+        if out.iter().any(|(s, _)| *s == slug) {
+            return Err(format!("{slug} is listed twice"));
+        }
+        out.push((slug, level));
+    }
+    Ok(out)
+}
+
+/// Saves a technician's tier, capacity, availability and skills.
+pub async fn update_technician(
+    state: &AppState,
+    actor: &User,
+    u: RosterUpdate,
+) -> Result<(), AppError> {
+    require(actor, Role::coordinates)?;
+    let now = state.clock.now();
+    let person = state
+        .db
+        .user_by_email(&u.email.trim().to_lowercase())
+        .await?
+        .filter(|p| p.role == Role::Technician)
+        .ok_or(AppError::NotFound)?;
+    let categories: Vec<String> = state
+        .db
+        .categories()
+        .await?
+        .into_iter()
+        .map(|c| c.slug)
+        .collect();
+    let mut errors = Vec::new();
+    let mut field = |f: &str, m: String| {
+        errors.push(FieldError {
+            field: f.into(),
+            message: m,
+        })
+    };
+    if !(1..=3).contains(&u.tier) {
+        field(
+            "tier",
+            "Tier is 1 (front line), 2 (specialist) or 3 (expert)".into(),
+        );
+    }
+    if !(0..=100).contains(&u.capacity) {
+        field(
+            "capacity",
+            "Capacity is between 0 and 100 open tickets".into(),
+        );
+    }
+    if !matches!(u.availability.as_str(), "on_duty" | "away" | "off") {
+        field("availability", "Choose on duty, away or off".into());
+    }
+    let off_until = match u
+        .off_until
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        None => None,
+        Some(d) => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            Ok(date) => Utc
+                .from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default())
+                .into(),
+            Err(_) => {
+                field("off_until", "Enter a date like 2026-12-24".into());
+                None
+            }
+        },
+    };
+    if u.availability == "off"
+        && off_until.is_none()
+        && u.off_until.as_deref().is_none_or(|d| d.trim().is_empty())
+    {
+        field("off_until", "Say until when they are off".into());
+    }
+    let skills = match parse_skills(&u.skills, &categories) {
+        Ok(s) => s,
+        Err(m) => {
+            field("skills", m);
+            Vec::new()
+        }
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let profile = Profile {
+        tier: u.tier,
+        capacity: u.capacity,
+        availability: u.availability.clone(),
+        off_until,
+        skills: skills.clone(),
+    };
+    let mut tx = state.db.begin_write().await?;
+    Db::update_profile(&mut tx, person.id, &profile).await?;
+    let detail = format!(
+        "tier {}, capacity {}, {}{}, skills {}",
+        u.tier,
+        u.capacity,
+        u.availability,
+        off_until
+            .map(|d| format!(" until {}", d.format("%Y-%m-%d")))
+            .unwrap_or_default(),
+        skills
+            .iter()
+            .map(|(s, l)| format!("{s}:{l}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Db::insert_audit(
+        &mut tx,
+        actor.id,
+        now,
+        &format!("user {}", person.email),
+        "updated",
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Creates or replaces a team with the given members (emails of technicians).
+pub async fn save_team(
+    state: &AppState,
+    actor: &User,
+    name: &str,
+    members: &str,
+) -> Result<(), AppError> {
+    require(actor, Role::coordinates)?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        return Err(AppError::field(
+            "team",
+            "A team name has 1 to 80 characters",
+        ));
+    }
+    let mut ids = Vec::new();
+    for email in members
+        .split([',', '\n', ' '])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        match state.db.user_by_email(&email.to_lowercase()).await? {
+            Some(u) if u.role.is_staff() => ids.push(u.id),
+            _ => {
+                return Err(AppError::field(
+                    "members",
+                    format!("{email} is not a member of staff"),
+                ))
+            }
+        }
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    Db::save_team(&mut tx, name, &ids, now).await?;
+    Db::insert_audit(
+        &mut tx,
+        actor.id,
+        now,
+        &format!("team {name}"),
+        "saved",
+        members.trim(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Routes a category's new requests to a team's queue (or to everyone, with no team).
+pub async fn route_category(
+    state: &AppState,
+    actor: &User,
+    category: &str,
+    team: &str,
+) -> Result<(), AppError> {
+    require(actor, Role::coordinates)?;
+    let team_id = match team.trim() {
+        "" => None,
+        name => Some(
+            state
+                .db
+                .teams()
+                .await?
+                .into_iter()
+                .find(|(_, n)| n == name)
+                .ok_or_else(|| AppError::field("route_team", "No such team"))?
+                .0,
+        ),
+    };
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    if !Db::route_category(&mut tx, category, team_id).await? {
+        return Err(AppError::field("route_category", "No such category"));
+    }
+    Db::insert_audit(
+        &mut tx,
+        actor.id,
+        now,
+        &format!("category {category}"),
+        "routed",
+        if team.is_empty() { "everyone" } else { team },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Accounts (admins only).
+pub async fn accounts(state: &AppState, actor: &User) -> Result<Vec<User>, AppError> {
+    require(actor, |r| r == Role::Admin)?;
+    state.db.users().await
+}
+
+/// Creates an account (admins only).
+pub async fn add_account(
+    state: &AppState,
+    actor: &User,
+    email: &str,
+    name: &str,
+    role: &str,
+    password: &str,
+) -> Result<User, AppError> {
+    require(actor, |r| r == Role::Admin)?;
+    let role: Role = role
+        .parse()
+        .map_err(|_| AppError::field("role", "Choose a role"))?;
+    let now = state.clock.now();
+    let user = auth::create_account(&state.db, email, name, role, Some(password), now).await?;
+    let mut tx = state.db.begin_write().await?;
+    Db::insert_audit(
+        &mut tx,
+        actor.id,
+        now,
+        &format!("user {}", user.email),
+        "created",
+        role.as_str(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// Changes a person's role (admins only; an admin cannot demote themselves).
+pub async fn set_role(
+    state: &AppState,
+    actor: &User,
+    email: &str,
+    role: &str,
+) -> Result<(), AppError> {
+    require(actor, |r| r == Role::Admin)?;
+    let role: Role = role
+        .parse()
+        .map_err(|_| AppError::field("role", "Choose a role"))?;
+    let email = Email::parse(email).map_err(|m| AppError::field("email", m))?;
+    let person = state
+        .db
+        .user_by_email(email.as_str())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if person.id == actor.id && role != Role::Admin {
+        return Err(AppError::field(
+            "role",
+            "You cannot remove your own admin role",
+        ));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    Db::set_role(&mut tx, person.id, role).await?;
+    Db::insert_audit(
+        &mut tx,
+        actor.id,
+        now,
+        &format!("user {}", person.email),
+        "role",
+        &format!("{} → {}", person.role, role),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Changes the caller's password after checking the current one; every other session ends.
+pub async fn change_password(
+    state: &AppState,
+    actor: &User,
+    current: &str,
+    new: &str,
+    keep_session_hash: &str,
+) -> Result<(), AppError> {
+    let (_, hash) = state
+        .db
+        .credentials(&actor.email)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    if !auth::verify_password(current.to_string(), hash).await {
+        return Err(AppError::field(
+            "current",
+            "That is not your current password",
+        ));
+    }
+    auth::check_new_password(new)
+        .map_err(|_| AppError::field("new", "Use at least 10 characters"))?;
+    let hash = auth::hash_password(new.to_string()).await?;
+    state.db.set_password_hash(actor.id, &hash).await?;
+    state
+        .db
+        .delete_other_sessions(actor.id, keep_session_hash)
+        .await?;
+    let mut tx = state.db.begin_write().await?;
+    Db::insert_audit(
+        &mut tx,
+        actor.id,
+        state.clock.now(),
+        &format!("user {}", actor.email),
+        "password changed",
+        "other sessions ended",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skills_parse_with_levels_and_refuse_unknowns() {
+        let cats = vec!["hardware".to_string(), "network".to_string()];
+        assert_eq!(
+            parse_skills("hardware:2, Network:3", &cats).unwrap(),
+            vec![("hardware".into(), 2), ("network".into(), 3)]
+        );
+        assert_eq!(
+            parse_skills("hardware", &cats).unwrap(),
+            vec![("hardware".into(), 1)]
+        );
+        assert!(parse_skills("printing:2", &cats).is_err());
+        assert!(parse_skills("hardware:5", &cats).is_err());
+        assert!(parse_skills("hardware:1, hardware:2", &cats).is_err());
+        assert_eq!(parse_skills("", &cats).unwrap(), vec![]);
+    }
+}

@@ -1,0 +1,397 @@
+//! `switchboard-bench`: a load generator for the performance targets. It starts Switchboard on a
+//! fresh SQLite database on loopback, drives it over HTTP with keep-alive connections, and prints
+//! a table (p50/p95/p99 latency and throughput). A bare axum route on the same machine, in the same
+//! run, is the baseline. Run it with `make bench`; results are kept in docs/benchmarks.md.
+
+use app::api::types::NewTicket;
+use app::domain::Role;
+use app::server::{auth, service};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+const PASSWORD: &str = "bench-password-1";
+
+/// One keep-alive HTTP/1.1 connection; just enough client for a benchmark.
+struct Conn {
+    addr: String,
+    io: BufReader<TcpStream>,
+}
+
+impl Conn {
+    async fn open(addr: &str) -> Conn {
+        let stream = TcpStream::connect(addr).await.expect("connect");
+        stream.set_nodelay(true).ok();
+        Conn {
+            addr: addr.to_string(),
+            io: BufReader::new(stream),
+        }
+    }
+
+    async fn request(
+        &mut self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> (u16, Vec<u8>, Vec<(String, String)>) {
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Length: {}\r\n",
+            self.addr,
+            body.len()
+        );
+        for (k, v) in headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str("\r\n");
+        let w = self.io.get_mut();
+        w.write_all(head.as_bytes()).await.expect("write");
+        w.write_all(body).await.expect("write");
+        let mut line = String::new();
+        self.io.read_line(&mut line).await.expect("status line");
+        let status: u16 = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("status");
+        let mut length = 0usize;
+        let mut chunked = false;
+        let mut response_headers = Vec::new();
+        loop {
+            line.clear();
+            self.io.read_line(&mut line).await.expect("header");
+            let l = line.trim_end();
+            if l.is_empty() {
+                break;
+            }
+            if let Some((k, v)) = l.split_once(':') {
+                let (k, v) = (k.trim().to_ascii_lowercase(), v.trim().to_string());
+                if k == "content-length" {
+                    length = v.parse().unwrap_or(0);
+                }
+                if k == "transfer-encoding" && v.eq_ignore_ascii_case("chunked") {
+                    chunked = true;
+                }
+                response_headers.push((k, v));
+            }
+        }
+        let mut out = Vec::new();
+        if chunked {
+            loop {
+                line.clear();
+                self.io.read_line(&mut line).await.expect("chunk size");
+                let size = usize::from_str_radix(line.trim(), 16).expect("chunk size");
+                let mut chunk = vec![0; size + 2];
+                self.io.read_exact(&mut chunk).await.expect("chunk");
+                if size == 0 {
+                    break;
+                }
+                out.extend_from_slice(&chunk[..size]);
+            }
+        } else {
+            out.resize(length, 0);
+            self.io.read_exact(&mut out).await.expect("body");
+        }
+        (status, out, response_headers)
+    }
+}
+
+struct Stats {
+    name: String,
+    samples: Vec<Duration>,
+    wall: Duration,
+    bytes: usize,
+}
+
+impl Stats {
+    fn pct(&self, p: f64) -> f64 {
+        let mut s = self.samples.clone();
+        s.sort();
+        let i = ((s.len() as f64 - 1.0) * p).round() as usize;
+        s.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    }
+
+    fn row(&self) -> String {
+        format!(
+            "| {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {} |",
+            self.name,
+            self.samples.len(),
+            self.pct(0.50),
+            self.pct(0.95),
+            self.pct(0.99),
+            self.samples.len() as f64 / self.wall.as_secs_f64(),
+            if self.bytes > 0 {
+                format!("{:.1} KB", self.bytes as f64 / 1024.0)
+            } else {
+                "-".into()
+            }
+        )
+    }
+}
+
+/// Runs `per_client` requests on each of `clients` connections and collects the latencies.
+async fn load<F>(name: &str, addr: &str, clients: usize, per_client: usize, make: F) -> Stats
+where
+    F: Fn(usize, usize) -> (String, String, Vec<(String, String)>, Vec<u8>)
+        + Send
+        + Sync
+        + Clone
+        + 'static,
+{
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for c in 0..clients {
+        let addr = addr.to_string();
+        let make = make.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut conn = Conn::open(&addr).await;
+            let mut samples = Vec::with_capacity(per_client);
+            let mut bytes = 0;
+            for i in 0..per_client {
+                let (method, path, headers, body) = make(c, i);
+                let h: Vec<(&str, &str)> = headers
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                let t = Instant::now();
+                let (status, out, _) = conn.request(&method, &path, &h, &body).await;
+                samples.push(t.elapsed());
+                assert!(
+                    status < 300,
+                    "{method} {path} answered {status}: {}",
+                    String::from_utf8_lossy(&out)
+                );
+                bytes = out.len();
+            }
+            (samples, bytes)
+        }));
+    }
+    let mut samples = Vec::new();
+    let mut bytes = 0;
+    for t in tasks {
+        let (s, b) = t.await.expect("client");
+        samples.extend(s);
+        bytes = b;
+    }
+    Stats {
+        name: name.into(),
+        samples,
+        wall: start.elapsed(),
+        bytes,
+    }
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmRSS:")).map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .unwrap_or("0")
+                    .parse::<f64>()
+                    .unwrap_or(0.0)
+            })
+        })
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
+#[tokio::main]
+async fn main() {
+    let dir = std::env::temp_dir().join(format!("switchboard-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let config = switchboard::Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        database_url: format!("sqlite://{}", dir.join("bench.db").display()),
+        demo: false,
+        secure_cookies: false,
+        session_idle_hours: 8,
+        allow_registration: true,
+        registration_domains: String::new(),
+        site_root: "target/site".into(),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let app = switchboard::build(&config, listener).await.expect("app");
+    let addr = format!("127.0.0.1:{}", app.port());
+    let state = app.state.clone();
+    tokio::spawn(app.run_until(std::future::pending()));
+
+    let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let bare_addr = bare.local_addr().unwrap().to_string();
+    tokio::spawn(async move {
+        let router = axum::Router::new().route("/hello", axum::routing::get(|| async { "hello" }));
+        axum::serve(bare, router).await.ok();
+    });
+
+    let now = state.clock.now();
+    let coordinator = auth::create_account(
+        &state.db,
+        "bench@example.org",
+        "Bench Coordinator",
+        Role::Coordinator,
+        Some(PASSWORD),
+        now,
+    )
+    .await
+    .expect("account");
+    let mut conn = Conn::open(&addr).await;
+    let (_, body, _) = conn
+        .request(
+            "POST",
+            "/api/v1/auth/token",
+            &[("content-type", "application/json")],
+            format!(r#"{{"email":"bench@example.org","password":"{PASSWORD}"}}"#).as_bytes(),
+        )
+        .await;
+    let token: String = serde_json::from_slice::<serde_json::Value>(&body).expect("token")["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, _, headers) = conn
+        .request(
+            "POST",
+            "/api/sign_in",
+            &[
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("accept", "application/json"),
+            ],
+            format!("email=bench%40example.org&password={PASSWORD}").as_bytes(),
+        )
+        .await;
+    let cookie = headers
+        .iter()
+        .find(|(k, v)| k == "set-cookie" && v.starts_with("sb_session="))
+        .map(|(_, v)| v.split(';').next().unwrap().to_string())
+        .expect("cookie");
+
+    let mut rows = Vec::new();
+    rows.push(
+        load(
+            "bare axum GET /hello (baseline)",
+            &bare_addr,
+            4,
+            5_000,
+            |_, _| ("GET".into(), "/hello".into(), vec![], vec![]),
+        )
+        .await,
+    );
+
+    let bearer = format!("Bearer {token}");
+    let auth_header = bearer.clone();
+    rows.push(
+        load("POST /api/v1/tickets, 4 clients", &addr, 4, 2_500, move |c, i| {
+            let priority = ["low", "medium", "high"][i % 3];
+            let body = format!(
+                r#"{{"title":"Printer {c}-{i} jams on page {i}","description":"Load test ticket {i}","category":"other","impact":"{priority}","urgency":"medium"}}"#
+            );
+            ("POST".into(), "/api/v1/tickets".into(), vec![("authorization".into(), auth_header.clone()), ("content-type".into(), "application/json".into())], body.into_bytes())
+        })
+        .await,
+    );
+
+    // Fill up to 50,000 tickets through the service (no HTTP), with some worked on.
+    let start = Instant::now();
+    let have = state.db.count_tickets().await.unwrap() as usize;
+    let words = [
+        "printer", "laptop", "network", "outlook", "vpn", "monitor", "badge", "phone", "scanner",
+        "wifi",
+    ];
+    for i in have..50_000 {
+        let input = NewTicket {
+            title: format!("{} problem number {i}", words[i % words.len()]),
+            description: format!(
+                "Seeded ticket {i} about the {}",
+                words[(i / 10) % words.len()]
+            ),
+            category: "other".into(),
+            impact: ["low", "medium", "high"][i % 3].into(),
+            urgency: ["low", "medium", "high"][(i / 3) % 3].into(),
+            ..NewTicket::default()
+        };
+        service::create_ticket(&state, &coordinator, input)
+            .await
+            .expect("seed");
+    }
+    eprintln!(
+        "seeded to 50,000 tickets in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
+
+    let auth_header = bearer.clone();
+    rows.push(
+        load(
+            "GET /api/v1/tickets?status=open (50k stored, by priority)",
+            &addr,
+            1,
+            2_000,
+            move |_, _| {
+                (
+                    "GET".into(),
+                    "/api/v1/tickets?status=open&limit=50".into(),
+                    vec![("authorization".into(), auth_header.clone())],
+                    vec![],
+                )
+            },
+        )
+        .await,
+    );
+    let auth_header = bearer.clone();
+    rows.push(
+        load(
+            "GET /api/v1/tickets?status=open&q=… (search, 50k stored)",
+            &addr,
+            1,
+            2_000,
+            move |_, i| {
+                let q = ["printer", "vpn jams", "monitor 12", "wifi", "laptop number"][i % 5]
+                    .replace(' ', "+");
+                (
+                    "GET".into(),
+                    format!("/api/v1/tickets?status=open&limit=50&q={q}"),
+                    vec![("authorization".into(), auth_header.clone())],
+                    vec![],
+                )
+            },
+        )
+        .await,
+    );
+    let head = state.feed.get();
+    let poll_cookie = cookie.clone();
+    rows.push(
+        load(
+            "POST /api/poll_board, no change, 50 clients",
+            &addr,
+            50,
+            400,
+            move |_, _| {
+                (
+                    "POST".into(),
+                    "/api/poll_board".into(),
+                    vec![
+                        ("cookie".into(), poll_cookie.clone()),
+                        (
+                            "content-type".into(),
+                            "application/x-www-form-urlencoded".into(),
+                        ),
+                        ("accept".into(), "application/json".into()),
+                    ],
+                    format!("cursor={head}").into_bytes(),
+                )
+            },
+        )
+        .await,
+    );
+
+    println!(
+        "\nSwitchboard benchmark ({} cores, SQLite, load generator in the same process)\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    println!("| scenario | requests | p50 ms | p95 ms | p99 ms | req/s | last body |");
+    println!("|---|---|---|---|---|---|---|");
+    for r in &rows {
+        println!("{}", r.row());
+    }
+    println!("\nserver process RSS after the run: {:.0} MB", rss_mb());
+    let _ = std::fs::remove_dir_all(&dir);
+}

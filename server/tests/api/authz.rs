@@ -1,0 +1,334 @@
+//! Who may call what: a table of every role against the server functions and API routes, plus
+//! session expiry and password changes.
+
+use crate::helpers::{TestApp, PASSWORD};
+use app::domain::Role;
+use reqwest::Client;
+use serde_json::{json, Value};
+
+struct Session {
+    client: Client,
+    base: String,
+}
+
+impl Session {
+    async fn new(app: &TestApp, email: Option<&str>) -> Session {
+        let client = Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        if let Some(email) = email {
+            let r = client
+                .post(app.url("/api/sign_in"))
+                .header("accept", "application/json")
+                .form(&[("email", email), ("password", PASSWORD)])
+                .send()
+                .await
+                .unwrap();
+            assert!(
+                r.status().is_success() || r.status().is_redirection(),
+                "sign in as {email}: {}",
+                r.status()
+            );
+        }
+        Session {
+            client,
+            base: app.base.clone(),
+        }
+    }
+
+    async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> (u16, String) {
+        let r = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+
+    async fn call_json(&self, endpoint: &str, body: Value) -> (u16, String) {
+        let r = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("accept", "application/json")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+}
+
+/// An endpoint, its form, and the status expected for anonymous, requester, technician,
+/// coordinator and admin callers.
+type Row<'a> = (&'a str, Vec<(&'a str, &'a str)>, [u16; 5]);
+
+const ROLES: [(&str, Option<Role>); 5] = [
+    ("anonymous", None),
+    ("req@example.org", Some(Role::Requester)),
+    ("tech@example.org", Some(Role::Technician)),
+    ("coord@example.org", Some(Role::Coordinator)),
+    ("admin@example.org", Some(Role::Admin)),
+];
+
+#[tokio::test]
+async fn every_role_against_every_server_function() {
+    let app = TestApp::spawn().await;
+    for (email, role) in ROLES {
+        if let Some(role) = role {
+            app.user(email, role).await;
+        }
+    }
+    let req = app.api_user("owner@example.org", Role::Requester).await;
+    let ticket = req.file("Matrix ticket").await;
+    let number = ticket["number"].as_str().unwrap().to_string();
+
+    let mut sessions = Vec::new();
+    for (email, role) in ROLES {
+        sessions.push(Session::new(&app, role.map(|_| email)).await);
+    }
+    // (endpoint, form, expected status for anonymous, requester, technician, coordinator, admin)
+    let table: Vec<Row> = vec![
+        ("current_user", vec![], [200, 200, 200, 200, 200]),
+        ("categories", vec![], [401, 200, 200, 200, 200]),
+        ("my_requests", vec![], [401, 200, 200, 200, 200]),
+        ("my_work", vec![], [401, 403, 200, 200, 200]),
+        ("get_board", vec![], [401, 403, 403, 200, 200]),
+        (
+            "poll_board",
+            vec![("cursor", "0")],
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            "get_ticket_detail",
+            vec![("number", number.as_str())],
+            [401, 404, 200, 200, 200],
+        ),
+        (
+            "ticket_version",
+            vec![("number", number.as_str())],
+            [401, 404, 200, 200, 200],
+        ),
+        (
+            "suggest_assignees",
+            vec![("number", number.as_str()), ("escalation", "false")],
+            [401, 403, 200, 200, 200],
+        ),
+        (
+            "similar_tickets",
+            vec![("title", "Matrix ticket")],
+            [401, 200, 200, 200, 200],
+        ),
+        ("get_roster", vec![], [401, 403, 403, 200, 200]),
+        (
+            "save_team",
+            vec![("team", "Desk"), ("members", "tech@example.org")],
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            "route_category",
+            vec![("route_category", "other"), ("route_team", "")],
+            [401, 403, 403, 200, 200],
+        ),
+        ("accounts", vec![], [401, 403, 403, 403, 200]),
+        (
+            "set_role",
+            vec![("email", "owner@example.org"), ("role", "requester")],
+            [401, 403, 403, 403, 200],
+        ),
+    ];
+    for (endpoint, form, expected) in &table {
+        for (i, session) in sessions.iter().enumerate() {
+            let (status, body) = session.call(endpoint, form).await;
+            assert_eq!(status, expected[i], "{endpoint} as {}: {body}", ROLES[i].0);
+        }
+    }
+    // Adding accounts: only admins; each attempt uses a fresh email so success is possible.
+    for (i, session) in sessions.iter().enumerate() {
+        let email = format!("new{i}@example.org");
+        let (status, _) = session
+            .call(
+                "add_account",
+                &[
+                    ("email", &email),
+                    ("name", "New"),
+                    ("role", "admin"),
+                    ("password", "a long password"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            status,
+            [401, 403, 403, 403, 200][i],
+            "add_account as {}",
+            ROLES[i].0
+        );
+    }
+    // Roster edits: coordinators and admins.
+    for (i, session) in sessions.iter().enumerate() {
+        let update = json!({"update": {"email": "tech@example.org", "tier": 2, "capacity": 5, "availability": "on_duty", "off_until": null, "skills": "hardware:2"}});
+        let (status, body) = session.call_json("update_technician", update).await;
+        assert_eq!(
+            status,
+            [401, 403, 403, 200, 200][i],
+            "update_technician as {}: {body}",
+            ROLES[i].0
+        );
+    }
+    // Ticket changes: the owner may not assign; a coordinator may.
+    let change = |who: &str| json!({"number": number, "version": 1, "change": {"action": "assign", "assignee": who}});
+    let (status, _) = sessions[1]
+        .call_json("change_ticket", change("tech@example.org"))
+        .await;
+    assert_eq!(status, 404, "another requester cannot even see it");
+    let (status, _) = sessions[3]
+        .call_json("change_ticket", change("tech@example.org"))
+        .await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn sessions_expire_after_idle_time() {
+    let app = TestApp::spawn().await;
+    app.user("rita@example.org", Role::Requester).await;
+    let s = Session::new(&app, Some("rita@example.org")).await;
+    assert!(s
+        .call("current_user", &[])
+        .await
+        .1
+        .contains("rita@example.org"));
+    app.state
+        .clock
+        .advance(std::time::Duration::from_secs(9 * 3600));
+    assert_eq!(s.call("current_user", &[]).await.1, "null");
+    assert_eq!(s.call("my_requests", &[]).await.0, 401);
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_other_sessions() {
+    let app = TestApp::spawn().await;
+    app.user("rita@example.org", Role::Requester).await;
+    let laptop = Session::new(&app, Some("rita@example.org")).await;
+    let phone = Session::new(&app, Some("rita@example.org")).await;
+    let (status, body) = laptop
+        .call(
+            "change_password",
+            &[
+                ("current", "wrong password"),
+                ("new", "a brand new password"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("current"));
+    let (status, _) = laptop
+        .call(
+            "change_password",
+            &[("current", PASSWORD), ("new", "short")],
+        )
+        .await;
+    assert_eq!(status, 422);
+    let (status, _) = laptop
+        .call(
+            "change_password",
+            &[("current", PASSWORD), ("new", "a brand new password")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        laptop
+            .call("current_user", &[])
+            .await
+            .1
+            .contains("rita@example.org"),
+        "this session stays"
+    );
+    assert_eq!(
+        phone.call("current_user", &[]).await.1,
+        "null",
+        "the other session ended"
+    );
+    let old = app
+        .client
+        .post(app.url("/api/v1/auth/token"))
+        .json(&json!({"email": "rita@example.org", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(old.status(), 401);
+}
+
+#[tokio::test]
+async fn roster_edits_are_validated_and_audited() {
+    let app = TestApp::spawn().await;
+    app.user("coord@example.org", Role::Coordinator).await;
+    app.user("tech@example.org", Role::Technician).await;
+    let s = Session::new(&app, Some("coord@example.org")).await;
+    let bad = json!({"update": {"email": "tech@example.org", "tier": 7, "capacity": -1, "availability": "asleep", "off_until": "tomorrow", "skills": "printing:9"}});
+    let (status, body) = s.call_json("update_technician", bad).await;
+    assert_eq!(status, 422);
+    for field in ["tier", "capacity", "availability", "off_until", "skills"] {
+        assert!(
+            body.contains(&format!("\"field\":\"{field}\"")),
+            "{field} missing in {body}"
+        );
+    }
+    let good = json!({"update": {"email": "tech@example.org", "tier": 2, "capacity": 4, "availability": "off", "off_until": "2030-01-31", "skills": "network:3, hardware:1"}});
+    assert_eq!(s.call_json("update_technician", good).await.0, 200);
+    let (_, roster) = s.call("get_roster", &[]).await;
+    let roster: Value = serde_json::from_str(&roster).unwrap();
+    let tech = &roster["people"][0];
+    assert_eq!(tech["tier"], 2);
+    assert_eq!(tech["off_until"], "2030-01-31");
+    assert_eq!(tech["available"], false);
+    assert_eq!(tech["skills"], json!([["hardware", 1], ["network", 3]]));
+    assert!(roster["audit"][0]
+        .as_str()
+        .unwrap()
+        .contains("tech@example.org"));
+}
+
+#[tokio::test]
+async fn technicians_see_the_queue_of_their_teams_only() {
+    let app = TestApp::spawn().await;
+    let nina = app.api_user("nina@example.org", Role::Technician).await;
+    let tom = app.api_user("tom@example.org", Role::Technician).await;
+    app.user("coord@example.org", Role::Coordinator).await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let s = Session::new(&app, Some("coord@example.org")).await;
+    assert_eq!(
+        s.call(
+            "save_team",
+            &[("team", "Network"), ("members", "nina@example.org")]
+        )
+        .await
+        .0,
+        200
+    );
+    assert_eq!(
+        s.call(
+            "route_category",
+            &[("route_category", "network"), ("route_team", "Network")]
+        )
+        .await
+        .0,
+        200
+    );
+    let r = rita.post("/tickets", json!({"title": "Dead socket", "description": "d", "category": "network", "impact": "low", "urgency": "low", "fields": {"building": "B", "room": "1"}})).await;
+    let number = r.json::<Value>().await.unwrap()["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(nina.get(&format!("/tickets/{number}")).await.status(), 200);
+    assert_eq!(
+        tom.get(&format!("/tickets/{number}")).await.status(),
+        404,
+        "not Tom's team"
+    );
+    let tom_list: Value = tom.get("/tickets?status=new").await.json().await.unwrap();
+    assert!(tom_list["items"].as_array().unwrap().is_empty());
+}
