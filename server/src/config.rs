@@ -85,6 +85,14 @@ pub struct Config {
         global = true
     )]
     pub registration_domains: String,
+    /// Impact × urgency → priority, rows for impact low/medium/high, columns for urgency low/medium/high.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_PRIORITY_MATRIX",
+        default_value = "P4,P4,P3;P4,P3,P2;P3,P2,P1",
+        global = true
+    )]
+    pub priority_matrix: String,
     /// Folder with the built site (wasm, js, css); cargo-leptos sets LEPTOS_SITE_ROOT.
     #[arg(
         long,

@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/auth/token", post(create_token).delete(revoke_token))
         .route("/categories", get(categories))
+        .route("/categories/{slug}", axum::routing::put(save_category))
         .route("/tickets", post(create_ticket).get(list_tickets))
         .route("/tickets/{number}", get(get_ticket).patch(patch_ticket))
         .route("/tickets/{number}/notes", post(add_note))
@@ -213,6 +214,30 @@ async fn revoke_token(State(state): State<AppState>, headers: HeaderMap) -> ApiR
 
 async fn categories(State(state): State<AppState>, Caller(_): Caller) -> ApiResult<Response> {
     Ok(Json(state.db.categories().await?).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryBody {
+    name: String,
+    #[serde(default)]
+    fields: Vec<app::domain::CategoryField>,
+}
+
+/// Creates or updates a category (admins only).
+async fn save_category(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(slug): Path<String>,
+    ApiJson(b): ApiJson<CategoryBody>,
+) -> ApiResult<Response> {
+    app::server::people::save_category(&state, &user, &slug, &b.name, b.fields).await?;
+    let saved = state
+        .db
+        .category(&slug.trim().to_lowercase())
+        .await?
+        .ok_or(ApiError(AppError::Internal))?;
+    Ok(Json(saved.1).into_response())
 }
 
 async fn create_ticket(

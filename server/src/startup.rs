@@ -1,6 +1,7 @@
 //! Building the application around an already-bound listener, so tests use port 0.
 
 use crate::config::Config;
+use app::domain::PriorityMatrix;
 use app::server::auth::RateLimiter;
 use app::server::db::{Db, OpenError};
 use app::server::state::{Clock, FeedHead, Settings};
@@ -19,6 +20,15 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+/// Why the server could not start; printed and the process stops.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("configuration: {0}")]
+    Config(String),
+    #[error(transparent)]
+    Database(#[from] OpenError),
+}
+
 pub struct Application {
     listener: TcpListener,
     router: Router,
@@ -27,7 +37,9 @@ pub struct Application {
 
 /// Opens the database (running migrations), loads demo data when asked and the database is
 /// empty, and assembles the routes.
-pub async fn build(config: &Config, listener: TcpListener) -> Result<Application, OpenError> {
+pub async fn build(config: &Config, listener: TcpListener) -> Result<Application, StartError> {
+    let priority_matrix =
+        PriorityMatrix::parse(&config.priority_matrix).map_err(StartError::Config)?;
     let db = Db::open(&config.database_url).await?;
     let head = db.feed_head().await.unwrap_or(0);
     let settings = Settings {
@@ -40,6 +52,7 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
             .map(|d| d.trim().to_lowercase())
             .filter(|d| !d.is_empty())
             .collect(),
+        priority_matrix,
     };
     let leptos_options = LeptosOptions::builder()
         .output_name("switchboard")

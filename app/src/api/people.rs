@@ -62,3 +62,12 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
         .unwrap_or_default();
     crate::server::people::change_password(&state, &user, &current, &new, &keep).await
 }
+
+/// Creates or updates a category; fields are one per line: `key | Label | required | hint`.
+#[server(endpoint = "save_category")]
+pub async fn save_category(slug: String, name: String, fields: String) -> Result<(), AppError> {
+    use crate::server::people;
+    let (state, user) = super::ssr::signed_in().await?;
+    let fields = people::parse_fields_text(&fields).map_err(|m| AppError::field("fields", m))?;
+    people::save_category(&state, &user, &slug, &name, fields).await
+}

@@ -69,6 +69,31 @@ impl Default for PriorityMatrix {
 }
 
 impl PriorityMatrix {
+    /// Reads a matrix written row by row for impact low, medium, high, each row the priorities for
+    /// urgency low, medium, high: `P4,P4,P3;P4,P3,P2;P3,P2,P1` (the default).
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let rows: Vec<&str> = s.split(';').map(str::trim).collect();
+        if rows.len() != 3 {
+            return Err("the priority matrix needs 3 rows separated by ';'".into());
+        }
+        let mut m = [[Priority::P4; 3]; 3];
+        for (i, row) in rows.iter().enumerate() {
+            let cells: Vec<&str> = row.split(',').map(str::trim).collect();
+            if cells.len() != 3 {
+                return Err(format!(
+                    "row {} of the priority matrix needs 3 priorities",
+                    i + 1
+                ));
+            }
+            for (j, cell) in cells.iter().enumerate() {
+                m[i][j] = cell
+                    .parse()
+                    .map_err(|e: super::UnknownValue| e.to_string())?;
+            }
+        }
+        Ok(PriorityMatrix(m))
+    }
+
     pub fn priority(&self, impact: Impact, urgency: Urgency) -> Priority {
         self.0[impact as usize][urgency as usize]
     }
@@ -93,6 +118,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn matrix_parses_from_configuration() {
+        assert_eq!(
+            PriorityMatrix::parse("P4,P4,P3;P4,P3,P2;P3,P2,P1"),
+            Ok(PriorityMatrix::default())
+        );
+        let strict = PriorityMatrix::parse("P4,P3,P2; P3,P2,P1; P2,P1,P1").unwrap();
+        assert_eq!(strict.priority(Impact::High, Urgency::Medium), Priority::P1);
+        assert!(PriorityMatrix::parse("P4,P4;P4,P3,P2;P3,P2,P1").is_err());
+        assert!(PriorityMatrix::parse("P4,P4,P9;P4,P3,P2;P3,P2,P1").is_err());
     }
 
     #[test]

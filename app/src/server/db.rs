@@ -358,6 +358,27 @@ impl Db {
         row.as_ref().map(category_from_row).transpose()
     }
 
+    /// Creates a category (placed last) or updates its name and fields.
+    pub async fn upsert_category(
+        conn: &mut SqliteConnection,
+        slug: &str,
+        name: &str,
+        fields: &[CategoryField],
+    ) -> Result<(), AppError> {
+        let fields_json = serde_json::to_string(fields).map_err(|_| AppError::Internal)?;
+        sqlx::query(
+            "INSERT INTO categories (slug, name, fields_json, position) \
+             VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM categories)) \
+             ON CONFLICT (slug) DO UPDATE SET name = excluded.name, fields_json = excluded.fields_json",
+        )
+        .bind(slug)
+        .bind(name)
+        .bind(fields_json)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
     // ---- tickets ----------------------------------------------------------------------------
 
     pub async fn insert_ticket(

@@ -5,7 +5,7 @@ use super::auth;
 use super::db::{Db, Profile};
 use super::state::AppState;
 use crate::api::types::{Roster, RosterEntry, RosterUpdate};
-use crate::domain::{Email, Role, User};
+use crate::domain::{CategoryField, Email, Role, User};
 use crate::error::{AppError, FieldError};
 use chrono::{NaiveDate, TimeZone, Utc};
 
@@ -417,6 +417,130 @@ pub async fn change_password(
     Ok(())
 }
 
+/// Reads category fields written one per line as `key | Label | required | hint`.
+pub fn parse_fields_text(text: &str) -> Result<Vec<CategoryField>, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+            let key = parts.first().copied().unwrap_or_default();
+            let label = parts
+                .get(1)
+                .copied()
+                .filter(|l| !l.is_empty())
+                .unwrap_or(key);
+            let required = match parts.get(2).copied().unwrap_or("optional") {
+                "required" | "yes" => true,
+                "optional" | "no" | "" => false,
+                other => {
+                    return Err(format!(
+                        "'{other}' in \"{line}\": write required or optional"
+                    ))
+                }
+            };
+            let hint = parts
+                .get(3)
+                .map(|h| h.to_string())
+                .filter(|h| !h.is_empty());
+            Ok(CategoryField {
+                key: key.to_string(),
+                label: label.to_string(),
+                required,
+                hint,
+            })
+        })
+        .collect()
+}
+
+/// Creates or updates a category and the fields it asks requesters for (admins only).
+pub async fn save_category(
+    state: &AppState,
+    actor: &User,
+    slug: &str,
+    name: &str,
+    fields: Vec<CategoryField>,
+) -> Result<(), AppError> {
+    require(actor, |r| r == Role::Admin)?;
+    let mut errors = Vec::new();
+    let slug = slug.trim().to_lowercase();
+    let is_key = |k: &str| {
+        !k.is_empty()
+            && k.len() <= 40
+            && k.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+    };
+    if !is_key(&slug) {
+        errors.push(FieldError {
+            field: "slug".into(),
+            message: "Use 1 to 40 lower-case letters, digits, - or _".into(),
+        });
+    }
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        errors.push(FieldError {
+            field: "name".into(),
+            message: "A name has 1 to 80 characters".into(),
+        });
+    }
+    for (i, f) in fields.iter().enumerate() {
+        if !is_key(&f.key) || f.key.contains('-') {
+            errors.push(FieldError {
+                field: "fields".into(),
+                message: format!(
+                    "Field key '{}' may use lower-case letters, digits and _",
+                    f.key
+                ),
+            });
+        } else if fields[..i].iter().any(|g| g.key == f.key) {
+            errors.push(FieldError {
+                field: "fields".into(),
+                message: format!("Field '{}' is listed twice", f.key),
+            });
+        }
+        if f.label.trim().is_empty() || f.label.chars().count() > 120 {
+            errors.push(FieldError {
+                field: "fields".into(),
+                message: format!("Field '{}' needs a label of at most 120 characters", f.key),
+            });
+        }
+    }
+    if fields.len() > 20 {
+        errors.push(FieldError {
+            field: "fields".into(),
+            message: "A category asks for at most 20 fields".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    Db::upsert_category(&mut tx, &slug, name, &fields).await?;
+    let summary = fields
+        .iter()
+        .map(|f| {
+            if f.required {
+                format!("{}*", f.key)
+            } else {
+                f.key.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    Db::insert_audit(
+        &mut tx,
+        actor.id,
+        now,
+        &format!("category {slug}"),
+        "saved",
+        &format!("{name}: {summary}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -436,5 +560,26 @@ mod tests {
         assert!(parse_skills("hardware:5", &cats).is_err());
         assert!(parse_skills("hardware:1, hardware:2", &cats).is_err());
         assert_eq!(parse_skills("", &cats).unwrap(), vec![]);
+    }
+
+    #[test]
+    fn category_fields_parse_from_lines() {
+        let f =
+            parse_fields_text("printer | Printer name | required | on the sticker\nfloor").unwrap();
+        assert_eq!(f.len(), 2);
+        assert_eq!(
+            (
+                f[0].key.as_str(),
+                f[0].label.as_str(),
+                f[0].required,
+                f[0].hint.as_deref()
+            ),
+            ("printer", "Printer name", true, Some("on the sticker"))
+        );
+        assert_eq!(
+            (f[1].key.as_str(), f[1].label.as_str(), f[1].required),
+            ("floor", "floor", false)
+        );
+        assert!(parse_fields_text("x | X | maybe").is_err());
     }
 }

@@ -12,8 +12,8 @@ use crate::api::types::{
 };
 use crate::domain::assignment::{self, Candidate};
 use crate::domain::{
-    Action, ActionKind, Email, Impact, Note, NoteBody, NoteVisibility, PersonRef, PriorityMatrix,
-    ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
+    Action, ActionKind, Email, Impact, Note, NoteBody, NoteVisibility, PersonRef, ResolutionNotes,
+    Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
 use sqlx::SqliteConnection;
@@ -272,7 +272,7 @@ pub async fn create_ticket(
     else {
         return Err(AppError::Internal);
     };
-    let priority = PriorityMatrix::default().priority(impact, urgency);
+    let priority = state.settings.priority_matrix.priority(impact, urgency);
     let row = NewTicketRow {
         title: title.as_str().to_string(),
         description: description.as_str().to_string(),
@@ -666,7 +666,7 @@ pub async fn change_ticket(
         }
         let impact = change.impact.unwrap_or(row.ticket.impact);
         let urgency = change.urgency.unwrap_or(row.ticket.urgency);
-        let computed = PriorityMatrix::default().priority(impact, urgency);
+        let computed = state.settings.priority_matrix.priority(impact, urgency);
         if change.priority.is_none() && computed != s.priority {
             events.push(NewEvent {
                 kind: "priority",

@@ -2,6 +2,7 @@
 
 use super::auth::RateLimiter;
 use super::db::Db;
+use crate::domain::PriorityMatrix;
 use axum::extract::FromRef;
 use chrono::{DateTime, Utc};
 use leptos::config::LeptosOptions;
@@ -29,6 +30,8 @@ pub struct Settings {
     pub allow_registration: bool,
     /// When non-empty, self-registration is limited to these email domains.
     pub registration_domains: Vec<String>,
+    /// Impact × urgency → priority.
+    pub priority_matrix: PriorityMatrix,
 }
 
 impl Default for Settings {
@@ -38,6 +41,7 @@ impl Default for Settings {
             secure_cookies: false,
             allow_registration: true,
             registration_domains: Vec::new(),
+            priority_matrix: PriorityMatrix::default(),
         }
     }
 }

@@ -3,9 +3,10 @@
 use super::widgets::{action_error, ErrorBox, FieldMessage};
 use super::Gate;
 use crate::api::people::{
-    accounts, get_roster, AddAccount, ChangePassword, RouteCategory, SaveTeam, SetRole,
-    UpdateTechnician,
+    accounts, get_roster, AddAccount, ChangePassword, RouteCategory, SaveCategory, SaveTeam,
+    SetRole, UpdateTechnician,
 };
+use crate::api::tickets::categories;
 use crate::api::types::{RosterEntry, RosterUpdate};
 use crate::domain::Role;
 use leptos::prelude::*;
@@ -232,6 +233,7 @@ pub fn PeoplePage() -> impl IntoView {
                             }
                         })}
                     </Transition>
+                    <CategoryEditor />
                     <h2>"Add an account"</h2>
                     <ActionForm action=add attr:class="form">
                         <label for="new-name">"Name"</label>
@@ -252,6 +254,48 @@ pub fn PeoplePage() -> impl IntoView {
                 </section>
             }
         } />
+    }
+}
+
+/// Categories and the questions each asks requesters (admins).
+#[component]
+fn CategoryEditor() -> impl IntoView {
+    let save = ServerAction::<SaveCategory>::new();
+    let error = action_error(save);
+    let saved = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if matches!(save.value().get(), Some(Ok(()))) {
+            saved.update(|n| *n += 1);
+        }
+    });
+    let list = Resource::new(move || saved.get(), |_| categories());
+    view! {
+        <h2>"Categories"</h2>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let cats = list.await.unwrap_or_default();
+                view! {
+                    <ul class="plain categories">
+                        {cats.into_iter().map(|c| {
+                            let fields = c.fields.iter().map(|f| if f.required { format!("{} (required)", f.label) } else { f.label.clone() }).collect::<Vec<_>>().join(", ");
+                            view! { <li><strong>{c.name}</strong> " " <code>{c.slug}</code> " — " {if fields.is_empty() { "no extra questions".to_string() } else { fields }}</li> }
+                        }).collect_view()}
+                    </ul>
+                }
+            })}
+        </Transition>
+        <ActionForm action=save attr:class="form">
+            <label for="cat-slug">"Category key (new or existing)"</label>
+            <input id="cat-slug" name="slug" placeholder="printing" required />
+            <FieldMessage error=error field="slug" />
+            <label for="cat-name">"Name"</label>
+            <input id="cat-name" name="name" placeholder="Printing" required />
+            <FieldMessage error=error field="name" />
+            <label for="cat-fields">"Questions, one per line: key | Label | required or optional | hint"</label>
+            <textarea id="cat-fields" name="fields" rows="4" placeholder="printer | Printer name | required | on the sticker"></textarea>
+            <FieldMessage error=error field="fields" />
+            <button type="submit">"Save category"</button>
+        </ActionForm>
     }
 }
 

@@ -106,6 +106,15 @@ fn RequestForm(staff: bool) -> impl IntoView {
                     {move || Suspend::new(async move {
                         let list = cats.await.unwrap_or_default();
                         let current = category.get_untracked();
+                        // Without JavaScript, CSS shows the chosen category's questions.
+                        let css = list
+                            .iter()
+                            .map(|c| format!(
+                                "form:has(#category option[value=\"{0}\"]:checked) .category-fields[data-category=\"{0}\"] {{ display: block; }}",
+                                c.slug
+                            ))
+                            .collect::<Vec<_>>()
+                            .join("\n");
                         let fieldsets = list.iter().map(|c| {
                             let slug = c.slug.clone();
                             view! {
@@ -136,6 +145,7 @@ fn RequestForm(staff: bool) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                             <FieldMessage error=error field="category" />
+                            <style>{css}</style>
                             {fieldsets}
                         }
                     })}

@@ -209,6 +209,7 @@ async fn main() {
         session_idle_hours: 8,
         allow_registration: true,
         registration_domains: String::new(),
+        priority_matrix: "P4,P4,P3;P4,P3,P2;P3,P2,P1".into(),
         site_root: "target/site".into(),
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

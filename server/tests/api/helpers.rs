@@ -49,6 +49,7 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
         session_idle_hours: 8,
         allow_registration: true,
         registration_domains: String::new(),
+        priority_matrix: "P4,P4,P3;P4,P3,P2;P3,P2,P1".into(),
         site_root: "target/site".into(),
     }
 }
@@ -59,9 +60,15 @@ impl TestApp {
     }
 
     pub async fn spawn_with(demo: bool) -> TestApp {
+        Self::spawn_configured(demo, |_| {}).await
+    }
+
+    pub async fn spawn_configured(demo: bool, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let dir = fresh_dir();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let app = switchboard::build(&config(&dir, demo), listener)
+        let mut config = config(&dir, demo);
+        adjust(&mut config);
+        let app = switchboard::build(&config, listener)
             .await
             .expect("app builds");
         let base = format!("http://127.0.0.1:{}", app.port());

@@ -430,3 +430,121 @@ async fn categories_list_their_required_fields() {
         .iter()
         .any(|f| f["key"] == "building" && f["required"] == true));
 }
+
+#[tokio::test]
+async fn admins_define_categories_and_their_required_fields() {
+    let app = TestApp::spawn().await;
+    let admin = app.api_user("admin@example.org", Role::Admin).await;
+    let carla = app.api_user("carla@example.org", Role::Coordinator).await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let body_ok = json!({"name": "Printing", "fields": [{"key": "printer", "label": "Printer name", "required": true, "hint": "on the sticker"}]});
+    let put = |api: &crate::helpers::Api, body: serde_json::Value| {
+        let api = api.clone();
+        async move {
+            api.client
+                .put(format!("{}/api/v1/categories/printing", api.base))
+                .bearer_auth(&api.token)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(put(&carla, body_ok.clone()).await.status(), 403);
+    let bad = put(
+        &admin,
+        json!({"name": "", "fields": [{"key": "Bad Key", "label": "x", "required": false}]}),
+    )
+    .await;
+    assert_eq!(bad.status(), 422);
+    let r = put(&admin, body_ok).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(body(r).await["fields"][0]["key"], "printer");
+    let r = rita.post("/tickets", json!({"title": "Printer offline", "description": "d", "category": "printing", "impact": "low", "urgency": "low"})).await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(
+        body(r).await["error"]["fields"]["fields.printer"],
+        "Printer name is required for printing requests"
+    );
+    let r = rita.post("/tickets", json!({"title": "Printer offline", "description": "d", "category": "printing", "impact": "low", "urgency": "low", "fields": {"printer": "PRN-7"}})).await;
+    assert_eq!(r.status(), 201);
+}
+
+#[tokio::test]
+async fn the_priority_matrix_is_configuration() {
+    let app = TestApp::spawn_configured(false, |c| {
+        c.priority_matrix = "P4,P3,P2;P3,P2,P1;P2,P1,P1".into()
+    })
+    .await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let r = rita.post("/tickets", json!({"title": "Whole floor down", "description": "d", "category": "other", "impact": "high", "urgency": "medium"})).await;
+    assert_eq!(body(r).await["priority"], "P1");
+}
+
+#[tokio::test]
+async fn requesters_register_themselves_only_with_allowed_domains() {
+    let app =
+        TestApp::spawn_configured(false, |c| c.registration_domains = "example.org".into()).await;
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let r = client
+        .post(app.url("/api/register"))
+        .header("accept", "application/json")
+        .form(&[
+            ("email", "eve@elsewhere.net"),
+            ("name", "Eve"),
+            ("password", "a long password"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let r = client
+        .post(app.url("/api/register"))
+        .header("accept", "application/json")
+        .form(&[
+            ("email", "new@example.org"),
+            ("name", "New Person"),
+            ("password", "short"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let r = client
+        .post(app.url("/api/register"))
+        .header("accept", "application/json")
+        .form(&[
+            ("email", "new@example.org"),
+            ("name", "New Person"),
+            ("password", "a long password"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let me = client
+        .post(app.url("/api/current_user"))
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(me.contains("\"role\":\"requester\""), "{me}");
+    let again = client
+        .post(app.url("/api/register"))
+        .header("accept", "application/json")
+        .form(&[
+            ("email", "new@example.org"),
+            ("name", "Again"),
+            ("password", "a long password"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 422, "the email is taken");
+}
