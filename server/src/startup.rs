@@ -75,6 +75,16 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
         }
         state.feed.advance(state.db.feed_head().await.unwrap_or(0));
     }
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(2));
+        loop {
+            every.tick().await;
+            if let Err(e) = db.checkpoint().await {
+                tracing::warn!(error = %e, "background checkpoint failed");
+            }
+        }
+    });
     let router = router(state.clone());
     Ok(Application {
         listener,

@@ -14,7 +14,32 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
 
-pub type Tx = sqlx::Transaction<'static, Sqlite>;
+/// A write transaction. Writers of this process queue on an async lock before taking SQLite's
+/// write lock, so they wait in order instead of in SQLite's busy-handler sleeps (which cost tens of
+/// milliseconds under contention); another process writing the same file still meets the busy timeout.
+pub struct Tx {
+    tx: sqlx::Transaction<'static, Sqlite>,
+    _turn: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), AppError> {
+        Ok(self.tx.commit().await?)
+    }
+}
+
+impl std::ops::Deref for Tx {
+    type Target = SqliteConnection;
+    fn deref(&self) -> &SqliteConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        &mut self.tx
+    }
+}
 
 macro_rules! ticket_select {
     () => {
@@ -38,6 +63,7 @@ macro_rules! event_select {
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: SqlitePool,
+    writers: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// Why the database could not be opened or migrated; start-up prints it and stops.
@@ -93,7 +119,10 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(5))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            // Checkpoints run in the background (`checkpoint`), not inside a writer's commit; this
+            // is the ceiling should that task stall.
+            .pragma("wal_autocheckpoint", "16384");
         let path = options.get_filename();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| OpenError::Folder {
@@ -107,13 +136,26 @@ impl Db {
             .await
             .map_err(connect_err)?;
         sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
-        Ok(Db { pool })
+        Ok(Db {
+            pool,
+            writers: Default::default(),
+        })
     }
 
-    /// Starts a write transaction that takes SQLite's write lock at once, so two writers queue
-    /// on the busy timeout instead of failing when a read upgrades to a write.
+    /// Starts a write transaction that takes SQLite's write lock at once (a read that later
+    /// upgrades to a write could fail), after this process's earlier writers are done.
     pub async fn begin_write(&self) -> Result<Tx, AppError> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+        let turn = self.writers.clone().lock_owned().await;
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(Tx { tx, _turn: turn })
+    }
+
+    /// Copies the write-ahead log back into the database file without blocking writers.
+    pub async fn checkpoint(&self) -> Result<(), AppError> {
+        sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<Sqlite>, AppError> {
@@ -664,7 +706,9 @@ impl Db {
         scope: Scope,
         filter: &TicketQuery,
     ) -> Result<Vec<TicketRow>, AppError> {
-        let mut q = QueryBuilder::<Sqlite>::new(concat!(ticket_select!(), " WHERE 1 = 1"));
+        // First the ids, from the indexes alone (sorting thousands of open tickets costs little
+        // when the rows are not read), then the page's rows with their joins.
+        let mut q = QueryBuilder::<Sqlite>::new("SELECT t.id FROM tickets t WHERE 1 = 1");
         match scope {
             Scope::All => {}
             Scope::Requester(uid) => {
@@ -674,8 +718,8 @@ impl Db {
             }
             Scope::Technician(uid) => {
                 q.push(" AND (t.assignee_id = ").push_bind(uid);
-                q.push(" OR (t.assignee_id IS NULL AND t.status = 'new' AND (c.team_id IS NULL OR EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = ").push_bind(uid);
-                q.push(")))");
+                q.push(" OR (t.assignee_id IS NULL AND t.status = 'new' AND EXISTS (SELECT 1 FROM categories c WHERE c.id = t.category_id AND (c.team_id IS NULL OR EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = ").push_bind(uid);
+                q.push("))))");
                 q.push(" OR EXISTS (SELECT 1 FROM watchers w WHERE w.ticket_id = t.id AND w.user_id = ").push_bind(uid);
                 q.push("))");
             }
@@ -704,7 +748,9 @@ impl Db {
             q.push(" AND t.priority = ").push_bind(p.as_str());
         }
         if let Some(c) = &filter.category {
-            q.push(" AND c.slug = ").push_bind(c.clone());
+            q.push(" AND t.category_id = (SELECT id FROM categories WHERE slug = ")
+                .push_bind(c.clone())
+                .push(")");
         }
         if let Some(text) = filter.text.as_deref() {
             if let Some(query) = fts_query(text, " AND ") {
@@ -732,8 +778,11 @@ impl Db {
             TicketOrder::RecentlyUpdated => q.push(" ORDER BY (t.status IN ('resolved', 'closed', 'cancelled')), t.updated_at DESC, t.id DESC"),
         };
         q.push(" LIMIT ").push_bind(filter.limit);
-        let rows = q.build().fetch_all(&self.pool).await?;
-        rows.iter().map(ticket_from_row).collect()
+        let ids: Vec<i64> = q.build_query_scalar().fetch_all(&self.pool).await?;
+        let mut rows = self.tickets_by_ids(&ids).await?;
+        let position = |id: i64| ids.iter().position(|&x| x == id).unwrap_or(usize::MAX);
+        rows.sort_by_key(|r| position(r.id));
+        Ok(rows)
     }
 
     /// Tickets by id, for the change feed.

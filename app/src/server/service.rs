@@ -266,7 +266,7 @@ pub async fn create_ticket(
         Some(description),
         Some(impact),
         Some(urgency),
-        Some((category_id, _)),
+        Some((category_id, category)),
         Some(requester),
     ) = (title, description, impact, urgency, category, requester)
     else {
@@ -300,11 +300,38 @@ pub async fn create_ticket(
         internal: false,
     };
     let event_id = Db::insert_event(&mut tx, id, Some(actor.id), now, &event).await?;
-    let ticket = Db::ticket(&mut tx, id).await?.ok_or(AppError::Internal)?;
     tx.commit().await?;
     state.feed.advance(event_id);
-    tracing::info!(ticket.number = %ticket.ticket.number, ticket.priority = %priority, "ticket filed");
-    Ok(ticket.ticket)
+    // Everything the new ticket holds is known here; reading it back would only repeat it.
+    let at = db::from_ms(db::to_ms(now));
+    let ticket = Ticket {
+        number: TicketNumber::from_id(id),
+        title: row.title,
+        description: row.description,
+        category: category.slug,
+        status: Status::New,
+        waiting_on: None,
+        priority,
+        impact,
+        urgency,
+        requester: PersonRef {
+            email: requester.email,
+            name: requester.name,
+        },
+        assignee: None,
+        location: row.location,
+        asset_tag: row.asset_tag,
+        contact: row.contact,
+        fields: row.fields,
+        escalated: false,
+        reopened: false,
+        resolution: None,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+    };
+    tracing::info!(ticket.number = %ticket.number, ticket.priority = %priority, "ticket filed");
+    Ok(ticket)
 }
 
 pub async fn ticket_detail(

@@ -18,7 +18,7 @@ pub fn SignInPage() -> impl IntoView {
         <section class="panel narrow">
             <h1>"Sign in"</h1>
             <ActionForm action=action attr:class="form">
-                <input type="hidden" name="next" prop:value=next />
+                <input type="hidden" name="next" value=next />
                 <label for="email">"Email"</label>
                 <input id="email" name="email" type="email" autocomplete="username" required />
                 <label for="password">"Password"</label>

@@ -14,7 +14,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -84,17 +84,17 @@ pub fn App() -> impl IntoView {
             <Header />
             <main id="main">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/login") view=account::SignInPage />
-                    <Route path=path!("/register") view=account::RegisterPage />
-                    <Route path=path!("/requests") view=portal::MyRequests />
-                    <Route path=path!("/requests/new") view=portal::NewRequest />
-                    <Route path=path!("/tickets/:number") view=portal::TicketPage />
-                    <Route path=path!("/board") view=board::Board />
-                    <Route path=path!("/work") view=tech::MyWork />
-                    <Route path=path!("/roster") view=admin::RosterPage />
-                    <Route path=path!("/people") view=admin::PeoplePage />
-                    <Route path=path!("/account") view=admin::AccountPage />
+                    <Route path=path!("/") view=Home ssr=SsrMode::InOrder />
+                    <Route path=path!("/login") view=account::SignInPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/register") view=account::RegisterPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/requests") view=portal::MyRequests ssr=SsrMode::InOrder />
+                    <Route path=path!("/requests/new") view=portal::NewRequest ssr=SsrMode::InOrder />
+                    <Route path=path!("/tickets/:number") view=portal::TicketPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/board") view=board::Board ssr=SsrMode::InOrder />
+                    <Route path=path!("/work") view=tech::MyWork ssr=SsrMode::InOrder />
+                    <Route path=path!("/roster") view=admin::RosterPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/people") view=admin::PeoplePage ssr=SsrMode::InOrder />
+                    <Route path=path!("/account") view=admin::AccountPage ssr=SsrMode::InOrder />
                 </Routes>
             </main>
         </Router>
