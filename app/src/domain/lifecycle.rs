@@ -107,6 +107,25 @@ impl ActionKind {
     }
 }
 
+impl ActionKind {
+    /// The action of this kind; resolving carries its resolution notes, the others ignore them.
+    pub fn with_resolution(self, notes: ResolutionNotes) -> Action {
+        match self {
+            ActionKind::Assign => Action::Assign,
+            ActionKind::Start => Action::Start,
+            ActionKind::WaitRequester => Action::Wait(WaitingOn::Requester),
+            ActionKind::WaitThirdParty => Action::Wait(WaitingOn::ThirdParty),
+            ActionKind::WaitFacility => Action::Wait(WaitingOn::Facility),
+            ActionKind::Resume => Action::Resume,
+            ActionKind::Resolve => Action::Resolve(notes),
+            ActionKind::Reopen => Action::Reopen,
+            ActionKind::Close => Action::Close,
+            ActionKind::Cancel => Action::Cancel,
+            ActionKind::Escalate => Action::Escalate,
+        }
+    }
+}
+
 impl Action {
     pub fn kind(&self) -> ActionKind {
         match self {
@@ -126,19 +145,7 @@ impl Action {
 
     /// A representative action of a kind, used to ask the lifecycle whether the kind is allowed.
     fn probe(kind: ActionKind) -> Action {
-        match kind {
-            ActionKind::Assign => Action::Assign,
-            ActionKind::Start => Action::Start,
-            ActionKind::WaitRequester => Action::Wait(WaitingOn::Requester),
-            ActionKind::WaitThirdParty => Action::Wait(WaitingOn::ThirdParty),
-            ActionKind::WaitFacility => Action::Wait(WaitingOn::Facility),
-            ActionKind::Resume => Action::Resume,
-            ActionKind::Resolve => Action::Resolve(ResolutionNotes::placeholder()),
-            ActionKind::Reopen => Action::Reopen,
-            ActionKind::Close => Action::Close,
-            ActionKind::Cancel => Action::Cancel,
-            ActionKind::Escalate => Action::Escalate,
-        }
+        kind.with_resolution(ResolutionNotes::placeholder())
     }
 }
 

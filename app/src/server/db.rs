@@ -64,6 +64,7 @@ macro_rules! event_select {
 pub struct Db {
     pool: SqlitePool,
     writers: std::sync::Arc<tokio::sync::Mutex<()>>,
+    categories: CategoryCache,
 }
 
 /// Why the database could not be opened or migrated; start-up prints it and stops.
@@ -139,6 +140,7 @@ impl Db {
         Ok(Db {
             pool,
             writers: Default::default(),
+            categories: Default::default(),
         })
     }
 
@@ -382,22 +384,57 @@ impl Db {
 
     // ---- categories -------------------------------------------------------------------------
 
+    /// Every category, read at most every few seconds: filing a ticket needs its category, and
+    /// categories change rarely (an edit here is seen at once, one in another process within
+    /// `CATEGORY_CACHE`).
+    async fn all_categories(&self) -> Result<std::sync::Arc<Vec<(i64, Category)>>, AppError> {
+        if let Ok(cache) = self.categories.read() {
+            if let Some((_, list)) = cache
+                .as_ref()
+                .filter(|(at, _)| at.elapsed() < CATEGORY_CACHE)
+            {
+                return Ok(list.clone());
+            }
+        }
+        let rows = sqlx::query(
+            "SELECT id, slug, name, fields_json FROM categories ORDER BY position, slug",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let list = std::sync::Arc::new(
+            rows.iter()
+                .map(category_from_row)
+                .collect::<Result<Vec<_>, _>>()?,
+        );
+        if let Ok(mut cache) = self.categories.write() {
+            *cache = Some((std::time::Instant::now(), list.clone()));
+        }
+        Ok(list)
+    }
+
+    /// Drops the cached categories after an edit.
+    pub fn forget_categories(&self) {
+        if let Ok(mut cache) = self.categories.write() {
+            *cache = None;
+        }
+    }
+
     pub async fn categories(&self) -> Result<Vec<Category>, AppError> {
-        let rows =
-            sqlx::query("SELECT slug, name, fields_json FROM categories ORDER BY position, slug")
-                .fetch_all(&self.pool)
-                .await?;
-        rows.iter()
-            .map(|r| category_from_row(r).map(|(_, c)| c))
-            .collect()
+        Ok(self
+            .all_categories()
+            .await?
+            .iter()
+            .map(|(_, c)| c.clone())
+            .collect())
     }
 
     pub async fn category(&self, slug: &str) -> Result<Option<(i64, Category)>, AppError> {
-        let row = sqlx::query("SELECT id, slug, name, fields_json FROM categories WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(category_from_row).transpose()
+        Ok(self
+            .all_categories()
+            .await?
+            .iter()
+            .find(|(_, c)| c.slug == slug)
+            .cloned())
     }
 
     /// Creates a category (placed last) or updates its name and fields.
@@ -1054,6 +1091,13 @@ impl Db {
             .await?)
     }
 }
+
+const CATEGORY_CACHE: Duration = Duration::from_secs(10);
+
+/// Categories with their ids, and when they were read.
+type CategoryCache = std::sync::Arc<
+    std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<Vec<(i64, Category)>>)>>,
+>;
 
 /// Turns what a person typed into an FTS5 query: every word becomes a quoted prefix term, so no
 /// FTS syntax from the user is interpreted. `None` when there is no word to search for.

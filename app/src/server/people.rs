@@ -538,6 +538,7 @@ pub async fn save_category(
     )
     .await?;
     tx.commit().await?;
+    state.db.forget_categories();
     Ok(())
 }
 

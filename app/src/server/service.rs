@@ -482,6 +482,17 @@ pub async fn list_tickets(
     Ok((rows.into_iter().map(|r| r.ticket).collect(), next))
 }
 
+/// The history entry of a (re)assignment.
+fn assigned(row: &TicketRow, to: &User) -> NewEvent {
+    NewEvent {
+        kind: "assigned",
+        from: row.ticket.assignee.as_ref().map(|p| p.name.clone()),
+        to: Some(to.name.clone()),
+        detail: Some(to.email.clone()),
+        internal: false,
+    }
+}
+
 /// Applies a change atomically, refusing it when the ticket moved past `expected_version`.
 /// Without an expected version (server-side flows) the current one is used.
 pub async fn change_ticket(
@@ -534,22 +545,14 @@ pub async fn change_ticket(
         if !role_allows(actor, &row, kind) {
             return Err(AppError::Forbidden);
         }
-        let action = match kind {
-            ActionKind::Assign => Action::Assign,
-            ActionKind::Start => Action::Start,
-            ActionKind::WaitRequester => Action::Wait(WaitingOn::Requester),
-            ActionKind::WaitThirdParty => Action::Wait(WaitingOn::ThirdParty),
-            ActionKind::WaitFacility => Action::Wait(WaitingOn::Facility),
-            ActionKind::Resume => Action::Resume,
-            ActionKind::Resolve => Action::Resolve(
+        let notes = match kind {
+            ActionKind::Resolve => {
                 ResolutionNotes::parse(change.text.as_deref().unwrap_or_default())
-                    .map_err(|m| AppError::field("resolution", m))?,
-            ),
-            ActionKind::Reopen => Action::Reopen,
-            ActionKind::Close => Action::Close,
-            ActionKind::Cancel => Action::Cancel,
-            ActionKind::Escalate => Action::Escalate,
+                    .map_err(|m| AppError::field("resolution", m))?
+            }
+            _ => ResolutionNotes::placeholder(),
         };
+        let action = kind.with_resolution(notes);
         lifecycle = lifecycle.transition(&action)?;
         match &action {
             Action::Assign => {
@@ -561,13 +564,7 @@ pub async fn change_ticket(
                     (None, _) => return Err(AppError::field("assignee", "Choose who to assign")),
                 };
                 if s.assignee_id != Some(to.id) {
-                    events.push(NewEvent {
-                        kind: "assigned",
-                        from: row.ticket.assignee.as_ref().map(|p| p.name.clone()),
-                        to: Some(to.name.clone()),
-                        detail: Some(to.email.clone()),
-                        internal: false,
-                    });
+                    events.push(assigned(&row, &to));
                     s.assignee_id = Some(to.id);
                 }
             }
@@ -607,13 +604,7 @@ pub async fn change_ticket(
                 }
                 if let Some(to) = &new_assignee {
                     if s.assignee_id != Some(to.id) {
-                        events.push(NewEvent {
-                            kind: "assigned",
-                            from: row.ticket.assignee.as_ref().map(|p| p.name.clone()),
-                            to: Some(to.name.clone()),
-                            detail: Some(to.email.clone()),
-                            internal: false,
-                        });
+                        events.push(assigned(&row, to));
                         s.assignee_id = Some(to.id);
                         lifecycle = lifecycle.transition(&Action::Assign)?;
                     }
