@@ -147,8 +147,14 @@ impl Db {
     /// Starts a write transaction that takes SQLite's write lock at once (a read that later
     /// upgrades to a write could fail), after this process's earlier writers are done.
     pub async fn begin_write(&self) -> Result<Tx, AppError> {
+        // The connection is taken before the turn, so the turn is held only while writing.
+        let conn = self.pool.acquire().await?;
         let turn = self.writers.clone().lock_owned().await;
-        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let tx = sqlx::Transaction::begin(
+            conn,
+            Some(sqlx::SqlSafeStr::into_sql_str("BEGIN IMMEDIATE")),
+        )
+        .await?;
         Ok(Tx { tx, _turn: turn })
     }
 
