@@ -42,6 +42,9 @@ pub enum UserCommand {
     },
 }
 
+/// The usual ITIL table squeezed to four levels (see `PriorityMatrix::default`).
+pub const DEFAULT_PRIORITY_MATRIX: &str = "P4,P4,P3;P4,P3,P2;P3,P2,P1";
+
 #[derive(Args, Clone, Debug)]
 pub struct Config {
     /// Address to listen on.
@@ -89,7 +92,7 @@ pub struct Config {
     #[arg(
         long,
         env = "SWITCHBOARD_PRIORITY_MATRIX",
-        default_value = "P4,P4,P3;P4,P3,P2;P3,P2,P1",
+        default_value = DEFAULT_PRIORITY_MATRIX,
         global = true
     )]
     pub priority_matrix: String,
@@ -101,4 +104,23 @@ pub struct Config {
         global = true
     )]
     pub site_root: String,
+}
+
+impl Config {
+    /// The defaults, on an ephemeral loopback port with the given database, for programs that
+    /// start Switchboard themselves (the integration tests, the load generator) without reading
+    /// flags or the environment.
+    pub fn local(database_url: String) -> Config {
+        Config {
+            addr: ([127, 0, 0, 1], 0).into(),
+            database_url,
+            demo: false,
+            secure_cookies: false,
+            session_idle_hours: 8,
+            allow_registration: true,
+            registration_domains: String::new(),
+            priority_matrix: DEFAULT_PRIORITY_MATRIX.into(),
+            site_root: "target/site".into(),
+        }
+    }
 }

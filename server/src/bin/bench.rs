@@ -202,17 +202,7 @@ fn rss_mb() -> f64 {
 async fn main() {
     let dir = std::env::temp_dir().join(format!("switchboard-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("bench dir");
-    let config = switchboard::Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: format!("sqlite://{}", dir.join("bench.db").display()),
-        demo: false,
-        secure_cookies: false,
-        session_idle_hours: 8,
-        allow_registration: true,
-        registration_domains: String::new(),
-        priority_matrix: "P4,P4,P3;P4,P3,P2;P3,P2,P1".into(),
-        site_root: "target/site".into(),
-    };
+    let config = switchboard::Config::local(format!("sqlite://{}", dir.join("bench.db").display()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let app = switchboard::build(&config, listener).await.expect("app");
     let addr = format!("127.0.0.1:{}", app.port());

@@ -42,15 +42,8 @@ fn fresh_dir() -> PathBuf {
 
 pub fn config(dir: &std::path::Path, demo: bool) -> Config {
     Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: format!("sqlite://{}", dir.join("test.db").display()),
         demo,
-        secure_cookies: false,
-        session_idle_hours: 8,
-        allow_registration: true,
-        registration_domains: String::new(),
-        priority_matrix: "P4,P4,P3;P4,P3,P2;P3,P2,P1".into(),
-        site_root: "target/site".into(),
+        ..Config::local(format!("sqlite://{}", dir.join("test.db").display()))
     }
 }
 
