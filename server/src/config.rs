@@ -96,6 +96,14 @@ pub struct Config {
         global = true
     )]
     pub priority_matrix: String,
+    /// Seconds between runs of the SLA scheduler (escalation rules).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_SLA_INTERVAL_SECS",
+        default_value_t = 15,
+        global = true
+    )]
+    pub sla_interval_secs: u64,
     /// Folder with the built site (wasm, js, css); cargo-leptos sets LEPTOS_SITE_ROOT.
     #[arg(
         long,
@@ -120,6 +128,7 @@ impl Config {
             allow_registration: true,
             registration_domains: String::new(),
             priority_matrix: DEFAULT_PRIORITY_MATRIX.into(),
+            sla_interval_secs: 15,
             site_root: "target/site".into(),
         }
     }

@@ -17,6 +17,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
@@ -29,6 +30,8 @@ pub fn routes() -> Router<AppState> {
         .route("/auth/token", post(create_token).delete(revoke_token))
         .route("/categories", get(categories))
         .route("/categories/{slug}", axum::routing::put(save_category))
+        .route("/sla/policies", get(sla_policies).post(create_policy))
+        .route("/sla/policies/{id}", axum::routing::put(replace_policy))
         .route("/tickets", post(create_ticket).get(list_tickets))
         .route("/tickets/{number}", get(get_ticket).patch(patch_ticket))
         .route("/tickets/{number}/notes", post(add_note))
@@ -131,7 +134,22 @@ fn person(p: &app::domain::PersonRef) -> Value {
     json!({"email": p.email, "name": p.name})
 }
 
-pub fn ticket_json(t: &Ticket) -> Value {
+/// A ticket as the API shows it; its SLA state is as of `now`.
+pub fn ticket_json(t: &Ticket, now: DateTime<Utc>) -> Value {
+    let time = |d: Option<DateTime<Utc>>| {
+        d.map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    };
+    let sla = t.sla.as_ref().map(|s| {
+        json!({
+            "policy": s.policy,
+            "response_due": time(s.response_due.filter(|_| s.responded_at.is_none())),
+            "responded_at": time(s.responded_at),
+            "resolution_due": time(s.resolution_due),
+            "paused": s.paused(),
+            "state": s.state(now),
+            "resolution_left_minutes": (s.resolution_left_ms as f64 / 60_000.0).round() as i64,
+        })
+    });
     json!({
         "number": t.number.to_string(),
         "title": t.title,
@@ -154,11 +172,12 @@ pub fn ticket_json(t: &Ticket) -> Value {
         "created_at": t.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         "updated_at": t.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         "version": t.version,
+        "sla": sla,
     })
 }
 
-fn with_etag(status: StatusCode, t: &Ticket) -> Response {
-    let mut r = (status, Json(ticket_json(t))).into_response();
+fn with_etag(status: StatusCode, t: &Ticket, now: DateTime<Utc>) -> Response {
+    let mut r = (status, Json(ticket_json(t, now))).into_response();
     if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", t.version)) {
         r.headers_mut().insert(header::ETAG, v);
     }
@@ -240,6 +259,32 @@ async fn save_category(
     Ok(Json(saved.1).into_response())
 }
 
+async fn sla_policies(State(state): State<AppState>, Caller(user): Caller) -> ApiResult<Response> {
+    let items = app::server::sla::policies(&state, &user).await?;
+    Ok(Json(json!({ "items": items })).into_response())
+}
+
+async fn create_policy(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    ApiJson(mut form): ApiJson<app::api::types::PolicyForm>,
+) -> ApiResult<Response> {
+    form.id = None;
+    let saved = app::server::sla::save_policy(&state, &user, form).await?;
+    Ok((StatusCode::CREATED, Json(saved)).into_response())
+}
+
+async fn replace_policy(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<i64>,
+    ApiJson(mut form): ApiJson<app::api::types::PolicyForm>,
+) -> ApiResult<Response> {
+    form.id = Some(id);
+    let saved = app::server::sla::save_policy(&state, &user, form).await?;
+    Ok(Json(saved).into_response())
+}
+
 async fn create_ticket(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -249,7 +294,7 @@ async fn create_ticket(
         input.channel = Some("api".into());
     }
     let t = service::create_ticket(&state, &user, input).await?;
-    let mut r = with_etag(StatusCode::CREATED, &t);
+    let mut r = with_etag(StatusCode::CREATED, &t, state.clock.now());
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/tickets/{}", t.number)) {
         r.headers_mut().insert(header::LOCATION, v);
     }
@@ -262,7 +307,7 @@ async fn get_ticket(
     Path(n): Path<String>,
 ) -> ApiResult<Response> {
     let t = service::ticket(&state, &user, number(&n)?).await?;
-    Ok(with_etag(StatusCode::OK, &t))
+    Ok(with_etag(StatusCode::OK, &t, state.clock.now()))
 }
 
 #[derive(Deserialize)]
@@ -295,7 +340,7 @@ async fn list_tickets(
     };
     let (items, next) = service::list_tickets(&state, &user, params).await?;
     Ok(Json(
-        json!({"items": items.iter().map(ticket_json).collect::<Vec<_>>(), "next_cursor": next}),
+        json!({"items": items.iter().map(|t| ticket_json(t, state.clock.now())).collect::<Vec<_>>(), "next_cursor": next}),
     )
     .into_response())
 }
@@ -382,7 +427,7 @@ async fn patch_ticket(
         text: p.resolution,
     };
     match service::change_ticket(&state, &user, number, Some(version), change).await {
-        Ok(t) => Ok(with_etag(StatusCode::OK, &t)),
+        Ok(t) => Ok(with_etag(StatusCode::OK, &t, state.clock.now())),
         Err(AppError::Conflict) => {
             let mut r = error_response(&AppError::Conflict);
             *r.status_mut() = StatusCode::PRECONDITION_FAILED;
@@ -444,7 +489,7 @@ async fn escalate(
         ..TicketChange::default()
     };
     let t = service::change_ticket(&state, &user, number(&n)?, None, change).await?;
-    Ok(with_etag(StatusCode::OK, &t))
+    Ok(with_etag(StatusCode::OK, &t, state.clock.now()))
 }
 
 async fn events(

@@ -33,6 +33,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     pub state: AppState,
+    sla_interval: Duration,
 }
 
 /// Opens the database (running migrations), loads demo data when asked and the database is
@@ -75,21 +76,12 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
         }
         state.feed.advance(state.db.feed_head().await.unwrap_or(0));
     }
-    let db = state.db.clone();
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(2));
-        loop {
-            every.tick().await;
-            if let Err(e) = db.checkpoint().await {
-                tracing::warn!(error = %e, "background checkpoint failed");
-            }
-        }
-    });
     let router = router(state.clone());
     Ok(Application {
         listener,
         router,
         state,
+        sla_interval: Duration::from_secs(config.sla_interval_secs.max(1)),
     })
 }
 
@@ -134,12 +126,51 @@ impl Application {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        let workers = self.start_workers();
         let service = self
             .router
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
-        axum::serve(self.listener, service)
+        let served = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
-            .await
+            .await;
+        drop(workers);
+        served
+    }
+
+    /// Background work that lives as long as the server: WAL checkpoints, and the SLA scheduler
+    /// (which first computes clocks missing from older tickets, then fires whatever came due while
+    /// the server was down). Dropping the set stops them.
+    fn start_workers(&self) -> tokio::task::JoinSet<()> {
+        let mut workers = tokio::task::JoinSet::new();
+        let db = self.state.db.clone();
+        workers.spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(2));
+            loop {
+                every.tick().await;
+                if let Err(e) = db.checkpoint().await {
+                    tracing::warn!(error = %e, "background checkpoint failed");
+                }
+            }
+        });
+        let state = self.state.clone();
+        let interval = self.sla_interval;
+        workers.spawn(async move {
+            match app::server::sla::refresh_all(&state, false).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(tickets = n, "service-level clocks computed"),
+                Err(e) => tracing::error!(error = %e, "service-level clocks could not be computed"),
+            }
+            let mut every = tokio::time::interval(interval);
+            loop {
+                every.tick().await;
+                match app::server::sla::run_due(&state).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(rules = n, "escalation rules fired"),
+                    Err(e) => tracing::warn!(error = %e, "escalation rules could not run"),
+                }
+            }
+        });
+        workers
     }
 }
 

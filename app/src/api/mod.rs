@@ -3,6 +3,7 @@
 pub mod account;
 pub mod board;
 pub mod people;
+pub mod sla;
 pub mod tickets;
 pub mod types;
 

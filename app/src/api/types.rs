@@ -153,3 +153,43 @@ pub struct RosterUpdate {
     pub off_until: Option<String>,
     pub skills: String,
 }
+
+/// An SLA policy as an admin edits it: text fields as typed, targets in minutes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct PolicyForm {
+    pub id: Option<i64>,
+    pub name: String,
+    /// Category slugs, comma-separated; empty for the default policy.
+    pub categories: String,
+    pub time_zone: String,
+    /// Weekly hours such as `mon-fri 08:00-18:00` or `24x7`.
+    pub hours: String,
+    /// `YYYY-MM-DD` dates separated by spaces, commas or lines.
+    pub holidays: String,
+    /// P1 to P4.
+    pub targets: Vec<crate::domain::sla::Target>,
+    pub at_risk_percent: u32,
+    /// One rule per line, e.g. `75% resolution: notify assignee`.
+    pub rules: String,
+}
+
+impl PolicyForm {
+    pub fn from_policy(p: &crate::domain::Policy) -> PolicyForm {
+        PolicyForm {
+            id: Some(p.id),
+            name: p.name.clone(),
+            categories: p.categories.join(", "),
+            time_zone: p.calendar.time_zone().to_string(),
+            hours: p.calendar.hours_text(),
+            holidays: p.calendar.holidays_text(),
+            targets: p.targets.to_vec(),
+            at_risk_percent: p.at_risk_percent,
+            rules: p
+                .rules
+                .iter()
+                .map(|r| r.to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}

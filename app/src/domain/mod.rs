@@ -4,13 +4,17 @@
 pub mod assignment;
 pub mod category;
 pub mod lifecycle;
+pub mod notification;
 pub mod priority;
+pub mod sla;
 pub mod ticket;
 pub mod user;
 
 pub use category::{Category, CategoryField};
 pub use lifecycle::{Action, ActionKind, Lifecycle, Status, TransitionError, WaitingOn};
+pub use notification::Notification;
 pub use priority::{Impact, Priority, PriorityMatrix, Urgency};
+pub use sla::{Calendar, Policy, Sla, SlaState};
 pub use ticket::{
     Event, Note, NoteBody, NoteVisibility, PersonRef, ResolutionNotes, Ticket, TicketNumber,
     TicketTitle,

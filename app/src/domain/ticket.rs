@@ -149,6 +149,8 @@ pub struct Ticket {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
+    /// The service-level clocks; absent until first computed.
+    pub sla: Option<super::Sla>,
 }
 
 impl Ticket {

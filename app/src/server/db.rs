@@ -1,9 +1,10 @@
 //! The persistence module: every SQL statement of Switchboard lives here, so that a second backend
 //! (PostgreSQL) is a contained change. Timestamps are stored as Unix milliseconds.
 
+use crate::domain::sla::{Rule, Target};
 use crate::domain::{
-    Category, CategoryField, Event, Impact, Note, NoteVisibility, PersonRef, Priority, Role,
-    Status, Ticket, TicketNumber, Urgency, User, WaitingOn,
+    Calendar, Category, CategoryField, Event, Impact, Note, NoteVisibility, Notification,
+    PersonRef, Policy, Priority, Role, Sla, Status, Ticket, TicketNumber, Urgency, User, WaitingOn,
 };
 use crate::error::AppError;
 use chrono::{DateTime, TimeZone, Utc};
@@ -45,7 +46,7 @@ macro_rules! ticket_select {
     () => {
         "SELECT t.id, t.title, t.description, c.slug AS category, t.category_id, t.requester_id, t.assignee_id, \
          t.impact, t.urgency, t.priority, t.priority_reason, t.status, t.waiting_on, t.location, t.asset_tag, \
-         t.contact, t.fields_json, t.escalated, t.reopened, t.resolution, t.created_at, t.updated_at, t.version, \
+         t.contact, t.fields_json, t.escalated, t.reopened, t.resolution, t.created_at, t.updated_at, t.version, t.sla_json, \
          r.email AS r_email, r.name AS r_name, a.email AS a_email, a.name AS a_name \
          FROM tickets t JOIN categories c ON c.id = t.category_id JOIN users r ON r.id = t.requester_id \
          LEFT JOIN users a ON a.id = t.assignee_id"
@@ -65,6 +66,7 @@ pub struct Db {
     pool: SqlitePool,
     writers: std::sync::Arc<tokio::sync::Mutex<()>>,
     categories: CategoryCache,
+    policies: PolicyCache,
 }
 
 /// Why the database could not be opened or migrated; start-up prints it and stops.
@@ -141,6 +143,7 @@ impl Db {
             pool,
             writers: Default::default(),
             categories: Default::default(),
+            policies: Default::default(),
         })
     }
 
@@ -1096,6 +1099,391 @@ impl Db {
             .fetch_one(&self.pool)
             .await?)
     }
+
+    // ---- service levels ---------------------------------------------------------------------
+
+    /// Every SLA policy in order, read at most every few seconds (like categories).
+    pub async fn policies(&self) -> Result<std::sync::Arc<Vec<Policy>>, AppError> {
+        if let Ok(cache) = self.policies.read() {
+            if let Some((_, list)) = cache
+                .as_ref()
+                .filter(|(at, _)| at.elapsed() < CATEGORY_CACHE)
+            {
+                return Ok(list.clone());
+            }
+        }
+        let rows = sqlx::query(
+            "SELECT id, name, categories, time_zone, hours, holidays, targets_json, at_risk_percent, rules \
+             FROM sla_policies ORDER BY position, id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let list = std::sync::Arc::new(
+            rows.iter()
+                .map(policy_from_row)
+                .collect::<Result<Vec<_>, _>>()?,
+        );
+        if let Ok(mut cache) = self.policies.write() {
+            *cache = Some((std::time::Instant::now(), list.clone()));
+        }
+        Ok(list)
+    }
+
+    pub fn forget_policies(&self) {
+        if let Ok(mut cache) = self.policies.write() {
+            *cache = None;
+        }
+    }
+
+    /// Creates (without `id`) or replaces a policy; false when `id` names no policy.
+    pub async fn save_policy(
+        conn: &mut SqliteConnection,
+        id: Option<i64>,
+        p: &Policy,
+    ) -> Result<Option<i64>, AppError> {
+        let targets = serde_json::to_string(&p.targets).map_err(|_| AppError::Internal)?;
+        let rules: Vec<String> = p.rules.iter().map(|r| r.to_string()).collect();
+        let query = match id {
+            Some(_) => {
+                "UPDATE sla_policies SET name = $1, categories = $2, time_zone = $3, hours = $4, holidays = $5, \
+                 targets_json = $6, at_risk_percent = $7, rules = $8 WHERE id = $9 RETURNING id"
+            }
+            None => {
+                "INSERT INTO sla_policies (name, categories, time_zone, hours, holidays, targets_json, at_risk_percent, rules, position) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT COALESCE(MAX(position), 0) + 1 FROM sla_policies)) RETURNING id"
+            }
+        };
+        let q = sqlx::query_scalar(query)
+            .bind(&p.name)
+            .bind(p.categories.join(","))
+            .bind(p.calendar.time_zone())
+            .bind(p.calendar.hours_text())
+            .bind(p.calendar.holidays_text())
+            .bind(targets)
+            .bind(i64::from(p.at_risk_percent))
+            .bind(rules.join("\n"));
+        let q = match id {
+            Some(id) => q.bind(id),
+            None => q,
+        };
+        match q.fetch_optional(&mut *conn).await {
+            Ok(id) => Ok(id),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                Err(AppError::field("name", "Another policy has that name"))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// What a ticket's clocks are computed from: its category, priority, creation time, status
+    /// changes in order, and its first response by IT (a public note, or work started).
+    pub async fn sla_history(
+        conn: &mut SqliteConnection,
+        ticket_id: i64,
+    ) -> Result<Option<SlaHistory>, AppError> {
+        let Some(head) = sqlx::query(
+            "SELECT c.slug, t.priority, t.created_at FROM tickets t JOIN categories c ON c.id = t.category_id \
+             WHERE t.id = $1",
+        )
+        .bind(ticket_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let changes = sqlx::query(
+            "SELECT at, to_value FROM ticket_events WHERE ticket_id = $1 AND kind = 'status' ORDER BY id",
+        )
+        .bind(ticket_id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| -> Result<(DateTime<Utc>, Status), AppError> {
+            Ok((from_ms(r.try_get("at")?), decode(r.try_get("to_value")?)?))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+        let responded: Option<i64> = sqlx::query_scalar(
+            "SELECT MIN(e.at) FROM ticket_events e JOIN users u ON u.id = e.actor_id \
+             WHERE e.ticket_id = $1 AND u.role <> 'requester' AND ( \
+               (e.kind = 'status' AND e.to_value IN ('in_progress', 'waiting', 'resolved', 'closed')) \
+               OR (e.kind = 'note' AND e.internal = 0))",
+        )
+        .bind(ticket_id)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(Some(SlaHistory {
+            category: head.try_get("slug")?,
+            priority: decode(head.try_get("priority")?)?,
+            created_at: from_ms(head.try_get("created_at")?),
+            changes,
+            responded_at: responded.map(from_ms),
+        }))
+    }
+
+    /// Stores a ticket's evaluated clocks and re-arms the rules that have not fired yet.
+    pub async fn write_sla(
+        conn: &mut SqliteConnection,
+        ticket_id: i64,
+        sla: Option<&Sla>,
+        next_due: Option<DateTime<Utc>>,
+        timers: &[(String, DateTime<Utc>)],
+    ) -> Result<(), AppError> {
+        let json = sla
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|_| AppError::Internal)?;
+        sqlx::query("UPDATE tickets SET sla_json = $1, sla_due_at = $2 WHERE id = $3")
+            .bind(json)
+            .bind(next_due.map(to_ms))
+            .bind(ticket_id)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("DELETE FROM sla_timers WHERE ticket_id = $1 AND fired_at IS NULL")
+            .bind(ticket_id)
+            .execute(&mut *conn)
+            .await?;
+        for (rule, at) in timers {
+            sqlx::query(
+                "INSERT INTO sla_timers (ticket_id, rule, fire_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (ticket_id, rule) DO NOTHING",
+            )
+            .bind(ticket_id)
+            .bind(rule)
+            .bind(to_ms(*at))
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Rules due to fire, oldest first.
+    pub async fn due_timers(
+        &self,
+        now: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<(i64, String)>, AppError> {
+        let rows = sqlx::query(
+            "SELECT ticket_id, rule FROM sla_timers WHERE fired_at IS NULL AND fire_at <= $1 \
+             ORDER BY fire_at LIMIT $2",
+        )
+        .bind(to_ms(now))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("ticket_id")?, r.try_get("rule")?)))
+            .collect()
+    }
+
+    /// Marks a rule fired for a ticket; false when it had fired already (another process or an
+    /// earlier run got there first) or is no longer armed.
+    pub async fn claim_timer(
+        conn: &mut SqliteConnection,
+        ticket_id: i64,
+        rule: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let done = sqlx::query(
+            "UPDATE sla_timers SET fired_at = $1 WHERE ticket_id = $2 AND rule = $3 AND fired_at IS NULL \
+             AND fire_at <= $1",
+        )
+        .bind(to_ms(now))
+        .bind(ticket_id)
+        .bind(rule)
+        .execute(&mut *conn)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Rules already fired for a ticket, with when.
+    pub async fn fired_rules(
+        &self,
+        ticket_id: i64,
+    ) -> Result<Vec<(String, DateTime<Utc>)>, AppError> {
+        let rows = sqlx::query(
+            "SELECT rule, fired_at FROM sla_timers WHERE ticket_id = $1 AND fired_at IS NOT NULL ORDER BY fired_at",
+        )
+        .bind(ticket_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("rule")?, from_ms(r.try_get("fired_at")?))))
+            .collect()
+    }
+
+    /// Tickets whose clocks need computing: never computed, or (after a policy change) all open.
+    pub async fn tickets_for_sla(&self, all_open: bool) -> Result<Vec<i64>, AppError> {
+        let rows = sqlx::query_scalar(
+            "SELECT id FROM tickets WHERE sla_json IS NULL \
+             OR ($1 AND status IN ('new', 'assigned', 'in_progress', 'waiting')) ORDER BY id",
+        )
+        .bind(all_open)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+
+    // ---- notifications ----------------------------------------------------------------------
+
+    pub async fn coordinator_ids(conn: &mut SqliteConnection) -> Result<Vec<i64>, AppError> {
+        Ok(
+            sqlx::query_scalar("SELECT id FROM users WHERE role = 'coordinator' ORDER BY id")
+                .fetch_all(&mut *conn)
+                .await?,
+        )
+    }
+
+    pub async fn watcher_ids(
+        conn: &mut SqliteConnection,
+        ticket_id: i64,
+    ) -> Result<Vec<i64>, AppError> {
+        Ok(
+            sqlx::query_scalar(
+                "SELECT user_id FROM watchers WHERE ticket_id = $1 ORDER BY user_id",
+            )
+            .bind(ticket_id)
+            .fetch_all(&mut *conn)
+            .await?,
+        )
+    }
+
+    pub async fn insert_notification(
+        conn: &mut SqliteConnection,
+        n: &NewNotification<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        let done = sqlx::query(
+            "INSERT INTO notifications (user_id, ticket_id, kind, subject, body, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(n.user_id)
+        .bind(n.ticket_id)
+        .bind(n.kind)
+        .bind(&n.subject)
+        .bind(&n.body)
+        .bind(to_ms(now))
+        .execute(&mut *conn)
+        .await?;
+        Ok(done.last_insert_rowid())
+    }
+
+    /// A person's notifications, newest first.
+    pub async fn notifications(
+        &self,
+        user_id: i64,
+        unread_only: bool,
+        limit: i64,
+    ) -> Result<Vec<Notification>, AppError> {
+        let rows = sqlx::query(
+            "SELECT id, ticket_id, kind, subject, body, created_at, read_at FROM notifications \
+             WHERE user_id = $1 AND (read_at IS NULL OR NOT $2) ORDER BY id DESC LIMIT $3",
+        )
+        .bind(user_id)
+        .bind(unread_only)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let ticket: Option<i64> = r.try_get("ticket_id")?;
+                let read_at: Option<i64> = r.try_get("read_at")?;
+                Ok(Notification {
+                    id: r.try_get("id")?,
+                    ticket: ticket.map(TicketNumber::from_id),
+                    kind: r.try_get("kind")?,
+                    subject: r.try_get("subject")?,
+                    body: r.try_get("body")?,
+                    at: from_ms(r.try_get("created_at")?),
+                    read: read_at.is_some(),
+                })
+            })
+            .collect()
+    }
+
+    pub async fn unread_count(&self, user_id: i64) -> Result<i64, AppError> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+        )
+        .bind(user_id)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    /// Marks one (or, without `id`, every) notification of a person read.
+    pub async fn mark_read(
+        &self,
+        user_id: i64,
+        id: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<u64, AppError> {
+        let done = sqlx::query(
+            "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL \
+             AND ($3 IS NULL OR id = $3)",
+        )
+        .bind(to_ms(now))
+        .bind(user_id)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+}
+
+/// A notification to write.
+pub struct NewNotification<'a> {
+    pub user_id: i64,
+    pub ticket_id: Option<i64>,
+    pub kind: &'a str,
+    pub subject: String,
+    pub body: String,
+}
+
+/// What a ticket's clocks are computed from.
+#[derive(Clone, Debug)]
+pub struct SlaHistory {
+    pub category: String,
+    pub priority: Priority,
+    pub created_at: DateTime<Utc>,
+    pub changes: Vec<(DateTime<Utc>, Status)>,
+    pub responded_at: Option<DateTime<Utc>>,
+}
+
+fn policy_from_row(r: &SqliteRow) -> Result<Policy, AppError> {
+    let bad = |what: String| {
+        tracing::error!(error = %what, "undecodable SLA policy");
+        AppError::Internal
+    };
+    let calendar = Calendar::parse(
+        r.try_get("time_zone")?,
+        r.try_get("hours")?,
+        r.try_get("holidays")?,
+    )
+    .map_err(bad)?;
+    let targets: [Target; 4] =
+        serde_json::from_str(r.try_get("targets_json")?).map_err(|e| bad(e.to_string()))?;
+    let rules = r
+        .try_get::<&str, _>("rules")?
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(Rule::parse)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(bad)?;
+    let categories: &str = r.try_get("categories")?;
+    let percent: i64 = r.try_get("at_risk_percent")?;
+    Ok(Policy {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        categories: categories
+            .split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(String::from)
+            .collect(),
+        calendar,
+        targets,
+        at_risk_percent: percent.clamp(1, 100) as u32,
+        rules,
+    })
 }
 
 const CATEGORY_CACHE: Duration = Duration::from_secs(10);
@@ -1104,6 +1492,10 @@ const CATEGORY_CACHE: Duration = Duration::from_secs(10);
 type CategoryCache = std::sync::Arc<
     std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<Vec<(i64, Category)>>)>>,
 >;
+
+/// SLA policies, and when they were read.
+type PolicyCache =
+    std::sync::Arc<std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<Vec<Policy>>)>>>;
 
 /// Turns what a person typed into an FTS5 query: every word becomes a quoted prefix term, so no
 /// FTS syntax from the user is interpreted. `None` when there is no word to search for.
@@ -1355,6 +1747,9 @@ fn ticket_from_row(r: &SqliteRow) -> Result<TicketRow, AppError> {
             created_at: from_ms(r.try_get("created_at")?),
             updated_at: from_ms(r.try_get("updated_at")?),
             version: r.try_get("version")?,
+            sla: r
+                .try_get::<Option<&str>, _>("sla_json")?
+                .and_then(|j| serde_json::from_str(j).ok()),
         },
     })
 }

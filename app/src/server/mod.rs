@@ -5,6 +5,7 @@ pub mod db;
 pub mod demo;
 pub mod people;
 pub mod service;
+pub mod sla;
 pub mod state;
 
 pub use state::AppState;

@@ -300,6 +300,8 @@ pub async fn create_ticket(
         internal: false,
     };
     let event_id = Db::insert_event(&mut tx, id, Some(actor.id), now, &event).await?;
+    let policies = state.db.policies().await?;
+    let sla = super::sla::refresh(&mut tx, &policies, id, now).await?;
     tx.commit().await?;
     state.feed.advance(event_id);
     // Everything the new ticket holds is known here; reading it back would only repeat it.
@@ -329,6 +331,7 @@ pub async fn create_ticket(
         created_at: at,
         updated_at: at,
         version: 1,
+        sla,
     };
     tracing::info!(ticket.number = %ticket.number, ticket.priority = %priority, "ticket filed");
     Ok(ticket)
@@ -350,8 +353,11 @@ pub async fn ticket_detail(
     let can_reply = !staff_view
         && row.requester_id == actor.id
         && (row.ticket.status.is_open() || row.ticket.status == Status::Resolved);
+    let mut ticket = [row.ticket];
+    super::sla::present(state, &mut ticket).await?;
+    let [ticket] = ticket;
     Ok(TicketDetail {
-        ticket: row.ticket,
+        ticket,
         notes,
         events,
         watchers,
@@ -368,7 +374,11 @@ pub async fn ticket(
     number: TicketNumber,
 ) -> Result<Ticket, AppError> {
     let mut conn = state.db.conn().await?;
-    Ok(load_visible(&mut conn, actor, number).await?.ticket)
+    let mut ticket = [load_visible(&mut conn, actor, number).await?.ticket];
+    drop(conn);
+    super::sla::present(state, &mut ticket).await?;
+    let [ticket] = ticket;
+    Ok(ticket)
 }
 
 pub async fn events(
@@ -479,7 +489,9 @@ pub async fn list_tickets(
             }
             .encode()
         });
-    Ok((rows.into_iter().map(|r| r.ticket).collect(), next))
+    let mut tickets: Vec<Ticket> = rows.into_iter().map(|r| r.ticket).collect();
+    super::sla::present(state, &mut tickets).await?;
+    Ok((tickets, next))
 }
 
 /// The history entry of a (re)assignment.
@@ -718,6 +730,8 @@ pub async fn change_ticket(
     for e in &events {
         last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, e).await?;
     }
+    let policies = state.db.policies().await?;
+    super::sla::refresh(&mut tx, &policies, row.id, now).await?;
     let updated = Db::ticket(&mut tx, row.id)
         .await?
         .ok_or(AppError::Internal)?;
@@ -839,6 +853,8 @@ pub async fn add_note(
     } else {
         Db::touch_ticket(&mut tx, row.id, now).await?;
     }
+    let policies = state.db.policies().await?;
+    super::sla::refresh(&mut tx, &policies, row.id, now).await?;
     tx.commit().await?;
     state.feed.advance(last);
     let notes = state.db.notes(row.id, true).await?;
@@ -923,7 +939,14 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
         ..TicketQuery::default()
     };
     let rows = state.db.list_tickets(scope_of(actor), &query).await?;
-    let cards = rows.into_iter().map(|r| card(actor, r)).collect();
+    let presenter = super::sla::Presenter::new(state).await?;
+    let cards = rows
+        .into_iter()
+        .map(|mut r| {
+            presenter.apply(&mut r.ticket);
+            card(actor, r)
+        })
+        .collect();
     let technicians = technician_loads(state).await?;
     let categories = state.db.categories().await?;
     Ok(BoardSnapshot {
@@ -960,6 +983,7 @@ pub async fn board_changes(
     ids.dedup();
     let rows = state.db.tickets_by_ids(&ids).await?;
     let scope = scope_of(actor);
+    let presenter = super::sla::Presenter::new(state).await?;
     let cards = rows
         .into_iter()
         .filter(|r| match scope {
@@ -967,7 +991,10 @@ pub async fn board_changes(
             Scope::Technician(id) => r.assignee_id == Some(id) || r.assignee_id.is_none(),
             Scope::Requester(_) => false,
         })
-        .map(|r| card(actor, r))
+        .map(|mut r| {
+            presenter.apply(&mut r.ticket);
+            card(actor, r)
+        })
         .collect();
     Ok(BoardChanges {
         cards,
@@ -1019,12 +1046,37 @@ pub async fn suggestions(
         .into_iter()
         .filter(|t| t.user.role == Role::Technician)
         .collect();
+    let ranked = rank_technicians(&techs, &row, escalation, now);
+    Ok(ranked
+        .into_iter()
+        .filter_map(|r| {
+            let t = techs.iter().find(|t| t.user.id == r.id)?;
+            Some(Suggestion {
+                person: PersonRef {
+                    email: t.user.email.clone(),
+                    name: t.user.name.clone(),
+                },
+                score: r.score,
+                reasons: r.reasons,
+            })
+        })
+        .collect())
+}
+
+/// Technicians for a ticket, best first; `escalation` keeps only tiers above the assignee's.
+pub(crate) fn rank_technicians(
+    techs: &[db::Technician],
+    row: &TicketRow,
+    escalation: bool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<assignment::Ranked> {
     let current_tier = techs
         .iter()
         .find(|t| Some(t.user.id) == row.assignee_id)
         .map_or(1, |t| t.tier);
     let candidates: Vec<Candidate> = techs
         .iter()
+        .filter(|t| t.user.role == Role::Technician)
         .filter(|t| Some(t.user.id) != row.assignee_id || !escalation)
         .map(|t| Candidate {
             id: t.user.id,
@@ -1045,26 +1097,12 @@ pub async fn suggestions(
     } else {
         1
     };
-    let ranked = assignment::rank(
+    assignment::rank(
         &candidates,
         &row.ticket.category,
         row.ticket.priority,
         min_tier,
-    );
-    Ok(ranked
-        .into_iter()
-        .filter_map(|r| {
-            let t = techs.iter().find(|t| t.user.id == r.id)?;
-            Some(Suggestion {
-                person: PersonRef {
-                    email: t.user.email.clone(),
-                    name: t.user.name.clone(),
-                },
-                score: r.score,
-                reasons: r.reasons,
-            })
-        })
-        .collect())
+    )
 }
 
 /// Open tickets with titles like `title` ("is it one of these?"), among those the caller may see.

@@ -135,6 +135,7 @@ async fn every_role_against_every_server_function() {
             [401, 403, 403, 200, 200],
         ),
         ("accounts", vec![], [401, 403, 403, 403, 200]),
+        ("sla_policies", vec![], [401, 403, 200, 200, 200]),
         (
             "set_role",
             vec![("email", "owner@example.org"), ("role", "requester")],
@@ -176,6 +177,17 @@ async fn every_role_against_every_server_function() {
             status,
             [401, 403, 403, 200, 200][i],
             "update_technician as {}: {body}",
+            ROLES[i].0
+        );
+    }
+    // Service-level policies: admins only.
+    for (i, session) in sessions.iter().enumerate() {
+        let policy = json!({"policy": {"id": 1, "name": "Standard", "categories": "", "time_zone": "UTC", "hours": "mon-fri 08:00-18:00", "holidays": "", "targets": [{"response_minutes": 15, "resolution_minutes": 240, "around_the_clock": true}, {"response_minutes": 60, "resolution_minutes": 480, "around_the_clock": false}, {"response_minutes": 240, "resolution_minutes": 1800, "around_the_clock": false}, {"response_minutes": 480, "resolution_minutes": 3000, "around_the_clock": false}], "at_risk_percent": 75, "rules": ""}});
+        let (status, body) = session.call_json("save_sla_policy", policy).await;
+        assert_eq!(
+            status,
+            [401, 403, 403, 403, 200][i],
+            "save_sla_policy as {}: {body}",
             ROLES[i].0
         );
     }

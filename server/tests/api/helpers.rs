@@ -16,7 +16,9 @@ pub struct TestApp {
     pub state: AppState,
     pub client: Client,
     dir: PathBuf,
+    keep_dir: bool,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
 
 impl Drop for TestApp {
@@ -24,7 +26,9 @@ impl Drop for TestApp {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        let _ = std::fs::remove_dir_all(&self.dir);
+        if !self.keep_dir {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
     }
 }
 
@@ -57,17 +61,28 @@ impl TestApp {
     }
 
     pub async fn spawn_configured(demo: bool, adjust: impl FnOnce(&mut Config)) -> TestApp {
-        let dir = fresh_dir();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let mut config = config(&dir, demo);
+        let mut config = config(&fresh_dir(), demo);
         adjust(&mut config);
+        Self::start(config, std::time::Duration::ZERO).await
+    }
+
+    /// Starts a server on `config`'s database with its clock `ahead` of real time (set before
+    /// any background work runs, as if the server had been down that long).
+    pub async fn start(config: Config, ahead: std::time::Duration) -> TestApp {
+        let dir = config
+            .database_url
+            .strip_prefix("sqlite://")
+            .map(|p| PathBuf::from(p).parent().unwrap().to_path_buf())
+            .unwrap_or_default();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let app = switchboard::build(&config, listener)
             .await
             .expect("app builds");
+        app.state.clock.advance(ahead);
         let base = format!("http://127.0.0.1:{}", app.port());
         let state = app.state.clone();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(app.run_until(async move {
+        let server = tokio::spawn(app.run_until(async move {
             let _ = rx.await;
         }));
         TestApp {
@@ -75,8 +90,22 @@ impl TestApp {
             state,
             client: Client::new(),
             dir,
+            keep_dir: false,
             shutdown: Some(tx),
+            server: Some(server),
         }
+    }
+
+    /// Stops the server and waits until it has, keeping its database for a restart.
+    pub async fn stop(mut self) -> Config {
+        self.keep_dir = true;
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
+        }
+        config(&self.dir, false)
     }
 
     pub async fn user(&self, email: &str, role: Role) {

@@ -4,4 +4,5 @@ mod health;
 mod helpers;
 mod properties;
 mod sessions;
+mod sla;
 mod tickets;

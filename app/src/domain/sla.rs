@@ -1,0 +1,967 @@
+//! Service-level clocks. Targets count business time in a working calendar (weekly hours in a
+//! time zone, minus holidays) and stand still while a ticket waits on someone else. Everything is
+//! computed from the ticket's history, so a priority or policy change recomputes due times without
+//! losing time already used or paused.
+
+use super::{closed_enum, Priority};
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+const DAY_MINUTES: u32 = 24 * 60;
+const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/// How far `add` looks for working time before giving up on a calendar (a decade of holidays).
+const SEARCH_DAYS: i64 = 3660;
+
+/// Weekly working hours in a time zone, minus holidays.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Calendar {
+    tz: Tz,
+    /// Working spans per weekday, Monday first, in minutes after local midnight; sorted and
+    /// non-overlapping.
+    week: [Vec<(u32, u32)>; 7],
+    holidays: BTreeSet<NaiveDate>,
+}
+
+impl Calendar {
+    /// Every minute of every day.
+    pub fn around_the_clock() -> Calendar {
+        Calendar {
+            tz: Tz::UTC,
+            week: std::array::from_fn(|_| vec![(0, DAY_MINUTES)]),
+            holidays: BTreeSet::new(),
+        }
+    }
+
+    /// Reads a time zone (IANA name), weekly hours such as `mon-fri 08:00-12:00, 13:00-17:00;
+    /// sat 09:00-12:00` (or `24x7`), and holidays as `YYYY-MM-DD` dates separated by spaces,
+    /// commas or lines.
+    pub fn parse(tz: &str, hours: &str, holidays: &str) -> Result<Calendar, String> {
+        let tz: Tz = tz.trim().parse().map_err(|_| {
+            format!(
+                "Unknown time zone '{}' (use a name like Europe/Paris)",
+                tz.trim()
+            )
+        })?;
+        let week = parse_week(hours)?;
+        let mut days = BTreeSet::new();
+        for word in holidays
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .filter(|w| !w.is_empty())
+        {
+            let date = NaiveDate::parse_from_str(word, "%Y-%m-%d")
+                .map_err(|_| format!("'{word}' is not a date like 2026-12-25"))?;
+            days.insert(date);
+        }
+        Ok(Calendar {
+            tz,
+            week,
+            holidays: days,
+        })
+    }
+
+    pub fn time_zone(&self) -> &str {
+        self.tz.name()
+    }
+
+    /// The weekly hours in the form `parse` reads.
+    pub fn hours_text(&self) -> String {
+        if self.week.iter().all(|d| d == &[(0, DAY_MINUTES)]) {
+            return "24x7".into();
+        }
+        let mut parts: Vec<String> = Vec::new();
+        let mut day = 0;
+        while day < 7 {
+            if self.week[day].is_empty() {
+                day += 1;
+                continue;
+            }
+            let mut last = day;
+            while last + 1 < 7 && self.week[last + 1] == self.week[day] {
+                last += 1;
+            }
+            let days = if last == day {
+                DAYS[day].to_string()
+            } else {
+                format!("{}-{}", DAYS[day], DAYS[last])
+            };
+            let spans: Vec<String> = self.week[day]
+                .iter()
+                .map(|&(a, b)| format!("{}-{}", clock_text(a), clock_text(b)))
+                .collect();
+            parts.push(format!("{days} {}", spans.join(", ")));
+            day = last + 1;
+        }
+        parts.join("; ")
+    }
+
+    pub fn holidays_text(&self) -> String {
+        self.holidays
+            .iter()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Working spans of one local date, as instants.
+    fn spans_on(&self, date: NaiveDate) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+        if self.holidays.contains(&date) {
+            return Vec::new();
+        }
+        self.week[date.weekday().num_days_from_monday() as usize]
+            .iter()
+            .map(|&(a, b)| (self.instant(date, a), self.instant(date, b)))
+            .filter(|(a, b)| a < b)
+            .collect()
+    }
+
+    /// The instant of a local wall-clock time; a time skipped by a DST change becomes the first
+    /// time after the gap, a repeated one its first occurrence.
+    fn instant(&self, date: NaiveDate, minutes: u32) -> DateTime<Utc> {
+        let mut local =
+            date.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::minutes(i64::from(minutes));
+        for _ in 0..8 {
+            match self.tz.from_local_datetime(&local) {
+                LocalResult::Single(t) => return t.with_timezone(&Utc),
+                LocalResult::Ambiguous(first, _) => return first.with_timezone(&Utc),
+                LocalResult::None => local += Duration::minutes(15),
+            }
+        }
+        Utc.from_utc_datetime(&local)
+    }
+
+    fn local_date(&self, t: DateTime<Utc>) -> NaiveDate {
+        t.with_timezone(&self.tz).date_naive()
+    }
+
+    /// The instant when `amount` of working time has passed after `start`.
+    pub fn add(&self, start: DateTime<Utc>, amount: Duration) -> DateTime<Utc> {
+        if amount <= Duration::zero() {
+            return start;
+        }
+        let mut left = amount;
+        let mut date = self.local_date(start) - Duration::days(1);
+        for _ in 0..SEARCH_DAYS {
+            for (a, b) in self.spans_on(date) {
+                if b <= start {
+                    continue;
+                }
+                let from = a.max(start);
+                let available = b - from;
+                if left <= available {
+                    return from + left;
+                }
+                left -= available;
+            }
+            date += Duration::days(1);
+        }
+        start + amount
+    }
+
+    /// Working time between two instants (zero when `to` is not after `from`).
+    pub fn measure(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Duration {
+        if to <= from {
+            return Duration::zero();
+        }
+        let mut total = Duration::zero();
+        let mut date = self.local_date(from) - Duration::days(1);
+        let last = self.local_date(to) + Duration::days(1);
+        while date <= last {
+            for (a, b) in self.spans_on(date) {
+                let (s, e) = (a.max(from), b.min(to));
+                if s < e {
+                    total += e - s;
+                }
+            }
+            date += Duration::days(1);
+        }
+        total
+    }
+}
+
+fn clock_text(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+fn parse_clock(text: &str) -> Result<u32, String> {
+    let bad = || format!("'{text}' is not a time like 08:30");
+    let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
+    let (h, m): (u32, u32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    let minutes = h * 60 + m;
+    if m >= 60 || minutes > DAY_MINUTES {
+        return Err(bad());
+    }
+    Ok(minutes)
+}
+
+fn parse_day(text: &str) -> Result<usize, String> {
+    let t = text.trim().to_lowercase();
+    DAYS.iter()
+        .position(|d| t.starts_with(d) && d.len() <= t.len())
+        .ok_or_else(|| format!("'{text}' is not a day (mon, tue, … sun)"))
+}
+
+fn parse_week(text: &str) -> Result<[Vec<(u32, u32)>; 7], String> {
+    let mut week: [Vec<(u32, u32)>; 7] = Default::default();
+    if text.trim().eq_ignore_ascii_case("24x7") {
+        return Ok(std::array::from_fn(|_| vec![(0, DAY_MINUTES)]));
+    }
+    for entry in text
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        let (days, spans) = entry
+            .split_once(char::is_whitespace)
+            .ok_or_else(|| format!("'{entry}' needs days and hours, like mon-fri 08:00-17:00"))?;
+        let mut chosen = Vec::new();
+        for part in days.split(',') {
+            match part.split_once('-') {
+                Some((a, b)) => {
+                    let (a, b) = (parse_day(a)?, parse_day(b)?);
+                    if b < a {
+                        return Err(format!("'{part}' runs backwards"));
+                    }
+                    chosen.extend(a..=b);
+                }
+                None => chosen.push(parse_day(part)?),
+            }
+        }
+        for span in spans.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (a, b) = span
+                .split_once('-')
+                .ok_or_else(|| format!("'{span}' is not a span like 08:00-17:00"))?;
+            let (a, b) = (parse_clock(a)?, parse_clock(b)?);
+            if b <= a {
+                return Err(format!("'{span}' ends before it starts"));
+            }
+            for &d in &chosen {
+                week[d].push((a, b));
+            }
+        }
+    }
+    for day in &mut week {
+        day.sort_unstable();
+        if day.windows(2).any(|w| w[1].0 < w[0].1) {
+            return Err("Working hours of a day overlap".into());
+        }
+    }
+    if week.iter().all(Vec::is_empty) {
+        return Err("Give at least one working span, like mon-fri 08:00-17:00".into());
+    }
+    Ok(week)
+}
+
+/// Whether a ticket's clock counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Phase {
+    /// Someone in IT owes the next step.
+    Running,
+    /// Waiting on the requester, a third party or facility work.
+    Paused,
+    /// Resolved, closed or cancelled.
+    Stopped,
+}
+
+/// When a ticket's clock ran, from its history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    changes: Vec<(DateTime<Utc>, Phase)>,
+}
+
+impl Timeline {
+    pub fn starting(at: DateTime<Utc>) -> Timeline {
+        Timeline {
+            changes: vec![(at, Phase::Running)],
+        }
+    }
+
+    /// Records a phase change; out-of-order times are clamped so the timeline only moves forward.
+    pub fn push(&mut self, at: DateTime<Utc>, phase: Phase) {
+        let (last_at, last_phase) = *self.changes.last().expect("a timeline has a start");
+        if phase != last_phase {
+            self.changes.push((at.max(last_at), phase));
+        }
+    }
+
+    /// The same history, stopped at `at` (the response clock stops at the first response).
+    pub fn stopped_at(&self, at: DateTime<Utc>) -> Timeline {
+        let mut t = Timeline {
+            changes: self
+                .changes
+                .iter()
+                .copied()
+                .filter(|(when, _)| *when < at)
+                .collect(),
+        };
+        if t.changes.is_empty() {
+            t.changes.push((at, Phase::Stopped));
+        } else {
+            t.push(at, Phase::Stopped);
+        }
+        t
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.changes.last().map(|c| c.1).unwrap_or(Phase::Running)
+    }
+
+    fn running_spans(&self) -> impl Iterator<Item = (DateTime<Utc>, Option<DateTime<Utc>>)> + '_ {
+        self.changes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (at, phase))| {
+                (*phase == Phase::Running).then(|| (*at, self.changes.get(i + 1).map(|c| c.0)))
+            })
+    }
+
+    /// Working time the clock ran before `until`.
+    pub fn used(&self, calendar: &Calendar, until: DateTime<Utc>) -> Duration {
+        self.running_spans()
+            .map(|(a, b)| calendar.measure(a, b.unwrap_or(until).min(until)))
+            .fold(Duration::zero(), |s, d| s + d)
+    }
+
+    /// The instant the clock has run for `amount`: in the past, or ahead while it runs; `None`
+    /// when it stands still before getting there.
+    pub fn reaches(&self, calendar: &Calendar, amount: Duration) -> Option<DateTime<Utc>> {
+        let mut left = amount.max(Duration::zero());
+        for (a, b) in self.running_spans() {
+            match b {
+                Some(b) => {
+                    let ran = calendar.measure(a, b);
+                    if ran >= left {
+                        return Some(calendar.add(a, left));
+                    }
+                    left -= ran;
+                }
+                None => return Some(calendar.add(a, left)),
+            }
+        }
+        None
+    }
+}
+
+closed_enum! {
+    /// How a ticket stands against its targets.
+    SlaState {
+        OnTrack => "on_track",
+        AtRisk => "at_risk",
+        Breached => "breached",
+    }
+}
+
+closed_enum! {
+    /// The two clocks of a ticket.
+    ClockKind {
+        Response => "response",
+        Resolution => "resolution",
+    }
+}
+
+closed_enum! {
+    /// What an escalation rule does when it fires.
+    RuleAction {
+        NotifyAssignee => "notify assignee",
+        NotifyCoordinators => "notify coordinators",
+        NotifyWatchers => "notify watchers",
+        RaisePriority => "raise priority",
+        Reassign => "reassign",
+    }
+}
+
+/// Fires once per ticket when a clock has used `percent` of its target (100 = at breach).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rule {
+    pub clock: ClockKind,
+    pub percent: u32,
+    pub actions: Vec<RuleAction>,
+}
+
+impl Rule {
+    /// Reads `75% resolution: notify assignee, raise priority`.
+    pub fn parse(line: &str) -> Result<Rule, String> {
+        let shape = || {
+            format!(
+                "'{}' should read like: 75% resolution: notify assignee",
+                line.trim()
+            )
+        };
+        let (when, what) = line.split_once(':').ok_or_else(shape)?;
+        let mut words = when.split_whitespace();
+        let percent = words
+            .next()
+            .and_then(|p| p.strip_suffix('%'))
+            .and_then(|p| p.parse::<u32>().ok())
+            .filter(|p| (1..=500).contains(p))
+            .ok_or_else(shape)?;
+        let clock: ClockKind = words
+            .next()
+            .and_then(|c| c.parse().ok())
+            .ok_or_else(shape)?;
+        if words.next().is_some() {
+            return Err(shape());
+        }
+        let mut actions = Vec::new();
+        for a in what
+            .split(',')
+            .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+        {
+            if a.is_empty() {
+                continue;
+            }
+            let action: RuleAction = a.to_lowercase().parse().map_err(|_| {
+                format!(
+                    "'{a}' is not an action (notify assignee, notify coordinators, notify watchers, raise priority, reassign)"
+                )
+            })?;
+            if !actions.contains(&action) {
+                actions.push(action);
+            }
+        }
+        if actions.is_empty() {
+            return Err(shape());
+        }
+        Ok(Rule {
+            clock,
+            percent,
+            actions,
+        })
+    }
+
+    /// The rule's stable name: its text. A ticket fires each named rule once.
+    pub fn key(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let actions: Vec<&str> = self.actions.iter().map(|a| a.as_str()).collect();
+        write!(
+            f,
+            "{}% {}: {}",
+            self.percent,
+            self.clock,
+            actions.join(", ")
+        )
+    }
+}
+
+/// Targets for one priority.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    pub response_minutes: i64,
+    pub resolution_minutes: i64,
+    /// Counted around the clock instead of in the policy's calendar (a P1 usually is).
+    pub around_the_clock: bool,
+}
+
+/// Targets per priority, the calendar they count in, which tickets they cover and what happens
+/// as they run out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Policy {
+    pub id: i64,
+    pub name: String,
+    /// Category slugs this policy covers; empty for the default policy.
+    pub categories: Vec<String>,
+    pub calendar: Calendar,
+    /// P1 to P4.
+    pub targets: [Target; 4],
+    /// Share of a target used after which a ticket is at risk.
+    pub at_risk_percent: u32,
+    pub rules: Vec<Rule>,
+}
+
+impl Policy {
+    pub fn target(&self, p: Priority) -> Target {
+        self.targets[priority_index(p)]
+    }
+
+    pub fn calendar_for(&self, p: Priority) -> Calendar {
+        if self.target(p).around_the_clock {
+            Calendar::around_the_clock()
+        } else {
+            self.calendar.clone()
+        }
+    }
+
+    /// The first policy naming the category, else the first without categories.
+    pub fn choose<'a>(policies: &'a [Policy], category: &str) -> Option<&'a Policy> {
+        policies
+            .iter()
+            .find(|p| p.categories.iter().any(|c| c == category))
+            .or_else(|| policies.iter().find(|p| p.categories.is_empty()))
+    }
+}
+
+fn priority_index(p: Priority) -> usize {
+    match p {
+        Priority::P1 => 0,
+        Priority::P2 => 1,
+        Priority::P3 => 2,
+        Priority::P4 => 3,
+    }
+}
+
+/// A ticket's clocks as of an evaluation: what is stored with the ticket and shown everywhere.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sla {
+    pub policy: String,
+    pub response_due: Option<DateTime<Utc>>,
+    pub response_warn: Option<DateTime<Utc>>,
+    pub responded_at: Option<DateTime<Utc>>,
+    /// The resolution deadline while the clock runs.
+    pub resolution_due: Option<DateTime<Utc>>,
+    pub resolution_warn: Option<DateTime<Utc>>,
+    pub phase: Phase,
+    /// Business time left for resolution, in milliseconds (negative once overdue), as of the
+    /// last evaluation or read.
+    pub resolution_left_ms: i64,
+    /// The resolution state while the clock stands still (it cannot change then).
+    pub held: SlaState,
+}
+
+impl Sla {
+    /// Computes both clocks from the ticket's history.
+    pub fn evaluate(
+        policy: &Policy,
+        priority: Priority,
+        timeline: &Timeline,
+        responded_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Sla {
+        let target = policy.target(priority);
+        let calendar = policy.calendar_for(priority);
+        let response_target = Duration::minutes(target.response_minutes);
+        let resolution_target = Duration::minutes(target.resolution_minutes);
+        let share = |d: Duration| d * policy.at_risk_percent.min(100) as i32 / 100;
+
+        let response_clock = match responded_at {
+            Some(at) => timeline.stopped_at(at),
+            None => timeline.clone(),
+        };
+        let response_due = response_clock.reaches(&calendar, response_target);
+        let response_warn = response_clock.reaches(&calendar, share(response_target));
+
+        let phase = timeline.phase();
+        let (resolution_due, resolution_warn, left) = match phase {
+            Phase::Running => {
+                let due = timeline.reaches(&calendar, resolution_target);
+                let left = due
+                    .map(|d| signed_between(&calendar, now, d))
+                    .unwrap_or_default();
+                (
+                    due,
+                    timeline.reaches(&calendar, share(resolution_target)),
+                    left,
+                )
+            }
+            _ => (
+                None,
+                None,
+                resolution_target - timeline.used(&calendar, now),
+            ),
+        };
+        let held = if left < Duration::zero() {
+            SlaState::Breached
+        } else if phase == Phase::Paused && left < resolution_target - share(resolution_target) {
+            SlaState::AtRisk
+        } else {
+            SlaState::OnTrack
+        };
+        Sla {
+            policy: policy.name.clone(),
+            response_due,
+            response_warn,
+            responded_at,
+            resolution_due,
+            resolution_warn,
+            phase,
+            resolution_left_ms: left.num_milliseconds(),
+            held,
+        }
+    }
+
+    /// Where the ticket stands at `now`: the worse of its two clocks.
+    pub fn state(&self, now: DateTime<Utc>) -> SlaState {
+        let against = |due: Option<DateTime<Utc>>, warn: Option<DateTime<Utc>>| match due {
+            Some(d) if now >= d => SlaState::Breached,
+            _ if warn.is_some_and(|w| now >= w) => SlaState::AtRisk,
+            _ => SlaState::OnTrack,
+        };
+        let response = match (self.responded_at, self.response_due) {
+            (Some(at), Some(due)) if at > due => SlaState::Breached,
+            (Some(_), _) => SlaState::OnTrack,
+            (None, due) => against(due, self.response_warn),
+        };
+        let resolution = match self.phase {
+            Phase::Running => against(self.resolution_due, self.resolution_warn),
+            Phase::Paused | Phase::Stopped => self.held,
+        };
+        response.max(resolution)
+    }
+
+    pub fn paused(&self) -> bool {
+        self.phase == Phase::Paused
+    }
+
+    /// "2h 05m left", "1d 3h overdue": the resolution time left, in business time.
+    pub fn left_words(&self) -> String {
+        let span = short_span(self.resolution_left_ms);
+        if self.resolution_left_ms < 0 {
+            format!("{span} overdue")
+        } else {
+            format!("{span} left")
+        }
+    }
+
+    /// Refreshes the business time left for a read at `now`.
+    pub fn at(mut self, calendar: &Calendar, now: DateTime<Utc>) -> Sla {
+        if let (Phase::Running, Some(due)) = (self.phase, self.resolution_due) {
+            self.resolution_left_ms = signed_between(calendar, now, due).num_milliseconds();
+        }
+        self
+    }
+
+    /// When each rule fires for this ticket, for the clocks still counting.
+    pub fn rule_times(
+        policy: &Policy,
+        priority: Priority,
+        timeline: &Timeline,
+        responded_at: Option<DateTime<Utc>>,
+    ) -> Vec<(String, DateTime<Utc>)> {
+        let target = policy.target(priority);
+        let calendar = policy.calendar_for(priority);
+        policy
+            .rules
+            .iter()
+            .filter_map(|rule| {
+                let (clock, minutes) = match rule.clock {
+                    ClockKind::Response if responded_at.is_some() => return None,
+                    ClockKind::Response => (timeline, target.response_minutes),
+                    ClockKind::Resolution => (timeline, target.resolution_minutes),
+                };
+                if clock.phase() != Phase::Running {
+                    return None;
+                }
+                let amount = Duration::minutes(minutes) * rule.percent as i32 / 100;
+                clock.reaches(&calendar, amount).map(|at| (rule.key(), at))
+            })
+            .collect()
+    }
+}
+
+/// Working time from `now` to `due`, negative when `due` has passed.
+fn signed_between(calendar: &Calendar, now: DateTime<Utc>, due: DateTime<Utc>) -> Duration {
+    if due >= now {
+        calendar.measure(now, due)
+    } else {
+        -calendar.measure(due, now)
+    }
+}
+
+/// "2h 05m", "3d 4h", "45m": a short human span.
+pub fn short_span(ms: i64) -> String {
+    let minutes = ms.abs() / 60_000;
+    let (d, h, m) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
+    if d > 0 {
+        format!("{d}d {h}h")
+    } else if h > 0 {
+        format!("{h}h {m:02}m")
+    } else {
+        format!("{m}m")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn office() -> Calendar {
+        Calendar::parse(
+            "Europe/Berlin",
+            "mon-fri 08:00-12:00, 13:00-17:00",
+            "2026-12-25 2026-12-24",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn hours_parse_and_print_back() {
+        let c = office();
+        assert_eq!(c.hours_text(), "mon-fri 08:00-12:00, 13:00-17:00");
+        assert_eq!(c.holidays_text(), "2026-12-24 2026-12-25");
+        let again = Calendar::parse("Europe/Berlin", &c.hours_text(), &c.holidays_text()).unwrap();
+        assert_eq!(again, c);
+        assert_eq!(
+            Calendar::parse("UTC", "24x7", "").unwrap().hours_text(),
+            "24x7"
+        );
+        assert!(Calendar::parse("Mars/Olympus", "24x7", "").is_err());
+        assert!(Calendar::parse("UTC", "mon 17:00-08:00", "").is_err());
+        assert!(Calendar::parse("UTC", "", "").is_err());
+        assert!(Calendar::parse("UTC", "mon 08:00-12:00, 11:00-13:00", "").is_err());
+        assert!(Calendar::parse("UTC", "mon-fri 08:00-17:00", "tomorrow").is_err());
+    }
+
+    #[test]
+    fn adding_skips_nights_lunch_weekends_and_holidays() {
+        let c = office();
+        // Friday 16:00 Berlin (15:00 UTC in winter) + 2 h → Monday 09:00 Berlin.
+        assert_eq!(
+            c.add(at("2026-11-27T15:00:00Z"), Duration::hours(2)),
+            at("2026-11-30T08:00:00Z")
+        );
+        // Across lunch: 11:00 + 2 h → 14:00.
+        assert_eq!(
+            c.add(at("2026-11-25T10:00:00Z"), Duration::hours(2)),
+            at("2026-11-25T13:00:00Z")
+        );
+        // Wednesday 23 Dec 16:00 + 2 h skips the 24th and 25th and the weekend → Monday 28th 09:00.
+        assert_eq!(
+            c.add(at("2026-12-23T15:00:00Z"), Duration::hours(2)),
+            at("2026-12-28T08:00:00Z")
+        );
+        // Outside hours the clock starts at the next opening.
+        assert_eq!(
+            c.add(at("2026-11-28T10:00:00Z"), Duration::minutes(30)),
+            at("2026-11-30T07:30:00Z")
+        );
+    }
+
+    #[test]
+    fn daylight_saving_changes_keep_local_hours() {
+        let c = office();
+        // Friday 27 March 2026 16:00 CET (15:00 UTC) + 2 h → Monday 30 March 09:00 CEST (07:00 UTC).
+        assert_eq!(
+            c.add(at("2026-03-27T15:00:00Z"), Duration::hours(2)),
+            at("2026-03-30T07:00:00Z")
+        );
+        let night = Calendar::parse("Europe/Berlin", "sun 01:00-04:00", "").unwrap();
+        // On 29 March 2026 02:00–03:00 does not exist: the span is two real hours long.
+        assert_eq!(
+            night.measure(at("2026-03-28T00:00:00Z"), at("2026-03-30T00:00:00Z")),
+            Duration::hours(2)
+        );
+        // On 25 October 2026 02:00–03:00 happens twice: four real hours.
+        assert_eq!(
+            night.measure(at("2026-10-24T00:00:00Z"), at("2026-10-26T00:00:00Z")),
+            Duration::hours(4)
+        );
+    }
+
+    fn policy(rules: &[&str]) -> Policy {
+        let t = |r, s, a| Target {
+            response_minutes: r,
+            resolution_minutes: s,
+            around_the_clock: a,
+        };
+        Policy {
+            id: 1,
+            name: "Standard".into(),
+            categories: vec![],
+            calendar: office(),
+            targets: [
+                t(15, 240, true),
+                t(60, 480, false),
+                t(240, 1800, false),
+                t(480, 3000, false),
+            ],
+            at_risk_percent: 75,
+            rules: rules.iter().map(|r| Rule::parse(r).unwrap()).collect(),
+        }
+    }
+
+    #[test]
+    fn waiting_pauses_the_clock_and_priority_changes_keep_used_time() {
+        let p = policy(&[]);
+        // Filed Wednesday 09:00 Berlin; P2 has 8 business hours.
+        let created = at("2026-11-25T08:00:00Z");
+        let mut t = Timeline::starting(created);
+        let sla = Sla::evaluate(&p, Priority::P2, &t, None, created);
+        assert_eq!(sla.resolution_due, Some(at("2026-11-26T08:00:00Z")));
+        // Two hours in, it waits on facility for a whole day; then resumes.
+        t.push(at("2026-11-25T10:00:00Z"), Phase::Paused);
+        let paused = Sla::evaluate(&p, Priority::P2, &t, None, at("2026-11-25T15:00:00Z"));
+        assert!(paused.paused());
+        assert_eq!(paused.resolution_due, None);
+        assert_eq!(
+            paused.resolution_left_ms,
+            Duration::hours(6).num_milliseconds()
+        );
+        t.push(at("2026-11-26T10:00:00Z"), Phase::Running);
+        let resumed = Sla::evaluate(&p, Priority::P2, &t, None, at("2026-11-26T10:00:00Z"));
+        // Six hours left from Thursday 11:00 Berlin → Friday 09:00 Berlin.
+        assert_eq!(resumed.resolution_due, Some(at("2026-11-27T08:00:00Z")));
+        // Raised to P1 (4 h around the clock): the 2 h + 1 h already used count.
+        let p1 = Sla::evaluate(&p, Priority::P1, &t, None, at("2026-11-26T11:00:00Z"));
+        assert_eq!(p1.resolution_due, Some(at("2026-11-26T12:00:00Z")));
+    }
+
+    #[test]
+    fn states_follow_the_clock() {
+        let p = policy(&[]);
+        let created = at("2026-11-25T08:00:00Z");
+        let t = Timeline::starting(created);
+        let sla = Sla::evaluate(
+            &p,
+            Priority::P2,
+            &t,
+            Some(at("2026-11-25T08:30:00Z")),
+            created,
+        );
+        assert_eq!(sla.state(at("2026-11-25T09:00:00Z")), SlaState::OnTrack);
+        // 75 % of 8 h = 6 h of business time (09–12, 13–16): Wednesday 16:00 Berlin.
+        assert_eq!(sla.state(at("2026-11-25T14:59:00Z")), SlaState::OnTrack);
+        assert_eq!(sla.state(at("2026-11-25T15:00:00Z")), SlaState::AtRisk);
+        assert_eq!(sla.state(at("2026-11-26T08:00:00Z")), SlaState::Breached);
+        // A late first response is a breach that stays.
+        let late = Sla::evaluate(
+            &p,
+            Priority::P2,
+            &t,
+            Some(at("2026-11-25T10:00:00Z")),
+            created,
+        );
+        assert_eq!(late.state(at("2026-11-25T10:00:00Z")), SlaState::Breached);
+        // Resolved in time: on track for good; resolved late: breached for good.
+        let mut done = t.clone();
+        done.push(at("2026-11-25T12:00:00Z"), Phase::Stopped);
+        let ok = Sla::evaluate(
+            &p,
+            Priority::P2,
+            &done,
+            Some(created),
+            at("2026-12-20T00:00:00Z"),
+        );
+        assert_eq!(ok.state(at("2026-12-20T00:00:00Z")), SlaState::OnTrack);
+        let mut slow = t.clone();
+        slow.push(at("2026-11-27T12:00:00Z"), Phase::Stopped);
+        let bad = Sla::evaluate(
+            &p,
+            Priority::P2,
+            &slow,
+            Some(created),
+            at("2026-11-27T12:00:00Z"),
+        );
+        assert_eq!(bad.state(at("2026-11-27T12:00:00Z")), SlaState::Breached);
+    }
+
+    #[test]
+    fn rules_parse_print_and_time() {
+        let rule = Rule::parse(" 75%  resolution : Notify Assignee,raise priority ").unwrap();
+        assert_eq!(
+            rule.to_string(),
+            "75% resolution: notify assignee, raise priority"
+        );
+        assert!(Rule::parse("75 resolution: reassign").is_err());
+        assert!(Rule::parse("75% lunch: reassign").is_err());
+        assert!(Rule::parse("75% response: dance").is_err());
+        assert!(Rule::parse("75% response:").is_err());
+        let p = policy(&[
+            "100% response: notify coordinators",
+            "50% resolution: notify assignee",
+        ]);
+        let created = at("2026-11-25T08:00:00Z");
+        let times = Sla::rule_times(&p, Priority::P2, &Timeline::starting(created), None);
+        assert_eq!(
+            times,
+            vec![
+                (
+                    "100% response: notify coordinators".to_string(),
+                    at("2026-11-25T09:00:00Z")
+                ),
+                (
+                    "50% resolution: notify assignee".to_string(),
+                    at("2026-11-25T13:00:00Z")
+                ),
+            ]
+        );
+        // Answered: the response rule is done; waiting: nothing fires.
+        let answered = Sla::rule_times(
+            &p,
+            Priority::P2,
+            &Timeline::starting(created),
+            Some(created),
+        );
+        assert_eq!(answered.len(), 1);
+        let mut waiting = Timeline::starting(created);
+        waiting.push(at("2026-11-25T08:10:00Z"), Phase::Paused);
+        assert!(Sla::rule_times(&p, Priority::P2, &waiting, Some(created)).is_empty());
+    }
+
+    fn any_calendar() -> impl Strategy<Value = Calendar> {
+        prop_oneof![
+            Just(office()),
+            Just(Calendar::around_the_clock()),
+            Just(
+                Calendar::parse(
+                    "America/New_York",
+                    "mon-thu 07:30-16:00; fri 07:30-12:00",
+                    "2026-07-03 2026-11-26"
+                )
+                .unwrap()
+            ),
+            Just(Calendar::parse("Europe/London", "sun 00:30-03:30; wed 22:00-24:00", "").unwrap()),
+        ]
+    }
+
+    /// Instants across 2026, including both DST changes.
+    fn any_instant() -> impl Strategy<Value = DateTime<Utc>> {
+        (0i64..366 * 24 * 60).prop_map(|m| at("2026-01-01T00:00:00Z") + Duration::minutes(m))
+    }
+
+    proptest! {
+        #[test]
+        fn adding_then_measuring_round_trips(c in any_calendar(), start in any_instant(), minutes in 0i64..20_000) {
+            let d = Duration::minutes(minutes);
+            let end = c.add(start, d);
+            prop_assert!(end >= start);
+            prop_assert_eq!(c.measure(start, end), d);
+        }
+
+        #[test]
+        fn measuring_adds_up(c in any_calendar(), a in any_instant(), b in any_instant(), x in any_instant()) {
+            let mut v = [a, b, x];
+            v.sort();
+            prop_assert_eq!(c.measure(v[0], v[1]) + c.measure(v[1], v[2]), c.measure(v[0], v[2]));
+            prop_assert!(c.measure(v[0], v[2]) <= v[2] - v[0]);
+        }
+
+        #[test]
+        fn adding_is_monotonic(c in any_calendar(), start in any_instant(), m1 in 0i64..5_000, m2 in 0i64..5_000) {
+            let (lo, hi) = (m1.min(m2), m1.max(m2));
+            prop_assert!(c.add(start, Duration::minutes(lo)) <= c.add(start, Duration::minutes(hi)));
+        }
+
+        #[test]
+        fn pauses_never_count(c in any_calendar(), start in any_instant(), steps in proptest::collection::vec((1i64..3_000, any::<bool>()), 0..8), target in 1i64..10_000) {
+            let mut t = Timeline::starting(start);
+            let mut now = start;
+            let mut running_time = Duration::zero();
+            let mut running = true;
+            for (minutes, pause) in steps {
+                let next = now + Duration::minutes(minutes);
+                if running { running_time += c.measure(now, next); }
+                running = !pause;
+                t.push(next, if pause { Phase::Paused } else { Phase::Running });
+                now = next;
+            }
+            prop_assert_eq!(t.used(&c, now), running_time);
+            // Where the clock will reach a target, it has used exactly that target.
+            if let Some(due) = t.reaches(&c, Duration::minutes(target)) {
+                prop_assert_eq!(t.used(&c, due), Duration::minutes(target));
+            } else {
+                prop_assert!(!running);
+                prop_assert!(running_time < Duration::minutes(target));
+            }
+        }
+    }
+}

@@ -1,0 +1,445 @@
+//! Keeps every ticket's service-level clocks current and fires escalation rules exactly once.
+//!
+//! A ticket's clocks are recomputed from its history in the same transaction as every change
+//! that can move them (status, priority, category, first response). Each rule of the ticket's
+//! policy becomes a timer row; the scheduler claims a due timer by marking it fired in the
+//! transaction that performs the rule, so a rule fires once even with several processes, and a
+//! server that was down fires what came due on start.
+
+use super::db::{Db, NewEvent, NewNotification, SlaHistory};
+use super::service::rank_technicians;
+use super::state::AppState;
+use crate::api::types::PolicyForm;
+use crate::domain::sla::{Phase, Rule, RuleAction, Target, Timeline};
+use crate::domain::{Calendar, Lifecycle, Policy, Priority, Role, Sla, Status, Ticket, User};
+use crate::error::{AppError, FieldError};
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+
+/// How each status moves the clock.
+pub fn phase_of(status: Status) -> Phase {
+    match status {
+        Status::Waiting => Phase::Paused,
+        Status::Resolved | Status::Closed | Status::Cancelled => Phase::Stopped,
+        Status::New | Status::Assigned | Status::InProgress => Phase::Running,
+    }
+}
+
+fn timeline(h: &SlaHistory) -> Timeline {
+    let mut t = Timeline::starting(h.created_at);
+    for (at, status) in &h.changes {
+        t.push(*at, phase_of(*status));
+    }
+    t
+}
+
+/// The next deadline still running: an unanswered response, else an unresolved resolution.
+fn next_due(sla: &Sla) -> Option<DateTime<Utc>> {
+    let response = sla.response_due.filter(|_| sla.responded_at.is_none());
+    let resolution = sla.resolution_due.filter(|_| sla.phase == Phase::Running);
+    match (response, resolution) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Recomputes a ticket's clocks from its history and re-arms its rules. Call inside the write
+/// transaction of the change, after its events are written.
+pub async fn refresh(
+    conn: &mut SqliteConnection,
+    policies: &[Policy],
+    ticket_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<Sla>, AppError> {
+    let Some(h) = Db::sla_history(conn, ticket_id).await? else {
+        return Ok(None);
+    };
+    let Some(policy) = Policy::choose(policies, &h.category) else {
+        Db::write_sla(conn, ticket_id, None, None, &[]).await?;
+        return Ok(None);
+    };
+    let timeline = timeline(&h);
+    let sla = Sla::evaluate(policy, h.priority, &timeline, h.responded_at, now);
+    let timers = Sla::rule_times(policy, h.priority, &timeline, h.responded_at);
+    Db::write_sla(conn, ticket_id, Some(&sla), next_due(&sla), &timers).await?;
+    Ok(Some(sla))
+}
+
+/// Computes the clocks of tickets that have none yet (created before service levels existed)
+/// or, after a policy change, of every open ticket.
+pub async fn refresh_all(state: &AppState, all_open: bool) -> Result<usize, AppError> {
+    let ids = state.db.tickets_for_sla(all_open).await?;
+    let policies = state.db.policies().await?;
+    for chunk in ids.chunks(200) {
+        let now = state.clock.now();
+        let mut tx = state.db.begin_write().await?;
+        for id in chunk {
+            refresh(&mut tx, &policies, *id, now).await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(ids.len())
+}
+
+/// Brings the business time left of tickets up to `now` for display.
+pub struct Presenter {
+    policies: std::sync::Arc<Vec<Policy>>,
+    now: DateTime<Utc>,
+}
+
+impl Presenter {
+    pub async fn new(state: &AppState) -> Result<Presenter, AppError> {
+        Ok(Presenter {
+            policies: state.db.policies().await?,
+            now: state.clock.now(),
+        })
+    }
+
+    pub fn apply(&self, t: &mut Ticket) {
+        let Some(sla) = t.sla.take() else { return };
+        t.sla = Some(match self.policies.iter().find(|p| p.name == sla.policy) {
+            Some(p) => sla.at(&p.calendar_for(t.priority), self.now),
+            None => sla,
+        });
+    }
+}
+
+pub async fn present(state: &AppState, tickets: &mut [Ticket]) -> Result<(), AppError> {
+    if tickets.iter().all(|t| t.sla.is_none()) {
+        return Ok(());
+    }
+    let presenter = Presenter::new(state).await?;
+    tickets.iter_mut().for_each(|t| presenter.apply(t));
+    Ok(())
+}
+
+/// Fires every rule that has come due. Returns how many fired here.
+pub async fn run_due(state: &AppState) -> Result<usize, AppError> {
+    const BATCH: i64 = 100;
+    let mut fired = 0;
+    loop {
+        let now = state.clock.now();
+        let due = state.db.due_timers(now, BATCH).await?;
+        for (ticket_id, rule) in &due {
+            if fire(state, *ticket_id, rule, now).await? {
+                fired += 1;
+            }
+        }
+        if (due.len() as i64) < BATCH {
+            return Ok(fired);
+        }
+    }
+}
+
+/// Performs one rule on one ticket, unless it fired already.
+async fn fire(
+    state: &AppState,
+    ticket_id: i64,
+    rule_key: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let rule = Rule::parse(rule_key).ok();
+    let policies = state.db.policies().await?;
+    let technicians = match &rule {
+        Some(r) if r.actions.contains(&RuleAction::Reassign) => state.db.technicians().await?,
+        _ => Vec::new(),
+    };
+    let mut tx = state.db.begin_write().await?;
+    if !Db::claim_timer(&mut tx, ticket_id, rule_key, now).await? {
+        return Ok(false);
+    }
+    let (Some(rule), Some(row)) = (rule, Db::ticket(&mut tx, ticket_id).await?) else {
+        tx.commit().await?;
+        return Ok(false);
+    };
+    if !row.ticket.status.is_open() {
+        tx.commit().await?;
+        return Ok(false);
+    }
+    let number = row.ticket.number;
+    let mut s = row.state();
+    let mut events = vec![NewEvent {
+        kind: "sla",
+        from: None,
+        to: Some(rule_key.to_string()),
+        detail: Some(describe(&rule)),
+        internal: true,
+    }];
+    let mut recipients: Vec<i64> = Vec::new();
+    for action in &rule.actions {
+        match action {
+            RuleAction::NotifyAssignee => recipients.extend(row.assignee_id),
+            RuleAction::NotifyCoordinators => {
+                recipients.extend(Db::coordinator_ids(&mut tx).await?)
+            }
+            RuleAction::NotifyWatchers => {
+                recipients.extend(Db::watcher_ids(&mut tx, ticket_id).await?)
+            }
+            RuleAction::RaisePriority if s.priority != Priority::P1 => {
+                let raised = s.priority.raised();
+                events.push(NewEvent {
+                    kind: "priority",
+                    from: Some(s.priority.as_str().into()),
+                    to: Some(raised.as_str().into()),
+                    detail: Some(format!("SLA rule: {rule}")),
+                    internal: true,
+                });
+                s.priority = raised;
+                s.priority_reason = Some(format!("SLA rule: {rule}"));
+                s.escalated = true;
+            }
+            RuleAction::RaisePriority => {}
+            RuleAction::Reassign => {
+                let mut probe = row.clone();
+                probe.ticket.priority = s.priority;
+                let best = rank_technicians(&technicians, &probe, true, now)
+                    .into_iter()
+                    .find_map(|r| technicians.iter().find(|t| t.user.id == r.id));
+                if let Some(to) = best {
+                    events.push(NewEvent {
+                        kind: "assigned",
+                        from: row.ticket.assignee.as_ref().map(|p| p.name.clone()),
+                        to: Some(to.user.name.clone()),
+                        detail: Some(to.user.email.clone()),
+                        internal: false,
+                    });
+                    events.push(NewEvent {
+                        kind: "escalated",
+                        from: None,
+                        to: Some(to.user.name.clone()),
+                        detail: Some(format!("SLA rule: {rule}")),
+                        internal: true,
+                    });
+                    if s.status == Status::New {
+                        let lifecycle = Lifecycle {
+                            status: s.status,
+                            waiting_on: s.waiting_on,
+                            has_assignee: s.assignee_id.is_some(),
+                        }
+                        .transition(&crate::domain::Action::Assign)?;
+                        events.push(NewEvent {
+                            kind: "status",
+                            from: Some(s.status.as_str().into()),
+                            to: Some(lifecycle.status.as_str().into()),
+                            detail: None,
+                            internal: false,
+                        });
+                        s.status = lifecycle.status;
+                    }
+                    s.assignee_id = Some(to.user.id);
+                    s.escalated = true;
+                    recipients.push(to.user.id);
+                }
+            }
+        }
+    }
+    if !Db::update_ticket(&mut tx, ticket_id, row.ticket.version, &s, now).await? {
+        return Err(AppError::Conflict);
+    }
+    let mut last = 0;
+    for e in &events {
+        last = Db::insert_event(&mut tx, ticket_id, None, now, e).await?;
+    }
+    recipients.sort_unstable();
+    recipients.dedup();
+    let subject = format!("{number} {}", headline(&rule));
+    let body = format!(
+        "{number} \u{201c}{}\u{201d} ({}): {}.",
+        row.ticket.title,
+        s.priority,
+        describe(&rule)
+    );
+    for user_id in recipients {
+        Db::insert_notification(
+            &mut tx,
+            &NewNotification {
+                user_id,
+                ticket_id: Some(ticket_id),
+                kind: if rule.percent >= 100 {
+                    "sla_breach"
+                } else {
+                    "sla_warning"
+                },
+                subject: subject.clone(),
+                body: body.clone(),
+            },
+            now,
+        )
+        .await?;
+    }
+    refresh(&mut tx, &policies, ticket_id, now).await?;
+    tx.commit().await?;
+    state.feed.advance(last);
+    tracing::info!(ticket.number = %number, sla.rule = %rule, "escalation rule fired");
+    Ok(true)
+}
+
+fn headline(rule: &Rule) -> String {
+    if rule.percent >= 100 {
+        format!("breached its {} target", rule.clock)
+    } else {
+        format!("has used {}% of its {} time", rule.percent, rule.clock)
+    }
+}
+
+fn describe(rule: &Rule) -> String {
+    let when = if rule.percent == 100 {
+        format!("the {} target was reached", rule.clock)
+    } else {
+        format!("{}% of the {} target was used", rule.percent, rule.clock)
+    };
+    let actions: Vec<&str> = rule.actions.iter().map(|a| a.as_str()).collect();
+    format!("{when}; {}", actions.join(", "))
+}
+
+/// The policies, as admins edit them (staff may read them).
+pub async fn policies(state: &AppState, actor: &User) -> Result<Vec<PolicyForm>, AppError> {
+    if !actor.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(state
+        .db
+        .policies()
+        .await?
+        .iter()
+        .map(PolicyForm::from_policy)
+        .collect())
+}
+
+/// Checks a policy as typed; every problem comes back at its field.
+pub fn parse_policy(form: &PolicyForm, known: &[String]) -> Result<Policy, AppError> {
+    let mut errors = Vec::new();
+    let mut at = |field: &str, message: String| {
+        errors.push(FieldError {
+            field: field.into(),
+            message,
+        })
+    };
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        at(
+            "name",
+            "Give the policy a name of at most 100 characters".into(),
+        );
+    }
+    let categories: Vec<String> = form
+        .categories
+        .split(',')
+        .map(|c| c.trim().to_lowercase())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if let Some(unknown) = categories.iter().find(|c| !known.contains(c)) {
+        at("categories", format!("There is no category '{unknown}'"));
+    }
+    let calendar = match Calendar::parse(&form.time_zone, &form.hours, &form.holidays) {
+        Ok(c) => Some(c),
+        Err(m) => {
+            let field = if m.contains("time zone") {
+                "time_zone"
+            } else if m.contains("date") {
+                "holidays"
+            } else {
+                "hours"
+            };
+            at(field, m);
+            None
+        }
+    };
+    let targets: Option<[Target; 4]> = form.targets.clone().try_into().ok();
+    match &targets {
+        None => at("targets", "Give targets for P1, P2, P3 and P4".into()),
+        Some(ts) => {
+            for (t, p) in ts.iter().zip(Priority::ALL) {
+                if !(1..=525_600).contains(&t.response_minutes)
+                    || !(1..=525_600).contains(&t.resolution_minutes)
+                {
+                    at(
+                        "targets",
+                        format!("{p}: targets are between 1 minute and a year"),
+                    );
+                } else if t.resolution_minutes < t.response_minutes {
+                    at(
+                        "targets",
+                        format!("{p}: resolution cannot come before the first response"),
+                    );
+                }
+            }
+        }
+    }
+    if !(1..=100).contains(&form.at_risk_percent) {
+        at(
+            "at_risk_percent",
+            "At risk is a share between 1 and 100 %".into(),
+        );
+    }
+    let mut rules = Vec::new();
+    for (n, line) in form.rules.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match Rule::parse(line) {
+            Ok(r) if rules.contains(&r) => {
+                at("rules", format!("Line {}: the same rule twice", n + 1))
+            }
+            Ok(r) => rules.push(r),
+            Err(m) => at("rules", format!("Line {}: {m}", n + 1)),
+        }
+    }
+    match (calendar, targets) {
+        (Some(calendar), Some(targets)) if errors.is_empty() => Ok(Policy {
+            id: form.id.unwrap_or_default(),
+            name: name.to_string(),
+            categories,
+            calendar,
+            targets,
+            at_risk_percent: form.at_risk_percent,
+            rules,
+        }),
+        _ => Err(AppError::Validation(errors)),
+    }
+}
+
+/// Creates or replaces a policy (admins), then recomputes every open ticket's clocks.
+pub async fn save_policy(
+    state: &AppState,
+    actor: &User,
+    form: PolicyForm,
+) -> Result<PolicyForm, AppError> {
+    if actor.role != Role::Admin {
+        return Err(AppError::Forbidden);
+    }
+    let known: Vec<String> = state
+        .db
+        .categories()
+        .await?
+        .into_iter()
+        .map(|c| c.slug)
+        .collect();
+    let mut policy = parse_policy(&form, &known)?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    let id = Db::save_policy(&mut tx, form.id, &policy)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    policy.id = id;
+    Db::insert_audit(
+        &mut tx,
+        actor.id,
+        now,
+        &format!("SLA policy {}", policy.name),
+        "saved",
+        &policy
+            .targets
+            .iter()
+            .zip(Priority::ALL)
+            .map(|(t, p)| format!("{p} {}/{} min", t.response_minutes, t.resolution_minutes))
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
+    .await?;
+    tx.commit().await?;
+    state.db.forget_policies();
+    let n = refresh_all(state, true).await?;
+    tracing::info!(sla.policy = %policy.name, tickets = n, "SLA policy saved; clocks recomputed");
+    Ok(PolicyForm::from_policy(&policy))
+}
