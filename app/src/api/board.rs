@@ -48,8 +48,9 @@ pub async fn my_work() -> Result<(Vec<Ticket>, Vec<Ticket>), AppError> {
         limit: Some(200),
         ..ListParams::default()
     };
-    Ok((
-        service::list_tickets(&state, &user, mine).await?.0,
-        service::list_tickets(&state, &user, queue).await?.0,
-    ))
+    let mut mine = service::list_tickets(&state, &user, mine).await?.0;
+    let mut queue = service::list_tickets(&state, &user, queue).await?.0;
+    mine.sort_by_key(Ticket::work_order);
+    queue.sort_by_key(Ticket::work_order);
+    Ok((mine, queue))
 }

@@ -311,9 +311,8 @@ impl Timeline {
         self.changes
             .iter()
             .enumerate()
-            .filter_map(|(i, (at, phase))| {
-                (*phase == Phase::Running).then(|| (*at, self.changes.get(i + 1).map(|c| c.0)))
-            })
+            .filter(|(_, (_, phase))| *phase == Phase::Running)
+            .map(|(i, (at, _))| (*at, self.changes.get(i + 1).map(|c| c.0)))
     }
 
     /// Working time the clock ran before `until`.
@@ -601,6 +600,16 @@ impl Sla {
             Phase::Paused | Phase::Stopped => self.held,
         };
         response.max(resolution)
+    }
+
+    /// The next deadline still running: an unanswered response, else an unresolved resolution.
+    pub fn next_due(&self) -> Option<DateTime<Utc>> {
+        let response = self.response_due.filter(|_| self.responded_at.is_none());
+        let resolution = self.resolution_due.filter(|_| self.phase == Phase::Running);
+        match (response, resolution) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     pub fn paused(&self) -> bool {

@@ -162,6 +162,16 @@ impl Ticket {
         }
     }
 
+    /// What needs doing first: higher priority, then the nearest running deadline, then age.
+    pub fn work_order(&self) -> (super::Priority, DateTime<Utc>, DateTime<Utc>) {
+        let due = self.sla.as_ref().and_then(|s| s.next_due());
+        (
+            self.priority,
+            due.unwrap_or(DateTime::<Utc>::MAX_UTC),
+            self.created_at,
+        )
+    }
+
     /// The status as a requester reads it.
     pub fn status_words(&self) -> &'static str {
         match (self.status, self.waiting_on) {

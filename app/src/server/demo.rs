@@ -9,6 +9,7 @@ use super::state::AppState;
 use crate::api::types::{NewTicket, NoteInput, TicketChange};
 use crate::domain::{ActionKind, NoteVisibility, Role, TicketNumber, User};
 use crate::error::AppError;
+use std::time::Duration;
 
 pub const DEMO_PASSWORD: &str = "switchboard-demo";
 
@@ -126,10 +127,20 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     .await?;
     Db::route_category(&mut tx, "network", Some(network)).await?;
     tx.commit().await?;
-    let coordinator = by_email(&users, "coordinator@example.org");
-    let rita = by_email(&users, "rita@example.org");
-    let paul = by_email(&users, "paul@example.org");
-    let fiona = by_email(&users, "fiona@example.org");
+    // Tickets are filed over the last hours, so the board shows clocks in every state.
+    let offset = state.clock.offset_ms();
+    state.clock.rewind(Duration::from_secs(6 * 3600));
+    let filed = tickets(state, &users).await;
+    state.clock.set_offset_ms(offset);
+    filed
+}
+
+async fn tickets(state: &AppState, users: &[User]) -> Result<(), AppError> {
+    let pass = |minutes: u64| state.clock.advance(Duration::from_secs(minutes * 60));
+    let coordinator = by_email(users, "coordinator@example.org");
+    let rita = by_email(users, "rita@example.org");
+    let paul = by_email(users, "paul@example.org");
+    let fiona = by_email(users, "fiona@example.org");
 
     let file = |requester: &User,
                 title: &str,
@@ -189,10 +200,10 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
                 .map(|_| ())
         }
     };
-    let tina = by_email(&users, "tina@example.org");
-    let nina = by_email(&users, "nina@example.org");
-    let tom = by_email(&users, "tom@example.org");
-    let sam = by_email(&users, "sam@example.org");
+    let tina = by_email(users, "tina@example.org");
+    let nina = by_email(users, "nina@example.org");
+    let tom = by_email(users, "tom@example.org");
+    let sam = by_email(users, "sam@example.org");
 
     // New, untriaged.
     file(
@@ -206,6 +217,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
         "Building A, floor 2",
     )
     .await?;
+    pass(190);
     file(
         paul,
         "Cannot connect to VPN from home",
@@ -217,6 +229,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
         "Home office",
     )
     .await?;
+    pass(120);
     file(
         fiona,
         "No network in meeting room B-104",
@@ -339,6 +352,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     .await?;
     act(n, sam, Some(ActionKind::WaitRequester), None, None).await?;
 
+    pass(20);
     // Escalated, high priority.
     let n = file(
         paul,

@@ -33,16 +33,6 @@ fn timeline(h: &SlaHistory) -> Timeline {
     t
 }
 
-/// The next deadline still running: an unanswered response, else an unresolved resolution.
-fn next_due(sla: &Sla) -> Option<DateTime<Utc>> {
-    let response = sla.response_due.filter(|_| sla.responded_at.is_none());
-    let resolution = sla.resolution_due.filter(|_| sla.phase == Phase::Running);
-    match (response, resolution) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
 /// Recomputes a ticket's clocks from its history and re-arms its rules. Call inside the write
 /// transaction of the change, after its events are written.
 pub async fn refresh(
@@ -61,7 +51,7 @@ pub async fn refresh(
     let timeline = timeline(&h);
     let sla = Sla::evaluate(policy, h.priority, &timeline, h.responded_at, now);
     let timers = Sla::rule_times(policy, h.priority, &timeline, h.responded_at);
-    Db::write_sla(conn, ticket_id, Some(&sla), next_due(&sla), &timers).await?;
+    Db::write_sla(conn, ticket_id, Some(&sla), sla.next_due(), &timers).await?;
     Ok(Some(sla))
 }
 
@@ -233,7 +223,11 @@ async fn fire(
             }
         }
     }
-    if !Db::update_ticket(&mut tx, ticket_id, row.ticket.version, &s, now).await? {
+    // A rule that only tells people leaves the ticket's version alone, so nobody editing it
+    // meanwhile is refused for a change they cannot see.
+    if s != row.state()
+        && !Db::update_ticket(&mut tx, ticket_id, row.ticket.version, &s, now).await?
+    {
         return Err(AppError::Conflict);
     }
     let mut last = 0;

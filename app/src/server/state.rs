@@ -80,4 +80,18 @@ impl Clock {
         self.offset_ms
             .fetch_add(by.as_millis() as i64, Ordering::Relaxed);
     }
+
+    /// Moves the clock back (the demo files some tickets "earlier today").
+    pub fn rewind(&self, by: Duration) {
+        self.offset_ms
+            .fetch_sub(by.as_millis() as i64, Ordering::Relaxed);
+    }
+
+    pub fn offset_ms(&self) -> i64 {
+        self.offset_ms.load(Ordering::Relaxed)
+    }
+
+    pub fn set_offset_ms(&self, ms: i64) {
+        self.offset_ms.store(ms, Ordering::Relaxed);
+    }
 }

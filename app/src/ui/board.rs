@@ -1,6 +1,6 @@
 //! The coordinator's live board: a column per status, kept current by polling the change feed.
 
-use super::widgets::{age, PriorityBadge};
+use super::widgets::{age, PriorityBadge, SlaBadge};
 use super::Gate;
 use crate::api::board::{get_board, poll_board, suggest_assignees};
 use crate::api::tickets::change_ticket;
@@ -205,7 +205,7 @@ fn LiveBoard() -> impl IntoView {
                     {COLUMNS.iter().map(|&status| {
                         let column_cards = move || {
                             let mut list: Vec<BoardCard> = cards.get().into_values().filter(|c| c.ticket.status == status && visible(c)).collect();
-                            list.sort_by(|a, b| a.ticket.priority.cmp(&b.ticket.priority).then(a.ticket.created_at.cmp(&b.ticket.created_at)));
+                            list.sort_by_key(|c| c.ticket.work_order());
                             list
                         };
                         view! {
@@ -314,6 +314,7 @@ where
                 {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
                 {t.waiting_on.map(|w| view! { <span class="flag">{w.label()}</span> })}
             </p>
+            <p class="card-meta"><SlaBadge sla=t.sla.clone() /></p>
             <div class="card-actions">
                 {can_assign.then(|| view! { <button type="button" class="small" on:click=move |_| assign_top(n)>"Assign best"</button> })}
                 {(!simple.is_empty()).then(|| view! {

@@ -5,6 +5,7 @@ mod admin;
 mod board;
 mod live;
 mod portal;
+mod service_levels;
 mod tech;
 mod widgets;
 
@@ -94,6 +95,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/work") view=tech::MyWork ssr=SsrMode::InOrder />
                     <Route path=path!("/roster") view=admin::RosterPage ssr=SsrMode::InOrder />
                     <Route path=path!("/people") view=admin::PeoplePage ssr=SsrMode::InOrder />
+                    <Route path=path!("/service-levels") view=service_levels::ServiceLevelsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/account") view=admin::AccountPage ssr=SsrMode::InOrder />
                 </Routes>
             </main>
@@ -134,6 +136,7 @@ fn Header() -> impl IntoView {
                                     <A href="/requests/new">"New request"</A>
                                     {role.coordinates().then(|| view! { <A href="/roster">"Roster"</A> })}
                                     {(role == Role::Admin).then(|| view! { <A href="/people">"People"</A> })}
+                                    {(role == Role::Admin).then(|| view! { <A href="/service-levels">"Service levels"</A> })}
                                     <A href="/account" attr:class="whoami" attr:title=user.email.clone()>
                                         {user.name.clone()}
                                         <small>{role.label()}</small>

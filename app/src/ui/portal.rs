@@ -2,7 +2,8 @@
 //! is shared with staff, who see internal notes and more actions.
 
 use super::widgets::{
-    action_error, age, when, ErrorBox, FieldMessage, PriorityBadge, StatusChip, TicketLine,
+    action_error, age, expectation, when, ErrorBox, FieldMessage, PriorityBadge, SlaBadge,
+    StatusChip, TicketLine,
 };
 use super::Gate;
 use crate::api::tickets::{
@@ -309,7 +310,9 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                     <PriorityBadge priority=t.priority />
                     {t.escalated.then(|| view! { <span class="flag">"Escalated"</span> })}
                     {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
+                    {(!requester_view).then(|| view! { <SlaBadge sla=t.sla.clone() /> })}
                 </p>
+                {t.sla.as_ref().and_then(expectation).map(|words| view! { <p class="expectation">{words}</p> })}
             </header>
             <dl class="facts">
                 <dt>"Category"</dt><dd>{t.category.clone()}</dd>

@@ -1,6 +1,6 @@
 //! The technician's phone-first list: my tickets by what needs me next, and the team queue.
 
-use super::widgets::{age, PriorityBadge};
+use super::widgets::{age, PriorityBadge, SlaBadge};
 use super::Gate;
 use crate::api::board::my_work;
 use crate::domain::Ticket;
@@ -60,6 +60,7 @@ fn WorkItem(ticket: Ticket) -> impl IntoView {
                 <span class="muted">
                     {ticket.status.label()} " · " {ticket.location.clone().unwrap_or_default()} " · " {age(ticket.created_at)}
                 </span>
+                <SlaBadge sla=ticket.sla.clone() />
             </a>
         </li>
     }

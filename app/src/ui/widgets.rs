@@ -1,6 +1,7 @@
 //! Small pieces every surface uses.
 
-use crate::domain::{Priority, Status, Ticket};
+use crate::domain::sla::{short_span, Phase};
+use crate::domain::{Priority, Sla, SlaState, Status, Ticket};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -27,6 +28,84 @@ pub fn age(at: DateTime<Utc>) -> String {
         s if s < 3600 => format!("{} min", s / 60),
         s if s < 86_400 => format!("{} h", s / 3600),
         s => format!("{} d", s / 86_400),
+    }
+}
+
+/// A ticket's service-level clock in a few words, coloured by how it stands.
+#[component]
+pub fn SlaBadge(sla: Option<Sla>) -> impl IntoView {
+    sla.map(|sla| {
+        let state = sla.state(Utc::now());
+        let text = match sla.phase {
+            Phase::Paused => format!("Paused · {}", sla.left_words()),
+            Phase::Stopped if state == SlaState::Breached => "Target missed".to_string(),
+            Phase::Stopped => "Target met".to_string(),
+            Phase::Running => match (sla.responded_at, sla.response_due) {
+                (None, Some(due)) if due > Utc::now() => {
+                    format!("Respond by {}", soon(due))
+                }
+                (None, Some(_)) => format!("Response overdue · {}", sla.left_words()),
+                _ => sla.left_words(),
+            },
+        };
+        let title = [
+            sla.response_due
+                .filter(|_| sla.responded_at.is_none())
+                .map(|d| format!("Response due {}", when(d))),
+            sla.resolution_due
+                .map(|d| format!("Resolution due {}", when(d))),
+            Some(format!("Policy: {}", sla.policy)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        view! {
+            <span class=format!("sla sla-{}", state.as_str()) title=title>
+                <span class="sr-only">{format!("SLA {}: ", state.as_str().replace('_', " "))}</span>
+                {text}
+            </span>
+        }
+    })
+}
+
+/// What a requester may expect, in plain words.
+pub fn expectation(sla: &Sla) -> Option<String> {
+    match sla.phase {
+        Phase::Stopped => None,
+        Phase::Paused => Some(format!(
+            "The clock is paused while we wait; {} of working time remain to solve it.",
+            short_span(sla.resolution_left_ms.max(0))
+        )),
+        Phase::Running => {
+            let respond = sla
+                .response_due
+                .filter(|_| sla.responded_at.is_none())
+                .map(|d| {
+                    if d > Utc::now() {
+                        format!("A technician should respond by {}.", when(d))
+                    } else {
+                        "A technician will respond as soon as possible.".to_string()
+                    }
+                });
+            let resolve = sla
+                .resolution_due
+                .map(|d| format!("We aim to solve it by {}.", when(d)));
+            let words: Vec<String> = [respond, resolve].into_iter().flatten().collect();
+            (!words.is_empty()).then(|| words.join(" "))
+        }
+    }
+}
+
+/// "14:30" today, "Thu 09:15" within a week, else a date.
+pub fn soon(at: DateTime<Utc>) -> String {
+    let now = Utc::now();
+    if at.date_naive() == now.date_naive() {
+        at.format("%H:%M").to_string()
+    } else if (at - now).num_days().abs() < 6 {
+        at.format("%a %H:%M").to_string()
+    } else {
+        at.format("%d %b %H:%M").to_string()
     }
 }
 

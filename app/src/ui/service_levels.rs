@@ -1,0 +1,198 @@
+//! Service-level policies (admins): targets per priority, the calendar they count in, which
+//! categories they cover and the escalation rules.
+
+use super::widgets::{action_error, ErrorBox, FieldMessage};
+use super::Gate;
+use crate::api::sla::{sla_policies, SaveSlaPolicy};
+use crate::api::types::PolicyForm;
+use crate::domain::sla::Target;
+use crate::domain::{Priority, Role};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ServiceLevelsPage() -> impl IntoView {
+    view! {
+        <Title text="Service levels — Switchboard" />
+        <Gate allowed=|r| r == Role::Admin children=|_| view! { <ServiceLevels /> } />
+    }
+}
+
+#[component]
+fn ServiceLevels() -> impl IntoView {
+    let saved = RwSignal::new(0u32);
+    let notice = RwSignal::new(None::<String>);
+    let list = Resource::new(move || saved.get(), |_| sla_policies());
+    view! {
+        <section class="panel wide">
+            <h1>"Service levels"</h1>
+            <p class="lead">
+                "Targets count working time in each policy's calendar and stop while a ticket waits on the requester, a third party or facility work. "
+                "A ticket uses the first policy naming its category, else the default (no categories). Saving recomputes every open ticket."
+            </p>
+            {move || notice.get().map(|n| view! { <div class="notice" role="status">{n}</div> })}
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Err(e) => view! { <p class="error-box">{e.to_string()}</p> }.into_any(),
+                        Ok(policies) => {
+                            let blank = PolicyForm {
+                                time_zone: "UTC".into(),
+                                hours: "mon-fri 08:00-18:00".into(),
+                                at_risk_percent: 75,
+                                targets: policies.first().map(|p| p.targets.clone()).unwrap_or_default(),
+                                ..PolicyForm::default()
+                            };
+                            view! {
+                                {policies.into_iter().map(|p| view! { <PolicyEditor policy=p saved=saved notice=notice /> }).collect_view()}
+                                <details class="new-policy">
+                                    <summary>"Add a policy"</summary>
+                                    <PolicyEditor policy=blank saved=saved notice=notice />
+                                </details>
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// One priority's row: first-response minutes, resolution minutes, around the clock.
+type TargetInputs = (Priority, RwSignal<String>, RwSignal<String>, RwSignal<bool>);
+
+#[component]
+fn PolicyEditor(
+    policy: PolicyForm,
+    saved: RwSignal<u32>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let save = ServerAction::<SaveSlaPolicy>::new();
+    let error = action_error(save);
+    Effect::new(move |_| {
+        if let Some(Ok(p)) = save.value().get() {
+            notice.set(Some(format!(
+                "Saved \u{201c}{}\u{201d}; open tickets were recomputed.",
+                p.name
+            )));
+            saved.update(|n| *n += 1);
+        }
+    });
+    let key = policy.id.map_or("new".to_string(), |id| id.to_string());
+    let id = policy.id;
+    let name = RwSignal::new(policy.name.clone());
+    let categories = RwSignal::new(policy.categories.clone());
+    let time_zone = RwSignal::new(policy.time_zone.clone());
+    let hours = RwSignal::new(policy.hours.clone());
+    let holidays = RwSignal::new(policy.holidays.clone());
+    let at_risk = RwSignal::new(policy.at_risk_percent.to_string());
+    let rules = RwSignal::new(policy.rules.clone());
+    let targets: Vec<TargetInputs> = Priority::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let t = policy.targets.get(i).copied().unwrap_or(Target {
+                response_minutes: 60,
+                resolution_minutes: 480,
+                around_the_clock: false,
+            });
+            (
+                *p,
+                RwSignal::new(t.response_minutes.to_string()),
+                RwSignal::new(t.resolution_minutes.to_string()),
+                RwSignal::new(t.around_the_clock),
+            )
+        })
+        .collect();
+    let rows = targets.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let minutes = |s: RwSignal<String>| s.get_untracked().trim().parse::<i64>().unwrap_or(0);
+        let form = PolicyForm {
+            id,
+            name: name.get_untracked(),
+            categories: categories.get_untracked(),
+            time_zone: time_zone.get_untracked(),
+            hours: hours.get_untracked(),
+            holidays: holidays.get_untracked(),
+            targets: targets
+                .iter()
+                .map(|(_, r, s, a)| Target {
+                    response_minutes: minutes(*r),
+                    resolution_minutes: minutes(*s),
+                    around_the_clock: a.get_untracked(),
+                })
+                .collect(),
+            at_risk_percent: at_risk.get_untracked().trim().parse().unwrap_or(0),
+            rules: rules.get_untracked(),
+        };
+        save.dispatch(SaveSlaPolicy { policy: form });
+    };
+    let field = move |f: &str| format!("{f}-{key}");
+    let title = if policy.name.is_empty() {
+        "New policy".to_string()
+    } else {
+        policy.name.clone()
+    };
+    view! {
+        <form class="form policy" on:submit=submit>
+            <h2>{title}</h2>
+            <ErrorBox error=Signal::derive(move || error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))) />
+            <div class="grid-2">
+                <div>
+                    <label for=field("name")>"Name"</label>
+                    <input id=field("name") bind:value=name required />
+                    <FieldMessage error=error field="name" />
+                </div>
+                <div>
+                    <label for=field("categories")>"Categories (keys, comma-separated; empty for the default)"</label>
+                    <input id=field("categories") bind:value=categories placeholder="network, hardware" />
+                    <FieldMessage error=error field="categories" />
+                </div>
+                <div>
+                    <label for=field("tz")>"Time zone"</label>
+                    <input id=field("tz") bind:value=time_zone placeholder="Europe/Paris" />
+                    <FieldMessage error=error field="time_zone" />
+                </div>
+                <div>
+                    <label for=field("hours")>"Working hours"</label>
+                    <input id=field("hours") bind:value=hours placeholder="mon-fri 08:00-12:00, 13:00-17:00" />
+                    <FieldMessage error=error field="hours" />
+                </div>
+                <div>
+                    <label for=field("holidays")>"Holidays (YYYY-MM-DD)"</label>
+                    <input id=field("holidays") bind:value=holidays placeholder="2026-12-25 2027-01-01" />
+                    <FieldMessage error=error field="holidays" />
+                </div>
+                <div>
+                    <label for=field("risk")>"At risk after (% of a target used)"</label>
+                    <input id=field("risk") type="number" min="1" max="100" bind:value=at_risk />
+                    <FieldMessage error=error field="at_risk_percent" />
+                </div>
+            </div>
+            <table class="targets">
+                <caption>"Targets in minutes of working time"</caption>
+                <thead><tr><th scope="col">"Priority"</th><th scope="col">"First response"</th><th scope="col">"Resolution"</th><th scope="col">"Around the clock"</th></tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(p, r, s, a)| {
+                        let label = p.label();
+                        view! {
+                            <tr>
+                                <th scope="row">{label}</th>
+                                <td><input type="number" min="1" aria-label=format!("{p} first response minutes") bind:value=r /></td>
+                                <td><input type="number" min="1" aria-label=format!("{p} resolution minutes") bind:value=s /></td>
+                                <td><input type="checkbox" aria-label=format!("{p} counts around the clock") bind:checked=a /></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <FieldMessage error=error field="targets" />
+            <label for=field("rules")>"Escalation rules, one per line: share of a target, clock, actions"</label>
+            <textarea id=field("rules") rows="4" bind:value=rules placeholder="75% resolution: notify assignee"></textarea>
+            <p class="hint">"Actions: notify assignee, notify coordinators, notify watchers, raise priority, reassign (to the best-ranked available specialist)."</p>
+            <FieldMessage error=error field="rules" />
+            <button type="submit" class="primary" disabled=move || save.pending().get()>"Save policy"</button>
+        </form>
+    }
+}
