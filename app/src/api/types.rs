@@ -159,8 +159,11 @@ pub struct RosterUpdate {
 pub struct PolicyForm {
     pub id: Option<i64>,
     pub name: String,
-    /// Category slugs, comma-separated; empty for the default policy.
+    /// Category slugs, comma-separated.
     pub categories: String,
+    /// Team names, comma-separated; a policy with neither categories nor teams is the default.
+    #[serde(default)]
+    pub teams: String,
     pub time_zone: String,
     /// Weekly hours such as `mon-fri 08:00-18:00` or `24x7`.
     pub hours: String,
@@ -179,6 +182,7 @@ impl PolicyForm {
             id: Some(p.id),
             name: p.name.clone(),
             categories: p.categories.join(", "),
+            teams: p.teams.join(", "),
             time_zone: p.calendar.time_zone().to_string(),
             hours: p.calendar.hours_text(),
             holidays: p.calendar.holidays_text(),

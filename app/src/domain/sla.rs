@@ -463,8 +463,10 @@ pub struct Target {
 pub struct Policy {
     pub id: i64,
     pub name: String,
-    /// Category slugs this policy covers; empty for the default policy.
+    /// Category slugs this policy covers.
     pub categories: Vec<String>,
+    /// Teams whose routed tickets this policy covers. A policy with neither is the default.
+    pub teams: Vec<String>,
     pub calendar: Calendar,
     /// P1 to P4.
     pub targets: [Target; 4],
@@ -486,12 +488,24 @@ impl Policy {
         }
     }
 
-    /// The first policy naming the category, else the first without categories.
-    pub fn choose<'a>(policies: &'a [Policy], category: &str) -> Option<&'a Policy> {
+    /// The first policy naming the category, else the first naming the team the category is
+    /// routed to, else the first default policy.
+    pub fn choose<'a>(
+        policies: &'a [Policy],
+        category: &str,
+        team: Option<&str>,
+    ) -> Option<&'a Policy> {
         policies
             .iter()
             .find(|p| p.categories.iter().any(|c| c == category))
-            .or_else(|| policies.iter().find(|p| p.categories.is_empty()))
+            .or_else(|| {
+                team.and_then(|team| policies.iter().find(|p| p.teams.iter().any(|t| t == team)))
+            })
+            .or_else(|| {
+                policies
+                    .iter()
+                    .find(|p| p.categories.is_empty() && p.teams.is_empty())
+            })
     }
 }
 
@@ -776,6 +790,7 @@ mod tests {
             id: 1,
             name: "Standard".into(),
             categories: vec![],
+            teams: vec![],
             calendar: office(),
             targets: [
                 t(15, 240, true),
@@ -861,6 +876,29 @@ mod tests {
             at("2026-11-27T12:00:00Z"),
         );
         assert_eq!(bad.state(at("2026-11-27T12:00:00Z")), SlaState::Breached);
+    }
+
+    #[test]
+    fn the_category_wins_over_the_team_and_the_team_over_the_default() {
+        let named = |name: &str, categories: &[&str], teams: &[&str]| Policy {
+            name: name.into(),
+            categories: categories.iter().map(|c| c.to_string()).collect(),
+            teams: teams.iter().map(|t| t.to_string()).collect(),
+            ..policy(&[])
+        };
+        let all = [
+            named("Default", &[], &[]),
+            named("Network team", &[], &["Network"]),
+            named("Printing", &["printing"], &[]),
+        ];
+        let pick = |c: &str, t: Option<&str>| Policy::choose(&all, c, t).map(|p| p.name.as_str());
+        assert_eq!(pick("printing", Some("Network")), Some("Printing"));
+        assert_eq!(pick("network", Some("Network")), Some("Network team"));
+        assert_eq!(pick("network", None), Some("Default"));
+        assert_eq!(
+            Policy::choose(&all[1..], "other", None).map(|p| p.name.as_str()),
+            None
+        );
     }
 
     #[test]

@@ -1113,7 +1113,7 @@ impl Db {
             }
         }
         let rows = sqlx::query(
-            "SELECT id, name, categories, time_zone, hours, holidays, targets_json, at_risk_percent, rules \
+            "SELECT id, name, categories, teams, time_zone, hours, holidays, targets_json, at_risk_percent, rules \
              FROM sla_policies ORDER BY position, id",
         )
         .fetch_all(&self.pool)
@@ -1146,11 +1146,11 @@ impl Db {
         let query = match id {
             Some(_) => {
                 "UPDATE sla_policies SET name = $1, categories = $2, time_zone = $3, hours = $4, holidays = $5, \
-                 targets_json = $6, at_risk_percent = $7, rules = $8 WHERE id = $9 RETURNING id"
+                 targets_json = $6, at_risk_percent = $7, rules = $8, teams = $9 WHERE id = $10 RETURNING id"
             }
             None => {
-                "INSERT INTO sla_policies (name, categories, time_zone, hours, holidays, targets_json, at_risk_percent, rules, position) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT COALESCE(MAX(position), 0) + 1 FROM sla_policies)) RETURNING id"
+                "INSERT INTO sla_policies (name, categories, time_zone, hours, holidays, targets_json, at_risk_percent, rules, teams, position) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT COALESCE(MAX(position), 0) + 1 FROM sla_policies)) RETURNING id"
             }
         };
         let q = sqlx::query_scalar(query)
@@ -1161,7 +1161,8 @@ impl Db {
             .bind(p.calendar.holidays_text())
             .bind(targets)
             .bind(i64::from(p.at_risk_percent))
-            .bind(rules.join("\n"));
+            .bind(rules.join("\n"))
+            .bind(p.teams.join(","));
         let q = match id {
             Some(id) => q.bind(id),
             None => q,
@@ -1182,8 +1183,8 @@ impl Db {
         ticket_id: i64,
     ) -> Result<Option<SlaHistory>, AppError> {
         let Some(head) = sqlx::query(
-            "SELECT c.slug, t.priority, t.created_at FROM tickets t JOIN categories c ON c.id = t.category_id \
-             WHERE t.id = $1",
+            "SELECT c.slug, tm.name AS team, t.priority, t.created_at FROM tickets t \
+             JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id WHERE t.id = $1",
         )
         .bind(ticket_id)
         .fetch_optional(&mut *conn)
@@ -1213,6 +1214,7 @@ impl Db {
         .await?;
         Ok(Some(SlaHistory {
             category: head.try_get("slug")?,
+            team: head.try_get("team")?,
             priority: decode(head.try_get("priority")?)?,
             created_at: from_ms(head.try_get("created_at")?),
             changes,
@@ -1442,6 +1444,7 @@ pub struct NewNotification<'a> {
 #[derive(Clone, Debug)]
 pub struct SlaHistory {
     pub category: String,
+    pub team: Option<String>,
     pub priority: Priority,
     pub created_at: DateTime<Utc>,
     pub changes: Vec<(DateTime<Utc>, Status)>,
@@ -1468,17 +1471,20 @@ fn policy_from_row(r: &SqliteRow) -> Result<Policy, AppError> {
         .map(Rule::parse)
         .collect::<Result<Vec<_>, _>>()
         .map_err(bad)?;
-    let categories: &str = r.try_get("categories")?;
-    let percent: i64 = r.try_get("at_risk_percent")?;
-    Ok(Policy {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        categories: categories
+    let list = |column: &str| -> Result<Vec<String>, AppError> {
+        Ok(r.try_get::<&str, _>(column)?
             .split(',')
             .map(str::trim)
             .filter(|c| !c.is_empty())
             .map(String::from)
-            .collect(),
+            .collect())
+    };
+    let percent: i64 = r.try_get("at_risk_percent")?;
+    Ok(Policy {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        categories: list("categories")?,
+        teams: list("teams")?,
         calendar,
         targets,
         at_risk_percent: percent.clamp(1, 100) as u32,

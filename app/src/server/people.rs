@@ -299,6 +299,8 @@ pub async fn route_category(
     )
     .await?;
     tx.commit().await?;
+    // The category may now fall under another team's service-level policy.
+    super::sla::refresh_all(state, true).await?;
     Ok(())
 }
 

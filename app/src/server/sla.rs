@@ -44,7 +44,7 @@ pub async fn refresh(
     let Some(h) = Db::sla_history(conn, ticket_id).await? else {
         return Ok(None);
     };
-    let Some(policy) = Policy::choose(policies, &h.category) else {
+    let Some(policy) = Policy::choose(policies, &h.category, h.team.as_deref()) else {
         Db::write_sla(conn, ticket_id, None, None, &[]).await?;
         return Ok(None);
     };
@@ -301,7 +301,11 @@ pub async fn policies(state: &AppState, actor: &User) -> Result<Vec<PolicyForm>,
 }
 
 /// Checks a policy as typed; every problem comes back at its field.
-pub fn parse_policy(form: &PolicyForm, known: &[String]) -> Result<Policy, AppError> {
+pub fn parse_policy(
+    form: &PolicyForm,
+    known_categories: &[String],
+    known_teams: &[String],
+) -> Result<Policy, AppError> {
     let mut errors = Vec::new();
     let mut at = |field: &str, message: String| {
         errors.push(FieldError {
@@ -322,8 +326,24 @@ pub fn parse_policy(form: &PolicyForm, known: &[String]) -> Result<Policy, AppEr
         .map(|c| c.trim().to_lowercase())
         .filter(|c| !c.is_empty())
         .collect();
-    if let Some(unknown) = categories.iter().find(|c| !known.contains(c)) {
+    if let Some(unknown) = categories.iter().find(|c| !known_categories.contains(c)) {
         at("categories", format!("There is no category '{unknown}'"));
+    }
+    let teams: Vec<String> = form
+        .teams
+        .split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            known_teams
+                .iter()
+                .find(|k| k.eq_ignore_ascii_case(t))
+                .cloned()
+                .unwrap_or_else(|| t.to_string())
+        })
+        .collect();
+    if let Some(unknown) = teams.iter().find(|t| !known_teams.contains(t)) {
+        at("teams", format!("There is no team '{unknown}'"));
     }
     let calendar = match Calendar::parse(&form.time_zone, &form.hours, &form.holidays) {
         Ok(c) => Some(c),
@@ -384,6 +404,7 @@ pub fn parse_policy(form: &PolicyForm, known: &[String]) -> Result<Policy, AppEr
             id: form.id.unwrap_or_default(),
             name: name.to_string(),
             categories,
+            teams,
             calendar,
             targets,
             at_risk_percent: form.at_risk_percent,
@@ -409,7 +430,14 @@ pub async fn save_policy(
         .into_iter()
         .map(|c| c.slug)
         .collect();
-    let mut policy = parse_policy(&form, &known)?;
+    let teams: Vec<String> = state
+        .db
+        .teams()
+        .await?
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect();
+    let mut policy = parse_policy(&form, &known, &teams)?;
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
     let id = Db::save_policy(&mut tx, form.id, &policy)

@@ -28,7 +28,7 @@ fn ServiceLevels() -> impl IntoView {
             <h1>"Service levels"</h1>
             <p class="lead">
                 "Targets count working time in each policy's calendar and stop while a ticket waits on the requester, a third party or facility work. "
-                "A ticket uses the first policy naming its category, else the default (no categories). Saving recomputes every open ticket."
+                "A ticket uses the first policy naming its category, else one naming the team its category is routed to, else the default (no categories, no teams). Saving recomputes every open ticket."
             </p>
             {move || notice.get().map(|n| view! { <div class="notice" role="status">{n}</div> })}
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
@@ -82,6 +82,7 @@ fn PolicyEditor(
     let id = policy.id;
     let name = RwSignal::new(policy.name.clone());
     let categories = RwSignal::new(policy.categories.clone());
+    let teams = RwSignal::new(policy.teams.clone());
     let time_zone = RwSignal::new(policy.time_zone.clone());
     let hours = RwSignal::new(policy.hours.clone());
     let holidays = RwSignal::new(policy.holidays.clone());
@@ -112,6 +113,7 @@ fn PolicyEditor(
             id,
             name: name.get_untracked(),
             categories: categories.get_untracked(),
+            teams: teams.get_untracked(),
             time_zone: time_zone.get_untracked(),
             hours: hours.get_untracked(),
             holidays: holidays.get_untracked(),
@@ -145,9 +147,14 @@ fn PolicyEditor(
                     <FieldMessage error=error field="name" />
                 </div>
                 <div>
-                    <label for=field("categories")>"Categories (keys, comma-separated; empty for the default)"</label>
+                    <label for=field("categories")>"Categories (keys, comma-separated)"</label>
                     <input id=field("categories") bind:value=categories placeholder="network, hardware" />
                     <FieldMessage error=error field="categories" />
+                </div>
+                <div>
+                    <label for=field("teams")>"Teams (names, comma-separated)"</label>
+                    <input id=field("teams") bind:value=teams placeholder="Network" />
+                    <FieldMessage error=error field="teams" />
                 </div>
                 <div>
                     <label for=field("tz")>"Time zone"</label>
