@@ -24,7 +24,7 @@ test('an admin edits a policy; mistakes come back beside their field', async ({ 
   await signIn(page, 'admin@example.org', '/service-levels');
   await hydrated(page);
   const form = page.locator('form.policy').first();
-  await expect(form.getByLabel('Name')).toHaveValue('Standard');
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Standard');
   await form.getByLabel('Time zone').fill('Mars/Olympus');
   await form.getByLabel('P2 first response minutes').fill('45');
   await form.getByRole('button', { name: 'Save policy' }).click();

@@ -42,6 +42,24 @@ pub enum UserCommand {
     },
 }
 
+/// A secret from the command line or environment, never shown in logs or `Debug` output.
+#[derive(Clone)]
+pub struct Secret(pub String);
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(s.to_string()))
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
 /// The usual ITIL table squeezed to four levels (see `PriorityMatrix::default`).
 pub const DEFAULT_PRIORITY_MATRIX: &str = "P4,P4,P3;P4,P3,P2;P3,P2,P1";
 
@@ -104,6 +122,57 @@ pub struct Config {
         global = true
     )]
     pub sla_interval_secs: u64,
+    /// The address people use to reach Switchboard, for links in email.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000",
+        global = true
+    )]
+    pub public_url: String,
+    /// SMTP server for email; without it notifications stay in the app.
+    #[arg(long, env = "SWITCHBOARD_SMTP_HOST", global = true)]
+    pub smtp_host: Option<String>,
+    #[arg(
+        long,
+        env = "SWITCHBOARD_SMTP_PORT",
+        default_value_t = 587,
+        global = true
+    )]
+    pub smtp_port: u16,
+    /// none, starttls or tls.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_SMTP_SECURITY",
+        default_value = "starttls",
+        global = true
+    )]
+    pub smtp_security: String,
+    #[arg(long, env = "SWITCHBOARD_SMTP_USERNAME", global = true)]
+    pub smtp_username: Option<String>,
+    #[arg(
+        long,
+        env = "SWITCHBOARD_SMTP_PASSWORD",
+        hide_env_values = true,
+        global = true
+    )]
+    pub smtp_password: Option<Secret>,
+    /// The sender of Switchboard's email.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_MAIL_FROM",
+        default_value = "Switchboard <helpdesk@localhost>",
+        global = true
+    )]
+    pub mail_from: String,
+    /// Seconds between runs of the mail worker.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_MAIL_INTERVAL_SECS",
+        default_value_t = 5,
+        global = true
+    )]
+    pub mail_interval_secs: u64,
     /// Folder with the built site (wasm, js, css); cargo-leptos sets LEPTOS_SITE_ROOT.
     #[arg(
         long,
@@ -129,6 +198,14 @@ impl Config {
             registration_domains: String::new(),
             priority_matrix: DEFAULT_PRIORITY_MATRIX.into(),
             sla_interval_secs: 15,
+            public_url: "http://127.0.0.1:3000".into(),
+            smtp_host: None,
+            smtp_port: 587,
+            smtp_security: "starttls".into(),
+            smtp_username: None,
+            smtp_password: None,
+            mail_from: "Switchboard <helpdesk@localhost>".into(),
+            mail_interval_secs: 5,
             site_root: "target/site".into(),
         }
     }

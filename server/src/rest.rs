@@ -30,6 +30,8 @@ pub fn routes() -> Router<AppState> {
         .route("/auth/token", post(create_token).delete(revoke_token))
         .route("/categories", get(categories))
         .route("/categories/{slug}", axum::routing::put(save_category))
+        .route("/notifications", get(notifications))
+        .route("/notifications/read", post(read_notifications))
         .route("/sla/policies", get(sla_policies).post(create_policy))
         .route("/sla/policies/{id}", axum::routing::put(replace_policy))
         .route("/tickets", post(create_ticket).get(list_tickets))
@@ -37,6 +39,7 @@ pub fn routes() -> Router<AppState> {
         .route("/tickets/{number}/notes", post(add_note))
         .route("/tickets/{number}/escalate", post(escalate))
         .route("/tickets/{number}/events", get(events))
+        .route("/tickets/{number}/watchers", post(add_watcher))
         .fallback(|| async { ApiError(AppError::NotFound) })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
@@ -257,6 +260,60 @@ async fn save_category(
         .await?
         .ok_or(ApiError(AppError::Internal))?;
     Ok(Json(saved.1).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NotificationQuery {
+    unread: Option<bool>,
+    limit: Option<i64>,
+}
+
+async fn notifications(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    query: Result<Query<NotificationQuery>, QueryRejection>,
+) -> ApiResult<Response> {
+    let Query(q) = query.map_err(|e| ApiError(AppError::BadRequest(e.body_text())))?;
+    let items = app::server::notify::list(
+        &state,
+        &user,
+        q.unread.unwrap_or(false),
+        q.limit.unwrap_or(50),
+    )
+    .await?;
+    let unread = state.db.unread_count(user.id).await?;
+    let items: Vec<Value> = items
+        .iter()
+        .map(|n| {
+            json!({
+                "id": n.id,
+                "ticket": n.ticket.map(|t| t.to_string()),
+                "kind": n.kind,
+                "subject": n.subject,
+                "body": n.body,
+                "at": n.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                "read": n.read,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "items": items, "unread": unread })).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadBody {
+    /// One notification; without it, all of the caller's.
+    id: Option<i64>,
+}
+
+async fn read_notifications(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    ApiJson(b): ApiJson<ReadBody>,
+) -> ApiResult<Response> {
+    let marked = app::server::notify::mark_read(&state, &user, b.id).await?;
+    Ok(Json(json!({ "marked": marked })).into_response())
 }
 
 async fn sla_policies(State(state): State<AppState>, Caller(user): Caller) -> ApiResult<Response> {
@@ -490,6 +547,24 @@ async fn escalate(
     };
     let t = service::change_ticket(&state, &user, number(&n)?, None, change).await?;
     Ok(with_etag(StatusCode::OK, &t, state.clock.now()))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WatcherBody {
+    email: String,
+}
+
+/// Adds a watcher (coordinators, the requester or the assignee); answers the watcher list.
+async fn add_watcher(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(n): Path<String>,
+    ApiJson(b): ApiJson<WatcherBody>,
+) -> ApiResult<Response> {
+    let watchers = service::add_watcher(&state, &user, number(&n)?, &b.email).await?;
+    let items: Vec<Value> = watchers.iter().map(person).collect();
+    Ok(Json(json!({ "items": items })).into_response())
 }
 
 async fn events(

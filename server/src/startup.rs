@@ -34,6 +34,7 @@ pub struct Application {
     router: Router,
     pub state: AppState,
     sla_interval: Duration,
+    mail_interval: Duration,
 }
 
 /// Opens the database (running migrations), loads demo data when asked and the database is
@@ -54,6 +55,21 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
             .filter(|d| !d.is_empty())
             .collect(),
         priority_matrix,
+        public_url: config.public_url.trim_end_matches('/').to_string(),
+    };
+    let mailer = match &config.smtp_host {
+        None => None,
+        Some(host) => Some(
+            app::server::mail::Mailer::new(&app::server::mail::SmtpSettings {
+                host: host.clone(),
+                port: config.smtp_port,
+                security: config.smtp_security.parse().map_err(StartError::Config)?,
+                username: config.smtp_username.clone(),
+                password: config.smtp_password.as_ref().map(|s| s.0.clone()),
+                from: config.mail_from.clone(),
+            })
+            .map_err(StartError::Config)?,
+        ),
     };
     let leptos_options = LeptosOptions::builder()
         .output_name("switchboard")
@@ -68,6 +84,7 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
         feed: FeedHead::new(head),
         clock: Clock::default(),
         limiter: RateLimiter::default(),
+        mailer,
     };
     if config.demo && state.db.count_users().await.unwrap_or(1) == 0 {
         match app::server::demo::load(&state).await {
@@ -82,6 +99,7 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
         router,
         state,
         sla_interval: Duration::from_secs(config.sla_interval_secs.max(1)),
+        mail_interval: Duration::from_secs(config.mail_interval_secs.max(1)),
     })
 }
 
@@ -170,6 +188,21 @@ impl Application {
                 }
             }
         });
+        let state = self.state.clone();
+        let interval = self.mail_interval;
+        if state.mail_configured() {
+            workers.spawn(async move {
+                let mut every = tokio::time::interval(interval);
+                loop {
+                    every.tick().await;
+                    match app::server::mail::deliver_due(&state).await {
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(messages = n, "mail sent"),
+                        Err(e) => tracing::warn!(error = %e, "mail worker could not run"),
+                    }
+                }
+            });
+        }
         workers
     }
 }

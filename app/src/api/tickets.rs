@@ -152,3 +152,14 @@ pub async fn ticket_version(number: String) -> Result<i64, AppError> {
             .version,
     )
 }
+
+/// Adds a watcher by email (coordinators, the requester or the assignee); answers the watchers.
+#[server(endpoint = "add_watcher")]
+pub async fn add_watcher(
+    number: String,
+    email: String,
+) -> Result<Vec<crate::domain::PersonRef>, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::service::add_watcher(&state, &user, super::tickets::number(&number)?, &email)
+        .await
+}

@@ -20,6 +20,8 @@ pub struct TicketDetail {
     pub staff_view: bool,
     /// The requester may reply (public note) on this ticket.
     pub can_reply: bool,
+    /// The caller may add watchers (coordinators, the requester, the assignee).
+    pub can_add_watchers: bool,
 }
 
 /// A request as filed from the portal, the board (on someone's behalf) or the API.

@@ -12,7 +12,7 @@ pub mod user;
 
 pub use category::{Category, CategoryField};
 pub use lifecycle::{Action, ActionKind, Lifecycle, Status, TransitionError, WaitingOn};
-pub use notification::Notification;
+pub use notification::{Digest, Notification, NotificationKind, Preferences};
 pub use priority::{Impact, Priority, PriorityMatrix, Urgency};
 pub use sla::{Calendar, Policy, Sla, SlaState};
 pub use ticket::{

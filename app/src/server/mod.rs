@@ -3,6 +3,8 @@
 pub mod auth;
 pub mod db;
 pub mod demo;
+pub mod mail;
+pub mod notify;
 pub mod people;
 pub mod service;
 pub mod sla;

@@ -5,6 +5,7 @@ use super::db::{
     self, AssigneeFilter, Db, ListCursor, NewEvent, NewTicketRow, Scope, TicketQuery, TicketRow,
     TicketState,
 };
+use super::notify;
 use super::state::AppState;
 use crate::api::types::{
     BoardCard, BoardChanges, BoardSnapshot, NewTicket, NoteInput, Suggestion, TechnicianLoad,
@@ -302,8 +303,6 @@ pub async fn create_ticket(
     let event_id = Db::insert_event(&mut tx, id, Some(actor.id), now, &event).await?;
     let policies = state.db.policies().await?;
     let sla = super::sla::refresh(&mut tx, &policies, id, now).await?;
-    tx.commit().await?;
-    state.feed.advance(event_id);
     // Everything the new ticket holds is known here; reading it back would only repeat it.
     let at = db::from_ms(db::to_ms(now));
     let ticket = Ticket {
@@ -317,8 +316,8 @@ pub async fn create_ticket(
         impact,
         urgency,
         requester: PersonRef {
-            email: requester.email,
-            name: requester.name,
+            email: requester.email.clone(),
+            name: requester.name.clone(),
         },
         assignee: None,
         location: row.location,
@@ -333,6 +332,11 @@ pub async fn create_ticket(
         version: 1,
         sla,
     };
+    let who = notify::audience(&mut tx, id, requester.id, None, None).await?;
+    let told = notify::for_change(&ticket, &who, &[event], Some(actor));
+    notify::deliver(&mut tx, state, Some((id, &ticket)), told, now).await?;
+    tx.commit().await?;
+    state.feed.advance(event_id);
     tracing::info!(ticket.number = %ticket.number, ticket.priority = %priority, "ticket filed");
     Ok(ticket)
 }
@@ -353,11 +357,15 @@ pub async fn ticket_detail(
     let can_reply = !staff_view
         && row.requester_id == actor.id
         && (row.ticket.status.is_open() || row.ticket.status == Status::Resolved);
+    let can_add_watchers = actor.role.coordinates()
+        || row.requester_id == actor.id
+        || row.assignee_id == Some(actor.id);
     let mut ticket = [row.ticket];
     super::sla::present(state, &mut ticket).await?;
     let [ticket] = ticket;
     Ok(TicketDetail {
         ticket,
+        can_add_watchers,
         notes,
         events,
         watchers,
@@ -735,6 +743,16 @@ pub async fn change_ticket(
     let updated = Db::ticket(&mut tx, row.id)
         .await?
         .ok_or(AppError::Internal)?;
+    let who = notify::audience(
+        &mut tx,
+        row.id,
+        updated.requester_id,
+        updated.assignee_id,
+        row.assignee_id,
+    )
+    .await?;
+    let told = notify::for_change(&updated.ticket, &who, &events, Some(actor));
+    notify::deliver(&mut tx, state, Some((row.id, &updated.ticket)), told, now).await?;
     tx.commit().await?;
     state.feed.advance(last);
     tracing::info!(ticket.number = %number, ticket.version = updated.ticket.version, "ticket changed");
@@ -812,20 +830,14 @@ pub async fn add_note(
         now,
     )
     .await?;
-    let mut last = Db::insert_event(
-        &mut tx,
-        row.id,
-        Some(actor.id),
-        now,
-        &NewEvent {
-            kind: "note",
-            from: None,
-            to: Some(visibility.as_str().into()),
-            detail: Some(note_id.to_string()),
-            internal: visibility == NoteVisibility::Internal,
-        },
-    )
-    .await?;
+    let mut note_events = vec![NewEvent {
+        kind: "note",
+        from: None,
+        to: Some(visibility.as_str().into()),
+        detail: Some(note_id.to_string()),
+        internal: visibility == NoteVisibility::Internal,
+    }];
+    let mut last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, &note_events[0]).await?;
     let resumes = !actor.role.is_staff()
         && row.ticket.status == Status::Waiting
         && row.ticket.waiting_on == Some(WaitingOn::Requester);
@@ -836,25 +848,33 @@ pub async fn add_note(
         if !Db::update_ticket(&mut tx, row.id, row.ticket.version, &s, now).await? {
             return Err(AppError::Conflict);
         }
-        last = Db::insert_event(
-            &mut tx,
-            row.id,
-            Some(actor.id),
-            now,
-            &NewEvent {
-                kind: "status",
-                from: Some("waiting".into()),
-                to: Some("in_progress".into()),
-                detail: Some("requester replied".into()),
-                internal: false,
-            },
-        )
-        .await?;
+        let resumed = NewEvent {
+            kind: "status",
+            from: Some("waiting".into()),
+            to: Some("in_progress".into()),
+            detail: Some("requester replied".into()),
+            internal: false,
+        };
+        last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, &resumed).await?;
+        note_events.push(resumed);
     } else {
         Db::touch_ticket(&mut tx, row.id, now).await?;
     }
     let policies = state.db.policies().await?;
     super::sla::refresh(&mut tx, &policies, row.id, now).await?;
+    let updated = Db::ticket(&mut tx, row.id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let who = notify::audience(
+        &mut tx,
+        row.id,
+        updated.requester_id,
+        updated.assignee_id,
+        row.assignee_id,
+    )
+    .await?;
+    let told = notify::for_change(&updated.ticket, &who, &note_events, Some(actor));
+    notify::deliver(&mut tx, state, Some((row.id, &updated.ticket)), told, now).await?;
     tx.commit().await?;
     state.feed.advance(last);
     let notes = state.db.notes(row.id, true).await?;

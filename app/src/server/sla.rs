@@ -6,12 +6,15 @@
 //! transaction that performs the rule, so a rule fires once even with several processes, and a
 //! server that was down fires what came due on start.
 
-use super::db::{Db, NewEvent, NewNotification, SlaHistory};
+use super::db::{Db, NewEvent, SlaHistory};
+use super::notify::{self, Outgoing};
 use super::service::rank_technicians;
 use super::state::AppState;
 use crate::api::types::PolicyForm;
 use crate::domain::sla::{Phase, Rule, RuleAction, Target, Timeline};
-use crate::domain::{Calendar, Lifecycle, Policy, Priority, Role, Sla, Status, Ticket, User};
+use crate::domain::{
+    Calendar, Lifecycle, NotificationKind, Policy, Priority, Role, Sla, Status, Ticket, User,
+};
 use crate::error::{AppError, FieldError};
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
@@ -155,16 +158,27 @@ async fn fire(
         detail: Some(describe(&rule)),
         internal: true,
     }];
-    let mut recipients: Vec<i64> = Vec::new();
+    let kind = if rule.percent >= 100 {
+        NotificationKind::SlaBreach
+    } else {
+        NotificationKind::SlaWarning
+    };
+    let mut recipients: Vec<(i64, NotificationKind)> = Vec::new();
     for action in &rule.actions {
         match action {
-            RuleAction::NotifyAssignee => recipients.extend(row.assignee_id),
-            RuleAction::NotifyCoordinators => {
-                recipients.extend(Db::coordinator_ids(&mut tx).await?)
-            }
-            RuleAction::NotifyWatchers => {
-                recipients.extend(Db::watcher_ids(&mut tx, ticket_id).await?)
-            }
+            RuleAction::NotifyAssignee => recipients.extend(row.assignee_id.map(|a| (a, kind))),
+            RuleAction::NotifyCoordinators => recipients.extend(
+                Db::coordinator_ids(&mut tx)
+                    .await?
+                    .into_iter()
+                    .map(|c| (c, kind)),
+            ),
+            RuleAction::NotifyWatchers => recipients.extend(
+                Db::watcher_ids(&mut tx, ticket_id)
+                    .await?
+                    .into_iter()
+                    .map(|w| (w, kind)),
+            ),
             RuleAction::RaisePriority if s.priority != Priority::P1 => {
                 let raised = s.priority.raised();
                 events.push(NewEvent {
@@ -218,7 +232,7 @@ async fn fire(
                     }
                     s.assignee_id = Some(to.user.id);
                     s.escalated = true;
-                    recipients.push(to.user.id);
+                    recipients.push((to.user.id, NotificationKind::Escalation));
                 }
             }
         }
@@ -234,33 +248,28 @@ async fn fire(
     for e in &events {
         last = Db::insert_event(&mut tx, ticket_id, None, now, e).await?;
     }
-    recipients.sort_unstable();
-    recipients.dedup();
     let subject = format!("{number} {}", headline(&rule));
-    let body = format!(
+    let text = format!(
         "{number} \u{201c}{}\u{201d} ({}): {}.",
         row.ticket.title,
         s.priority,
         describe(&rule)
     );
-    for user_id in recipients {
-        Db::insert_notification(
-            &mut tx,
-            &NewNotification {
+    let mut told: Vec<Outgoing> = Vec::new();
+    for (user_id, kind) in recipients {
+        if !told.iter().any(|o| o.user_id == user_id) {
+            told.push(Outgoing {
                 user_id,
-                ticket_id: Some(ticket_id),
-                kind: if rule.percent >= 100 {
-                    "sla_breach"
-                } else {
-                    "sla_warning"
-                },
+                kind,
                 subject: subject.clone(),
-                body: body.clone(),
-            },
-            now,
-        )
-        .await?;
+                text: text.clone(),
+            });
+        }
     }
+    let after = Db::ticket(&mut tx, ticket_id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    notify::deliver(&mut tx, state, Some((ticket_id, &after.ticket)), told, now).await?;
     refresh(&mut tx, &policies, ticket_id, now).await?;
     tx.commit().await?;
     state.feed.advance(last);

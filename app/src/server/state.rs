@@ -18,6 +18,14 @@ pub struct AppState {
     pub feed: FeedHead,
     pub clock: Clock,
     pub limiter: RateLimiter,
+    /// The SMTP transport; without one, email stays in the outbox marked held.
+    pub mailer: Option<super::mail::Mailer>,
+}
+
+impl AppState {
+    pub fn mail_configured(&self) -> bool {
+        self.mailer.is_some()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -32,6 +40,8 @@ pub struct Settings {
     pub registration_domains: Vec<String>,
     /// Impact × urgency → priority.
     pub priority_matrix: PriorityMatrix,
+    /// The address people reach Switchboard at, for links in email.
+    pub public_url: String,
 }
 
 impl Default for Settings {
@@ -42,6 +52,7 @@ impl Default for Settings {
             allow_registration: true,
             registration_domains: Vec::new(),
             priority_matrix: PriorityMatrix::default(),
+            public_url: "http://127.0.0.1:3000".into(),
         }
     }
 }

@@ -323,6 +323,7 @@ pub fn AccountPage() -> impl IntoView {
                         <FieldMessage error=error field="new" />
                         <button type="submit" class="primary">"Change password"</button>
                     </ActionForm>
+                    <super::notifications::PreferencesForm role=user.role />
                 </section>
             }
         } />

@@ -4,6 +4,7 @@ mod account;
 mod admin;
 mod board;
 mod live;
+mod notifications;
 mod portal;
 mod service_levels;
 mod tech;
@@ -45,6 +46,10 @@ pub fn home_for(role: Role) -> &'static str {
     }
 }
 
+/// The unread notifications when the page loaded.
+#[derive(Clone, Copy)]
+struct UnreadAtLoad(Resource<i64>);
+
 /// The signed-in user, loaded once per page and shared by every component.
 #[derive(Clone, Copy)]
 pub struct Session(pub Resource<Result<Option<User>, AppError>>);
@@ -70,6 +75,13 @@ pub fn App() -> impl IntoView {
     provide_context(sign_in);
     provide_context(register);
     provide_context(sign_out);
+    provide_context(notifications::Unread(RwSignal::new(None)));
+    // The count the bell starts from, read with the page (anonymous visitors have none).
+    let unread = UnreadAtLoad(Resource::new(
+        move || (sign_in.version().get(), sign_out.version().get()),
+        |_| async { crate::api::notifications::unread_count().await.unwrap_or(0) },
+    ));
+    provide_context(unread);
     // Marks the page as interactive once the browser has hydrated it (tests wait for this).
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
@@ -97,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/people") view=admin::PeoplePage ssr=SsrMode::InOrder />
                     <Route path=path!("/service-levels") view=service_levels::ServiceLevelsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/account") view=admin::AccountPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/notifications") view=notifications::NotificationsPage ssr=SsrMode::InOrder />
                 </Routes>
             </main>
         </Router>
@@ -107,6 +120,7 @@ pub fn App() -> impl IntoView {
 fn Header() -> impl IntoView {
     let session = expect_context::<Session>();
     let sign_out = expect_context::<ServerAction<SignOut>>();
+    let UnreadAtLoad(unread) = expect_context::<UnreadAtLoad>();
     let (menu_open, set_menu_open) = signal(false);
     view! {
         <header class="topbar">
@@ -129,6 +143,7 @@ fn Header() -> impl IntoView {
                         match session.0.await {
                             Ok(Some(user)) => {
                                 let role = user.role;
+                                let unread = unread.await;
                                 view! {
                                     {role.coordinates().then(|| view! { <A href="/board">"Board"</A> })}
                                     {role.is_staff().then(|| view! { <A href="/work">"My work"</A> })}
@@ -137,6 +152,7 @@ fn Header() -> impl IntoView {
                                     {role.coordinates().then(|| view! { <A href="/roster">"Roster"</A> })}
                                     {(role == Role::Admin).then(|| view! { <A href="/people">"People"</A> })}
                                     {(role == Role::Admin).then(|| view! { <A href="/service-levels">"Service levels"</A> })}
+                                    <notifications::Bell initial=unread />
                                     <A href="/account" attr:class="whoami" attr:title=user.email.clone()>
                                         {user.name.clone()}
                                         <small>{role.label()}</small>

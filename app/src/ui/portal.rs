@@ -8,7 +8,7 @@ use super::widgets::{
 use super::Gate;
 use crate::api::tickets::{
     categories, get_ticket_detail, my_requests, similar_tickets, ticket_version, AddNote,
-    ChangeTicket, FileRequest,
+    AddWatcher, ChangeTicket, FileRequest,
 };
 use crate::api::types::{TicketChange, TicketDetail};
 use crate::domain::{ActionKind, Impact, NoteVisibility, Role, Urgency};
@@ -208,6 +208,7 @@ fn RequestForm(staff: bool) -> impl IntoView {
 struct TicketUi {
     change: ServerAction<ChangeTicket>,
     add: ServerAction<AddNote>,
+    watch: ServerAction<AddWatcher>,
     text: RwSignal<String>,
     assignee: RwSignal<String>,
     note: RwSignal<String>,
@@ -225,6 +226,7 @@ pub fn TicketPage() -> impl IntoView {
             let ui = TicketUi {
                 change: ServerAction::<ChangeTicket>::new(),
                 add: ServerAction::<AddNote>::new(),
+                watch: ServerAction::<AddWatcher>::new(),
                 text: RwSignal::new(String::new()),
                 assignee: RwSignal::new(String::new()),
                 note: RwSignal::new(String::new()),
@@ -234,6 +236,11 @@ pub fn TicketPage() -> impl IntoView {
                 if let Some(Ok(_)) = ui.change.value().get() {
                     ui.text.set(String::new());
                     ui.assignee.set(String::new());
+                    set_tick.update(|t| *t += 1);
+                }
+            });
+            Effect::new(move |_| {
+                if let Some(Ok(_)) = ui.watch.value().get() {
                     set_tick.update(|t| *t += 1);
                 }
             });
@@ -339,6 +346,7 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                 change_error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
             }) />
             <Notes detail=detail.clone() number=number.clone() ui=ui />
+            <Watchers detail=detail.clone() number=number.clone() ui=ui />
             <section>
                 <h2>"History"</h2>
                 <ol class="timeline">
@@ -479,6 +487,35 @@ fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// Who follows the ticket, and a way to add someone (a project manager, a facility manager).
+#[component]
+fn Watchers(detail: TicketDetail, number: String, ui: TicketUi) -> impl IntoView {
+    let watch = ui.watch;
+    let error = action_error(watch);
+    let names: Vec<String> = detail.watchers.iter().map(|w| w.name.clone()).collect();
+    (detail.can_add_watchers || !names.is_empty()).then(|| view! {
+        <section class="watchers">
+            <h2>"Following this ticket"</h2>
+            {if names.is_empty() {
+                view! { <p class="muted">"Nobody else yet."</p> }.into_any()
+            } else {
+                view! { <p>{names.join(", ")}</p> }.into_any()
+            }}
+            {detail.can_add_watchers.then(|| view! {
+                <ActionForm action=watch attr:class="form inline-form">
+                    <input type="hidden" name="number" value=number.clone() />
+                    <label for="watcher-email">"Keep someone informed (their email)"</label>
+                    <div class="row">
+                        <input id="watcher-email" name="email" type="email" required placeholder="name@example.org" />
+                        <button type="submit" disabled=move || watch.pending().get()>"Add"</button>
+                    </div>
+                    <FieldMessage error=error field="email" />
+                </ActionForm>
+            })}
+        </section>
+    })
 }
 
 /// A fresh idempotency key per note, so a double tap or a retry files it once.

@@ -1,7 +1,7 @@
 //! Who may call what: a table of every role against the server functions and API routes, plus
 //! session expiry and password changes.
 
-use crate::helpers::{TestApp, PASSWORD};
+use crate::helpers::{body, TestApp, PASSWORD};
 use app::domain::Role;
 use reqwest::Client;
 use serde_json::{json, Value};
@@ -137,6 +137,19 @@ async fn every_role_against_every_server_function() {
         ("accounts", vec![], [401, 403, 403, 403, 200]),
         ("sla_policies", vec![], [401, 403, 200, 200, 200]),
         (
+            "notifications",
+            vec![("unread_only", "false")],
+            [401, 200, 200, 200, 200],
+        ),
+        ("unread_count", vec![], [401, 200, 200, 200, 200]),
+        ("mark_read", vec![], [401, 200, 200, 200, 200]),
+        ("get_preferences", vec![], [401, 200, 200, 200, 200]),
+        (
+            "add_watcher",
+            vec![("number", number.as_str()), ("email", "admin@example.org")],
+            [401, 404, 403, 200, 200],
+        ),
+        (
             "set_role",
             vec![("email", "owner@example.org"), ("role", "requester")],
             [401, 403, 403, 403, 200],
@@ -192,7 +205,10 @@ async fn every_role_against_every_server_function() {
         );
     }
     // Ticket changes: the owner may not assign; a coordinator may.
-    let change = |who: &str| json!({"number": number, "version": 1, "change": {"action": "assign", "assignee": who}});
+    let version = body(req.get(&format!("/tickets/{number}")).await).await["version"]
+        .as_i64()
+        .unwrap();
+    let change = |who: &str| json!({"number": number, "version": version, "change": {"action": "assign", "assignee": who}});
     let (status, _) = sessions[1]
         .call_json("change_ticket", change("tech@example.org"))
         .await;

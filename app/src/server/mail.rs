@@ -1,0 +1,269 @@
+//! Sending the email outbox over SMTP. A worker claims each due message with a lease (so two
+//! processes never send it at the same time), sends it, and records the outcome; a failure is
+//! retried with back-off and nothing is lost while the SMTP server is away.
+
+use super::db::Mail;
+use super::state::AppState;
+use crate::error::AppError;
+use chrono::{DateTime, Duration, Utc};
+use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+/// How the SMTP connection is secured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Security {
+    /// Plain SMTP (a relay on the same machine or network).
+    None,
+    /// Upgrade with STARTTLS (usually port 587).
+    StartTls,
+    /// TLS from the first byte (usually port 465).
+    Tls,
+}
+
+impl std::str::FromStr for Security {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "none" => Ok(Security::None),
+            "starttls" => Ok(Security::StartTls),
+            "tls" => Ok(Security::Tls),
+            other => Err(format!(
+                "SMTP security is none, starttls or tls, not '{other}'"
+            )),
+        }
+    }
+}
+
+/// Where and how to send mail.
+#[derive(Clone)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub from: String,
+}
+
+impl std::fmt::Debug for SmtpSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "[redacted]"))
+            .field("from", &self.from)
+            .finish()
+    }
+}
+
+/// A configured SMTP transport.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer").field("from", &self.from).finish()
+    }
+}
+
+impl Mailer {
+    pub fn new(s: &SmtpSettings) -> Result<Mailer, String> {
+        let from: Mailbox = s
+            .from
+            .parse()
+            .map_err(|e| format!("mail sender '{}': {e}", s.from))?;
+        let builder = match s.security {
+            Security::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&s.host),
+            Security::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&s.host)
+                .map_err(|e| format!("SMTP host '{}': {e}", s.host))?,
+            Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&s.host)
+                .map_err(|e| format!("SMTP host '{}': {e}", s.host))?,
+        };
+        let mut builder = builder
+            .port(s.port)
+            .timeout(Some(std::time::Duration::from_secs(15)));
+        if let (Some(user), Some(password)) = (&s.username, &s.password) {
+            builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+        }
+        Ok(Mailer {
+            transport: builder.build(),
+            from,
+        })
+    }
+
+    async fn send(
+        &self,
+        to: &str,
+        subject: &str,
+        text: &str,
+        html: &str,
+        id: &str,
+    ) -> Result<(), String> {
+        let to: Mailbox = to.parse().map_err(|e| format!("recipient '{to}': {e}"))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            // The same id on every attempt lets a mail server drop a repeated delivery.
+            .message_id(Some(id.to_string()))
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_PLAIN)
+                            .body(text.to_string()),
+                    )
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_HTML)
+                            .body(html.to_string()),
+                    ),
+            )
+            .map_err(|e| format!("message: {e}"))?;
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// How long a claimed message is reserved for the worker that claimed it.
+const LEASE_SECONDS: i64 = 120;
+/// Attempts before a message is marked failed (about a day of back-off).
+const MAX_ATTEMPTS: i64 = 12;
+
+/// The wait before the next attempt: 30 s doubling up to 4 h.
+pub fn backoff(attempts: i64) -> Duration {
+    Duration::seconds(30 * (1i64 << attempts.clamp(0, 9))).min(Duration::hours(4))
+}
+
+/// Sends every due message (a person's due digest messages as one email). Returns how many
+/// messages went out.
+pub async fn deliver_due(state: &AppState) -> Result<usize, AppError> {
+    let Some(mailer) = state.mailer.clone() else {
+        return Ok(0);
+    };
+    let now = state.clock.now();
+    let due = state.db.due_mail(now, 100).await?;
+    let mut sent = 0;
+    let (digests, singles): (Vec<Mail>, Vec<Mail>) = due.into_iter().partition(|m| m.digest);
+    for m in singles {
+        if !state
+            .db
+            .claim_mail(m.id, now, now + Duration::seconds(LEASE_SECONDS))
+            .await?
+        {
+            continue;
+        }
+        let id = message_id(&[m.id], &state.settings.public_url);
+        match mailer
+            .send(&m.to_email, &m.subject, &m.text_body, &m.html_body, &id)
+            .await
+        {
+            Ok(()) => {
+                state.db.mail_sent(&[m.id], state.clock.now()).await?;
+                sent += 1;
+            }
+            Err(e) => failed(state, &m, &e, now).await?,
+        }
+    }
+    let mut people: Vec<i64> = digests.iter().map(|m| m.user_id).collect();
+    people.dedup();
+    for user in people {
+        let mut batch = Vec::new();
+        for m in digests.iter().filter(|m| m.user_id == user) {
+            if state
+                .db
+                .claim_mail(m.id, now, now + Duration::seconds(LEASE_SECONDS))
+                .await?
+            {
+                batch.push(m.clone());
+            }
+        }
+        let Some(first) = batch.first() else { continue };
+        let subject = format!("Switchboard digest: {} updates", batch.len());
+        let text = batch
+            .iter()
+            .map(|m| format!("\u{2022} {}\n{}", m.subject, m.text_body))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let html = batch
+            .iter()
+            .map(|m| m.html_body.as_str())
+            .collect::<Vec<_>>()
+            .join("<hr>");
+        let ids: Vec<i64> = batch.iter().map(|m| m.id).collect();
+        let id = message_id(&ids, &state.settings.public_url);
+        match mailer
+            .send(&first.to_email, &subject, &text, &html, &id)
+            .await
+        {
+            Ok(()) => {
+                state.db.mail_sent(&ids, state.clock.now()).await?;
+                sent += ids.len();
+            }
+            Err(e) => {
+                for m in &batch {
+                    failed(state, m, &e, now).await?;
+                }
+            }
+        }
+    }
+    Ok(sent)
+}
+
+async fn failed(
+    state: &AppState,
+    m: &Mail,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let retry = (m.attempts + 1 < MAX_ATTEMPTS).then(|| now + backoff(m.attempts));
+    tracing::warn!(outbox.id = m.id, mail.attempts = m.attempts + 1, error = %error, "mail not sent");
+    state.db.mail_failed(m.id, error, retry).await
+}
+
+fn message_id(ids: &[i64], base: &str) -> String {
+    let host = base
+        .split("://")
+        .nth(1)
+        .unwrap_or("switchboard.local")
+        .split(['/', ':'])
+        .next()
+        .filter(|h| !h.is_empty())
+        .unwrap_or("switchboard.local");
+    let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("<outbox-{}@{host}>", ids.join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn back_off_doubles_and_is_capped() {
+        assert_eq!(backoff(0), Duration::seconds(30));
+        assert_eq!(backoff(1), Duration::seconds(60));
+        assert_eq!(backoff(5), Duration::seconds(960));
+        assert_eq!(backoff(40), Duration::hours(4));
+    }
+
+    #[test]
+    fn message_ids_are_stable_per_message() {
+        assert_eq!(
+            message_id(&[7], "https://help.example.org:8443/"),
+            "<outbox-7@help.example.org>"
+        );
+        assert_eq!(message_id(&[1, 2], ""), "<outbox-1-2@switchboard.local>");
+        assert!("none".parse::<Security>().is_ok());
+        assert!("ssl".parse::<Security>().is_err());
+    }
+}

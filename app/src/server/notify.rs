@@ -1,0 +1,660 @@
+//! Who is told what about a change: in the app, and by email through a transactional outbox.
+//!
+//! `for_change` decides from a change's events who hears about it (a pure function); `deliver`
+//! writes the notifications and the outbox rows in the transaction of the change, so a change and
+//! what it tells people commit together. The mail worker (`mail.rs`) sends the outbox afterwards.
+//! Replies by email would enter through the same service functions as the pages (`add_note`),
+//! addressed by the ticket number in the subject; that is the seam for inbound mail.
+
+use super::db::{Db, NewEvent, NewNotification, OutboxRow, Recipient};
+use super::state::AppState;
+use crate::domain::{Digest, NotificationKind, Role, Status, Ticket, User, WaitingOn};
+use crate::error::AppError;
+use chrono::{DateTime, Duration, DurationRound, Timelike, Utc};
+use sqlx::SqliteConnection;
+
+/// One thing to tell one person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outgoing {
+    pub user_id: i64,
+    pub kind: NotificationKind,
+    pub subject: String,
+    pub text: String,
+}
+
+/// The people a change concerns, by id.
+#[derive(Clone, Debug, Default)]
+pub struct Audience {
+    pub requester: i64,
+    pub assignee: Option<i64>,
+    pub previous_assignee: Option<i64>,
+    pub coordinators: Vec<i64>,
+    pub watchers: Vec<i64>,
+}
+
+/// Who hears about the events of one change, one message per person (the first reason wins the
+/// subject; every reason is in the text). Nobody is told about their own action, except the
+/// confirmation of a request they filed.
+pub fn for_change(
+    t: &Ticket,
+    who: &Audience,
+    events: &[NewEvent],
+    actor: Option<&User>,
+) -> Vec<Outgoing> {
+    let n = t.number;
+    let mut out: Vec<Outgoing> = Vec::new();
+    let mut tell = |user_id: i64, kind: NotificationKind, subject: String, text: String| {
+        // A requester filing their own request still gets the confirmation with its number.
+        if actor.is_some_and(|a| a.id == user_id) && kind != NotificationKind::Received {
+            return;
+        }
+        match out.iter_mut().find(|o| o.user_id == user_id) {
+            Some(o) => {
+                if !o.text.contains(&text) {
+                    o.text.push('\n');
+                    o.text.push_str(&text);
+                }
+            }
+            None => out.push(Outgoing {
+                user_id,
+                kind,
+                subject,
+                text,
+            }),
+        }
+    };
+    let by_staff = actor.is_some_and(|a| a.role.is_staff());
+    let assignee_name = t
+        .assignee
+        .as_ref()
+        .map(|a| a.first_name().to_string())
+        .unwrap_or_else(|| "a technician".into());
+    let watchers = |tell: &mut dyn FnMut(i64, NotificationKind, String, String), what: &str| {
+        for w in &who.watchers {
+            tell(
+                *w,
+                NotificationKind::WatchedUpdate,
+                format!("{n} {what}"),
+                format!("{n} \u{201c}{}\u{201d}: {what}.", t.title),
+            );
+        }
+    };
+    for e in events {
+        match e.kind {
+            "created" => {
+                tell(
+                    who.requester,
+                    NotificationKind::Received,
+                    format!("{n} received"),
+                    format!(
+                        "We received your request \u{201c}{}\u{201d}. Its number is {n}; follow it on its page.",
+                        t.title
+                    ),
+                );
+                for c in &who.coordinators {
+                    tell(
+                        *c,
+                        NotificationKind::NewRequest,
+                        format!("New request {n} ({})", t.priority),
+                        format!(
+                            "{} filed \u{201c}{}\u{201d} ({}, {}).",
+                            t.requester.name, t.title, t.category, t.priority
+                        ),
+                    );
+                }
+            }
+            "assigned" => {
+                tell(
+                    who.requester,
+                    NotificationKind::Assigned,
+                    format!("{n} assigned to {assignee_name}"),
+                    format!("{assignee_name} is now looking after your request."),
+                );
+                if let Some(a) = who.assignee.filter(|a| Some(*a) != who.previous_assignee) {
+                    tell(
+                        a,
+                        NotificationKind::AssignedToYou,
+                        format!("{n} assigned to you ({})", t.priority),
+                        format!(
+                            "\u{201c}{}\u{201d} from {} is yours ({}, {}).",
+                            t.title, t.requester.name, t.category, t.priority
+                        ),
+                    );
+                }
+            }
+            "status" if !e.internal => {
+                let to: Option<Status> = e.to.as_deref().and_then(|s| s.parse().ok());
+                match to {
+                    Some(Status::Waiting)
+                        if e.detail.as_deref() == Some(WaitingOn::Requester.as_str()) =>
+                    {
+                        tell(
+                            who.requester,
+                            NotificationKind::WaitingOnYou,
+                            format!("{n} is waiting on you"),
+                            "IT needs something from you to go on: see the messages on the ticket page and reply there.".into(),
+                        );
+                    }
+                    Some(Status::Resolved) => tell(
+                        who.requester,
+                        NotificationKind::Resolved,
+                        format!("{n} resolved"),
+                        format!(
+                            "Solution: {}\n\nIf it works, accept the solution on the ticket page; if not, say what is still wrong there and it reopens.",
+                            t.resolution.as_deref().unwrap_or("see the ticket page")
+                        ),
+                    ),
+                    Some(Status::Closed) => tell(
+                        who.requester,
+                        NotificationKind::Closed,
+                        format!("{n} closed"),
+                        "Your request is closed. Thank you.".into(),
+                    ),
+                    _ => {}
+                }
+                if let Some(to) = to {
+                    watchers(&mut tell, &format!("is now {}", to.label().to_lowercase()));
+                }
+            }
+            "reopened" => {
+                let why = e
+                    .detail
+                    .as_deref()
+                    .map(|d| format!(" Reason: {d}"))
+                    .unwrap_or_default();
+                for id in who.assignee.iter().chain(&who.coordinators) {
+                    tell(
+                        *id,
+                        NotificationKind::Reopened,
+                        format!("{n} reopened"),
+                        format!("\u{201c}{}\u{201d} was reopened.{why}", t.title),
+                    );
+                }
+            }
+            "note" if !e.internal => {
+                if by_staff {
+                    tell(
+                        who.requester,
+                        NotificationKind::PublicNote,
+                        format!("{n}: a message from IT"),
+                        "There is a new message on your request; read and reply on its page."
+                            .into(),
+                    );
+                    watchers(&mut tell, "has a new message");
+                } else if let Some(a) = who.assignee {
+                    tell(
+                        a,
+                        NotificationKind::RequesterReplied,
+                        format!("{n}: the requester replied"),
+                        format!(
+                            "{} replied on \u{201c}{}\u{201d}.",
+                            t.requester.name, t.title
+                        ),
+                    );
+                }
+            }
+            "escalated" => {
+                let why = e.detail.clone().unwrap_or_default();
+                if let Some(a) = who.assignee {
+                    tell(
+                        a,
+                        NotificationKind::Escalation,
+                        format!("{n} escalated to you ({})", t.priority),
+                        format!("\u{201c}{}\u{201d} was escalated to you: {why}", t.title),
+                    );
+                }
+                if actor.is_some_and(|a| a.role == Role::Technician) {
+                    for c in &who.coordinators {
+                        tell(
+                            *c,
+                            NotificationKind::EscalationRequested,
+                            format!("{n}: escalation requested"),
+                            format!(
+                                "{} cannot finish \u{201c}{}\u{201d}: {why}",
+                                actor.map(|a| a.name.as_str()).unwrap_or_default(),
+                                t.title
+                            ),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The people a ticket concerns, read in the change's transaction.
+pub async fn audience(
+    conn: &mut SqliteConnection,
+    ticket_id: i64,
+    requester: i64,
+    assignee: Option<i64>,
+    previous_assignee: Option<i64>,
+) -> Result<Audience, AppError> {
+    Ok(Audience {
+        requester,
+        assignee,
+        previous_assignee,
+        coordinators: Db::coordinator_ids(conn).await?,
+        watchers: Db::watcher_ids(conn, ticket_id).await?,
+    })
+}
+
+/// Writes each message as an in-app notification and, for those who want email, an outbox row:
+/// pending when SMTP is configured, held (with the reason) when it is not.
+pub async fn deliver(
+    conn: &mut SqliteConnection,
+    state: &AppState,
+    ticket: Option<(i64, &Ticket)>,
+    outgoing: Vec<Outgoing>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if outgoing.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = outgoing.iter().map(|o| o.user_id).collect();
+    let people = Db::recipients(conn, &ids).await?;
+    for o in outgoing {
+        let Some(person) = people.iter().find(|p| p.id == o.user_id) else {
+            continue;
+        };
+        if person.prefs.muted.contains(&o.kind) {
+            continue;
+        }
+        Db::insert_notification(
+            conn,
+            &NewNotification {
+                user_id: o.user_id,
+                ticket_id: ticket.map(|(id, _)| id),
+                kind: o.kind.as_str(),
+                subject: o.subject.clone(),
+                body: o.text.clone(),
+            },
+            now,
+        )
+        .await?;
+        if !person.prefs.email {
+            continue;
+        }
+        let (text, html) = render(&state.settings.public_url, person, ticket.map(|t| t.1), &o);
+        let digest = person.role.is_staff() && person.prefs.digest != Digest::Off;
+        let held = (!state.mail_configured())
+            .then(|| "SMTP is not configured: mail is kept in the app only".to_string());
+        Db::insert_outbox(
+            conn,
+            &OutboxRow {
+                user_id: o.user_id,
+                ticket_id: ticket.map(|(id, _)| id),
+                to_email: person.email.clone(),
+                subject: o.subject.clone(),
+                text_body: text,
+                html_body: html,
+                digest,
+                next_attempt_at: if digest {
+                    next_digest(person.prefs.digest, now)
+                } else {
+                    now
+                },
+                held,
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The caller's notifications, newest first.
+pub async fn list(
+    state: &AppState,
+    actor: &User,
+    unread_only: bool,
+    limit: i64,
+) -> Result<Vec<crate::domain::Notification>, AppError> {
+    if !(1..=200).contains(&limit) {
+        return Err(AppError::BadRequest(
+            "limit must be between 1 and 200".into(),
+        ));
+    }
+    state.db.notifications(actor.id, unread_only, limit).await
+}
+
+/// Marks one of the caller's notifications (or all of them) read; someone else's id changes
+/// nothing.
+pub async fn mark_read(state: &AppState, actor: &User, id: Option<i64>) -> Result<u64, AppError> {
+    state.db.mark_read(actor.id, id, state.clock.now()).await
+}
+
+pub async fn save_preferences(
+    state: &AppState,
+    actor: &User,
+    prefs: crate::domain::Preferences,
+) -> Result<crate::domain::Preferences, AppError> {
+    let mut prefs = prefs;
+    prefs.muted.sort_unstable();
+    prefs.muted.dedup();
+    if !actor.role.is_staff() {
+        // Digests are for staff; a requester hears about their own ticket as it happens.
+        prefs.digest = Digest::Off;
+    }
+    state.db.set_preferences(actor.id, &prefs).await?;
+    Ok(prefs)
+}
+
+/// When a digest goes out: at the top of the next hour, or at 07:00 UTC.
+pub fn next_digest(digest: Digest, now: DateTime<Utc>) -> DateTime<Utc> {
+    let hour = now.duration_trunc(Duration::hours(1)).unwrap_or(now) + Duration::hours(1);
+    match digest {
+        Digest::Off => now,
+        Digest::Hourly => hour,
+        Digest::Daily => {
+            let mut at = hour;
+            while at.hour() != 7 {
+                at += Duration::hours(1);
+            }
+            at
+        }
+    }
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The plain-text and HTML bodies of one message.
+fn render(base: &str, to: &Recipient, ticket: Option<&Ticket>, o: &Outgoing) -> (String, String) {
+    let base = base.trim_end_matches('/');
+    let link = ticket.map(|t| format!("{base}/tickets/{}", t.number));
+    let mut text = format!("Hello {},\n\n{}\n", to.first_name(), o.text);
+    if let (Some(t), Some(link)) = (ticket, &link) {
+        text.push_str(&format!(
+            "\n{} \u{2014} {}\nStatus: {}\nOpen it: {link}\n",
+            t.number,
+            t.title,
+            t.status_words()
+        ));
+    }
+    text.push_str(&format!(
+        "\n\u{2014} Switchboard, the IT help desk\nChoose what you receive: {base}/account\n"
+    ));
+    let paragraphs: String = o
+        .text
+        .split('\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("<p>{}</p>", escape(l)))
+        .collect();
+    let ticket_html = match (ticket, &link) {
+        (Some(t), Some(link)) => format!(
+            "<p style=\"margin:16px 0;padding:12px;border:1px solid #d7dde5;border-radius:8px\"><strong>{} \u{2014} {}</strong><br>Status: {}<br><a href=\"{}\">Open the ticket</a></p>",
+            t.number,
+            escape(&t.title),
+            escape(t.status_words()),
+            escape(link)
+        ),
+        _ => String::new(),
+    };
+    let html = format!(
+        "<!doctype html><html><body style=\"font-family:system-ui,sans-serif;color:#1b2430\"><p>Hello {},</p>{paragraphs}{ticket_html}<p style=\"color:#5b6675;font-size:13px\">\u{2014} Switchboard, the IT help desk \u{b7} <a href=\"{}/account\">Choose what you receive</a></p></body></html>",
+        escape(to.first_name()),
+        escape(base)
+    );
+    (text, html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Impact, PersonRef, Priority, TicketNumber, Urgency};
+
+    fn ticket() -> Ticket {
+        Ticket {
+            number: TicketNumber::from_id(4),
+            title: "Outlook <asks> for my password".into(),
+            description: String::new(),
+            category: "software".into(),
+            status: Status::Assigned,
+            waiting_on: None,
+            priority: Priority::P3,
+            impact: Impact::Low,
+            urgency: Urgency::Medium,
+            requester: PersonRef {
+                email: "rita@example.org".into(),
+                name: "Rita Requester".into(),
+            },
+            assignee: Some(PersonRef {
+                email: "tina@example.org".into(),
+                name: "Tina Front".into(),
+            }),
+            location: None,
+            asset_tag: None,
+            contact: None,
+            fields: Default::default(),
+            escalated: false,
+            reopened: false,
+            resolution: Some("Reset the profile".into()),
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+            version: 2,
+            sla: None,
+        }
+    }
+
+    fn event(
+        kind: &'static str,
+        to: Option<&str>,
+        detail: Option<&str>,
+        internal: bool,
+    ) -> NewEvent {
+        NewEvent {
+            kind,
+            from: None,
+            to: to.map(String::from),
+            detail: detail.map(String::from),
+            internal,
+        }
+    }
+
+    fn user(id: i64, role: Role) -> User {
+        User {
+            id,
+            email: format!("u{id}@example.org"),
+            name: format!("User {id}"),
+            role,
+        }
+    }
+
+    const RITA: i64 = 1;
+    const TINA: i64 = 2;
+    const CARLA: i64 = 3;
+    const PAUL: i64 = 4;
+
+    fn audience() -> Audience {
+        Audience {
+            requester: RITA,
+            assignee: Some(TINA),
+            previous_assignee: None,
+            coordinators: vec![CARLA],
+            watchers: vec![PAUL],
+        }
+    }
+
+    fn kinds(out: &[Outgoing]) -> Vec<(i64, NotificationKind)> {
+        out.iter().map(|o| (o.user_id, o.kind)).collect()
+    }
+
+    #[test]
+    fn assignment_tells_the_requester_and_the_new_assignee_not_the_coordinator_who_did_it() {
+        let out = for_change(
+            &ticket(),
+            &audience(),
+            &[
+                event("assigned", Some("Tina Front"), None, false),
+                event("status", Some("assigned"), None, false),
+            ],
+            Some(&user(CARLA, Role::Coordinator)),
+        );
+        assert_eq!(
+            kinds(&out),
+            vec![
+                (RITA, NotificationKind::Assigned),
+                (TINA, NotificationKind::AssignedToYou),
+                (PAUL, NotificationKind::WatchedUpdate)
+            ]
+        );
+        assert_eq!(out[0].subject, "SB-1004 assigned to Tina");
+        // The requester's status line was folded into one message.
+        assert_eq!(out.iter().filter(|o| o.user_id == RITA).count(), 1);
+    }
+
+    #[test]
+    fn internal_notes_tell_nobody_outside_and_replies_reach_the_assignee() {
+        let tech = user(TINA, Role::Technician);
+        let out = for_change(
+            &ticket(),
+            &audience(),
+            &[event("note", Some("internal"), None, true)],
+            Some(&tech),
+        );
+        assert!(out.is_empty());
+        let out = for_change(
+            &ticket(),
+            &audience(),
+            &[event("note", Some("public"), None, false)],
+            Some(&tech),
+        );
+        assert_eq!(
+            kinds(&out),
+            vec![
+                (RITA, NotificationKind::PublicNote),
+                (PAUL, NotificationKind::WatchedUpdate)
+            ]
+        );
+        let rita = user(RITA, Role::Requester);
+        let out = for_change(
+            &ticket(),
+            &audience(),
+            &[event("note", Some("public"), None, false)],
+            Some(&rita),
+        );
+        assert_eq!(
+            kinds(&out),
+            vec![(TINA, NotificationKind::RequesterReplied)]
+        );
+    }
+
+    #[test]
+    fn resolution_carries_the_solution_and_waiting_on_you_only_when_it_is_you() {
+        let tech = user(TINA, Role::Technician);
+        let out = for_change(
+            &ticket(),
+            &audience(),
+            &[event(
+                "status",
+                Some("resolved"),
+                Some("Reset the profile"),
+                false,
+            )],
+            Some(&tech),
+        );
+        assert_eq!(out[0].kind, NotificationKind::Resolved);
+        assert!(out[0].text.contains("Reset the profile"));
+        let out = for_change(
+            &ticket(),
+            &audience(),
+            &[event("status", Some("waiting"), Some("facility"), false)],
+            Some(&tech),
+        );
+        assert_eq!(kinds(&out), vec![(PAUL, NotificationKind::WatchedUpdate)]);
+        let out = for_change(
+            &ticket(),
+            &audience(),
+            &[event("status", Some("waiting"), Some("requester"), false)],
+            Some(&tech),
+        );
+        assert_eq!(out[0].kind, NotificationKind::WaitingOnYou);
+    }
+
+    #[test]
+    fn escalation_and_reopening_reach_coordinators() {
+        let tech = user(TINA, Role::Technician);
+        let mut who = audience();
+        who.assignee = Some(9);
+        who.previous_assignee = Some(TINA);
+        let out = for_change(
+            &ticket(),
+            &who,
+            &[event(
+                "escalated",
+                Some("Erin"),
+                Some("needs an expert"),
+                true,
+            )],
+            Some(&tech),
+        );
+        assert_eq!(
+            kinds(&out),
+            vec![
+                (9, NotificationKind::Escalation),
+                (CARLA, NotificationKind::EscalationRequested)
+            ]
+        );
+        let out = for_change(
+            &ticket(),
+            &audience(),
+            &[event("reopened", None, Some("still broken"), false)],
+            Some(&user(RITA, Role::Requester)),
+        );
+        assert_eq!(
+            kinds(&out),
+            vec![
+                (TINA, NotificationKind::Reopened),
+                (CARLA, NotificationKind::Reopened)
+            ]
+        );
+        assert!(out[0].text.contains("still broken"));
+    }
+
+    #[test]
+    fn email_bodies_escape_what_people_typed() {
+        let to = Recipient {
+            id: RITA,
+            email: "rita@example.org".into(),
+            name: "Rita <b>Requester</b>".into(),
+            role: Role::Requester,
+            prefs: Default::default(),
+        };
+        let o = Outgoing {
+            user_id: RITA,
+            kind: NotificationKind::PublicNote,
+            subject: "s".into(),
+            text: "<script>alert(1)</script>".into(),
+        };
+        let (text, html) = render("https://help.example.org/", &to, Some(&ticket()), &o);
+        assert!(text.contains("https://help.example.org/tickets/SB-1004"));
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(html.contains("Outlook &lt;asks&gt;"));
+        assert!(html.contains("Hello Rita,"));
+    }
+
+    #[test]
+    fn digests_wait_for_the_next_hour_or_the_morning() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        let now = at("2026-11-25T15:20:00Z");
+        assert_eq!(next_digest(Digest::Hourly, now), at("2026-11-25T16:00:00Z"));
+        assert_eq!(next_digest(Digest::Daily, now), at("2026-11-26T07:00:00Z"));
+        assert_eq!(next_digest(Digest::Off, now), now);
+    }
+}
