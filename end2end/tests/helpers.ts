@@ -68,3 +68,10 @@ export async function patchTicket(request: APIRequestContext, email: string, num
 export function unique(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 }
+
+export async function getTicket(request: APIRequestContext, email: string, number: string): Promise<any> {
+  const token = await apiToken(request, email);
+  const r = await request.get(`/api/v1/tickets/${number}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(r.status()).toBe(200);
+  return r.json();
+}

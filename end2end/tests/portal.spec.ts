@@ -64,3 +64,53 @@ test("a requester cannot open someone else's ticket by number", async ({ page })
   await expect(page.getByText('VPN')).toHaveCount(0);
   expect(response?.status()).toBeLessThan(500);
 });
+
+test('the ticket page follows staff changes without a reload, and a reply resumes the work', async ({ page, request }) => {
+  let t = await fileTicket(request, 'rita@example.org', unique('Laptop dock'));
+  await signIn(page, 'rita@example.org', `/tickets/${t.number}`);
+  await hydrated(page);
+  await expect(page.getByText('Received — waiting for a technician')).toBeVisible();
+  t = await patchTicket(request, 'coordinator@example.org', t.number, t.version, { assignee: 'tina@example.org' });
+  await expect(page.getByText('Assigned to a technician')).toBeVisible({ timeout: 8_000 });
+  t = await patchTicket(request, 'tina@example.org', t.number, t.version, { status: 'waiting', waiting_on: 'requester' });
+  await expect(page.getByText('Waiting on you').first()).toBeVisible({ timeout: 8_000 });
+  await page.getByLabel('Reply').fill('The dock is the grey one.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.getByText('Being worked on')).toBeVisible();
+  await noHorizontalScroll(page);
+});
+
+test('a requester rates the help once it is solved', async ({ page, request }) => {
+  const t = await resolvedTicket(request, unique('Webcam'));
+  await signIn(page, 'rita@example.org', `/tickets/${t.number}`);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Accept the solution' }).click();
+  await expect(page.getByText('Closed', { exact: true }).first()).toBeVisible();
+  await page.getByRole('radio', { name: '4', exact: true }).check();
+  await page.getByRole('button', { name: 'Send rating' }).click();
+  await expect(page.locator('.rating-given')).toContainText('4/5');
+  await noHorizontalScroll(page);
+});
+
+test('a private tracking link shows the ticket to someone without an account until revoked', async ({ page, browser, request }) => {
+  const t = await fileTicket(request, 'fiona@example.org', unique('Door badge'));
+  await signIn(page, 'coordinator@example.org', `/tickets/${t.number}`);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Create a private link' }).click();
+  const url = await page.getByLabel('Copy the link now; it is shown only once').inputValue();
+  expect(url).toMatch(/\/track\/[0-9a-f]{64}$/);
+  const path = new URL(url).pathname;
+  const stranger = await browser.newContext();
+  const visitor = await stranger.newPage();
+  await visitor.goto(path);
+  await expect(visitor.getByRole('heading', { name: t.title })).toBeVisible();
+  await expect(visitor.getByText('Received — waiting for a technician')).toBeVisible();
+  await expect(visitor.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await page.reload();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Revoke' }).first().click();
+  await expect(page.getByText('revoked', { exact: true })).toBeVisible();
+  await visitor.goto(path);
+  await expect(visitor.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  await stranger.close();
+});

@@ -39,6 +39,25 @@ pub async fn file_request(
     use super::types::NewTicket;
     use crate::server::service;
     let (state, user) = super::ssr::signed_in().await?;
+    // What was typed, to show again if a browser without JavaScript is sent back to the form.
+    let mut typed: BTreeMap<String, String> = [
+        ("title", Some(&title)),
+        ("description", Some(&description)),
+        ("category", Some(&category)),
+        ("impact", Some(&impact)),
+        ("urgency", Some(&urgency)),
+        ("location", location.as_ref()),
+        ("contact", contact.as_ref()),
+        ("requester_email", requester_email.as_ref()),
+        ("requester_name", requester_name.as_ref()),
+        ("channel", channel.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k.to_string(), v.clone())))
+    .collect();
+    for (k, v) in fields.iter().flatten() {
+        typed.insert(format!("fields[{k}]"), v.clone());
+    }
     // The form names each category's inputs `<category>__<field>`; keep the chosen category's.
     let prefix = format!("{}__", category.trim());
     let fields = fields
@@ -63,9 +82,40 @@ pub async fn file_request(
         requester_name,
         channel,
     };
-    let ticket = service::create_ticket(&state, &user, input).await?;
+    let ticket = match service::create_ticket(&state, &user, input).await {
+        Ok(t) => t,
+        Err(e @ AppError::Validation(_)) => {
+            let without_js = super::ssr::parts()?
+                .headers
+                .get(axum::http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|a| a.contains("text/html"));
+            if without_js {
+                state
+                    .db
+                    .save_draft(user.id, "file_request", &typed, state.clock.now())
+                    .await?;
+            }
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
+    state.db.delete_draft(user.id, "file_request").await?;
     leptos_axum::redirect(&format!("/tickets/{}?filed=1", ticket.number));
     Ok(ticket)
+}
+
+/// What the caller typed into a request form that was refused moments ago (browsers without
+/// JavaScript come back to a fresh page).
+#[server(endpoint = "request_draft")]
+pub async fn request_draft() -> Result<BTreeMap<String, String>, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    let since = state.clock.now() - chrono::Duration::minutes(10);
+    Ok(state
+        .db
+        .draft(user.id, "file_request", since)
+        .await?
+        .unwrap_or_default())
 }
 
 /// The caller's own requests, open first, most recently updated first.
@@ -94,6 +144,44 @@ pub async fn change_ticket(
     change: TicketChange,
 ) -> Result<Ticket, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
+    crate::server::service::change_ticket(
+        &state,
+        &user,
+        super::tickets::number(&number)?,
+        Some(version),
+        change,
+    )
+    .await
+}
+
+/// A requester's decision on a resolved ticket, as a plain form post (works without JavaScript):
+/// `close` accepts the solution, `reopen` says it is not fixed (with what is still wrong).
+#[server(endpoint = "decide")]
+pub async fn decide(
+    number: String,
+    version: i64,
+    action: String,
+    reason: Option<String>,
+) -> Result<Ticket, AppError> {
+    use crate::domain::ActionKind;
+    let (state, user) = super::ssr::signed_in().await?;
+    let action = match action.as_str() {
+        "close" => ActionKind::Close,
+        "reopen" => ActionKind::Reopen,
+        _ => return Err(AppError::BadRequest("unknown decision".into())),
+    };
+    let reason = reason
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
+    if action == ActionKind::Reopen && reason.is_none() {
+        return Err(AppError::field("reason", "Say what is still wrong"));
+    }
+    let change = TicketChange {
+        action: Some(action),
+        text: reason.clone(),
+        reason,
+        ..TicketChange::default()
+    };
     crate::server::service::change_ticket(
         &state,
         &user,
@@ -162,4 +250,45 @@ pub async fn add_watcher(
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::add_watcher(&state, &user, super::tickets::number(&number)?, &email)
         .await
+}
+
+/// The requester rates the help on a resolved or closed ticket.
+#[server(endpoint = "rate_ticket")]
+pub async fn rate_ticket(number: String, score: String, comment: String) -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::portal::rate(
+        &state,
+        &user,
+        super::tickets::number(&number)?,
+        &score,
+        &comment,
+    )
+    .await
+}
+
+/// Creates a private tracking link; answers its address (shown once).
+#[server(endpoint = "create_tracking_link")]
+pub async fn create_tracking_link(number: String) -> Result<String, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::portal::create_tracking_link(&state, &user, super::tickets::number(&number)?)
+        .await
+}
+
+#[server(endpoint = "revoke_tracking_link")]
+pub async fn revoke_tracking_link(number: String, link: i64) -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::portal::revoke_tracking_link(
+        &state,
+        &user,
+        super::tickets::number(&number)?,
+        link,
+    )
+    .await
+}
+
+/// The public side of a ticket, for whoever holds its private link (no sign-in).
+#[server(endpoint = "tracked_ticket")]
+pub async fn tracked_ticket(token: String) -> Result<TicketDetail, AppError> {
+    let state = super::ssr::state()?;
+    crate::server::portal::tracked(&state, &token).await
 }

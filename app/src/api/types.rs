@@ -22,6 +22,15 @@ pub struct TicketDetail {
     pub can_reply: bool,
     /// The caller may add watchers (coordinators, the requester, the assignee).
     pub can_add_watchers: bool,
+    /// The requester's rating, once given.
+    pub rating: Option<crate::domain::ticket::Rating>,
+    /// The requester may rate the help (the ticket is resolved or closed).
+    pub can_rate: bool,
+    /// The caller may create and revoke tracking links (coordinators, the assignee).
+    pub can_manage_links: bool,
+    pub tracking_links: Vec<crate::domain::ticket::TrackingLink>,
+    /// Rendered for someone following a private tracking link (no account).
+    pub tracking_view: bool,
 }
 
 /// A request as filed from the portal, the board (on someone's behalf) or the API.

@@ -214,6 +214,28 @@ pub struct Event {
 }
 
 impl Event {
+    /// The event as someone outside IT may receive it: first names only, no addresses, and no
+    /// detail beyond what the timeline says.
+    pub fn for_public(mut self) -> Event {
+        self.actor = self.actor.map(|a| PersonRef {
+            email: String::new(),
+            name: a.first_name().to_string(),
+        });
+        if self.kind == "assigned" {
+            self.to = self
+                .to
+                .map(|to| to.split_whitespace().next().unwrap_or_default().to_string());
+            self.from = None;
+        }
+        let keep = self.kind == "status" && self.to.as_deref() == Some("waiting")
+            || self.kind == "reopened"
+            || self.kind == "rated";
+        if !keep {
+            self.detail = None;
+        }
+        self
+    }
+
     /// The event as a requester reads it in their timeline.
     pub fn public_words(&self) -> String {
         let actor = self.actor.as_ref().map(|p| p.first_name().to_string());
@@ -248,6 +270,7 @@ impl Event {
             "escalated" => "Escalated to a specialist".into(),
             "priority" => format!("Priority now {}", self.to.clone().unwrap_or_default()),
             "reopened" => "Reopened".into(),
+            "rated" => format!("Rated {}/5", self.to.clone().unwrap_or_default()),
             other => other.replace('_', " "),
         }
     }
@@ -291,4 +314,21 @@ mod tests {
         let bad: Result<TicketTitle, _> = serde_json::from_str("\"  \"");
         assert!(bad.is_err());
     }
+}
+
+/// A requester's rating of the help they got.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rating {
+    /// 1 (poor) to 5 (excellent).
+    pub score: i64,
+    pub comment: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// A live private link to a ticket's public page (the token is shown only when created).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrackingLink {
+    pub id: i64,
+    pub created_at: DateTime<Utc>,
+    pub created_by: Option<String>,
 }

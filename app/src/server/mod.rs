@@ -6,6 +6,7 @@ pub mod demo;
 pub mod mail;
 pub mod notify;
 pub mod people;
+pub mod portal;
 pub mod service;
 pub mod sla;
 pub mod state;

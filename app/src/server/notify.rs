@@ -30,6 +30,8 @@ pub struct Audience {
     pub previous_assignee: Option<i64>,
     pub coordinators: Vec<i64>,
     pub watchers: Vec<i64>,
+    /// A private link for a requester without an account, sent with the confirmation.
+    pub tracking_url: Option<String>,
 }
 
 /// Who hears about the events of one change, one message per person (the first reason wins the
@@ -86,10 +88,16 @@ pub fn for_change(
                     who.requester,
                     NotificationKind::Received,
                     format!("{n} received"),
-                    format!(
-                        "We received your request \u{201c}{}\u{201d}. Its number is {n}; follow it on its page.",
-                        t.title
-                    ),
+                    match &who.tracking_url {
+                        None => format!(
+                            "We received your request \u{201c}{}\u{201d}. Its number is {n}; follow it on its page.",
+                            t.title
+                        ),
+                        Some(url) => format!(
+                            "We received your request \u{201c}{}\u{201d}. Its number is {n}. Follow it, without signing in, at this private link: {url}",
+                            t.title
+                        ),
+                    },
                 );
                 for c in &who.coordinators {
                     tell(
@@ -238,6 +246,7 @@ pub async fn audience(
         previous_assignee,
         coordinators: Db::coordinator_ids(conn).await?,
         watchers: Db::watcher_ids(conn, ticket_id).await?,
+        tracking_url: None,
     })
 }
 
@@ -487,6 +496,7 @@ mod tests {
             previous_assignee: None,
             coordinators: vec![CARLA],
             watchers: vec![PAUL],
+            tracking_url: None,
         }
     }
 

@@ -42,7 +42,7 @@ async fn can_see(
     })
 }
 
-async fn load_visible(
+pub(crate) async fn load_visible(
     conn: &mut SqliteConnection,
     actor: &User,
     number: TicketNumber,
@@ -332,7 +332,13 @@ pub async fn create_ticket(
         version: 1,
         sla,
     };
-    let who = notify::audience(&mut tx, id, requester.id, None, None).await?;
+    let mut who = notify::audience(&mut tx, id, requester.id, None, None).await?;
+    // Someone filed for by phone or at the desk may have no password: they follow the ticket
+    // through a private link sent with the confirmation.
+    if requester.id != actor.id && !Db::has_password(&mut tx, requester.id).await? {
+        who.tracking_url =
+            Some(super::portal::issue_link(&mut tx, state, id, Some(actor.id), now).await?);
+    }
     let told = notify::for_change(&ticket, &who, &[event], Some(actor));
     notify::deliver(&mut tx, state, Some((id, &ticket)), told, now).await?;
     tx.commit().await?;
@@ -351,7 +357,10 @@ pub async fn ticket_detail(
     drop(conn);
     let staff_view = actor.role.is_staff();
     let notes = state.db.notes(row.id, staff_view).await?;
-    let events = state.db.events(row.id, staff_view).await?;
+    let mut events = state.db.events(row.id, staff_view).await?;
+    if !staff_view {
+        events = events.into_iter().map(|e| e.for_public()).collect();
+    }
     let watchers = state.db.watchers(row.id).await?;
     let actions = allowed_actions(actor, &row);
     let can_reply = !staff_view
@@ -360,12 +369,26 @@ pub async fn ticket_detail(
     let can_add_watchers = actor.role.coordinates()
         || row.requester_id == actor.id
         || row.assignee_id == Some(actor.id);
+    let rating = state.db.rating(row.id).await?;
+    let can_rate = row.requester_id == actor.id
+        && matches!(row.ticket.status, Status::Resolved | Status::Closed);
+    let can_manage_links = actor.role.coordinates() || row.assignee_id == Some(actor.id);
+    let tracking_links = if can_manage_links {
+        state.db.tracking_links(row.id).await?
+    } else {
+        Vec::new()
+    };
     let mut ticket = [row.ticket];
     super::sla::present(state, &mut ticket).await?;
     let [ticket] = ticket;
     Ok(TicketDetail {
         ticket,
         can_add_watchers,
+        rating,
+        can_rate,
+        can_manage_links,
+        tracking_links,
+        tracking_view: false,
         notes,
         events,
         watchers,
@@ -397,7 +420,12 @@ pub async fn events(
     let mut conn = state.db.conn().await?;
     let row = load_visible(&mut conn, actor, number).await?;
     drop(conn);
-    state.db.events(row.id, actor.role.is_staff()).await
+    let events = state.db.events(row.id, actor.role.is_staff()).await?;
+    Ok(if actor.role.is_staff() {
+        events
+    } else {
+        events.into_iter().map(|e| e.for_public()).collect()
+    })
 }
 
 /// The filters a list request may carry, as strings from a URL or a form.

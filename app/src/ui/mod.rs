@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requests") view=portal::MyRequests ssr=SsrMode::InOrder />
                     <Route path=path!("/requests/new") view=portal::NewRequest ssr=SsrMode::InOrder />
                     <Route path=path!("/tickets/:number") view=portal::TicketPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/track/:token") view=portal::TrackPage ssr=SsrMode::InOrder />
                     <Route path=path!("/board") view=board::Board ssr=SsrMode::InOrder />
                     <Route path=path!("/work") view=tech::MyWork ssr=SsrMode::InOrder />
                     <Route path=path!("/roster") view=admin::RosterPage ssr=SsrMode::InOrder />

@@ -7,14 +7,16 @@ use super::widgets::{
 };
 use super::Gate;
 use crate::api::tickets::{
-    categories, get_ticket_detail, my_requests, similar_tickets, ticket_version, AddNote,
-    AddWatcher, ChangeTicket, FileRequest,
+    categories, create_tracking_link, get_ticket_detail, my_requests, request_draft,
+    revoke_tracking_link, similar_tickets, ticket_version, tracked_ticket, AddNote, AddWatcher,
+    ChangeTicket, Decide, FileRequest, RateTicket,
 };
 use crate::api::types::{TicketChange, TicketDetail};
 use crate::domain::{ActionKind, Impact, NoteVisibility, Role, Urgency};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use std::collections::BTreeMap;
 
 #[component]
 pub fn MyRequests() -> impl IntoView {
@@ -53,23 +55,50 @@ pub fn MyRequests() -> impl IntoView {
 pub fn NewRequest() -> impl IntoView {
     view! {
         <Title text="Report a problem — Switchboard" />
-        <Gate allowed=|_| true children=|user| view! { <RequestForm staff=user.role.is_staff() /> } />
+        <Gate allowed=|_| true children=|user| view! { <DraftedForm staff=user.role.is_staff() /> } />
     }
 }
 
 #[component]
-fn RequestForm(staff: bool) -> impl IntoView {
+fn DraftedForm(staff: bool) -> impl IntoView {
+    // Sent back here without JavaScript after a refusal: show what was typed again.
+    let refused = use_query_map().read_untracked().get("__err").is_some();
+    let draft = Resource::new(
+        || (),
+        move |_| async move {
+            if refused {
+                request_draft().await.unwrap_or_default()
+            } else {
+                BTreeMap::new()
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let draft = draft.await;
+                view! { <RequestForm staff=staff draft=draft /> }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RequestForm(staff: bool, draft: BTreeMap<String, String>) -> impl IntoView {
+    let draft = StoredValue::new(draft);
+    let typed = move |k: &str| draft.with_value(|d| d.get(k).cloned().unwrap_or_default());
     let action = ServerAction::<FileRequest>::new();
     let error = action_error(action);
     let cats = Resource::new(|| (), |_| categories());
     let query = use_query_map();
     let (category, set_category) = signal(
-        query
-            .read_untracked()
-            .get("category")
+        Some(typed("category"))
+            .filter(|c| !c.is_empty())
+            .or_else(|| query.read_untracked().get("category"))
             .unwrap_or_else(|| "hardware".into()),
     );
-    let (title, set_title) = signal(String::new());
+    let (title, set_title) = signal(typed("title"));
+    let (impact, urgency) = (typed("impact"), typed("urgency"));
     let similar = Resource::new(
         move || title.get(),
         |t| async move {
@@ -89,10 +118,10 @@ fn RequestForm(staff: bool) -> impl IntoView {
                     <fieldset class="group">
                         <legend>"On behalf of (phone or walk-in)"</legend>
                         <label for="requester_email">"Requester's email (leave empty for yourself)"</label>
-                        <input id="requester_email" name="requester_email" type="email" />
+                        <input id="requester_email" name="requester_email" type="email" value=typed("requester_email") />
                         <FieldMessage error=error field="requester_email" />
                         <label for="requester_name">"Requester's name"</label>
-                        <input id="requester_name" name="requester_name" />
+                        <input id="requester_name" name="requester_name" value=typed("requester_name") />
                         <label for="channel">"How did it come in?"</label>
                         <select id="channel" name="channel">
                             <option value="phone">"Phone"</option>
@@ -126,10 +155,11 @@ fn RequestForm(staff: bool) -> impl IntoView {
                                     {c.fields.iter().map(|f| {
                                         let id = format!("f-{}-{}", slug, f.key);
                                         let name = format!("fields[{}__{}]", slug, f.key);
+                                        let value = typed(&name);
                                         let err_key = format!("fields.{}", f.key);
                                         view! {
                                             <label for=id.clone()>{f.label.clone()} {f.required.then(|| view! { <span class="req">"required"</span> })}</label>
-                                            <input id=id name=name placeholder=f.hint.clone().unwrap_or_default() />
+                                            <input id=id name=name value=value placeholder=f.hint.clone().unwrap_or_default() />
                                             {
                                                 let slug = slug.clone();
                                                 move || (category.get() == slug).then(|| view! { <FieldMessage error=error field=err_key.clone() /> })
@@ -152,7 +182,7 @@ fn RequestForm(staff: bool) -> impl IntoView {
                     })}
                 </Suspense>
                 <label for="title">"In one line, what is wrong?" <span class="req">"required"</span></label>
-                <input id="title" name="title" maxlength="200" required
+                <input id="title" name="title" maxlength="200" required value=typed("title")
                     on:input=move |ev| set_title.set(event_target_value(&ev)) />
                 <FieldMessage error=error field="title" />
                 <Transition fallback=|| ()>
@@ -171,27 +201,27 @@ fn RequestForm(staff: bool) -> impl IntoView {
                     })}
                 </Transition>
                 <label for="description">"What happened? What did you try?" <span class="req">"required"</span></label>
-                <textarea id="description" name="description" rows="5" required></textarea>
+                <textarea id="description" name="description" rows="5" required>{typed("description")}</textarea>
                 <FieldMessage error=error field="description" />
                 <fieldset class="group choice">
                     <legend>"Who is affected?" <span class="req">"required"</span></legend>
                     {Impact::ALL.iter().map(|i| view! {
-                        <label class="radio"><input type="radio" name="impact" value=i.as_str() checked=*i == Impact::Low /> {i.label()}</label>
+                        <label class="radio"><input type="radio" name="impact" value=i.as_str() checked=if impact.is_empty() { *i == Impact::Low } else { i.as_str() == impact } /> {i.label()}</label>
                     }).collect_view()}
                 </fieldset>
                 <FieldMessage error=error field="impact" />
                 <fieldset class="group choice">
                     <legend>"How badly does it stop your work?" <span class="req">"required"</span></legend>
                     {Urgency::ALL.iter().map(|u| view! {
-                        <label class="radio"><input type="radio" name="urgency" value=u.as_str() checked=*u == Urgency::Medium /> {u.label()}</label>
+                        <label class="radio"><input type="radio" name="urgency" value=u.as_str() checked=if urgency.is_empty() { *u == Urgency::Medium } else { u.as_str() == urgency } /> {u.label()}</label>
                     }).collect_view()}
                 </fieldset>
                 <FieldMessage error=error field="urgency" />
                 <label for="location">"Where are you? (building, room)"</label>
-                <input id="location" name="location" autocomplete="off" />
+                <input id="location" name="location" autocomplete="off" value=typed("location") />
                 <FieldMessage error=error field="location" />
                 <label for="contact">"How can we reach you? (phone, desk)"</label>
-                <input id="contact" name="contact" autocomplete="tel" />
+                <input id="contact" name="contact" autocomplete="tel" value=typed("contact") />
                 <FieldMessage error=error field="contact" />
                 <ErrorBox error=Signal::derive(move || error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))) />
                 <button type="submit" class="primary" disabled=move || action.pending().get()>
@@ -209,6 +239,8 @@ struct TicketUi {
     change: ServerAction<ChangeTicket>,
     add: ServerAction<AddNote>,
     watch: ServerAction<AddWatcher>,
+    decide: ServerAction<Decide>,
+    rate: ServerAction<RateTicket>,
     text: RwSignal<String>,
     assignee: RwSignal<String>,
     note: RwSignal<String>,
@@ -227,6 +259,8 @@ pub fn TicketPage() -> impl IntoView {
                 change: ServerAction::<ChangeTicket>::new(),
                 add: ServerAction::<AddNote>::new(),
                 watch: ServerAction::<AddWatcher>::new(),
+                decide: ServerAction::<Decide>::new(),
+                rate: ServerAction::<RateTicket>::new(),
                 text: RwSignal::new(String::new()),
                 assignee: RwSignal::new(String::new()),
                 note: RwSignal::new(String::new()),
@@ -240,7 +274,10 @@ pub fn TicketPage() -> impl IntoView {
                 }
             });
             Effect::new(move |_| {
-                if let Some(Ok(_)) = ui.watch.value().get() {
+                let done = matches!(ui.watch.value().get(), Some(Ok(_)))
+                    | matches!(ui.decide.value().get(), Some(Ok(_)))
+                    | matches!(ui.rate.value().get(), Some(Ok(_)));
+                if done {
                     set_tick.update(|t| *t += 1);
                 }
             });
@@ -275,6 +312,44 @@ pub fn TicketPage() -> impl IntoView {
                 </Transition>
             }
         } />
+    }
+}
+
+/// A ticket's public side for whoever holds its private link; no account needed.
+#[component]
+pub fn TrackPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let (tick, set_tick) = signal(0u32);
+    let detail = Resource::new(move || (token(), tick.get()), |(t, _)| tracked_ticket(t));
+    let ui = TicketUi {
+        change: ServerAction::<ChangeTicket>::new(),
+        add: ServerAction::<AddNote>::new(),
+        watch: ServerAction::<AddWatcher>::new(),
+        decide: ServerAction::<Decide>::new(),
+        rate: ServerAction::<RateTicket>::new(),
+        text: RwSignal::new(String::new()),
+        assignee: RwSignal::new(String::new()),
+        note: RwSignal::new(String::new()),
+        key: RwSignal::new(String::new()),
+    };
+    super::live::poll(10_000, 60_000, move || async move {
+        set_tick.update(|t| *t += 1);
+        (true, false)
+    });
+    view! {
+        <Title text="Your request — Switchboard" />
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(d) => view! {
+                        <p class="tracking-note">"You are following this request through a private link. Keep it to yourself."</p>
+                        <TicketView detail=d ui=ui />
+                    }.into_any(),
+                    Err(_) => view! { <super::NotFound /> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 
@@ -346,7 +421,9 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                 change_error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
             }) />
             <Notes detail=detail.clone() number=number.clone() ui=ui />
+            <RatingPanel detail=detail.clone() number=number.clone() ui=ui />
             <Watchers detail=detail.clone() number=number.clone() ui=ui />
+            <TrackingLinks detail=detail.clone() number=number.clone() />
             <section>
                 <h2>"History"</h2>
                 <ol class="timeline">
@@ -409,9 +486,15 @@ fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> 
             }
         })
         .collect_view();
+    if requester_view {
+        return (!actions.is_empty()).then(|| {
+            view! { <Decision actions=actions.clone() number=number.clone() version=version ui=ui /> }
+                .into_any()
+        });
+    }
     (!actions.is_empty()).then(|| view! {
         <section class="actions-panel">
-            <h2>{if requester_view { "Is it solved?" } else { "Next step" }}</h2>
+            <h2>"Next step"</h2>
             {needs_text.then(|| view! {
                 <label for="action-text">{if requester_view { "What is still wrong? (needed to reopen)" } else { "Resolution notes or reason (needed to resolve, reopen or escalate)" }}</label>
                 <textarea id="action-text" rows="3" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
@@ -433,6 +516,156 @@ fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> 
                     </div>
                 }
             })}
+        </section>
+    }.into_any())
+}
+
+/// The requester's choice on a resolved ticket, as plain forms that work without JavaScript.
+#[component]
+fn Decision(actions: Vec<ActionKind>, number: String, version: i64, ui: TicketUi) -> impl IntoView {
+    let decide = ui.decide;
+    let error = action_error(decide);
+    let reopen_number = number.clone();
+    view! {
+        <section class="actions-panel">
+            <h2>"Is it solved?"</h2>
+            <ErrorBox error=Signal::derive(move || error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))) />
+            <div class="decisions">
+                {actions.contains(&ActionKind::Close).then(|| view! {
+                    <ActionForm action=decide attr:class="form">
+                        <input type="hidden" name="number" value=number.clone() />
+                        <input type="hidden" name="version" value=version />
+                        <input type="hidden" name="action" value="close" />
+                        <p>"If it works again, tell us and we close it."</p>
+                        <button type="submit" class="primary" disabled=move || decide.pending().get()>"Accept the solution"</button>
+                    </ActionForm>
+                })}
+                {actions.contains(&ActionKind::Reopen).then(|| view! {
+                    <ActionForm action=decide attr:class="form">
+                        <input type="hidden" name="number" value=reopen_number.clone() />
+                        <input type="hidden" name="version" value=version />
+                        <input type="hidden" name="action" value="reopen" />
+                        <label for="reopen-reason">"What is still wrong? (needed to reopen)"</label>
+                        <textarea id="reopen-reason" name="reason" rows="3" required></textarea>
+                        <FieldMessage error=error field="reason" />
+                        <button type="submit" disabled=move || decide.pending().get()>"It is not fixed"</button>
+                    </ActionForm>
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// How was the help? A 1–5 rating with a comment, by the requester once it is resolved; staff
+/// read it.
+#[component]
+fn RatingPanel(detail: TicketDetail, number: String, ui: TicketUi) -> impl IntoView {
+    let rate = ui.rate;
+    let error = action_error(rate);
+    let rating = detail.rating.clone();
+    let staff = detail.staff_view;
+    let given = rating.as_ref().map(|r| {
+        let who = if staff {
+            "The requester rated the help"
+        } else {
+            "You rated the help"
+        };
+        view! {
+            <p class="rating-given">
+                {who} " " <strong>{format!("{}/5", r.score)}</strong>
+                {r.comment.clone().map(|c| view! { ": “" {c} "”" })}
+            </p>
+        }
+    });
+    let current = rating.as_ref().map(|r| r.score);
+    let form = detail.can_rate.then(|| view! {
+        <ActionForm action=rate attr:class="form rating-form">
+            <input type="hidden" name="number" value=number.clone() />
+            <fieldset class="stars">
+                <legend>{if current.is_some() { "Change your rating" } else { "How was the help? (1 poor – 5 excellent)" }}</legend>
+                {(1..=5i64).map(|n| view! {
+                    <label class="star"><input type="radio" name="score" value=n required checked=current == Some(n) /> {n}</label>
+                }).collect_view()}
+            </fieldset>
+            <FieldMessage error=error field="score" />
+            <label for="rating-comment">"Anything to add? (optional)"</label>
+            <textarea id="rating-comment" name="comment" rows="2"></textarea>
+            <FieldMessage error=error field="comment" />
+            <button type="submit" disabled=move || rate.pending().get()>"Send rating"</button>
+        </ActionForm>
+    });
+    (given.is_some() || form.is_some()).then(|| {
+        view! {
+            <section class="rating">
+                <h2>{if staff { "Rating" } else { "Your opinion" }}</h2>
+                {given}
+                {form}
+            </section>
+        }
+    })
+}
+
+/// Private links that let someone without an account follow this ticket's public side.
+#[component]
+fn TrackingLinks(detail: TicketDetail, number: String) -> impl IntoView {
+    let links = detail.tracking_links.clone();
+    let created = RwSignal::new(None::<String>);
+    let failed = RwSignal::new(None::<String>);
+    let create = {
+        let number = number.clone();
+        move |_| {
+            let number = number.clone();
+            leptos::task::spawn_local(async move {
+                match create_tracking_link(number).await {
+                    Ok(url) => {
+                        created.set(Some(url));
+                        failed.set(None);
+                    }
+                    Err(e) => failed.set(Some(e.to_string())),
+                }
+            });
+        }
+    };
+    detail.can_manage_links.then(|| view! {
+        <section class="tracking">
+            <h2>"Private tracking links"</h2>
+            <p class="hint">"For a requester without an account: the link shows this ticket's public side only, until revoked."</p>
+            {move || created.get().map(|url| view! {
+                <div class="notice" role="status">
+                    <label for="new-link">"Copy the link now; it is shown only once"</label>
+                    <input id="new-link" readonly value=url />
+                </div>
+            })}
+            {move || failed.get().map(|m| view! { <p class="error-box" role="alert">{m}</p> })}
+            <ul class="plain">
+                {links.into_iter().map(|l| {
+                    let number = number.clone();
+                    let gone = RwSignal::new(false);
+                    let label = format!("Link {} created {}{}", l.id, when(l.created_at), l.created_by.map(|b| format!(" by {b}")).unwrap_or_default());
+                    view! {
+                        <li>
+                            {label} " "
+                            {move || if gone.get() {
+                                view! { <span class="muted">"revoked"</span> }.into_any()
+                            } else {
+                                let number = number.clone();
+                                view! {
+                                    <button type="button" class="small" on:click=move |_| {
+                                        let number = number.clone();
+                                        leptos::task::spawn_local(async move {
+                                            match revoke_tracking_link(number, l.id).await {
+                                                Ok(()) => gone.set(true),
+                                                Err(e) => failed.set(Some(e.to_string())),
+                                            }
+                                        });
+                                    }>"Revoke"</button>
+                                }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <button type="button" on:click=create>"Create a private link"</button>
         </section>
     })
 }

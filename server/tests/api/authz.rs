@@ -1,67 +1,9 @@
 //! Who may call what: a table of every role against the server functions and API routes, plus
 //! session expiry and password changes.
 
-use crate::helpers::{body, TestApp, PASSWORD};
+use crate::helpers::{body, Session, TestApp, PASSWORD};
 use app::domain::Role;
-use reqwest::Client;
 use serde_json::{json, Value};
-
-struct Session {
-    client: Client,
-    base: String,
-}
-
-impl Session {
-    async fn new(app: &TestApp, email: Option<&str>) -> Session {
-        let client = Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        if let Some(email) = email {
-            let r = client
-                .post(app.url("/api/sign_in"))
-                .header("accept", "application/json")
-                .form(&[("email", email), ("password", PASSWORD)])
-                .send()
-                .await
-                .unwrap();
-            assert!(
-                r.status().is_success() || r.status().is_redirection(),
-                "sign in as {email}: {}",
-                r.status()
-            );
-        }
-        Session {
-            client,
-            base: app.base.clone(),
-        }
-    }
-
-    async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> (u16, String) {
-        let r = self
-            .client
-            .post(format!("{}/api/{endpoint}", self.base))
-            .header("accept", "application/json")
-            .form(form)
-            .send()
-            .await
-            .unwrap();
-        (r.status().as_u16(), r.text().await.unwrap())
-    }
-
-    async fn call_json(&self, endpoint: &str, body: Value) -> (u16, String) {
-        let r = self
-            .client
-            .post(format!("{}/api/{endpoint}", self.base))
-            .header("accept", "application/json")
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        (r.status().as_u16(), r.text().await.unwrap())
-    }
-}
 
 /// An endpoint, its form, and the status expected for anonymous, requester, technician,
 /// coordinator and admin callers.
@@ -142,6 +84,12 @@ async fn every_role_against_every_server_function() {
             [401, 200, 200, 200, 200],
         ),
         ("unread_count", vec![], [401, 200, 200, 200, 200]),
+        ("request_draft", vec![], [401, 200, 200, 200, 200]),
+        (
+            "create_tracking_link",
+            vec![("number", number.as_str())],
+            [401, 404, 403, 200, 200],
+        ),
         ("mark_read", vec![], [401, 200, 200, 200, 200]),
         ("get_preferences", vec![], [401, 200, 200, 200, 200]),
         (

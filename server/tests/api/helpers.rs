@@ -213,3 +213,61 @@ impl Api {
 pub async fn body(r: Response) -> Value {
     r.json().await.expect("JSON body")
 }
+
+/// A browser-like client: a cookie session, calling server functions as the pages do.
+pub struct Session {
+    pub client: Client,
+    pub base: String,
+}
+
+impl Session {
+    pub async fn new(app: &TestApp, email: Option<&str>) -> Session {
+        let client = Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        if let Some(email) = email {
+            let r = client
+                .post(app.url("/api/sign_in"))
+                .header("accept", "application/json")
+                .form(&[("email", email), ("password", PASSWORD)])
+                .send()
+                .await
+                .unwrap();
+            assert!(
+                r.status().is_success() || r.status().is_redirection(),
+                "sign in as {email}: {}",
+                r.status()
+            );
+        }
+        Session {
+            client,
+            base: app.base.clone(),
+        }
+    }
+
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> (u16, String) {
+        let r = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+
+    pub async fn call_json(&self, endpoint: &str, body: Value) -> (u16, String) {
+        let r = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("accept", "application/json")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+}

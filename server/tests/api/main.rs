@@ -3,6 +3,7 @@ mod docs;
 mod health;
 mod helpers;
 mod notifications;
+mod portal;
 mod properties;
 mod sessions;
 mod sla;

@@ -1,0 +1,205 @@
+//! The requester's side beyond the ticket core: rating the help, and private tracking links for
+//! people without an account (only the ticket's public side shows through one).
+
+use super::db::{Db, NewEvent};
+use super::service::load_visible;
+use super::state::AppState;
+use crate::api::types::TicketDetail;
+use crate::domain::{NoteVisibility, PersonRef, Role, Status, TicketNumber, User};
+use crate::error::AppError;
+
+/// The requester rates the help on a resolved or closed ticket (1–5, with an optional comment);
+/// rating again replaces the rating.
+pub async fn rate(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    score: &str,
+    comment: &str,
+) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let score: i64 = score
+        .trim()
+        .parse()
+        .ok()
+        .filter(|s| (1..=5).contains(s))
+        .ok_or_else(|| AppError::field("score", "Choose from 1 (poor) to 5 (excellent)"))?;
+    let comment = comment.trim();
+    if comment.chars().count() > 2000 {
+        return Err(AppError::field(
+            "comment",
+            "Keep the comment under 2,000 characters",
+        ));
+    }
+    let mut tx = state.db.begin_write().await?;
+    let row = load_visible(&mut tx, actor, number).await?;
+    if row.requester_id != actor.id {
+        return Err(AppError::Forbidden);
+    }
+    if !matches!(row.ticket.status, Status::Resolved | Status::Closed) {
+        return Err(AppError::field(
+            "score",
+            "You can rate the help once the ticket is resolved",
+        ));
+    }
+    Db::rate(
+        &mut tx,
+        row.id,
+        score,
+        Some(comment).filter(|c| !c.is_empty()),
+        now,
+    )
+    .await?;
+    Db::touch_ticket(&mut tx, row.id, now).await?;
+    let last = Db::insert_event(
+        &mut tx,
+        row.id,
+        Some(actor.id),
+        now,
+        &NewEvent {
+            kind: "rated",
+            from: None,
+            to: Some(score.to_string()),
+            detail: Some(comment.to_string()).filter(|c| !c.is_empty()),
+            internal: false,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    state.feed.advance(last);
+    Ok(())
+}
+
+/// Creates a private link to the ticket's public page; answers the full address, shown once.
+pub async fn create_tracking_link(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+) -> Result<String, AppError> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    let row = load_visible(&mut tx, actor, number).await?;
+    if !(actor.role.coordinates() || row.assignee_id == Some(actor.id)) {
+        return Err(AppError::Forbidden);
+    }
+    let url = issue_link(&mut tx, state, row.id, Some(actor.id), now).await?;
+    Db::touch_ticket(&mut tx, row.id, now).await?;
+    let last = Db::insert_event(
+        &mut tx,
+        row.id,
+        Some(actor.id),
+        now,
+        &NewEvent {
+            kind: "tracking_link",
+            from: None,
+            to: Some("created".into()),
+            detail: None,
+            internal: true,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    state.feed.advance(last);
+    Ok(url)
+}
+
+/// Stores a new link for a ticket inside a transaction; answers its address.
+pub async fn issue_link(
+    conn: &mut sqlx::SqliteConnection,
+    state: &AppState,
+    ticket_id: i64,
+    created_by: Option<i64>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<String, AppError> {
+    let (token, hash) = super::auth::new_token();
+    Db::insert_tracking_link(conn, ticket_id, &hash, created_by, now).await?;
+    Ok(format!("{}/track/{token}", state.settings.public_url))
+}
+
+pub async fn revoke_tracking_link(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    link_id: i64,
+) -> Result<(), AppError> {
+    let mut conn = state.db.conn().await?;
+    let row = load_visible(&mut conn, actor, number).await?;
+    drop(conn);
+    if !(actor.role.coordinates() || row.assignee_id == Some(actor.id)) {
+        return Err(AppError::Forbidden);
+    }
+    if !state
+        .db
+        .revoke_tracking_link(row.id, link_id, state.clock.now())
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// The public side of the ticket a live tracking link opens; anything else is "not found".
+pub async fn tracked(state: &AppState, token: &str) -> Result<TicketDetail, AppError> {
+    let token = token.trim();
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::NotFound);
+    }
+    let id = state
+        .db
+        .tracked_ticket(&super::auth::token_hash(token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut conn = state.db.conn().await?;
+    let row = Db::ticket(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    // Author names of public notes: first names only.
+
+    let notes = state
+        .db
+        .notes(id, false)
+        .await?
+        .into_iter()
+        .filter(|n| n.visibility == NoteVisibility::Public)
+        .map(|mut n| {
+            n.author = PersonRef {
+                email: String::new(),
+                name: n.author.first_name().to_string(),
+            };
+            n
+        })
+        .collect();
+    let events = state
+        .db
+        .events(id, false)
+        .await?
+        .into_iter()
+        .map(|e| e.for_public())
+        .collect();
+    let mut ticket = row.ticket.clone();
+    // A link can travel further than intended: no addresses or phone numbers through it.
+    ticket.requester.email = String::new();
+    if let Some(a) = ticket.assignee.as_mut() {
+        a.email = String::new();
+        a.name = a.first_name().to_string();
+    }
+    ticket.contact = None;
+    let mut one = [ticket];
+    super::sla::present(state, &mut one).await?;
+    let [ticket] = one;
+    Ok(TicketDetail {
+        ticket,
+        notes,
+        events,
+        watchers: Vec::new(),
+        actions: Vec::new(),
+        viewer_role: Role::Requester,
+        staff_view: false,
+        can_reply: false,
+        can_add_watchers: false,
+        rating: None,
+        can_rate: false,
+        can_manage_links: false,
+        tracking_links: Vec::new(),
+        tracking_view: true,
+    })
+}
