@@ -50,3 +50,37 @@ where
     Fut: std::future::Future<Output = (bool, bool)> + 'static,
 {
 }
+
+/// Keeps text being typed in the browser's local storage, so it survives a reload or a failed
+/// send.
+pub fn save_draft(key: &str, text: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = if text.is_empty() {
+            storage.remove_item(key)
+        } else {
+            storage.set_item(key, text)
+        };
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (key, text);
+}
+
+pub fn load_draft(key: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(key).ok().flatten())
+            .filter(|t| !t.is_empty())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+pub fn forget_draft(key: &str) {
+    save_draft(key, "");
+}

@@ -6,6 +6,7 @@ use super::widgets::{
     StatusChip, TicketLine,
 };
 use super::Gate;
+use crate::api::board::suggest_assignees;
 use crate::api::tickets::{
     categories, create_tracking_link, get_ticket_detail, my_requests, request_draft,
     revoke_tracking_link, similar_tickets, ticket_version, tracked_ticket, AddNote, AddWatcher,
@@ -241,6 +242,8 @@ struct TicketUi {
     watch: ServerAction<AddWatcher>,
     decide: ServerAction<Decide>,
     rate: ServerAction<RateTicket>,
+    /// The specialist a technician hands an escalation to (empty: the coordinator decides).
+    escalate_to: RwSignal<String>,
     text: RwSignal<String>,
     assignee: RwSignal<String>,
     note: RwSignal<String>,
@@ -261,6 +264,7 @@ pub fn TicketPage() -> impl IntoView {
                 watch: ServerAction::<AddWatcher>::new(),
                 decide: ServerAction::<Decide>::new(),
                 rate: ServerAction::<RateTicket>::new(),
+                escalate_to: RwSignal::new(String::new()),
                 text: RwSignal::new(String::new()),
                 assignee: RwSignal::new(String::new()),
                 note: RwSignal::new(String::new()),
@@ -285,7 +289,16 @@ pub fn TicketPage() -> impl IntoView {
                 if let Some(Ok(_)) = ui.add.value().get() {
                     ui.note.set(String::new());
                     ui.key.set(new_key());
+                    super::live::forget_draft(&note_draft_key(&number()));
                     set_tick.update(|t| *t += 1);
+                }
+            });
+            // A note typed before a reload, a lost connection or a failed send comes back.
+            Effect::new(move |_| {
+                if let Some(saved) = super::live::load_draft(&note_draft_key(&number())) {
+                    if ui.note.get_untracked().is_empty() {
+                        ui.note.set(saved);
+                    }
                 }
             });
             // Poll the version only; reload the ticket when someone changed it.
@@ -328,6 +341,7 @@ pub fn TrackPage() -> impl IntoView {
         watch: ServerAction::<AddWatcher>::new(),
         decide: ServerAction::<Decide>::new(),
         rate: ServerAction::<RateTicket>::new(),
+        escalate_to: RwSignal::new(String::new()),
         text: RwSignal::new(String::new()),
         assignee: RwSignal::new(String::new()),
         note: RwSignal::new(String::new()),
@@ -402,7 +416,16 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                 <dt>"Assigned to"</dt><dd>{t.assignee.as_ref().map(|a| if requester_view { a.first_name().to_string() } else { a.name.clone() }).unwrap_or_else(|| "Not yet assigned".into())}</dd>
                 {t.location.clone().map(|l| view! { <dt>"Location"</dt><dd>{l}</dd> })}
                 {t.asset_tag.clone().map(|a| view! { <dt>"Asset"</dt><dd>{a}</dd> })}
-                {t.contact.clone().map(|c| view! { <dt>"Contact"</dt><dd>{c}</dd> })}
+                {t.contact.clone().map(|c| {
+                    let tel = phone_link(&c);
+                    view! {
+                        <dt>"Contact"</dt>
+                        <dd>
+                            {c}
+                            {tel.map(|href| view! { " " <a class="button small call" href=href>"Call"</a> })}
+                        </dd>
+                    }
+                })}
                 {fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
                 <dt>"Filed"</dt><dd>{when(t.created_at)}</dd>
             </dl>
@@ -478,7 +501,9 @@ fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> 
                 <button type="button" class:primary=primary
                     disabled=move || change.pending().get()
                     on:click=move |_| {
-                        let change_req = TicketChange { action: Some(kind), text: Some(text.get_untracked()), reason: Some(text.get_untracked()), ..TicketChange::default() };
+                        let to = ui.escalate_to.get_untracked();
+                        let assignee = (kind == ActionKind::Escalate && !to.is_empty()).then_some(to);
+                        let change_req = TicketChange { action: Some(kind), text: Some(text.get_untracked()), reason: Some(text.get_untracked()), assignee, ..TicketChange::default() };
                         change.dispatch(ChangeTicket { number: number.clone(), version, change: change_req });
                     }>
                     {label}
@@ -501,6 +526,7 @@ fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> 
                 <FieldMessage error=error field="resolution" />
                 <FieldMessage error=error field="reason" />
             })}
+            {actions.contains(&ActionKind::Escalate).then(|| view! { <EscalateTo number=number.clone() to=ui.escalate_to /> })}
             <div class="button-row">{buttons}</div>
             {can_assign.then(|| {
                 let number = number.clone();
@@ -518,6 +544,34 @@ fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> 
             })}
         </section>
     }.into_any())
+}
+
+/// Who could take an escalation: higher-tier technicians ranked for this ticket, with the reasons.
+#[component]
+fn EscalateTo(number: String, to: RwSignal<String>) -> impl IntoView {
+    // Loaded by the browser after the page is up, so the server-rendered page stays the same.
+    let options = RwSignal::new(Vec::<crate::api::types::Suggestion>::new());
+    Effect::new(move |_| {
+        let number = number.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = suggest_assignees(number, true).await {
+                options.set(list);
+            }
+        });
+    });
+    view! {
+        <label for="escalate-to">"If you escalate, hand it to"</label>
+        <select id="escalate-to" on:change=move |ev| to.set(event_target_value(&ev))>
+            <option value="">"The coordinator decides"</option>
+            <For each=move || options.get() key=|s| s.person.email.clone() let:s>
+                {
+                    let words = format!("{} — {}", s.person.name, s.reasons.join(", "));
+                    let email = s.person.email.clone();
+                    view! { <option value=s.person.email.clone() selected=move || to.get() == email>{words}</option> }
+                }
+            </For>
+        </select>
+    }
 }
 
 /// The requester's choice on a resolved ticket, as plain forms that work without JavaScript.
@@ -702,8 +756,18 @@ fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl IntoView {
                     <input type="hidden" name="number" value=number.clone() />
                     <input type="hidden" name="idempotency_key" prop:value=key />
                     <label for="note-body">{if staff { "Add a note" } else { "Reply" }}</label>
-                    <textarea id="note-body" name="body" rows="3" required prop:value=note on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                    <textarea id="note-body" name="body" rows="3" required prop:value=note on:input={
+                        let draft = note_draft_key(&number);
+                        move |ev| {
+                            let text = event_target_value(&ev);
+                            super::live::save_draft(&draft, &text);
+                            note.set(text);
+                        }
+                    }></textarea>
                     <FieldMessage error=error field="body" />
+                    {move || error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_))).map(|e| view! {
+                        <p class="error-box" role="alert">{format!("Not sent: {e}. Your text is kept here; press the button again to retry.")}</p>
+                    })}
                     {staff.then(|| view! {
                         <div class="row">
                             <label class="check"><input type="checkbox" name="internal" checked /> "Internal (staff only)"</label>
@@ -749,6 +813,19 @@ fn Watchers(detail: TicketDetail, number: String, ui: TicketUi) -> impl IntoView
             })}
         </section>
     })
+}
+
+fn note_draft_key(number: &str) -> String {
+    format!("switchboard.note.{number}")
+}
+
+/// A `tel:` link when the contact looks like a phone number (tap to call from a phone).
+fn phone_link(contact: &str) -> Option<String> {
+    let number: String = contact
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    (number.chars().filter(char::is_ascii_digit).count() >= 6).then(|| format!("tel:{number}"))
 }
 
 /// A fresh idempotency key per note, so a double tap or a retry files it once.
