@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signIn, hydrated } from './helpers';
+import { signIn, hydrated, fileTicket, patchTicket, unique } from './helpers';
 
 test('a change made by one coordinator appears on the other board within 2 seconds', async ({ browser }) => {
   const a = await browser.newContext();
@@ -33,4 +33,65 @@ test('the board filter lives in the URL', async ({ page }) => {
 test('a requester is told the board is not for them', async ({ page }) => {
   await signIn(page, 'fiona@example.org', '/board');
   await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+});
+
+test('a move made on a stale board is refused with the reason and the card goes back', async ({ browser, request }) => {
+  const t = await fileTicket(request, 'rita@example.org', unique('Stale board'));
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, 'coordinator@example.org', '/board');
+  await hydrated(page);
+  const card = page.getByRole('region', { name: 'New' }).getByRole('listitem').filter({ hasText: t.title });
+  await expect(card).toBeVisible();
+  // This board stops hearing about changes (a flaky network), while another coordinator acts.
+  await page.route('**/api/poll_board', (route) => route.abort());
+  await patchTicket(request, 'admin@example.org', t.number, t.version, { priority: 'P1', reason: 'VIP' });
+  await card.getByRole('combobox').selectOption('cancel');
+  await expect(page.getByRole('alert').filter({ hasText: 'Someone else changed this ticket first' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'New' }).getByText(t.title)).toBeVisible();
+  await ctx.close();
+});
+
+test('keyboard only: open a card, triage it and assign it in one step', async ({ page, request }) => {
+  const t = await fileTicket(request, 'rita@example.org', unique('Keyboard triage'));
+  await signIn(page, 'coordinator@example.org', `/board?q=${encodeURIComponent(t.title)}`);
+  await hydrated(page);
+  const card = page.getByRole('region', { name: 'New' }).getByRole('listitem').filter({ hasText: t.title });
+  await card.getByRole('button', { name: 'Triage' }).focus();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('dialog', { name: `Triage ${t.number}` });
+  await expect(drawer).toBeVisible();
+  await drawer.getByLabel('Urgency').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(drawer.getByRole('status')).toContainText('Priority from impact × urgency');
+  // The best-ranked technician is preselected with the reasons shown.
+  await expect(drawer.getByLabel('Assign to')).not.toHaveValue('');
+  await drawer.getByRole('button', { name: 'Triage' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Assigned' }).getByText(t.title)).toBeVisible();
+  // The card opens in a drawer with the whole ticket; Escape closes it.
+  const link = page.getByRole('region', { name: 'Assigned' }).getByRole('link', { name: t.number });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  const ticket = page.getByRole('dialog', { name: `Ticket ${t.number}` });
+  await expect(ticket.getByRole('heading', { name: t.title })).toBeVisible();
+  await expect(ticket.getByRole('heading', { name: 'History' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(ticket).toHaveCount(0);
+});
+
+test('filters by team, technician and breaching soon live in the URL, and lanes group by technician', async ({ page }) => {
+  await signIn(page, 'coordinator@example.org', '/board?team=Network');
+  await hydrated(page);
+  await expect(page.getByLabel('Team')).toHaveValue('Network');
+  await expect(page.getByText('No network in meeting room B-104')).toBeVisible();
+  await expect(page.getByText('Outlook keeps asking for my password')).toHaveCount(0);
+  await page.getByLabel('Team').selectOption('');
+  await page.getByLabel('Breaching soon').check();
+  await expect(page).toHaveURL(/soon=1/);
+  await expect(page.getByText('Printer on floor 2 jams every page')).toBeVisible();
+  await page.getByLabel('Breaching soon').uncheck();
+  await page.getByLabel('Lanes by technician').check();
+  await expect(page).toHaveURL(/lanes=tech/);
+  await expect(page.getByRole('region', { name: 'In progress — tom@example.org' }).getByText('Laptop battery drains in an hour')).toBeVisible();
 });

@@ -18,9 +18,14 @@ pub async fn update_technician(update: RosterUpdate) -> Result<(), AppError> {
 }
 
 #[server(endpoint = "save_team")]
-pub async fn save_team(team: String, members: String) -> Result<(), AppError> {
+pub async fn save_team(
+    team: String,
+    members: String,
+    auto_assign: Option<String>,
+) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
-    crate::server::people::save_team(&state, &user, &team, &members).await
+    let auto = auto_assign.is_some_and(|v| v == "on" || v == "true");
+    crate::server::people::save_team(&state, &user, &team, &members, auto).await
 }
 
 #[server(endpoint = "route_category")]

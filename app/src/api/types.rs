@@ -87,6 +87,10 @@ pub struct BoardSnapshot {
     pub cards: Vec<BoardCard>,
     pub technicians: Vec<TechnicianLoad>,
     pub categories: Vec<Category>,
+    /// Category → the team it is routed to.
+    pub routes: Vec<(String, String)>,
+    /// Impact × urgency → priority, for triage to show the computed priority.
+    pub priority_matrix: crate::domain::PriorityMatrix,
     /// The change-feed position this snapshot reflects.
     pub cursor: i64,
 }
@@ -131,6 +135,8 @@ pub struct NoteInput {
 pub struct Roster {
     pub people: Vec<RosterEntry>,
     pub teams: Vec<String>,
+    /// Teams that assign new requests automatically.
+    pub auto_assign: Vec<String>,
     /// (category slug, team name) for categories routed to a team.
     pub routes: Vec<(String, String)>,
     pub categories: Vec<String>,

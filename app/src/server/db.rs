@@ -68,6 +68,7 @@ pub struct Db {
     writers: std::sync::Arc<tokio::sync::Mutex<()>>,
     categories: CategoryCache,
     policies: PolicyCache,
+    sessions: SessionCache,
 }
 
 /// Why the database could not be opened or migrated; start-up prints it and stops.
@@ -145,6 +146,7 @@ impl Db {
             writers: Default::default(),
             categories: Default::default(),
             policies: Default::default(),
+            sessions: Default::default(),
         })
     }
 
@@ -317,6 +319,12 @@ impl Db {
         idle_cutoff: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<Option<User>, AppError> {
+        if let Some(user) = self
+            .sessions
+            .get(token_hash, to_ms(idle_cutoff), to_ms(now))
+        {
+            return Ok(Some(user));
+        }
         let row = sqlx::query(
             "SELECT u.id, u.email, u.name, u.role, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id \
              WHERE s.token_hash = $1 AND s.last_seen_at > $2",
@@ -326,18 +334,27 @@ impl Db {
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let last_seen: i64 = row.try_get("last_seen_at")?;
+        let mut last_seen: i64 = row.try_get("last_seen_at")?;
         if to_ms(now) - last_seen > 60_000 {
             sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                 .bind(to_ms(now))
                 .bind(token_hash)
                 .execute(&self.pool)
                 .await?;
+            last_seen = to_ms(now);
         }
-        Ok(Some(user_from_row(&row)?))
+        let user = user_from_row(&row)?;
+        self.sessions.put(token_hash, user.clone(), last_seen);
+        Ok(Some(user))
+    }
+
+    /// Forgets cached sessions of a person (after a role change), so the next request re-reads them.
+    pub fn forget_sessions_of(&self, user_id: i64) {
+        self.sessions.forget(|u| u.id == user_id);
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), AppError> {
+        self.sessions.remove(token_hash);
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
@@ -351,6 +368,7 @@ impl Db {
         user_id: i64,
         keep_hash: &str,
     ) -> Result<(), AppError> {
+        self.sessions.forget(|u| u.id == user_id);
         sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
             .bind(user_id)
             .bind(keep_hash)
@@ -1027,6 +1045,7 @@ impl Db {
         conn: &mut SqliteConnection,
         name: &str,
         members: &[i64],
+        auto_assign: bool,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
         sqlx::query(
@@ -1040,6 +1059,11 @@ impl Db {
             .bind(name)
             .fetch_one(&mut *conn)
             .await?;
+        sqlx::query("UPDATE teams SET auto_assign = $1 WHERE id = $2")
+            .bind(auto_assign)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
         sqlx::query("DELETE FROM team_members WHERE team_id = $1")
             .bind(id)
             .execute(&mut *conn)
@@ -1052,6 +1076,43 @@ impl Db {
                 .await?;
         }
         Ok(id)
+    }
+
+    /// Names of teams that assign new requests automatically.
+    pub async fn auto_assign_teams(&self) -> Result<Vec<String>, AppError> {
+        Ok(
+            sqlx::query_scalar("SELECT name FROM teams WHERE auto_assign = 1 ORDER BY name")
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
+    /// The team a category is routed to when that team assigns automatically.
+    pub async fn auto_assign_team_of(&self, category_id: i64) -> Result<Option<String>, AppError> {
+        Ok(sqlx::query_scalar(
+            "SELECT t.name FROM categories c JOIN teams t ON t.id = c.team_id \
+             WHERE c.id = $1 AND t.auto_assign = 1",
+        )
+        .bind(category_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Gives a new ticket to a technician (automatic assignment), in the filing transaction.
+    pub async fn assign_new(
+        conn: &mut SqliteConnection,
+        ticket_id: i64,
+        user_id: i64,
+    ) -> Result<(), AppError> {
+        sqlx::query(
+            "UPDATE tickets SET status = 'assigned', assignee_id = $1, version = version + 1 \
+             WHERE id = $2 AND status = 'new'",
+        )
+        .bind(user_id)
+        .bind(ticket_id)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
     }
 
     pub async fn route_category(
@@ -1904,6 +1965,56 @@ const CATEGORY_CACHE: Duration = Duration::from_secs(10);
 type CategoryCache = std::sync::Arc<
     std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<Vec<(i64, Category)>>)>>,
 >;
+
+/// A session's user, when it was last seen (ms), and when it was cached.
+type CachedSession = (User, i64, std::time::Instant);
+
+/// Signed-in sessions seen in the last few seconds: a board polling every 1.5 s is answered
+/// without reading its session row each time. Sign-out and password changes here drop entries at
+/// once; in another process they take effect within `SESSION_CACHE`.
+#[derive(Clone, Debug, Default)]
+struct SessionCache(
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, CachedSession>>>,
+);
+
+const SESSION_CACHE: Duration = Duration::from_secs(15);
+
+impl SessionCache {
+    /// The user of a session cached recently, still inside its idle limit, and whose last-seen
+    /// time does not need writing yet.
+    fn get(&self, token_hash: &str, idle_cutoff_ms: i64, now_ms: i64) -> Option<User> {
+        let map = self.0.lock().ok()?;
+        let (user, last_seen, cached_at) = map.get(token_hash)?;
+        (cached_at.elapsed() < SESSION_CACHE
+            && *last_seen > idle_cutoff_ms
+            && now_ms - *last_seen <= 60_000)
+            .then(|| user.clone())
+    }
+
+    fn put(&self, token_hash: &str, user: User, last_seen_ms: i64) {
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() > 50_000 {
+                map.retain(|_, (_, _, at)| at.elapsed() < SESSION_CACHE);
+            }
+            map.insert(
+                token_hash.to_string(),
+                (user, last_seen_ms, std::time::Instant::now()),
+            );
+        }
+    }
+
+    fn remove(&self, token_hash: &str) {
+        if let Ok(mut map) = self.0.lock() {
+            map.remove(token_hash);
+        }
+    }
+
+    fn forget(&self, which: impl Fn(&User) -> bool) {
+        if let Ok(mut map) = self.0.lock() {
+            map.retain(|_, (u, _, _)| !which(u));
+        }
+    }
+}
 
 /// SLA policies, and when they were read.
 type PolicyCache =

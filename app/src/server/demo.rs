@@ -117,11 +117,12 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
         id_of("tom@example.org"),
         id_of("sam@example.org"),
     ];
-    Db::save_team(&mut tx, "Desktop support", &desktop, now).await?;
+    Db::save_team(&mut tx, "Desktop support", &desktop, false, now).await?;
     let network = Db::save_team(
         &mut tx,
         "Network",
         &[id_of("nina@example.org"), id_of("erin@example.org")],
+        false,
         now,
     )
     .await?;

@@ -48,6 +48,7 @@ pub async fn roster(state: &AppState, actor: &User) -> Result<Roster, AppError> 
         .map(|(_, n)| n)
         .collect();
     let routes = state.db.category_routes().await?;
+    let auto_assign = state.db.auto_assign_teams().await?;
     let categories = state
         .db
         .categories()
@@ -59,6 +60,7 @@ pub async fn roster(state: &AppState, actor: &User) -> Result<Roster, AppError> 
     Ok(Roster {
         people,
         teams,
+        auto_assign,
         routes,
         categories,
         audit: audit
@@ -222,6 +224,7 @@ pub async fn save_team(
     actor: &User,
     name: &str,
     members: &str,
+    auto_assign: bool,
 ) -> Result<(), AppError> {
     require(actor, Role::coordinates)?;
     let name = name.trim();
@@ -249,14 +252,22 @@ pub async fn save_team(
     }
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
-    Db::save_team(&mut tx, name, &ids, now).await?;
+    Db::save_team(&mut tx, name, &ids, auto_assign, now).await?;
     Db::insert_audit(
         &mut tx,
         actor.id,
         now,
         &format!("team {name}"),
         "saved",
-        members.trim(),
+        &format!(
+            "{}{}",
+            members.trim(),
+            if auto_assign {
+                " (assigns automatically)"
+            } else {
+                ""
+            }
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -375,6 +386,7 @@ pub async fn set_role(
     )
     .await?;
     tx.commit().await?;
+    state.db.forget_sessions_of(person.id);
     Ok(())
 }
 

@@ -289,6 +289,37 @@ pub async fn create_ticket(
         channel: channel.clone(),
         now,
     };
+    // A team that assigns automatically gives it to the least loaded qualified, available member
+    // with room; ties take turns.
+    let auto = match state.db.auto_assign_team_of(category_id).await? {
+        None => None,
+        Some(team) => {
+            let techs = state.db.technicians().await?;
+            let mut fit: Vec<&db::Technician> = techs
+                .iter()
+                .filter(|t| t.user.role == Role::Technician && t.teams.contains(&team))
+                .filter(|t| t.available(now) && t.open_load < t.capacity)
+                .filter(|t| t.skills.iter().any(|(c, l)| *c == category.slug && *l > 0))
+                .collect();
+            fit.sort_by_key(|t| {
+                (
+                    t.open_load * 1000 / t.capacity.max(1),
+                    t.open_load,
+                    t.user.id,
+                )
+            });
+            let lowest = fit
+                .first()
+                .map(|t| (t.open_load * 1000 / t.capacity.max(1), t.open_load));
+            let tied: Vec<&db::Technician> = fit
+                .into_iter()
+                .filter(|t| Some((t.open_load * 1000 / t.capacity.max(1), t.open_load)) == lowest)
+                .collect();
+            let turn = state.db.count_tickets().await.unwrap_or(0) as usize;
+            tied.get(turn % tied.len().max(1))
+                .map(|t| (t.user.clone(), team))
+        }
+    };
     let mut tx = state.db.begin_write().await?;
     let id = Db::insert_ticket(&mut tx, &row).await?;
     let on_behalf =
@@ -300,7 +331,30 @@ pub async fn create_ticket(
         detail: on_behalf.or(Some(channel)),
         internal: false,
     };
-    let event_id = Db::insert_event(&mut tx, id, Some(actor.id), now, &event).await?;
+    let mut event_id = Db::insert_event(&mut tx, id, Some(actor.id), now, &event).await?;
+    let mut events = vec![event];
+    if let Some((to, team)) = &auto {
+        Db::assign_new(&mut tx, id, to.id).await?;
+        for e in [
+            NewEvent {
+                kind: "assigned",
+                from: None,
+                to: Some(to.name.clone()),
+                detail: Some(format!("{} (assigned automatically for {team})", to.email)),
+                internal: false,
+            },
+            NewEvent {
+                kind: "status",
+                from: Some(Status::New.as_str().into()),
+                to: Some(Status::Assigned.as_str().into()),
+                detail: None,
+                internal: false,
+            },
+        ] {
+            event_id = Db::insert_event(&mut tx, id, None, now, &e).await?;
+            events.push(e);
+        }
+    }
     let policies = state.db.policies().await?;
     let sla = super::sla::refresh(&mut tx, &policies, id, now).await?;
     // Everything the new ticket holds is known here; reading it back would only repeat it.
@@ -310,7 +364,11 @@ pub async fn create_ticket(
         title: row.title,
         description: row.description,
         category: category.slug,
-        status: Status::New,
+        status: if auto.is_some() {
+            Status::Assigned
+        } else {
+            Status::New
+        },
         waiting_on: None,
         priority,
         impact,
@@ -319,7 +377,10 @@ pub async fn create_ticket(
             email: requester.email.clone(),
             name: requester.name.clone(),
         },
-        assignee: None,
+        assignee: auto.as_ref().map(|(u, _)| PersonRef {
+            email: u.email.clone(),
+            name: u.name.clone(),
+        }),
         location: row.location,
         asset_tag: row.asset_tag,
         contact: row.contact,
@@ -329,17 +390,24 @@ pub async fn create_ticket(
         resolution: None,
         created_at: at,
         updated_at: at,
-        version: 1,
+        version: if auto.is_some() { 2 } else { 1 },
         sla,
     };
-    let mut who = notify::audience(&mut tx, id, requester.id, None, None).await?;
+    let mut who = notify::audience(
+        &mut tx,
+        id,
+        requester.id,
+        auto.as_ref().map(|(u, _)| u.id),
+        None,
+    )
+    .await?;
     // Someone filed for by phone or at the desk may have no password: they follow the ticket
     // through a private link sent with the confirmation.
     if requester.id != actor.id && !Db::has_password(&mut tx, requester.id).await? {
         who.tracking_url =
             Some(super::portal::issue_link(&mut tx, state, id, Some(actor.id), now).await?);
     }
-    let told = notify::for_change(&ticket, &who, &[event], Some(actor));
+    let told = notify::for_change(&ticket, &who, &events, Some(actor));
     notify::deliver(&mut tx, state, Some((id, &ticket)), told, now).await?;
     tx.commit().await?;
     state.feed.advance(event_id);
@@ -997,10 +1065,13 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
         .collect();
     let technicians = technician_loads(state).await?;
     let categories = state.db.categories().await?;
+    let routes = state.db.category_routes().await?;
     Ok(BoardSnapshot {
         cards,
         technicians,
         categories,
+        routes,
+        priority_matrix: state.settings.priority_matrix.clone(),
         cursor,
     })
 }

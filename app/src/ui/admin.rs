@@ -58,6 +58,7 @@ fn RosterView() -> impl IntoView {
                         Ok(r) => {
                             let categories = r.categories.clone();
                             let teams = r.teams.clone();
+                            let auto = r.auto_assign.clone();
                             view! {
                                 <ul class="roster">
                                     {r.people.into_iter().map(|p| view! {
@@ -66,7 +67,7 @@ fn RosterView() -> impl IntoView {
                                 </ul>
                                 <h2>"Teams"</h2>
                                 <ul class="plain">
-                                    {teams.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+                                    {teams.iter().map(|t| view! { <li>{t.clone()} {auto.contains(t).then(|| view! { <span class="flag">"assigns automatically"</span> })}</li> }).collect_view()}
                                 </ul>
                                 <ActionForm action=team attr:class="form inline-form">
                                     <label for="team">"Team name"</label>
@@ -75,6 +76,7 @@ fn RosterView() -> impl IntoView {
                                     <label for="members">"Members (emails, comma separated)"</label>
                                     <input id="members" name="members" placeholder="nina@example.org, erin@example.org" />
                                     <FieldMessage error=team_error field="members" />
+                                    <label class="check"><input type="checkbox" name="auto_assign" /> "Assign new requests automatically (balanced among qualified, available members with room)"</label>
                                     <button type="submit">"Save team"</button>
                                 </ActionForm>
                                 <h2>"Routing"</h2>

@@ -1,11 +1,14 @@
 //! The coordinator's live board: a column per status, kept current by polling the change feed.
 
+use super::portal::TicketPanel;
 use super::widgets::{age, PriorityBadge, SlaBadge};
 use super::Gate;
 use crate::api::board::{get_board, poll_board, suggest_assignees};
 use crate::api::tickets::change_ticket;
-use crate::api::types::{BoardCard, TechnicianLoad, TicketChange};
-use crate::domain::{ActionKind, Status};
+use crate::api::types::{BoardCard, Suggestion, TechnicianLoad, TicketChange};
+use crate::domain::{
+    ActionKind, Category, Impact, Priority, PriorityMatrix, SlaState, Status, Ticket, Urgency,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -31,6 +34,16 @@ fn action_into(card: &BoardCard, column: Status) -> Option<ActionKind> {
     want.iter().copied().find(|a| card.actions.contains(a))
 }
 
+/// At risk, breached, or due within the hour.
+fn breaching_soon(t: &Ticket) -> bool {
+    let now = chrono::Utc::now();
+    t.sla.as_ref().is_some_and(|s| {
+        s.state(now) != SlaState::OnTrack
+            || s.next_due()
+                .is_some_and(|d| d - now < chrono::Duration::hours(1))
+    })
+}
+
 #[component]
 pub fn Board() -> impl IntoView {
     view! {
@@ -54,6 +67,11 @@ fn LiveBoard() -> impl IntoView {
     let link = RwSignal::new(Link::Loading);
     let message = RwSignal::new(None::<String>);
     let dragged = RwSignal::new(None::<i64>);
+    let open = RwSignal::new(None::<String>);
+    let triage = RwSignal::new(None::<i64>);
+    let categories = RwSignal::new(Vec::<Category>::new());
+    let routes = RwSignal::new(Vec::<(String, String)>::new());
+    let matrix = RwSignal::new(PriorityMatrix::default());
     let snapshot = Resource::new(|| (), |_| get_board());
     Effect::new(move |_| {
         if let Some(Ok(s)) = snapshot.get() {
@@ -64,6 +82,9 @@ fn LiveBoard() -> impl IntoView {
                     .collect(),
             );
             techs.set(s.technicians);
+            categories.set(s.categories);
+            routes.set(s.routes);
+            matrix.set(s.priority_matrix);
             cursor.set(s.cursor);
             link.set(Link::Live);
         }
@@ -117,12 +138,40 @@ fn LiveBoard() -> impl IntoView {
                 || t.assignee
                     .as_ref()
                     .is_some_and(|a| a.email == filter("tech")))
+            && (filter("team").is_empty()
+                || routes
+                    .read()
+                    .iter()
+                    .any(|(c, team)| *c == t.category && *team == filter("team")))
+            && (filter("soon").is_empty() || breaching_soon(t))
             && (text.is_empty()
                 || t.title.to_lowercase().contains(&text)
                 || t.number.to_string().to_lowercase().contains(&text)
                 || t.requester.name.to_lowercase().contains(&text))
     };
 
+    // Escape closes the drawer wherever the focus is.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            open.set(None);
+            triage.set(None);
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if open.get().is_some() {
+            if let Some(b) = close_button.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+    let team_names = move || {
+        let mut names: Vec<String> = routes.get().into_iter().map(|(_, t)| t).collect();
+        names.sort();
+        names.dedup();
+        names
+    };
     let perform = move |number: i64, change: TicketChange, optimistic: Option<Status>| {
         let Some(before) = cards.get_untracked().get(&number).cloned() else {
             return;
@@ -177,6 +226,68 @@ fn LiveBoard() -> impl IntoView {
         });
     };
 
+    let lanes = move || filter("lanes") == "tech";
+    let lane_list = move || {
+        let mut list: Vec<(String, String)> = vec![(String::new(), "Unassigned".to_string())];
+        list.extend(
+            techs
+                .get()
+                .into_iter()
+                .map(|t| (t.person.email, t.person.name)),
+        );
+        list
+    };
+    let column_view = move |status: Status, lane: Option<String>| {
+        let lane_for_cards = lane.clone();
+        let column_cards = StoredValue::new(move || {
+            let mut list: Vec<BoardCard> = cards
+                .get()
+                .into_values()
+                .filter(|c| c.ticket.status == status && visible(c))
+                .filter(|c| match &lane_for_cards {
+                    None => true,
+                    Some(email) if email.is_empty() => c.ticket.assignee.is_none(),
+                    Some(email) => c
+                        .ticket
+                        .assignee
+                        .as_ref()
+                        .is_some_and(|a| &a.email == email),
+                })
+                .collect();
+            list.sort_by_key(|c| c.ticket.work_order());
+            list
+        });
+        let column_cards = move || column_cards.with_value(|f| f());
+        let label = match &lane {
+            Some(l) if !l.is_empty() => format!("{} — {}", status.label(), l),
+            Some(_) => format!("{} — unassigned", status.label()),
+            None => status.label().to_string(),
+        };
+        view! {
+            <section class="column" aria-label=label
+                on:dragover=move |ev| ev.prevent_default()
+                on:drop=move |ev| {
+                    ev.prevent_default();
+                    if let Some(n) = dragged.get_untracked() {
+                        let card = cards.get_untracked().get(&n).cloned();
+                        match card.as_ref().and_then(|c| action_into(c, status)) {
+                            Some(kind) => perform(n, TicketChange { action: Some(kind), ..TicketChange::default() }, Some(status)),
+                            None if card.is_some_and(|c| c.ticket.status != status) => message.set(Some(format!("Cannot move it to {} here: open the ticket to do that", status.label()))),
+                            None => {}
+                        }
+                    }
+                }>
+                <h2>{status.label()} <span class="count">{move || column_cards().len()}</span></h2>
+                <ul class="cards">
+                    <For each=column_cards key=|c| (c.ticket.number.0, c.ticket.version, c.ticket.status) let:card>
+                        <Card card=card dragged=dragged perform=perform assign_top=assign_top open=open triage=triage />
+                    </For>
+                </ul>
+            </section>
+        }
+        .into_any()
+    };
+
     view! {
         <section class="board-page">
             <div class="board-bar">
@@ -197,41 +308,70 @@ fn LiveBoard() -> impl IntoView {
                     <option value="" selected=move || filter("priority").is_empty()>"All priorities"</option>
                     {["P1", "P2", "P3", "P4"].into_iter().map(|p| view! { <option value=p selected=move || filter("priority") == p>{p}</option> }).collect_view()}
                 </select>
+                <label class="sr-only" for="board-category">"Category"</label>
+                <select id="board-category" on:change={let set_filter = set_filter.clone(); move |ev| set_filter("category", event_target_value(&ev))}>
+                    <option value="" selected=move || filter("category").is_empty()>"All categories"</option>
+                    <For each=move || categories.get() key=|c| c.slug.clone() let:c>
+                        {
+                            let slug = c.slug.clone();
+                            view! { <option value=c.slug.clone() selected=move || filter("category") == slug>{c.name.clone()}</option> }
+                        }
+                    </For>
+                </select>
+                <label class="sr-only" for="board-team">"Team"</label>
+                <select id="board-team" on:change={let set_filter = set_filter.clone(); move |ev| set_filter("team", event_target_value(&ev))}>
+                    <option value="" selected=move || filter("team").is_empty()>"All teams"</option>
+                    <For each=team_names key=|t| t.clone() let:t>
+                        {
+                            let name = t.clone();
+                            view! { <option value=t.clone() selected=move || filter("team") == name>{t.clone()}</option> }
+                        }
+                    </For>
+                </select>
+                <label class="sr-only" for="board-tech">"Technician"</label>
+                <select id="board-tech" on:change={let set_filter = set_filter.clone(); move |ev| set_filter("tech", event_target_value(&ev))}>
+                    <option value="" selected=move || filter("tech").is_empty()>"All technicians"</option>
+                    <For each=move || techs.get() key=|t| t.person.email.clone() let:t>
+                        {
+                            let email = t.person.email.clone();
+                            view! { <option value=t.person.email.clone() selected=move || filter("tech") == email>{t.person.name.clone()}</option> }
+                        }
+                    </For>
+                </select>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || filter("soon") == "1"
+                        on:change={let set_filter = set_filter.clone(); move |ev| set_filter("soon", if event_target_checked(&ev) { "1".into() } else { String::new() })} />
+                    "Breaching soon"
+                </label>
+                <label class="check">
+                    <input type="checkbox" prop:checked=lanes
+                        on:change={let set_filter = set_filter.clone(); move |ev| set_filter("lanes", if event_target_checked(&ev) { "tech".into() } else { String::new() })} />
+                    "Lanes by technician"
+                </label>
                 <a class="button primary" href="/requests/new">"File for someone"</a>
             </div>
             {move || message.get().map(|m| view! { <div class="error-box" role="alert">{m}</div> })}
             <div class="board">
-                <div class="columns">
-                    {COLUMNS.iter().map(|&status| {
-                        let column_cards = move || {
-                            let mut list: Vec<BoardCard> = cards.get().into_values().filter(|c| c.ticket.status == status && visible(c)).collect();
-                            list.sort_by_key(|c| c.ticket.work_order());
-                            list
-                        };
-                        view! {
-                            <section class="column" aria-label=status.label()
-                                on:dragover=move |ev| ev.prevent_default()
-                                on:drop=move |ev| {
-                                    ev.prevent_default();
-                                    if let Some(n) = dragged.get_untracked() {
-                                        let card = cards.get_untracked().get(&n).cloned();
-                                        match card.as_ref().and_then(|c| action_into(c, status)) {
-                                            Some(kind) => perform(n, TicketChange { action: Some(kind), ..TicketChange::default() }, Some(status)),
-                                            None if card.is_some_and(|c| c.ticket.status != status) => message.set(Some(format!("Cannot move it to {} here: open the ticket to do that", status.label()))),
-                                            None => {}
-                                        }
-                                    }
-                                }>
-                                <h2>{status.label()} <span class="count">{move || column_cards().len()}</span></h2>
-                                <ul class="cards">
-                                    <For each=column_cards key=|c| (c.ticket.number.0, c.ticket.version, c.ticket.status) let:card>
-                                        <Card card=card dragged=dragged perform=perform assign_top=assign_top />
-                                    </For>
-                                </ul>
-                            </section>
-                        }
-                    }).collect_view()}
-                </div>
+                {move || if lanes() {
+                    view! {
+                        <div class="lanes">
+                            {lane_list().into_iter().map(|(email, name)| view! {
+                                <div class="lane">
+                                    <h2 class="lane-name">{name.clone()}</h2>
+                                    <div class="columns">
+                                        {COLUMNS.iter().map(|&status| column_view(status, Some(if email.is_empty() { String::new() } else { email.clone() }))).collect_view()}
+                                    </div>
+                                </div>
+                            }).collect_view()}
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <div class="columns">
+                            {COLUMNS.iter().map(|&status| column_view(status, None)).collect_view()}
+                        </div>
+                    }.into_any()
+                }}
                 <aside class="techs" aria-label="Technicians">
                     <h2>"Technicians"</h2>
                     <ul>
@@ -258,8 +398,131 @@ fn LiveBoard() -> impl IntoView {
                     </ul>
                 </aside>
             </div>
+            {move || open.get().map(|number| view! {
+                <div class="drawer-backdrop" on:click=move |_| open.set(None)></div>
+                <aside class="drawer" role="dialog" aria-modal="true" aria-label=format!("Ticket {number}")>
+                    <div class="drawer-bar">
+                        <a href=format!("/tickets/{number}")>"Open as a page"</a>
+                        <button type="button" class="small" node_ref=close_button on:click=move |_| open.set(None)>"Close"</button>
+                    </div>
+                    <TicketPanel number=number.clone() />
+                </aside>
+            }.into_any())}
+            {move || triage.get().and_then(|n| cards.get_untracked().get(&n).cloned()).map(|card| { let label = format!("Triage {}", card.ticket.number); view! {
+                <div class="drawer-backdrop" on:click=move |_| triage.set(None)></div>
+                <aside class="drawer" role="dialog" aria-modal="true" aria-label=label.clone()>
+                    <div class="drawer-bar">
+                        <strong>{label.clone()}</strong>
+                        <button type="button" class="small" on:click=move |_| triage.set(None)>"Close"</button>
+                    </div>
+                    <Triage card=card categories=categories matrix=matrix perform=perform done=move || triage.set(None) />
+                </aside>
+            }.into_any()})}
         </section>
     }
+}
+
+/// Triage in one step: category, impact and urgency (the priority follows, or is overridden with
+/// a reason), and who takes it, from a ranked list with the reasons.
+#[component]
+fn Triage<P, D>(
+    card: BoardCard,
+    categories: RwSignal<Vec<Category>>,
+    matrix: RwSignal<PriorityMatrix>,
+    perform: P,
+    done: D,
+) -> impl IntoView
+where
+    P: Fn(i64, TicketChange, Option<Status>) + Copy + 'static,
+    D: Fn() + Copy + 'static,
+{
+    let t = card.ticket.clone();
+    let n = t.number.0;
+    let category = RwSignal::new(t.category.clone());
+    let impact = RwSignal::new(t.impact);
+    let urgency = RwSignal::new(t.urgency);
+    let override_to = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let assignee = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let suggestions = RwSignal::new(Vec::<Suggestion>::new());
+    let number = t.number.to_string();
+    Effect::new(move |_| {
+        let number = number.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = suggest_assignees(number, false).await {
+                if let Some(first) = list.first() {
+                    assignee.set(first.person.email.clone());
+                }
+                suggestions.set(list);
+            }
+        });
+    });
+    let computed = move || matrix.get().priority(impact.get(), urgency.get());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let priority = override_to.get_untracked().parse::<Priority>().ok();
+        if priority.is_some() && reason.get_untracked().trim().is_empty() {
+            problem.set(Some("Give a reason for overriding the priority".into()));
+            return;
+        }
+        let who = assignee.get_untracked();
+        let change = TicketChange {
+            action: (!who.is_empty()).then_some(ActionKind::Assign),
+            assignee: (!who.is_empty()).then_some(who),
+            category: Some(category.get_untracked()),
+            impact: Some(impact.get_untracked()),
+            urgency: Some(urgency.get_untracked()),
+            priority,
+            reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
+            ..TicketChange::default()
+        };
+        perform(n, change, None);
+        done();
+    };
+    view! {
+        <form class="form triage" on:submit=submit>
+            <p class="card-title">{t.title.clone()}</p>
+            <p class="muted">{t.description.chars().take(300).collect::<String>()}</p>
+            <label for="triage-category">"Category"</label>
+            <select id="triage-category" on:change=move |ev| category.set(event_target_value(&ev))>
+                {move || categories.get().into_iter().map(|c| {
+                    let slug = c.slug.clone();
+                    view! { <option value=c.slug.clone() selected=move || category.get() == slug>{c.name.clone()}</option> }
+                }).collect_view()}
+            </select>
+            <label for="triage-impact">"Impact"</label>
+            <select id="triage-impact" on:change=move |ev| if let Ok(i) = event_target_value(&ev).parse() { impact.set(i) }>
+                {Impact::ALL.iter().map(|i| view! { <option value=i.as_str() selected=move || impact.get() == *i>{format!("{} ({})", i.as_str(), i.label())}</option> }).collect_view()}
+            </select>
+            <label for="triage-urgency">"Urgency"</label>
+            <select id="triage-urgency" on:change=move |ev| if let Ok(u) = event_target_value(&ev).parse() { urgency.set(u) }>
+                {Urgency::ALL.iter().map(|u| view! { <option value=u.as_str() selected=move || urgency.get() == *u>{format!("{} ({})", u.as_str(), u.label())}</option> }).collect_view()}
+            </select>
+            <p role="status">"Priority from impact × urgency: " <strong>{move || computed().to_string()}</strong></p>
+            <label for="triage-override">"Override the priority"</label>
+            <select id="triage-override" on:change=move |ev| override_to.set(event_target_value(&ev))>
+                <option value="">"No override"</option>
+                {Priority::ALL.iter().map(|p| view! { <option value=p.as_str()>{p.label()}</option> }).collect_view()}
+            </select>
+            <label for="triage-reason">"Reason for the override"</label>
+            <input id="triage-reason" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev)) />
+            <label for="triage-assignee">"Assign to"</label>
+            <select id="triage-assignee" on:change=move |ev| assignee.set(event_target_value(&ev))>
+                <option value="">"Nobody yet"</option>
+                <For each=move || suggestions.get() key=|s| s.person.email.clone() let:s>
+                    {
+                        let email = s.person.email.clone();
+                        let words = format!("{} — {}", s.person.name, s.reasons.join(", "));
+                        view! { <option value=s.person.email.clone() selected=move || assignee.get() == email>{words}</option> }
+                    }
+                </For>
+            </select>
+            {move || problem.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <button type="submit" class="primary">"Triage"</button>
+        </form>
+    }
+    .into_any()
 }
 
 #[component]
@@ -268,6 +531,8 @@ fn Card<P, A>(
     dragged: RwSignal<Option<i64>>,
     perform: P,
     assign_top: A,
+    open: RwSignal<Option<String>>,
+    triage: RwSignal<Option<i64>>,
 ) -> impl IntoView
 where
     P: Fn(i64, TicketChange, Option<Status>) + Copy + 'static,
@@ -299,7 +564,16 @@ where
             on:dragstart=move |_| dragged.set(Some(n))
             on:dragend=move |_| dragged.set(None)>
             <div class="card-top">
-                <a href=format!("/tickets/{}", t.number) class="num">{t.number.to_string()}</a>
+                <a href=format!("/tickets/{}", t.number) class="num"
+                    on:click={
+                        let number = t.number.to_string();
+                        move |ev: leptos::ev::MouseEvent| {
+                            if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
+                                ev.prevent_default();
+                                open.set(Some(number.clone()));
+                            }
+                        }
+                    }>{t.number.to_string()}</a>
                 <PriorityBadge priority=t.priority />
             </div>
             <p class="card-title">{t.title.clone()}</p>
@@ -316,6 +590,7 @@ where
             </p>
             <p class="card-meta"><SlaBadge sla=t.sla.clone() /></p>
             <div class="card-actions">
+                {(t.status == Status::New).then(|| view! { <button type="button" class="small" on:click=move |_| triage.set(Some(n))>"Triage"</button> })}
                 {can_assign.then(|| view! { <button type="button" class="small" on:click=move |_| assign_top(n)>"Assign best"</button> })}
                 {(!simple.is_empty()).then(|| view! {
                     <label class="sr-only" for=menu_id.clone()>"Action for " {t.number.to_string()}</label>

@@ -5,7 +5,7 @@ mod admin;
 mod board;
 mod live;
 mod notifications;
-mod portal;
+pub(crate) mod portal;
 mod service_levels;
 mod tech;
 mod widgets;

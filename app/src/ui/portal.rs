@@ -253,78 +253,87 @@ struct TicketUi {
 #[component]
 pub fn TicketPage() -> impl IntoView {
     let params = use_params_map();
-    let number = move || params.read().get("number").unwrap_or_default();
-    view! {
-        <Gate allowed=|_| true children=move |_user| {
-            let (tick, set_tick) = signal(0u32);
-            let detail = Resource::new(move || (number(), tick.get()), |(n, _)| get_ticket_detail(n));
-            let ui = TicketUi {
-                change: ServerAction::<ChangeTicket>::new(),
-                add: ServerAction::<AddNote>::new(),
-                watch: ServerAction::<AddWatcher>::new(),
-                decide: ServerAction::<Decide>::new(),
-                rate: ServerAction::<RateTicket>::new(),
-                escalate_to: RwSignal::new(String::new()),
-                text: RwSignal::new(String::new()),
-                assignee: RwSignal::new(String::new()),
-                note: RwSignal::new(String::new()),
-                key: RwSignal::new(new_key()),
-            };
-            Effect::new(move |_| {
-                if let Some(Ok(_)) = ui.change.value().get() {
-                    ui.text.set(String::new());
-                    ui.assignee.set(String::new());
-                    set_tick.update(|t| *t += 1);
-                }
-            });
-            Effect::new(move |_| {
-                let done = matches!(ui.watch.value().get(), Some(Ok(_)))
-                    | matches!(ui.decide.value().get(), Some(Ok(_)))
-                    | matches!(ui.rate.value().get(), Some(Ok(_)));
-                if done {
-                    set_tick.update(|t| *t += 1);
-                }
-            });
-            Effect::new(move |_| {
-                if let Some(Ok(_)) = ui.add.value().get() {
-                    ui.note.set(String::new());
-                    ui.key.set(new_key());
-                    super::live::forget_draft(&note_draft_key(&number()));
-                    set_tick.update(|t| *t += 1);
-                }
-            });
-            // A note typed before a reload, a lost connection or a failed send comes back.
-            Effect::new(move |_| {
-                if let Some(saved) = super::live::load_draft(&note_draft_key(&number())) {
-                    if ui.note.get_untracked().is_empty() {
-                        ui.note.set(saved);
-                    }
-                }
-            });
-            // Poll the version only; reload the ticket when someone changed it.
-            super::live::poll(3000, 30_000, move || async move {
-                let seen = detail.get_untracked().and_then(|d| d.ok()).map(|d| d.ticket.version);
-                match ticket_version(number()).await {
-                    Ok(v) => {
-                        if seen.is_some_and(|s| s != v) {
-                            set_tick.update(|t| *t += 1);
-                        }
-                        (true, false)
-                    }
-                    Err(_) => (false, false),
-                }
-            });
-            view! {
-                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                    {move || Suspend::new(async move {
-                        match detail.await {
-                            Ok(d) => view! { <TicketView detail=d ui=ui /> }.into_any(),
-                            Err(_) => view! { <super::NotFound /> }.into_any(),
-                        }
-                    })}
-                </Transition>
+    let number = Signal::derive(move || params.read().get("number").unwrap_or_default());
+    view! { <Gate allowed=|_| true children=move |_user| view! { <TicketPanel number=number /> } /> }
+}
+
+/// A live ticket: its page, or the board's drawer. Reloads when someone else changes it.
+#[component]
+pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
+    let number = move || number.get();
+    let (tick, set_tick) = signal(0u32);
+    let detail = Resource::new(
+        move || (number(), tick.get()),
+        |(n, _)| get_ticket_detail(n),
+    );
+    let ui = TicketUi {
+        change: ServerAction::<ChangeTicket>::new(),
+        add: ServerAction::<AddNote>::new(),
+        watch: ServerAction::<AddWatcher>::new(),
+        decide: ServerAction::<Decide>::new(),
+        rate: ServerAction::<RateTicket>::new(),
+        escalate_to: RwSignal::new(String::new()),
+        text: RwSignal::new(String::new()),
+        assignee: RwSignal::new(String::new()),
+        note: RwSignal::new(String::new()),
+        key: RwSignal::new(new_key()),
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = ui.change.value().get() {
+            ui.text.set(String::new());
+            ui.assignee.set(String::new());
+            set_tick.update(|t| *t += 1);
+        }
+    });
+    Effect::new(move |_| {
+        let done = matches!(ui.watch.value().get(), Some(Ok(_)))
+            | matches!(ui.decide.value().get(), Some(Ok(_)))
+            | matches!(ui.rate.value().get(), Some(Ok(_)));
+        if done {
+            set_tick.update(|t| *t += 1);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = ui.add.value().get() {
+            ui.note.set(String::new());
+            ui.key.set(new_key());
+            super::live::forget_draft(&note_draft_key(&number()));
+            set_tick.update(|t| *t += 1);
+        }
+    });
+    // A note typed before a reload, a lost connection or a failed send comes back.
+    Effect::new(move |_| {
+        if let Some(saved) = super::live::load_draft(&note_draft_key(&number())) {
+            if ui.note.get_untracked().is_empty() {
+                ui.note.set(saved);
             }
-        } />
+        }
+    });
+    // Poll the version only; reload the ticket when someone changed it.
+    super::live::poll(3000, 30_000, move || async move {
+        let seen = detail
+            .get_untracked()
+            .and_then(|d| d.ok())
+            .map(|d| d.ticket.version);
+        match ticket_version(number()).await {
+            Ok(v) => {
+                if seen.is_some_and(|s| s != v) {
+                    set_tick.update(|t| *t += 1);
+                }
+                (true, false)
+            }
+            Err(_) => (false, false),
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(d) => view! { <TicketView detail=d ui=ui /> }.into_any(),
+                    Err(_) => view! { <super::NotFound /> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 

@@ -1,4 +1,5 @@
 mod authz;
+mod board;
 mod docs;
 mod health;
 mod helpers;

@@ -1,0 +1,163 @@
+//! The coordinator's board: the change feed pages without gaps or repeats, and teams that assign
+//! new requests automatically share them out.
+
+use crate::helpers::{body, Session, TestApp};
+use app::domain::Role;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+/// Polls from `cursor` until the feed says nothing more is waiting; answers the newest version
+/// seen of each ticket and the final cursor.
+async fn drain(s: &Session, mut cursor: i64, seen: &mut HashMap<i64, i64>) -> i64 {
+    loop {
+        let (status, text) = s
+            .call("poll_board", &[("cursor", &cursor.to_string())])
+            .await;
+        assert_eq!(status, 200, "{text}");
+        let changes: Value = serde_json::from_str(&text).unwrap();
+        for c in changes["cards"].as_array().unwrap() {
+            let n = c["ticket"]["number"].as_i64().unwrap();
+            let v = c["ticket"]["version"].as_i64().unwrap();
+            let e = seen.entry(n).or_insert(v);
+            *e = (*e).max(v);
+        }
+        let next = changes["cursor"].as_i64().unwrap();
+        assert!(next >= cursor, "the cursor never goes back");
+        cursor = next;
+        if changes["more"] != true {
+            return cursor;
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_change_feed_pages_through_every_change_even_while_writes_land() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    app.user("carla@example.org", Role::Coordinator).await;
+    let carla = Session::new(&app, Some("carla@example.org")).await;
+    let (_, board) = carla.call("get_board", &[]).await;
+    let start = serde_json::from_str::<Value>(&board).unwrap()["cursor"]
+        .as_i64()
+        .unwrap();
+
+    // More than a page of changes (a page is 500 events) before the first poll.
+    let mut numbers = Vec::new();
+    for i in 0..260 {
+        let t = rita.file(&format!("Batch {i}")).await;
+        numbers.push(t["number"].as_str().unwrap().to_string());
+        let path = format!("/tickets/{}", numbers[i]);
+        rita.post(
+            &format!("{path}/notes"),
+            json!({"body": "More detail", "visibility": "public"}),
+        )
+        .await;
+    }
+    let mut seen = HashMap::new();
+    let cursor = drain(&carla, start, &mut seen).await;
+    assert_eq!(seen.len(), 260, "every changed ticket arrives");
+
+    // Writes landing while the board polls are all picked up by a later poll.
+    let writer = {
+        let rita = rita.clone();
+        let numbers = numbers.clone();
+        tokio::spawn(async move {
+            for n in numbers.iter().take(120) {
+                rita.post(
+                    &format!("/tickets/{n}/notes"),
+                    json!({"body": "Still broken", "visibility": "public"}),
+                )
+                .await;
+            }
+        })
+    };
+    let mut cursor = cursor;
+    while !writer.is_finished() {
+        cursor = drain(&carla, cursor, &mut seen).await;
+    }
+    writer.await.unwrap();
+    drain(&carla, cursor, &mut seen).await;
+    for n in &numbers {
+        let t = body(rita.get(&format!("/tickets/{n}")).await).await;
+        let id = n.trim_start_matches("SB-").parse::<i64>().unwrap();
+        assert_eq!(
+            seen.get(&id).copied(),
+            t["version"].as_i64(),
+            "{n}: the board ends with the stored version"
+        );
+    }
+    // Nothing new: the answer is empty and the cursor stays.
+    let (_, text) = carla
+        .call(
+            "poll_board",
+            &[("cursor", &app.state.feed.get().to_string())],
+        )
+        .await;
+    let empty: Value = serde_json::from_str(&text).unwrap();
+    assert!(empty["cards"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_team_that_assigns_automatically_shares_new_requests_among_qualified_members() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    app.user("carla@example.org", Role::Coordinator).await;
+    for t in ["ann", "bob", "cid", "dee"] {
+        app.user(&format!("{t}@example.org"), Role::Technician)
+            .await;
+    }
+    let carla = Session::new(&app, Some("carla@example.org")).await;
+    // Ann and Bob know hardware; Cid does not; Dee does but is away.
+    for (who, skills, availability) in [
+        ("ann", "hardware:2", "on_duty"),
+        ("bob", "hardware:3", "on_duty"),
+        ("cid", "software:3", "on_duty"),
+        ("dee", "hardware:3", "away"),
+    ] {
+        let update = json!({"update": {"email": format!("{who}@example.org"), "tier": 1, "capacity": 5, "availability": availability, "off_until": null, "skills": skills}});
+        let (status, text) = carla.call_json("update_technician", update).await;
+        assert_eq!(status, 200, "{text}");
+    }
+    let (status, text) = carla
+        .call(
+            "save_team",
+            &[
+                ("team", "Desk"),
+                (
+                    "members",
+                    "ann@example.org, bob@example.org, cid@example.org, dee@example.org",
+                ),
+                ("auto_assign", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{text}");
+    let (status, _) = carla
+        .call(
+            "route_category",
+            &[("route_category", "hardware"), ("route_team", "Desk")],
+        )
+        .await;
+    assert_eq!(status, 200);
+
+    let mut load: HashMap<String, usize> = HashMap::new();
+    for i in 0..6 {
+        let t = rita.file(&format!("Broken thing {i}")).await;
+        assert_eq!(t["status"], "assigned");
+        *load
+            .entry(t["assignee"]["email"].as_str().unwrap().to_string())
+            .or_default() += 1;
+    }
+    assert_eq!(load.get("ann@example.org"), Some(&3));
+    assert_eq!(load.get("bob@example.org"), Some(&3));
+    assert_eq!(load.len(), 2, "only qualified, available members: {load:?}");
+
+    // Categories of teams without automatic assignment wait for a coordinator.
+    let r = rita
+        .post(
+            "/tickets",
+            json!({"title": "Word crashes", "description": "On save", "category": "software", "impact": "low", "urgency": "low", "fields": {"application": "Word"}}),
+        )
+        .await;
+    assert_eq!(body(r).await["status"], "new");
+}
