@@ -384,6 +384,58 @@ async fn main() {
         )
         .await,
     );
+    // The board at scale: 200 technicians and over 10,000 open tickets (the 10,000 filed above
+    // are still new, and one in ten of the seeded ones is open).
+    for i in 0..200 {
+        auth::create_account(
+            &state.db,
+            &format!("tech{i}@example.org"),
+            &format!("Tech {i}"),
+            Role::Technician,
+            None,
+            now,
+        )
+        .await
+        .expect("technician");
+    }
+    let board_cookie = cookie.clone();
+    let board = |gzip: bool| {
+        let board_cookie = board_cookie.clone();
+        move |_: usize, _: usize| {
+            let mut headers = vec![
+                ("cookie".into(), board_cookie.clone()),
+                (
+                    "content-type".into(),
+                    "application/x-www-form-urlencoded".into(),
+                ),
+                ("accept".into(), "application/json".into()),
+            ];
+            if gzip {
+                headers.push(("accept-encoding".into(), "gzip".into()));
+            }
+            ("POST".into(), "/api/get_board".into(), headers, Vec::new())
+        }
+    };
+    rows.push(
+        load(
+            "POST /api/get_board, first load (raw JSON)",
+            &addr,
+            1,
+            20,
+            board(false),
+        )
+        .await,
+    );
+    rows.push(
+        load(
+            "POST /api/get_board, first load (gzip)",
+            &addr,
+            1,
+            50,
+            board(true),
+        )
+        .await,
+    );
     let head = state.feed.get();
     let poll_cookie = cookie.clone();
     rows.push(
@@ -407,6 +459,42 @@ async fn main() {
                     format!("cursor={head}").into_bytes(),
                 )
             },
+        )
+        .await,
+    );
+
+    let poll_cookie = cookie.clone();
+    rows.push(
+        load(
+            "POST /api/poll_board, no change, 500 clients",
+            &addr,
+            500,
+            40,
+            move |_, _| {
+                (
+                    "POST".into(),
+                    "/api/poll_board".into(),
+                    vec![
+                        ("cookie".into(), poll_cookie.clone()),
+                        (
+                            "content-type".into(),
+                            "application/x-www-form-urlencoded".into(),
+                        ),
+                        ("accept".into(), "application/json".into()),
+                    ],
+                    format!("cursor={head}").into_bytes(),
+                )
+            },
+        )
+        .await,
+    );
+    rows.push(
+        load(
+            "bare axum GET /hello, 500 clients (baseline)",
+            &bare_addr,
+            500,
+            40,
+            |_, _| ("GET".into(), "/hello".into(), vec![], vec![]),
         )
         .await,
     );
