@@ -91,6 +91,8 @@ pub struct BoardSnapshot {
     pub routes: Vec<(String, String)>,
     /// Impact × urgency → priority, for triage to show the computed priority.
     pub priority_matrix: crate::domain::PriorityMatrix,
+    /// Tickets per column in all (the snapshot holds the most urgent of long columns).
+    pub totals: Vec<(crate::domain::Status, i64)>,
     /// The change-feed position this snapshot reflects.
     pub cursor: i64,
 }

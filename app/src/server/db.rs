@@ -1156,6 +1156,24 @@ impl Db {
         Ok(n > 0)
     }
 
+    /// How many tickets are in each of the given states.
+    pub async fn count_by_status(
+        &self,
+        statuses: &[Status],
+    ) -> Result<Vec<(Status, i64)>, AppError> {
+        let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM tickets GROUP BY status")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut out = Vec::new();
+        for r in &rows {
+            let status: Status = decode(r.try_get("status")?)?;
+            if statuses.contains(&status) {
+                out.push((status, r.try_get("n")?));
+            }
+        }
+        Ok(out)
+    }
+
     pub async fn count_tickets(&self) -> Result<i64, AppError> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM tickets")
             .fetch_one(&self.pool)

@@ -1031,7 +1031,9 @@ fn card(actor: &User, row: TicketRow) -> BoardCard {
     }
 }
 
-const BOARD_LIMIT: i64 = 2000;
+/// Cards per column in the board's first load: the most urgent ones. Longer columns say how many
+/// more there are; a filter or the list finds the rest.
+const COLUMN_LIMIT: i64 = 150;
 
 /// The coordinator's board: open and recently resolved tickets, the technicians and the feed cursor.
 pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppError> {
@@ -1042,27 +1044,29 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
     // the next poll rather than missed.
     let cursor = state.db.feed_head().await?;
     state.feed.advance(cursor);
-    let query = TicketQuery {
-        statuses: vec![
-            Status::New,
-            Status::Assigned,
-            Status::InProgress,
-            Status::Waiting,
-            Status::Resolved,
-        ],
-        limit: BOARD_LIMIT,
-        internal_notes: true,
-        ..TicketQuery::default()
-    };
-    let rows = state.db.list_tickets(scope_of(actor), &query).await?;
+    let columns = [
+        Status::New,
+        Status::Assigned,
+        Status::InProgress,
+        Status::Waiting,
+        Status::Resolved,
+    ];
     let presenter = super::sla::Presenter::new(state).await?;
-    let cards = rows
-        .into_iter()
-        .map(|mut r| {
+    let mut cards = Vec::new();
+    for status in columns {
+        let query = TicketQuery {
+            statuses: vec![status],
+            limit: COLUMN_LIMIT,
+            internal_notes: true,
+            ..TicketQuery::default()
+        };
+        let rows = state.db.list_tickets(scope_of(actor), &query).await?;
+        cards.extend(rows.into_iter().map(|mut r| {
             presenter.apply(&mut r.ticket);
             card(actor, r)
-        })
-        .collect();
+        }));
+    }
+    let totals = state.db.count_by_status(&columns).await?;
     let technicians = technician_loads(state).await?;
     let categories = state.db.categories().await?;
     let routes = state.db.category_routes().await?;
@@ -1072,6 +1076,7 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
         categories,
         routes,
         priority_matrix: state.settings.priority_matrix.clone(),
+        totals,
         cursor,
     })
 }

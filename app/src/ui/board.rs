@@ -72,6 +72,7 @@ fn LiveBoard() -> impl IntoView {
     let categories = RwSignal::new(Vec::<Category>::new());
     let routes = RwSignal::new(Vec::<(String, String)>::new());
     let matrix = RwSignal::new(PriorityMatrix::default());
+    let totals = RwSignal::new(Vec::<(Status, i64)>::new());
     let snapshot = Resource::new(|| (), |_| get_board());
     Effect::new(move |_| {
         if let Some(Ok(s)) = snapshot.get() {
@@ -85,6 +86,7 @@ fn LiveBoard() -> impl IntoView {
             categories.set(s.categories);
             routes.set(s.routes);
             matrix.set(s.priority_matrix);
+            totals.set(s.totals);
             cursor.set(s.cursor);
             link.set(Link::Live);
         }
@@ -283,6 +285,13 @@ fn LiveBoard() -> impl IntoView {
                         <Card card=card dragged=dragged perform=perform assign_top=assign_top open=open triage=triage />
                     </For>
                 </ul>
+                {move || {
+                    let total = totals.read().iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
+                    let loaded = cards.read().values().filter(|c| c.ticket.status == status).count() as i64;
+                    (lane.is_none() && total > loaded).then(|| view! {
+                        <p class="muted more">{format!("{} more, less urgent: narrow the filter or use the ticket list", total - loaded)}</p>
+                    })
+                }}
             </section>
         }
         .into_any()

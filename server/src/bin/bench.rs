@@ -139,13 +139,17 @@ where
         + Clone
         + 'static,
 {
+    // Connect every client before the clock starts: hundreds of simultaneous connects overflow
+    // the accept queue, which is not what is being measured.
+    let mut conns = Vec::with_capacity(clients);
+    for _ in 0..clients {
+        conns.push(Conn::open(addr).await);
+    }
     let start = Instant::now();
     let mut tasks = Vec::new();
-    for c in 0..clients {
-        let addr = addr.to_string();
+    for (c, mut conn) in conns.into_iter().enumerate() {
         let make = make.clone();
         tasks.push(tokio::spawn(async move {
-            let mut conn = Conn::open(&addr).await;
             let mut samples = Vec::with_capacity(per_client);
             let mut bytes = 0;
             for i in 0..per_client {
