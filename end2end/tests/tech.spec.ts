@@ -15,7 +15,7 @@ test('a technician takes a ticket from the queue, works it and resolves it with 
   await expect(page.getByText('Being worked on')).toBeVisible();
 
   await page.getByLabel('Add a note').fill('Cleared the paper path; testing.');
-  await page.getByLabel('Minutes spent').fill('15');
+  await page.getByLabel('Minutes spent', { exact: true }).fill('15');
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.getByText('Cleared the paper path; testing.')).toBeVisible();
 
@@ -28,9 +28,12 @@ test('a technician takes a ticket from the queue, works it and resolves it with 
   await page.getByRole('button', { name: 'Resolve' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Resolution notes is required' })).toBeVisible();
   await page.getByLabel(/Resolution notes/).fill('Replaced the pickup roller.');
+  await page.getByLabel('Minutes spent (logged when you resolve)').fill('20');
   await page.getByRole('button', { name: 'Resolve' }).click();
   await expect(page.getByText('Resolved — please confirm')).toBeVisible();
   await expect(page.getByText('Replaced the pickup roller.').first()).toBeVisible();
+  // The time spent on the fix is logged with it.
+  await expect(page.locator('.note').filter({ hasText: 'Resolved: Replaced the pickup roller.' })).toContainText('20 min');
   await noHorizontalScroll(page);
 });
 

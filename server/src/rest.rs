@@ -412,6 +412,8 @@ struct Patch {
     reason: Option<String>,
     category: Option<String>,
     resolution: Option<String>,
+    /// Minutes spent, logged with a resolution.
+    minutes: Option<i64>,
 }
 
 /// The version named by `If-Match: "3"` (or a weak `W/"3"`).
@@ -482,6 +484,7 @@ async fn patch_ticket(
         impact: None,
         urgency: None,
         text: p.resolution,
+        minutes: p.minutes,
     };
     match service::change_ticket(&state, &user, number, Some(version), change).await {
         Ok(t) => Ok(with_etag(StatusCode::OK, &t, state.clock.now())),

@@ -73,6 +73,9 @@ pub struct TicketChange {
     pub urgency: Option<Urgency>,
     /// Resolution notes (required to resolve), or the reason for reopening.
     pub text: Option<String>,
+    /// Minutes spent, logged with a resolution.
+    #[serde(default)]
+    pub minutes: Option<i64>,
 }
 
 /// A ticket card on the board.

@@ -1839,6 +1839,21 @@ impl Db {
         Ok(())
     }
 
+    /// A technician's skill level (0 without the skill) in a category.
+    pub async fn skill_level(
+        conn: &mut SqliteConnection,
+        user_id: i64,
+        category_id: i64,
+    ) -> Result<i64, AppError> {
+        let level: Option<i64> =
+            sqlx::query_scalar("SELECT level FROM skills WHERE user_id = $1 AND category_id = $2")
+                .bind(user_id)
+                .bind(category_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        Ok(level.unwrap_or(0))
+    }
+
     /// Whether the person can sign in (accounts created for a phone request have no password).
     pub async fn has_password(conn: &mut SqliteConnection, user_id: i64) -> Result<bool, AppError> {
         let hash: Option<String> =

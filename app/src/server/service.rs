@@ -650,6 +650,7 @@ pub async fn change_ticket(
     }
     let mut s: TicketState = row.state();
     let mut events: Vec<NewEvent> = Vec::new();
+    let mut resolve_minutes: Option<i64> = None;
     let mut lifecycle = row.ticket.lifecycle();
 
     let action = match (change.action, &new_assignee) {
@@ -679,12 +680,37 @@ pub async fn change_ticket(
                     (None, Role::Technician) => actor.clone(),
                     (None, _) => return Err(AppError::field("assignee", "Choose who to assign")),
                 };
+                // Taking from the queue needs the skill; a coordinator can assign anyone.
+                if actor.role == Role::Technician
+                    && to.id == actor.id
+                    && row.assignee_id != Some(actor.id)
+                    && Db::skill_level(&mut tx, actor.id, row.category_id).await? == 0
+                {
+                    return Err(AppError::field(
+                        "assignee",
+                        format!(
+                            "Taking a {} ticket needs the skill; ask a coordinator to assign it",
+                            row.ticket.category
+                        ),
+                    ));
+                }
                 if s.assignee_id != Some(to.id) {
                     events.push(assigned(&row, &to));
                     s.assignee_id = Some(to.id);
                 }
             }
-            Action::Resolve(notes) => s.resolution = Some(notes.as_str().to_string()),
+            Action::Resolve(notes) => {
+                s.resolution = Some(notes.as_str().to_string());
+                if let Some(m) = change.minutes {
+                    if !(0..=24 * 60).contains(&m) {
+                        return Err(AppError::field(
+                            "minutes",
+                            "Time spent is between 0 and 1440 minutes",
+                        ));
+                    }
+                    resolve_minutes = Some(m);
+                }
+            }
             Action::Reopen => {
                 s.reopened = true;
                 events.push(NewEvent {
@@ -833,6 +859,34 @@ pub async fn change_ticket(
     let mut last = 0;
     for e in &events {
         last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, e).await?;
+    }
+    // Time spent on the resolution is logged like a note's, for the reports.
+    if let (Some(minutes), Some(text)) = (resolve_minutes, &s.resolution) {
+        let note_id = Db::insert_note(
+            &mut tx,
+            row.id,
+            actor.id,
+            &format!("Resolved: {text}"),
+            NoteVisibility::Internal,
+            Some(minutes),
+            None,
+            now,
+        )
+        .await?;
+        last = Db::insert_event(
+            &mut tx,
+            row.id,
+            Some(actor.id),
+            now,
+            &NewEvent {
+                kind: "note",
+                from: None,
+                to: Some(NoteVisibility::Internal.as_str().into()),
+                detail: Some(note_id.to_string()),
+                internal: true,
+            },
+        )
+        .await?;
     }
     let policies = state.db.policies().await?;
     super::sla::refresh(&mut tx, &policies, row.id, now).await?;

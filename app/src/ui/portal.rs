@@ -244,6 +244,8 @@ struct TicketUi {
     rate: ServerAction<RateTicket>,
     /// The specialist a technician hands an escalation to (empty: the coordinator decides).
     escalate_to: RwSignal<String>,
+    /// Minutes spent, logged with a resolution.
+    minutes: RwSignal<String>,
     text: RwSignal<String>,
     assignee: RwSignal<String>,
     note: RwSignal<String>,
@@ -273,6 +275,7 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
         decide: ServerAction::<Decide>::new(),
         rate: ServerAction::<RateTicket>::new(),
         escalate_to: RwSignal::new(String::new()),
+        minutes: RwSignal::new(String::new()),
         text: RwSignal::new(String::new()),
         assignee: RwSignal::new(String::new()),
         note: RwSignal::new(String::new()),
@@ -351,6 +354,7 @@ pub fn TrackPage() -> impl IntoView {
         decide: ServerAction::<Decide>::new(),
         rate: ServerAction::<RateTicket>::new(),
         escalate_to: RwSignal::new(String::new()),
+        minutes: RwSignal::new(String::new()),
         text: RwSignal::new(String::new()),
         assignee: RwSignal::new(String::new()),
         note: RwSignal::new(String::new()),
@@ -512,7 +516,8 @@ fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> 
                     on:click=move |_| {
                         let to = ui.escalate_to.get_untracked();
                         let assignee = (kind == ActionKind::Escalate && !to.is_empty()).then_some(to);
-                        let change_req = TicketChange { action: Some(kind), text: Some(text.get_untracked()), reason: Some(text.get_untracked()), assignee, ..TicketChange::default() };
+                        let minutes = if kind == ActionKind::Resolve { ui.minutes.get_untracked().trim().parse().ok() } else { None };
+                        let change_req = TicketChange { action: Some(kind), text: Some(text.get_untracked()), reason: Some(text.get_untracked()), assignee, minutes, ..TicketChange::default() };
                         change.dispatch(ChangeTicket { number: number.clone(), version, change: change_req });
                     }>
                     {label}
@@ -535,8 +540,14 @@ fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> 
                 <FieldMessage error=error field="resolution" />
                 <FieldMessage error=error field="reason" />
             })}
+            {actions.contains(&ActionKind::Resolve).then(|| view! {
+                <label for="resolve-minutes">"Minutes spent (logged when you resolve)"</label>
+                <input id="resolve-minutes" type="number" min="0" max="1440" inputmode="numeric" class="short" prop:value=ui.minutes on:input=move |ev| ui.minutes.set(event_target_value(&ev)) />
+                <FieldMessage error=error field="minutes" />
+            })}
             {actions.contains(&ActionKind::Escalate).then(|| view! { <EscalateTo number=number.clone() to=ui.escalate_to /> })}
             <div class="button-row">{buttons}</div>
+            {(!can_assign).then(|| view! { <FieldMessage error=error field="assignee" /> })}
             {can_assign.then(|| {
                 let number = number.clone();
                 view! {

@@ -548,3 +548,64 @@ async fn requesters_register_themselves_only_with_allowed_domains() {
         .unwrap();
     assert_eq!(again.status(), 422, "the email is taken");
 }
+
+#[tokio::test]
+async fn technicians_take_only_what_they_are_skilled_for_and_log_time_when_resolving() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let tina = app.api_user("tina@example.org", Role::Technician).await;
+    let t = rita.file("Screen cracked").await;
+    let path = format!("/tickets/{}", t["number"].as_str().unwrap());
+    let r = tina
+        .patch(&path, Some(1), json!({"assignee": "tina@example.org"}))
+        .await;
+    assert_eq!(r.status(), 422, "no hardware skill yet");
+    assert!(body(r).await["error"]["fields"]["assignee"]
+        .as_str()
+        .unwrap()
+        .contains("hardware"));
+    let tina_id = app
+        .state
+        .db
+        .user_by_email("tina@example.org")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    app.state
+        .db
+        .set_skill(tina_id, "hardware", 2)
+        .await
+        .unwrap();
+    let r = tina
+        .patch(&path, Some(1), json!({"assignee": "tina@example.org"}))
+        .await;
+    assert_eq!(r.status(), 200);
+    tina.patch(&path, Some(2), json!({"status": "in_progress"}))
+        .await;
+    let r = tina
+        .patch(
+            &path,
+            Some(3),
+            json!({"status": "resolved", "resolution": "New screen", "minutes": 2000}),
+        )
+        .await;
+    assert_eq!(r.status(), 422, "at most a day");
+    let r = tina
+        .patch(
+            &path,
+            Some(3),
+            json!({"status": "resolved", "resolution": "New screen", "minutes": 45}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let id = t["number"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("SB-")
+        .parse::<i64>()
+        .unwrap()
+        - 1000;
+    let notes = app.state.db.notes(id, true).await.unwrap();
+    assert_eq!(notes.last().unwrap().minutes, Some(45));
+}
