@@ -689,7 +689,7 @@ pub async fn change_ticket(
                     return Err(AppError::field(
                         "assignee",
                         format!(
-                            "Taking a {} ticket needs the skill; ask a coordinator to assign it",
+                            "Taking it needs the {} skill; ask a coordinator to assign it",
                             row.ticket.category
                         ),
                     ));
