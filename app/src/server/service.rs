@@ -290,38 +290,33 @@ pub async fn create_ticket(
         now,
     };
     // A team that assigns automatically gives it to the least loaded qualified, available member
-    // with room; ties take turns.
-    let auto = match state.db.auto_assign_team_of(category_id).await? {
+    // with room; ties take turns by ticket number.
+    let candidates = match state.db.auto_assign_team_of(category_id).await? {
         None => None,
         Some(team) => {
             let techs = state.db.technicians().await?;
-            let mut fit: Vec<&db::Technician> = techs
+            let load = |t: &db::Technician| (t.open_load * 1000 / t.capacity.max(1), t.open_load);
+            let fit: Vec<&db::Technician> = techs
                 .iter()
                 .filter(|t| t.user.role == Role::Technician && t.teams.contains(&team))
                 .filter(|t| t.available(now) && t.open_load < t.capacity)
                 .filter(|t| t.skills.iter().any(|(c, l)| *c == category.slug && *l > 0))
                 .collect();
-            fit.sort_by_key(|t| {
-                (
-                    t.open_load * 1000 / t.capacity.max(1),
-                    t.open_load,
-                    t.user.id,
-                )
-            });
-            let lowest = fit
-                .first()
-                .map(|t| (t.open_load * 1000 / t.capacity.max(1), t.open_load));
-            let tied: Vec<&db::Technician> = fit
+            let lowest = fit.iter().map(|t| load(t)).min();
+            let mut tied: Vec<User> = fit
                 .into_iter()
-                .filter(|t| Some((t.open_load * 1000 / t.capacity.max(1), t.open_load)) == lowest)
+                .filter(|t| Some(load(t)) == lowest)
+                .map(|t| t.user.clone())
                 .collect();
-            let turn = state.db.count_tickets().await.unwrap_or(0) as usize;
-            tied.get(turn % tied.len().max(1))
-                .map(|t| (t.user.clone(), team))
+            tied.sort_by_key(|u| u.id);
+            Some((team, tied))
         }
     };
     let mut tx = state.db.begin_write().await?;
     let id = Db::insert_ticket(&mut tx, &row).await?;
+    let auto = candidates.and_then(|(team, tied)| {
+        (!tied.is_empty()).then(|| (tied[id as usize % tied.len()].clone(), team))
+    });
     let on_behalf =
         (requester.id != actor.id).then(|| format!("filed by {} ({channel})", actor.name));
     let event = NewEvent {
@@ -888,25 +883,39 @@ pub async fn change_ticket(
         )
         .await?;
     }
-    let policies = state.db.policies().await?;
-    super::sla::refresh(&mut tx, &policies, row.id, now).await?;
-    let updated = Db::ticket(&mut tx, row.id)
-        .await?
-        .ok_or(AppError::Internal)?;
-    let who = notify::audience(
-        &mut tx,
-        row.id,
-        updated.requester_id,
-        updated.assignee_id,
-        row.assignee_id,
-    )
-    .await?;
-    let told = notify::for_change(&updated.ticket, &who, &events, Some(actor));
-    notify::deliver(&mut tx, state, Some((row.id, &updated.ticket)), told, now).await?;
+    let updated = settle(&mut tx, state, &row, &events, actor, now).await?;
     tx.commit().await?;
     state.feed.advance(last);
     tracing::info!(ticket.number = %number, ticket.version = updated.ticket.version, "ticket changed");
     Ok(updated.ticket)
+}
+
+/// What follows every change once its events are written, in its transaction: the clocks are
+/// recomputed, the ticket is read back, and the people it concerns are told.
+async fn settle(
+    conn: &mut SqliteConnection,
+    state: &AppState,
+    before: &TicketRow,
+    events: &[NewEvent],
+    actor: &User,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<TicketRow, AppError> {
+    let policies = state.db.policies().await?;
+    super::sla::refresh(conn, &policies, before.id, now).await?;
+    let updated = Db::ticket(conn, before.id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let who = notify::audience(
+        conn,
+        before.id,
+        updated.requester_id,
+        updated.assignee_id,
+        before.assignee_id,
+    )
+    .await?;
+    let told = notify::for_change(&updated.ticket, &who, events, Some(actor));
+    notify::deliver(conn, state, Some((before.id, &updated.ticket)), told, now).await?;
+    Ok(updated)
 }
 
 async fn write_impact_urgency(
@@ -1010,21 +1019,7 @@ pub async fn add_note(
     } else {
         Db::touch_ticket(&mut tx, row.id, now).await?;
     }
-    let policies = state.db.policies().await?;
-    super::sla::refresh(&mut tx, &policies, row.id, now).await?;
-    let updated = Db::ticket(&mut tx, row.id)
-        .await?
-        .ok_or(AppError::Internal)?;
-    let who = notify::audience(
-        &mut tx,
-        row.id,
-        updated.requester_id,
-        updated.assignee_id,
-        row.assignee_id,
-    )
-    .await?;
-    let told = notify::for_change(&updated.ticket, &who, &note_events, Some(actor));
-    notify::deliver(&mut tx, state, Some((row.id, &updated.ticket)), told, now).await?;
+    settle(&mut tx, state, &row, &note_events, actor, now).await?;
     tx.commit().await?;
     state.feed.advance(last);
     let notes = state.db.notes(row.id, true).await?;
