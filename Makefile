@@ -66,6 +66,7 @@ test: lint unit e2e
 
 bench: tools
 	cargo run --release -p server --bin switchboard-bench
+	cargo run --release -p server --bin switchboard-bench-reports
 
 clean:
 	cargo clean

@@ -2,6 +2,7 @@
 //! pages. Errors are `{"error": {"code", "message", "fields"?}}`.
 
 use app::api::types::{NewTicket, NoteInput, TicketChange};
+use app::domain::report::{Report, ReportQuery};
 use app::domain::{
     ActionKind, NoteVisibility, Priority, Status, Ticket, TicketNumber, User, WaitingOn,
 };
@@ -32,6 +33,8 @@ pub fn routes() -> Router<AppState> {
         .route("/categories/{slug}", axum::routing::put(save_category))
         .route("/notifications", get(notifications))
         .route("/notifications/read", post(read_notifications))
+        .route("/reports", get(report))
+        .route("/reports/{file}", get(report_csv))
         .route("/sla/policies", get(sla_policies).post(create_policy))
         .route("/sla/policies/{id}", axum::routing::put(replace_policy))
         .route("/tickets", post(create_ticket).get(list_tickets))
@@ -577,6 +580,47 @@ async fn events(
 ) -> ApiResult<Response> {
     let events = service::events(&state, &user, number(&n)?).await?;
     Ok(Json(json!({"items": events})).into_response())
+}
+
+/// Every report table of a period, as JSON.
+async fn report(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    query: Result<Query<ReportQuery>, QueryRejection>,
+) -> ApiResult<Json<Report>> {
+    let Query(q) = query.map_err(|e| ApiError(AppError::BadRequest(e.body_text())))?;
+    Ok(Json(app::server::reports::report(&state, &user, &q).await?))
+}
+
+/// One report table as CSV (`/api/v1/reports/volume.csv?from=…&to=…`), with the same text in
+/// each cell as the table on the reports page.
+async fn report_csv(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(file): Path<String>,
+    query: Result<Query<ReportQuery>, QueryRejection>,
+) -> ApiResult<Response> {
+    let Query(q) = query.map_err(|e| ApiError(AppError::BadRequest(e.body_text())))?;
+    let key = file
+        .strip_suffix(".csv")
+        .ok_or(ApiError(AppError::NotFound))?;
+    let report = app::server::reports::report(&state, &user, &q).await?;
+    let table = report.table(key).ok_or(ApiError(AppError::NotFound))?;
+    let filename = format!(
+        "switchboard-{}-{}-to-{}.csv",
+        table.key, report.scope.from, report.scope.to
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        table.csv(),
+    )
+        .into_response())
 }
 
 #[cfg(test)]

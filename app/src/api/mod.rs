@@ -4,6 +4,7 @@ pub mod account;
 pub mod board;
 pub mod notifications;
 pub mod people;
+pub mod reports;
 pub mod sla;
 pub mod tickets;
 pub mod types;

@@ -219,3 +219,12 @@ impl PolicyForm {
         }
     }
 }
+
+/// The choices of the report filters: team names, categories (slug, name) and technicians
+/// (id, name).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportOptions {
+    pub teams: Vec<String>,
+    pub categories: Vec<(String, String)>,
+    pub technicians: Vec<(i64, String)>,
+}

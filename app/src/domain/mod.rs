@@ -6,6 +6,7 @@ pub mod category;
 pub mod lifecycle;
 pub mod notification;
 pub mod priority;
+pub mod report;
 pub mod sla;
 pub mod ticket;
 pub mod user;

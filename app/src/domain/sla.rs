@@ -3,7 +3,7 @@
 //! computed from the ticket's history, so a priority or policy change recomputes due times without
 //! losing time already used or paused.
 
-use super::{closed_enum, Priority};
+use super::{closed_enum, Priority, Status};
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -262,6 +262,17 @@ pub enum Phase {
     Paused,
     /// Resolved, closed or cancelled.
     Stopped,
+}
+
+impl Phase {
+    /// How a ticket's status moves its clock.
+    pub fn of(status: Status) -> Phase {
+        match status {
+            Status::Waiting => Phase::Paused,
+            Status::Resolved | Status::Closed | Status::Cancelled => Phase::Stopped,
+            Status::New | Status::Assigned | Status::InProgress => Phase::Running,
+        }
+    }
 }
 
 /// When a ticket's clock ran, from its history.

@@ -1931,6 +1931,332 @@ fn prefs_from_row(r: &SqliteRow) -> Result<Preferences, AppError> {
     })
 }
 
+/// Reports: what the measures of `domain::report` are computed from, in a fixed number of
+/// queries whatever the period. Each ticket's history comes back as one compact text (see
+/// `parse_history`) so that a year of events is read as one row per ticket.
+impl Db {
+    pub async fn report_facts(
+        &self,
+        scope: &crate::domain::report::ReportScope,
+    ) -> Result<crate::domain::report::Facts, AppError> {
+        use crate::domain::report::{Facts, History, RatingFact, StaffFact};
+        let (start, end) = (to_ms(scope.start()), to_ms(scope.end()));
+
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT t.id, t.created_at, c.slug, tm.name AS team, t.channel, t.priority, t.assignee_id, t.status, \
+             (SELECT group_concat(e.at || ' ' || CASE e.kind \
+                 WHEN 'status' THEN 'S' || e.to_value \
+                   || CASE WHEN e.to_value = 'waiting' THEN ':' || COALESCE(e.detail, '') ELSE '' END \
+                   || CASE WHEN u.role <> 'requester' AND e.to_value IN ('in_progress', 'waiting', 'resolved', 'closed') THEN '+' ELSE '' END \
+                 WHEN 'assigned' THEN 'A' \
+                 WHEN 'escalated' THEN 'E' || COALESCE(e.actor_id, '') \
+                 WHEN 'reopened' THEN 'R' \
+                 WHEN 'note' THEN CASE WHEN e.internal = 0 AND u.role <> 'requester' THEN 'N' END \
+                 WHEN 'priority' THEN CASE WHEN e.detail LIKE 'SLA rule:%' THEN 'L' END \
+               END, ';' ORDER BY e.id) \
+              FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id \
+              WHERE e.ticket_id = t.id AND e.kind IN ('status', 'assigned', 'escalated', 'reopened', 'note', 'priority')) AS history \
+             FROM tickets t JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id \
+             WHERE t.created_at < ",
+        );
+        q.push_bind(end)
+            .push(" AND (t.updated_at >= ")
+            .push_bind(start)
+            .push(" OR t.status IN ('new', 'assigned', 'in_progress', 'waiting'))");
+        push_report_filters(&mut q, scope);
+        let rows = q.build().fetch_all(&self.pool).await?;
+        let mut histories = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let history: Option<String> = r.try_get("history")?;
+            histories.push(History {
+                number: TicketNumber::from_id(r.try_get("id")?),
+                created_at: from_ms(r.try_get("created_at")?),
+                category: r.try_get("slug")?,
+                team: r.try_get("team")?,
+                channel: r.try_get("channel")?,
+                priority: decode(r.try_get("priority")?)?,
+                assignee: r.try_get("assignee_id")?,
+                status: decode(r.try_get("status")?)?,
+                changes: parse_history(history.as_deref().unwrap_or_default())?,
+            });
+        }
+
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT r.ticket_id, r.score, r.comment, r.rated_at FROM ratings r JOIN tickets t ON t.id = r.ticket_id \
+             JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id WHERE r.rated_at >= ",
+        );
+        q.push_bind(start).push(" AND r.rated_at < ").push_bind(end);
+        push_report_filters(&mut q, scope);
+        let ratings = q
+            .build()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| -> Result<RatingFact, AppError> {
+                Ok(RatingFact {
+                    number: TicketNumber::from_id(r.try_get("ticket_id")?),
+                    score: u8::try_from(r.try_get::<i64, _>("score")?).unwrap_or_default(),
+                    comment: r.try_get("comment")?,
+                    at: from_ms(r.try_get("rated_at")?),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT n.author_id, SUM(n.minutes) AS minutes FROM notes n JOIN tickets t ON t.id = n.ticket_id \
+             JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id \
+             WHERE n.minutes IS NOT NULL AND n.created_at >= ",
+        );
+        q.push_bind(start)
+            .push(" AND n.created_at < ")
+            .push_bind(end);
+        push_report_filters(&mut q, scope);
+        q.push(" GROUP BY n.author_id");
+        let minutes_logged = q
+            .build()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get("author_id")?, r.try_get("minutes")?)))
+            .collect::<Result<Vec<_>, AppError>>()?;
+
+        let staff = self
+            .technicians()
+            .await?
+            .into_iter()
+            .map(|t| StaffFact {
+                id: t.user.id,
+                technician: t.user.role == Role::Technician,
+                name: t.user.name,
+                teams: t.teams,
+                capacity: t.capacity,
+                open_now: t.open_load,
+            })
+            .collect();
+        let categories = self
+            .categories()
+            .await?
+            .into_iter()
+            .map(|c| (c.slug, c.name))
+            .collect();
+        Ok(Facts {
+            histories,
+            ratings,
+            minutes_logged,
+            staff,
+            categories,
+        })
+    }
+}
+
+fn push_report_filters(q: &mut QueryBuilder<Sqlite>, scope: &crate::domain::report::ReportScope) {
+    if let Some(category) = &scope.category {
+        q.push(" AND c.slug = ").push_bind(category.clone());
+    }
+    if let Some(team) = &scope.team {
+        q.push(" AND tm.name = ").push_bind(team.clone());
+    }
+    if let Some(technician) = scope.technician {
+        q.push(" AND t.assignee_id = ").push_bind(technician);
+    }
+    if let Some(priority) = scope.priority {
+        q.push(" AND t.priority = ").push_bind(priority.as_str());
+    }
+}
+
+/// Reads the history text of `report_facts`: `at code` items separated by `;`, where the code is
+/// `S<status>[:<waiting on>][+]` (`+`: a first response by staff), `A` assigned, `E<actor id>`
+/// escalated, `R` reopened, `N` a public note by staff, `L` priority raised by a service-level rule.
+fn parse_history(
+    text: &str,
+) -> Result<Vec<(DateTime<Utc>, crate::domain::report::Change)>, AppError> {
+    use crate::domain::report::Change;
+    let mut out = Vec::new();
+    for item in text.split(';').filter(|i| !i.is_empty()) {
+        let (at, code) = item.split_once(' ').ok_or_else(|| {
+            tracing::error!(item, "unreadable report history item");
+            AppError::Internal
+        })?;
+        let at = from_ms(decode(at)?);
+        let (kind, rest) = code.split_at(code.len().min(1));
+        match kind {
+            "S" => {
+                let (status, responded) = match rest.strip_suffix('+') {
+                    Some(s) => (s, true),
+                    None => (rest, false),
+                };
+                let (status, waiting_on) = match status.split_once(':') {
+                    Some((s, w)) => (s, w.parse().ok()),
+                    None => (status, None),
+                };
+                if responded {
+                    out.push((at, Change::Responded));
+                }
+                out.push((
+                    at,
+                    Change::Status {
+                        to: decode(status)?,
+                        waiting_on,
+                    },
+                ));
+            }
+            "A" => out.push((at, Change::Assigned)),
+            "E" => out.push((
+                at,
+                Change::Escalated {
+                    by: rest.parse().ok(),
+                },
+            )),
+            "L" => out.push((at, Change::Escalated { by: None })),
+            "R" => out.push((at, Change::Reopened)),
+            "N" => out.push((at, Change::Responded)),
+            _ => {
+                tracing::error!(item, "unknown report history code");
+                return Err(AppError::Internal);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A ticket with its whole history, written as given (no lifecycle rules, notifications or
+/// clocks): for moving data in bulk, such as the reports benchmark's year of history.
+#[derive(Clone, Debug)]
+pub struct ImportTicket {
+    pub title: String,
+    pub description: String,
+    pub category: String,
+    pub requester_id: i64,
+    pub assignee_id: Option<i64>,
+    pub impact: Impact,
+    pub urgency: Urgency,
+    pub priority: Priority,
+    pub status: Status,
+    pub waiting_on: Option<WaitingOn>,
+    pub channel: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub resolution: Option<String>,
+    pub escalated: bool,
+    pub reopened: bool,
+    pub events: Vec<ImportEvent>,
+    pub notes: Vec<ImportNote>,
+    /// Score, comment and when it was given.
+    pub rating: Option<(i64, Option<String>, DateTime<Utc>)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ImportEvent {
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<i64>,
+    pub kind: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub detail: Option<String>,
+    pub internal: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct ImportNote {
+    pub at: DateTime<Utc>,
+    pub author_id: i64,
+    pub body: String,
+    pub visibility: NoteVisibility,
+    pub minutes: Option<i64>,
+}
+
+impl Db {
+    /// Writes tickets with their events, notes and ratings in one transaction; returns their ids.
+    pub async fn import_tickets(&self, batch: &[ImportTicket]) -> Result<Vec<i64>, AppError> {
+        const ROWS: usize = 1000;
+        let categories = self.all_categories().await?;
+        let mut tx = self.begin_write().await?;
+        let mut ids = Vec::with_capacity(batch.len());
+        for t in batch {
+            let category_id = categories
+                .iter()
+                .find(|(_, c)| c.slug == t.category)
+                .map(|(id, _)| *id)
+                .ok_or_else(|| AppError::field("category", "Unknown category"))?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO tickets (title, description, category_id, requester_id, assignee_id, impact, urgency, priority, \
+                 status, waiting_on, channel, created_at, updated_at, resolution, escalated, reopened) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+            )
+            .bind(&t.title)
+            .bind(&t.description)
+            .bind(category_id)
+            .bind(t.requester_id)
+            .bind(t.assignee_id)
+            .bind(t.impact.as_str())
+            .bind(t.urgency.as_str())
+            .bind(t.priority.as_str())
+            .bind(t.status.as_str())
+            .bind(t.waiting_on.map(WaitingOn::as_str))
+            .bind(&t.channel)
+            .bind(to_ms(t.created_at))
+            .bind(to_ms(t.updated_at))
+            .bind(&t.resolution)
+            .bind(t.escalated)
+            .bind(t.reopened)
+            .fetch_one(&mut *tx)
+            .await?;
+            if let Some((score, comment, at)) = &t.rating {
+                sqlx::query("INSERT INTO ratings (ticket_id, score, comment, rated_at) VALUES ($1, $2, $3, $4)")
+                    .bind(id)
+                    .bind(score)
+                    .bind(comment)
+                    .bind(to_ms(*at))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            ids.push(id);
+        }
+        let events: Vec<(i64, &ImportEvent)> = ids
+            .iter()
+            .zip(batch)
+            .flat_map(|(id, t)| t.events.iter().map(move |e| (*id, e)))
+            .collect();
+        for chunk in events.chunks(ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO ticket_events (ticket_id, actor_id, at, kind, from_value, to_value, detail, internal) ",
+            );
+            q.push_values(chunk, |mut b, (id, e)| {
+                b.push_bind(*id)
+                    .push_bind(e.actor_id)
+                    .push_bind(to_ms(e.at))
+                    .push_bind(e.kind.clone())
+                    .push_bind(e.from.clone())
+                    .push_bind(e.to.clone())
+                    .push_bind(e.detail.clone())
+                    .push_bind(e.internal);
+            });
+            q.build().execute(&mut *tx).await?;
+        }
+        let notes: Vec<(i64, &ImportNote)> = ids
+            .iter()
+            .zip(batch)
+            .flat_map(|(id, t)| t.notes.iter().map(move |n| (*id, n)))
+            .collect();
+        for chunk in notes.chunks(ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO notes (ticket_id, author_id, body, visibility, minutes, created_at) ",
+            );
+            q.push_values(chunk, |mut b, (id, n)| {
+                b.push_bind(*id)
+                    .push_bind(n.author_id)
+                    .push_bind(n.body.clone())
+                    .push_bind(n.visibility.as_str())
+                    .push_bind(n.minutes)
+                    .push_bind(to_ms(n.at));
+            });
+            q.build().execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(ids)
+    }
+}
+
 /// A notification to write.
 pub struct NewNotification<'a> {
     pub user_id: i64,

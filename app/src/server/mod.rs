@@ -7,6 +7,7 @@ pub mod mail;
 pub mod notify;
 pub mod people;
 pub mod portal;
+pub mod reports;
 pub mod service;
 pub mod sla;
 pub mod state;

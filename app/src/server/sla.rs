@@ -19,19 +19,10 @@ use crate::error::{AppError, FieldError};
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-/// How each status moves the clock.
-pub fn phase_of(status: Status) -> Phase {
-    match status {
-        Status::Waiting => Phase::Paused,
-        Status::Resolved | Status::Closed | Status::Cancelled => Phase::Stopped,
-        Status::New | Status::Assigned | Status::InProgress => Phase::Running,
-    }
-}
-
 fn timeline(h: &SlaHistory) -> Timeline {
     let mut t = Timeline::starting(h.created_at);
     for (at, status) in &h.changes {
-        t.push(*at, phase_of(*status));
+        t.push(*at, Phase::of(*status));
     }
     t
 }

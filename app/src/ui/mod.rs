@@ -6,6 +6,7 @@ mod board;
 mod live;
 mod notifications;
 pub(crate) mod portal;
+mod reports;
 mod service_levels;
 mod tech;
 mod widgets;
@@ -107,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/board") view=board::Board ssr=SsrMode::InOrder />
                     <Route path=path!("/work") view=tech::MyWork ssr=SsrMode::InOrder />
                     <Route path=path!("/roster") view=admin::RosterPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/reports") view=reports::ReportsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/people") view=admin::PeoplePage ssr=SsrMode::InOrder />
                     <Route path=path!("/service-levels") view=service_levels::ServiceLevelsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/account") view=admin::AccountPage ssr=SsrMode::InOrder />
@@ -151,6 +153,7 @@ fn Header() -> impl IntoView {
                                     <A href="/requests">"My requests"</A>
                                     <A href="/requests/new">"New request"</A>
                                     {role.coordinates().then(|| view! { <A href="/roster">"Roster"</A> })}
+                                    {role.coordinates().then(|| view! { <A href="/reports">"Reports"</A> })}
                                     {(role == Role::Admin).then(|| view! { <A href="/people">"People"</A> })}
                                     {(role == Role::Admin).then(|| view! { <A href="/service-levels">"Service levels"</A> })}
                                     <notifications::Bell initial=unread />

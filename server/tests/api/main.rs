@@ -6,6 +6,7 @@ mod helpers;
 mod notifications;
 mod portal;
 mod properties;
+mod reports;
 mod sessions;
 mod sla;
 mod smtp_sink;

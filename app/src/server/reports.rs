@@ -1,0 +1,118 @@
+//! Reports for coordinators: the period and filters are checked here, the facts loaded by the
+//! persistence module, and the measures computed by `domain::report`.
+
+use super::state::AppState;
+use crate::api::types::ReportOptions;
+use crate::domain::report::{self, Report, ReportQuery, ReportScope};
+use crate::domain::{Role, User};
+use crate::error::{AppError, FieldError};
+use std::time::Instant;
+
+fn may_see_reports(user: &User) -> Result<(), AppError> {
+    if user.role.coordinates() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The choices of the report filters.
+pub async fn options(state: &AppState, user: &User) -> Result<ReportOptions, AppError> {
+    may_see_reports(user)?;
+    let technicians = state
+        .db
+        .technicians()
+        .await?
+        .into_iter()
+        .filter(|t| t.user.role == Role::Technician)
+        .map(|t| (t.user.id, t.user.name))
+        .collect();
+    Ok(ReportOptions {
+        teams: state
+            .db
+            .teams()
+            .await?
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect(),
+        categories: state
+            .db
+            .categories()
+            .await?
+            .into_iter()
+            .map(|c| (c.slug, c.name))
+            .collect(),
+        technicians,
+    })
+}
+
+/// Reads and checks a report query: dates, and filters that name a team, category or
+/// technician that exists.
+pub async fn scope(
+    state: &AppState,
+    user: &User,
+    query: &ReportQuery,
+) -> Result<ReportScope, AppError> {
+    let options = options(state, user).await?;
+    let today = state.clock.now().date_naive();
+    let (parsed, mut errors) = match ReportScope::parse(query, today) {
+        Ok(s) => (Some(s), Vec::new()),
+        Err(e) => (
+            None,
+            e.into_iter()
+                .map(|(field, message)| FieldError { field, message })
+                .collect::<Vec<_>>(),
+        ),
+    };
+    if let Some(s) = &parsed {
+        if s.team.as_ref().is_some_and(|t| !options.teams.contains(t)) {
+            errors.push(FieldError {
+                field: "team".into(),
+                message: "There is no such team".into(),
+            });
+        }
+        if s.category
+            .as_ref()
+            .is_some_and(|c| !options.categories.iter().any(|(slug, _)| slug == c))
+        {
+            errors.push(FieldError {
+                field: "category".into(),
+                message: "There is no such category".into(),
+            });
+        }
+        if s.technician
+            .is_some_and(|id| !options.technicians.iter().any(|(t, _)| *t == id))
+        {
+            errors.push(FieldError {
+                field: "technician".into(),
+                message: "Choose a technician from the list".into(),
+            });
+        }
+    }
+    match parsed {
+        Some(s) if errors.is_empty() => Ok(s),
+        _ => Err(AppError::Validation(errors)),
+    }
+}
+
+/// Every measure for the query's period and filters.
+pub async fn report(
+    state: &AppState,
+    user: &User,
+    query: &ReportQuery,
+) -> Result<Report, AppError> {
+    let scope = scope(state, user, query).await?;
+    let started = Instant::now();
+    let facts = state.db.report_facts(&scope).await?;
+    let loaded_ms = started.elapsed().as_millis();
+    let policies = state.db.policies().await?;
+    let report = report::build(&scope, &facts, &policies, state.clock.now());
+    tracing::info!(
+        report.tickets = facts.histories.len(),
+        report.days = (scope.to - scope.from).num_days() + 1,
+        load_ms = loaded_ms as u64,
+        duration_ms = started.elapsed().as_millis() as u64,
+        "report computed"
+    );
+    Ok(report)
+}
