@@ -47,11 +47,11 @@ test('filters live in the URL and a bad period is refused at its field', async (
   await signIn(page, 'coordinator@example.org', '/reports');
   await hydrated(page);
   const total = await page.locator('.figure').filter({ hasText: 'Opened' }).locator('dd').innerText();
-  await page.getByLabel('Priority').selectOption('P1');
+  await page.getByLabel('Priority', { exact: true }).selectOption('P1');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/priority=P1/);
   await hydrated(page);
-  await expect(page.getByLabel('Priority')).toHaveValue('P1');
+  await expect(page.getByLabel('Priority', { exact: true })).toHaveValue('P1');
   const p1 = await page.locator('.figure').filter({ hasText: 'Opened' }).locator('dd').innerText();
   expect(Number(p1)).toBeLessThan(Number(total));
 
@@ -61,7 +61,7 @@ test('filters live in the URL and a bad period is refused at its field', async (
   await page.goto('/reports?from=2026-12-31&to=2026-01-01');
   await hydrated(page);
   await expect(page.getByText('The period starts after it ends')).toBeVisible();
-  await expect(page.getByLabel('From')).toHaveValue('2026-12-31');
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2026-12-31');
   await expect(page.getByRole('img', { name: 'Tickets over time' })).toHaveCount(0);
 });
 

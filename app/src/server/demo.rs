@@ -4,6 +4,7 @@
 
 use super::auth::create_account;
 use super::db::Db;
+use super::history::{Cast, Generator};
 use super::service;
 use super::state::AppState;
 use crate::api::types::{NewTicket, NoteInput, TicketChange};
@@ -133,7 +134,52 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     state.clock.rewind(Duration::from_secs(6 * 3600));
     let filed = tickets(state, &users).await;
     state.clock.set_offset_ms(offset);
-    filed
+    filed?;
+    history(state, &users).await
+}
+
+/// Colleagues who asked for help in the past months; they have no password, so nobody signs in
+/// as them.
+const PAST_REQUESTERS: &[(&str, &str)] = &[
+    ("morgan@example.org", "Morgan Finance"),
+    ("lee@example.org", "Lee Sales"),
+    ("sasha@example.org", "Sasha Legal"),
+    ("omar@example.org", "Omar Warehouse"),
+    ("ines@example.org", "Ines Marketing"),
+    ("kim@example.org", "Kim Reception"),
+];
+
+/// Three months of finished tickets (closed or cancelled, so today's board and queues are as the
+/// demo files them), so that reports have a past to show.
+async fn history(state: &AppState, users: &[User]) -> Result<(), AppError> {
+    const COUNT: usize = 360;
+    let now = state.clock.now();
+    let mut requesters = Vec::new();
+    for (email, name) in PAST_REQUESTERS {
+        requesters.push(
+            create_account(&state.db, email, name, Role::Requester, None, now)
+                .await?
+                .id,
+        );
+    }
+    let cast = Cast {
+        coordinator: by_email(users, "coordinator@example.org").id,
+        technicians: TECHNICIANS
+            .iter()
+            .map(|t| by_email(users, t.email).id)
+            .collect(),
+        requesters,
+    };
+    // Every step of a generated ticket is over within about a week, so a ticket filed eight or
+    // more days ago is finished.
+    let period = (
+        now - chrono::Duration::days(90),
+        now - chrono::Duration::days(8),
+    );
+    let mut generator = Generator::new(2026, cast, COUNT, period, now);
+    let batch: Vec<_> = (0..COUNT).map(|i| generator.ticket(i)).collect();
+    state.db.import_tickets(&batch).await?;
+    Ok(())
 }
 
 async fn tickets(state: &AppState, users: &[User]) -> Result<(), AppError> {

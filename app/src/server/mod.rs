@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod db;
 pub mod demo;
+pub mod history;
 pub mod mail;
 pub mod notify;
 pub mod people;

@@ -237,7 +237,13 @@ fn ReportTable(table: Table, query: String) -> impl IntoView {
         }
         _ => None,
     };
-    let has_chart = chart.is_some();
+    let class = match (chart.is_some(), table.columns.len()) {
+        (false, _) => "report-block",
+        // Many columns need the full width: the chart goes above its table.
+        (true, 4..) => "report-block with-chart stacked",
+        (true, _) => "report-block with-chart",
+    };
+    let long = table.rows.len() > 12;
     let head = table
         .columns
         .iter()
@@ -266,7 +272,7 @@ fn ReportTable(table: Table, query: String) -> impl IntoView {
     let empty = table.rows.is_empty();
     view! {
         <section
-            class=if has_chart { "report-block with-chart" } else { "report-block" }
+            class=class
             aria-labelledby=heading_id.clone()
             data-report=table.key.clone()
         >
@@ -280,7 +286,7 @@ fn ReportTable(table: Table, query: String) -> impl IntoView {
             <p class="muted">{table.note.clone()}</p>
             <div class="report-body">
                 {chart}
-                <div class="table-scroll">
+                <div class="table-scroll" class:long=long>
                     {if empty {
                         view! { <p class="muted">"Nothing to show for this period."</p> }.into_any()
                     } else {
@@ -340,9 +346,9 @@ fn at(v: f64) -> String {
 
 /// One line per column over the rows (time along the x axis).
 fn line_chart(table: &Table, columns: &[usize], labelled_by: &str) -> impl IntoView {
-    const W: f64 = 640.0;
-    const H: f64 = 240.0;
-    const LEFT: f64 = 44.0;
+    const W: f64 = 480.0;
+    const H: f64 = 220.0;
+    const LEFT: f64 = 40.0;
     const RIGHT: f64 = 12.0;
     const TOP: f64 = 12.0;
     const BOTTOM: f64 = 28.0;
@@ -427,17 +433,29 @@ fn line_chart(table: &Table, columns: &[usize], labelled_by: &str) -> impl IntoV
 
 /// A horizontal bar per row for one column.
 fn bar_chart(table: &Table, column: usize, labelled_by: &str) -> impl IntoView {
-    const W: f64 = 640.0;
-    const LABEL: f64 = 210.0;
-    const VALUE: f64 = 70.0;
-    const ROW: f64 = 26.0;
-    let n = table.rows.len();
+    const W: f64 = 420.0;
+    const LABEL: f64 = 150.0;
+    const VALUE: f64 = 56.0;
+    const ROW: f64 = 24.0;
+    /// More bars than this would make a wall; the table beside has every row.
+    const MOST: usize = 12;
+    let n = table.rows.len().min(MOST);
     let h = ROW * n as f64 + 8.0;
     let values: Vec<Option<f64>> = table
         .rows
         .iter()
+        .take(n)
         .map(|r| r.cells.get(column).and_then(|c| c.value()))
         .collect();
+    let heading = table.columns.get(column).cloned().unwrap_or_default();
+    let caption = if table.rows.len() > n {
+        format!(
+            "{heading}: the first {n} of {} rows (the table has them all)",
+            table.rows.len()
+        )
+    } else {
+        heading
+    };
     let max = nice_max(values.iter().flatten().copied().fold(0.0, f64::max));
     let span = W - LABEL - VALUE;
     let bars = table
@@ -456,11 +474,11 @@ fn bar_chart(table: &Table, column: usize, labelled_by: &str) -> impl IntoView {
             });
             let text = r.cells.get(column).map(|c| c.text()).unwrap_or_default();
             view! {
-                <text class="bar-label" x=at(LABEL - 8.0) y=at(top + 17.0) text-anchor="end">
-                    {short(&r.label, 30)}
+                <text class="bar-label" x=at(LABEL - 8.0) y=at(top + 16.0) text-anchor="end">
+                    {short(&r.label, 20)}
                 </text>
                 <rect class="bar" x=at(LABEL) y=at(top + 4.0) width=at(width) height=at(ROW - 8.0) rx="3" />
-                <text class="bar-value" x=at(LABEL + width + 6.0) y=at(top + 17.0)>
+                <text class="bar-value" x=at(LABEL + width + 6.0) y=at(top + 16.0)>
                     {text}
                 </text>
             }
@@ -476,7 +494,7 @@ fn bar_chart(table: &Table, column: usize, labelled_by: &str) -> impl IntoView {
             >
                 {bars}
             </svg>
-            <figcaption class="muted">{table.columns.get(column).cloned().unwrap_or_default()}</figcaption>
+            <figcaption class="muted">{caption}</figcaption>
         </figure>
     }
 }

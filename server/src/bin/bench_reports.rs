@@ -5,272 +5,16 @@
 //! Run it with `make bench`; results are kept in docs/benchmarks.md.
 
 use app::domain::report::ReportQuery;
-use app::domain::{
-    Impact, NoteVisibility, Priority, PriorityMatrix, Role, Status, Urgency, WaitingOn,
-};
+use app::domain::{Priority, Role};
 use app::server::auth;
-use app::server::db::{ImportEvent, ImportNote, ImportTicket};
-use chrono::{DateTime, Duration, Utc};
+use app::server::history::{Cast, Generator};
+use chrono::Duration;
 use std::time::Instant;
 
 const TICKETS: usize = 100_000;
 const BATCH: usize = 5_000;
 const TECHNICIANS: usize = 40;
 const REQUESTERS: usize = 2_000;
-const CATEGORIES: [&str; 6] = [
-    "hardware",
-    "software",
-    "network",
-    "account",
-    "facilities",
-    "other",
-];
-const CHANNELS: [&str; 4] = ["portal", "portal", "phone", "email"];
-
-/// A small deterministic generator (xorshift), so every run writes the same history.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-
-    fn minutes(&mut self, max: i64) -> Duration {
-        Duration::minutes(1 + self.below(max as u64) as i64)
-    }
-}
-
-struct History<'a> {
-    at: DateTime<Utc>,
-    now: DateTime<Utc>,
-    events: Vec<ImportEvent>,
-    status: Status,
-    waiting_on: Option<WaitingOn>,
-    rng: &'a mut Rng,
-}
-
-impl History<'_> {
-    /// Moves time forward; false once it would pass `now` (the ticket is still open then).
-    fn wait(&mut self, max_minutes: i64) -> bool {
-        let next = self.at + self.rng.minutes(max_minutes);
-        if next >= self.now {
-            return false;
-        }
-        self.at = next;
-        true
-    }
-
-    fn event(
-        &mut self,
-        actor: Option<i64>,
-        kind: &str,
-        from: Option<&str>,
-        to: Option<&str>,
-        detail: Option<&str>,
-    ) {
-        self.events.push(ImportEvent {
-            at: self.at,
-            actor_id: actor,
-            kind: kind.into(),
-            from: from.map(String::from),
-            to: to.map(String::from),
-            detail: detail.map(String::from),
-            internal: kind == "escalated" || kind == "priority",
-        });
-    }
-
-    fn status(&mut self, actor: i64, to: Status, detail: Option<&str>) {
-        let from = self.status;
-        self.event(
-            Some(actor),
-            "status",
-            Some(from.as_str()),
-            Some(to.as_str()),
-            detail,
-        );
-        self.status = to;
-        self.waiting_on = match to {
-            Status::Waiting => detail.and_then(|d| d.parse().ok()),
-            _ => None,
-        };
-    }
-}
-
-fn ticket(i: usize, rng: &mut Rng, now: DateTime<Utc>, people: &People) -> ImportTicket {
-    let year = Duration::days(365);
-    let created =
-        now - year + year * i as i32 / TICKETS as i32 + Duration::seconds(rng.below(600) as i64);
-    let category = CATEGORIES[rng.below(CATEGORIES.len() as u64) as usize];
-    let impact = Impact::ALL[rng.below(3) as usize];
-    let urgency = Urgency::ALL[rng.below(3) as usize];
-    let mut priority = PriorityMatrix::default().priority(impact, urgency);
-    let requester = people.requesters[rng.below(REQUESTERS as u64) as usize];
-    let mut tech = people.technicians[rng.below(TECHNICIANS as u64) as usize];
-    let channel = CHANNELS[rng.below(CHANNELS.len() as u64) as usize];
-    let mut h = History {
-        at: created,
-        now,
-        events: Vec::with_capacity(12),
-        status: Status::New,
-        waiting_on: None,
-        rng,
-    };
-    h.event(Some(requester), "created", None, Some("new"), Some(channel));
-    let (mut notes, mut rating) = (Vec::new(), None);
-    let (mut escalated, mut reopened, mut resolution) = (false, false, None);
-    let mut assignee = None;
-    // Each step happens only if its time has come; recent tickets are still on their way.
-    'life: {
-        if !h.wait(240) {
-            break 'life;
-        }
-        assignee = Some(tech);
-        h.event(
-            Some(people.coordinator),
-            "assigned",
-            None,
-            Some("Technician"),
-            None,
-        );
-        h.status(people.coordinator, Status::Assigned, None);
-        if !h.wait(180) {
-            break 'life;
-        }
-        h.status(tech, Status::InProgress, None);
-        h.event(Some(tech), "note", None, Some("public"), Some("0"));
-        notes.push(ImportNote {
-            at: h.at,
-            author_id: tech,
-            body: "Looking into it now".into(),
-            visibility: NoteVisibility::Public,
-            minutes: None,
-        });
-        if h.rng.chance(30) {
-            let on = ["requester", "third_party", "facility"][h.rng.below(3) as usize];
-            if !h.wait(120) {
-                break 'life;
-            }
-            h.status(tech, Status::Waiting, Some(on));
-            if !h.wait(2 * 24 * 60) {
-                break 'life;
-            }
-            h.status(tech, Status::InProgress, None);
-        }
-        if h.rng.chance(10) {
-            if !h.wait(240) {
-                break 'life;
-            }
-            escalated = true;
-            let raised = priority.raised();
-            h.event(
-                Some(tech),
-                "priority",
-                Some(priority.as_str()),
-                Some(raised.as_str()),
-                Some("Needs a specialist"),
-            );
-            priority = raised;
-            tech = people.technicians[h.rng.below(TECHNICIANS as u64) as usize];
-            assignee = Some(tech);
-            h.event(
-                Some(tech),
-                "assigned",
-                Some("Technician"),
-                Some("Specialist"),
-                None,
-            );
-            h.event(
-                Some(tech),
-                "escalated",
-                None,
-                Some("Specialist"),
-                Some("Needs a specialist"),
-            );
-        }
-        if !h.wait(8 * 60) {
-            break 'life;
-        }
-        let minutes = 5 + h.rng.below(120) as i64;
-        h.event(Some(tech), "note", None, Some("internal"), Some("0"));
-        notes.push(ImportNote {
-            at: h.at,
-            author_id: tech,
-            body: format!("Time spent: {minutes} minutes"),
-            visibility: NoteVisibility::Internal,
-            minutes: Some(minutes),
-        });
-        resolution = Some("Fixed and checked with the requester".to_string());
-        h.status(tech, Status::Resolved, resolution.as_deref());
-        if h.rng.chance(5) {
-            if !h.wait(24 * 60) {
-                break 'life;
-            }
-            reopened = true;
-            h.event(
-                Some(requester),
-                "reopened",
-                None,
-                None,
-                Some("Still broken"),
-            );
-            h.status(requester, Status::InProgress, None);
-            if !h.wait(4 * 60) {
-                break 'life;
-            }
-            h.status(tech, Status::Resolved, resolution.as_deref());
-        }
-        if !h.wait(3 * 24 * 60) {
-            break 'life;
-        }
-        h.status(requester, Status::Closed, None);
-        if h.rng.chance(30) {
-            let score = 1 + h.rng.below(5) as i64;
-            let comment = h
-                .rng
-                .chance(40)
-                .then(|| format!("Rated {score}: thanks for the help"));
-            rating = Some((score, comment, h.at));
-        }
-    }
-    ImportTicket {
-        title: format!("{category} problem number {i}"),
-        description: format!("Generated ticket {i} for the reports benchmark"),
-        category: category.into(),
-        requester_id: requester,
-        assignee_id: assignee,
-        impact,
-        urgency,
-        priority,
-        status: h.status,
-        waiting_on: h.waiting_on,
-        channel: channel.into(),
-        created_at: created,
-        updated_at: h.at,
-        resolution,
-        escalated,
-        reopened,
-        events: h.events,
-        notes,
-        rating,
-    }
-}
-
-struct People {
-    coordinator: i64,
-    technicians: Vec<i64>,
-    requesters: Vec<i64>,
-}
 
 #[tokio::main]
 async fn main() {
@@ -322,16 +66,22 @@ async fn main() {
             .id,
         );
     }
-    let people = People {
-        coordinator: coordinator.id,
-        technicians,
-        requesters,
-    };
-    let mut rng = Rng(0x5eed_cafe_f00d_1234);
+    let first_technician = technicians[0];
+    let mut generator = Generator::new(
+        0x5eed_cafe_f00d_1234,
+        Cast {
+            coordinator: coordinator.id,
+            technicians,
+            requesters,
+        },
+        TICKETS,
+        (now - Duration::days(365), now),
+        now,
+    );
     let (mut events, mut tickets) = (0usize, 0usize);
     let mut batch = Vec::with_capacity(BATCH);
     for i in 0..TICKETS {
-        batch.push(ticket(i, &mut rng, now, &people));
+        batch.push(generator.ticket(i));
         if batch.len() == BATCH || i + 1 == TICKETS {
             events += batch.iter().map(|t| t.events.len()).sum::<usize>();
             tickets += state.db.import_tickets(&batch).await.expect("import").len();
@@ -364,7 +114,7 @@ async fn main() {
         (
             "last 12 months, one technician",
             ReportQuery {
-                technician: people.technicians[0].to_string(),
+                technician: first_technician.to_string(),
                 ..period(365)
             },
         ),
