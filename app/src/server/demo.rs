@@ -8,7 +8,7 @@ use super::history::{Cast, Generator};
 use super::service;
 use super::state::AppState;
 use crate::api::types::{NewTicket, NoteInput, TicketChange};
-use crate::domain::{ActionKind, NoteVisibility, Role, TicketNumber, User};
+use crate::domain::{ActionKind, NoteVisibility, Policy, Role, TicketNumber, User};
 use crate::error::AppError;
 use std::time::Duration;
 
@@ -129,13 +129,30 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     .await?;
     Db::route_category(&mut tx, "network", Some(network)).await?;
     tx.commit().await?;
-    // Tickets are filed over the last hours, so the board shows clocks in every state.
+    // Tickets are filed over the last six working hours of the default service level, so the
+    // board shows clocks in every state whatever the time of day or week the demo starts.
     let offset = state.clock.offset_ms();
-    state.clock.rewind(Duration::from_secs(6 * 3600));
+    state.clock.rewind(wall_time_for_working_hours(state, 6).await?);
     let filed = tickets(state, &users).await;
     state.clock.set_offset_ms(offset);
     filed?;
     history(state, &users).await
+}
+
+/// How far back from now the last `hours` working hours of the default policy's calendar begin.
+async fn wall_time_for_working_hours(state: &AppState, hours: i64) -> Result<Duration, AppError> {
+    let want = chrono::Duration::hours(hours);
+    let policies = state.db.policies().await?;
+    let Some(policy) = Policy::choose(&policies, "other", None) else {
+        return Ok(want.to_std().unwrap_or_default());
+    };
+    let now = state.clock.now();
+    let mut back = want;
+    // Three weeks covers any weekly calendar with a holiday or two.
+    while policy.calendar.measure(now - back, now) < want && back < chrono::Duration::days(21) {
+        back += chrono::Duration::minutes(15);
+    }
+    Ok(back.to_std().unwrap_or_default())
 }
 
 /// Colleagues who asked for help in the past months; they have no password, so nobody signs in
