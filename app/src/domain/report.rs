@@ -449,6 +449,9 @@ struct Measured<'a> {
     open_spans: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
     waits: Vec<(WaitingOn, DateTime<Utc>, Option<DateTime<Utc>>)>,
     clock: Option<&'a Clock>,
+    /// Business time to the first response and to the resolution, when measured.
+    response: Option<Duration>,
+    resolution: Option<Duration>,
 }
 
 /// The calendar and targets a ticket is measured against.
@@ -506,32 +509,34 @@ fn measure<'a>(h: &'a History, clock: Option<&'a Clock>) -> Measured<'a> {
         Status::Resolved | Status::Closed => last_resolution,
         _ => None,
     };
+    // Resolving answers the requester too.
+    let responded_at = responded_at.or(resolved_at);
+    let used =
+        |at: Option<DateTime<Utc>>| clock.zip(at).map(|(c, at)| timeline.used(&c.calendar, at));
+    let (response, resolution) = (used(responded_at), used(resolved_at));
     Measured {
         h,
         timeline,
         resolved_at,
-        // Resolving answers the requester too.
-        responded_at: responded_at.or(resolved_at),
+        responded_at,
         assignments,
         escalated,
         reopened,
         open_spans,
         waits,
         clock,
+        response,
+        resolution,
     }
 }
 
 impl Measured<'_> {
     fn response_time(&self) -> Option<Duration> {
-        let c = self.clock?;
-        self.responded_at
-            .map(|at| self.timeline.used(&c.calendar, at))
+        self.response
     }
 
     fn resolution_time(&self) -> Option<Duration> {
-        let c = self.clock?;
-        self.resolved_at
-            .map(|at| self.timeline.used(&c.calendar, at))
+        self.resolution
     }
 
     fn open_at(&self, t: DateTime<Utc>) -> bool {

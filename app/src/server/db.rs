@@ -1939,46 +1939,58 @@ impl Db {
         &self,
         scope: &crate::domain::report::ReportScope,
     ) -> Result<crate::domain::report::Facts, AppError> {
-        use crate::domain::report::{Facts, History, RatingFact, StaffFact};
+        use crate::domain::report::{Facts, RatingFact, StaffFact};
         let (start, end) = (to_ms(scope.start()), to_ms(scope.end()));
 
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT t.id, t.created_at, c.slug, tm.name AS team, t.channel, t.priority, t.assignee_id, t.status, \
-             (SELECT group_concat(e.at || ' ' || CASE e.kind \
-                 WHEN 'status' THEN 'S' || e.to_value \
-                   || CASE WHEN e.to_value = 'waiting' THEN ':' || COALESCE(e.detail, '') ELSE '' END \
-                   || CASE WHEN u.role <> 'requester' AND e.to_value IN ('in_progress', 'waiting', 'resolved', 'closed') THEN '+' ELSE '' END \
-                 WHEN 'assigned' THEN 'A' \
-                 WHEN 'escalated' THEN 'E' || COALESCE(e.actor_id, '') \
-                 WHEN 'reopened' THEN 'R' \
-                 WHEN 'note' THEN CASE WHEN e.internal = 0 AND u.role <> 'requester' THEN 'N' END \
-                 WHEN 'priority' THEN CASE WHEN e.detail LIKE 'SLA rule:%' THEN 'L' END \
-               END, ';' ORDER BY e.id) \
-              FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id \
-              WHERE e.ticket_id = t.id AND e.kind IN ('status', 'assigned', 'escalated', 'reopened', 'note', 'priority')) AS history \
-             FROM tickets t JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id \
-             WHERE t.created_at < ",
-        );
-        q.push_bind(end)
-            .push(" AND (t.updated_at >= ")
-            .push_bind(start)
-            .push(" OR t.status IN ('new', 'assigned', 'in_progress', 'waiting'))");
-        push_report_filters(&mut q, scope);
-        let rows = q.build().fetch_all(&self.pool).await?;
-        let mut histories = Vec::with_capacity(rows.len());
-        for r in &rows {
-            let history: Option<String> = r.try_get("history")?;
-            histories.push(History {
-                number: TicketNumber::from_id(r.try_get("id")?),
-                created_at: from_ms(r.try_get("created_at")?),
-                category: r.try_get("slug")?,
-                team: r.try_get("team")?,
-                channel: r.try_get("channel")?,
-                priority: decode(r.try_get("priority")?)?,
-                assignee: r.try_get("assignee_id")?,
-                status: decode(r.try_get("status")?)?,
-                changes: parse_history(history.as_deref().unwrap_or_default())?,
-            });
+        // Each half of the tickets comes as one row holding a line per ticket: reading 100,000
+        // rows one by one costs more than SQLite building the text, and the halves are built on
+        // two connections at once.
+        let half = |parity: i64| {
+            let mut q = QueryBuilder::<Sqlite>::new(REPORT_LINES);
+            q.push_bind(end)
+                .push(" AND (t.updated_at >= ")
+                .push_bind(start)
+                .push(" OR t.status IN ('new', 'assigned', 'in_progress', 'waiting'))")
+                .push(" AND t.id % 2 = ")
+                .push_bind(parity);
+            push_report_filters(&mut q, scope);
+            q.push(")");
+            async move {
+                let text: Option<String> = q.build_query_scalar().fetch_one(&self.pool).await?;
+                Ok::<_, AppError>(text.unwrap_or_default())
+            }
+        };
+        let routes = async {
+            let rows = sqlx::query(
+                "SELECT c.id, c.slug, tm.name AS team FROM categories c LEFT JOIN teams tm ON tm.id = c.team_id",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            Ok::<_, AppError>(rows)
+        };
+        let (even, odd, routes, technicians) =
+            tokio::try_join!(half(0), half(1), routes, self.technicians())?;
+        let routes = routes
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.try_get::<i64, _>("id")?,
+                    (
+                        r.try_get::<String, _>("slug")?,
+                        r.try_get::<Option<String>, _>("team")?,
+                    ),
+                ))
+            })
+            .collect::<Result<std::collections::HashMap<_, _>, AppError>>()?;
+        let staff_ids: std::collections::HashSet<i64> =
+            technicians.iter().map(|t| t.user.id).collect();
+        let mut histories = Vec::new();
+        for line in even
+            .split('\n')
+            .chain(odd.split('\n'))
+            .filter(|l| !l.is_empty())
+        {
+            histories.push(parse_ticket_line(line, &routes, &staff_ids)?);
         }
 
         let mut q = QueryBuilder::<Sqlite>::new(
@@ -2020,9 +2032,7 @@ impl Db {
             .map(|r| Ok((r.try_get("author_id")?, r.try_get("minutes")?)))
             .collect::<Result<Vec<_>, AppError>>()?;
 
-        let staff = self
-            .technicians()
-            .await?
+        let staff = technicians
             .into_iter()
             .map(|t| StaffFact {
                 id: t.user.id,
@@ -2064,41 +2074,112 @@ fn push_report_filters(q: &mut QueryBuilder<Sqlite>, scope: &crate::domain::repo
     }
 }
 
-/// Reads the history text of `report_facts`: `at code` items separated by `;`, where the code is
-/// `S<status>[:<waiting on>][+]` (`+`: a first response by staff), `A` assigned, `E<actor id>`
-/// escalated, `R` reopened, `N` a public note by staff, `L` priority raised by a service-level rule.
+/// Report lines (see `parse_ticket_line`) of the tickets passing the conditions that follow.
+const REPORT_LINES: &str = "SELECT group_concat(line, char(10)) FROM (SELECT t.id || ' ' || t.created_at || ' ' || t.category_id \
+               || ' ' || replace(t.channel, ' ', '_') || ' ' || t.priority || ' ' || t.status \
+               || ' ' || COALESCE(t.assignee_id, '-') || ' ' || COALESCE( \
+             (SELECT group_concat(e.id || ' ' || e.at || ' ' || CASE e.kind \
+                 WHEN 'status' THEN 'S' || e.to_value \
+                   || CASE WHEN e.to_value = 'waiting' AND e.detail IN ('requester', 'third_party', 'facility') \
+                      THEN ':' || e.detail ELSE '' END \
+                   || '@' || COALESCE(e.actor_id, '') \
+                 WHEN 'assigned' THEN 'A' \
+                 WHEN 'escalated' THEN 'E' || COALESCE(e.actor_id, '') \
+                 WHEN 'reopened' THEN 'R' \
+                 WHEN 'note' THEN 'N' || COALESCE(e.actor_id, '') \
+                 WHEN 'priority' THEN 'L' \
+               END, ';') \
+              FROM ticket_events e \
+              WHERE e.ticket_id = t.id AND (e.kind IN ('status', 'assigned', 'escalated', 'reopened') \
+                OR (e.kind = 'note' AND e.internal = 0) OR (e.kind = 'priority' AND e.detail LIKE 'SLA rule:%'))), '') AS line \
+             FROM tickets t JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id \
+             WHERE t.created_at < ";
+
+/// Reads one ticket line of `report_facts`: `id created_at category_id channel priority status
+/// assignee_id|- history`.
+fn parse_ticket_line(
+    line: &str,
+    routes: &std::collections::HashMap<i64, (String, Option<String>)>,
+    staff: &std::collections::HashSet<i64>,
+) -> Result<crate::domain::report::History, AppError> {
+    let unreadable = || {
+        tracing::error!(line, "unreadable report line");
+        AppError::Internal
+    };
+    let mut f = line.splitn(8, ' ');
+    let mut next = || f.next().ok_or_else(unreadable);
+    let id: i64 = decode(next()?)?;
+    let created_at = from_ms(decode(next()?)?);
+    let (category, team) = routes
+        .get(&decode(next()?)?)
+        .cloned()
+        .ok_or_else(unreadable)?;
+    let channel = next()?.to_string();
+    let priority = decode(next()?)?;
+    let status = decode(next()?)?;
+    let assignee = match next()? {
+        "-" => None,
+        a => Some(decode(a)?),
+    };
+    let history = f.next().unwrap_or_default();
+    Ok(crate::domain::report::History {
+        number: TicketNumber::from_id(id),
+        created_at,
+        category,
+        team,
+        channel,
+        priority,
+        assignee,
+        status,
+        changes: parse_history(history, staff)?,
+    })
+}
+
+/// Reads the history text of `report_facts`: `id at code` items separated by `;`, where the code is
+/// `S<status>[:<waiting on>]@<actor id>` a status change, `A` assigned, `E<actor id>` escalated,
+/// `R` reopened, `N<actor id>` a public note, `L` priority raised by a service-level rule. A
+/// public note, or work started, waiting or resolving, by a member of `staff` is a response.
 fn parse_history(
     text: &str,
+    staff: &std::collections::HashSet<i64>,
 ) -> Result<Vec<(DateTime<Utc>, crate::domain::report::Change)>, AppError> {
     use crate::domain::report::Change;
-    let mut out = Vec::new();
+    let unreadable = |item: &str| {
+        tracing::error!(item, "unreadable report history item");
+        AppError::Internal
+    };
+    let by_staff = |actor: &str| actor.parse::<i64>().is_ok_and(|id| staff.contains(&id));
+    // Items come in index order in practice; sorting by event id makes it certain.
+    let mut items: Vec<(i64, &str, &str)> = Vec::new();
     for item in text.split(';').filter(|i| !i.is_empty()) {
-        let (at, code) = item.split_once(' ').ok_or_else(|| {
-            tracing::error!(item, "unreadable report history item");
-            AppError::Internal
-        })?;
+        let mut parts = item.splitn(3, ' ');
+        let (Some(id), Some(at), Some(code)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(unreadable(item));
+        };
+        items.push((decode(id)?, at, code));
+    }
+    items.sort_unstable_by_key(|(id, _, _)| *id);
+    let mut out = Vec::with_capacity(items.len());
+    for (_, at, code) in items {
+        let item = code;
         let at = from_ms(decode(at)?);
         let (kind, rest) = code.split_at(code.len().min(1));
         match kind {
             "S" => {
-                let (status, responded) = match rest.strip_suffix('+') {
-                    Some(s) => (s, true),
-                    None => (rest, false),
-                };
+                let (status, actor) = rest.rsplit_once('@').ok_or_else(|| unreadable(item))?;
                 let (status, waiting_on) = match status.split_once(':') {
                     Some((s, w)) => (s, w.parse().ok()),
                     None => (status, None),
                 };
-                if responded {
+                let to: Status = decode(status)?;
+                let works = matches!(
+                    to,
+                    Status::InProgress | Status::Waiting | Status::Resolved | Status::Closed
+                );
+                if works && by_staff(actor) {
                     out.push((at, Change::Responded));
                 }
-                out.push((
-                    at,
-                    Change::Status {
-                        to: decode(status)?,
-                        waiting_on,
-                    },
-                ));
+                out.push((at, Change::Status { to, waiting_on }));
             }
             "A" => out.push((at, Change::Assigned)),
             "E" => out.push((
@@ -2109,11 +2190,9 @@ fn parse_history(
             )),
             "L" => out.push((at, Change::Escalated { by: None })),
             "R" => out.push((at, Change::Reopened)),
-            "N" => out.push((at, Change::Responded)),
-            _ => {
-                tracing::error!(item, "unknown report history code");
-                return Err(AppError::Internal);
-            }
+            "N" if by_staff(rest) => out.push((at, Change::Responded)),
+            "N" => {}
+            _ => return Err(unreadable(item)),
         }
     }
     Ok(out)
@@ -2657,6 +2736,83 @@ fn event_from_row(r: &SqliteRow) -> Result<Event, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn report_lines_read_back_with_responses_only_from_staff() {
+        use crate::domain::report::Change;
+        let routes = std::collections::HashMap::from([(
+            3,
+            ("network".to_string(), Some("Network".to_string())),
+        )]);
+        let staff = std::collections::HashSet::from([7]);
+        // Out of order on purpose: items are put back in event order.
+        let line = "42 1000 3 walk_in P2 resolved 7 \
+                    18 5000 Sresolved@7;10 2000 A;11 2000 Sassigned@1;12 3000 Swaiting:requester@7;\
+                    13 3500 N9;14 4000 Sin_progress@9;15 4500 E7;16 4600 L;17 4700 R;9 1500 N7";
+        let h = parse_ticket_line(line, &routes, &staff).unwrap();
+        assert_eq!(h.number, TicketNumber::from_id(42));
+        assert_eq!(
+            (h.category.as_str(), h.team.as_deref()),
+            ("network", Some("Network"))
+        );
+        assert_eq!(
+            (h.channel.as_str(), h.priority, h.status, h.assignee),
+            ("walk_in", Priority::P2, Status::Resolved, Some(7))
+        );
+        let changes: Vec<(i64, Change)> = h
+            .changes
+            .into_iter()
+            .map(|(at, c)| (to_ms(at), c))
+            .collect();
+        assert_eq!(
+            changes,
+            vec![
+                // A public note by staff, then work by staff, are responses; the requester's
+                // note (9) and the requester resuming the ticket are not.
+                (1500, Change::Responded),
+                (2000, Change::Assigned),
+                (
+                    2000,
+                    Change::Status {
+                        to: Status::Assigned,
+                        waiting_on: None
+                    }
+                ),
+                (3000, Change::Responded),
+                (
+                    3000,
+                    Change::Status {
+                        to: Status::Waiting,
+                        waiting_on: Some(WaitingOn::Requester)
+                    }
+                ),
+                (
+                    4000,
+                    Change::Status {
+                        to: Status::InProgress,
+                        waiting_on: None
+                    }
+                ),
+                (4500, Change::Escalated { by: Some(7) }),
+                (4600, Change::Escalated { by: None }),
+                (4700, Change::Reopened),
+                (5000, Change::Responded),
+                (
+                    5000,
+                    Change::Status {
+                        to: Status::Resolved,
+                        waiting_on: None
+                    }
+                ),
+            ]
+        );
+        assert!(
+            parse_ticket_line("42 1000 99 portal P2 new - ", &routes, &staff).is_err(),
+            "unknown category"
+        );
+        assert!(parse_ticket_line("42 1000 3 portal P9 new -", &routes, &staff).is_err());
+        assert!(parse_ticket_line("42 1000 3 portal P2 new - 1 2 Q", &routes, &staff).is_err());
+    }
 
     #[test]
     fn search_text_becomes_quoted_prefix_terms() {

@@ -132,7 +132,9 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     // Tickets are filed over the last six working hours of the default service level, so the
     // board shows clocks in every state whatever the time of day or week the demo starts.
     let offset = state.clock.offset_ms();
-    state.clock.rewind(wall_time_for_working_hours(state, 6).await?);
+    state
+        .clock
+        .rewind(wall_time_for_working_hours(state, 6).await?);
     let filed = tickets(state, &users).await;
     state.clock.set_offset_ms(offset);
     filed?;

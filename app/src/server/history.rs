@@ -258,6 +258,14 @@ fn ticket(
             visibility: NoteVisibility::Internal,
             minutes: Some(minutes),
         });
+        h.event(Some(tech), "note", None, Some("public"), Some("0"));
+        notes.push(ImportNote {
+            at: h.at,
+            author_id: tech,
+            body: "Fixed; please check it works for you".into(),
+            visibility: NoteVisibility::Public,
+            minutes: None,
+        });
         resolution = Some("Fixed and checked with the requester".to_string());
         h.status(tech, Status::Resolved, resolution.as_deref());
         if h.rng.chance(5) {

@@ -18,6 +18,10 @@ const REQUESTERS: usize = 2_000;
 
 #[tokio::main]
 async fn main() {
+    // RUST_LOG=app::server::reports=info shows each report's load and total times.
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .init();
     let dir =
         std::env::temp_dir().join(format!("switchboard-bench-reports-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("bench dir");
