@@ -95,3 +95,14 @@ test('filters by team, technician and breaching soon live in the URL, and lanes 
   await expect(page).toHaveURL(/lanes=tech/);
   await expect(page.getByRole('region', { name: 'In progress — tom@example.org' }).getByText('Laptop battery drains in an hour')).toBeVisible();
 });
+
+test('the board search finds tickets by what their description and notes say', async ({ page }) => {
+  await signIn(page, 'coordinator@example.org', '/board');
+  await hydrated(page);
+  // "kitchen" is only in the printer ticket's description, not in any title.
+  await page.getByLabel('Search').fill('kitchen');
+  await page.getByLabel('Search').press('Enter');
+  await expect(page).toHaveURL(/q=kitchen/);
+  await expect(page.getByText('Printer on floor 2 jams every page')).toBeVisible();
+  await expect(page.getByText('Outlook keeps asking for my password')).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 //! The coordinator's board and the technician's work list, kept live by polling.
 
-use super::types::{BoardChanges, BoardSnapshot, Suggestion};
+use super::types::{BoardCard, BoardChanges, BoardSnapshot, ColumnPage, Suggestion};
 use crate::domain::Ticket;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -16,6 +16,23 @@ pub async fn get_board() -> Result<BoardSnapshot, AppError> {
 pub async fn poll_board(cursor: i64) -> Result<BoardChanges, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::board_changes(&state, &user, cursor).await
+}
+
+/// The next page of a long column.
+#[server(endpoint = "board_page")]
+pub async fn board_page(
+    status: crate::domain::Status,
+    after: String,
+) -> Result<ColumnPage, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::service::board_page(&state, &user, status, &after).await
+}
+
+/// Open tickets matching the board's search, loaded or not.
+#[server(endpoint = "board_search")]
+pub async fn board_search(text: String) -> Result<Vec<BoardCard>, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::service::board_search(&state, &user, &text).await
 }
 
 #[server(endpoint = "suggest_assignees")]

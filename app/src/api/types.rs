@@ -96,6 +96,8 @@ pub struct BoardSnapshot {
     pub priority_matrix: crate::domain::PriorityMatrix,
     /// Tickets per column in all (the snapshot holds the most urgent of long columns).
     pub totals: Vec<(crate::domain::Status, i64)>,
+    /// Where the next page of each long column starts.
+    pub next: Vec<(crate::domain::Status, String)>,
     /// The change-feed position this snapshot reflects.
     pub cursor: i64,
 }
@@ -227,4 +229,13 @@ pub struct ReportOptions {
     pub teams: Vec<String>,
     pub categories: Vec<(String, String)>,
     pub technicians: Vec<(i64, String)>,
+}
+
+/// A page of one board column, most urgent first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnPage {
+    pub status: crate::domain::Status,
+    pub cards: Vec<BoardCard>,
+    /// Where the next page starts, while the column has more.
+    pub next: Option<String>,
 }

@@ -8,8 +8,8 @@ use super::db::{
 use super::notify;
 use super::state::AppState;
 use crate::api::types::{
-    BoardCard, BoardChanges, BoardSnapshot, NewTicket, NoteInput, Suggestion, TechnicianLoad,
-    TicketChange, TicketDetail,
+    BoardCard, BoardChanges, BoardSnapshot, ColumnPage, NewTicket, NoteInput, Suggestion,
+    TechnicianLoad, TicketChange, TicketDetail,
 };
 use crate::domain::assignment::{self, Candidate};
 use crate::domain::{
@@ -1080,9 +1080,105 @@ fn card(actor: &User, row: TicketRow) -> BoardCard {
     }
 }
 
-/// Cards per column in the board's first load: the most urgent ones. Longer columns say how many
-/// more there are; a filter or the list finds the rest.
+/// Cards per column in a load: the board starts with the most urgent ones and pages in the rest
+/// of a long column on request.
 const COLUMN_LIMIT: i64 = 150;
+
+/// The next page of a board column after `after` (the keyset position the previous page ended
+/// at), most urgent first.
+pub async fn board_page(
+    state: &AppState,
+    actor: &User,
+    status: Status,
+    after: &str,
+) -> Result<ColumnPage, AppError> {
+    if !actor.role.coordinates() {
+        return Err(AppError::Forbidden);
+    }
+    let after = ListCursor::decode(after)
+        .ok_or_else(|| AppError::BadRequest("Unknown position in the column".into()))?;
+    column(state, actor, status, Some(after)).await
+}
+
+/// Open tickets matching `text` anywhere (title, description, notes), for the board's search to
+/// find cards that are not loaded yet.
+pub async fn board_search(
+    state: &AppState,
+    actor: &User,
+    text: &str,
+) -> Result<Vec<BoardCard>, AppError> {
+    if !actor.role.coordinates() {
+        return Err(AppError::Forbidden);
+    }
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = TicketQuery {
+        statuses: BOARD_COLUMNS.to_vec(),
+        text: Some(text.chars().take(200).collect()),
+        internal_notes: true,
+        limit: COLUMN_LIMIT,
+        ..TicketQuery::default()
+    };
+    let rows = state.db.list_tickets(scope_of(actor), &query).await?;
+    let presenter = super::sla::Presenter::new(state).await?;
+    Ok(rows
+        .into_iter()
+        .map(|mut r| {
+            presenter.apply(&mut r.ticket);
+            card(actor, r)
+        })
+        .collect())
+}
+
+const BOARD_COLUMNS: [Status; 5] = [
+    Status::New,
+    Status::Assigned,
+    Status::InProgress,
+    Status::Waiting,
+    Status::Resolved,
+];
+
+/// One page of a column, and where the next one starts when there is more.
+async fn column(
+    state: &AppState,
+    actor: &User,
+    status: Status,
+    after: Option<ListCursor>,
+) -> Result<ColumnPage, AppError> {
+    let query = TicketQuery {
+        statuses: vec![status],
+        after,
+        limit: COLUMN_LIMIT + 1,
+        internal_notes: true,
+        ..TicketQuery::default()
+    };
+    let mut rows = state.db.list_tickets(scope_of(actor), &query).await?;
+    let next = (rows.len() as i64 > COLUMN_LIMIT).then(|| {
+        rows.truncate(COLUMN_LIMIT as usize);
+        rows.last().map(|r| {
+            ListCursor {
+                priority: r.ticket.priority,
+                created_at_ms: r.ticket.created_at.timestamp_millis(),
+                id: r.id,
+            }
+            .encode()
+        })
+    });
+    let presenter = super::sla::Presenter::new(state).await?;
+    Ok(ColumnPage {
+        status,
+        cards: rows
+            .into_iter()
+            .map(|mut r| {
+                presenter.apply(&mut r.ticket);
+                card(actor, r)
+            })
+            .collect(),
+        next: next.flatten(),
+    })
+}
 
 /// The coordinator's board: open and recently resolved tickets, the technicians and the feed cursor.
 pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppError> {
@@ -1093,29 +1189,14 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
     // the next poll rather than missed.
     let cursor = state.db.feed_head().await?;
     state.feed.advance(cursor);
-    let columns = [
-        Status::New,
-        Status::Assigned,
-        Status::InProgress,
-        Status::Waiting,
-        Status::Resolved,
-    ];
-    let presenter = super::sla::Presenter::new(state).await?;
     let mut cards = Vec::new();
-    for status in columns {
-        let query = TicketQuery {
-            statuses: vec![status],
-            limit: COLUMN_LIMIT,
-            internal_notes: true,
-            ..TicketQuery::default()
-        };
-        let rows = state.db.list_tickets(scope_of(actor), &query).await?;
-        cards.extend(rows.into_iter().map(|mut r| {
-            presenter.apply(&mut r.ticket);
-            card(actor, r)
-        }));
+    let mut next = Vec::new();
+    for status in BOARD_COLUMNS {
+        let page = column(state, actor, status, None).await?;
+        cards.extend(page.cards);
+        next.extend(page.next.map(|n| (status, n)));
     }
-    let totals = state.db.count_by_status(&columns).await?;
+    let totals = state.db.count_by_status(&BOARD_COLUMNS).await?;
     let technicians = technician_loads(state).await?;
     let categories = state.db.categories().await?;
     let routes = state.db.category_routes().await?;
@@ -1126,6 +1207,7 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
         routes,
         priority_matrix: state.settings.priority_matrix.clone(),
         totals,
+        next,
         cursor,
     })
 }

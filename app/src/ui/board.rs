@@ -3,7 +3,7 @@
 use super::portal::TicketPanel;
 use super::widgets::{age, PriorityBadge, SlaBadge};
 use super::Gate;
-use crate::api::board::{get_board, poll_board, suggest_assignees};
+use crate::api::board::{board_page, board_search, get_board, poll_board, suggest_assignees};
 use crate::api::tickets::change_ticket;
 use crate::api::types::{BoardCard, Suggestion, TechnicianLoad, TicketChange};
 use crate::domain::{
@@ -73,6 +73,10 @@ fn LiveBoard() -> impl IntoView {
     let routes = RwSignal::new(Vec::<(String, String)>::new());
     let matrix = RwSignal::new(PriorityMatrix::default());
     let totals = RwSignal::new(Vec::<(Status, i64)>::new());
+    // Where the next page of each long column starts.
+    let next_pages = RwSignal::new(Vec::<(Status, String)>::new());
+    // Tickets the server found for the board's search (by number), loaded into `cards`.
+    let found = RwSignal::new(None::<(String, Vec<i64>)>);
     let snapshot = Resource::new(|| (), |_| get_board());
     Effect::new(move |_| {
         if let Some(Ok(s)) = snapshot.get() {
@@ -87,6 +91,7 @@ fn LiveBoard() -> impl IntoView {
             routes.set(s.routes);
             matrix.set(s.priority_matrix);
             totals.set(s.totals);
+            next_pages.set(s.next);
             cursor.set(s.cursor);
             link.set(Link::Live);
         }
@@ -131,9 +136,32 @@ fn LiveBoard() -> impl IntoView {
             Default::default(),
         );
     };
+    // The search also asks the server, which looks in every open ticket's text and notes.
+    Effect::new(move |_| {
+        let text = filter("q");
+        if text.trim().is_empty() {
+            found.set(None);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(hits) = board_search(text.clone()).await {
+                let numbers = hits.iter().map(|c| c.ticket.number.0).collect();
+                cards.update(|map| {
+                    for c in hits {
+                        map.entry(c.ticket.number.0).or_insert(c);
+                    }
+                });
+                found.set(Some((text, numbers)));
+            }
+        });
+    });
     let visible = move |c: &BoardCard| {
         let t = &c.ticket;
         let text = filter("q").to_lowercase();
+        let server_hit = found.with(|f| {
+            f.as_ref()
+                .is_some_and(|(q, hits)| q.to_lowercase() == text && hits.contains(&t.number.0))
+        });
         (filter("priority").is_empty() || t.priority.as_str() == filter("priority"))
             && (filter("category").is_empty() || t.category == filter("category"))
             && (filter("tech").is_empty()
@@ -147,6 +175,7 @@ fn LiveBoard() -> impl IntoView {
                     .any(|(c, team)| *c == t.category && *team == filter("team")))
             && (filter("soon").is_empty() || breaching_soon(t))
             && (text.is_empty()
+                || server_hit
                 || t.title.to_lowercase().contains(&text)
                 || t.number.to_string().to_lowercase().contains(&text)
                 || t.requester.name.to_lowercase().contains(&text))
@@ -288,8 +317,37 @@ fn LiveBoard() -> impl IntoView {
                 {move || {
                     let total = totals.read().iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
                     let loaded = cards.read().values().filter(|c| c.ticket.status == status).count() as i64;
-                    (lane.is_none() && total > loaded).then(|| view! {
-                        <p class="muted more">{format!("{} more, less urgent: narrow the filter or use the ticket list", total - loaded)}</p>
+                    let after = next_pages.read().iter().find(|(s, _)| *s == status).map(|(_, n)| n.clone());
+                    (lane.is_none() && total > loaded).then(|| {
+                        let left = total - loaded;
+                        match after {
+                            Some(after) => view! {
+                                <button type="button" class="small more" on:click=move |_| {
+                                    let after = after.clone();
+                                    leptos::task::spawn_local(async move {
+                                        match board_page(status, after).await {
+                                            Ok(page) => {
+                                                cards.update(|map| {
+                                                    for c in page.cards {
+                                                        map.entry(c.ticket.number.0).or_insert(c);
+                                                    }
+                                                });
+                                                next_pages.update(|n| {
+                                                    n.retain(|(s, _)| *s != status);
+                                                    n.extend(page.next.map(|p| (status, p)));
+                                                });
+                                            }
+                                            Err(e) => message.set(Some(e.to_string())),
+                                        }
+                                    });
+                                }>
+                                    {format!("Show more ({left} less urgent)")}
+                                </button>
+                            }.into_any(),
+                            None => view! {
+                                <p class="muted more">{format!("{left} more, less urgent")}</p>
+                            }.into_any(),
+                        }
                     })
                 }}
             </section>
@@ -309,7 +367,7 @@ fn LiveBoard() -> impl IntoView {
                     }}
                 </span>
                 <label class="sr-only" for="board-q">"Search"</label>
-                <input id="board-q" type="search" placeholder="Search title, number, requester"
+                <input id="board-q" type="search" placeholder="Search titles, descriptions, notes, numbers"
                     prop:value=move || filter("q")
                     on:change={let set_filter = set_filter.clone(); move |ev| set_filter("q", event_target_value(&ev))} />
                 <label class="sr-only" for="board-priority">"Priority"</label>

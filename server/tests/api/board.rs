@@ -161,3 +161,77 @@ async fn a_team_that_assigns_automatically_shares_new_requests_among_qualified_m
         .await;
     assert_eq!(body(r).await["status"], "new");
 }
+
+#[tokio::test]
+async fn a_long_column_pages_in_every_card_once_and_search_finds_unloaded_ones() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    app.user("carla@example.org", Role::Coordinator).await;
+    app.user("tina@example.org", Role::Technician).await;
+    let carla = Session::new(&app, Some("carla@example.org")).await;
+    let tina = Session::new(&app, Some("tina@example.org")).await;
+    let mut filed = std::collections::BTreeSet::new();
+    for i in 0..320 {
+        let t = rita.file(&format!("Docking station {i}")).await;
+        filed.insert(t["number"].as_str().unwrap().to_string());
+    }
+    let needle = rita.file("Plotter smells of burnt toast").await;
+    filed.insert(needle["number"].as_str().unwrap().to_string());
+
+    let (status, text) = carla.call("get_board", &[]).await;
+    assert_eq!(status, 200, "{text}");
+    let board: Value = serde_json::from_str(&text).unwrap();
+    let number = |c: &Value| format!("SB-{}", c["ticket"]["number"].as_i64().unwrap());
+    let mut seen: Vec<String> = board["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(number)
+        .collect();
+    assert_eq!(seen.len(), 150, "the first load holds the most urgent 150");
+    let total = board["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t[0] == "new")
+        .unwrap()[1]
+        .as_i64()
+        .unwrap();
+    assert_eq!(total, 321);
+    let mut after = board["next"][0][1].as_str().map(String::from);
+    assert_eq!(board["next"][0][0], "new");
+    let mut pages = 0;
+    while let Some(a) = after {
+        let (status, text) = carla
+            .call("board_page", &[("status", "new"), ("after", &a)])
+            .await;
+        assert_eq!(status, 200, "{text}");
+        let page: Value = serde_json::from_str(&text).unwrap();
+        seen.extend(page["cards"].as_array().unwrap().iter().map(number));
+        after = page["next"].as_str().map(String::from);
+        pages += 1;
+    }
+    assert_eq!(pages, 2);
+    let unique: std::collections::BTreeSet<String> = seen.iter().cloned().collect();
+    assert_eq!(unique.len(), seen.len(), "no card twice");
+    assert_eq!(unique, filed, "every card once");
+
+    // The search looks in every open ticket, loaded on the board or not.
+    let (status, text) = carla.call("board_search", &[("text", "burnt toast")]).await;
+    assert_eq!(status, 200, "{text}");
+    let hits: Value = serde_json::from_str(&text).unwrap();
+    let hits: Vec<String> = hits.as_array().unwrap().iter().map(number).collect();
+    assert_eq!(hits, [needle["number"].as_str().unwrap().to_string()]);
+
+    // Only coordinators page and search the board; a bad position is a clear error.
+    let (status, _) = tina
+        .call("board_page", &[("status", "new"), ("after", "P3.1.1")])
+        .await;
+    assert_eq!(status, 403);
+    let (status, _) = tina.call("board_search", &[("text", "toast")]).await;
+    assert_eq!(status, 403);
+    let (status, text) = carla
+        .call("board_page", &[("status", "new"), ("after", "nonsense")])
+        .await;
+    assert_eq!(status, 400, "{text}");
+}
