@@ -5,6 +5,7 @@ use app::domain::PriorityMatrix;
 use app::server::auth::RateLimiter;
 use app::server::db::{Db, OpenError};
 use app::server::state::{Clock, FeedHead, Settings};
+use app::server::timings::Timings;
 use app::server::AppState;
 use app::{shell, App};
 use axum::extract::{Request, State};
@@ -85,6 +86,7 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
         clock: Clock::default(),
         limiter: RateLimiter::default(),
         mailer,
+        timings: Timings::default(),
     };
     if config.demo && state.db.count_users().await.unwrap_or(1) == 0 {
         match app::server::demo::load(&state).await {
@@ -107,6 +109,7 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
         .route(
             "/favicon.ico",
             get(|| async { axum::response::Redirect::permanent("/favicon.svg") }),
@@ -131,6 +134,10 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.timings.clone(),
+            time_requests,
         ))
         .with_state(state)
 }
@@ -206,6 +213,56 @@ impl Application {
         }
         workers
     }
+}
+
+/// Records how long the server took to answer, by route.
+async fn time_requests(State(timings): State<Timings>, req: Request, next: Next) -> Response {
+    let route = route_label(req.uri().path());
+    let started = std::time::Instant::now();
+    let response = next.run(req).await;
+    timings.record(&route, started.elapsed());
+    response
+}
+
+/// A request's route for the timings: ids and ticket numbers in REST paths become `{id}`, pages
+/// and static files are grouped, so the set of routes stays small.
+fn route_label(path: &str) -> String {
+    if let Some(rest) = path.strip_prefix("/api/v1/") {
+        let segments: Vec<&str> = rest
+            .split('/')
+            .map(|s| {
+                let id = s.chars().all(|c| c.is_ascii_digit())
+                    || s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("SB-"));
+                if id && !s.is_empty() {
+                    "{id}"
+                } else {
+                    s
+                }
+            })
+            .collect();
+        return format!("/api/v1/{}", segments.join("/"));
+    }
+    match path {
+        "/healthz" | "/metrics" => path.to_string(),
+        _ if path.starts_with("/pkg/") || path.starts_with("/favicon") => "static".into(),
+        _ if path.starts_with("/api/") => path.to_string(),
+        _ => "page".into(),
+    }
+}
+
+/// Request timings for monitoring, in Prometheus' text format; admins only (bearer token).
+async fn metrics(
+    State(state): State<AppState>,
+    crate::rest::Caller(user): crate::rest::Caller,
+) -> Response {
+    if user.role != app::domain::Role::Admin {
+        return crate::rest::error_response(&app::error::AppError::Forbidden);
+    }
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.timings.prometheus(),
+    )
+        .into_response()
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {

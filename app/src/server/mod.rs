@@ -12,5 +12,6 @@ pub mod reports;
 pub mod service;
 pub mod sla;
 pub mod state;
+pub mod timings;
 
 pub use state::AppState;

@@ -20,6 +20,8 @@ pub struct AppState {
     pub limiter: RateLimiter,
     /// The SMTP transport; without one, email stays in the outbox marked held.
     pub mailer: Option<super::mail::Mailer>,
+    /// Server-side request durations per route.
+    pub timings: super::timings::Timings,
 }
 
 impl AppState {

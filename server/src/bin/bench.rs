@@ -97,11 +97,18 @@ impl Conn {
     }
 }
 
+/// The benchmarked server's own request timings, read for each scenario's server-side
+/// percentiles (scenarios against bare axum have none).
+static SERVER_TIMINGS: std::sync::OnceLock<app::server::timings::Timings> =
+    std::sync::OnceLock::new();
+
 struct Stats {
     name: String,
     samples: Vec<Duration>,
     wall: Duration,
     bytes: usize,
+    /// Server-side p50 and p99, from the server's timings.
+    server: Option<(Duration, Duration)>,
 }
 
 impl Stats {
@@ -113,13 +120,18 @@ impl Stats {
     }
 
     fn row(&self) -> String {
+        let server = |d: Option<Duration>| {
+            d.map_or("-".into(), |d| format!("{:.3}", d.as_secs_f64() * 1000.0))
+        };
         format!(
-            "| {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {} |",
+            "| {} | {} | {:.2} | {:.2} | {:.2} | {} | {} | {:.0} | {} |",
             self.name,
             self.samples.len(),
             self.pct(0.50),
             self.pct(0.95),
             self.pct(0.99),
+            server(self.server.map(|s| s.0)),
+            server(self.server.map(|s| s.1)),
             self.samples.len() as f64 / self.wall.as_secs_f64(),
             if self.bytes > 0 {
                 format!("{:.1} KB", self.bytes as f64 / 1024.0)
@@ -144,6 +156,9 @@ where
     let mut conns = Vec::with_capacity(clients);
     for _ in 0..clients {
         conns.push(Conn::open(addr).await);
+    }
+    if let Some(t) = SERVER_TIMINGS.get() {
+        t.reset();
     }
     let start = Instant::now();
     let mut tasks = Vec::new();
@@ -178,11 +193,17 @@ where
         samples.extend(s);
         bytes = b;
     }
+    let wall = start.elapsed();
+    let server = SERVER_TIMINGS
+        .get()
+        .map(|t| t.overall())
+        .and_then(|h| h.quantile(0.5).zip(h.quantile(0.99)));
     Stats {
         name: name.into(),
         samples,
-        wall: start.elapsed(),
+        wall,
         bytes,
+        server,
     }
 }
 
@@ -211,6 +232,7 @@ async fn main() {
     let app = switchboard::build(&config, listener).await.expect("app");
     let addr = format!("127.0.0.1:{}", app.port());
     let state = app.state.clone();
+    let _ = SERVER_TIMINGS.set(state.timings.clone());
     tokio::spawn(app.run_until(std::future::pending()));
 
     let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -507,8 +529,8 @@ async fn main() {
         "\nSwitchboard benchmark ({} cores, SQLite, load generator in the same process)\n",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
-    println!("| scenario | requests | p50 ms | p95 ms | p99 ms | req/s | last body |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| scenario | requests | p50 ms | p95 ms | p99 ms | server p50 ms | server p99 ms | req/s | last body |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for r in &rows {
         println!("{}", r.row());
     }

@@ -1,4 +1,5 @@
 use crate::helpers::TestApp;
+use app::domain::Role;
 use serde_json::Value;
 
 #[tokio::test]
@@ -84,4 +85,39 @@ async fn demo_data_has_tickets_in_every_state() {
         .await
         .unwrap();
     assert!(closed["items"].as_array().unwrap().len() >= 100);
+}
+
+#[tokio::test]
+async fn request_timings_are_exported_for_admins_only() {
+    let app = TestApp::spawn().await;
+    let admin = app.api_user("ada@example.org", Role::Admin).await;
+    let carla = app.api_user("carla@example.org", Role::Coordinator).await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let t = rita.file("Keyboard missing keys").await;
+    let number = t["number"].as_str().unwrap();
+    assert_eq!(rita.get(&format!("/tickets/{number}")).await.status(), 200);
+    assert_eq!(
+        app.client
+            .get(app.url("/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    assert_eq!(carla.get_path("/metrics").await.status(), 403);
+    let r = admin.get_path("/metrics").await;
+    assert_eq!(r.status(), 200);
+    let text = r.text().await.unwrap();
+    // Ticket numbers are folded into the route, so routes stay few.
+    assert!(
+        text.contains(
+            "switchboard_request_duration_seconds_count{route=\"/api/v1/tickets/{id}\"} 1"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("switchboard_request_duration_seconds_count{route=\"/api/v1/tickets\"} 1")
+    );
+    assert!(!text.contains(number));
 }

@@ -170,6 +170,16 @@ impl Api {
             .unwrap()
     }
 
+    /// A GET outside the API prefix (such as `/metrics`), with the token.
+    pub async fn get_path(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn post(&self, path: &str, body: Value) -> Response {
         self.client
             .post(format!("{}/api/v1{path}", self.base))
