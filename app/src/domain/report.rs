@@ -1082,6 +1082,21 @@ fn people_table(
     start: DateTime<Utc>,
     end: DateTime<Utc>,
 ) -> Table {
+    // Counted once for everybody rather than once per technician.
+    let mut raised: HashMap<i64, i64> = HashMap::new();
+    let mut done: HashMap<i64, i64> = HashMap::new();
+    for t in tickets {
+        for (at, c) in &t.h.changes {
+            if let (Change::Escalated { by: Some(by) }, true) = (c, in_period(*at, start, end)) {
+                *raised.entry(*by).or_default() += 1;
+            }
+        }
+    }
+    for t in resolved {
+        if let Some(a) = t.h.assignee {
+            *done.entry(a).or_default() += 1;
+        }
+    }
     let rows = facts
         .staff
         .iter()
@@ -1094,23 +1109,14 @@ fn people_table(
                 .is_none_or(|team| s.teams.contains(team))
         })
         .map(|s| {
-            let done = resolved
-                .iter()
-                .filter(|t| t.h.assignee == Some(s.id))
-                .count();
+            let resolved_by = done.get(&s.id).copied().unwrap_or_default();
             let minutes = facts
                 .minutes_logged
                 .iter()
                 .filter(|(id, _)| *id == s.id)
                 .map(|(_, m)| *m)
                 .sum::<i64>();
-            let escalations = tickets
-                .iter()
-                .flat_map(|t| &t.h.changes)
-                .filter(|(at, c)| {
-                    *c == Change::Escalated { by: Some(s.id) } && in_period(*at, start, end)
-                })
-                .count();
+            let escalations = raised.get(&s.id).copied().unwrap_or_default();
             row(
                 s.name.clone(),
                 vec![
@@ -1121,9 +1127,9 @@ fn people_table(
                     } else {
                         Cell::Empty
                     },
-                    Cell::Count(done as i64),
+                    Cell::Count(resolved_by),
                     Cell::number(minutes as f64 / 60.0, 2),
-                    Cell::Count(escalations as i64),
+                    Cell::Count(escalations),
                 ],
             )
         })

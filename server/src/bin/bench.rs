@@ -223,8 +223,101 @@ fn rss_mb() -> f64 {
         / 1024.0
 }
 
+/// One request, repeated by every client of a run in a child process.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Request {
+    method: String,
+    path: String,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+/// What a child process measured.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ChildStats {
+    samples_ns: Vec<u64>,
+    wall_ns: u64,
+    bytes: usize,
+}
+
+/// Runs `load` in a child process (`switchboard-bench clients …`) against `addr`.
+async fn load_from_child(
+    name: &str,
+    addr: &str,
+    clients: usize,
+    per_client: usize,
+    request: Request,
+) -> Stats {
+    if let Some(t) = SERVER_TIMINGS.get() {
+        t.reset();
+    }
+    let exe = std::env::current_exe().expect("own path");
+    let output = tokio::process::Command::new(exe)
+        .arg("clients")
+        .arg(addr)
+        .arg(clients.to_string())
+        .arg(per_client.to_string())
+        .arg(serde_json::to_string(&request).expect("request"))
+        .output()
+        .await
+        .expect("child runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let child: ChildStats = serde_json::from_slice(&output.stdout).expect("child stats");
+    let server = SERVER_TIMINGS
+        .get()
+        .map(|t| t.overall())
+        .and_then(|h| h.quantile(0.5).zip(h.quantile(0.99)));
+    Stats {
+        name: name.into(),
+        samples: child
+            .samples_ns
+            .into_iter()
+            .map(Duration::from_nanos)
+            .collect(),
+        wall: Duration::from_nanos(child.wall_ns),
+        bytes: child.bytes,
+        server,
+    }
+}
+
+/// The child side of `load_from_child`: runs the clients and prints what they measured as JSON.
+async fn clients(args: &[String]) {
+    let (addr, clients, per_client, request) = match args {
+        [addr, clients, per_client, request] => (
+            addr.as_str(),
+            clients.parse().expect("clients"),
+            per_client.parse().expect("requests per client"),
+            serde_json::from_str::<Request>(request).expect("request"),
+        ),
+        _ => panic!("usage: switchboard-bench clients ADDR CLIENTS PER_CLIENT REQUEST_JSON"),
+    };
+    let stats = load("child", addr, clients, per_client, move |_, _| {
+        (
+            request.method.clone(),
+            request.path.clone(),
+            request.headers.clone(),
+            request.body.clone().into_bytes(),
+        )
+    })
+    .await;
+    let out = ChildStats {
+        samples_ns: stats.samples.iter().map(|d| d.as_nanos() as u64).collect(),
+        wall_ns: stats.wall.as_nanos() as u64,
+        bytes: stats.bytes,
+    };
+    println!("{}", serde_json::to_string(&out).expect("stats"));
+}
+
 #[tokio::main]
 async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("clients") {
+        return clients(&args[2..]).await;
+    }
     let dir = std::env::temp_dir().join(format!("switchboard-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("bench dir");
     let config = switchboard::Config::local(format!("sqlite://{}", dir.join("bench.db").display()));
@@ -489,44 +582,49 @@ async fn main() {
         .await,
     );
 
-    let poll_cookie = cookie.clone();
+    // The 500-client runs drive the server from a separate process, so the server's memory is
+    // its own and the clients' bookkeeping is not in its measurements.
     rows.push(
-        load(
-            "POST /api/poll_board, no change, 500 clients",
+        load_from_child(
+            "POST /api/poll_board, no change, 500 clients (clients in another process)",
             &addr,
             500,
             40,
-            move |_, _| {
-                (
-                    "POST".into(),
-                    "/api/poll_board".into(),
-                    vec![
-                        ("cookie".into(), poll_cookie.clone()),
-                        (
-                            "content-type".into(),
-                            "application/x-www-form-urlencoded".into(),
-                        ),
-                        ("accept".into(), "application/json".into()),
-                    ],
-                    format!("cursor={head}").into_bytes(),
-                )
+            Request {
+                method: "POST".into(),
+                path: "/api/poll_board".into(),
+                headers: vec![
+                    ("cookie".into(), cookie.clone()),
+                    (
+                        "content-type".into(),
+                        "application/x-www-form-urlencoded".into(),
+                    ),
+                    ("accept".into(), "application/json".into()),
+                ],
+                body: format!("cursor={head}"),
             },
         )
         .await,
     );
+    let server_rss = rss_mb();
     rows.push(
-        load(
-            "bare axum GET /hello, 500 clients (baseline)",
+        load_from_child(
+            "bare axum GET /hello, 500 clients in another process (baseline)",
             &bare_addr,
             500,
             40,
-            |_, _| ("GET".into(), "/hello".into(), vec![], vec![]),
+            Request {
+                method: "GET".into(),
+                path: "/hello".into(),
+                headers: vec![],
+                body: String::new(),
+            },
         )
         .await,
     );
 
     println!(
-        "\nSwitchboard benchmark ({} cores, SQLite, load generator in the same process)\n",
+        "\nSwitchboard benchmark ({} cores, SQLite; load generator in the same process unless noted)\n",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
     println!("| scenario | requests | p50 ms | p95 ms | p99 ms | server p50 ms | server p99 ms | req/s | last body |");
@@ -534,6 +632,9 @@ async fn main() {
     for r in &rows {
         println!("{}", r.row());
     }
-    println!("\nserver process RSS after the run: {:.0} MB", rss_mb());
+    println!(
+        "\nserver process RSS after the 500-client poll run: {server_rss:.0} MB \
+         (the server, the bare axum baseline and the finished in-process scenarios)"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
