@@ -194,10 +194,7 @@ where
         bytes = b;
     }
     let wall = start.elapsed();
-    let server = SERVER_TIMINGS
-        .get()
-        .map(|t| t.overall())
-        .and_then(|h| h.quantile(0.5).zip(h.quantile(0.99)));
+    let server = server_side();
     Stats {
         name: name.into(),
         samples,
@@ -240,6 +237,12 @@ struct ChildStats {
     bytes: usize,
 }
 
+/// The server's own p50 and p99 since its timings were last reset.
+fn server_side() -> Option<(Duration, Duration)> {
+    let h = SERVER_TIMINGS.get()?.overall();
+    h.quantile(0.5).zip(h.quantile(0.99))
+}
+
 /// Runs `load` in a child process (`switchboard-bench clients …`) against `addr`.
 async fn load_from_child(
     name: &str,
@@ -267,10 +270,7 @@ async fn load_from_child(
         String::from_utf8_lossy(&output.stderr)
     );
     let child: ChildStats = serde_json::from_slice(&output.stdout).expect("child stats");
-    let server = SERVER_TIMINGS
-        .get()
-        .map(|t| t.overall())
-        .and_then(|h| h.quantile(0.5).zip(h.quantile(0.99)));
+    let server = server_side();
     Stats {
         name: name.into(),
         samples: child

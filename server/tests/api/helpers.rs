@@ -220,6 +220,34 @@ impl Api {
     }
 }
 
+/// Replaces the standard policy with one counting around the clock, with (first response,
+/// resolution) minutes for P1 to P4 and the given escalation rules.
+pub async fn set_policy(admin: &Api, targets: [(i64, i64); 4], rules: &str) -> Value {
+    let targets: Vec<Value> = targets
+        .iter()
+        .map(|(r, s)| json!({"response_minutes": r, "resolution_minutes": s, "around_the_clock": true}))
+        .collect();
+    let r = admin
+        .client
+        .put(format!("{}/api/v1/sla/policies/1", admin.base))
+        .bearer_auth(&admin.token)
+        .json(&json!({
+            "name": "Standard",
+            "categories": "",
+            "time_zone": "UTC",
+            "hours": "24x7",
+            "holidays": "",
+            "targets": targets,
+            "at_risk_percent": 75,
+            "rules": rules,
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+    body(r).await
+}
+
 pub async fn body(r: Response) -> Value {
     r.json().await.expect("JSON body")
 }
@@ -255,6 +283,18 @@ impl Session {
             client,
             base: app.base.clone(),
         }
+    }
+
+    /// A page as the server renders it for this session.
+    pub async fn page(&self, path: &str) -> String {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
     }
 
     pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> (u16, String) {

@@ -1,36 +1,12 @@
 //! Reports computed from real ticket histories made through the API, with the server's clock
 //! moved forward instead of sleeping; who may see them; the CSV export.
 
-use crate::helpers::{body, Api, Session, TestApp};
+use crate::helpers::{body, set_policy, Api, Session, TestApp};
 use app::domain::Role;
 use serde_json::{json, Value};
 use std::time::Duration;
 
 const MINUTE: Duration = Duration::from_secs(60);
-
-/// Around the clock, so business time is elapsed time less waiting: P2 answers within an hour
-/// and resolves within four.
-async fn around_the_clock(admin: &Api) {
-    let target = |r: i64, s: i64| json!({"response_minutes": r, "resolution_minutes": s, "around_the_clock": true});
-    let r = admin
-        .client
-        .put(format!("{}/api/v1/sla/policies/1", admin.base))
-        .bearer_auth(&admin.token)
-        .json(&json!({
-            "name": "Standard",
-            "categories": "",
-            "time_zone": "UTC",
-            "hours": "24x7",
-            "holidays": "",
-            "targets": [target(15, 120), target(60, 240), target(240, 960), target(480, 1920)],
-            "at_risk_percent": 75,
-            "rules": "",
-        }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
-}
 
 struct Desk {
     app: TestApp,
@@ -49,7 +25,9 @@ async fn desk() -> Desk {
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;
     let tina = app.api_user("tina@example.org", Role::Technician).await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
-    around_the_clock(&admin).await;
+    // Around the clock, so business time is elapsed time less waiting: P2 answers within an
+    // hour and resolves within four.
+    set_policy(&admin, [(15, 120), (60, 240), (240, 960), (480, 1920)], "").await;
     let clock = &app.state.clock;
 
     let t = rita.file("Laptop will not boot").await;
@@ -359,30 +337,14 @@ async fn only_coordinators_and_admins_see_reports() {
 
     // The page itself: figures for the coordinator, nothing for the requester.
     let carla = Session::new(&d.app, Some("carla@example.org")).await;
-    let page = carla
-        .client
-        .get(d.app.url("/reports"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = carla.page("/reports").await;
     assert!(
         page.contains("data-chart=\"lines\""),
         "the trend chart renders on the server"
     );
     assert!(page.contains("Fast, thanks"));
     assert!(page.contains("/api/v1/reports/volume.csv?from="));
-    let page = rita
-        .client
-        .get(d.app.url("/reports"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = rita.page("/reports").await;
     assert!(page.contains("Not allowed"));
     assert!(!page.contains("Fast, thanks"));
 }

@@ -1,7 +1,7 @@
 //! Service-level clocks and escalation rules, with the server's clock moved forward instead of
 //! sleeping.
 
-use crate::helpers::{body, Api, TestApp};
+use crate::helpers::{body, set_policy, Api, TestApp};
 use app::domain::Role;
 use app::server::sla::run_due;
 use chrono::{DateTime, Utc};
@@ -10,29 +10,8 @@ use std::time::Duration;
 
 const MINUTE: Duration = Duration::from_secs(60);
 
-/// Replaces the standard policy: around the clock, the same targets for every priority but P1.
-async fn set_policy(admin: &Api, rules: &str) -> Value {
-    let target = |r: i64, s: i64| json!({"response_minutes": r, "resolution_minutes": s, "around_the_clock": true});
-    let r = admin
-        .client
-        .put(format!("{}/api/v1/sla/policies/1", admin.base))
-        .bearer_auth(&admin.token)
-        .json(&json!({
-            "name": "Standard",
-            "categories": "",
-            "time_zone": "UTC",
-            "hours": "24x7",
-            "holidays": "",
-            "targets": [target(5, 30), target(10, 60), target(10, 60), target(10, 60)],
-            "at_risk_percent": 75,
-            "rules": rules,
-        }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
-    body(r).await
-}
+/// First response and resolution minutes for P1 to P4 of the tests' around-the-clock policy.
+const TARGETS: [(i64, i64); 4] = [(5, 30), (10, 60), (10, 60), (10, 60)];
 
 fn time(v: &Value) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(v.as_str().expect("a time"))
@@ -59,6 +38,7 @@ async fn tickets_carry_due_times_and_a_breached_response_fires_its_rule_once() {
     let rita = app.api_user("rita@example.org", Role::Requester).await;
     set_policy(
         &admin,
+        TARGETS,
         "100% response: notify coordinators\n50% resolution: notify assignee",
     )
     .await;
@@ -122,7 +102,12 @@ async fn a_restart_neither_skips_nor_repeats_a_rule() {
     let admin = app.api_user("ada@example.org", Role::Admin).await;
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
-    set_policy(&admin, "100% response: notify coordinators, raise priority").await;
+    set_policy(
+        &admin,
+        TARGETS,
+        "100% response: notify coordinators, raise priority",
+    )
+    .await;
     let t = rita.file("Laptop will not boot").await;
     let number = t["number"].as_str().unwrap().to_string();
     let before = t["priority"].as_str().unwrap().to_string();
@@ -166,7 +151,7 @@ async fn waiting_on_facility_stops_the_clock_and_a_priority_change_recomputes() 
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;
     let tina = app.api_user("tina@example.org", Role::Technician).await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
-    set_policy(&admin, "").await;
+    set_policy(&admin, TARGETS, "").await;
     let t = rita.file("No network in room 12").await;
     let path = format!("/tickets/{}", t["number"].as_str().unwrap());
     let created = time(&t["created_at"]);
@@ -305,7 +290,7 @@ async fn two_processes_on_one_database_fire_a_rule_once() {
     let admin = app.api_user("ada@example.org", Role::Admin).await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;
-    set_policy(&admin, "100% response: notify coordinators").await;
+    set_policy(&admin, TARGETS, "100% response: notify coordinators").await;
     let mut numbers = Vec::new();
     for i in 0..20 {
         numbers.push(rita.file(&format!("Printer {i} jammed")).await["number"].clone());
