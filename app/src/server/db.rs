@@ -1938,9 +1938,11 @@ fn prefs_from_row(r: &SqliteRow) -> Result<Preferences, AppError> {
 /// queries whatever the period. Each ticket's history comes back as one compact text (see
 /// `parse_history`) so that a year of events is read as one row per ticket.
 impl Db {
+    /// `technicians` is every member of staff, as `technicians()` lists them.
     pub async fn report_facts(
         &self,
         scope: &crate::domain::report::ReportScope,
+        technicians: Vec<Technician>,
     ) -> Result<crate::domain::report::Facts, AppError> {
         use crate::domain::report::{Facts, RatingFact, StaffFact};
         let (start, end) = (to_ms(scope.start()), to_ms(scope.end()));
@@ -1971,8 +1973,7 @@ impl Db {
             .await?;
             Ok::<_, AppError>(rows)
         };
-        let (even, odd, routes, technicians) =
-            tokio::try_join!(half(0), half(1), routes, self.technicians())?;
+        let (even, odd, routes) = tokio::try_join!(half(0), half(1), routes)?;
         let routes = routes
             .iter()
             .map(|r| {

@@ -1,6 +1,7 @@
 //! Reports for coordinators: the period and filters are checked here, the facts loaded by the
 //! persistence module, and the measures computed by `domain::report`.
 
+use super::db::Technician;
 use super::state::AppState;
 use crate::api::types::ReportOptions;
 use crate::domain::report::{self, Report, ReportQuery, ReportScope};
@@ -19,14 +20,10 @@ fn may_see_reports(user: &User) -> Result<(), AppError> {
 /// The choices of the report filters.
 pub async fn options(state: &AppState, user: &User) -> Result<ReportOptions, AppError> {
     may_see_reports(user)?;
-    let technicians = state
-        .db
-        .technicians()
-        .await?
-        .into_iter()
-        .filter(|t| t.user.role == Role::Technician)
-        .map(|t| (t.user.id, t.user.name))
-        .collect();
+    choices(state, &state.db.technicians().await?).await
+}
+
+async fn choices(state: &AppState, staff: &[Technician]) -> Result<ReportOptions, AppError> {
     Ok(ReportOptions {
         teams: state
             .db
@@ -42,18 +39,21 @@ pub async fn options(state: &AppState, user: &User) -> Result<ReportOptions, App
             .into_iter()
             .map(|c| (c.slug, c.name))
             .collect(),
-        technicians,
+        technicians: staff
+            .iter()
+            .filter(|t| t.user.role == Role::Technician)
+            .map(|t| (t.user.id, t.user.name.clone()))
+            .collect(),
     })
 }
 
 /// Reads and checks a report query: dates, and filters that name a team, category or
-/// technician that exists.
-pub async fn scope(
+/// technician among `options`.
+fn scope(
     state: &AppState,
-    user: &User,
+    options: &ReportOptions,
     query: &ReportQuery,
 ) -> Result<ReportScope, AppError> {
-    let options = options(state, user).await?;
     let today = state.clock.now().date_naive();
     let (parsed, mut errors) = match ReportScope::parse(query, today) {
         Ok(s) => (Some(s), Vec::new()),
@@ -101,9 +101,12 @@ pub async fn report(
     user: &User,
     query: &ReportQuery,
 ) -> Result<Report, AppError> {
-    let scope = scope(state, user, query).await?;
+    may_see_reports(user)?;
+    // The staff list serves both the filter check and the facts.
+    let staff = state.db.technicians().await?;
+    let scope = scope(state, &choices(state, &staff).await?, query)?;
     let started = Instant::now();
-    let facts = state.db.report_facts(&scope).await?;
+    let facts = state.db.report_facts(&scope, staff).await?;
     let loaded_ms = started.elapsed().as_millis();
     let policies = state.db.policies().await?;
     let report = report::build(&scope, &facts, &policies, state.clock.now());

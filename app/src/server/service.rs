@@ -1097,7 +1097,8 @@ pub async fn board_page(
     }
     let after = ListCursor::decode(after)
         .ok_or_else(|| AppError::BadRequest("Unknown position in the column".into()))?;
-    column(state, actor, status, Some(after)).await
+    let presenter = super::sla::Presenter::new(state).await?;
+    column(state, actor, status, Some(after), &presenter).await
 }
 
 /// Open tickets matching `text` anywhere (title, description, notes), for the board's search to
@@ -1146,6 +1147,7 @@ async fn column(
     actor: &User,
     status: Status,
     after: Option<ListCursor>,
+    presenter: &super::sla::Presenter,
 ) -> Result<ColumnPage, AppError> {
     let query = TicketQuery {
         statuses: vec![status],
@@ -1166,7 +1168,6 @@ async fn column(
             .encode()
         })
     });
-    let presenter = super::sla::Presenter::new(state).await?;
     Ok(ColumnPage {
         status,
         cards: rows
@@ -1189,10 +1190,11 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
     // the next poll rather than missed.
     let cursor = state.db.feed_head().await?;
     state.feed.advance(cursor);
+    let presenter = super::sla::Presenter::new(state).await?;
     let mut cards = Vec::new();
     let mut next = Vec::new();
     for status in BOARD_COLUMNS {
-        let page = column(state, actor, status, None).await?;
+        let page = column(state, actor, status, None, &presenter).await?;
         cards.extend(page.cards);
         next.extend(page.next.map(|n| (status, n)));
     }

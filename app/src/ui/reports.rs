@@ -41,7 +41,9 @@ fn query_string(q: &ReportQuery) -> String {
         .join("&")
 }
 
-/// Percent-encodes a query value (RFC 3986 unreserved characters stay).
+/// Percent-encodes a query value (RFC 3986 unreserved characters stay). Not the router's
+/// `ParamsMap::to_query_string`: on the server that escapes `-` too, so links to dated periods
+/// would differ between the server's render and the browser's.
 fn encode(v: &str) -> String {
     v.bytes()
         .map(|b| match b {
