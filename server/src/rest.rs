@@ -179,6 +179,9 @@ pub fn ticket_json(t: &Ticket, now: DateTime<Utc>) -> Value {
         "updated_at": t.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         "version": t.version,
         "sla": sla,
+        "project": t.project.as_ref().map(|p| json!({"id": p.id, "name": p.name})),
+        "due_on": t.due_on,
+        "merged_into": t.merged_into.map(|n| n.to_string()),
     })
 }
 
@@ -366,7 +369,17 @@ async fn get_ticket(
     Caller(user): Caller,
     Path(n): Path<String>,
 ) -> ApiResult<Response> {
-    let t = service::ticket(&state, &user, number(&n)?).await?;
+    let asked = number(&n)?;
+    // A merged duplicate's number leads to the ticket it was merged into.
+    let to = app::server::coordination::follow_merges(&state, &user, asked).await?;
+    if to != asked {
+        return Ok((
+            StatusCode::PERMANENT_REDIRECT,
+            [(header::LOCATION, format!("/api/v1/tickets/{to}"))],
+        )
+            .into_response());
+    }
+    let t = service::ticket(&state, &user, asked).await?;
     Ok(with_etag(StatusCode::OK, &t, state.clock.now()))
 }
 
@@ -417,6 +430,9 @@ struct Patch {
     resolution: Option<String>,
     /// Minutes spent, logged with a resolution.
     minutes: Option<i64>,
+    /// Resolving a parent resolves its open children with the same solution.
+    #[serde(default)]
+    resolve_children: bool,
 }
 
 /// The version named by `If-Match: "3"` (or a weak `W/"3"`).
@@ -488,6 +504,7 @@ async fn patch_ticket(
         urgency: None,
         text: p.resolution,
         minutes: p.minutes,
+        resolve_children: p.resolve_children,
     };
     match service::change_ticket(&state, &user, number, Some(version), change).await {
         Ok(t) => Ok(with_etag(StatusCode::OK, &t, state.clock.now())),

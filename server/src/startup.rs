@@ -120,6 +120,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(state.clone(), merged_redirect))
         .layer(middleware::from_fn(server_fn_status))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(middleware::from_fn(refuse_cross_site))
@@ -305,6 +306,26 @@ async fn refuse_cross_site(req: Request, next: Next) -> Response {
 
 /// Server functions answer every error with 500; give the browser and API clients the status the
 /// error means (401, 403, 404, 422, …) so that only real server faults are 500s.
+/// A merged duplicate's page redirects to the ticket it was merged into, for whoever may see that
+/// ticket; everyone else gets the page they asked for (which tells them nothing more).
+async fn merged_redirect(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let asked = (req.method() == Method::GET)
+        .then(|| req.uri().path().strip_prefix("/tickets/"))
+        .flatten()
+        .and_then(app::domain::TicketNumber::parse);
+    if let Some(asked) = asked {
+        if let Ok(Some(user)) = app::server::auth::authenticate(&state, req.headers()).await {
+            if let Ok(to) = app::server::coordination::follow_merges(&state, &user, asked).await {
+                if to != asked {
+                    return axum::response::Redirect::to(&format!("/tickets/{to}?merged={asked}"))
+                        .into_response();
+                }
+            }
+        }
+    }
+    next.run(req).await
+}
+
 async fn server_fn_status(req: Request, next: Next) -> Response {
     let response = next.run(req).await;
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod board;
+pub mod coordination;
 pub mod notifications;
 pub mod people;
 pub mod reports;

@@ -31,6 +31,81 @@ pub struct TicketDetail {
     pub tracking_links: Vec<crate::domain::ticket::TrackingLink>,
     /// Rendered for someone following a private tracking link (no account).
     pub tracking_view: bool,
+    /// The number that was asked for, when it was a duplicate merged into this ticket.
+    #[serde(default)]
+    pub merged_from: Option<crate::domain::TicketNumber>,
+    /// Links, work orders and planning (staff only; empty for everyone else).
+    #[serde(default)]
+    pub extras: TicketExtras,
+}
+
+/// What a ticket page shows staff beyond the ticket: links to other tickets, the facility work
+/// it waits on, and the choices of the forms that change those.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TicketExtras {
+    pub links: crate::domain::coordination::TicketLinks,
+    pub work_orders: Vec<crate::domain::coordination::WorkOrder>,
+    pub can_link: bool,
+    /// The caller may merge this ticket into another as its duplicate.
+    pub can_merge: bool,
+    pub can_request_facility: bool,
+    pub facility_managers: Vec<PersonRef>,
+    /// Open work orders another ticket could wait on too: (id, words).
+    pub open_work_orders: Vec<(i64, String)>,
+    /// The caller may put the ticket into a project and give it a due date (coordinators).
+    pub can_plan: bool,
+    pub projects: Vec<(i64, String)>,
+}
+
+/// A project in the list, with how far it has come.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectSummary {
+    pub project: crate::domain::coordination::Project,
+    pub progress: crate::domain::coordination::Progress,
+    /// The earliest due date of an open task.
+    pub next_due: Option<chrono::NaiveDate>,
+}
+
+/// Open tickets of a project by who has them (`None`: nobody yet).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workload {
+    pub person: Option<PersonRef>,
+    pub tickets: Vec<crate::domain::coordination::LinkedTicket>,
+}
+
+/// Everything a project page shows, filtered for the caller.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectPage {
+    pub project: crate::domain::coordination::Project,
+    pub progress: crate::domain::coordination::Progress,
+    pub workload: Vec<Workload>,
+    /// Open tasks by due date, the nearest first.
+    pub upcoming: Vec<Ticket>,
+    /// Every ticket of the project: open ones first.
+    pub tickets: Vec<Ticket>,
+    pub today: chrono::NaiveDate,
+    /// Coordinators plan tasks and edit the project.
+    pub can_manage: bool,
+    pub can_add_watchers: bool,
+    pub staff_view: bool,
+    /// Categories for the task form (coordinators).
+    pub categories: Vec<Category>,
+}
+
+/// A planned task as the project page's form sends it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TaskDraft {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub category: String,
+    pub due_on: String,
+    /// P1 to P4; P3 when empty.
+    #[serde(default)]
+    pub priority: String,
+    /// Email of the technician to assign at once (optional).
+    #[serde(default)]
+    pub assignee: String,
 }
 
 /// A request as filed from the portal, the board (on someone's behalf) or the API.
@@ -76,6 +151,9 @@ pub struct TicketChange {
     /// Minutes spent, logged with a resolution.
     #[serde(default)]
     pub minutes: Option<i64>,
+    /// Resolving a parent resolves its open children with the same solution too.
+    #[serde(default)]
+    pub resolve_children: bool,
 }
 
 /// A ticket card on the board.
@@ -92,6 +170,9 @@ pub struct BoardSnapshot {
     pub categories: Vec<Category>,
     /// Category → the team it is routed to.
     pub routes: Vec<(String, String)>,
+    /// (id, name) of every project, for the project filter.
+    #[serde(default)]
+    pub projects: Vec<(i64, String)>,
     /// Impact × urgency → priority, for triage to show the computed priority.
     pub priority_matrix: crate::domain::PriorityMatrix,
     /// Tickets per column in all (the snapshot holds the most urgent of long columns).

@@ -3,6 +3,7 @@
 
 pub mod assignment;
 pub mod category;
+pub mod coordination;
 pub mod lifecycle;
 pub mod notification;
 pub mod priority;

@@ -34,6 +34,9 @@ closed_enum! {
         NewRequest => "new_request",
         EscalationRequested => "escalation_requested",
         WatchedUpdate => "watched_update",
+        FacilityWork => "facility_work",
+        FacilityDone => "facility_done",
+        Merged => "merged",
     }
 }
 
@@ -57,6 +60,9 @@ impl NotificationKind {
             NewRequest => "A new request came in",
             EscalationRequested => "A technician asked for escalation",
             WatchedUpdate => "A ticket I watch changed",
+            FacilityWork => "Facility work was asked of me",
+            FacilityDone => "Facility work on my ticket moved on",
+            Merged => "My request was merged into another",
         }
     }
 
@@ -65,7 +71,15 @@ impl NotificationKind {
         use NotificationKind::*;
         !matches!(
             self,
-            Received | Assigned | WaitingOnYou | PublicNote | Resolved | Closed | WatchedUpdate
+            Received
+                | Assigned
+                | WaitingOnYou
+                | PublicNote
+                | Resolved
+                | Closed
+                | WatchedUpdate
+                | FacilityWork
+                | Merged
         )
     }
 }

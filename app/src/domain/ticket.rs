@@ -149,8 +149,17 @@ pub struct Ticket {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
-    /// The service-level clocks; absent until first computed.
+    /// The service-level clocks; absent until first computed, and for planned tasks.
     pub sla: Option<super::Sla>,
+    /// The project the ticket belongs to.
+    #[serde(default)]
+    pub project: Option<super::coordination::ProjectTag>,
+    /// A planned task's due date: its target instead of service-level clocks.
+    #[serde(default)]
+    pub due_on: Option<chrono::NaiveDate>,
+    /// The ticket this one was merged into as a duplicate; its number redirects there.
+    #[serde(default)]
+    pub merged_into: Option<TicketNumber>,
 }
 
 impl Ticket {
@@ -160,6 +169,11 @@ impl Ticket {
             waiting_on: self.waiting_on,
             has_assignee: self.assignee.is_some(),
         }
+    }
+
+    /// A planned task still open after its due date.
+    pub fn overdue(&self, today: chrono::NaiveDate) -> bool {
+        self.status.is_open() && self.due_on.is_some_and(|d| d < today)
     }
 
     /// What needs doing first: higher priority, then the nearest running deadline, then age.
@@ -229,7 +243,8 @@ impl Event {
         }
         let keep = self.kind == "status" && self.to.as_deref() == Some("waiting")
             || self.kind == "reopened"
-            || self.kind == "rated";
+            || self.kind == "rated"
+            || self.kind == "facility";
         if !keep {
             self.detail = None;
         }
@@ -271,6 +286,39 @@ impl Event {
             "priority" => format!("Priority now {}", self.to.clone().unwrap_or_default()),
             "reopened" => "Reopened".into(),
             "rated" => format!("Rated {}/5", self.to.clone().unwrap_or_default()),
+            "facility" => {
+                let order = self.to.clone().unwrap_or_default();
+                match self.detail.as_deref() {
+                    Some(d) if d.starts_with("done") => format!("Facility work {order} done"),
+                    Some(d) if d.starts_with("cancelled") => {
+                        format!("Facility work {order} cancelled")
+                    }
+                    Some(d) if d.starts_with("expected") => format!("Facility work {order} {d}"),
+                    _ => format!("Facility work {order} requested"),
+                }
+            }
+            "project" => match &self.to {
+                Some(p) => format!("Part of the project {p}"),
+                None => "Taken out of its project".into(),
+            },
+            "due" => match &self.to {
+                Some(d) => format!("Due {d}"),
+                None => "No due date any more".into(),
+            },
+            "linked" => format!(
+                "Linked to {} ({})",
+                self.to.clone().unwrap_or_default(),
+                self.detail.clone().unwrap_or_else(|| "related".into())
+            ),
+            "unlinked" => format!("No longer linked to {}", self.to.clone().unwrap_or_default()),
+            "merged" => format!(
+                "Merged into {}, which it duplicated",
+                self.to.clone().unwrap_or_default()
+            ),
+            "merged_from" => format!(
+                "{} merged into this request",
+                self.from.clone().unwrap_or_default()
+            ),
             other => other.replace('_', " "),
         }
     }

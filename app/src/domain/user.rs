@@ -9,13 +9,16 @@ closed_enum!(
         Technician => "technician",
         Coordinator => "coordinator",
         Admin => "admin",
+        /// A facility manager: sees and updates the work orders addressed to them, and may file
+        /// requests of their own like any requester.
+        Facility => "facility",
     }
 );
 
 impl Role {
     /// Staff handle tickets; requesters only file and follow their own.
     pub fn is_staff(self) -> bool {
-        !matches!(self, Role::Requester)
+        matches!(self, Role::Technician | Role::Coordinator | Role::Admin)
     }
 
     /// Coordinators and admins see and may change every ticket.
@@ -29,6 +32,7 @@ impl Role {
             Role::Technician => "Technician",
             Role::Coordinator => "Coordinator",
             Role::Admin => "Admin",
+            Role::Facility => "Facility manager",
         }
     }
 }
@@ -114,5 +118,7 @@ mod tests {
         assert!(!Role::Technician.coordinates());
         assert!(Role::Technician.is_staff());
         assert!(!Role::Requester.is_staff());
+        assert!(!Role::Facility.is_staff());
+        assert!(!Role::Facility.coordinates());
     }
 }

@@ -8,7 +8,8 @@ use crate::domain::{
     User, WaitingOn,
 };
 use crate::error::AppError;
-use chrono::{DateTime, TimeZone, Utc};
+use crate::domain::coordination::ProjectTag;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
@@ -48,9 +49,10 @@ macro_rules! ticket_select {
         "SELECT t.id, t.title, t.description, c.slug AS category, t.category_id, t.requester_id, t.assignee_id, \
          t.impact, t.urgency, t.priority, t.priority_reason, t.status, t.waiting_on, t.location, t.asset_tag, \
          t.contact, t.fields_json, t.escalated, t.reopened, t.resolution, t.created_at, t.updated_at, t.version, t.sla_json, \
+         t.project_id, p.name AS project_name, t.due_on, t.merged_into, \
          r.email AS r_email, r.name AS r_name, a.email AS a_email, a.name AS a_name \
          FROM tickets t JOIN categories c ON c.id = t.category_id JOIN users r ON r.id = t.requester_id \
-         LEFT JOIN users a ON a.id = t.assignee_id"
+         LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN projects p ON p.id = t.project_id"
     };
 }
 
@@ -60,6 +62,9 @@ macro_rules! event_select {
          u.email AS actor_email, u.name AS actor_name FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id"
     };
 }
+
+mod coordination;
+pub use coordination::WorkOrderFilter;
 
 /// The one connection pool of the process.
 #[derive(Clone, Debug)]
@@ -497,8 +502,8 @@ impl Db {
     ) -> Result<i64, AppError> {
         let done = sqlx::query(
             "INSERT INTO tickets (title, description, category_id, requester_id, impact, urgency, priority, status, \
-             location, asset_tag, contact, fields_json, channel, created_at, updated_at, version) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, $12, $13, $13, 1)",
+             location, asset_tag, contact, fields_json, channel, created_at, updated_at, version, project_id, due_on) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, $12, $13, $13, 1, $14, $15)",
         )
         .bind(&t.title)
         .bind(&t.description)
@@ -513,6 +518,8 @@ impl Db {
         .bind(serde_json::Value::Object(t.fields.clone()).to_string())
         .bind(&t.channel)
         .bind(to_ms(t.now))
+        .bind(t.project_id)
+        .bind(t.due_on.map(|d| d.format("%Y-%m-%d").to_string()))
         .execute(&mut *conn)
         .await?;
         Ok(done.last_insert_rowid())
@@ -1266,7 +1273,7 @@ impl Db {
         ticket_id: i64,
     ) -> Result<Option<SlaHistory>, AppError> {
         let Some(head) = sqlx::query(
-            "SELECT c.slug, tm.name AS team, t.priority, t.created_at FROM tickets t \
+            "SELECT c.slug, tm.name AS team, t.priority, t.created_at, t.due_on IS NOT NULL AS planned FROM tickets t \
              JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id WHERE t.id = $1",
         )
         .bind(ticket_id)
@@ -1288,7 +1295,7 @@ impl Db {
         .collect::<Result<Vec<_>, _>>()?;
         let responded: Option<i64> = sqlx::query_scalar(
             "SELECT MIN(e.at) FROM ticket_events e JOIN users u ON u.id = e.actor_id \
-             WHERE e.ticket_id = $1 AND u.role <> 'requester' AND ( \
+             WHERE e.ticket_id = $1 AND u.role IN ('technician', 'coordinator', 'admin') AND ( \
                (e.kind = 'status' AND e.to_value IN ('in_progress', 'waiting', 'resolved', 'closed')) \
                OR (e.kind = 'note' AND e.internal = 0))",
         )
@@ -1300,6 +1307,7 @@ impl Db {
             team: head.try_get("team")?,
             priority: decode(head.try_get("priority")?)?,
             created_at: from_ms(head.try_get("created_at")?),
+            planned: head.try_get("planned")?,
             changes,
             responded_at: responded.map(from_ms),
         }))
@@ -2364,6 +2372,8 @@ pub struct SlaHistory {
     pub team: Option<String>,
     pub priority: Priority,
     pub created_at: DateTime<Utc>,
+    /// A planned task: its due date is its target, it runs no service-level clocks.
+    pub planned: bool,
     pub changes: Vec<(DateTime<Utc>, Status)>,
     pub responded_at: Option<DateTime<Utc>>,
 }
@@ -2556,6 +2566,9 @@ pub struct NewTicketRow {
     pub fields: serde_json::Map<String, serde_json::Value>,
     pub channel: String,
     pub now: DateTime<Utc>,
+    /// Planned tasks belong to a project and have a due date.
+    pub project_id: Option<i64>,
+    pub due_on: Option<NaiveDate>,
 }
 
 /// The mutable state of a ticket, written whole by `update_ticket`.
@@ -2582,6 +2595,7 @@ pub struct TicketRow {
     pub category_id: i64,
     pub priority_reason: Option<String>,
     pub ticket: Ticket,
+    pub project_id: Option<i64>,
 }
 
 impl TicketRow {
@@ -2687,6 +2701,7 @@ fn ticket_from_row(r: &SqliteRow) -> Result<TicketRow, AppError> {
         _ => serde_json::Map::new(),
     };
     let waiting_on: Option<String> = r.try_get("waiting_on")?;
+    let project_id: Option<i64> = r.try_get("project_id")?;
     Ok(TicketRow {
         id,
         requester_id: r.try_get("requester_id")?,
@@ -2723,7 +2738,17 @@ fn ticket_from_row(r: &SqliteRow) -> Result<TicketRow, AppError> {
             sla: r
                 .try_get::<Option<&str>, _>("sla_json")?
                 .and_then(|j| serde_json::from_str(j).ok()),
+            project: project_id
+                .zip(r.try_get::<Option<String>, _>("project_name")?)
+                .map(|(id, name)| ProjectTag { id, name }),
+            due_on: r
+                .try_get::<Option<&str>, _>("due_on")?
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            merged_into: r
+                .try_get::<Option<i64>, _>("merged_into")?
+                .map(TicketNumber::from_id),
         },
+        project_id,
     })
 }
 

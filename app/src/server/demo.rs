@@ -7,7 +7,8 @@ use super::db::Db;
 use super::history::{Cast, Generator};
 use super::service;
 use super::state::AppState;
-use crate::api::types::{NewTicket, NoteInput, TicketChange};
+use crate::api::types::{NewTicket, NoteInput, TaskDraft, TicketChange};
+use crate::domain::coordination::{ProjectDraft, WorkOrderDraft};
 use crate::domain::{ActionKind, NoteVisibility, Policy, Role, TicketNumber, User};
 use crate::error::AppError;
 use std::time::Duration;
@@ -30,6 +31,7 @@ pub const DEMO_ACCOUNTS: &[(&str, &str, Role)] = &[
     ("rita@example.org", "Rita Requester", Role::Requester),
     ("paul@example.org", "Paul Projects", Role::Requester),
     ("fiona@example.org", "Fiona Facilities", Role::Requester),
+    ("felix@example.org", "Felix Buildings", Role::Facility),
 ];
 
 /// A demo technician's profile: tier, capacity, phone and skills by category.
@@ -386,7 +388,20 @@ async fn tickets(state: &AppState, users: &[User]) -> Result<(), AppError> {
     )
     .await?;
     act(n, nina, Some(ActionKind::Start), None, None).await?;
-    act(n, nina, Some(ActionKind::WaitFacility), None, None).await?;
+    let outlets = n;
+    super::coordination::request_facility_work(
+        state,
+        nina,
+        n,
+        Some(WorkOrderDraft {
+            what: "Six network outlets (two per desk block) wired to the B-2 patch panel".into(),
+            location: "Building B, open space 2".into(),
+            manager: "felix@example.org".into(),
+            expected_on: (state.clock.now().date_naive() + chrono::Duration::days(3)).to_string(),
+        }),
+        None,
+    )
+    .await?;
 
     // Waiting on the requester.
     let n = file(
@@ -541,6 +556,63 @@ async fn tickets(state: &AppState, users: &[User]) -> Result<(), AppError> {
         ..NewTicket::default()
     };
     service::create_ticket(state, coordinator, input).await?;
+    project(state, users, outlets).await
+}
+
+/// A project with planned tasks in every state (one overdue), and the outlets request in it.
+async fn project(state: &AppState, users: &[User], outlets: TicketNumber) -> Result<(), AppError> {
+    use super::coordination;
+    let coordinator = by_email(users, "coordinator@example.org");
+    let today = state.clock.now().date_naive();
+    let day = |offset: i64| (today + chrono::Duration::days(offset)).to_string();
+    let project = coordination::create_project(
+        state,
+        coordinator,
+        ProjectDraft {
+            name: "Move finance to building B".into(),
+            description: "Finance (14 people) moves from A-1 to B-3: desks, printers and a network segment of its own.".into(),
+            manager: "paul@example.org".into(),
+            starts_on: day(-14),
+            ends_on: day(21),
+        },
+    )
+    .await?;
+    let tasks: [(&str, &str, i64, &str, &[ActionKind]); 6] = [
+        ("Set up 12 desks for finance in B-3", "hardware", 7, "tom@example.org", &[ActionKind::Start]),
+        ("Move the three finance printers", "hardware", 3, "tina@example.org", &[]),
+        ("Network segment for finance in B-3", "network", 10, "nina@example.org", &[]),
+        ("Inventory of finance laptops", "hardware", -2, "sam@example.org", &[ActionKind::Start]),
+        ("Order docking stations", "other", -5, "tina@example.org", &[ActionKind::Start, ActionKind::Resolve]),
+        ("Check VPN access from building B", "account", 14, "", &[]),
+    ];
+    for (title, category, due, assignee, steps) in tasks {
+        let t = coordination::plan_task(
+            state,
+            coordinator,
+            project.id,
+            TaskDraft {
+                title: title.into(),
+                description: String::new(),
+                category: category.into(),
+                due_on: day(due),
+                priority: "P3".into(),
+                assignee: assignee.into(),
+            },
+        )
+        .await?;
+        let Some(tech) = users.iter().find(|u| u.email == assignee) else {
+            continue;
+        };
+        for step in steps {
+            let change = TicketChange {
+                action: Some(*step),
+                text: Some("Ordered 14 docking stations; delivered to B-3.".into()),
+                ..TicketChange::default()
+            };
+            service::change_ticket(state, tech, t.number, None, change).await?;
+        }
+    }
+    coordination::plan_ticket(state, coordinator, outlets, Some(project.id), "").await?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Server-only parts: persistence, authentication, the ticket service and demo data.
 
 pub mod auth;
+pub mod coordination;
 pub mod db;
 pub mod demo;
 pub mod history;

@@ -226,6 +226,43 @@ pub fn for_change(
                     }
                 }
             }
+            "facility" => {
+                let order = e.to.clone().unwrap_or_default();
+                let detail = e.detail.clone().unwrap_or_default();
+                let (subject, text) = if detail.starts_with("done") || detail.starts_with("cancelled") {
+                    let (state, outcome) = detail.split_once(": ").unwrap_or((&detail, ""));
+                    let outcome = if outcome.is_empty() { String::new() } else { format!(" Facility note: {outcome}") };
+                    (
+                        format!("{n}: facility work {state}"),
+                        format!("{order} for \u{201c}{}\u{201d} is {state}; the ticket goes on.{outcome}", t.title),
+                    )
+                } else if detail.starts_with("expected") {
+                    (
+                        format!("{n}: facility work {detail}"),
+                        format!("{order} for \u{201c}{}\u{201d} is now {detail}.", t.title),
+                    )
+                } else {
+                    (
+                        format!("{n} waits on facility work"),
+                        format!("\u{201c}{}\u{201d} waits on {order}: {detail}.", t.title),
+                    )
+                };
+                if let Some(a) = who.assignee {
+                    tell(a, NotificationKind::FacilityDone, subject, text);
+                }
+            }
+            "merged" => {
+                let into = e.to.clone().unwrap_or_default();
+                tell(
+                    who.requester,
+                    NotificationKind::Merged,
+                    format!("{n} merged into {into}"),
+                    format!(
+                        "Your request \u{201c}{}\u{201d} is about the same thing as {into}, so we merged it there. Your messages moved with it, and you follow {into} from now on; the number {n} leads there too.",
+                        t.title
+                    ),
+                );
+            }
             _ => {}
         }
     }
@@ -457,6 +494,9 @@ mod tests {
             updated_at: Utc::now(),
             version: 2,
             sla: None,
+            project: None,
+            due_on: None,
+            merged_into: None,
         }
     }
 

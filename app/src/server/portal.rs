@@ -201,5 +201,7 @@ pub async fn tracked(state: &AppState, token: &str) -> Result<TicketDetail, AppE
         can_manage_links: false,
         tracking_links: Vec::new(),
         tracking_view: true,
+        merged_from: None,
+        extras: Default::default(),
     })
 }

@@ -20,12 +20,18 @@ use crate::error::{AppError, FieldError};
 use sqlx::SqliteConnection;
 
 /// Whether `actor` may see the ticket at all. Callers answer `NotFound` when not, so a guessed
-/// number reveals nothing.
-async fn can_see(
+/// number reveals nothing. Whoever manages or watches a ticket's project sees it too (its public
+/// side, unless they are staff).
+pub(crate) async fn can_see(
     conn: &mut SqliteConnection,
     actor: &User,
     row: &TicketRow,
 ) -> Result<bool, AppError> {
+    if let Some(project) = row.project_id {
+        if Db::follows_project(conn, project, actor.id).await? {
+            return Ok(true);
+        }
+    }
     Ok(match actor.role {
         Role::Coordinator | Role::Admin => true,
         Role::Technician => {
@@ -36,7 +42,7 @@ async fn can_see(
                 || row.requester_id == actor.id
                 || Db::is_watcher(conn, row.id, actor.id).await?
         }
-        Role::Requester => {
+        Role::Requester | Role::Facility => {
             row.requester_id == actor.id || Db::is_watcher(conn, row.id, actor.id).await?
         }
     })
@@ -69,7 +75,9 @@ fn role_allows(actor: &User, row: &TicketRow, kind: ActionKind) -> bool {
             }
         }
         // The requester accepts the solution or says it is not fixed.
-        Role::Requester => row.requester_id == actor.id && matches!(kind, Close | Reopen),
+        Role::Requester | Role::Facility => {
+            row.requester_id == actor.id && matches!(kind, Close | Reopen)
+        }
     }
 }
 
@@ -288,6 +296,8 @@ pub async fn create_ticket(
         fields,
         channel: channel.clone(),
         now,
+        project_id: None,
+        due_on: None,
     };
     // A team that assigns automatically gives it to the least loaded qualified, available member
     // with room; ties take turns by ticket number.
@@ -387,6 +397,9 @@ pub async fn create_ticket(
         updated_at: at,
         version: if auto.is_some() { 2 } else { 1 },
         sla,
+        project: None,
+        due_on: None,
+        merged_into: None,
     };
     let mut who = notify::audience(
         &mut tx,
@@ -416,8 +429,17 @@ pub async fn ticket_detail(
     number: TicketNumber,
 ) -> Result<TicketDetail, AppError> {
     let mut conn = state.db.conn().await?;
-    let row = load_visible(&mut conn, actor, number).await?;
+    let asked = load_visible(&mut conn, actor, number).await?;
+    // A merged duplicate's number leads to the ticket it was merged into.
+    let (row, merged_from) = match asked.ticket.merged_into {
+        Some(into) => match load_visible(&mut conn, actor, into).await {
+            Ok(survivor) => (survivor, Some(asked.ticket.number)),
+            Err(_) => (asked, None),
+        },
+        None => (asked, None),
+    };
     drop(conn);
+    let extras = super::coordination::ticket_extras(state, actor, &row).await?;
     let staff_view = actor.role.is_staff();
     let notes = state.db.notes(row.id, staff_view).await?;
     let mut events = state.db.events(row.id, staff_view).await?;
@@ -459,6 +481,8 @@ pub async fn ticket_detail(
         viewer_role: actor.role,
         staff_view,
         can_reply,
+        merged_from,
+        extras,
     })
 }
 
@@ -508,7 +532,7 @@ pub fn scope_of(actor: &User) -> Scope {
     match actor.role {
         Role::Coordinator | Role::Admin => Scope::All,
         Role::Technician => Scope::Technician(actor.id),
-        Role::Requester => Scope::Requester(actor.id),
+        Role::Requester | Role::Facility => Scope::Requester(actor.id),
     }
 }
 
@@ -884,6 +908,14 @@ pub async fn change_ticket(
         .await?;
     }
     let updated = settle(&mut tx, state, &row, &events, actor, now).await?;
+    if change.resolve_children && action == Some(ActionKind::Resolve) {
+        let notes = ResolutionNotes::parse(s.resolution.as_deref().unwrap_or_default())
+            .map_err(|m| AppError::field("resolution", m))?;
+        last = last.max(
+            super::coordination::resolve_children(&mut tx, state, actor, &row, &notes, now)
+                .await?,
+        );
+    }
     tx.commit().await?;
     state.feed.advance(last);
     tracing::info!(ticket.number = %number, ticket.version = updated.ticket.version, "ticket changed");
@@ -892,7 +924,7 @@ pub async fn change_ticket(
 
 /// What follows every change once its events are written, in its transaction: the clocks are
 /// recomputed, the ticket is read back, and the people it concerns are told.
-async fn settle(
+pub(crate) async fn settle(
     conn: &mut SqliteConnection,
     state: &AppState,
     before: &TicketRow,
@@ -1207,6 +1239,7 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
         technicians,
         categories,
         routes,
+        projects: state.db.project_choices().await?,
         priority_matrix: state.settings.priority_matrix.clone(),
         totals,
         next,

@@ -38,7 +38,8 @@ pub async fn refresh(
     let Some(h) = Db::sla_history(conn, ticket_id).await? else {
         return Ok(None);
     };
-    let Some(policy) = Policy::choose(policies, &h.category, h.team.as_deref()) else {
+    let policy = Policy::choose(policies, &h.category, h.team.as_deref()).filter(|_| !h.planned);
+    let Some(policy) = policy else {
         Db::write_sla(conn, ticket_id, None, None, &[]).await?;
         return Ok(None);
     };

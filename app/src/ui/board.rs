@@ -71,6 +71,7 @@ fn LiveBoard() -> impl IntoView {
     let triage = RwSignal::new(None::<i64>);
     let categories = RwSignal::new(Vec::<Category>::new());
     let routes = RwSignal::new(Vec::<(String, String)>::new());
+    let projects = RwSignal::new(Vec::<(i64, String)>::new());
     let matrix = RwSignal::new(PriorityMatrix::default());
     let totals = RwSignal::new(Vec::<(Status, i64)>::new());
     // Where the next page of each long column starts.
@@ -89,6 +90,7 @@ fn LiveBoard() -> impl IntoView {
             techs.set(s.technicians);
             categories.set(s.categories);
             routes.set(s.routes);
+            projects.set(s.projects);
             matrix.set(s.priority_matrix);
             totals.set(s.totals);
             next_pages.set(s.next);
@@ -174,6 +176,11 @@ fn LiveBoard() -> impl IntoView {
                     .iter()
                     .any(|(c, team)| *c == t.category && *team == filter("team")))
             && (filter("soon").is_empty() || breaching_soon(t))
+            && (filter("project").is_empty()
+                || t
+                    .project
+                    .as_ref()
+                    .is_some_and(|p| p.id.to_string() == filter("project")))
             && (text.is_empty()
                 || server_hit
                 || t.title.to_lowercase().contains(&text)
@@ -402,6 +409,16 @@ fn LiveBoard() -> impl IntoView {
                         {
                             let email = t.person.email.clone();
                             view! { <option value=t.person.email.clone() selected=move || filter("tech") == email>{t.person.name.clone()}</option> }
+                        }
+                    </For>
+                </select>
+                <label class="sr-only" for="board-project">"Project"</label>
+                <select id="board-project" on:change={let set_filter = set_filter.clone(); move |ev| set_filter("project", event_target_value(&ev))}>
+                    <option value="" selected=move || filter("project").is_empty()>"All projects"</option>
+                    <For each=move || projects.get() key=|p| p.0 let:p>
+                        {
+                            let id = p.0.to_string();
+                            view! { <option value=p.0.to_string() selected=move || filter("project") == id>{p.1.clone()}</option> }
                         }
                     </For>
                 </select>
@@ -655,6 +672,12 @@ where
                 {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
                 {t.waiting_on.map(|w| view! { <span class="flag">{w.label()}</span> })}
             </p>
+            {t.project.as_ref().map(|p| view! {
+                <p class="card-meta">
+                    <span class="project-tag">{p.name.clone()}</span>
+                    {t.due_on.map(|d| format!(" · due {d}"))}
+                </p>
+            })}
             <p class="card-meta"><SlaBadge sla=t.sla.clone() /></p>
             <div class="card-actions">
                 {(t.status == Status::New).then(|| view! { <button type="button" class="small" on:click=move |_| triage.set(Some(n))>"Triage"</button> })}

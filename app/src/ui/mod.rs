@@ -3,9 +3,12 @@
 mod account;
 mod admin;
 mod board;
+mod coordination;
+mod facility;
 mod live;
 mod notifications;
 pub(crate) mod portal;
+mod projects;
 mod reports;
 mod service_levels;
 mod tech;
@@ -42,6 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn home_for(role: Role) -> &'static str {
     match role {
         Role::Requester => "/requests",
+        Role::Facility => "/facility",
         Role::Technician => "/work",
         Role::Coordinator | Role::Admin => "/board",
     }
@@ -109,6 +113,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/work") view=tech::MyWork ssr=SsrMode::InOrder />
                     <Route path=path!("/roster") view=admin::RosterPage ssr=SsrMode::InOrder />
                     <Route path=path!("/reports") view=reports::ReportsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/projects") view=projects::ProjectsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/projects/:id") view=projects::ProjectPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/facility") view=facility::WorkOrdersPage ssr=SsrMode::InOrder />
                     <Route path=path!("/people") view=admin::PeoplePage ssr=SsrMode::InOrder />
                     <Route path=path!("/service-levels") view=service_levels::ServiceLevelsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/account") view=admin::AccountPage ssr=SsrMode::InOrder />
@@ -154,6 +161,8 @@ fn Header() -> impl IntoView {
                                     <A href="/requests/new">"New request"</A>
                                     {role.coordinates().then(|| view! { <A href="/roster">"Roster"</A> })}
                                     {role.coordinates().then(|| view! { <A href="/reports">"Reports"</A> })}
+                                    {role.is_staff().then(|| view! { <A href="/projects">"Projects"</A> })}
+                                    {(role.coordinates() || role == Role::Facility).then(|| view! { <A href="/facility">"Work orders"</A> })}
                                     {(role == Role::Admin).then(|| view! { <A href="/people">"People"</A> })}
                                     {(role == Role::Admin).then(|| view! { <A href="/service-levels">"Service levels"</A> })}
                                     <notifications::Bell initial=unread />
@@ -197,6 +206,7 @@ fn Home() -> impl IntoView {
                                         "Go to my "
                                         {match user.role {
                                             Role::Requester => "requests",
+                                            Role::Facility => "work orders",
                                             Role::Technician => "work",
                                             _ => "board",
                                         }}

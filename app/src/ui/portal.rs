@@ -250,6 +250,10 @@ struct TicketUi {
     assignee: RwSignal<String>,
     note: RwSignal<String>,
     key: RwSignal<String>,
+    /// Bumped when something beside the ticket (links, work orders, project) changed.
+    reload: RwSignal<u32>,
+    /// Resolve the parent's open children with the same solution.
+    resolve_children: RwSignal<bool>,
 }
 
 #[component]
@@ -264,9 +268,10 @@ pub fn TicketPage() -> impl IntoView {
 pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
     let number = move || number.get();
     let (tick, set_tick) = signal(0u32);
+    let reload = RwSignal::new(0u32);
     let detail = Resource::new(
-        move || (number(), tick.get()),
-        |(n, _)| get_ticket_detail(n),
+        move || (number(), tick.get(), reload.get()),
+        |(n, _, _)| get_ticket_detail(n),
     );
     let ui = TicketUi {
         change: ServerAction::<ChangeTicket>::new(),
@@ -280,6 +285,8 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
         assignee: RwSignal::new(String::new()),
         note: RwSignal::new(String::new()),
         key: RwSignal::new(new_key()),
+        reload,
+        resolve_children: RwSignal::new(true),
     };
     Effect::new(move |_| {
         if let Some(Ok(_)) = ui.change.value().get() {
@@ -359,6 +366,8 @@ pub fn TrackPage() -> impl IntoView {
         assignee: RwSignal::new(String::new()),
         note: RwSignal::new(String::new()),
         key: RwSignal::new(String::new()),
+        reload: RwSignal::new(0),
+        resolve_children: RwSignal::new(false),
     };
     super::live::poll(10_000, 60_000, move || async move {
         set_tick.update(|t| *t += 1);
@@ -410,6 +419,11 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                     "Request " <strong>{t.number.to_string()}</strong> " received. We will keep you informed here."
                 </div>
             })}
+            {detail.merged_from.map(|from| view! {
+                <div class="notice" role="status">
+                    <strong>{from.to_string()}</strong> " was merged into this request, which it duplicated. Follow it here."
+                </div>
+            })}
             <header class="ticket-head">
                 <p class="num">{t.number.to_string()}</p>
                 <h1>{t.title.clone()}</h1>
@@ -440,6 +454,9 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                     }
                 })}
                 {fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                {t.project.clone().map(|p| view! { <dt>"Project"</dt><dd><a href=format!("/projects/{}", p.id)>{p.name}</a></dd> })}
+                {t.due_on.map(|d| view! { <dt>"Due"</dt><dd>{d.to_string()}</dd> })}
+                {t.merged_into.map(|n| view! { <dt>"Merged into"</dt><dd><a href=format!("/tickets/{n}")>{n.to_string()}</a></dd> })}
                 <dt>"Filed"</dt><dd>{when(t.created_at)}</dd>
             </dl>
             <section>
@@ -459,6 +476,7 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
             <Notes detail=detail.clone() number=number.clone() ui=ui />
             <RatingPanel detail=detail.clone() number=number.clone() ui=ui />
             <Watchers detail=detail.clone() number=number.clone() ui=ui />
+            {staff.then(|| view! { <super::coordination::TicketCoordination extras=detail.extras.clone() number=number.clone() project=t.project.as_ref().map(|p| p.id) due_on=t.due_on reload=ui.reload /> })}
             <TrackingLinks detail=detail.clone() number=number.clone() />
             <section>
                 <h2>"History"</h2>
@@ -497,6 +515,7 @@ fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> 
         )
     });
     let can_assign = actions.contains(&ActionKind::Assign) && detail.viewer_role.coordinates();
+    let open_children = detail.extras.links.open_children();
     let buttons = actions
         .iter()
         .copied()
@@ -517,7 +536,8 @@ fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> 
                         let to = ui.escalate_to.get_untracked();
                         let assignee = (kind == ActionKind::Escalate && !to.is_empty()).then_some(to);
                         let minutes = if kind == ActionKind::Resolve { ui.minutes.get_untracked().trim().parse().ok() } else { None };
-                        let change_req = TicketChange { action: Some(kind), text: Some(text.get_untracked()), reason: Some(text.get_untracked()), assignee, minutes, ..TicketChange::default() };
+                        let resolve_children = kind == ActionKind::Resolve && open_children > 0 && ui.resolve_children.get_untracked();
+                        let change_req = TicketChange { action: Some(kind), text: Some(text.get_untracked()), reason: Some(text.get_untracked()), assignee, minutes, resolve_children, ..TicketChange::default() };
                         change.dispatch(ChangeTicket { number: number.clone(), version, change: change_req });
                     }>
                     {label}
@@ -544,6 +564,12 @@ fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> 
                 <label for="resolve-minutes">"Minutes spent (logged when you resolve)"</label>
                 <input id="resolve-minutes" type="number" min="0" max="1440" inputmode="numeric" class="short" prop:value=ui.minutes on:input=move |ev| ui.minutes.set(event_target_value(&ev)) />
                 <FieldMessage error=error field="minutes" />
+            })}
+            {(actions.contains(&ActionKind::Resolve) && open_children > 0).then(|| view! {
+                <label class="check">
+                    <input type="checkbox" prop:checked=ui.resolve_children on:change=move |ev| ui.resolve_children.set(event_target_checked(&ev)) />
+                    {format!("Also resolve its {open_children} open child ticket{} with this solution (each requester is told)", if open_children == 1 { "" } else { "s" })}
+                </label>
             })}
             {actions.contains(&ActionKind::Escalate).then(|| view! { <EscalateTo number=number.clone() to=ui.escalate_to /> })}
             <div class="button-row">{buttons}</div>

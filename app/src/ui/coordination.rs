@@ -1,0 +1,180 @@
+//! The staff part of a ticket page beyond the ticket itself: links to other tickets (parent,
+//! children, related, merged duplicates), the facility work it waits on, and its project.
+
+use super::widgets::{action_error, ErrorBox, FieldMessage, StatusChip};
+use crate::api::coordination::{LinkTicket, PlanTicket, RequestFacilityWork, UnlinkTicket};
+use crate::api::types::TicketExtras;
+use crate::domain::coordination::{LinkChoice, LinkedTicket};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+fn not_field(error: Signal<Option<AppError>>) -> Signal<Option<AppError>> {
+    Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_))))
+}
+
+#[component]
+pub fn TicketCoordination(
+    extras: TicketExtras,
+    number: String,
+    /// The ticket's project and due date now, preselected in the project form.
+    project: Option<i64>,
+    due_on: Option<chrono::NaiveDate>,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let link = ServerAction::<LinkTicket>::new();
+    let unlink = ServerAction::<UnlinkTicket>::new();
+    let facility = ServerAction::<RequestFacilityWork>::new();
+    let plan = ServerAction::<PlanTicket>::new();
+    Effect::new(move |_| {
+        let done = matches!(link.value().get(), Some(Ok(_)))
+            | matches!(unlink.value().get(), Some(Ok(_)))
+            | matches!(facility.value().get(), Some(Ok(_)))
+            | matches!(plan.value().get(), Some(Ok(_)));
+        if done {
+            reload.update(|r| *r += 1);
+        }
+    });
+    let link_error = action_error(link);
+    let unlink_error = action_error(unlink);
+    let facility_error = action_error(facility);
+    let plan_error = action_error(plan);
+    let links = extras.links.clone();
+    let row = |label: &'static str, t: LinkedTicket, number: String, removable: bool| {
+        let other = t.number.to_string();
+        view! {
+            <li>
+                <span class="muted">{label}" "</span>
+                <a href=format!("/tickets/{}", t.number)>{t.number.to_string()}</a>" "{t.title.clone()}" "
+                <StatusChip status=t.status />" "{t.status.label()}
+                {removable.then(|| view! {
+                    <ActionForm action=unlink attr:class="inline">
+                        <input type="hidden" name="number" value=number.clone() />
+                        <input type="hidden" name="other" value=other.clone() />
+                        <button type="submit" class="link small" aria-label=format!("Unlink {other}")>"Unlink"</button>
+                    </ActionForm>
+                })}
+            </li>
+        }
+    };
+    let mut items = Vec::new();
+    if let Some(p) = links.parent.clone() {
+        items.push(row("Part of", p, number.clone(), true));
+    }
+    for c in links.children.clone() {
+        items.push(row("Child", c, number.clone(), true));
+    }
+    for r in links.related.clone() {
+        items.push(row("Related", r, number.clone(), true));
+    }
+    for m in links.merged.clone() {
+        items.push(row("Merged here", m, number.clone(), false));
+    }
+    let choices: Vec<LinkChoice> = LinkChoice::ALL
+        .iter()
+        .copied()
+        .filter(|c| *c != LinkChoice::Duplicate || extras.can_merge)
+        .collect();
+    let orders = extras.work_orders.clone();
+    view! {
+        <section class="links" aria-labelledby="links-h">
+            <h2 id="links-h">"Linked tickets"</h2>
+            {links.is_empty().then(|| view! { <p class="muted">"None."</p> })}
+            <ul class="linked">{items}</ul>
+            <ErrorBox error=not_field(unlink_error) />
+            {extras.can_link.then(|| { let number = number.clone(); view! {
+                <ActionForm action=link attr:class="form inline-form">
+                    <input type="hidden" name="number" value=number />
+                    <ErrorBox error=not_field(link_error) />
+                    <div class="row">
+                        <label for="link-kind">"This ticket"</label>
+                        <select id="link-kind" name="kind">
+                            {choices.into_iter().map(|c| view! { <option value=c.as_str()>{c.label()}</option> }).collect_view()}
+                        </select>
+                        <label class="sr-only" for="link-other">"Other ticket number"</label>
+                        <input id="link-other" name="other" required placeholder="SB-1042" class="short" />
+                        <button type="submit" disabled=move || link.pending().get()>"Link"</button>
+                    </div>
+                    <FieldMessage error=link_error field="other" />
+                </ActionForm>
+            }})}
+        </section>
+        <section class="facility-work" aria-labelledby="facility-h">
+            <h2 id="facility-h">"Facility work"</h2>
+            {orders.is_empty().then(|| view! { <p class="muted">"This ticket waits on no facility work."</p> })}
+            <ul class="linked">
+                {orders.into_iter().map(|w| view! {
+                    <li>
+                        <strong>{w.reference()}</strong>" "{w.what.clone()}" ("{w.location.clone()}") · "
+                        {w.manager.name.clone()}" · "
+                        <span class=format!("wo-status {}", w.status.as_str())>{w.status.label()}</span>
+                        {w.expected_on.map(|d| format!(" · expected {d}"))}
+                        {w.outcome.clone().map(|o| format!(" · “{o}”"))}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {extras.can_request_facility.then(|| {
+                let managers = extras.facility_managers.clone();
+                let open = extras.open_work_orders.clone();
+                let number = number.clone();
+                view! {
+                    <details class="request-facility" open=move || facility_error.get().is_some()>
+                        <summary>"It needs facility work (cabling, power, access…)"</summary>
+                        <ActionForm action=facility attr:class="form">
+                            <input type="hidden" name="number" value=number.clone() />
+                            <ErrorBox error=not_field(facility_error) />
+                            <p class="muted">"The ticket waits on facility meanwhile: its clock pauses, and resumes when the work is done."</p>
+                            <label for="wo-what">"What is needed"</label>
+                            <textarea id="wo-what" name="what" rows="2"></textarea>
+                            <FieldMessage error=facility_error field="what" />
+                            <label for="wo-location">"Where"</label>
+                            <input id="wo-location" name="location" />
+                            <FieldMessage error=facility_error field="location" />
+                            <label for="wo-manager">"Facility manager"</label>
+                            <select id="wo-manager" name="manager">
+                                {managers.is_empty().then(|| view! { <option value="">"No facility manager has an account yet"</option> })}
+                                {managers.iter().map(|m| view! { <option value=m.email.clone()>{format!("{} <{}>", m.name, m.email)}</option> }).collect_view()}
+                            </select>
+                            <FieldMessage error=facility_error field="manager" />
+                            <label for="wo-expected">"Hoped for by (optional)"</label>
+                            <input id="wo-expected" name="expected_on" type="date" />
+                            <FieldMessage error=facility_error field="expected_on" />
+                            {(!open.is_empty()).then(|| view! {
+                                <label for="wo-existing">"…or wait on a work order that exists already"</label>
+                                <select id="wo-existing" name="existing">
+                                    <option value="">"A new work order (above)"</option>
+                                    {open.iter().map(|(id, words)| view! { <option value=id.to_string()>{words.clone()}</option> }).collect_view()}
+                                </select>
+                                <FieldMessage error=facility_error field="existing" />
+                            })}
+                            <button type="submit" class="primary" disabled=move || facility.pending().get()>"Ask for facility work"</button>
+                        </ActionForm>
+                    </details>
+                }
+            })}
+        </section>
+        {extras.can_plan.then(move || {
+            let projects = extras.projects.clone();
+            view! {
+                <section class="plan" aria-labelledby="plan-ticket-h">
+                    <h2 id="plan-ticket-h">"Project"</h2>
+                    <ActionForm action=plan attr:class="form inline-form">
+                        <input type="hidden" name="number" value=number.clone() />
+                        <ErrorBox error=not_field(plan_error) />
+                        <div class="row">
+                            <label for="plan-project">"Project"</label>
+                            <select id="plan-project" name="project">
+                                <option value="">"None"</option>
+                                {projects.into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=project == Some(id)>{name}</option> }).collect_view()}
+                            </select>
+                            <label for="plan-due">"Due"</label>
+                            <input id="plan-due" name="due_on" type="date" value=due_on.map(|d| d.to_string()).unwrap_or_default() />
+                            <button type="submit" disabled=move || plan.pending().get()>"Save"</button>
+                        </div>
+                        <FieldMessage error=plan_error field="project" />
+                        <FieldMessage error=plan_error field="due_on" />
+                    </ActionForm>
+                </section>
+            }
+        })}
+    }
+}

@@ -1,0 +1,283 @@
+//! Projects: the list with progress, and a project's page (progress, who works on what, upcoming
+//! due dates, every ticket), where coordinators plan tasks. Project managers and watchers see the
+//! projects they follow, and nothing else.
+
+use super::widgets::{action_error, ErrorBox, FieldMessage, PriorityBadge, StatusChip};
+use super::Gate;
+use crate::api::coordination::{
+    get_project, list_projects, AddProjectWatcher, CreateProject, PlanTask,
+};
+use crate::api::types::ProjectPage as Page;
+use crate::domain::coordination::Progress;
+use crate::domain::{Priority, Ticket};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// Done / open / overdue as a bar and words.
+#[component]
+fn ProgressBar(progress: Progress) -> impl IntoView {
+    let percent = progress.percent();
+    view! {
+        <div class="progress" role="img" aria-label=format!("{percent}% done")>
+            <span style=format!("width: {percent}%")></span>
+        </div>
+        <p class="progress-words">
+            <strong>{format!("{percent}% done")}</strong>
+            {format!(" · {} done · {} open", progress.done, progress.open)}
+            {(progress.overdue > 0).then(|| view! { " · " <span class="overdue">{format!("{} overdue", progress.overdue)}</span> })}
+        </p>
+    }
+}
+
+#[component]
+pub fn ProjectsPage() -> impl IntoView {
+    view! {
+        <Title text="Projects — Switchboard" />
+        <Gate allowed=|_| true children=|user| {
+            let create = ServerAction::<CreateProject>::new();
+            let error = action_error(create);
+            let list = Resource::new(move || create.version().get(), |_| list_projects());
+            let coordinates = user.role.coordinates();
+            view! {
+                <section class="panel wide">
+                    <h1>"Projects"</h1>
+                    <p class="muted">"Support IT delivers for projects: planned tasks and the requests that belong to them."</p>
+                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                        {move || Suspend::new(async move {
+                            let projects = list.await.unwrap_or_default();
+                            if projects.is_empty() {
+                                return view! { <p class="empty">"No projects yet."</p> }.into_any();
+                            }
+                            view! {
+                                <ul class="project-list">
+                                    {projects.into_iter().map(|s| view! {
+                                        <li class="project-card">
+                                            <a href=format!("/projects/{}", s.project.id)><strong>{s.project.name.clone()}</strong></a>
+                                            <p class="muted">
+                                                {format!("{} – {} · managed by {}", s.project.starts_on, s.project.ends_on, s.project.manager.name)}
+                                                {s.next_due.map(|d| format!(" · next due {d}"))}
+                                            </p>
+                                            <ProgressBar progress=s.progress />
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        })}
+                    </Transition>
+                    {coordinates.then(|| view! {
+                        <details class="new-project" open=move || error.get().is_some()>
+                            <summary>"New project"</summary>
+                            <ActionForm action=create attr:class="form">
+                                <ErrorBox error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                                <label for="project-name">"Name"</label>
+                                <input id="project-name" name="name" required />
+                                <FieldMessage error=error field="name" />
+                                <label for="project-manager">"Project manager (email)"</label>
+                                <input id="project-manager" name="manager" type="email" required />
+                                <FieldMessage error=error field="manager" />
+                                <div class="two">
+                                    <div>
+                                        <label for="project-start">"Starts"</label>
+                                        <input id="project-start" name="starts_on" type="date" required />
+                                        <FieldMessage error=error field="starts_on" />
+                                    </div>
+                                    <div>
+                                        <label for="project-end">"Ends"</label>
+                                        <input id="project-end" name="ends_on" type="date" required />
+                                        <FieldMessage error=error field="ends_on" />
+                                    </div>
+                                </div>
+                                <label for="project-description">"What it is about"</label>
+                                <textarea id="project-description" name="description" rows="3"></textarea>
+                                <FieldMessage error=error field="description" />
+                                <button type="submit" class="primary" disabled=move || create.pending().get()>"Create project"</button>
+                            </ActionForm>
+                            {move || create.value().get().and_then(|r| r.ok()).map(|p| view! {
+                                <p class="notice" role="status">"Project created: " <a href=format!("/projects/{}", p.id)>{p.name}</a></p>
+                            })}
+                        </details>
+                    })}
+                </section>
+            }
+        } />
+    }
+}
+
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    view! {
+        <Gate allowed=|_| true children=move |_user| {
+            let plan = ServerAction::<PlanTask>::new();
+            let watch = ServerAction::<AddProjectWatcher>::new();
+            let page = Resource::new(
+                move || (id(), plan.version().get(), watch.version().get()),
+                |(id, _, _)| get_project(id),
+            );
+            // Others change tickets meanwhile: the page reloads its figures every half minute.
+            let (tick, set_tick) = signal(0u32);
+            super::live::poll(30_000, 120_000, move || async move {
+                set_tick.update(|t| *t += 1);
+                (true, false)
+            });
+            Effect::new(move |prev: Option<u32>| {
+                let t = tick.get();
+                if prev.is_some_and(|p| p != t) {
+                    page.refetch();
+                }
+                t
+            });
+            view! {
+                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                    {move || Suspend::new(async move {
+                        match page.await {
+                            Ok(p) => view! { <ProjectView page=p plan=plan watch=watch /> }.into_any(),
+                            Err(_) => view! { <super::NotFound /> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            }
+        } />
+    }
+}
+
+fn due_words(t: &Ticket, today: chrono::NaiveDate) -> Option<String> {
+    let due = t.due_on?;
+    Some(if t.overdue(today) {
+        format!("overdue since {due}")
+    } else if due == today {
+        "due today".to_string()
+    } else {
+        format!("due {due}")
+    })
+}
+
+#[component]
+fn ProjectView(page: Page, plan: ServerAction<PlanTask>, watch: ServerAction<AddProjectWatcher>) -> impl IntoView {
+    let p = page.project.clone();
+    let today = page.today;
+    let plan_error = action_error(plan);
+    let watch_error = action_error(watch);
+    let id = p.id.to_string();
+    view! {
+        <Title text=format!("{} — Switchboard", p.name) />
+        <article class="panel wide project">
+            <header>
+                <p class="num"><a href="/projects">"Projects"</a></p>
+                <h1>{p.name.clone()}</h1>
+                <p class="muted">{format!("{} – {} · project manager {}", p.starts_on, p.ends_on, p.manager.name)}</p>
+                {(!p.description.is_empty()).then(|| view! { <p class="body-text">{p.description.clone()}</p> })}
+            </header>
+            <section aria-labelledby="progress-h">
+                <h2 id="progress-h">"Progress"</h2>
+                <ProgressBar progress=page.progress />
+            </section>
+            <div class="project-grid">
+                <section aria-labelledby="who-h">
+                    <h2 id="who-h">"Who is working on what"</h2>
+                    {page.workload.is_empty().then(|| view! { <p class="empty">"Nothing open."</p> })}
+                    <ul class="workload">
+                        {page.workload.iter().map(|w| view! {
+                            <li>
+                                <strong>{w.person.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| "Not yet assigned".into())}</strong>
+                                <ul>
+                                    {w.tickets.iter().map(|t| view! {
+                                        <li><a href=format!("/tickets/{}", t.number)>{t.number.to_string()}</a> " " {t.title.clone()} " " <StatusChip status=t.status /></li>
+                                    }).collect_view()}
+                                </ul>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+                <section aria-labelledby="due-h">
+                    <h2 id="due-h">"Upcoming due dates"</h2>
+                    {page.upcoming.is_empty().then(|| view! { <p class="empty">"No open task has a due date."</p> })}
+                    <ol class="upcoming">
+                        {page.upcoming.iter().map(|t| view! {
+                            <li class:overdue=t.overdue(today)>
+                                <time>{due_words(t, today)}</time>
+                                " "<a href=format!("/tickets/{}", t.number)>{t.number.to_string()}</a>" "{t.title.clone()}
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </section>
+            </div>
+            <section aria-labelledby="tickets-h">
+                <h2 id="tickets-h">{format!("Tickets and tasks ({})", page.tickets.len())}</h2>
+                <div class="table-scroll"><table class="report-table project-tickets">
+                    <thead><tr><th>"Ticket"</th><th>"Status"</th><th>"Priority"</th><th>"Due"</th><th>"Assigned to"</th></tr></thead>
+                    <tbody>
+                        {page.tickets.iter().map(|t| view! {
+                            <tr class:overdue=t.overdue(today)>
+                                <td><a href=format!("/tickets/{}", t.number)>{t.number.to_string()}</a>" "{t.title.clone()}</td>
+                                <td><StatusChip status=t.status /></td>
+                                <td><PriorityBadge priority=t.priority /></td>
+                                <td>{due_words(t, today).unwrap_or_default()}</td>
+                                <td>{t.assignee.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table></div>
+            </section>
+            {page.can_manage.then(|| view! {
+                <section aria-labelledby="plan-h">
+                    <h2 id="plan-h">"Plan a task"</h2>
+                    <ActionForm action=plan attr:class="form">
+                        <ErrorBox error=Signal::derive(move || plan_error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                        <input type="hidden" name="project" value=id.clone() />
+                        <label for="task-title">"Task"</label>
+                        <input id="task-title" name="title" required />
+                        <FieldMessage error=plan_error field="title" />
+                        <div class="two">
+                            <div>
+                                <label for="task-category">"Category"</label>
+                                <select id="task-category" name="category">
+                                    {page.categories.iter().map(|c| view! { <option value=c.slug.clone()>{c.name.clone()}</option> }).collect_view()}
+                                </select>
+                                <FieldMessage error=plan_error field="category" />
+                            </div>
+                            <div>
+                                <label for="task-due">"Due"</label>
+                                <input id="task-due" name="due_on" type="date" required />
+                                <FieldMessage error=plan_error field="due_on" />
+                            </div>
+                            <div>
+                                <label for="task-priority">"Priority"</label>
+                                <select id="task-priority" name="priority">
+                                    {Priority::ALL.iter().map(|p| view! { <option value=p.as_str() selected=*p == Priority::P3>{p.label()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <div>
+                                <label for="task-assignee">"Assign to (email, optional)"</label>
+                                <input id="task-assignee" name="assignee" type="email" />
+                                <FieldMessage error=plan_error field="assignee" />
+                            </div>
+                        </div>
+                        <label for="task-description">"Details"</label>
+                        <textarea id="task-description" name="description" rows="2"></textarea>
+                        <FieldMessage error=plan_error field="description" />
+                        <button type="submit" class="primary" disabled=move || plan.pending().get()>"Add task"</button>
+                    </ActionForm>
+                </section>
+            })}
+            <section aria-labelledby="followers-h">
+                <h2 id="followers-h">"Following"</h2>
+                <p>{p.manager.name.clone()} " (project manager)"
+                    {p.watchers.iter().map(|w| format!(", {}", w.name)).collect::<String>()}
+                </p>
+                {page.can_add_watchers.then(|| view! {
+                    <ActionForm action=watch attr:class="row">
+                        <input type="hidden" name="id" value=p.id.to_string() />
+                        <label for="project-watcher">"Keep someone informed (their email)"</label>
+                        <input id="project-watcher" name="email" type="email" required />
+                        <button type="submit">"Add"</button>
+                        <FieldMessage error=watch_error field="email" />
+                    </ActionForm>
+                })}
+            </section>
+        </article>
+    }
+}
