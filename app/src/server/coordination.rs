@@ -406,6 +406,9 @@ pub async fn request_facility_work(
     draft: Option<WorkOrderDraft>,
     existing: Option<i64>,
 ) -> Result<WorkOrder, AppError> {
+    if !actor.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
     let now = state.clock.now();
     let new = match (&draft, existing) {
         (_, Some(_)) => None,
@@ -697,6 +700,9 @@ pub async fn link(
     kind: LinkChoice,
     other: &str,
 ) -> Result<(), AppError> {
+    if !actor.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
     let other = TicketNumber::parse(other)
         .ok_or_else(|| AppError::field("other", "Enter a ticket number like SB-1042"))?;
     if other == number {
@@ -704,9 +710,6 @@ pub async fn link(
     }
     if kind == LinkChoice::Duplicate {
         return merge(state, actor, number, other).await;
-    }
-    if !actor.role.is_staff() {
-        return Err(AppError::Forbidden);
     }
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
@@ -915,6 +918,8 @@ pub(crate) async fn resolve_children(
         for e in &events {
             last = Db::insert_event(conn, row.id, Some(actor.id), now, e).await?;
         }
+        // The requester hears about the solution first (one message per person).
+        events.reverse();
         settle(conn, state, &row, &events, actor, now).await?;
     }
     Ok(last)

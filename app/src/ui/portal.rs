@@ -394,6 +394,13 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
     let t = detail.ticket.clone();
     let query = use_query_map();
     let filed = query.read_untracked().get("filed").is_some();
+    // Arriving from a merged duplicate's number (the redirect names it).
+    let merged_notice = detail.merged_from.or_else(|| {
+        query
+            .read_untracked()
+            .get("merged")
+            .and_then(|n| crate::domain::TicketNumber::parse(&n))
+    });
     let staff = detail.staff_view;
     let number = t.number.to_string();
     let version = t.version;
@@ -411,6 +418,24 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
             )
         })
         .collect();
+    // A merged duplicate's page moves to the survivor's address (the server redirects a fresh
+    // load; this covers navigation inside the app).
+    if let Some(from) = detail.merged_from {
+        let to = format!("/tickets/{}?merged={from}", t.number);
+        let navigate = leptos_router::hooks::use_navigate();
+        let path = leptos_router::hooks::use_location().pathname;
+        Effect::new(move |_| {
+            if path.get_untracked().starts_with("/tickets/") {
+                navigate(
+                    &to,
+                    leptos_router::NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+        });
+    }
     view! {
         <Title text=format!("{} {} — Switchboard", t.number, t.title) />
         <article class="ticket panel">
@@ -419,7 +444,7 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                     "Request " <strong>{t.number.to_string()}</strong> " received. We will keep you informed here."
                 </div>
             })}
-            {detail.merged_from.map(|from| view! {
+            {merged_notice.map(|from| view! {
                 <div class="notice" role="status">
                     <strong>{from.to_string()}</strong> " was merged into this request, which it duplicated. Follow it here."
                 </div>

@@ -94,10 +94,10 @@ pub fn ProjectsPage() -> impl IntoView {
                                 <FieldMessage error=error field="description" />
                                 <button type="submit" class="primary" disabled=move || create.pending().get()>"Create project"</button>
                             </ActionForm>
-                            {move || create.value().get().and_then(|r| r.ok()).map(|p| view! {
-                                <p class="notice" role="status">"Project created: " <a href=format!("/projects/{}", p.id)>{p.name}</a></p>
-                            })}
                         </details>
+                    })}
+                    {move || create.value().get().and_then(|r| r.ok()).map(|p| view! {
+                        <p class="notice" role="status">"Project created: " <a href=format!("/projects/{}", p.id)>{p.name}</a></p>
                     })}
                 </section>
             }

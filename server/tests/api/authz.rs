@@ -102,6 +102,24 @@ async fn every_role_against_every_server_function() {
             vec![("email", "owner@example.org"), ("role", "requester")],
             [401, 403, 403, 403, 200],
         ),
+        ("projects", vec![], [401, 200, 200, 200, 200]),
+        ("project", vec![("id", "1")], [401, 404, 404, 404, 404]),
+        ("work_orders", vec![], [401, 403, 200, 200, 200]),
+        (
+            "link_ticket",
+            vec![("number", number.as_str()), ("kind", "related"), ("other", "SB-99999")],
+            [401, 403, 422, 422, 422],
+        ),
+        (
+            "update_work_order",
+            vec![("id", "1"), ("action", "done")],
+            [401, 404, 404, 404, 404],
+        ),
+        (
+            "request_facility_work",
+            vec![("number", number.as_str()), ("what", "Cable"), ("location", "B 2.14"), ("manager", "tech@example.org")],
+            [401, 403, 422, 422, 422],
+        ),
     ];
     for (endpoint, form, expected) in &table {
         for (i, session) in sessions.iter().enumerate() {

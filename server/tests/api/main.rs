@@ -1,5 +1,6 @@
 mod authz;
 mod board;
+mod coordination;
 mod docs;
 mod health;
 mod helpers;

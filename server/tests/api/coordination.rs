@@ -1,0 +1,573 @@
+//! Projects, facility work orders and links between tickets, through the server functions the
+//! pages call and the REST API, with who may see what.
+
+use crate::helpers::{body, Session, TestApp};
+use app::domain::Role;
+use serde_json::{json, Value};
+
+fn day(offset: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
+}
+
+fn parsed(r: (u16, String)) -> Value {
+    assert_eq!(r.0, 200, "expected success, got {}: {}", r.0, r.1);
+    serde_json::from_str(&r.1).unwrap()
+}
+
+fn field_error(r: &(u16, String), field: &str) -> String {
+    assert_eq!(r.0, 422, "expected a field error, got {}: {}", r.0, r.1);
+    let v: Value = serde_json::from_str(&r.1).unwrap();
+    v["Validation"]
+        .as_array()
+        .and_then(|errors| errors.iter().find(|e| e["field"] == field))
+        .map(|e| e["message"].as_str().unwrap().to_string())
+        .unwrap_or_else(|| panic!("no error for {field} in {}", r.1))
+}
+
+/// A ticket number as the server functions send it (a number) or the API does (`SB-1042`).
+fn sb(v: &Value) -> String {
+    match v {
+        Value::Number(n) => format!("SB-{n}"),
+        Value::String(s) => s.clone(),
+        other => panic!("not a ticket number: {other}"),
+    }
+}
+
+async fn ticket(s: &Session, number: &str) -> (u16, String) {
+    s.call("get_ticket_detail", &[("number", number)]).await
+}
+
+#[tokio::test]
+async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
+    let app = TestApp::spawn().await;
+    let carla_api = app.api_user("carla@example.org", Role::Coordinator).await;
+    let tina = app.api_user("tina@example.org", Role::Technician).await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let olga = app.api_user("olga@example.org", Role::Requester).await;
+    app.user("paul@example.org", Role::Requester).await;
+    app.user("pia@example.org", Role::Requester).await;
+    let carla = Session::new(&app, Some("carla@example.org")).await;
+    let paul = Session::new(&app, Some("paul@example.org")).await;
+    let pia = Session::new(&app, Some("pia@example.org")).await;
+    let rita_s = Session::new(&app, Some("rita@example.org")).await;
+
+    // Bad input comes back at the fields; only coordinators create projects.
+    let bad = carla
+        .call(
+            "create_project",
+            &[
+                ("name", "Finance move"),
+                ("description", ""),
+                ("manager", "nobody@example.org"),
+                ("starts_on", &day(5)),
+                ("ends_on", &day(1)),
+            ],
+        )
+        .await;
+    assert_eq!(field_error(&bad, "ends_on"), "The end date is before the start date");
+    let unknown = carla
+        .call(
+            "create_project",
+            &[
+                ("name", "Finance move"),
+                ("description", ""),
+                ("manager", "nobody@example.org"),
+                ("starts_on", &day(-10)),
+                ("ends_on", &day(20)),
+            ],
+        )
+        .await;
+    assert_eq!(field_error(&unknown, "manager"), "No account has that email");
+    let (starts, ends) = (day(-10), day(20));
+    let form = [
+        ("name", "Move finance to building B"),
+        ("description", "14 desks"),
+        ("manager", "paul@example.org"),
+        ("starts_on", starts.as_str()),
+        ("ends_on", ends.as_str()),
+    ];
+    assert_eq!(rita_s.call("create_project", &form).await.0, 403);
+    let project = parsed(carla.call("create_project", &form).await);
+    let id = project["id"].as_i64().unwrap().to_string();
+    assert_eq!(project["manager"]["email"], "paul@example.org");
+    let again = carla.call("create_project", &form).await;
+    assert_eq!(
+        field_error(&again, "name"),
+        "A project with this name exists already"
+    );
+    // Another project Paul has nothing to do with.
+    let other = parsed(
+        carla
+            .call(
+                "create_project",
+                &[
+                    ("name", "New reception"),
+                    ("description", ""),
+                    ("manager", "pia@example.org"),
+                    ("starts_on", &day(0)),
+                    ("ends_on", &day(30)),
+                ],
+            )
+            .await,
+    );
+
+    // Planned tasks: one overdue, one assigned at once, one bad.
+    let task = |title: &'static str, due: String, assignee: &'static str| {
+        let id = id.clone();
+        let carla = &carla;
+        async move {
+            carla
+                .call(
+                    "plan_task",
+                    &[
+                        ("project", &id),
+                        ("title", title),
+                        ("description", ""),
+                        ("category", "hardware"),
+                        ("due_on", &due),
+                        ("priority", "P3"),
+                        ("assignee", assignee),
+                    ],
+                )
+                .await
+        }
+    };
+    let late = parsed(task("Inventory of laptops", day(-2), "").await);
+    let desks = parsed(task("Set up 12 desks", day(5), "tina@example.org").await);
+    assert_eq!(desks["status"], "assigned");
+    assert_eq!(desks["due_on"], day(5));
+    assert!(desks["sla"].is_null(), "a planned task runs no SLA clock");
+    let refused = task("Printers", "soon".into(), "nobody@example.org").await;
+    assert_eq!(
+        field_error(&refused, "due_on"),
+        "Due date must be a date like 2026-12-31"
+    );
+    assert_eq!(
+        field_error(&refused, "assignee"),
+        "No technician has that email"
+    );
+    // A request from someone else joins the project.
+    let request = rita.file("Printer for finance in B-3").await;
+    let request_number = request["number"].as_str().unwrap();
+    parsed(
+        carla
+            .call(
+                "plan_ticket",
+                &[("number", request_number), ("project", &id), ("due_on", "")],
+            )
+            .await,
+    );
+    let unrelated = olga.file("My own laptop is slow").await;
+    let unrelated_number = unrelated["number"].as_str().unwrap();
+
+    // The project manager sees the project, its tickets (public side), and nothing else.
+    let list = parsed(paul.call("projects", &[]).await);
+    assert_eq!(list.as_array().unwrap().len(), 1, "only Paul's project: {list}");
+    assert_eq!(list[0]["progress"]["total"], 3);
+    assert_eq!(list[0]["progress"]["overdue"], 1);
+    let page = parsed(paul.call("project", &[("id", &id)]).await);
+    assert_eq!(page["tickets"].as_array().unwrap().len(), 3);
+    assert!(
+        page["tickets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["requester"]["email"] == ""),
+        "no addresses for people outside IT"
+    );
+    assert_eq!(sb(&page["upcoming"][0]["number"]), sb(&late["number"]));
+    assert_eq!(page["can_manage"], false);
+    let other_id = other["id"].as_i64().unwrap().to_string();
+    assert_eq!(paul.call("project", &[("id", &other_id)]).await.0, 404);
+    assert_eq!(paul.call("project", &[("id", "9999")]).await.0, 404);
+    let seen = parsed(ticket(&paul, request_number).await);
+    assert_eq!(seen["staff_view"], false);
+    assert_eq!(ticket(&paul, &sb(&late["number"])).await.0, 200);
+    assert_eq!(ticket(&paul, unrelated_number).await.0, 404);
+    // Paul cannot change what he may only follow.
+    assert_eq!(
+        paul.call(
+            "plan_ticket",
+            &[("number", unrelated_number), ("project", &id), ("due_on", "")]
+        )
+        .await
+        .0,
+        403
+    );
+    // Someone who follows neither sees no project at all.
+    assert_eq!(parsed(rita_s.call("projects", &[]).await), json!([]));
+    assert_eq!(rita_s.call("project", &[("id", &id)]).await.0, 404);
+    assert_eq!(pia.call("project", &[("id", &id)]).await.0, 404);
+    // ... until Paul adds her.
+    parsed(
+        paul.call(
+            "add_project_watcher",
+            &[("id", &id), ("email", "pia@example.org")],
+        )
+        .await,
+    );
+    assert_eq!(pia.call("project", &[("id", &id)]).await.0, 200);
+
+    // Progress moves as the work gets done.
+    let n = sb(&desks["number"]);
+    let t = body(tina.get(&format!("/tickets/{n}")).await).await;
+    let r = tina
+        .patch(
+            &format!("/tickets/{n}"),
+            t["version"].as_i64(),
+            json!({"status": "resolved", "resolution": "Desks set up"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    let page = parsed(paul.call("project", &[("id", &id)]).await);
+    assert_eq!(page["progress"]["done"], 1);
+    assert_eq!(page["progress"]["open"], 2);
+    // The board offers the project as a filter, and its cards carry it.
+    let board = parsed(carla.call("get_board", &[]).await);
+    assert!(board["projects"].to_string().contains("Move finance to building B"));
+    let _ = carla_api;
+}
+
+#[tokio::test]
+async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
+    let app = TestApp::spawn().await;
+    app.user("carla@example.org", Role::Coordinator).await;
+    let tina = app.api_user("tina@example.org", Role::Technician).await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let felix_api = app.api_user("felix@example.org", Role::Facility).await;
+    app.user("fran@example.org", Role::Facility).await;
+    let carla = Session::new(&app, Some("carla@example.org")).await;
+    let tina_s = Session::new(&app, Some("tina@example.org")).await;
+    let felix = Session::new(&app, Some("felix@example.org")).await;
+    let fran = Session::new(&app, Some("fran@example.org")).await;
+    let rita_s = Session::new(&app, Some("rita@example.org")).await;
+
+    let mut numbers = Vec::new();
+    for title in ["Desk 12 has no network outlet", "Desk 13 has no network outlet"] {
+        let t = rita.file(title).await;
+        let n = t["number"].as_str().unwrap().to_string();
+        let r = carla
+            .call_json(
+                "change_ticket",
+                json!({"number": n, "version": t["version"], "change": {"action": "assign", "assignee": "tina@example.org"}}),
+            )
+            .await;
+        assert_eq!(r.0, 200, "{}", r.1);
+        numbers.push(n);
+    }
+    let first = numbers[0].as_str();
+
+    // Bad input: every field says what is wrong; only facility accounts can receive work.
+    let bad = tina_s
+        .call(
+            "request_facility_work",
+            &[("number", first), ("what", ""), ("location", "B"), ("manager", "rita@example.org")],
+        )
+        .await;
+    field_error(&bad, "what");
+    field_error(&bad, "location");
+    let wrong = tina_s
+        .call(
+            "request_facility_work",
+            &[
+                ("number", first),
+                ("what", "Pull a cable to desk 12"),
+                ("location", "Building B, 2.14"),
+                ("manager", "rita@example.org"),
+            ],
+        )
+        .await;
+    assert!(field_error(&wrong, "manager").starts_with("No facility manager has that email"));
+    // A requester cannot ask for facility work on her own ticket.
+    assert_eq!(
+        rita_s
+            .call(
+                "request_facility_work",
+                &[("number", first), ("what", "Cable please"), ("location", "B 2.14"), ("manager", "felix@example.org")],
+            )
+            .await
+            .0,
+        403
+    );
+
+    let order = parsed(
+        tina_s
+            .call(
+                "request_facility_work",
+                &[
+                    ("number", first),
+                    ("what", "Pull a cable to desk 12"),
+                    ("location", "Building B, 2.14"),
+                    ("manager", "felix@example.org"),
+                    ("expected_on", &day(3)),
+                ],
+            )
+            .await,
+    );
+    let wo = order["id"].as_i64().unwrap().to_string();
+    // The second ticket waits on the same work order.
+    parsed(
+        carla
+            .call(
+                "request_facility_work",
+                &[("number", numbers[1].as_str()), ("existing", &wo)],
+            )
+            .await,
+    );
+    for n in &numbers {
+        let t = body(tina.get(&format!("/tickets/{n}")).await).await;
+        assert_eq!(t["status"], "waiting");
+        assert_eq!(t["waiting_on"], "facility");
+        assert_eq!(t["sla"]["paused"], true, "the clock pauses: {t}");
+    }
+
+    // Felix is told, sees his work order (how many tickets wait, not which) and no ticket.
+    let told = body(felix_api.get("/notifications").await).await;
+    assert!(
+        told["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "facility_work"),
+        "{told}"
+    );
+    let mine = parsed(felix.call("work_orders", &[]).await);
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    assert_eq!(mine[0]["ticket_count"], 2);
+    assert_eq!(mine[0]["tickets"], json!([]));
+    assert_eq!(ticket(&felix, first).await.0, 404);
+    // Fran, another facility manager, sees none of it and cannot touch it.
+    assert_eq!(parsed(fran.call("work_orders", &[]).await), json!([]));
+    assert_eq!(
+        fran.call("update_work_order", &[("id", &wo), ("action", "done"), ("outcome", "")])
+            .await
+            .0,
+        404
+    );
+    assert_eq!(rita_s.call("work_orders", &[]).await.0, 403);
+    // Facility managers cannot cancel; a bad date is refused at the field.
+    assert_eq!(
+        felix
+            .call("update_work_order", &[("id", &wo), ("action", "cancel")])
+            .await
+            .0,
+        403
+    );
+    let bad_date = felix
+        .call(
+            "update_work_order",
+            &[("id", &wo), ("action", "expect"), ("expected_on", "Friday")],
+        )
+        .await;
+    field_error(&bad_date, "expected_on");
+
+    // Done: both tickets resume, and their technician is told.
+    let done = parsed(
+        felix
+            .call(
+                "update_work_order",
+                &[("id", &wo), ("action", "done"), ("outcome", "Cables pulled and patched")],
+            )
+            .await,
+    );
+    assert_eq!(done["status"], "done");
+    for n in &numbers {
+        let t = body(tina.get(&format!("/tickets/{n}")).await).await;
+        assert_eq!(t["status"], "in_progress", "{t}");
+        assert!(t["waiting_on"].is_null());
+    }
+    let told = body(tina.get("/notifications").await).await;
+    let finished: Vec<&Value> = told["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "facility_done" && n["subject"].as_str().unwrap().ends_with("facility work done"))
+        .collect();
+    assert_eq!(finished.len(), 2, "{told}");
+    assert!(finished[0]["body"].as_str().unwrap().contains("Cables pulled and patched"));
+    let again = felix
+        .call("update_work_order", &[("id", &wo), ("action", "done")])
+        .await;
+    assert_eq!(
+        field_error(&again, "outcome"),
+        "This work order is finished already"
+    );
+    // The ticket's history says what happened, for staff and requester alike.
+    let detail = parsed(ticket(&rita_s, first).await);
+    let words: Vec<&str> = detail["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert!(words.contains(&"facility"), "{words:?}");
+}
+
+#[tokio::test]
+async fn a_merged_duplicate_moves_to_the_survivor_and_its_number_redirects() {
+    let app = TestApp::spawn().await;
+    app.user("carla@example.org", Role::Coordinator).await;
+    app.user("tom@example.org", Role::Technician).await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let bob = app.api_user("bob@example.org", Role::Requester).await;
+    app.user("wendy@example.org", Role::Requester).await;
+    app.user("eve@example.org", Role::Requester).await;
+    let carla = Session::new(&app, Some("carla@example.org")).await;
+    let tom = Session::new(&app, Some("tom@example.org")).await;
+    let bob_s = Session::new(&app, Some("bob@example.org")).await;
+    let eve = Session::new(&app, Some("eve@example.org")).await;
+
+    let keep = rita.file("Printer on floor 2 jams").await;
+    let keep_n = keep["number"].as_str().unwrap().to_string();
+    let dup = bob.file("Floor 2 printer jams again").await;
+    let dup_n = dup["number"].as_str().unwrap().to_string();
+    bob.post(
+        &format!("/tickets/{dup_n}/notes"),
+        json!({"body": "It jams on every duplex job", "visibility": "public"}),
+    )
+    .await;
+    bob.post(
+        &format!("/tickets/{dup_n}/watchers"),
+        json!({"email": "wendy@example.org"}),
+    )
+    .await;
+
+    // Only coordinators (or the duplicate's assignee) merge; nonsense is refused at the field.
+    let r = tom
+        .call("link_ticket", &[("number", &dup_n), ("kind", "duplicate"), ("other", &keep_n)])
+        .await;
+    assert_eq!(r.0, 403, "a technician who does not have it cannot merge it: {}", r.1);
+    let r = carla
+        .call("link_ticket", &[("number", &dup_n), ("kind", "duplicate"), ("other", &dup_n)])
+        .await;
+    assert_eq!(field_error(&r, "other"), "A ticket cannot be linked to itself");
+    let r = carla
+        .call("link_ticket", &[("number", &dup_n), ("kind", "duplicate"), ("other", "SB-99999")])
+        .await;
+    field_error(&r, "other");
+    parsed(
+        carla
+            .call("link_ticket", &[("number", &dup_n), ("kind", "duplicate"), ("other", &keep_n)])
+            .await,
+    );
+
+    // The survivor holds the note and the watchers (Bob among them).
+    let survivor = parsed(ticket(&carla, &keep_n).await);
+    assert!(survivor["notes"].to_string().contains("every duplex job"));
+    let watchers: Vec<&str> = survivor["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["email"].as_str().unwrap())
+        .collect();
+    assert!(watchers.contains(&"bob@example.org") && watchers.contains(&"wendy@example.org"));
+    assert_eq!(sb(&survivor["extras"]["links"]["merged"][0]["number"]), dup_n);
+    // Bob is told, and his old number leads to the survivor: page, server function and API.
+    let told = body(bob.get("/notifications").await).await;
+    assert!(
+        told["items"].as_array().unwrap().iter().any(|n| n["kind"] == "merged"),
+        "{told}"
+    );
+    let page = bob_s
+        .client
+        .get(format!("{}/tickets/{dup_n}", bob_s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 303);
+    assert_eq!(
+        page.headers()["location"],
+        format!("/tickets/{keep_n}?merged={dup_n}").as_str()
+    );
+    let via_old = parsed(ticket(&bob_s, &dup_n).await);
+    assert_eq!(sb(&via_old["ticket"]["number"]), keep_n);
+    assert_eq!(sb(&via_old["merged_from"]), dup_n);
+    let api = bob.get(&format!("/tickets/{dup_n}")).await;
+    assert_eq!(api.status(), 200, "the API client follows the redirect");
+    assert_eq!(body(api).await["number"], keep_n);
+    // Someone who could see neither gets nothing from the old number.
+    assert_eq!(ticket(&eve, &dup_n).await.0, 404);
+    let eve_page = eve
+        .client
+        .get(format!("{}/tickets/{dup_n}", eve.base))
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(eve_page.status(), 303);
+    // The duplicate itself is cancelled and cannot be merged again.
+    let old = parsed(ticket(&carla, &dup_n).await);
+    assert_eq!(sb(&old["ticket"]["number"]), keep_n, "staff are led on too");
+    let r = carla
+        .call("link_ticket", &[("number", &dup_n), ("kind", "duplicate"), ("other", &keep_n)])
+        .await;
+    assert_eq!(r.0, 422, "{}", r.1);
+}
+
+#[tokio::test]
+async fn resolving_a_parent_resolves_its_children_and_tells_each_requester() {
+    let app = TestApp::spawn().await;
+    app.user("carla@example.org", Role::Coordinator).await;
+    let tina = app.api_user("tina@example.org", Role::Technician).await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let bob = app.api_user("bob@example.org", Role::Requester).await;
+    let carla = Session::new(&app, Some("carla@example.org")).await;
+    let rita_s = Session::new(&app, Some("rita@example.org")).await;
+
+    let parent = rita.file("Email is down for everyone").await;
+    let p = parent["number"].as_str().unwrap().to_string();
+    let child = bob.file("I cannot send email").await;
+    let c = child["number"].as_str().unwrap().to_string();
+    let r = carla
+        .call_json(
+            "change_ticket",
+            json!({"number": p, "version": parent["version"], "change": {"action": "assign", "assignee": "tina@example.org"}}),
+        )
+        .await;
+    assert_eq!(r.0, 200, "{}", r.1);
+    parsed(carla.call("link_ticket", &[("number", &p), ("kind", "child"), ("other", &c)]).await);
+    // A loop is refused, and so is a second link between the same tickets.
+    let r = carla
+        .call("link_ticket", &[("number", &p), ("kind", "parent"), ("other", &c)])
+        .await;
+    assert_eq!(field_error(&r, "other"), "That would make a ticket its own parent");
+    // Requesters cannot link.
+    assert_eq!(
+        rita_s
+            .call("link_ticket", &[("number", &p), ("kind", "related"), ("other", &c)])
+            .await
+            .0,
+        403
+    );
+    let detail = parsed(ticket(&carla, &p).await);
+    assert_eq!(sb(&detail["extras"]["links"]["children"][0]["number"]), c);
+    let child_view = parsed(ticket(&carla, &c).await);
+    assert_eq!(sb(&child_view["extras"]["links"]["parent"]["number"]), p);
+    // The requester sees no links (they are IT's bookkeeping).
+    assert_eq!(parsed(ticket(&rita_s, &p).await)["extras"]["links"]["children"], json!([]));
+
+    let current = body(tina.get(&format!("/tickets/{p}")).await).await;
+    let r = tina
+        .patch(
+            &format!("/tickets/{p}"),
+            current["version"].as_i64(),
+            json!({"status": "resolved", "resolution": "Restarted the mail relay", "resolve_children": true}),
+        )
+        .await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    let child = body(tina.get(&format!("/tickets/{c}")).await).await;
+    assert_eq!(child["status"], "resolved", "{child}");
+    assert_eq!(child["resolution"], "Restarted the mail relay");
+    assert_eq!(child["assignee"]["email"], "tina@example.org");
+    let told = body(bob.get("/notifications").await).await;
+    assert!(
+        told["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "resolved" && n["ticket"] == c.as_str()),
+        "{told}"
+    );
+    // Unlinking works and is refused when there is nothing to unlink.
+    parsed(carla.call("unlink_ticket", &[("number", &p), ("other", &c)]).await);
+    assert_eq!(carla.call("unlink_ticket", &[("number", &p), ("other", &c)]).await.0, 404);
+}
