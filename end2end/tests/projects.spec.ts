@@ -54,8 +54,9 @@ test('a coordinator creates a project with tasks and sees its progress move', as
 
   // The project manager follows it; a requester who does not sees no such project.
   const paul = await browser.newPage();
-  await signIn(paul, 'paul@example.org', '/projects');
+  await signIn(paul, 'paul@example.org', '/requests');
   await hydrated(paul);
+  await expect(paul.getByRole('heading', { name: 'Projects you follow' })).toBeVisible();
   await paul.getByRole('link', { name }).click();
   await expect(paul.getByText('50% done')).toBeVisible();
   await paul.goto(`/tickets/${number}`);

@@ -1,12 +1,16 @@
 //! REST API v1 for integrations: JSON over the same ticket service and permission rules as the
 //! pages. Errors are `{"error": {"code", "message", "fields"?}}`.
 
-use app::api::types::{NewTicket, NoteInput, TicketChange};
+use app::api::types::{NewTicket, NoteInput, TaskDraft, TicketChange};
+use app::domain::coordination::{
+    LinkChoice, LinkedTicket, Project, ProjectDraft, WorkOrder, WorkOrderDraft,
+};
 use app::domain::report::{Report, ReportQuery};
 use app::domain::{
     ActionKind, NoteVisibility, Priority, Status, Ticket, TicketNumber, User, WaitingOn,
 };
 use app::error::AppError;
+use app::server::coordination;
 use app::server::service::{self, ListParams};
 use app::server::{auth, AppState};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -43,6 +47,17 @@ pub fn routes() -> Router<AppState> {
         .route("/tickets/{number}/escalate", post(escalate))
         .route("/tickets/{number}/events", get(events))
         .route("/tickets/{number}/watchers", post(add_watcher))
+        .route("/tickets/{number}/links", post(link_ticket))
+        .route(
+            "/tickets/{number}/links/{other}",
+            axum::routing::delete(unlink_ticket),
+        )
+        .route("/tickets/{number}/work-orders", post(request_facility_work))
+        .route("/projects", get(projects).post(create_project))
+        .route("/projects/{id}", get(project))
+        .route("/projects/{id}/tasks", post(plan_task))
+        .route("/work-orders", get(work_orders))
+        .route("/work-orders/{id}", post(update_work_order))
         .fallback(|| async { ApiError(AppError::NotFound) })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
@@ -669,4 +684,188 @@ mod tests {
         );
         assert!(action_to(Status::New, Status::InProgress, None).is_err());
     }
+}
+
+// ---- coordination: projects, facility work orders, links -----------------------------------
+
+fn linked_json(t: &LinkedTicket) -> Value {
+    json!({"number": t.number.to_string(), "title": t.title, "status": t.status})
+}
+
+fn project_json(p: &Project) -> Value {
+    json!({
+        "id": p.id,
+        "name": p.name,
+        "description": p.description,
+        "manager": person(&p.manager),
+        "starts_on": p.starts_on,
+        "ends_on": p.ends_on,
+        "watchers": p.watchers.iter().map(person).collect::<Vec<_>>(),
+    })
+}
+
+fn work_order_json(w: &WorkOrder) -> Value {
+    json!({
+        "id": w.id,
+        "reference": w.reference(),
+        "what": w.what,
+        "location": w.location,
+        "manager": person(&w.manager),
+        "expected_on": w.expected_on,
+        "status": w.status,
+        "outcome": w.outcome,
+        "requested_by": w.requested_by.as_ref().map(person),
+        "created_at": w.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "completed_at": w.completed_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+        "ticket_count": w.ticket_count,
+        "tickets": w.tickets.iter().map(linked_json).collect::<Vec<_>>(),
+    })
+}
+
+fn project_id(s: &str) -> Result<i64, ApiError> {
+    s.parse().map_err(|_| ApiError(AppError::NotFound))
+}
+
+async fn projects(State(state): State<AppState>, Caller(user): Caller) -> ApiResult<Response> {
+    let list = coordination::projects(&state, &user).await?;
+    let items: Vec<Value> = list
+        .iter()
+        .map(|s| {
+            let mut v = project_json(&s.project);
+            v["progress"] = json!(s.progress);
+            v["next_due"] = json!(s.next_due);
+            v
+        })
+        .collect();
+    Ok(Json(json!({ "items": items })).into_response())
+}
+
+async fn create_project(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    ApiJson(draft): ApiJson<ProjectDraft>,
+) -> ApiResult<Response> {
+    let p = coordination::create_project(&state, &user, draft).await?;
+    Ok((StatusCode::CREATED, Json(project_json(&p))).into_response())
+}
+
+async fn project(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let page = coordination::project_page(&state, &user, project_id(&id)?).await?;
+    let now = state.clock.now();
+    let mut v = project_json(&page.project);
+    v["progress"] = json!(page.progress);
+    v["tickets"] = page.tickets.iter().map(|t| ticket_json(t, now)).collect();
+    Ok(Json(v).into_response())
+}
+
+async fn plan_task(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<String>,
+    ApiJson(draft): ApiJson<TaskDraft>,
+) -> ApiResult<Response> {
+    let t = coordination::plan_task(&state, &user, project_id(&id)?, draft).await?;
+    Ok(with_etag(StatusCode::CREATED, &t, state.clock.now()))
+}
+
+async fn work_orders(State(state): State<AppState>, Caller(user): Caller) -> ApiResult<Response> {
+    let list = coordination::work_orders(&state, &user).await?;
+    let items: Vec<Value> = list.iter().map(work_order_json).collect();
+    Ok(Json(json!({ "items": items })).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FacilityRequest {
+    #[serde(default)]
+    what: String,
+    #[serde(default)]
+    location: String,
+    #[serde(default)]
+    manager: String,
+    #[serde(default)]
+    expected_on: String,
+    /// An open work order's id to wait on instead of a new one.
+    existing: Option<i64>,
+}
+
+async fn request_facility_work(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(n): Path<String>,
+    ApiJson(b): ApiJson<FacilityRequest>,
+) -> ApiResult<Response> {
+    let draft = b.existing.is_none().then_some(WorkOrderDraft {
+        what: b.what,
+        location: b.location,
+        manager: b.manager,
+        expected_on: b.expected_on,
+    });
+    let w =
+        coordination::request_facility_work(&state, &user, number(&n)?, draft, b.existing).await?;
+    Ok((StatusCode::CREATED, Json(work_order_json(&w))).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorkOrderChange {
+    /// `done`, `expect` or `cancel`.
+    action: String,
+    #[serde(default)]
+    outcome: String,
+    #[serde(default)]
+    expected_on: String,
+}
+
+async fn update_work_order(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<WorkOrderChange>,
+) -> ApiResult<Response> {
+    use coordination::WorkOrderUpdate;
+    let update = match b.action.as_str() {
+        "done" => WorkOrderUpdate::Done(b.outcome),
+        "cancel" => WorkOrderUpdate::Cancel(b.outcome),
+        "expect" => WorkOrderUpdate::Expect(b.expected_on),
+        _ => {
+            return Err(ApiError(AppError::field(
+                "action",
+                "Use done, expect or cancel",
+            )))
+        }
+    };
+    let w = coordination::update_work_order(&state, &user, project_id(&id)?, update).await?;
+    Ok(Json(work_order_json(&w)).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkBody {
+    /// `parent`, `child`, `related` or `duplicate` (merge this ticket into `other`).
+    kind: LinkChoice,
+    other: String,
+}
+
+async fn link_ticket(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(n): Path<String>,
+    ApiJson(b): ApiJson<LinkBody>,
+) -> ApiResult<StatusCode> {
+    coordination::link(&state, &user, number(&n)?, b.kind, &b.other).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn unlink_ticket(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path((n, other)): Path<(String, String)>,
+) -> ApiResult<StatusCode> {
+    coordination::unlink(&state, &user, number(&n)?, number(&other)?).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -120,7 +120,10 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(middleware::from_fn_with_state(state.clone(), merged_redirect))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            merged_redirect,
+        ))
         .layer(middleware::from_fn(server_fn_status))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(middleware::from_fn(refuse_cross_site))

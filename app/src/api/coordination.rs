@@ -92,8 +92,14 @@ pub async fn plan_ticket(
                 .map_err(|_| AppError::field("project", "No such project"))?,
         ),
     };
-    crate::server::coordination::plan_ticket(&state, &user, ticket_number(&number)?, project, &due_on)
-        .await
+    crate::server::coordination::plan_ticket(
+        &state,
+        &user,
+        ticket_number(&number)?,
+        project,
+        &due_on,
+    )
+    .await
 }
 
 /// Makes a ticket wait on facility work: a new work order, or `existing` (its id).
@@ -172,5 +178,11 @@ pub async fn link_ticket(number: String, kind: String, other: String) -> Result<
 #[server(endpoint = "unlink_ticket")]
 pub async fn unlink_ticket(number: String, other: String) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
-    crate::server::coordination::unlink(&state, &user, ticket_number(&number)?, ticket_number(&other)?).await
+    crate::server::coordination::unlink(
+        &state,
+        &user,
+        ticket_number(&number)?,
+        ticket_number(&other)?,
+    )
+    .await
 }

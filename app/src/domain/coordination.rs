@@ -83,11 +83,20 @@ impl ProjectDraft {
             },
         );
         let manager = super::Email::parse(&self.manager);
-        check("manager", manager.as_ref().map(|_| ()).map_err(Clone::clone));
+        check(
+            "manager",
+            manager.as_ref().map(|_| ()).map_err(Clone::clone),
+        );
         let starts_on = parse_date(&self.starts_on, "Start date");
-        check("starts_on", starts_on.as_ref().map(|_| ()).map_err(Clone::clone));
+        check(
+            "starts_on",
+            starts_on.as_ref().map(|_| ()).map_err(Clone::clone),
+        );
         let ends_on = parse_date(&self.ends_on, "End date");
-        check("ends_on", ends_on.as_ref().map(|_| ()).map_err(Clone::clone));
+        check(
+            "ends_on",
+            ends_on.as_ref().map(|_| ()).map_err(Clone::clone),
+        );
         if let (Ok(s), Ok(e)) = (&starts_on, &ends_on) {
             check(
                 "ends_on",
@@ -122,7 +131,10 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn of(items: impl IntoIterator<Item = (Status, Option<NaiveDate>)>, today: NaiveDate) -> Self {
+    pub fn of(
+        items: impl IntoIterator<Item = (Status, Option<NaiveDate>)>,
+        today: NaiveDate,
+    ) -> Self {
         let mut p = Progress::default();
         for (status, due) in items {
             match status {
@@ -221,7 +233,10 @@ impl WorkOrderDraft {
             if n < 3 {
                 errors.push((field.into(), format!("{what} needs at least 3 characters")));
             } else if n > max {
-                errors.push((field.into(), format!("{what} can be at most {max} characters")));
+                errors.push((
+                    field.into(),
+                    format!("{what} can be at most {max} characters"),
+                ));
             }
             v
         };
@@ -388,6 +403,9 @@ mod tests {
             parse_date("2026-02-30", "Due date").unwrap_err(),
             "Due date must be a date like 2026-12-31"
         );
-        assert_eq!(parse_date(" ", "Due date").unwrap_err(), "Due date is required");
+        assert_eq!(
+            parse_date(" ", "Due date").unwrap_err(),
+            "Due date is required"
+        );
     }
 }

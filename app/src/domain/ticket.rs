@@ -310,7 +310,10 @@ impl Event {
                 self.to.clone().unwrap_or_default(),
                 self.detail.clone().unwrap_or_else(|| "related".into())
             ),
-            "unlinked" => format!("No longer linked to {}", self.to.clone().unwrap_or_default()),
+            "unlinked" => format!(
+                "No longer linked to {}",
+                self.to.clone().unwrap_or_default()
+            ),
             "merged" => format!(
                 "Merged into {}, which it duplicated",
                 self.to.clone().unwrap_or_default()

@@ -12,8 +12,8 @@ use crate::domain::coordination::{
     WorkOrderDraft, WorkOrderStatus,
 };
 use crate::domain::{
-    Action, Impact, NoteBody, NotificationKind, Priority, ResolutionNotes,
-    Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
+    Action, Impact, NoteBody, NotificationKind, Priority, ResolutionNotes, Role, Status, Ticket,
+    TicketNumber, TicketTitle, Urgency, User, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -109,7 +109,11 @@ async fn visible_project(state: &AppState, actor: &User, id: i64) -> Result<Proj
 }
 
 /// A project's page: progress, who works on what, upcoming due dates and every ticket.
-pub async fn project_page(state: &AppState, actor: &User, id: i64) -> Result<ProjectPage, AppError> {
+pub async fn project_page(
+    state: &AppState,
+    actor: &User,
+    id: i64,
+) -> Result<ProjectPage, AppError> {
     let project = visible_project(state, actor, id).await?;
     let staff = actor.role.is_staff();
     let today = today(state);
@@ -226,7 +230,10 @@ pub async fn plan_task(
     if let Some(d) = due_on.filter(|d| *d < project.starts_on) {
         errors.push((
             "due_on".into(),
-            format!("Due {d} is before the project starts ({})", project.starts_on),
+            format!(
+                "Due {d} is before the project starts ({})",
+                project.starts_on
+            ),
         ));
     }
     let priority = match draft.priority.trim() {
@@ -456,7 +463,9 @@ pub async fn request_facility_work(
             "The ticket waits on that work order already",
         ));
     }
-    let (order, _) = Db::work_order(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let (order, _) = Db::work_order(&mut tx, id)
+        .await?
+        .ok_or(AppError::Internal)?;
     let mut events = vec![NewEvent {
         kind: "facility",
         from: None,
@@ -563,7 +572,10 @@ pub async fn update_work_order(
         return Err(AppError::NotFound);
     }
     if order.status != WorkOrderStatus::Open {
-        return Err(AppError::field("outcome", "This work order is finished already"));
+        return Err(AppError::field(
+            "outcome",
+            "This work order is finished already",
+        ));
     }
     let note = |text: &str| {
         let t = text.trim();
@@ -577,7 +589,8 @@ pub async fn update_work_order(
             let day = match day.trim() {
                 "" => None,
                 d => Some(
-                    parse_date(d, "Expected date").map_err(|m| AppError::field("expected_on", m))?,
+                    parse_date(d, "Expected date")
+                        .map_err(|m| AppError::field("expected_on", m))?,
                 ),
             };
             Db::set_work_order_date(&mut tx, id, day, now).await?;
@@ -614,13 +627,24 @@ pub async fn update_work_order(
             }
             for ticket_id in Db::work_order_ticket_ids(&mut tx, id).await? {
                 last = last.max(
-                    resume_after_facility(&mut tx, state, actor, ticket_id, &order, status, outcome.as_deref(), now)
-                        .await?,
+                    resume_after_facility(
+                        &mut tx,
+                        state,
+                        actor,
+                        ticket_id,
+                        &order,
+                        status,
+                        outcome.as_deref(),
+                        now,
+                    )
+                    .await?,
                 );
             }
         }
     }
-    let (updated, _) = Db::work_order(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let (updated, _) = Db::work_order(&mut tx, id)
+        .await?
+        .ok_or(AppError::Internal)?;
     tx.commit().await?;
     if last > 0 {
         state.feed.advance(last);
@@ -706,7 +730,10 @@ pub async fn link(
     let other = TicketNumber::parse(other)
         .ok_or_else(|| AppError::field("other", "Enter a ticket number like SB-1042"))?;
     if other == number {
-        return Err(AppError::field("other", "A ticket cannot be linked to itself"));
+        return Err(AppError::field(
+            "other",
+            "A ticket cannot be linked to itself",
+        ));
     }
     if kind == LinkChoice::Duplicate {
         return merge(state, actor, number, other).await;
@@ -861,7 +888,15 @@ pub async fn merge(
     };
     Db::touch_ticket(&mut tx, keep.id, now).await?;
     let last = Db::insert_event(&mut tx, keep.id, Some(actor.id), now, &keep_event).await?;
-    settle(&mut tx, state, &keep, std::slice::from_ref(&keep_event), actor, now).await?;
+    settle(
+        &mut tx,
+        state,
+        &keep,
+        std::slice::from_ref(&keep_event),
+        actor,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     state.feed.advance(last);
     tracing::info!(ticket.number = %duplicate, into = %survivor, "duplicate merged");
@@ -968,7 +1003,12 @@ pub async fn ticket_extras(
                 })
                 .await?
                 .into_iter()
-                .map(|w| (w.id, format!("{} — {} ({})", w.reference(), w.what, w.location)))
+                .map(|w| {
+                    (
+                        w.id,
+                        format!("{} — {} ({})", w.reference(), w.what, w.location),
+                    )
+                })
                 .collect()
         } else {
             Vec::new()

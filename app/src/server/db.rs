@@ -1,6 +1,7 @@
 //! The persistence module: every SQL statement of Switchboard lives here, so that a second backend
 //! (PostgreSQL) is a contained change. Timestamps are stored as Unix milliseconds.
 
+use crate::domain::coordination::ProjectTag;
 use crate::domain::sla::{Rule, Target};
 use crate::domain::{
     Calendar, Category, CategoryField, Digest, Event, Impact, Note, NoteVisibility, Notification,
@@ -8,7 +9,6 @@ use crate::domain::{
     User, WaitingOn,
 };
 use crate::error::AppError;
-use crate::domain::coordination::ProjectTag;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,

@@ -578,11 +578,41 @@ async fn project(state: &AppState, users: &[User], outlets: TicketNumber) -> Res
     )
     .await?;
     let tasks: [(&str, &str, i64, &str, &[ActionKind]); 6] = [
-        ("Set up 12 desks for finance in B-3", "hardware", 7, "tom@example.org", &[ActionKind::Start]),
-        ("Move the three finance printers", "hardware", 3, "tina@example.org", &[]),
-        ("Network segment for finance in B-3", "network", 10, "nina@example.org", &[]),
-        ("Inventory of finance laptops", "hardware", -2, "sam@example.org", &[ActionKind::Start]),
-        ("Order docking stations", "other", -5, "tina@example.org", &[ActionKind::Start, ActionKind::Resolve]),
+        (
+            "Set up 12 desks for finance in B-3",
+            "hardware",
+            7,
+            "tom@example.org",
+            &[ActionKind::Start],
+        ),
+        (
+            "Move the three finance printers",
+            "hardware",
+            3,
+            "tina@example.org",
+            &[],
+        ),
+        (
+            "Network segment for finance in B-3",
+            "network",
+            10,
+            "nina@example.org",
+            &[],
+        ),
+        (
+            "Inventory of finance laptops",
+            "hardware",
+            -2,
+            "sam@example.org",
+            &[ActionKind::Start],
+        ),
+        (
+            "Order docking stations",
+            "other",
+            -5,
+            "tina@example.org",
+            &[ActionKind::Start, ActionKind::Resolve],
+        ),
         ("Check VPN access from building B", "account", 14, "", &[]),
     ];
     for (title, category, due, assignee, steps) in tasks {

@@ -229,9 +229,15 @@ pub fn for_change(
             "facility" => {
                 let order = e.to.clone().unwrap_or_default();
                 let detail = e.detail.clone().unwrap_or_default();
-                let (subject, text) = if detail.starts_with("done") || detail.starts_with("cancelled") {
+                let (subject, text) = if detail.starts_with("done")
+                    || detail.starts_with("cancelled")
+                {
                     let (state, outcome) = detail.split_once(": ").unwrap_or((&detail, ""));
-                    let outcome = if outcome.is_empty() { String::new() } else { format!(" Facility note: {outcome}") };
+                    let outcome = if outcome.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" Facility note: {outcome}")
+                    };
                     (
                         format!("{n}: facility work {state}"),
                         format!("{order} for \u{201c}{}\u{201d} is {state}; the ticket goes on.{outcome}", t.title),

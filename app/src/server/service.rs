@@ -912,8 +912,7 @@ pub async fn change_ticket(
         let notes = ResolutionNotes::parse(s.resolution.as_deref().unwrap_or_default())
             .map_err(|m| AppError::field("resolution", m))?;
         last = last.max(
-            super::coordination::resolve_children(&mut tx, state, actor, &row, &notes, now)
-                .await?,
+            super::coordination::resolve_children(&mut tx, state, actor, &row, &notes, now).await?,
         );
     }
     tx.commit().await?;

@@ -177,8 +177,7 @@ fn LiveBoard() -> impl IntoView {
                     .any(|(c, team)| *c == t.category && *team == filter("team")))
             && (filter("soon").is_empty() || breaching_soon(t))
             && (filter("project").is_empty()
-                || t
-                    .project
+                || t.project
                     .as_ref()
                     .is_some_and(|p| p.id.to_string() == filter("project")))
             && (text.is_empty()

@@ -9,7 +9,11 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 fn not_field(error: Signal<Option<AppError>>) -> Signal<Option<AppError>> {
-    Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_))))
+    Signal::derive(move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Validation(_)))
+    })
 }
 
 #[component]

@@ -54,7 +54,11 @@ fn OrderCard(
     error: Signal<Option<AppError>>,
     facility: bool,
 ) -> impl IntoView {
-    let (id_done, id_date, id_cancel) = (order.id.to_string(), order.id.to_string(), order.id.to_string());
+    let (id_done, id_date, id_cancel) = (
+        order.id.to_string(),
+        order.id.to_string(),
+        order.id.to_string(),
+    );
     let open = order.status == WorkOrderStatus::Open;
     let reference = order.reference();
     let waiting = match order.ticket_count {

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 pub fn MyRequests() -> impl IntoView {
     view! {
         <Title text="My requests — Switchboard" />
-        <Gate allowed=|_| true children=|_user| {
+        <Gate allowed=|_| true children=|user| {
             let tickets = Resource::new(|| (), |_| my_requests());
             view! {
                 <section class="panel">
@@ -47,8 +47,36 @@ pub fn MyRequests() -> impl IntoView {
                         })}
                     </Transition>
                 </section>
+                {(!user.role.is_staff()).then(|| view! { <FollowedProjects /> })}
             }
         } />
+    }
+}
+
+/// Projects someone outside IT manages or watches (shown only when there are some).
+#[component]
+fn FollowedProjects() -> impl IntoView {
+    let projects = Resource::new(|| (), |_| crate::api::coordination::list_projects());
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = projects.await.unwrap_or_default();
+                (!list.is_empty()).then(|| view! {
+                    <section class="panel">
+                        <h2>"Projects you follow"</h2>
+                        <ul class="ticket-list">
+                            {list.into_iter().map(|s| view! {
+                                <li class="ticket-line">
+                                    <a href=format!("/projects/{}", s.project.id)><strong>{s.project.name.clone()}</strong></a>
+                                    <span class="muted">{format!(" · {}% done · {} open", s.progress.percent(), s.progress.open)}
+                                        {(s.progress.overdue > 0).then(|| format!(" · {} overdue", s.progress.overdue))}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Transition>
     }
 }
 

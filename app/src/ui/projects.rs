@@ -156,7 +156,11 @@ fn due_words(t: &Ticket, today: chrono::NaiveDate) -> Option<String> {
 }
 
 #[component]
-fn ProjectView(page: Page, plan: ServerAction<PlanTask>, watch: ServerAction<AddProjectWatcher>) -> impl IntoView {
+fn ProjectView(
+    page: Page,
+    plan: ServerAction<PlanTask>,
+    watch: ServerAction<AddProjectWatcher>,
+) -> impl IntoView {
     let p = page.project.clone();
     let today = page.today;
     let plan_error = action_error(plan);

@@ -107,7 +107,11 @@ async fn every_role_against_every_server_function() {
         ("work_orders", vec![], [401, 403, 200, 200, 200]),
         (
             "link_ticket",
-            vec![("number", number.as_str()), ("kind", "related"), ("other", "SB-99999")],
+            vec![
+                ("number", number.as_str()),
+                ("kind", "related"),
+                ("other", "SB-99999"),
+            ],
             [401, 403, 422, 422, 422],
         ),
         (
@@ -117,7 +121,12 @@ async fn every_role_against_every_server_function() {
         ),
         (
             "request_facility_work",
-            vec![("number", number.as_str()), ("what", "Cable"), ("location", "B 2.14"), ("manager", "tech@example.org")],
+            vec![
+                ("number", number.as_str()),
+                ("what", "Cable"),
+                ("location", "B 2.14"),
+                ("manager", "tech@example.org"),
+            ],
             [401, 403, 422, 422, 422],
         ),
     ];

@@ -64,7 +64,10 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
             ],
         )
         .await;
-    assert_eq!(field_error(&bad, "ends_on"), "The end date is before the start date");
+    assert_eq!(
+        field_error(&bad, "ends_on"),
+        "The end date is before the start date"
+    );
     let unknown = carla
         .call(
             "create_project",
@@ -77,7 +80,10 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
             ],
         )
         .await;
-    assert_eq!(field_error(&unknown, "manager"), "No account has that email");
+    assert_eq!(
+        field_error(&unknown, "manager"),
+        "No account has that email"
+    );
     let (starts, ends) = (day(-10), day(20));
     let form = [
         ("name", "Move finance to building B"),
@@ -162,7 +168,11 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
 
     // The project manager sees the project, its tickets (public side), and nothing else.
     let list = parsed(paul.call("projects", &[]).await);
-    assert_eq!(list.as_array().unwrap().len(), 1, "only Paul's project: {list}");
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        1,
+        "only Paul's project: {list}"
+    );
     assert_eq!(list[0]["progress"]["total"], 3);
     assert_eq!(list[0]["progress"]["overdue"], 1);
     let page = parsed(paul.call("project", &[("id", &id)]).await);
@@ -188,7 +198,11 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
     assert_eq!(
         paul.call(
             "plan_ticket",
-            &[("number", unrelated_number), ("project", &id), ("due_on", "")]
+            &[
+                ("number", unrelated_number),
+                ("project", &id),
+                ("due_on", "")
+            ]
         )
         .await
         .0,
@@ -224,8 +238,24 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
     assert_eq!(page["progress"]["open"], 2);
     // The board offers the project as a filter, and its cards carry it.
     let board = parsed(carla.call("get_board", &[]).await);
-    assert!(board["projects"].to_string().contains("Move finance to building B"));
-    let _ = carla_api;
+    assert!(board["projects"]
+        .to_string()
+        .contains("Move finance to building B"));
+    // The REST API answers the same way.
+    let r = carla_api.get(&format!("/projects/{id}")).await;
+    assert_eq!(r.status(), 200);
+    let v = body(r).await;
+    assert_eq!(v["progress"]["done"], 1);
+    assert_eq!(v["tickets"].as_array().unwrap().len(), 3);
+    assert_eq!(rita.get(&format!("/projects/{id}")).await.status(), 404);
+    assert_eq!(body(rita.get("/projects").await).await["items"], json!([]));
+    let r = rita
+        .post(
+            &format!("/projects/{id}/tasks"),
+            json!({"title": "Sneak", "category": "other", "due_on": day(1)}),
+        )
+        .await;
+    assert_eq!(r.status(), 403);
 }
 
 #[tokio::test]
@@ -243,7 +273,10 @@ async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
     let rita_s = Session::new(&app, Some("rita@example.org")).await;
 
     let mut numbers = Vec::new();
-    for title in ["Desk 12 has no network outlet", "Desk 13 has no network outlet"] {
+    for title in [
+        "Desk 12 has no network outlet",
+        "Desk 13 has no network outlet",
+    ] {
         let t = rita.file(title).await;
         let n = t["number"].as_str().unwrap().to_string();
         let r = carla
@@ -261,7 +294,12 @@ async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
     let bad = tina_s
         .call(
             "request_facility_work",
-            &[("number", first), ("what", ""), ("location", "B"), ("manager", "rita@example.org")],
+            &[
+                ("number", first),
+                ("what", ""),
+                ("location", "B"),
+                ("manager", "rita@example.org"),
+            ],
         )
         .await;
     field_error(&bad, "what");
@@ -283,7 +321,12 @@ async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
         rita_s
             .call(
                 "request_facility_work",
-                &[("number", first), ("what", "Cable please"), ("location", "B 2.14"), ("manager", "felix@example.org")],
+                &[
+                    ("number", first),
+                    ("what", "Cable please"),
+                    ("location", "B 2.14"),
+                    ("manager", "felix@example.org")
+                ],
             )
             .await
             .0,
@@ -339,9 +382,12 @@ async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
     // Fran, another facility manager, sees none of it and cannot touch it.
     assert_eq!(parsed(fran.call("work_orders", &[]).await), json!([]));
     assert_eq!(
-        fran.call("update_work_order", &[("id", &wo), ("action", "done"), ("outcome", "")])
-            .await
-            .0,
+        fran.call(
+            "update_work_order",
+            &[("id", &wo), ("action", "done"), ("outcome", "")]
+        )
+        .await
+        .0,
         404
     );
     assert_eq!(rita_s.call("work_orders", &[]).await.0, 403);
@@ -366,7 +412,11 @@ async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
         felix
             .call(
                 "update_work_order",
-                &[("id", &wo), ("action", "done"), ("outcome", "Cables pulled and patched")],
+                &[
+                    ("id", &wo),
+                    ("action", "done"),
+                    ("outcome", "Cables pulled and patched"),
+                ],
             )
             .await,
     );
@@ -381,10 +431,19 @@ async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|n| n["kind"] == "facility_done" && n["subject"].as_str().unwrap().ends_with("facility work done"))
+        .filter(|n| {
+            n["kind"] == "facility_done"
+                && n["subject"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("facility work done")
+        })
         .collect();
     assert_eq!(finished.len(), 2, "{told}");
-    assert!(finished[0]["body"].as_str().unwrap().contains("Cables pulled and patched"));
+    assert!(finished[0]["body"]
+        .as_str()
+        .unwrap()
+        .contains("Cables pulled and patched"));
     let again = felix
         .call("update_work_order", &[("id", &wo), ("action", "done")])
         .await;
@@ -434,20 +493,51 @@ async fn a_merged_duplicate_moves_to_the_survivor_and_its_number_redirects() {
 
     // Only coordinators (or the duplicate's assignee) merge; nonsense is refused at the field.
     let r = tom
-        .call("link_ticket", &[("number", &dup_n), ("kind", "duplicate"), ("other", &keep_n)])
+        .call(
+            "link_ticket",
+            &[
+                ("number", &dup_n),
+                ("kind", "duplicate"),
+                ("other", &keep_n),
+            ],
+        )
         .await;
-    assert_eq!(r.0, 403, "a technician who does not have it cannot merge it: {}", r.1);
+    assert_eq!(
+        r.0, 403,
+        "a technician who does not have it cannot merge it: {}",
+        r.1
+    );
     let r = carla
-        .call("link_ticket", &[("number", &dup_n), ("kind", "duplicate"), ("other", &dup_n)])
+        .call(
+            "link_ticket",
+            &[("number", &dup_n), ("kind", "duplicate"), ("other", &dup_n)],
+        )
         .await;
-    assert_eq!(field_error(&r, "other"), "A ticket cannot be linked to itself");
+    assert_eq!(
+        field_error(&r, "other"),
+        "A ticket cannot be linked to itself"
+    );
     let r = carla
-        .call("link_ticket", &[("number", &dup_n), ("kind", "duplicate"), ("other", "SB-99999")])
+        .call(
+            "link_ticket",
+            &[
+                ("number", &dup_n),
+                ("kind", "duplicate"),
+                ("other", "SB-99999"),
+            ],
+        )
         .await;
     field_error(&r, "other");
     parsed(
         carla
-            .call("link_ticket", &[("number", &dup_n), ("kind", "duplicate"), ("other", &keep_n)])
+            .call(
+                "link_ticket",
+                &[
+                    ("number", &dup_n),
+                    ("kind", "duplicate"),
+                    ("other", &keep_n),
+                ],
+            )
             .await,
     );
 
@@ -461,11 +551,18 @@ async fn a_merged_duplicate_moves_to_the_survivor_and_its_number_redirects() {
         .map(|w| w["email"].as_str().unwrap())
         .collect();
     assert!(watchers.contains(&"bob@example.org") && watchers.contains(&"wendy@example.org"));
-    assert_eq!(sb(&survivor["extras"]["links"]["merged"][0]["number"]), dup_n);
+    assert_eq!(
+        sb(&survivor["extras"]["links"]["merged"][0]["number"]),
+        dup_n
+    );
     // Bob is told, and his old number leads to the survivor: page, server function and API.
     let told = body(bob.get("/notifications").await).await;
     assert!(
-        told["items"].as_array().unwrap().iter().any(|n| n["kind"] == "merged"),
+        told["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "merged"),
         "{told}"
     );
     let page = bob_s
@@ -498,7 +595,14 @@ async fn a_merged_duplicate_moves_to_the_survivor_and_its_number_redirects() {
     let old = parsed(ticket(&carla, &dup_n).await);
     assert_eq!(sb(&old["ticket"]["number"]), keep_n, "staff are led on too");
     let r = carla
-        .call("link_ticket", &[("number", &dup_n), ("kind", "duplicate"), ("other", &keep_n)])
+        .call(
+            "link_ticket",
+            &[
+                ("number", &dup_n),
+                ("kind", "duplicate"),
+                ("other", &keep_n),
+            ],
+        )
         .await;
     assert_eq!(r.0, 422, "{}", r.1);
 }
@@ -524,16 +628,32 @@ async fn resolving_a_parent_resolves_its_children_and_tells_each_requester() {
         )
         .await;
     assert_eq!(r.0, 200, "{}", r.1);
-    parsed(carla.call("link_ticket", &[("number", &p), ("kind", "child"), ("other", &c)]).await);
+    parsed(
+        carla
+            .call(
+                "link_ticket",
+                &[("number", &p), ("kind", "child"), ("other", &c)],
+            )
+            .await,
+    );
     // A loop is refused, and so is a second link between the same tickets.
     let r = carla
-        .call("link_ticket", &[("number", &p), ("kind", "parent"), ("other", &c)])
+        .call(
+            "link_ticket",
+            &[("number", &p), ("kind", "parent"), ("other", &c)],
+        )
         .await;
-    assert_eq!(field_error(&r, "other"), "That would make a ticket its own parent");
+    assert_eq!(
+        field_error(&r, "other"),
+        "That would make a ticket its own parent"
+    );
     // Requesters cannot link.
     assert_eq!(
         rita_s
-            .call("link_ticket", &[("number", &p), ("kind", "related"), ("other", &c)])
+            .call(
+                "link_ticket",
+                &[("number", &p), ("kind", "related"), ("other", &c)]
+            )
             .await
             .0,
         403
@@ -543,7 +663,10 @@ async fn resolving_a_parent_resolves_its_children_and_tells_each_requester() {
     let child_view = parsed(ticket(&carla, &c).await);
     assert_eq!(sb(&child_view["extras"]["links"]["parent"]["number"]), p);
     // The requester sees no links (they are IT's bookkeeping).
-    assert_eq!(parsed(ticket(&rita_s, &p).await)["extras"]["links"]["children"], json!([]));
+    assert_eq!(
+        parsed(ticket(&rita_s, &p).await)["extras"]["links"]["children"],
+        json!([])
+    );
 
     let current = body(tina.get(&format!("/tickets/{p}")).await).await;
     let r = tina
@@ -568,6 +691,16 @@ async fn resolving_a_parent_resolves_its_children_and_tells_each_requester() {
         "{told}"
     );
     // Unlinking works and is refused when there is nothing to unlink.
-    parsed(carla.call("unlink_ticket", &[("number", &p), ("other", &c)]).await);
-    assert_eq!(carla.call("unlink_ticket", &[("number", &p), ("other", &c)]).await.0, 404);
+    parsed(
+        carla
+            .call("unlink_ticket", &[("number", &p), ("other", &c)])
+            .await,
+    );
+    assert_eq!(
+        carla
+            .call("unlink_ticket", &[("number", &p), ("other", &c)])
+            .await
+            .0,
+        404
+    );
 }

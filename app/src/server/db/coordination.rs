@@ -334,10 +334,11 @@ impl Db {
             .fetch_optional(&mut *conn)
             .await?;
         let Some(row) = row else { return Ok(None) };
-        let manager_id: i64 = sqlx::query_scalar("SELECT manager_id FROM work_orders WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?;
+        let manager_id: i64 =
+            sqlx::query_scalar("SELECT manager_id FROM work_orders WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
         let mut w = work_order_from_row(&row)?;
         w.tickets = Self::work_order_tickets(conn, &[id])
             .await?
