@@ -23,6 +23,11 @@ pub enum Command {
     User(UserCommand),
     /// Load demo data into an empty database.
     Demo,
+    /// Write every table of the database (--database-url) as JSON lines to standard output.
+    Export,
+    /// Read an export from standard input into a new, empty database (--database-url), such as a
+    /// PostgreSQL database taking over from SQLite. Prints the rows per table.
+    Import,
 }
 
 #[derive(Subcommand, Debug)]
@@ -33,7 +38,7 @@ pub enum UserCommand {
         email: String,
         #[arg(long)]
         name: String,
-        /// requester, technician, coordinator or admin
+        /// requester, technician, coordinator, admin or facility
         #[arg(long)]
         role: String,
         /// Read the password from standard input (required).

@@ -49,6 +49,32 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("database is at schema version {version}");
             Ok(())
         }
+        Command::Export => {
+            let db = app::server::db::Db::open(&config.database_url)
+                .await
+                .map_err(|e| e.to_string())?;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let counts = db.export(&mut out).await.map_err(|e| e.to_string())?;
+            std::io::Write::flush(&mut out).map_err(|e| e.to_string())?;
+            for (table, n) in counts {
+                eprintln!("{table:<20} {n:>9}");
+            }
+            Ok(())
+        }
+        Command::Import => {
+            let db = app::server::db::Db::open(&config.database_url)
+                .await
+                .map_err(|e| e.to_string())?;
+            let counts = db
+                .import(std::io::BufReader::new(std::io::stdin().lock()))
+                .await
+                .map_err(|e| e.to_string())?;
+            for (table, n) in counts {
+                println!("{table:<20} {n:>9}");
+            }
+            Ok(())
+        }
         Command::Demo => {
             let state = state_for_cli(&config).await?;
             app::server::demo::load(&state)

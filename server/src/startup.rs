@@ -172,6 +172,8 @@ impl Application {
     /// the server was down). Dropping the set stops them.
     fn start_workers(&self) -> tokio::task::JoinSet<()> {
         let mut workers = tokio::task::JoinSet::new();
+        let (db, feed) = (self.state.db.clone(), self.state.feed.clone());
+        workers.spawn(async move { db.follow_feed(feed).await });
         let db = self.state.db.clone();
         workers.spawn(async move {
             let mut every = tokio::time::interval(Duration::from_secs(2));

@@ -17,7 +17,7 @@ use crate::domain::{
 };
 use crate::error::{AppError, FieldError};
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::SqliteConnection;
+use super::db::Conn;
 
 fn field_errors(errors: Vec<(String, String)>) -> AppError {
     AppError::Validation(
@@ -664,7 +664,7 @@ pub async fn update_work_order(
 /// else. Returns the last event id written.
 #[allow(clippy::too_many_arguments)]
 async fn resume_after_facility(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     state: &AppState,
     actor: &User,
     ticket_id: i64,
@@ -852,7 +852,7 @@ pub async fn merge(
         ));
     }
     let cancelled = dup.ticket.lifecycle().transition(&Action::Cancel)?;
-    Db::merge_into(&mut tx, dup.id, keep.id).await?;
+    Db::merge_into(&mut tx, state.db.backend(), dup.id, keep.id).await?;
     let mut s = dup.state();
     s.status = cancelled.status;
     s.waiting_on = None;
@@ -907,7 +907,7 @@ pub async fn merge(
 /// each child's requester is told as for any resolution. A child nobody has yet is given to the
 /// person resolving the parent first. Returns the last event id written.
 pub(crate) async fn resolve_children(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     state: &AppState,
     actor: &User,
     parent: &TicketRow,

@@ -10,10 +10,8 @@ use crate::domain::{
 };
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
-};
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{Any, AnyConnection, AnyPool, QueryBuilder, Row};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -21,7 +19,7 @@ use std::time::Duration;
 /// write lock, so they wait in order instead of in SQLite's busy-handler sleeps (which cost tens of
 /// milliseconds under contention); another process writing the same file still meets the busy timeout.
 pub struct Tx {
-    tx: sqlx::Transaction<'static, Sqlite>,
+    tx: sqlx::Transaction<'static, Any>,
     _turn: tokio::sync::OwnedMutexGuard<()>,
 }
 
@@ -32,14 +30,14 @@ impl Tx {
 }
 
 impl std::ops::Deref for Tx {
-    type Target = SqliteConnection;
-    fn deref(&self) -> &SqliteConnection {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
         &self.tx
     }
 }
 
 impl std::ops::DerefMut for Tx {
-    fn deref_mut(&mut self) -> &mut SqliteConnection {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
         &mut self.tx
     }
 }
@@ -64,12 +62,59 @@ macro_rules! event_select {
 }
 
 mod coordination;
+mod transfer;
 pub use coordination::WorkOrderFilter;
+pub use transfer::{Counts, TABLES};
+
+/// A connection of the persistence module's backend, as the service layer passes it around.
+pub type Conn = AnyConnection;
+
+/// Which database the persistence module talks to; the few statements whose SQL differs (search,
+/// write locking, checkpoints) choose by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// A database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{}://{user}:***{}", &url[..scheme], &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// A flag column or expression: an integer 0/1 on SQLite, a boolean on PostgreSQL.
+fn flag(r: &AnyRow, column: &str) -> Result<bool, AppError> {
+    match r.try_get::<bool, _>(column) {
+        Ok(b) => Ok(b),
+        Err(_) => Ok(r.try_get::<i64, _>(column)? != 0),
+    }
+}
 
 /// The one connection pool of the process.
 #[derive(Clone, Debug)]
 pub struct Db {
-    pool: SqlitePool,
+    pool: AnyPool,
+    backend: Backend,
+    url: std::sync::Arc<str>,
     writers: std::sync::Arc<tokio::sync::Mutex<()>>,
     categories: CategoryCache,
     policies: PolicyCache,
@@ -116,41 +161,73 @@ where
 }
 
 impl Db {
-    /// Opens (creating when missing) a SQLite database in WAL mode with a busy timeout and
-    /// foreign keys on, and runs the embedded migrations.
+    /// Opens the database named by `url` and runs the embedded migrations of its backend:
+    /// `sqlite://path` (created when missing; WAL mode, a busy timeout, foreign keys on) or
+    /// `postgres://…`.
     pub async fn open(url: &str) -> Result<Db, OpenError> {
         let connect_err = |source| OpenError::Connect {
-            url: url.to_string(),
+            url: redact(url),
             source,
         };
-        let options = SqliteConnectOptions::from_str(url)
-            .map_err(connect_err)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .busy_timeout(Duration::from_secs(5))
-            .foreign_keys(true)
-            // Checkpoints run in the background (`checkpoint`), not inside a writer's commit; this
-            // is the ceiling should that task stall.
-            .pragma("wal_autocheckpoint", "16384")
-            // 1 MiB of page cache per connection (SQLite's default is 2): the operating system
-            // caches the file too, and eight connections' caches were a sixth of the footprint.
-            .pragma("cache_size", "-1024");
-        let path = options.get_filename();
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| OpenError::Folder {
-                path: path.display().to_string(),
-                source,
-            })?;
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url).ok_or_else(|| OpenError::Connect {
+            url: redact(url),
+            source: sqlx::Error::Configuration(
+                "the database URL must start with sqlite:// or postgres://".into(),
+            ),
+        })?;
+        let mut connect_url = url.to_string();
+        if backend == Backend::Sqlite {
+            let path = url
+                .trim_start_matches("sqlite://")
+                .trim_start_matches("sqlite:")
+                .split('?')
+                .next()
+                .unwrap_or_default();
+            let path = std::path::Path::new(path);
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|source| OpenError::Folder {
+                    path: path.display().to_string(),
+                    source,
+                })?;
+            }
+            if !url.contains("mode=") {
+                connect_url.push_str(if url.contains('?') { "&mode=rwc" } else { "?mode=rwc" });
+            }
         }
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 8,
+                Backend::Postgres => 16,
+            })
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // Checkpoints run in the background (`checkpoint`), not inside a writer's
+                        // commit; the autocheckpoint is the ceiling should that task stall. 1 MiB
+                        // of page cache per connection: the operating system caches the file too.
+                        sqlx::query(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                             PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
+                             PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -1024;",
+                        )
+                        .execute(&mut *conn)
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&connect_url)
             .await
             .map_err(connect_err)?;
-        sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
+        match backend {
+            Backend::Sqlite => sqlx::migrate!("../migrations/sqlite").run(&pool).await?,
+            Backend::Postgres => sqlx::migrate!("../migrations/postgres").run(&pool).await?,
+        }
         Ok(Db {
             pool,
+            backend,
+            url: url.into(),
             writers: Default::default(),
             categories: Default::default(),
             policies: Default::default(),
@@ -158,29 +235,88 @@ impl Db {
         })
     }
 
-    /// Starts a write transaction that takes SQLite's write lock at once (a read that later
-    /// upgrades to a write could fail), after this process's earlier writers are done.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// On PostgreSQL, where several processes may serve one database, follows the events every
+    /// process commits (LISTEN/NOTIFY) and advances `feed`, so a board polling this process sees
+    /// changes made through another. Runs until the task is dropped; returns at once on SQLite,
+    /// where this process is the only writer.
+    pub async fn follow_feed(&self, feed: super::state::FeedHead) {
+        if self.backend != Backend::Postgres {
+            return;
+        }
+        loop {
+            match sqlx::postgres::PgListener::connect(&self.url).await {
+                Ok(mut listener) => match listener.listen("switchboard_feed").await {
+                    Ok(()) => {
+                        // Whatever was committed before listening.
+                        if let Ok(head) = self.feed_head().await {
+                            feed.advance(head);
+                        }
+                        loop {
+                            match listener.try_recv().await {
+                                Ok(Some(n)) => {
+                                    if let Ok(id) = n.payload().parse::<i64>() {
+                                        feed.advance(id);
+                                    }
+                                }
+                                // Reconnected: what was committed meanwhile.
+                                Ok(None) => {
+                                    if let Ok(head) = self.feed_head().await {
+                                        feed.advance(head);
+                                    }
+                                }
+                                Err(e) => {
+                                    tracing::warn!(error = %e, "the change feed listener stopped");
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    Err(e) => tracing::warn!(error = %e, "cannot listen to the change feed"),
+                },
+                Err(e) => tracing::warn!(error = %e, "cannot connect the change feed listener"),
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    }
+
+    /// Starts a write transaction. Writers of this process queue on an async lock first. On
+    /// SQLite the transaction takes the write lock at once (a read that later upgrades to a write
+    /// could fail); on PostgreSQL it takes a transaction-wide advisory lock, so writers of every
+    /// process commit one after another and event ids (the board's change feed) commit in order.
     pub async fn begin_write(&self) -> Result<Tx, AppError> {
         // The connection is taken before the turn, so the turn is held only while writing.
         let conn = self.pool.acquire().await?;
         let turn = self.writers.clone().lock_owned().await;
-        let tx = sqlx::Transaction::begin(
-            conn,
-            Some(sqlx::SqlSafeStr::into_sql_str("BEGIN IMMEDIATE")),
-        )
-        .await?;
+        let begin = match self.backend {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
+        };
+        let mut tx =
+            sqlx::Transaction::begin(conn, Some(sqlx::SqlSafeStr::into_sql_str(begin))).await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(7262) IS NULL")
+                .execute(&mut *tx)
+                .await?;
+        }
         Ok(Tx { tx, _turn: turn })
     }
 
-    /// Copies the write-ahead log back into the database file without blocking writers.
+    /// Copies SQLite's write-ahead log back into the database file without blocking writers
+    /// (nothing to do on PostgreSQL).
     pub async fn checkpoint(&self) -> Result<(), AppError> {
-        sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-            .execute(&self.pool)
-            .await?;
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(&self.pool)
+                .await?;
+        }
         Ok(())
     }
 
-    pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<Sqlite>, AppError> {
+    pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<Any>, AppError> {
         Ok(self.pool.acquire().await?)
     }
 
@@ -202,18 +338,18 @@ impl Db {
         password_hash: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
-        let result = sqlx::query(
-            "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+        let result = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(email)
         .bind(name)
         .bind(role.as_str())
         .bind(password_hash)
         .bind(to_ms(now))
-        .execute(&self.pool)
+        .fetch_one(&self.pool)
         .await;
         match result {
-            Ok(done) => Ok(done.last_insert_rowid()),
+            Ok(done) => Ok(done),
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::field(
                 "email",
                 "An account with this email already exists",
@@ -475,7 +611,7 @@ impl Db {
 
     /// Creates a category (placed last) or updates its name and fields.
     pub async fn upsert_category(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         slug: &str,
         name: &str,
         fields: &[CategoryField],
@@ -497,13 +633,13 @@ impl Db {
     // ---- tickets ----------------------------------------------------------------------------
 
     pub async fn insert_ticket(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         t: &NewTicketRow,
     ) -> Result<i64, AppError> {
-        let done = sqlx::query(
+        let done = sqlx::query_scalar::<_, i64>(
             "INSERT INTO tickets (title, description, category_id, requester_id, impact, urgency, priority, status, \
              location, asset_tag, contact, fields_json, channel, created_at, updated_at, version, project_id, due_on) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, $12, $13, $13, 1, $14, $15)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, $12, $13, $13, 1, $14, $15) RETURNING id",
         )
         .bind(&t.title)
         .bind(&t.description)
@@ -520,13 +656,13 @@ impl Db {
         .bind(to_ms(t.now))
         .bind(t.project_id)
         .bind(t.due_on.map(|d| d.format("%Y-%m-%d").to_string()))
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await?;
-        Ok(done.last_insert_rowid())
+        Ok(done)
     }
 
     pub async fn ticket(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         id: i64,
     ) -> Result<Option<TicketRow>, AppError> {
         let row = sqlx::query(concat!(ticket_select!(), " WHERE t.id = $1"))
@@ -537,7 +673,7 @@ impl Db {
     }
 
     pub async fn is_watcher(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
         user_id: i64,
     ) -> Result<bool, AppError> {
@@ -554,7 +690,7 @@ impl Db {
     /// Writes the ticket's new state when it is still at `expected_version`; false when someone
     /// else changed it first (nothing is written then).
     pub async fn update_ticket(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         id: i64,
         expected_version: i64,
         s: &TicketState,
@@ -584,7 +720,7 @@ impl Db {
     }
 
     pub async fn set_impact_urgency(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         id: i64,
         impact: Impact,
         urgency: Urgency,
@@ -600,7 +736,7 @@ impl Db {
 
     /// Bumps the version of a ticket whose notes or watchers changed, so pollers see it.
     pub async fn touch_ticket(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         id: i64,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
@@ -613,15 +749,15 @@ impl Db {
     }
 
     pub async fn insert_event(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
         actor_id: Option<i64>,
         now: DateTime<Utc>,
         e: &NewEvent,
     ) -> Result<i64, AppError> {
-        let done = sqlx::query(
+        let done = sqlx::query_scalar::<_, i64>(
             "INSERT INTO ticket_events (ticket_id, actor_id, at, kind, from_value, to_value, detail, internal) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(ticket_id)
         .bind(actor_id)
@@ -631,9 +767,9 @@ impl Db {
         .bind(&e.to)
         .bind(&e.detail)
         .bind(e.internal)
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await?;
-        Ok(done.last_insert_rowid())
+        Ok(done)
     }
 
     pub async fn events(
@@ -643,7 +779,7 @@ impl Db {
     ) -> Result<Vec<Event>, AppError> {
         let rows = sqlx::query(concat!(
             event_select!(),
-            " WHERE e.ticket_id = $1 AND (e.internal = 0 OR $2) ORDER BY e.id"
+            " WHERE e.ticket_id = $1 AND (NOT e.internal OR $2) ORDER BY e.id"
         ))
         .bind(ticket_id)
         .bind(include_internal)
@@ -675,7 +811,7 @@ impl Db {
 
     /// Finds a note filed before with the same idempotency key (a retried submission).
     pub async fn note_by_key(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         key: &str,
     ) -> Result<Option<(i64, i64)>, AppError> {
         let row = sqlx::query("SELECT id, ticket_id FROM notes WHERE idempotency_key = $1")
@@ -688,7 +824,7 @@ impl Db {
 
     #[expect(clippy::too_many_arguments, reason = "a note has that many columns")]
     pub async fn insert_note(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
         author_id: i64,
         body: &str,
@@ -697,9 +833,9 @@ impl Db {
         idempotency_key: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
-        let done = sqlx::query(
+        let done = sqlx::query_scalar::<_, i64>(
             "INSERT INTO notes (ticket_id, author_id, body, visibility, minutes, idempotency_key, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(ticket_id)
         .bind(author_id)
@@ -708,9 +844,9 @@ impl Db {
         .bind(minutes)
         .bind(idempotency_key)
         .bind(to_ms(now))
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await?;
-        Ok(done.last_insert_rowid())
+        Ok(done)
     }
 
     pub async fn notes(
@@ -744,7 +880,7 @@ impl Db {
     }
 
     pub async fn add_watcher(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
         user_id: i64,
     ) -> Result<(), AppError> {
@@ -783,7 +919,7 @@ impl Db {
     ) -> Result<Vec<TicketRow>, AppError> {
         // First the ids, from the indexes alone (sorting thousands of open tickets costs little
         // when the rows are not read), then the page's rows with their joins.
-        let mut q = QueryBuilder::<Sqlite>::new("SELECT t.id FROM tickets t WHERE 1 = 1");
+        let mut q = QueryBuilder::<Any>::new("SELECT t.id FROM tickets t WHERE 1 = 1");
         match scope {
             Scope::All => {}
             Scope::Requester(uid) => {
@@ -828,15 +964,13 @@ impl Db {
                 .push(")");
         }
         if let Some(text) = filter.text.as_deref() {
-            if let Some(query) = fts_query(text, " AND ") {
-                let columns = if filter.internal_notes {
-                    "{title description public_notes internal_notes}"
-                } else {
-                    "{title description public_notes}"
-                };
-                q.push(" AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ")
-                    .push_bind(format!("{columns} : ({query})"))
-                    .push(")");
+            let columns = if filter.internal_notes {
+                SearchIn::Everything
+            } else {
+                SearchIn::Public
+            };
+            if !self.push_search(&mut q, text, columns, Words::All) {
+                return Ok(Vec::new());
             }
         }
         if let Some(c) = &filter.after {
@@ -865,7 +999,7 @@ impl Db {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut q = QueryBuilder::<Sqlite>::new(concat!(ticket_select!(), " WHERE t.id IN ("));
+        let mut q = QueryBuilder::<Any>::new(concat!(ticket_select!(), " WHERE t.id IN ("));
         let mut sep = q.separated(", ");
         for id in ids {
             sep.push_bind(*id);
@@ -882,15 +1016,13 @@ impl Db {
         requester: Option<i64>,
         limit: i64,
     ) -> Result<Vec<TicketRow>, AppError> {
-        let Some(query) = fts_query(&words.join(" "), " OR ") else {
-            return Ok(Vec::new());
-        };
-        let mut q = QueryBuilder::<Sqlite>::new(concat!(
+        let mut q = QueryBuilder::<Any>::new(concat!(
             ticket_select!(),
-            " WHERE t.status IN ('new', 'assigned', 'in_progress', 'waiting')",
-            " AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH "
+            " WHERE t.status IN ('new', 'assigned', 'in_progress', 'waiting')"
         ));
-        q.push_bind(format!("{{title}} : ({query})")).push(")");
+        if !self.push_search(&mut q, &words.join(" "), SearchIn::Title, Words::Any) {
+            return Ok(Vec::new());
+        }
         if let Some(rid) = requester {
             q.push(" AND t.requester_id = ").push_bind(rid);
         }
@@ -953,7 +1085,7 @@ impl Db {
 
     /// Writes a technician's tier, capacity, availability and skills together.
     pub async fn update_profile(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         user_id: i64,
         p: &Profile,
     ) -> Result<(), AppError> {
@@ -981,7 +1113,7 @@ impl Db {
     }
 
     pub async fn insert_audit(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         actor_id: i64,
         now: DateTime<Utc>,
         subject: &str,
@@ -1029,7 +1161,7 @@ impl Db {
     }
 
     pub async fn set_role(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         user_id: i64,
         role: Role,
     ) -> Result<(), AppError> {
@@ -1052,7 +1184,7 @@ impl Db {
 
     /// Creates the team if needed and makes `members` its whole membership; returns its id.
     pub async fn save_team(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         name: &str,
         members: &[i64],
         auto_assign: bool,
@@ -1091,7 +1223,7 @@ impl Db {
     /// Names of teams that assign new requests automatically.
     pub async fn auto_assign_teams(&self) -> Result<Vec<String>, AppError> {
         Ok(
-            sqlx::query_scalar("SELECT name FROM teams WHERE auto_assign = 1 ORDER BY name")
+            sqlx::query_scalar("SELECT name FROM teams WHERE auto_assign ORDER BY name")
                 .fetch_all(&self.pool)
                 .await?,
         )
@@ -1101,7 +1233,7 @@ impl Db {
     pub async fn auto_assign_team_of(&self, category_id: i64) -> Result<Option<String>, AppError> {
         Ok(sqlx::query_scalar(
             "SELECT t.name FROM categories c JOIN teams t ON t.id = c.team_id \
-             WHERE c.id = $1 AND t.auto_assign = 1",
+             WHERE c.id = $1 AND t.auto_assign",
         )
         .bind(category_id)
         .fetch_optional(&self.pool)
@@ -1110,7 +1242,7 @@ impl Db {
 
     /// Gives a new ticket to a technician (automatic assignment), in the filing transaction.
     pub async fn assign_new(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
         user_id: i64,
     ) -> Result<(), AppError> {
@@ -1126,7 +1258,7 @@ impl Db {
     }
 
     pub async fn route_category(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         slug: &str,
         team_id: Option<i64>,
     ) -> Result<bool, AppError> {
@@ -1151,7 +1283,7 @@ impl Db {
     /// Whether a technician may see an unassigned ticket of this category: its category is routed
     /// to one of their teams, or to no team at all.
     pub async fn in_technicians_queue(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         user_id: i64,
         category_id: i64,
     ) -> Result<bool, AppError> {
@@ -1227,7 +1359,7 @@ impl Db {
 
     /// Creates (without `id`) or replaces a policy; false when `id` names no policy.
     pub async fn save_policy(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         id: Option<i64>,
         p: &Policy,
     ) -> Result<Option<i64>, AppError> {
@@ -1269,7 +1401,7 @@ impl Db {
     /// What a ticket's clocks are computed from: its category, priority, creation time, status
     /// changes in order, and its first response by IT (a public note, or work started).
     pub async fn sla_history(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
     ) -> Result<Option<SlaHistory>, AppError> {
         let Some(head) = sqlx::query(
@@ -1297,7 +1429,7 @@ impl Db {
             "SELECT MIN(e.at) FROM ticket_events e JOIN users u ON u.id = e.actor_id \
              WHERE e.ticket_id = $1 AND u.role IN ('technician', 'coordinator', 'admin') AND ( \
                (e.kind = 'status' AND e.to_value IN ('in_progress', 'waiting', 'resolved', 'closed')) \
-               OR (e.kind = 'note' AND e.internal = 0))",
+               OR (e.kind = 'note' AND NOT e.internal))",
         )
         .bind(ticket_id)
         .fetch_one(&mut *conn)
@@ -1307,7 +1439,7 @@ impl Db {
             team: head.try_get("team")?,
             priority: decode(head.try_get("priority")?)?,
             created_at: from_ms(head.try_get("created_at")?),
-            planned: head.try_get("planned")?,
+            planned: flag(&head, "planned")?,
             changes,
             responded_at: responded.map(from_ms),
         }))
@@ -1315,7 +1447,7 @@ impl Db {
 
     /// Stores a ticket's evaluated clocks and re-arms the rules that have not fired yet.
     pub async fn write_sla(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
         sla: Option<&Sla>,
         next_due: Option<DateTime<Utc>>,
@@ -1371,7 +1503,7 @@ impl Db {
     /// Marks a rule fired for a ticket; false when it had fired already (another process or an
     /// earlier run got there first) or is no longer armed.
     pub async fn claim_timer(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
         rule: &str,
         now: DateTime<Utc>,
@@ -1418,7 +1550,7 @@ impl Db {
 
     // ---- notifications ----------------------------------------------------------------------
 
-    pub async fn coordinator_ids(conn: &mut SqliteConnection) -> Result<Vec<i64>, AppError> {
+    pub async fn coordinator_ids(conn: &mut AnyConnection) -> Result<Vec<i64>, AppError> {
         Ok(
             sqlx::query_scalar("SELECT id FROM users WHERE role = 'coordinator' ORDER BY id")
                 .fetch_all(&mut *conn)
@@ -1427,7 +1559,7 @@ impl Db {
     }
 
     pub async fn watcher_ids(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
     ) -> Result<Vec<i64>, AppError> {
         Ok(
@@ -1441,13 +1573,13 @@ impl Db {
     }
 
     pub async fn insert_notification(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         n: &NewNotification<'_>,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
-        let done = sqlx::query(
+        let done = sqlx::query_scalar::<_, i64>(
             "INSERT INTO notifications (user_id, ticket_id, kind, subject, body, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(n.user_id)
         .bind(n.ticket_id)
@@ -1455,9 +1587,9 @@ impl Db {
         .bind(&n.subject)
         .bind(&n.body)
         .bind(to_ms(now))
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await?;
-        Ok(done.last_insert_rowid())
+        Ok(done)
     }
 
     /// A person's notifications, newest first.
@@ -1524,13 +1656,13 @@ impl Db {
 
     /// People to tell, with their preferences (defaults when they never set any).
     pub async fn recipients(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ids: &[i64],
     ) -> Result<Vec<Recipient>, AppError> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut q = QueryBuilder::<Sqlite>::new(
+        let mut q = QueryBuilder::<Any>::new(
             "SELECT u.id, u.email, u.name, u.role, p.muted, p.email AS wants_email, p.digest \
              FROM users u LEFT JOIN notification_prefs p ON p.user_id = u.id WHERE u.id IN (",
         );
@@ -1582,13 +1714,13 @@ impl Db {
     }
 
     pub async fn insert_outbox(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         m: &OutboxRow,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
-        let done = sqlx::query(
+        let done = sqlx::query_scalar::<_, i64>(
             "INSERT INTO outbox (user_id, ticket_id, to_email, subject, text_body, html_body, digest, created_at, \
-             next_attempt_at, status, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+             next_attempt_at, status, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(m.user_id)
         .bind(m.ticket_id)
@@ -1601,9 +1733,9 @@ impl Db {
         .bind(to_ms(m.next_attempt_at))
         .bind(if m.held.is_some() { "held" } else { "pending" })
         .bind(&m.held)
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await?;
-        Ok(done.last_insert_rowid())
+        Ok(done)
     }
 
     /// Messages due for sending, oldest first.
@@ -1625,7 +1757,7 @@ impl Db {
                     subject: r.try_get("subject")?,
                     text_body: r.try_get("text_body")?,
                     html_body: r.try_get("html_body")?,
-                    digest: r.try_get("digest")?,
+                    digest: flag(r, "digest")?,
                     attempts: r.try_get("attempts")?,
                 })
             })
@@ -1700,7 +1832,7 @@ impl Db {
 
     /// Records (or replaces) the requester's rating of a ticket.
     pub async fn rate(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
         score: i64,
         comment: Option<&str>,
@@ -1735,22 +1867,22 @@ impl Db {
     }
 
     pub async fn insert_tracking_link(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
         token_hash: &str,
         created_by: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
-        let done = sqlx::query(
-            "INSERT INTO tracking_links (token_hash, ticket_id, created_by, created_at) VALUES ($1, $2, $3, $4)",
+        let done = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO tracking_links (token_hash, ticket_id, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(token_hash)
         .bind(ticket_id)
         .bind(created_by)
         .bind(to_ms(now))
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await?;
-        Ok(done.last_insert_rowid())
+        Ok(done)
     }
 
     /// The ticket a live (not revoked) tracking link opens.
@@ -1852,7 +1984,7 @@ impl Db {
 
     /// A technician's skill level (0 without the skill) in a category.
     pub async fn skill_level(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         user_id: i64,
         category_id: i64,
     ) -> Result<i64, AppError> {
@@ -1866,7 +1998,7 @@ impl Db {
     }
 
     /// Whether the person can sign in (accounts created for a phone request have no password).
-    pub async fn has_password(conn: &mut SqliteConnection, user_id: i64) -> Result<bool, AppError> {
+    pub async fn has_password(conn: &mut AnyConnection, user_id: i64) -> Result<bool, AppError> {
         let hash: Option<String> =
             sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
                 .bind(user_id)
@@ -1922,9 +2054,12 @@ pub struct Mail {
     pub attempts: i64,
 }
 
-fn prefs_from_row(r: &SqliteRow) -> Result<Preferences, AppError> {
+fn prefs_from_row(r: &AnyRow) -> Result<Preferences, AppError> {
     let muted: Option<String> = r.try_get("muted")?;
-    let email: Option<bool> = r.try_get("wants_email")?;
+    let email = match r.try_get::<Option<i64>, _>("wants_email") {
+        Ok(v) => v.map(|v| v != 0),
+        Err(_) => r.try_get::<Option<bool>, _>("wants_email")?,
+    };
     let digest: Option<String> = r.try_get("digest")?;
     Ok(Preferences {
         // Kinds no longer known are ignored rather than failing a whole delivery.
@@ -1959,7 +2094,7 @@ impl Db {
         // rows one by one costs more than SQLite building the text, and the halves are built on
         // two connections at once.
         let half = |parity: i64| {
-            let mut q = QueryBuilder::<Sqlite>::new(REPORT_LINES);
+            let mut q = QueryBuilder::<Any>::new(REPORT_LINES);
             q.push_bind(end)
                 .push(" AND (t.updated_at >= ")
                 .push_bind(start)
@@ -2013,7 +2148,7 @@ impl Db {
             AppError::Internal
         })??);
 
-        let mut q = QueryBuilder::<Sqlite>::new(
+        let mut q = QueryBuilder::<Any>::new(
             "SELECT r.ticket_id, r.score, r.comment, r.rated_at FROM ratings r JOIN tickets t ON t.id = r.ticket_id \
              JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id WHERE r.rated_at >= ",
         );
@@ -2034,8 +2169,8 @@ impl Db {
             })
             .collect::<Result<Vec<_>, _>>()?;
 
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT n.author_id, SUM(n.minutes) AS minutes FROM notes n JOIN tickets t ON t.id = n.ticket_id \
+        let mut q = QueryBuilder::<Any>::new(
+            "SELECT n.author_id, CAST(SUM(n.minutes) AS BIGINT) AS minutes FROM notes n JOIN tickets t ON t.id = n.ticket_id \
              JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id \
              WHERE n.minutes IS NOT NULL AND n.created_at >= ",
         );
@@ -2079,7 +2214,7 @@ impl Db {
     }
 }
 
-fn push_report_filters(q: &mut QueryBuilder<Sqlite>, scope: &crate::domain::report::ReportScope) {
+fn push_report_filters(q: &mut QueryBuilder<Any>, scope: &crate::domain::report::ReportScope) {
     if let Some(category) = &scope.category {
         q.push(" AND c.slug = ").push_bind(category.clone());
     }
@@ -2095,23 +2230,24 @@ fn push_report_filters(q: &mut QueryBuilder<Sqlite>, scope: &crate::domain::repo
 }
 
 /// Report lines (see `parse_ticket_line`) of the tickets passing the conditions that follow.
-const REPORT_LINES: &str = "SELECT group_concat(line, char(10)) FROM (SELECT t.id || ' ' || t.created_at || ' ' || t.category_id \
+const REPORT_LINES: &str = "SELECT string_agg(line, '
+') FROM (SELECT t.id || ' ' || t.created_at || ' ' || t.category_id \
                || ' ' || replace(t.channel, ' ', '_') || ' ' || t.priority || ' ' || t.status \
-               || ' ' || COALESCE(t.assignee_id, '-') || ' ' || COALESCE( \
-             (SELECT group_concat(e.id || ' ' || e.at || ' ' || CASE e.kind \
+               || ' ' || COALESCE(CAST(t.assignee_id AS TEXT), '-') || ' ' || COALESCE( \
+             (SELECT string_agg(e.id || ' ' || e.at || ' ' || CASE e.kind \
                  WHEN 'status' THEN 'S' || e.to_value \
                    || CASE WHEN e.to_value = 'waiting' AND e.detail IN ('requester', 'third_party', 'facility') \
                       THEN ':' || e.detail ELSE '' END \
-                   || '@' || COALESCE(e.actor_id, '') \
+                   || '@' || COALESCE(CAST(e.actor_id AS TEXT), '') \
                  WHEN 'assigned' THEN 'A' \
-                 WHEN 'escalated' THEN 'E' || COALESCE(e.actor_id, '') \
+                 WHEN 'escalated' THEN 'E' || COALESCE(CAST(e.actor_id AS TEXT), '') \
                  WHEN 'reopened' THEN 'R' \
-                 WHEN 'note' THEN 'N' || COALESCE(e.actor_id, '') \
+                 WHEN 'note' THEN 'N' || COALESCE(CAST(e.actor_id AS TEXT), '') \
                  WHEN 'priority' THEN 'L' \
                END, ';') \
               FROM ticket_events e \
               WHERE e.ticket_id = t.id AND (e.kind IN ('status', 'assigned', 'escalated', 'reopened') \
-                OR (e.kind = 'note' AND e.internal = 0) OR (e.kind = 'priority' AND e.detail LIKE 'SLA rule:%'))), '') AS line \
+                OR (e.kind = 'note' AND NOT e.internal) OR (e.kind = 'priority' AND e.detail LIKE 'SLA rule:%'))), '') AS line \
              FROM tickets t JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id \
              WHERE t.created_at < ";
 
@@ -2317,7 +2453,7 @@ impl Db {
             .flat_map(|(id, t)| t.events.iter().map(move |e| (*id, e)))
             .collect();
         for chunk in events.chunks(ROWS) {
-            let mut q = QueryBuilder::<Sqlite>::new(
+            let mut q = QueryBuilder::<Any>::new(
                 "INSERT INTO ticket_events (ticket_id, actor_id, at, kind, from_value, to_value, detail, internal) ",
             );
             q.push_values(chunk, |mut b, (id, e)| {
@@ -2338,7 +2474,7 @@ impl Db {
             .flat_map(|(id, t)| t.notes.iter().map(move |n| (*id, n)))
             .collect();
         for chunk in notes.chunks(ROWS) {
-            let mut q = QueryBuilder::<Sqlite>::new(
+            let mut q = QueryBuilder::<Any>::new(
                 "INSERT INTO notes (ticket_id, author_id, body, visibility, minutes, created_at) ",
             );
             q.push_values(chunk, |mut b, (id, n)| {
@@ -2378,7 +2514,7 @@ pub struct SlaHistory {
     pub responded_at: Option<DateTime<Utc>>,
 }
 
-fn policy_from_row(r: &SqliteRow) -> Result<Policy, AppError> {
+fn policy_from_row(r: &AnyRow) -> Result<Policy, AppError> {
     let bad = |what: String| {
         tracing::error!(error = %what, "undecodable SLA policy");
         AppError::Internal
@@ -2479,6 +2615,72 @@ impl SessionCache {
 /// SLA policies, and when they were read.
 type PolicyCache =
     std::sync::Arc<std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<Vec<Policy>>)>>>;
+
+/// Which text a search looks in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchIn {
+    Title,
+    /// Title, description and public notes (what a requester may search).
+    Public,
+    /// Internal notes as well (staff).
+    Everything,
+}
+
+/// Whether every word must match or any one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Words {
+    All,
+    Any,
+}
+
+impl Db {
+    /// Adds ` AND t.id IN (<tickets whose text matches>)` to a query over `tickets t`, with the
+    /// full-text search of the backend (SQLite FTS5, PostgreSQL `tsvector`): every word a prefix,
+    /// no search syntax from the user interpreted. False when there is no word to search for.
+    fn push_search(&self, q: &mut QueryBuilder<Any>, text: &str, within: SearchIn, words: Words) -> bool {
+        match self.backend {
+            Backend::Sqlite => {
+                let Some(query) = fts_query(text, if words == Words::All { " AND " } else { " OR " }) else {
+                    return false;
+                };
+                let columns = match within {
+                    SearchIn::Title => "{title}",
+                    SearchIn::Public => "{title description public_notes}",
+                    SearchIn::Everything => "{title description public_notes internal_notes}",
+                };
+                q.push(" AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ")
+                    .push_bind(format!("{columns} : ({query})"))
+                    .push(")");
+            }
+            Backend::Postgres => {
+                let Some(query) = ts_query(text, if words == Words::All { " & " } else { " | " }) else {
+                    return false;
+                };
+                let column = match within {
+                    SearchIn::Title => "title_doc",
+                    SearchIn::Public => "public_doc",
+                    SearchIn::Everything => "all_doc",
+                };
+                q.push(format!(" AND t.id IN (SELECT ticket_id FROM ticket_search WHERE {column} @@ to_tsquery('simple', "))
+                    .push_bind(query)
+                    .push("))");
+            }
+        }
+        true
+    }
+}
+
+/// Turns what a person typed into a PostgreSQL `tsquery`: every word becomes a lower-case prefix
+/// term, so no query syntax from the user is interpreted. `None` when there is no word.
+pub fn ts_query(text: &str, joiner: &str) -> Option<String> {
+    let terms: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| format!("{}:*", w.to_lowercase()))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(joiner))
+}
 
 /// Turns what a person typed into an FTS5 query: every word becomes a quoted prefix term, so no
 /// FTS syntax from the user is interpreted. `None` when there is no word to search for.
@@ -2667,7 +2869,7 @@ pub struct AuditEntry {
     pub detail: Option<String>,
 }
 
-fn user_from_row(r: &SqliteRow) -> Result<User, AppError> {
+fn user_from_row(r: &AnyRow) -> Result<User, AppError> {
     Ok(User {
         id: r.try_get("id")?,
         email: r.try_get("email")?,
@@ -2676,7 +2878,7 @@ fn user_from_row(r: &SqliteRow) -> Result<User, AppError> {
     })
 }
 
-fn category_from_row(r: &SqliteRow) -> Result<(i64, Category), AppError> {
+fn category_from_row(r: &AnyRow) -> Result<(i64, Category), AppError> {
     let fields: Vec<CategoryField> =
         serde_json::from_str(r.try_get("fields_json")?).map_err(|e| {
             tracing::error!(error = %e, "undecodable category fields");
@@ -2692,7 +2894,7 @@ fn category_from_row(r: &SqliteRow) -> Result<(i64, Category), AppError> {
     ))
 }
 
-fn ticket_from_row(r: &SqliteRow) -> Result<TicketRow, AppError> {
+fn ticket_from_row(r: &AnyRow) -> Result<TicketRow, AppError> {
     let id: i64 = r.try_get("id")?;
     let assignee_email: Option<String> = r.try_get("a_email")?;
     let assignee_name: Option<String> = r.try_get("a_name")?;
@@ -2729,8 +2931,8 @@ fn ticket_from_row(r: &SqliteRow) -> Result<TicketRow, AppError> {
             asset_tag: r.try_get("asset_tag")?,
             contact: r.try_get("contact")?,
             fields,
-            escalated: r.try_get("escalated")?,
-            reopened: r.try_get("reopened")?,
+            escalated: flag(r, "escalated")?,
+            reopened: flag(r, "reopened")?,
             resolution: r.try_get("resolution")?,
             created_at: from_ms(r.try_get("created_at")?),
             updated_at: from_ms(r.try_get("updated_at")?),
@@ -2752,7 +2954,7 @@ fn ticket_from_row(r: &SqliteRow) -> Result<TicketRow, AppError> {
     })
 }
 
-fn event_from_row(r: &SqliteRow) -> Result<Event, AppError> {
+fn event_from_row(r: &AnyRow) -> Result<Event, AppError> {
     let email: Option<String> = r.try_get("actor_email")?;
     let name: Option<String> = r.try_get("actor_name")?;
     Ok(Event {
@@ -2766,7 +2968,7 @@ fn event_from_row(r: &SqliteRow) -> Result<Event, AppError> {
         from: r.try_get("from_value")?,
         to: r.try_get("to_value")?,
         detail: r.try_get("detail")?,
-        internal: r.try_get("internal")?,
+        internal: flag(r, "internal")?,
     })
 }
 

@@ -11,7 +11,7 @@ use super::state::AppState;
 use crate::domain::{Digest, NotificationKind, Role, Status, Ticket, User, WaitingOn};
 use crate::error::AppError;
 use chrono::{DateTime, Duration, DurationRound, Timelike, Utc};
-use sqlx::SqliteConnection;
+use super::db::Conn;
 
 /// One thing to tell one person.
 #[derive(Clone, Debug, PartialEq)]
@@ -277,7 +277,7 @@ pub fn for_change(
 
 /// The people a ticket concerns, read in the change's transaction.
 pub async fn audience(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     ticket_id: i64,
     requester: i64,
     assignee: Option<i64>,
@@ -296,7 +296,7 @@ pub async fn audience(
 /// Writes each message as an in-app notification and, for those who want email, an outbox row:
 /// pending when SMTP is configured, held (with the reason) when it is not.
 pub async fn deliver(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     state: &AppState,
     ticket: Option<(i64, &Ticket)>,
     outgoing: Vec<Outgoing>,

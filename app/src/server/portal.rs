@@ -105,7 +105,7 @@ pub async fn create_tracking_link(
 
 /// Stores a new link for a ticket inside a transaction; answers its address.
 pub async fn issue_link(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut super::db::Conn,
     state: &AppState,
     ticket_id: i64,
     created_by: Option<i64>,

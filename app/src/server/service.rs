@@ -17,13 +17,13 @@ use crate::domain::{
     Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
-use sqlx::SqliteConnection;
+use super::db::Conn;
 
 /// Whether `actor` may see the ticket at all. Callers answer `NotFound` when not, so a guessed
 /// number reveals nothing. Whoever manages or watches a ticket's project sees it too (its public
 /// side, unless they are staff).
 pub(crate) async fn can_see(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &User,
     row: &TicketRow,
 ) -> Result<bool, AppError> {
@@ -49,7 +49,7 @@ pub(crate) async fn can_see(
 }
 
 pub(crate) async fn load_visible(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &User,
     number: TicketNumber,
 ) -> Result<TicketRow, AppError> {
@@ -924,7 +924,7 @@ pub async fn change_ticket(
 /// What follows every change once its events are written, in its transaction: the clocks are
 /// recomputed, the ticket is read back, and the people it concerns are told.
 pub(crate) async fn settle(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     state: &AppState,
     before: &TicketRow,
     events: &[NewEvent],
@@ -950,7 +950,7 @@ pub(crate) async fn settle(
 }
 
 async fn write_impact_urgency(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: i64,
     impact: Impact,
     urgency: Urgency,

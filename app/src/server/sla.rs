@@ -17,7 +17,7 @@ use crate::domain::{
 };
 use crate::error::{AppError, FieldError};
 use chrono::{DateTime, Utc};
-use sqlx::SqliteConnection;
+use super::db::Conn;
 
 fn timeline(h: &SlaHistory) -> Timeline {
     let mut t = Timeline::starting(h.created_at);
@@ -30,7 +30,7 @@ fn timeline(h: &SlaHistory) -> Timeline {
 /// Recomputes a ticket's clocks from its history and re-arms its rules. Call inside the write
 /// transaction of the change, after its events are written.
 pub async fn refresh(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     policies: &[Policy],
     ticket_id: i64,
     now: DateTime<Utc>,

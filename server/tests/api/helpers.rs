@@ -13,6 +13,7 @@ pub const PASSWORD: &str = "correct horse battery";
 
 pub struct TestApp {
     pub base: String,
+    database_url: String,
     pub state: AppState,
     pub client: Client,
     dir: PathBuf,
@@ -44,10 +45,36 @@ fn fresh_dir() -> PathBuf {
     dir
 }
 
-pub fn config(dir: &std::path::Path, demo: bool) -> Config {
+/// A fresh, empty database for one test: a SQLite file in `dir`, or, when
+/// `SWITCHBOARD_TEST_POSTGRES` names a PostgreSQL server (see `.ci/with-postgres`), a new database
+/// there.
+pub async fn fresh_database(dir: &std::path::Path) -> String {
+    match std::env::var("SWITCHBOARD_TEST_POSTGRES") {
+        Ok(admin) if !admin.is_empty() => {
+            use sqlx::{Connection, Executor};
+            static N: AtomicU32 = AtomicU32::new(0);
+            let name = format!(
+                "sb_test_{}_{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::Relaxed)
+            );
+            let mut conn = sqlx::postgres::PgConnection::connect(&admin)
+                .await
+                .expect("the test PostgreSQL server answers");
+            conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .await
+                .expect("create a test database");
+            let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+            format!("{base}/{name}")
+        }
+        _ => format!("sqlite://{}", dir.join("test.db").display()),
+    }
+}
+
+pub fn config(database_url: String, demo: bool) -> Config {
     Config {
         demo,
-        ..Config::local(format!("sqlite://{}", dir.join("test.db").display()))
+        ..Config::local(database_url)
     }
 }
 
@@ -61,9 +88,12 @@ impl TestApp {
     }
 
     pub async fn spawn_configured(demo: bool, adjust: impl FnOnce(&mut Config)) -> TestApp {
-        let mut config = config(&fresh_dir(), demo);
+        let dir = fresh_dir();
+        let mut config = config(fresh_database(&dir).await, demo);
         adjust(&mut config);
-        Self::start(config, std::time::Duration::ZERO).await
+        let mut app = Self::start(config, std::time::Duration::ZERO).await;
+        app.dir = dir;
+        app
     }
 
     /// Starts a server on `config`'s database with its clock `ahead` of real time (set before
@@ -89,6 +119,7 @@ impl TestApp {
             base,
             state,
             client: Client::new(),
+            database_url: config.database_url.clone(),
             dir,
             keep_dir: false,
             shutdown: Some(tx),
@@ -105,7 +136,7 @@ impl TestApp {
         if let Some(server) = self.server.take() {
             let _ = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
         }
-        config(&self.dir, false)
+        config(self.database_url.clone(), false)
     }
 
     pub async fn user(&self, email: &str, role: Role) {

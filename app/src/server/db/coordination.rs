@@ -1,15 +1,15 @@
 //! Persistence of projects, facility work orders and links between tickets (part of the one
 //! persistence module: every statement here is SQL of `Db`).
 
-use super::{decode, from_ms, ticket_from_row, to_ms, Db, TicketRow};
+use super::{decode, flag, from_ms, ticket_from_row, to_ms, Backend, Db, TicketRow};
 use crate::domain::coordination::{
     LinkedTicket, Project, TicketLinks, ValidProject, ValidWorkOrder, WorkOrder, WorkOrderStatus,
 };
 use crate::domain::{PersonRef, Status, TicketNumber};
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{Any, AnyConnection, QueryBuilder, Row};
 
 fn date(value: Option<String>) -> Option<NaiveDate> {
     value.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
@@ -19,7 +19,7 @@ fn day_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn linked(r: &SqliteRow) -> Result<LinkedTicket, AppError> {
+fn linked(r: &AnyRow) -> Result<LinkedTicket, AppError> {
     Ok(LinkedTicket {
         number: TicketNumber::from_id(r.try_get("tid")?),
         title: r.try_get("title")?,
@@ -27,7 +27,7 @@ fn linked(r: &SqliteRow) -> Result<LinkedTicket, AppError> {
     })
 }
 
-fn project_from_row(r: &SqliteRow) -> Result<Project, AppError> {
+fn project_from_row(r: &AnyRow) -> Result<Project, AppError> {
     let day = |col: &str| -> Result<NaiveDate, AppError> {
         date(r.try_get(col)?).ok_or_else(|| {
             tracing::error!(column = col, "undecodable project date");
@@ -65,7 +65,7 @@ macro_rules! work_order_select {
     };
 }
 
-fn work_order_from_row(r: &SqliteRow) -> Result<WorkOrder, AppError> {
+fn work_order_from_row(r: &AnyRow) -> Result<WorkOrder, AppError> {
     let by_email: Option<String> = r.try_get("c_email")?;
     let by_name: Option<String> = r.try_get("c_name")?;
     Ok(WorkOrder {
@@ -103,15 +103,15 @@ impl Db {
     // ---- projects ---------------------------------------------------------------------------
 
     pub async fn insert_project(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         p: &ValidProject,
         manager_id: i64,
         actor_id: i64,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
-        let result = sqlx::query(
+        let result = sqlx::query_scalar::<_, i64>(
             "INSERT INTO projects (name, description, manager_id, starts_on, ends_on, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
         )
         .bind(&p.name)
         .bind(&p.description)
@@ -120,10 +120,10 @@ impl Db {
         .bind(day_text(p.ends_on))
         .bind(actor_id)
         .bind(to_ms(now))
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await;
         match result {
-            Ok(done) => Ok(done.last_insert_rowid()),
+            Ok(done) => Ok(done),
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::field(
                 "name",
                 "A project with this name exists already",
@@ -162,7 +162,7 @@ impl Db {
 
     /// Every project (`None`), or those `follower` manages or watches, newest first.
     pub async fn projects(&self, follower: Option<i64>) -> Result<Vec<Project>, AppError> {
-        let mut q = QueryBuilder::<Sqlite>::new(project_select!());
+        let mut q = QueryBuilder::<Any>::new(project_select!());
         if let Some(uid) = follower {
             q.push(" WHERE p.manager_id = ").push_bind(uid);
             q.push(" OR EXISTS (SELECT 1 FROM project_watchers w WHERE w.project_id = p.id AND w.user_id = ")
@@ -182,7 +182,7 @@ impl Db {
         if project_ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut q = QueryBuilder::<Sqlite>::new(
+        let mut q = QueryBuilder::<Any>::new(
             "SELECT project_id, status, due_on FROM tickets WHERE project_id IN (",
         );
         let mut list = q.separated(", ");
@@ -217,7 +217,7 @@ impl Db {
 
     /// Whether `user_id` manages or watches the project.
     pub async fn follows_project(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         project_id: i64,
         user_id: i64,
     ) -> Result<bool, AppError> {
@@ -233,12 +233,14 @@ impl Db {
     }
 
     pub async fn add_project_watcher(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         project_id: i64,
         user_id: i64,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
-        sqlx::query("INSERT OR IGNORE INTO project_watchers (project_id, user_id) VALUES ($1, $2)")
+        sqlx::query(
+            "INSERT INTO project_watchers (project_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
             .bind(project_id)
             .bind(user_id)
             .execute(&mut *conn)
@@ -254,7 +256,7 @@ impl Db {
     /// Moves a ticket into a project (or out of any with `None`) and sets its due date, when it is
     /// still at `expected_version`.
     pub async fn set_ticket_plan(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
         expected_version: i64,
         project_id: Option<i64>,
@@ -288,15 +290,15 @@ impl Db {
     // ---- facility work orders ---------------------------------------------------------------
 
     pub async fn insert_work_order(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         w: &ValidWorkOrder,
         manager_id: i64,
         actor_id: i64,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
-        let done = sqlx::query(
+        let done = sqlx::query_scalar::<_, i64>(
             "INSERT INTO work_orders (what, location, manager_id, expected_on, status, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, 'open', $5, $6, $6)",
+             VALUES ($1, $2, $3, $4, 'open', $5, $6, $6) RETURNING id",
         )
         .bind(&w.what)
         .bind(&w.location)
@@ -304,19 +306,19 @@ impl Db {
         .bind(w.expected_on.map(day_text))
         .bind(actor_id)
         .bind(to_ms(now))
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await?;
-        Ok(done.last_insert_rowid())
+        Ok(done)
     }
 
     /// Makes a ticket wait on a work order; false when it already did.
     pub async fn attach_work_order(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         work_order_id: i64,
         ticket_id: i64,
     ) -> Result<bool, AppError> {
         let done = sqlx::query(
-            "INSERT OR IGNORE INTO work_order_tickets (work_order_id, ticket_id) VALUES ($1, $2)",
+            "INSERT INTO work_order_tickets (work_order_id, ticket_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
         )
         .bind(work_order_id)
         .bind(ticket_id)
@@ -326,7 +328,7 @@ impl Db {
     }
 
     pub async fn work_order(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         id: i64,
     ) -> Result<Option<(WorkOrder, i64)>, AppError> {
         let row = sqlx::query(concat!(work_order_select!(), " WHERE w.id = $1"))
@@ -351,7 +353,7 @@ impl Db {
     /// Work orders matching `filter`, open ones first (by expected date), with their tickets.
     pub async fn work_orders(&self, filter: WorkOrderFilter) -> Result<Vec<WorkOrder>, AppError> {
         let mut conn = self.pool.acquire().await?;
-        let mut q = QueryBuilder::<Sqlite>::new(work_order_select!());
+        let mut q = QueryBuilder::<Any>::new(work_order_select!());
         q.push(" WHERE 1 = 1");
         if let Some(m) = filter.manager {
             q.push(" AND w.manager_id = ").push_bind(m);
@@ -380,13 +382,13 @@ impl Db {
     }
 
     async fn work_order_tickets(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ids: &[i64],
     ) -> Result<Vec<(i64, LinkedTicket)>, AppError> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut q = QueryBuilder::<Sqlite>::new(
+        let mut q = QueryBuilder::<Any>::new(
             "SELECT x.work_order_id, t.id AS tid, t.title, t.status FROM work_order_tickets x \
              JOIN tickets t ON t.id = x.ticket_id WHERE x.work_order_id IN (",
         );
@@ -403,7 +405,7 @@ impl Db {
 
     /// Ids of the tickets waiting on a work order.
     pub async fn work_order_ticket_ids(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         work_order_id: i64,
     ) -> Result<Vec<i64>, AppError> {
         Ok(sqlx::query_scalar(
@@ -416,7 +418,7 @@ impl Db {
 
     /// How many open work orders a ticket still waits on.
     pub async fn open_work_orders_of(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
     ) -> Result<i64, AppError> {
         Ok(sqlx::query_scalar(
@@ -430,7 +432,7 @@ impl Db {
 
     /// Closes an open work order as done or cancelled; false when it was not open any more.
     pub async fn finish_work_order(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         id: i64,
         status: WorkOrderStatus,
         outcome: Option<&str>,
@@ -450,7 +452,7 @@ impl Db {
     }
 
     pub async fn set_work_order_date(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         id: i64,
         expected_on: Option<NaiveDate>,
         now: DateTime<Utc>,
@@ -483,7 +485,7 @@ impl Db {
     // ---- links between tickets --------------------------------------------------------------
 
     pub async fn links(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
     ) -> Result<TicketLinks, AppError> {
         let rows = sqlx::query(
@@ -497,7 +499,7 @@ impl Db {
         let mut links = TicketLinks::default();
         for r in &rows {
             let other = linked(r)?;
-            let mine: bool = r.try_get("mine")?;
+            let mine = flag(r, "mine")?;
             match (r.try_get::<&str, _>("kind")?, mine) {
                 ("child_of", true) => links.parent = Some(other),
                 ("child_of", false) => links.children.push(other),
@@ -518,7 +520,7 @@ impl Db {
 
     /// Links two tickets (`child_of`: `ticket_id` becomes a child of `other_id`; `related`).
     pub async fn insert_link(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ticket_id: i64,
         other_id: i64,
         kind: &str,
@@ -561,7 +563,7 @@ impl Db {
     }
 
     pub async fn delete_link(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         a: i64,
         b: i64,
     ) -> Result<bool, AppError> {
@@ -577,7 +579,7 @@ impl Db {
 
     /// Whether `ancestor` is `ticket_id` or one of its parents, up the chain.
     pub async fn is_ancestor(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         ancestor: i64,
         ticket_id: i64,
     ) -> Result<bool, AppError> {
@@ -593,7 +595,7 @@ impl Db {
     }
 
     pub async fn children_ids(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         parent_id: i64,
     ) -> Result<Vec<i64>, AppError> {
         Ok(sqlx::query_scalar(
@@ -608,23 +610,42 @@ impl Db {
     /// the surviving ticket and marks the duplicate as merged into it. The search index of the
     /// survivor takes the moved notes.
     pub async fn merge_into(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
+        backend: Backend,
         duplicate: i64,
         survivor: i64,
     ) -> Result<(), AppError> {
+        let search = match backend {
+            Backend::Sqlite => {
+                "UPDATE ticket_search SET \
+                   public_notes = public_notes || ' ' || (SELECT public_notes FROM ticket_search WHERE rowid = $1), \
+                   internal_notes = internal_notes || ' ' || (SELECT internal_notes FROM ticket_search WHERE rowid = $1) \
+                 WHERE rowid = $2"
+            }
+            Backend::Postgres => {
+                "UPDATE ticket_search SET \
+                   public_notes = public_notes || ' ' || (SELECT public_notes FROM ticket_search WHERE ticket_id = $1), \
+                   internal_notes = internal_notes || ' ' || (SELECT internal_notes FROM ticket_search WHERE ticket_id = $1) \
+                 WHERE ticket_id = $2"
+            }
+        };
         let statements: [&str; 10] = [
-            "UPDATE ticket_search SET \
-               public_notes = public_notes || ' ' || (SELECT public_notes FROM ticket_search WHERE rowid = $1), \
-               internal_notes = internal_notes || ' ' || (SELECT internal_notes FROM ticket_search WHERE rowid = $1) \
-             WHERE rowid = $2",
+            search,
             "UPDATE notes SET ticket_id = $2 WHERE ticket_id = $1",
-            "INSERT OR IGNORE INTO watchers (ticket_id, user_id) SELECT $2, user_id FROM watchers WHERE ticket_id = $1",
-            "INSERT OR IGNORE INTO watchers (ticket_id, user_id) SELECT $2, requester_id FROM tickets WHERE id = $1 \
-             AND requester_id <> (SELECT requester_id FROM tickets WHERE id = $2)",
-            "INSERT OR IGNORE INTO work_order_tickets (work_order_id, ticket_id) SELECT work_order_id, $2 FROM work_order_tickets WHERE ticket_id = $1",
-            // Children of the duplicate become children of the survivor; other links follow it.
-            "UPDATE OR IGNORE ticket_links SET other_id = $2 WHERE other_id = $1 AND ticket_id <> $2",
-            "UPDATE OR IGNORE ticket_links SET ticket_id = $2 WHERE ticket_id = $1 AND other_id <> $2 AND kind = 'related'",
+            "INSERT INTO watchers (ticket_id, user_id) SELECT $2, user_id FROM watchers WHERE ticket_id = $1 \
+             ON CONFLICT DO NOTHING",
+            "INSERT INTO watchers (ticket_id, user_id) SELECT $2, requester_id FROM tickets WHERE id = $1 \
+             AND requester_id <> (SELECT requester_id FROM tickets WHERE id = $2) ON CONFLICT DO NOTHING",
+            "INSERT INTO work_order_tickets (work_order_id, ticket_id) SELECT work_order_id, $2 FROM work_order_tickets \
+             WHERE ticket_id = $1 ON CONFLICT DO NOTHING",
+            // Children of the duplicate become children of the survivor; its related links follow
+            // it (unless the survivor has that link already).
+            "UPDATE ticket_links SET other_id = $2 WHERE other_id = $1 AND ticket_id <> $2 \
+             AND NOT EXISTS (SELECT 1 FROM ticket_links x WHERE (x.ticket_id = ticket_links.ticket_id AND x.other_id = $2) \
+               OR (x.ticket_id = $2 AND x.other_id = ticket_links.ticket_id))",
+            "UPDATE ticket_links SET ticket_id = $2 WHERE ticket_id = $1 AND other_id <> $2 AND kind = 'related' \
+             AND NOT EXISTS (SELECT 1 FROM ticket_links x WHERE (x.ticket_id = $2 AND x.other_id = ticket_links.other_id) \
+               OR (x.ticket_id = ticket_links.other_id AND x.other_id = $2))",
             "DELETE FROM ticket_links WHERE ticket_id = $1 OR other_id = $1",
             "UPDATE tickets SET merged_into = $2 WHERE id = $1",
             "UPDATE tickets SET merged_into = $2 WHERE merged_into = $1",
