@@ -14,7 +14,7 @@ TOOL_BUILD_ENV := CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://data/switchboard.db
 
-.PHONY: help tools browser run build test lint unit e2e bench clean
+.PHONY: help tools browser services run build test lint unit e2e bench clean
 
 help:
 	@echo "make run   - install what is missing, build, and serve Switchboard at http://$(ADDR) with demo data"
@@ -43,6 +43,18 @@ browser:
 		cd end2end && npm ci --no-fund --no-audit; \
 	fi
 
+# PostgreSQL (a throw-away server per test run, see .ci/with-postgres) and nginx (two processes
+# behind one address) for the second run of the integration suite.
+services:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "installing Debian's postgresql for the PostgreSQL test run"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	fi
+	@if [ ! -x /usr/sbin/nginx ]; then \
+		echo "installing Debian's nginx for the multi-process test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	fi
+
 build: tools
 	cargo leptos build
 
@@ -56,8 +68,9 @@ lint: tools
 	cargo clippy -p app -p server --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-unit: tools
+unit: tools services
 	cargo test -p app -p server
+	.ci/with-postgres cargo test -p server --test api
 
 e2e: build browser
 	cd end2end && npx playwright test

@@ -309,8 +309,6 @@ async fn refuse_cross_site(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-/// Server functions answer every error with 500; give the browser and API clients the status the
-/// error means (401, 403, 404, 422, …) so that only real server faults are 500s.
 /// A merged duplicate's page redirects to the ticket it was merged into, for whoever may see that
 /// ticket; everyone else gets the page they asked for (which tells them nothing more).
 async fn merged_redirect(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -331,6 +329,8 @@ async fn merged_redirect(State(state): State<AppState>, req: Request, next: Next
     next.run(req).await
 }
 
+/// Server functions answer every error with 500; give the browser and API clients the status the
+/// error means (401, 403, 404, 422, …) so that only real server faults are 500s.
 async fn server_fn_status(req: Request, next: Next) -> Response {
     let response = next.run(req).await;
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR

@@ -2,6 +2,7 @@
 //! that tickets wait on, and links between tickets (parent/child, related, merged duplicates).
 //! Every function checks who is calling, like the ticket service it builds on.
 
+use super::db::Conn;
 use super::db::{Db, NewEvent, NewTicketRow, TicketRow, WorkOrderFilter};
 use super::notify::{self, Outgoing};
 use super::service::{load_visible, settle};
@@ -17,7 +18,6 @@ use crate::domain::{
 };
 use crate::error::{AppError, FieldError};
 use chrono::{DateTime, NaiveDate, Utc};
-use super::db::Conn;
 
 fn field_errors(errors: Vec<(String, String)>) -> AppError {
     AppError::Validation(

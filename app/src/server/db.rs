@@ -10,8 +10,9 @@ use crate::domain::{
 };
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use sql::Sql;
 use sqlx::any::{AnyPoolOptions, AnyRow};
-use sqlx::{Any, AnyConnection, AnyPool, QueryBuilder, Row};
+use sqlx::{Any, AnyConnection, AnyPool, Row};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -62,6 +63,7 @@ macro_rules! event_select {
 }
 
 mod coordination;
+mod sql;
 mod transfer;
 pub use coordination::WorkOrderFilter;
 pub use transfer::{Counts, TABLES};
@@ -192,7 +194,11 @@ impl Db {
                 })?;
             }
             if !url.contains("mode=") {
-                connect_url.push_str(if url.contains('?') { "&mode=rwc" } else { "?mode=rwc" });
+                connect_url.push_str(if url.contains('?') {
+                    "&mode=rwc"
+                } else {
+                    "?mode=rwc"
+                });
             }
         }
         let pool = AnyPoolOptions::new()
@@ -661,10 +667,7 @@ impl Db {
         Ok(done)
     }
 
-    pub async fn ticket(
-        conn: &mut AnyConnection,
-        id: i64,
-    ) -> Result<Option<TicketRow>, AppError> {
+    pub async fn ticket(conn: &mut AnyConnection, id: i64) -> Result<Option<TicketRow>, AppError> {
         let row = sqlx::query(concat!(ticket_select!(), " WHERE t.id = $1"))
             .bind(id)
             .fetch_optional(&mut *conn)
@@ -919,7 +922,7 @@ impl Db {
     ) -> Result<Vec<TicketRow>, AppError> {
         // First the ids, from the indexes alone (sorting thousands of open tickets costs little
         // when the rows are not read), then the page's rows with their joins.
-        let mut q = QueryBuilder::<Any>::new("SELECT t.id FROM tickets t WHERE 1 = 1");
+        let mut q = Sql::new("SELECT t.id FROM tickets t WHERE 1 = 1");
         match scope {
             Scope::All => {}
             Scope::Requester(uid) => {
@@ -999,7 +1002,7 @@ impl Db {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut q = QueryBuilder::<Any>::new(concat!(ticket_select!(), " WHERE t.id IN ("));
+        let mut q = Sql::new(concat!(ticket_select!(), " WHERE t.id IN ("));
         let mut sep = q.separated(", ");
         for id in ids {
             sep.push_bind(*id);
@@ -1016,7 +1019,7 @@ impl Db {
         requester: Option<i64>,
         limit: i64,
     ) -> Result<Vec<TicketRow>, AppError> {
-        let mut q = QueryBuilder::<Any>::new(concat!(
+        let mut q = Sql::new(concat!(
             ticket_select!(),
             " WHERE t.status IN ('new', 'assigned', 'in_progress', 'waiting')"
         ));
@@ -1662,7 +1665,7 @@ impl Db {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut q = QueryBuilder::<Any>::new(
+        let mut q = Sql::new(
             "SELECT u.id, u.email, u.name, u.role, p.muted, p.email AS wants_email, p.digest \
              FROM users u LEFT JOIN notification_prefs p ON p.user_id = u.id WHERE u.id IN (",
         );
@@ -2094,7 +2097,7 @@ impl Db {
         // rows one by one costs more than SQLite building the text, and the halves are built on
         // two connections at once.
         let half = |parity: i64| {
-            let mut q = QueryBuilder::<Any>::new(REPORT_LINES);
+            let mut q = Sql::new(REPORT_LINES);
             q.push_bind(end)
                 .push(" AND (t.updated_at >= ")
                 .push_bind(start)
@@ -2102,7 +2105,7 @@ impl Db {
                 .push(" AND t.id % 2 = ")
                 .push_bind(parity);
             push_report_filters(&mut q, scope);
-            q.push(")");
+            q.push(") AS lines");
             async move {
                 let text: Option<String> = q.build_query_scalar().fetch_one(&self.pool).await?;
                 Ok::<_, AppError>(text.unwrap_or_default())
@@ -2148,7 +2151,7 @@ impl Db {
             AppError::Internal
         })??);
 
-        let mut q = QueryBuilder::<Any>::new(
+        let mut q = Sql::new(
             "SELECT r.ticket_id, r.score, r.comment, r.rated_at FROM ratings r JOIN tickets t ON t.id = r.ticket_id \
              JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id WHERE r.rated_at >= ",
         );
@@ -2169,7 +2172,7 @@ impl Db {
             })
             .collect::<Result<Vec<_>, _>>()?;
 
-        let mut q = QueryBuilder::<Any>::new(
+        let mut q = Sql::new(
             "SELECT n.author_id, CAST(SUM(n.minutes) AS BIGINT) AS minutes FROM notes n JOIN tickets t ON t.id = n.ticket_id \
              JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id \
              WHERE n.minutes IS NOT NULL AND n.created_at >= ",
@@ -2214,7 +2217,7 @@ impl Db {
     }
 }
 
-fn push_report_filters(q: &mut QueryBuilder<Any>, scope: &crate::domain::report::ReportScope) {
+fn push_report_filters(q: &mut Sql, scope: &crate::domain::report::ReportScope) {
     if let Some(category) = &scope.category {
         q.push(" AND c.slug = ").push_bind(category.clone());
     }
@@ -2453,7 +2456,7 @@ impl Db {
             .flat_map(|(id, t)| t.events.iter().map(move |e| (*id, e)))
             .collect();
         for chunk in events.chunks(ROWS) {
-            let mut q = QueryBuilder::<Any>::new(
+            let mut q = Sql::new(
                 "INSERT INTO ticket_events (ticket_id, actor_id, at, kind, from_value, to_value, detail, internal) ",
             );
             q.push_values(chunk, |mut b, (id, e)| {
@@ -2474,7 +2477,7 @@ impl Db {
             .flat_map(|(id, t)| t.notes.iter().map(move |n| (*id, n)))
             .collect();
         for chunk in notes.chunks(ROWS) {
-            let mut q = QueryBuilder::<Any>::new(
+            let mut q = Sql::new(
                 "INSERT INTO notes (ticket_id, author_id, body, visibility, minutes, created_at) ",
             );
             q.push_values(chunk, |mut b, (id, n)| {
@@ -2637,10 +2640,12 @@ impl Db {
     /// Adds ` AND t.id IN (<tickets whose text matches>)` to a query over `tickets t`, with the
     /// full-text search of the backend (SQLite FTS5, PostgreSQL `tsvector`): every word a prefix,
     /// no search syntax from the user interpreted. False when there is no word to search for.
-    fn push_search(&self, q: &mut QueryBuilder<Any>, text: &str, within: SearchIn, words: Words) -> bool {
+    fn push_search(&self, q: &mut Sql, text: &str, within: SearchIn, words: Words) -> bool {
         match self.backend {
             Backend::Sqlite => {
-                let Some(query) = fts_query(text, if words == Words::All { " AND " } else { " OR " }) else {
+                let Some(query) =
+                    fts_query(text, if words == Words::All { " AND " } else { " OR " })
+                else {
                     return false;
                 };
                 let columns = match within {
@@ -2653,7 +2658,8 @@ impl Db {
                     .push(")");
             }
             Backend::Postgres => {
-                let Some(query) = ts_query(text, if words == Words::All { " & " } else { " | " }) else {
+                let Some(query) = ts_query(text, if words == Words::All { " & " } else { " | " })
+                else {
                     return false;
                 };
                 let column = match within {

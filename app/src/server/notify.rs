@@ -6,12 +6,12 @@
 //! Replies by email would enter through the same service functions as the pages (`add_note`),
 //! addressed by the ticket number in the subject; that is the seam for inbound mail.
 
+use super::db::Conn;
 use super::db::{Db, NewEvent, NewNotification, OutboxRow, Recipient};
 use super::state::AppState;
 use crate::domain::{Digest, NotificationKind, Role, Status, Ticket, User, WaitingOn};
 use crate::error::AppError;
 use chrono::{DateTime, Duration, DurationRound, Timelike, Utc};
-use super::db::Conn;
 
 /// One thing to tell one person.
 #[derive(Clone, Debug, PartialEq)]

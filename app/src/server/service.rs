@@ -1,6 +1,7 @@
 //! The ticket service: every rule and permission check of ticket work, in one place. Server
 //! functions and the REST API are thin adapters over these functions.
 
+use super::db::Conn;
 use super::db::{
     self, AssigneeFilter, Db, ListCursor, NewEvent, NewTicketRow, Scope, TicketQuery, TicketRow,
     TicketState,
@@ -17,7 +18,6 @@ use crate::domain::{
     Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
-use super::db::Conn;
 
 /// Whether `actor` may see the ticket at all. Callers answer `NotFound` when not, so a guessed
 /// number reveals nothing. Whoever manages or watches a ticket's project sees it too (its public

@@ -6,6 +6,7 @@
 //! transaction that performs the rule, so a rule fires once even with several processes, and a
 //! server that was down fires what came due on start.
 
+use super::db::Conn;
 use super::db::{Db, NewEvent, SlaHistory};
 use super::notify::{self, Outgoing};
 use super::service::rank_technicians;
@@ -17,7 +18,6 @@ use crate::domain::{
 };
 use crate::error::{AppError, FieldError};
 use chrono::{DateTime, Utc};
-use super::db::Conn;
 
 fn timeline(h: &SlaHistory) -> Timeline {
     let mut t = Timeline::starting(h.created_at);

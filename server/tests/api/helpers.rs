@@ -99,6 +99,13 @@ impl TestApp {
     /// Starts a server on `config`'s database with its clock `ahead` of real time (set before
     /// any background work runs, as if the server had been down that long).
     pub async fn start(config: Config, ahead: std::time::Duration) -> TestApp {
+        // TEST_LOG=warn (or any filter) shows the server's log of a failing test.
+        if let Ok(filter) = std::env::var("TEST_LOG") {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+                .with_test_writer()
+                .try_init();
+        }
         let dir = config
             .database_url
             .strip_prefix("sqlite://")
@@ -313,6 +320,31 @@ impl Session {
         Session {
             client,
             base: app.base.clone(),
+        }
+    }
+
+    /// A session signed in at any server address (such as a load balancer in front of several).
+    pub async fn at(base: &str, email: &str, password: &str) -> Session {
+        let client = Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let r = client
+            .post(format!("{base}/api/sign_in"))
+            .header("accept", "application/json")
+            .form(&[("email", email), ("password", password)])
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            r.status().is_success(),
+            "sign in as {email}: {}",
+            r.status()
+        );
+        Session {
+            client,
+            base: base.to_string(),
         }
     }
 

@@ -1,4 +1,5 @@
 mod authz;
+mod backends;
 mod board;
 mod coordination;
 mod docs;

@@ -1,6 +1,7 @@
 //! Persistence of projects, facility work orders and links between tickets (part of the one
 //! persistence module: every statement here is SQL of `Db`).
 
+use super::sql::Sql;
 use super::{decode, flag, from_ms, ticket_from_row, to_ms, Backend, Db, TicketRow};
 use crate::domain::coordination::{
     LinkedTicket, Project, TicketLinks, ValidProject, ValidWorkOrder, WorkOrder, WorkOrderStatus,
@@ -9,7 +10,7 @@ use crate::domain::{PersonRef, Status, TicketNumber};
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::any::AnyRow;
-use sqlx::{Any, AnyConnection, QueryBuilder, Row};
+use sqlx::{AnyConnection, Row};
 
 fn date(value: Option<String>) -> Option<NaiveDate> {
     value.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
@@ -162,7 +163,7 @@ impl Db {
 
     /// Every project (`None`), or those `follower` manages or watches, newest first.
     pub async fn projects(&self, follower: Option<i64>) -> Result<Vec<Project>, AppError> {
-        let mut q = QueryBuilder::<Any>::new(project_select!());
+        let mut q = Sql::new(project_select!());
         if let Some(uid) = follower {
             q.push(" WHERE p.manager_id = ").push_bind(uid);
             q.push(" OR EXISTS (SELECT 1 FROM project_watchers w WHERE w.project_id = p.id AND w.user_id = ")
@@ -182,9 +183,8 @@ impl Db {
         if project_ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut q = QueryBuilder::<Any>::new(
-            "SELECT project_id, status, due_on FROM tickets WHERE project_id IN (",
-        );
+        let mut q =
+            Sql::new("SELECT project_id, status, due_on FROM tickets WHERE project_id IN (");
         let mut list = q.separated(", ");
         for id in project_ids {
             list.push_bind(*id);
@@ -353,7 +353,7 @@ impl Db {
     /// Work orders matching `filter`, open ones first (by expected date), with their tickets.
     pub async fn work_orders(&self, filter: WorkOrderFilter) -> Result<Vec<WorkOrder>, AppError> {
         let mut conn = self.pool.acquire().await?;
-        let mut q = QueryBuilder::<Any>::new(work_order_select!());
+        let mut q = Sql::new(work_order_select!());
         q.push(" WHERE 1 = 1");
         if let Some(m) = filter.manager {
             q.push(" AND w.manager_id = ").push_bind(m);
@@ -388,7 +388,7 @@ impl Db {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut q = QueryBuilder::<Any>::new(
+        let mut q = Sql::new(
             "SELECT x.work_order_id, t.id AS tid, t.title, t.status FROM work_order_tickets x \
              JOIN tickets t ON t.id = x.ticket_id WHERE x.work_order_id IN (",
         );
@@ -484,10 +484,7 @@ impl Db {
 
     // ---- links between tickets --------------------------------------------------------------
 
-    pub async fn links(
-        conn: &mut AnyConnection,
-        ticket_id: i64,
-    ) -> Result<TicketLinks, AppError> {
+    pub async fn links(conn: &mut AnyConnection, ticket_id: i64) -> Result<TicketLinks, AppError> {
         let rows = sqlx::query(
             "SELECT l.kind, l.ticket_id = $1 AS mine, t.id AS tid, t.title, t.status FROM ticket_links l \
              JOIN tickets t ON t.id = CASE WHEN l.ticket_id = $1 THEN l.other_id ELSE l.ticket_id END \
@@ -562,11 +559,7 @@ impl Db {
         }
     }
 
-    pub async fn delete_link(
-        conn: &mut AnyConnection,
-        a: i64,
-        b: i64,
-    ) -> Result<bool, AppError> {
+    pub async fn delete_link(conn: &mut AnyConnection, a: i64, b: i64) -> Result<bool, AppError> {
         let done = sqlx::query(
             "DELETE FROM ticket_links WHERE (ticket_id = $1 AND other_id = $2) OR (ticket_id = $2 AND other_id = $1)",
         )

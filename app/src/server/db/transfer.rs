@@ -3,11 +3,12 @@
 //! backend. Values are converted by the target column's type (SQLite's 0/1 flags become
 //! PostgreSQL booleans and back). The search index is rebuilt by the target's own triggers.
 
+use super::sql::Sql;
 use super::{Backend, Db};
 use crate::error::AppError;
 use serde_json::{Map, Value};
 use sqlx::any::AnyRow;
-use sqlx::{Column, QueryBuilder, Row};
+use sqlx::{Column, Row};
 use std::io::{BufRead, Write};
 
 /// Every table with data, parents before the tables that reference them.
@@ -71,9 +72,11 @@ impl Db {
         let mut counts = Vec::new();
         let mut conn = self.pool.acquire().await?;
         for table in TABLES {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT * FROM {table} ORDER BY 1")))
-                .fetch_all(&mut *conn)
-                .await?;
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT * FROM {table} ORDER BY 1"
+            )))
+            .fetch_all(&mut *conn)
+            .await?;
             for row in &rows {
                 let mut fields = Map::new();
                 for (i, column) in row.columns().iter().enumerate() {
@@ -95,7 +98,7 @@ impl Db {
         let sql = match self.backend {
             Backend::Sqlite => format!("SELECT name, type FROM pragma_table_info('{table}')"),
             Backend::Postgres => format!(
-                "SELECT column_name AS name, data_type AS type FROM information_schema.columns \
+                "SELECT CAST(column_name AS TEXT) AS name, CAST(data_type AS TEXT) AS type FROM information_schema.columns \
                  WHERE table_schema = current_schema() AND table_name = '{table}' AND is_generated = 'NEVER'"
             ),
         };
@@ -153,10 +156,12 @@ impl Db {
             };
             let row = item["row"].as_object().ok_or_else(bad)?;
             let columns = &kinds[name];
-            let mut q = QueryBuilder::<sqlx::Any>::new(format!("INSERT INTO {name} ("));
+            let mut q = Sql::new(format!("INSERT INTO {name} ("));
             let mut cols = q.separated(", ");
-            let chosen: Vec<&(String, Kind)> =
-                columns.iter().filter(|(c, _)| row.contains_key(c)).collect();
+            let chosen: Vec<&(String, Kind)> = columns
+                .iter()
+                .filter(|(c, _)| row.contains_key(c))
+                .collect();
             for (c, _) in &chosen {
                 cols.push(c.as_str());
             }
@@ -220,9 +225,10 @@ impl Db {
     pub async fn table_counts(&self) -> Result<Counts, AppError> {
         let mut counts = Vec::new();
         for table in TABLES {
-            let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
-                .fetch_one(&self.pool)
-                .await?;
+            let n: i64 =
+                sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+                    .fetch_one(&self.pool)
+                    .await?;
             counts.push((*table, n as u64));
         }
         Ok(counts)
