@@ -77,9 +77,12 @@ e2e: build browser
 
 test: lint unit e2e
 
-bench: tools
-	cargo run --release -p server --bin switchboard-bench
-	cargo run --release -p server --bin switchboard-bench-reports
+bench: tools services
+	cargo build --release -p server --bins
+	./target/release/switchboard-bench
+	./target/release/switchboard-bench-reports
+	.ci/with-postgres bash -c 'BENCH_DATABASE_URL=$$SWITCHBOARD_TEST_POSTGRES ./target/release/switchboard-bench'
+	.ci/with-postgres bash -c 'BENCH_DATABASE_URL=$$SWITCHBOARD_TEST_POSTGRES ./target/release/switchboard-bench-reports'
 
 clean:
 	cargo clean

@@ -1,5 +1,5 @@
 //! `switchboard-bench`: a load generator for the performance targets. It starts Switchboard on a
-//! fresh SQLite database on loopback, drives it over HTTP with keep-alive connections, and prints
+//! fresh database (SQLite, or the PostgreSQL database BENCH_DATABASE_URL names) on loopback, drives it over HTTP with keep-alive connections, and prints
 //! a table (p50/p95/p99 latency and throughput). A bare axum route on the same machine, in the same
 //! run, is the baseline. Run it with `make bench`; results are kept in docs/benchmarks.md.
 
@@ -320,7 +320,11 @@ async fn main() {
     }
     let dir = std::env::temp_dir().join(format!("switchboard-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("bench dir");
-    let config = switchboard::Config::local(format!("sqlite://{}", dir.join("bench.db").display()));
+    // BENCH_DATABASE_URL names an empty PostgreSQL database to measure that backend instead.
+    let url = std::env::var("BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}", dir.join("bench.db").display()));
+    println!("database: {}", url.split("://").next().unwrap_or_default());
+    let config = switchboard::Config::local(url);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let app = switchboard::build(&config, listener).await.expect("app");
     let addr = format!("127.0.0.1:{}", app.port());
@@ -624,8 +628,9 @@ async fn main() {
     );
 
     println!(
-        "\nSwitchboard benchmark ({} cores, SQLite; load generator in the same process unless noted)\n",
-        std::thread::available_parallelism().map_or(0, |n| n.get())
+        "\nSwitchboard benchmark ({} cores, {:?}; load generator in the same process unless noted)\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        state.db.backend()
     );
     println!("| scenario | requests | p50 ms | p95 ms | p99 ms | server p50 ms | server p99 ms | req/s | last body |");
     println!("|---|---|---|---|---|---|---|---|---|");

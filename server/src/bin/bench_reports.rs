@@ -1,6 +1,6 @@
 //! `switchboard-bench-reports`: the reports over a year of history. It writes 100,000 tickets with
 //! about 1,000,000 events (a year of a help desk: assignments, work, waiting, escalations,
-//! reopenings, notes with time logged, ratings) into a fresh SQLite database, then times each
+//! reopenings, notes with time logged, ratings) into a fresh database (SQLite, or BENCH_DATABASE_URL), then times each
 //! report as the server computes it (the facts' queries and the measures), and prints a table.
 //! Run it with `make bench`; results are kept in docs/benchmarks.md.
 
@@ -25,7 +25,11 @@ async fn main() {
     let dir =
         std::env::temp_dir().join(format!("switchboard-bench-reports-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("bench dir");
-    let config = switchboard::Config::local(format!("sqlite://{}", dir.join("bench.db").display()));
+    // BENCH_DATABASE_URL names an empty PostgreSQL database to measure that backend instead.
+    let url = std::env::var("BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}", dir.join("bench.db").display()));
+    println!("database: {}", url.split("://").next().unwrap_or_default());
+    let config = switchboard::Config::local(url);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let app = switchboard::build(&config, listener).await.expect("app");
     let state = app.state.clone();
@@ -131,8 +135,9 @@ async fn main() {
         ),
     ];
     println!(
-        "\nSwitchboard reports benchmark ({} cores, SQLite, {tickets} tickets, {events} events)\n",
-        std::thread::available_parallelism().map_or(0, |n| n.get())
+        "\nSwitchboard reports benchmark ({} cores, {:?}, {tickets} tickets, {events} events)\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        state.db.backend()
     );
     println!("| report | runs | trend points | p50 ms | max ms | JSON |");
     println!("|---|---|---|---|---|---|");
