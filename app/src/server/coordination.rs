@@ -5,7 +5,7 @@
 use super::db::Conn;
 use super::db::{Db, NewEvent, NewTicketRow, TicketRow, WorkOrderFilter};
 use super::notify::{self, Outgoing};
-use super::service::{load_visible, settle};
+use super::service::{can_see, for_outsider, load_visible, settle};
 use super::state::AppState;
 use crate::api::types::{ProjectPage, ProjectSummary, TaskDraft, Workload};
 use crate::domain::coordination::{
@@ -30,19 +30,6 @@ fn field_errors(errors: Vec<(String, String)>) -> AppError {
 
 fn today(state: &AppState) -> NaiveDate {
     state.clock.now().date_naive()
-}
-
-/// A ticket as someone outside IT sees it in a project: no addresses, no contact details.
-fn for_outsider(mut t: Ticket) -> Ticket {
-    t.requester.email.clear();
-    if let Some(a) = &mut t.assignee {
-        a.email.clear();
-        a.name = a.first_name().to_string();
-    }
-    t.contact = None;
-    t.fields.clear();
-    t.sla = None;
-    t
 }
 
 // ---- projects -------------------------------------------------------------------------------
@@ -72,7 +59,7 @@ pub async fn create_project(
 
 /// The projects the caller may see: every one for staff, their own for a project's followers.
 pub async fn projects(state: &AppState, actor: &User) -> Result<Vec<ProjectSummary>, AppError> {
-    let follower = (!actor.role.is_staff()).then_some(actor.id);
+    let follower = (!actor.role.coordinates()).then_some(actor.id);
     let projects = state.db.projects(follower).await?;
     let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
     let items = state.db.project_items(&ids).await?;
@@ -97,7 +84,7 @@ pub async fn projects(state: &AppState, actor: &User) -> Result<Vec<ProjectSumma
 
 async fn visible_project(state: &AppState, actor: &User, id: i64) -> Result<Project, AppError> {
     let project = state.db.project(id).await?.ok_or(AppError::NotFound)?;
-    if actor.role.is_staff() {
+    if actor.role.coordinates() {
         return Ok(project);
     }
     let mut conn = state.db.conn().await?;
@@ -440,6 +427,16 @@ pub async fn request_facility_work(
         return Err(AppError::Forbidden);
     }
     let mut lifecycle = row.ticket.lifecycle();
+    if let Some(on) = row
+        .ticket
+        .waiting_on
+        .filter(|on| *on != WaitingOn::Facility)
+    {
+        return Err(AppError::field(
+            "what",
+            format!("It is {}; resume it first", on.label().to_lowercase()),
+        ));
+    }
     if row.ticket.waiting_on != Some(WaitingOn::Facility) {
         lifecycle = lifecycle
             .transition(&Action::Wait(WaitingOn::Facility))
@@ -538,7 +535,7 @@ pub async fn work_orders(state: &AppState, actor: &User) -> Result<Vec<WorkOrder
                 w
             })
             .collect()),
-        r if r.is_staff() => state.db.work_orders(WorkOrderFilter::default()).await,
+        r if r.coordinates() => state.db.work_orders(WorkOrderFilter::default()).await,
         _ => Err(AppError::Forbidden),
     }
 }
@@ -920,6 +917,16 @@ pub(crate) async fn resolve_children(
             continue;
         };
         if !row.ticket.status.is_open() {
+            continue;
+        }
+        // A technician resolves children that are theirs or nobody's (and visible to them);
+        // others' children stay with their assignees.
+        let allowed = actor.role.coordinates()
+            || match row.assignee_id {
+                Some(a) => a == actor.id,
+                None => can_see(conn, actor, &row).await?,
+            };
+        if !allowed {
             continue;
         }
         let mut lifecycle = row.ticket.lifecycle();

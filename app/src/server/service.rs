@@ -27,7 +27,7 @@ pub(crate) async fn can_see(
     actor: &User,
     row: &TicketRow,
 ) -> Result<bool, AppError> {
-    if let Some(project) = row.project_id {
+    if let Some(project) = row.project_id.filter(|_| actor.role != Role::Facility) {
         if Db::follows_project(conn, project, actor.id).await? {
             return Ok(true);
         }
@@ -46,6 +46,22 @@ pub(crate) async fn can_see(
             row.requester_id == actor.id || Db::is_watcher(conn, row.id, actor.id).await?
         }
     })
+}
+
+/// A ticket as someone outside IT who is not its requester sees it (a watcher, a project's
+/// follower, the requester of a duplicate merged into it): no addresses, no contact details, no
+/// answers to the category's questions, no clocks.
+pub(crate) fn for_outsider(mut t: Ticket) -> Ticket {
+    t.requester.email.clear();
+    if let Some(a) = &mut t.assignee {
+        a.email.clear();
+        a.name = a.first_name().to_string();
+    }
+    t.contact = None;
+    t.asset_tag = None;
+    t.fields.clear();
+    t.sla = None;
+    t
 }
 
 pub(crate) async fn load_visible(
@@ -441,12 +457,23 @@ pub async fn ticket_detail(
     drop(conn);
     let extras = super::coordination::ticket_extras(state, actor, &row).await?;
     let staff_view = actor.role.is_staff();
-    let notes = state.db.notes(row.id, staff_view).await?;
+    // Someone outside IT who is not the requester reads the public side without personal details.
+    let outsider = !staff_view && row.requester_id != actor.id;
+    let mut notes = state.db.notes(row.id, staff_view).await?;
+    if !staff_view {
+        for n in &mut notes {
+            n.author.email.clear();
+        }
+    }
     let mut events = state.db.events(row.id, staff_view).await?;
     if !staff_view {
         events = events.into_iter().map(|e| e.for_public()).collect();
     }
-    let watchers = state.db.watchers(row.id).await?;
+    let watchers = if outsider {
+        Vec::new()
+    } else {
+        state.db.watchers(row.id).await?
+    };
     let actions = allowed_actions(actor, &row);
     let can_reply = !staff_view
         && row.requester_id == actor.id
@@ -454,7 +481,11 @@ pub async fn ticket_detail(
     let can_add_watchers = actor.role.coordinates()
         || row.requester_id == actor.id
         || row.assignee_id == Some(actor.id);
-    let rating = state.db.rating(row.id).await?;
+    let rating = if outsider {
+        None
+    } else {
+        state.db.rating(row.id).await?
+    };
     let can_rate = row.requester_id == actor.id
         && matches!(row.ticket.status, Status::Resolved | Status::Closed);
     let can_manage_links = actor.role.coordinates() || row.assignee_id == Some(actor.id);
@@ -465,7 +496,10 @@ pub async fn ticket_detail(
     };
     let mut ticket = [row.ticket];
     super::sla::present(state, &mut ticket).await?;
-    let [ticket] = ticket;
+    let [mut ticket] = ticket;
+    if outsider {
+        ticket = for_outsider(ticket);
+    }
     Ok(TicketDetail {
         ticket,
         can_add_watchers,
@@ -492,11 +526,17 @@ pub async fn ticket(
     number: TicketNumber,
 ) -> Result<Ticket, AppError> {
     let mut conn = state.db.conn().await?;
-    let mut ticket = [load_visible(&mut conn, actor, number).await?.ticket];
+    let row = load_visible(&mut conn, actor, number).await?;
     drop(conn);
+    let outsider = !actor.role.is_staff() && row.requester_id != actor.id;
+    let mut ticket = [row.ticket];
     super::sla::present(state, &mut ticket).await?;
     let [ticket] = ticket;
-    Ok(ticket)
+    Ok(if outsider {
+        for_outsider(ticket)
+    } else {
+        ticket
+    })
 }
 
 pub async fn events(

@@ -161,7 +161,7 @@ fn Header() -> impl IntoView {
                                     <A href="/requests/new">"New request"</A>
                                     {role.coordinates().then(|| view! { <A href="/roster">"Roster"</A> })}
                                     {role.coordinates().then(|| view! { <A href="/reports">"Reports"</A> })}
-                                    {role.is_staff().then(|| view! { <A href="/projects">"Projects"</A> })}
+                                    {role.coordinates().then(|| view! { <A href="/projects">"Projects"</A> })}
                                     {(role.coordinates() || role == Role::Facility).then(|| view! { <A href="/facility">"Work orders"</A> })}
                                     {(role == Role::Admin).then(|| view! { <A href="/people">"People"</A> })}
                                     {(role == Role::Admin).then(|| view! { <A href="/service-levels">"Service levels"</A> })}

@@ -47,7 +47,7 @@ pub fn MyRequests() -> impl IntoView {
                         })}
                     </Transition>
                 </section>
-                {(!user.role.is_staff()).then(|| view! { <FollowedProjects /> })}
+                {(!user.role.coordinates()).then(|| view! { <FollowedProjects /> })}
             }
         } />
     }

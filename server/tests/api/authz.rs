@@ -104,7 +104,7 @@ async fn every_role_against_every_server_function() {
         ),
         ("projects", vec![], [401, 200, 200, 200, 200]),
         ("project", vec![("id", "1")], [401, 404, 404, 404, 404]),
-        ("work_orders", vec![], [401, 403, 200, 200, 200]),
+        ("work_orders", vec![], [401, 403, 403, 200, 200]),
         (
             "link_ticket",
             vec![

@@ -192,6 +192,13 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
     assert_eq!(paul.call("project", &[("id", "9999")]).await.0, 404);
     let seen = parsed(ticket(&paul, request_number).await);
     assert_eq!(seen["staff_view"], false);
+    // ... without Rita's address, contact details or who else follows it.
+    assert_eq!(seen["ticket"]["requester"]["email"], "");
+    assert_eq!(seen["watchers"], json!([]));
+    // A technician sees a project only when following it (coordinators see every one).
+    let tina_s = Session::new(&app, Some("tina@example.org")).await;
+    assert_eq!(tina_s.call("project", &[("id", &id)]).await.0, 404);
+    assert_eq!(parsed(tina_s.call("projects", &[]).await), json!([]));
     assert_eq!(ticket(&paul, &sb(&late["number"])).await.0, 200);
     assert_eq!(ticket(&paul, unrelated_number).await.0, 404);
     // Paul cannot change what he may only follow.
@@ -621,6 +628,17 @@ async fn resolving_a_parent_resolves_its_children_and_tells_each_requester() {
     let p = parent["number"].as_str().unwrap().to_string();
     let child = bob.file("I cannot send email").await;
     let c = child["number"].as_str().unwrap().to_string();
+    // Another child that Tom works on stays with Tom when Tina resolves the parent.
+    app.user("tom@example.org", Role::Technician).await;
+    let toms = bob.file("Mail stuck in my outbox").await;
+    let t = toms["number"].as_str().unwrap().to_string();
+    let r = carla
+        .call_json(
+            "change_ticket",
+            json!({"number": t, "version": toms["version"], "change": {"action": "assign", "assignee": "tom@example.org"}}),
+        )
+        .await;
+    assert_eq!(r.0, 200, "{}", r.1);
     let r = carla
         .call_json(
             "change_ticket",
@@ -633,6 +651,14 @@ async fn resolving_a_parent_resolves_its_children_and_tells_each_requester() {
             .call(
                 "link_ticket",
                 &[("number", &p), ("kind", "child"), ("other", &c)],
+            )
+            .await,
+    );
+    parsed(
+        carla
+            .call(
+                "link_ticket",
+                &[("number", &t), ("kind", "parent"), ("other", &p)],
             )
             .await,
     );
@@ -659,6 +685,13 @@ async fn resolving_a_parent_resolves_its_children_and_tells_each_requester() {
         403
     );
     let detail = parsed(ticket(&carla, &p).await);
+    assert_eq!(
+        detail["extras"]["links"]["children"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
     assert_eq!(sb(&detail["extras"]["links"]["children"][0]["number"]), c);
     let child_view = parsed(ticket(&carla, &c).await);
     assert_eq!(sb(&child_view["extras"]["links"]["parent"]["number"]), p);
@@ -681,6 +714,12 @@ async fn resolving_a_parent_resolves_its_children_and_tells_each_requester() {
     assert_eq!(child["status"], "resolved", "{child}");
     assert_eq!(child["resolution"], "Restarted the mail relay");
     assert_eq!(child["assignee"]["email"], "tina@example.org");
+    let carla_api = app.api_user("carla2@example.org", Role::Coordinator).await;
+    let toms = body(carla_api.get(&format!("/tickets/{t}")).await).await;
+    assert_eq!(
+        toms["status"], "assigned",
+        "Tom's child is his to resolve: {toms}"
+    );
     let told = body(bob.get("/notifications").await).await;
     assert!(
         told["items"]

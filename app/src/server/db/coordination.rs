@@ -622,7 +622,7 @@ impl Db {
                  WHERE ticket_id = $2"
             }
         };
-        let statements: [&str; 10] = [
+        let statements: [&str; 11] = [
             search,
             "UPDATE notes SET ticket_id = $2 WHERE ticket_id = $1",
             "INSERT INTO watchers (ticket_id, user_id) SELECT $2, user_id FROM watchers WHERE ticket_id = $1 \
@@ -640,6 +640,7 @@ impl Db {
              AND NOT EXISTS (SELECT 1 FROM ticket_links x WHERE (x.ticket_id = $2 AND x.other_id = ticket_links.other_id) \
                OR (x.ticket_id = ticket_links.other_id AND x.other_id = $2))",
             "DELETE FROM ticket_links WHERE ticket_id = $1 OR other_id = $1",
+            "DELETE FROM work_order_tickets WHERE ticket_id = $1",
             "UPDATE tickets SET merged_into = $2 WHERE id = $1",
             "UPDATE tickets SET merged_into = $2 WHERE merged_into = $1",
         ];
