@@ -151,9 +151,16 @@ pub async fn project_page(
     } else {
         Vec::new()
     };
+    let can_add_watchers = actor.role.coordinates() || project.manager.email == actor.email;
+    let mut project = project;
+    if !staff {
+        // Followers outside IT see who follows, not their addresses.
+        project.manager.email.clear();
+        project.watchers.iter_mut().for_each(|w| w.email.clear());
+    }
     Ok(ProjectPage {
         can_manage: actor.role.coordinates(),
-        can_add_watchers: actor.role.coordinates() || project.manager.email == actor.email,
+        can_add_watchers,
         staff_view: staff,
         project,
         progress,
@@ -185,7 +192,12 @@ pub async fn add_project_watcher(
     let mut tx = state.db.begin_write().await?;
     Db::add_project_watcher(&mut tx, id, who.id, state.clock.now()).await?;
     tx.commit().await?;
-    state.db.project(id).await?.ok_or(AppError::Internal)
+    let mut project = state.db.project(id).await?.ok_or(AppError::Internal)?;
+    if !actor.role.is_staff() {
+        project.manager.email.clear();
+        project.watchers.iter_mut().for_each(|w| w.email.clear());
+    }
+    Ok(project)
 }
 
 /// Plans a task for a project (coordinators): a ticket with a due date and no requester pain,

@@ -187,6 +187,7 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
     );
     assert_eq!(sb(&page["upcoming"][0]["number"]), sb(&late["number"]));
     assert_eq!(page["can_manage"], false);
+    assert_eq!(page["project"]["manager"]["email"], "");
     let other_id = other["id"].as_i64().unwrap().to_string();
     assert_eq!(paul.call("project", &[("id", &other_id)]).await.0, 404);
     assert_eq!(paul.call("project", &[("id", "9999")]).await.0, 404);
