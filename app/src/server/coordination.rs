@@ -82,6 +82,15 @@ pub async fn projects(state: &AppState, actor: &User) -> Result<Vec<ProjectSumma
         .collect())
 }
 
+/// A project as `actor` may read it: followers outside IT see who follows, not their addresses.
+fn for_follower(actor: &User, mut project: Project) -> Project {
+    if !actor.role.is_staff() {
+        project.manager.email.clear();
+        project.watchers.iter_mut().for_each(|w| w.email.clear());
+    }
+    project
+}
+
 async fn visible_project(state: &AppState, actor: &User, id: i64) -> Result<Project, AppError> {
     let project = state.db.project(id).await?.ok_or(AppError::NotFound)?;
     if actor.role.coordinates() {
@@ -152,12 +161,7 @@ pub async fn project_page(
         Vec::new()
     };
     let can_add_watchers = actor.role.coordinates() || project.manager.email == actor.email;
-    let mut project = project;
-    if !staff {
-        // Followers outside IT see who follows, not their addresses.
-        project.manager.email.clear();
-        project.watchers.iter_mut().for_each(|w| w.email.clear());
-    }
+    let project = for_follower(actor, project);
     Ok(ProjectPage {
         can_manage: actor.role.coordinates(),
         can_add_watchers,
@@ -192,12 +196,8 @@ pub async fn add_project_watcher(
     let mut tx = state.db.begin_write().await?;
     Db::add_project_watcher(&mut tx, id, who.id, state.clock.now()).await?;
     tx.commit().await?;
-    let mut project = state.db.project(id).await?.ok_or(AppError::Internal)?;
-    if !actor.role.is_staff() {
-        project.manager.email.clear();
-        project.watchers.iter_mut().for_each(|w| w.email.clear());
-    }
-    Ok(project)
+    let project = state.db.project(id).await?.ok_or(AppError::Internal)?;
+    Ok(for_follower(actor, project))
 }
 
 /// Plans a task for a project (coordinators): a ticket with a due date and no requester pain,

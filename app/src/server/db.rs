@@ -2679,11 +2679,17 @@ impl Db {
 /// Turns what a person typed into a PostgreSQL `tsquery`: every word becomes a lower-case prefix
 /// term, so no query syntax from the user is interpreted. `None` when there is no word.
 pub fn ts_query(text: &str, joiner: &str) -> Option<String> {
+    search_terms(text, joiner, |w| format!("{w}:*"))
+}
+
+/// Up to twelve lower-cased words of `text` (letters and digits only), each written by `term`
+/// and joined; `None` when there is no word.
+fn search_terms(text: &str, joiner: &str, term: impl Fn(&str) -> String) -> Option<String> {
     let terms: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(12)
-        .map(|w| format!("{}:*", w.to_lowercase()))
+        .map(|w| term(&w.to_lowercase()))
         .collect();
     (!terms.is_empty()).then(|| terms.join(joiner))
 }
@@ -2691,13 +2697,7 @@ pub fn ts_query(text: &str, joiner: &str) -> Option<String> {
 /// Turns what a person typed into an FTS5 query: every word becomes a quoted prefix term, so no
 /// FTS syntax from the user is interpreted. `None` when there is no word to search for.
 pub fn fts_query(text: &str, joiner: &str) -> Option<String> {
-    let terms: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(12)
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(joiner))
+    search_terms(text, joiner, |w| format!("\"{w}\"*"))
 }
 
 /// Which tickets a caller may see at all.

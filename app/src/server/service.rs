@@ -27,12 +27,7 @@ pub(crate) async fn can_see(
     actor: &User,
     row: &TicketRow,
 ) -> Result<bool, AppError> {
-    if let Some(project) = row.project_id.filter(|_| actor.role != Role::Facility) {
-        if Db::follows_project(conn, project, actor.id).await? {
-            return Ok(true);
-        }
-    }
-    Ok(match actor.role {
+    let by_role = match actor.role {
         Role::Coordinator | Role::Admin => true,
         Role::Technician => {
             row.assignee_id == Some(actor.id)
@@ -45,7 +40,12 @@ pub(crate) async fn can_see(
         Role::Requester | Role::Facility => {
             row.requester_id == actor.id || Db::is_watcher(conn, row.id, actor.id).await?
         }
-    })
+    };
+    Ok(by_role
+        || match row.project_id.filter(|_| actor.role != Role::Facility) {
+            Some(project) => Db::follows_project(conn, project, actor.id).await?,
+            None => false,
+        })
 }
 
 /// A ticket as someone outside IT who is not its requester sees it (a watcher, a project's

@@ -1,20 +1,11 @@
 //! The staff part of a ticket page beyond the ticket itself: links to other tickets (parent,
 //! children, related, merged duplicates), the facility work it waits on, and its project.
 
-use super::widgets::{action_error, ErrorBox, FieldMessage, StatusChip};
+use super::widgets::{action_error, not_field, ErrorBox, FieldMessage, StatusChip};
 use crate::api::coordination::{LinkTicket, PlanTicket, RequestFacilityWork, UnlinkTicket};
 use crate::api::types::TicketExtras;
 use crate::domain::coordination::{LinkChoice, LinkedTicket};
-use crate::error::AppError;
 use leptos::prelude::*;
-
-fn not_field(error: Signal<Option<AppError>>) -> Signal<Option<AppError>> {
-    Signal::derive(move || {
-        error
-            .get()
-            .filter(|e| !matches!(e, AppError::Validation(_)))
-    })
-}
 
 #[component]
 pub fn TicketCoordination(

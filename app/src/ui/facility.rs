@@ -1,7 +1,7 @@
 //! Work orders: a facility manager's list of the building work IT asked of them (only theirs),
 //! where they give an expected date and mark work done; coordinators see every work order.
 
-use super::widgets::{action_error, when, ErrorBox, FieldMessage, StatusChip};
+use super::widgets::{action_error, not_field, when, ErrorBox, FieldMessage, StatusChip};
 use super::Gate;
 use crate::api::coordination::{list_work_orders, UpdateWorkOrder};
 use crate::domain::coordination::{WorkOrder, WorkOrderStatus};
@@ -27,7 +27,7 @@ pub fn WorkOrdersPage() -> impl IntoView {
                     } else {
                         "Facility work that tickets wait on, open first."
                     }}</p>
-                    <ErrorBox error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                    <ErrorBox error=not_field(error) />
                     <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                         {move || Suspend::new(async move {
                             let orders = list.await.unwrap_or_default();

@@ -2,7 +2,7 @@
 //! due dates, every ticket), where coordinators plan tasks. Project managers and watchers see the
 //! projects they follow, and nothing else.
 
-use super::widgets::{action_error, ErrorBox, FieldMessage, PriorityBadge, StatusChip};
+use super::widgets::{action_error, not_field, ErrorBox, FieldMessage, PriorityBadge, StatusChip};
 use super::Gate;
 use crate::api::coordination::{
     get_project, list_projects, AddProjectWatcher, CreateProject, PlanTask,
@@ -10,7 +10,6 @@ use crate::api::coordination::{
 use crate::api::types::ProjectPage as Page;
 use crate::domain::coordination::Progress;
 use crate::domain::{Priority, Ticket};
-use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -70,7 +69,7 @@ pub fn ProjectsPage() -> impl IntoView {
                         <details class="new-project" open=move || error.get().is_some()>
                             <summary>"New project"</summary>
                             <ActionForm action=create attr:class="form">
-                                <ErrorBox error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                                <ErrorBox error=not_field(error) />
                                 <label for="project-name">"Name"</label>
                                 <input id="project-name" name="name" required />
                                 <FieldMessage error=error field="name" />
@@ -230,7 +229,7 @@ fn ProjectView(
                 <section aria-labelledby="plan-h">
                     <h2 id="plan-h">"Plan a task"</h2>
                     <ActionForm action=plan attr:class="form">
-                        <ErrorBox error=Signal::derive(move || plan_error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                        <ErrorBox error=not_field(plan_error) />
                         <input type="hidden" name="project" value=id.clone() />
                         <label for="task-title">"Task"</label>
                         <input id="task-title" name="title" required />

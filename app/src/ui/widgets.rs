@@ -145,6 +145,15 @@ pub fn ErrorBox(error: Signal<Option<AppError>>) -> impl IntoView {
     }
 }
 
+/// The error unless it is about fields (those show beside their fields).
+pub fn not_field(error: Signal<Option<AppError>>) -> Signal<Option<AppError>> {
+    Signal::derive(move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Validation(_)))
+    })
+}
+
 /// The error of a finished server action, if it failed.
 pub fn action_error<I, T>(action: ServerAction<I>) -> Signal<Option<AppError>>
 where

@@ -58,7 +58,7 @@ macro_rules! project_select {
 
 macro_rules! work_order_select {
     () => {
-        "SELECT w.id, w.what, w.location, w.expected_on, w.status, w.outcome, \
+        "SELECT w.id, w.manager_id, w.what, w.location, w.expected_on, w.status, w.outcome, \
      w.created_at, w.completed_at, m.email AS m_email, m.name AS m_name, \
      c.email AS c_email, c.name AS c_name, \
      (SELECT COUNT(*) FROM work_order_tickets x WHERE x.work_order_id = w.id) AS ticket_count \
@@ -336,11 +336,7 @@ impl Db {
             .fetch_optional(&mut *conn)
             .await?;
         let Some(row) = row else { return Ok(None) };
-        let manager_id: i64 =
-            sqlx::query_scalar("SELECT manager_id FROM work_orders WHERE id = $1")
-                .bind(id)
-                .fetch_one(&mut *conn)
-                .await?;
+        let manager_id: i64 = row.try_get("manager_id")?;
         let mut w = work_order_from_row(&row)?;
         w.tickets = Self::work_order_tickets(conn, &[id])
             .await?
