@@ -27,6 +27,14 @@ pub enum AppError {
     /// 401 on sign-in: the same words whether the email exists or not.
     #[error("Email or password is not right")]
     BadCredentials,
+    /// 403 on sign-in, told only to someone who gave the right password: an admin switched the
+    /// account off.
+    #[error("This account is deactivated; ask IT if you need it again")]
+    Deactivated,
+    /// 403 on sign-in, told only to someone who gave the right password: the address is not
+    /// proven yet.
+    #[error("Open the link we sent to your email first; it proves the address is yours")]
+    Unverified,
     /// 403: the caller's role may not do this.
     #[error("You are not allowed to do that")]
     Forbidden,
@@ -69,7 +77,7 @@ impl AppError {
             AppError::BadRequest(_) => 400,
             AppError::Validation(_) | AppError::InvalidTransition(_) => 422,
             AppError::Unauthenticated | AppError::BadCredentials => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::Deactivated | AppError::Unverified => 403,
             AppError::NotFound => 404,
             AppError::Conflict => 409,
             AppError::PreconditionRequired => 428,
@@ -87,6 +95,8 @@ impl AppError {
             AppError::Unauthenticated => "unauthenticated",
             AppError::BadCredentials => "bad_credentials",
             AppError::Forbidden => "forbidden",
+            AppError::Deactivated => "deactivated",
+            AppError::Unverified => "unverified",
             AppError::NotFound => "not_found",
             AppError::Conflict => "conflict",
             AppError::InvalidTransition(_) => "invalid_transition",

@@ -100,6 +100,22 @@ pub struct Config {
         global = true
     )]
     pub session_idle_hours: u64,
+    /// Days after sign-in at which a session ends however busy it is (absolute lifetime).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_SESSION_LIFETIME_DAYS",
+        default_value_t = 7,
+        global = true
+    )]
+    pub session_lifetime_days: u64,
+    /// Days after a ticket is closed or cancelled at which its private tracking links stop working.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_TRACKING_LINK_DAYS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub tracking_link_days: u64,
     /// Allow requesters to create their own accounts.
     #[arg(long, env = "SWITCHBOARD_ALLOW_REGISTRATION", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub allow_registration: bool,
@@ -199,6 +215,8 @@ impl Config {
             demo: false,
             secure_cookies: false,
             session_idle_hours: 8,
+            session_lifetime_days: 7,
+            tracking_link_days: 30,
             allow_registration: true,
             registration_domains: String::new(),
             priority_matrix: DEFAULT_PRIORITY_MATRIX.into(),

@@ -12,7 +12,7 @@ use app::domain::{
 use app::error::AppError;
 use app::server::coordination;
 use app::server::service::{self, ListParams};
-use app::server::{auth, AppState};
+use app::server::{accounts, auth, AppState};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{
     ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State,
@@ -33,6 +33,14 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/auth/token", post(create_token).delete(revoke_token))
+        .route("/auth/tokens", get(list_tokens))
+        .route(
+            "/auth/tokens/{id}",
+            axum::routing::delete(revoke_token_by_id),
+        )
+        .route("/users/{id}/tokens", get(user_tokens))
+        .route("/users/{id}/deactivate", post(deactivate_user))
+        .route("/users/{id}/reactivate", post(reactivate_user))
         .route("/categories", get(categories))
         .route("/categories/{slug}", axum::routing::put(save_category))
         .route("/notifications", get(notifications))
@@ -43,7 +51,7 @@ pub fn routes() -> Router<AppState> {
         .route("/sla/policies/{id}", axum::routing::put(replace_policy))
         .route("/tickets", post(create_ticket).get(list_tickets))
         .route("/tickets/{number}", get(get_ticket).patch(patch_ticket))
-        .route("/tickets/{number}/notes", post(add_note))
+        .route("/tickets/{number}/notes", post(add_note).get(notes))
         .route("/tickets/{number}/escalate", post(escalate))
         .route("/tickets/{number}/events", get(events))
         .route("/tickets/{number}/watchers", post(add_watcher))
@@ -213,6 +221,21 @@ fn with_etag(status: StatusCode, t: &Ticket, now: DateTime<Utc>) -> Response {
 struct Credentials {
     email: String,
     password: String,
+    /// What the token is for, shown in the owner's token list.
+    name: Option<String>,
+    /// Days until it expires: 90 by default, at most 366.
+    expires_in_days: Option<i64>,
+}
+
+fn token_json(t: &app::domain::ApiToken) -> Value {
+    let time = |d: DateTime<Utc>| d.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    json!({
+        "id": t.id,
+        "name": t.name,
+        "created_at": time(t.created_at),
+        "expires_at": time(t.expires_at),
+        "last_used_at": t.last_used_at.map(time),
+    })
 }
 
 /// The client's address, when the server was started with connection info.
@@ -237,18 +260,84 @@ async fn create_token(
     ApiJson(c): ApiJson<Credentials>,
 ) -> ApiResult<Response> {
     let user = auth::check_credentials(&state, &c.email, &c.password, addr).await?;
-    let (token, hash) = auth::new_token();
-    state
+    let (token, info) =
+        accounts::create_token(&state, &user, c.name.as_deref(), c.expires_in_days).await?;
+    let mut body = token_json(&info);
+    body["token"] = json!(token);
+    body["user"] = json!({"email": user.email, "name": user.name, "role": user.role});
+    Ok(Json(body).into_response())
+}
+
+/// The caller's tokens (never the tokens themselves).
+async fn list_tokens(State(state): State<AppState>, Caller(user): Caller) -> ApiResult<Response> {
+    let items = accounts::tokens(&state, &user, None).await?;
+    Ok(Json(json!({"items": items.iter().map(token_json).collect::<Vec<_>>()})).into_response())
+}
+
+/// Anyone's tokens, for admins.
+async fn user_tokens(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let id = project_id(&id)?;
+    let items = accounts::tokens(&state, &user, Some(id)).await?;
+    Ok(Json(json!({"items": items.iter().map(token_json).collect::<Vec<_>>()})).into_response())
+}
+
+async fn revoke_token_by_id(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    accounts::revoke_token(&state, &user, project_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn switch_user(
+    state: &AppState,
+    user: &User,
+    id: &str,
+    active: bool,
+) -> ApiResult<StatusCode> {
+    if user.role != app::domain::Role::Admin {
+        return Err(ApiError(AppError::Forbidden));
+    }
+    let person = state
         .db
-        .insert_token(&hash, user.id, state.clock.now())
-        .await?;
-    Ok(Json(json!({"token": token, "user": {"email": user.email, "name": user.name, "role": user.role}})).into_response())
+        .user_by_id(project_id(id)?)
+        .await?
+        .ok_or(ApiError(AppError::NotFound))?;
+    accounts::set_active(state, user, &person.email, active).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Switches an account off: its sessions and tokens end at once (admins only).
+async fn deactivate_user(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    switch_user(&state, &user, &id, false).await
+}
+
+async fn reactivate_user(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    switch_user(&state, &user, &id, true).await
 }
 
 async fn revoke_token(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<StatusCode> {
     let token = auth::bearer_token(&headers).ok_or(ApiError(AppError::Unauthenticated))?;
     let hash = auth::token_hash(&token);
-    if state.db.token_user(&hash).await?.is_none() {
+    if state
+        .db
+        .token_user(&hash, state.clock.now())
+        .await?
+        .is_none()
+    {
         return Err(ApiError(AppError::Unauthenticated));
     }
     state.db.delete_token(&hash).await?;
@@ -562,6 +651,28 @@ async fn add_note(
     };
     let note = service::add_note(&state, &user, number(&n)?, input).await?;
     Ok((StatusCode::CREATED, Json(note)).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NotesQuery {
+    /// The id of the last note of the previous page.
+    after: Option<i64>,
+    limit: Option<i64>,
+}
+
+/// A ticket's conversation, oldest first: public notes for people outside IT, internal ones too
+/// for staff; `next_after` continues it.
+async fn notes(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(n): Path<String>,
+    query: Result<Query<NotesQuery>, QueryRejection>,
+) -> ApiResult<Response> {
+    let Query(q) = query.map_err(|e| ApiError(AppError::BadRequest(e.body_text())))?;
+    let (items, next) =
+        service::notes(&state, &user, number(&n)?, q.after, q.limit.unwrap_or(50)).await?;
+    Ok(Json(json!({"items": items, "next_after": next})).into_response())
 }
 
 #[derive(Deserialize)]

@@ -2,7 +2,6 @@
 
 use crate::config::Config;
 use app::domain::PriorityMatrix;
-use app::server::auth::RateLimiter;
 use app::server::db::{Db, OpenError};
 use app::server::state::{Clock, FeedHead, Settings};
 use app::server::timings::Timings;
@@ -47,6 +46,8 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
     let head = db.feed_head().await.unwrap_or(0);
     let settings = Settings {
         session_idle: Duration::from_secs(config.session_idle_hours.max(1) * 3600),
+        session_lifetime: Duration::from_secs(config.session_lifetime_days.max(1) * 86400),
+        tracking_link_days: config.tracking_link_days.max(1) as i64,
         secure_cookies: config.secure_cookies,
         allow_registration: config.allow_registration,
         registration_domains: config
@@ -84,7 +85,6 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
         settings: Arc::new(settings),
         feed: FeedHead::new(head),
         clock: Clock::default(),
-        limiter: RateLimiter::default(),
         mailer,
         timings: Timings::default(),
     };
@@ -107,6 +107,13 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
+    // Over TLS, browsers are told to use nothing else for a year.
+    let hsts = state.settings.secure_cookies.then(|| {
+        SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        )
+    });
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
@@ -139,6 +146,13 @@ pub fn router(state: AppState) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ))
+        // Pages set their own policy with a nonce (app::shell); everything else (JSON, files)
+        // may run nothing and be framed by no one.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; sandbox"),
+        ))
+        .layer(tower::util::option_layer(hsts))
         .layer(middleware::from_fn_with_state(
             state.timings.clone(),
             time_requests,

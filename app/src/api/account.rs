@@ -30,17 +30,16 @@ pub async fn sign_in(
     if let Ok(cookie) = HeaderValue::from_str(&auth::session_cookie(&token, &state.settings)) {
         response.append_header(header::SET_COOKIE, cookie);
     }
-    leptos_axum::redirect(&safe_next(next.as_deref(), &user));
+    leptos_axum::redirect(&safe_next(next.as_deref(), crate::ui::home_for(user.role)));
     tracing::info!(user.id = user.id, "signed in");
     Ok(user)
 }
 
-/// Where to go after signing in: a local path only (never another site), else the role's home.
-pub fn safe_next(next: Option<&str>, user: &User) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => crate::ui::home_for(user.role).to_string(),
-    }
+/// Where to go after signing in: a path on this site as a browser reads it (never another
+/// site), else the role's home.
+pub fn safe_next(next: Option<&str>, home: &str) -> String {
+    next.and_then(crate::domain::same_site_path)
+        .unwrap_or_else(|| home.to_string())
 }
 
 #[server(endpoint = "sign_out")]
@@ -60,41 +59,93 @@ pub async fn sign_out() -> Result<(), AppError> {
     Ok(())
 }
 
-/// Self-registration for requesters, when the admin allows it.
+/// The client's address, for throttling.
+#[cfg(feature = "ssr")]
+fn client_addr() -> Option<std::net::IpAddr> {
+    super::ssr::parts().ok().and_then(|p| {
+        p.extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip())
+    })
+}
+
+/// Self-registration for requesters, when the admin allows it: the account waits for its owner
+/// to open the link mailed to the address. Answers the address the link went to.
 #[server(endpoint = "register")]
-pub async fn register(email: String, name: String, password: String) -> Result<User, AppError> {
-    use crate::domain::{Email, Role};
-    use crate::server::auth;
-    use axum::http::{header, HeaderValue};
+pub async fn register(email: String, name: String, password: String) -> Result<String, AppError> {
     let state = super::ssr::state()?;
-    if !state.settings.allow_registration {
-        return Err(AppError::Forbidden);
-    }
-    if let Ok(e) = Email::parse(&email) {
-        let domains = &state.settings.registration_domains;
-        let domain = e.as_str().rsplit('@').next().unwrap_or_default();
-        if !domains.is_empty() && !domains.iter().any(|d| d.eq_ignore_ascii_case(domain)) {
-            return Err(AppError::field(
-                "email",
-                format!("Use your work email ({})", domains.join(", ")),
-            ));
-        }
-    }
-    let now = state.clock.now();
-    let user = auth::create_account(
-        &state.db,
-        &email,
-        &name,
-        Role::Requester,
-        Some(&password),
-        now,
-    )
-    .await?;
-    let token = auth::start_session(&state.db, &user, now).await?;
-    let response = expect_context::<leptos_axum::ResponseOptions>();
-    if let Ok(cookie) = HeaderValue::from_str(&auth::session_cookie(&token, &state.settings)) {
-        response.append_header(header::SET_COOKIE, cookie);
-    }
-    leptos_axum::redirect("/requests");
-    Ok(user)
+    crate::server::accounts::register(&state, &email, &name, &password, client_addr()).await?;
+    Ok(email.trim().to_lowercase())
+}
+
+/// Proves an address with the link mailed to it, then sends the person to sign in.
+#[server(endpoint = "verify_email")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    let state = super::ssr::state()?;
+    crate::server::accounts::verify_email(&state, &token).await?;
+    leptos_axum::redirect("/login?verified=1");
+    Ok(())
+}
+
+/// Mails a reset link if the address has an account; the answer never says whether it does.
+#[server(endpoint = "request_reset")]
+pub async fn request_reset(email: String) -> Result<(), AppError> {
+    let state = super::ssr::state()?;
+    crate::server::accounts::request_reset(&state, &email, client_addr()).await
+}
+
+/// Whether a reset link still works (the reset page asks before showing its form).
+#[server(endpoint = "reset_link_live")]
+pub async fn reset_link_live(token: String) -> Result<bool, AppError> {
+    let state = super::ssr::state()?;
+    crate::server::accounts::reset_link_live(&state, &token).await
+}
+
+/// Sets a new password with a reset link; every earlier session and token ends.
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    let state = super::ssr::state()?;
+    crate::server::accounts::reset_password(&state, &token, &password).await?;
+    leptos_axum::redirect("/login?reset=1");
+    Ok(())
+}
+
+/// The caller's API tokens.
+#[server(endpoint = "my_tokens")]
+pub async fn my_tokens() -> Result<Vec<crate::domain::ApiToken>, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::accounts::tokens(&state, &user, None).await
+}
+
+/// Creates an API token for the caller; answers the token, shown once.
+#[server(endpoint = "create_api_token")]
+pub async fn create_api_token(name: String, days: String) -> Result<String, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    let days = match days.trim() {
+        "" => None,
+        d => Some(
+            d.parse::<i64>()
+                .map_err(|_| AppError::field("days", "Enter a number of days"))?,
+        ),
+    };
+    let (token, _) = crate::server::accounts::create_token(&state, &user, Some(&name), days)
+        .await
+        .map_err(|e| match e {
+            AppError::Validation(mut v) => {
+                for f in &mut v {
+                    if f.field == "expires_in_days" {
+                        f.field = "days".into();
+                    }
+                }
+                AppError::Validation(v)
+            }
+            other => other,
+        })?;
+    Ok(token)
+}
+
+#[server(endpoint = "revoke_api_token")]
+pub async fn revoke_api_token(id: i64) -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::accounts::revoke_token(&state, &user, id).await
 }

@@ -34,10 +34,11 @@ pub async fn route_category(route_category: String, route_team: String) -> Resul
     crate::server::people::route_category(&state, &user, &route_category, &route_team).await
 }
 
+/// Every account and whether it is switched off (admins only).
 #[server(endpoint = "accounts")]
-pub async fn accounts() -> Result<Vec<User>, AppError> {
+pub async fn accounts() -> Result<Vec<crate::domain::Account>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
-    crate::server::people::accounts(&state, &user).await
+    crate::server::accounts::accounts(&state, &user).await
 }
 
 #[server(endpoint = "add_account")]
@@ -60,12 +61,23 @@ pub async fn set_role(email: String, role: String) -> Result<(), AppError> {
 #[server(endpoint = "change_password")]
 pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
     use crate::server::auth;
+    use axum::http::{header, HeaderValue};
     let (state, user) = super::ssr::signed_in().await?;
-    let parts = super::ssr::parts()?;
-    let keep = auth::session_token(&parts.headers)
-        .map(|t| auth::token_hash(&t))
-        .unwrap_or_default();
-    crate::server::people::change_password(&state, &user, &current, &new, &keep).await
+    crate::server::people::change_password(&state, &user, &current, &new).await?;
+    // Every session ended with the old password; this browser carries on in a new one.
+    let token = auth::start_session(&state.db, &user, state.clock.now()).await?;
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    if let Ok(cookie) = HeaderValue::from_str(&auth::session_cookie(&token, &state.settings)) {
+        response.append_header(header::SET_COOKIE, cookie);
+    }
+    Ok(())
+}
+
+/// Switches an account off or on again (admins only).
+#[server(endpoint = "set_active")]
+pub async fn set_active(email: String, active: bool) -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::accounts::set_active(&state, &user, &email, active).await
 }
 
 /// Creates or updates a category; fields are one per line: `key | Label | required | hint`.

@@ -202,6 +202,78 @@ impl Ticket {
     }
 }
 
+/// Who is reading a ticket, which decides what of it they may receive. Every way a ticket leaves
+/// the server (single view, lists, board, search, project pages, REST, notifications) passes
+/// the ticket, its notes and its events through `seen_by` with one of these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reader {
+    /// IT staff (technicians, coordinators, admins): everything.
+    Staff,
+    /// The person who asked: their own details, staff by first name without addresses.
+    Requester,
+    /// Someone outside IT who is not the requester (a watcher, a project's follower, a merged
+    /// duplicate's requester): the public side without anyone's personal details or clocks.
+    Outsider,
+    /// Whoever holds a private tracking link: the requester's view without addresses or phone
+    /// numbers, since a link can travel further than intended.
+    TrackingLink,
+}
+
+impl Reader {
+    pub fn of(viewer: &super::User, requester_id: i64) -> Reader {
+        if viewer.role.is_staff() {
+            Reader::Staff
+        } else if viewer.id == requester_id {
+            Reader::Requester
+        } else {
+            Reader::Outsider
+        }
+    }
+}
+
+/// A staff member as people outside IT see them: a first name, never an address.
+fn first_name_only(p: &mut PersonRef) {
+    p.email.clear();
+    p.name = p.first_name().to_string();
+}
+
+impl Ticket {
+    /// The ticket as `reader` may receive it.
+    pub fn seen_by(mut self, reader: Reader) -> Ticket {
+        if reader == Reader::Staff {
+            return self;
+        }
+        if let Some(a) = &mut self.assignee {
+            first_name_only(a);
+        }
+        match reader {
+            Reader::Staff | Reader::Requester => {}
+            Reader::TrackingLink => {
+                self.requester.email.clear();
+                self.contact = None;
+            }
+            Reader::Outsider => {
+                self.requester.email.clear();
+                self.contact = None;
+                self.asset_tag = None;
+                self.fields.clear();
+                self.sla = None;
+            }
+        }
+        self
+    }
+}
+
+impl Note {
+    /// The note as `reader` may receive it; callers read internal notes for staff only.
+    pub fn seen_by(mut self, reader: Reader) -> Note {
+        if reader != Reader::Staff {
+            first_name_only(&mut self.author);
+        }
+        self
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     pub id: i64,
@@ -228,6 +300,22 @@ pub struct Event {
 }
 
 impl Event {
+    /// The event as `reader` may receive it: staff everything; everyone else the public words,
+    /// and the rating's comment only its requester.
+    pub fn seen_by(self, reader: Reader) -> Event {
+        match reader {
+            Reader::Staff => self,
+            Reader::Requester => self.for_public(),
+            Reader::Outsider | Reader::TrackingLink => {
+                let mut e = self.for_public();
+                if e.kind == "rated" {
+                    e.detail = None;
+                }
+                e
+            }
+        }
+    }
+
     /// The event as someone outside IT may receive it: first names only, no addresses, and no
     /// detail beyond what the timeline says.
     pub fn for_public(mut self) -> Event {

@@ -88,6 +88,44 @@ pub struct User {
     pub role: Role,
 }
 
+/// A person as an admin manages them: whether they can sign in at all.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub user: User,
+    /// Switched off by an admin: no sign-in, no mail, history kept under their name.
+    pub deactivated: bool,
+}
+
+/// A REST API token as its owner sees it (never the token itself, which is shown once).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub name: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub last_used_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// How long a new API token lives unless its owner says otherwise, and the most it may.
+pub const TOKEN_DEFAULT_DAYS: i64 = 90;
+pub const TOKEN_MAX_DAYS: i64 = 366;
+
+/// Where to go after signing in, read as a browser reads a URL: tabs and line breaks are dropped
+/// and `\` counts as `/`. Only a path on this site passes; anything else gives `None`.
+pub fn same_site_path(next: &str) -> Option<String> {
+    let cleaned: String = next
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    let cleaned = cleaned.trim_start_matches(|c: char| c.is_ascii_whitespace() || c.is_control());
+    let ok = cleaned.starts_with('/')
+        && !cleaned.starts_with("//")
+        && !cleaned.chars().any(|c| c.is_control())
+        && cleaned.len() <= 2048;
+    ok.then(|| cleaned.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +148,35 @@ mod tests {
         ] {
             assert!(Email::parse(bad).is_err(), "{bad} should be refused");
         }
+    }
+
+    #[test]
+    fn only_same_site_paths_are_followed_after_sign_in() {
+        assert_eq!(same_site_path("/board").as_deref(), Some("/board"));
+        assert_eq!(
+            same_site_path("/tickets/SB-1?x=1").as_deref(),
+            Some("/tickets/SB-1?x=1")
+        );
+        for hostile in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "\\\\evil.example",
+            "/\\evil.example",
+            "\t//evil.example",
+            " //evil.example",
+            "https://evil.example",
+            "evil.example",
+            "javascript:alert(1)",
+            "",
+        ] {
+            assert_eq!(same_site_path(hostile), None, "{hostile:?}");
+        }
+        // A line break is dropped as a browser drops it, never passed into a header.
+        assert_eq!(
+            same_site_path("/\r\nSet-Cookie: x=1").as_deref(),
+            Some("/Set-Cookie: x=1")
+        );
     }
 
     #[test]

@@ -11,10 +11,7 @@ use argon2::Argon2;
 use axum::http::{header, HeaderMap};
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 pub const SESSION_COOKIE: &str = "sb_session";
 
@@ -133,25 +130,81 @@ pub fn bearer_token(headers: &HeaderMap) -> Option<String> {
         .map(|t| t.trim().to_string())
 }
 
-/// The caller from a bearer token or the session cookie; `None` when neither is valid.
+/// The caller from a bearer token or the session cookie; `None` when neither is valid (unknown,
+/// expired, past the idle or absolute lifetime, or the account is deactivated).
 pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<User>, AppError> {
+    let now = state.clock.now();
     if let Some(token) = bearer_token(headers) {
-        return state.db.token_user(&token_hash(&token)).await;
+        return state.db.token_user(&token_hash(&token), now).await;
     }
     match session_token(headers) {
         Some(token) => {
-            let now = state.clock.now();
             let idle = chrono::Duration::from_std(state.settings.session_idle).unwrap_or_default();
+            let lifetime =
+                chrono::Duration::from_std(state.settings.session_lifetime).unwrap_or_default();
             state
                 .db
-                .session_user(&token_hash(&token), now - idle, now)
+                .session_user(&token_hash(&token), now - idle, now - lifetime, now)
                 .await
         }
         None => Ok(None),
     }
 }
 
-/// Checks an email and password, slowing down repeated failures per account and per address.
+/// How failed sign-ins slow down the next attempt. Failures are counted per (account, address)
+/// pair and per address, never per account alone: a guesser elsewhere cannot lock the owner out.
+pub struct Throttle {
+    /// Failures allowed before each further attempt has to wait.
+    pub free: i64,
+}
+
+impl Throttle {
+    /// One address trying one account: a handful of passwords a minute at most.
+    pub const PAIR: Throttle = Throttle { free: 5 };
+    /// One address trying any accounts (an office behind one address shares it).
+    pub const ADDRESS: Throttle = Throttle { free: 30 };
+    /// Failures older than this are forgotten.
+    pub const WINDOW_MINUTES: i64 = 15;
+    const MAX_WAIT_SECS: i64 = 300;
+
+    /// The wait after `failures` failures: none within the allowance, then 4 s doubling to 5 min.
+    pub fn wait_secs(&self, failures: i64) -> i64 {
+        if failures < self.free {
+            return 0;
+        }
+        let extra = (failures - self.free).clamp(0, 8) as u32;
+        (1i64 << (extra + 2)).min(Self::MAX_WAIT_SECS)
+    }
+}
+
+fn throttle_keys(email: &str, addr: Option<IpAddr>) -> [(String, Throttle); 2] {
+    let addr = addr.map(|a| a.to_string()).unwrap_or_default();
+    [
+        (format!("pair:{email}|{addr}"), Throttle::PAIR),
+        (format!("addr:{addr}"), Throttle::ADDRESS),
+    ]
+}
+
+/// Seconds `addr` must still wait before trying `email` again, if it must.
+async fn throttled(
+    state: &AppState,
+    email: &str,
+    addr: Option<IpAddr>,
+) -> Result<Option<u64>, AppError> {
+    let now = state.clock.now();
+    let since = now - chrono::Duration::minutes(Throttle::WINDOW_MINUTES);
+    let mut wait = 0i64;
+    for (key, throttle) in throttle_keys(email, addr) {
+        if let Some((failures, last)) = state.db.sign_in_failures(&key, since).await? {
+            let left = throttle.wait_secs(failures) - (now - last).num_seconds();
+            wait = wait.max(left);
+        }
+    }
+    Ok((wait > 0).then_some(wait as u64))
+}
+
+/// Checks an email and password, slowing down repeated failures per (account, address) and per
+/// address. A deactivated account, or one whose address is not yet proven, cannot sign in.
 pub async fn check_credentials(
     state: &AppState,
     email: &str,
@@ -159,26 +212,29 @@ pub async fn check_credentials(
     addr: Option<IpAddr>,
 ) -> Result<User, AppError> {
     let email = Email::parse(email).map_err(|_| AppError::BadCredentials)?;
-    let keys = [
-        format!("email:{}", email.as_str()),
-        format!("addr:{}", addr.map(|a| a.to_string()).unwrap_or_default()),
-    ];
-    if let Some(wait) = keys.iter().filter_map(|k| state.limiter.blocked(k)).max() {
-        return Err(AppError::RateLimited(wait.as_secs().max(1)));
+    if let Some(wait) = throttled(state, email.as_str(), addr).await? {
+        return Err(AppError::RateLimited(wait));
     }
     let found = state.db.credentials(email.as_str()).await?;
-    let (user, hash) = match found {
-        Some((user, hash)) => (Some(user), hash),
-        None => (None, None),
-    };
+    let hash = found.as_ref().and_then(|c| c.password_hash.clone());
     if verify_password(password.to_string(), hash).await {
-        if let Some(user) = user {
-            state.limiter.succeeded(&keys[0]);
-            return Ok(user);
+        if let Some(c) = found {
+            let [(pair, _), _] = throttle_keys(email.as_str(), addr);
+            state.db.sign_in_succeeded(&pair).await?;
+            // Only someone who knows the password learns why they cannot come in.
+            if !c.active {
+                return Err(AppError::Deactivated);
+            }
+            if !c.verified {
+                return Err(AppError::Unverified);
+            }
+            return Ok(c.user);
         }
     }
-    for k in &keys {
-        state.limiter.failed(k);
+    let now = state.clock.now();
+    let since = now - chrono::Duration::minutes(Throttle::WINDOW_MINUTES);
+    for (key, _) in throttle_keys(email.as_str(), addr) {
+        state.db.sign_in_failed(&key, since, now).await?;
     }
     Err(AppError::BadCredentials)
 }
@@ -190,13 +246,37 @@ pub async fn start_session(db: &Db, user: &User, now: DateTime<Utc>) -> Result<S
     Ok(token)
 }
 
-/// Creates an account after checking every field; errors come back keyed by field.
+/// Creates an account after checking every field; errors come back keyed by field. Accounts
+/// made by an admin, by staff filing for someone, or on the command line count as proven.
 pub async fn create_account(
     db: &Db,
     email: &str,
     name: &str,
     role: Role,
     password: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<User, AppError> {
+    new_account(db, email, name, role, password, true, now).await
+}
+
+/// A self-registered requester, who cannot sign in until the address is proven.
+pub async fn create_unverified_account(
+    db: &Db,
+    email: &str,
+    name: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<User, AppError> {
+    new_account(db, email, name, Role::Requester, Some(password), false, now).await
+}
+
+async fn new_account(
+    db: &Db,
+    email: &str,
+    name: &str,
+    role: Role,
+    password: Option<&str>,
+    verified: bool,
     now: DateTime<Utc>,
 ) -> Result<User, AppError> {
     let mut errors = Vec::new();
@@ -227,7 +307,7 @@ pub async fn create_account(
         None => None,
     };
     let id = db
-        .insert_user(email.as_str(), name, role, hash.as_deref(), now)
+        .insert_user(email.as_str(), name, role, hash.as_deref(), verified, now)
         .await?;
     Ok(User {
         id,
@@ -235,63 +315,6 @@ pub async fn create_account(
         name: name.to_string(),
         role,
     })
-}
-
-/// Counts failed sign-ins per key (an account or an address) in a sliding window. Past the
-/// allowance each further attempt waits longer, up to a few minutes, so a real user is never
-/// locked out for long and a guesser gets a handful of tries an hour.
-#[derive(Clone, Default)]
-pub struct RateLimiter {
-    inner: Arc<Mutex<HashMap<String, Failures>>>,
-}
-
-struct Failures {
-    count: u32,
-    last: Instant,
-}
-
-impl RateLimiter {
-    const FREE_ATTEMPTS: u32 = 5;
-    const WINDOW: Duration = Duration::from_secs(15 * 60);
-    const MAX_WAIT: Duration = Duration::from_secs(300);
-
-    fn wait_for(count: u32) -> Duration {
-        let extra = count.saturating_sub(Self::FREE_ATTEMPTS).min(8);
-        Duration::from_secs(2u64.pow(extra + 2)).min(Self::MAX_WAIT)
-    }
-
-    /// How long `key` must still wait, if it must.
-    pub fn blocked(&self, key: &str) -> Option<Duration> {
-        let map = self.inner.lock().ok()?;
-        let f = map.get(key)?;
-        if f.count < Self::FREE_ATTEMPTS || f.last.elapsed() > Self::WINDOW {
-            return None;
-        }
-        Self::wait_for(f.count).checked_sub(f.last.elapsed())
-    }
-
-    pub fn failed(&self, key: &str) {
-        if let Ok(mut map) = self.inner.lock() {
-            if map.len() > 100_000 {
-                map.retain(|_, f| f.last.elapsed() < Self::WINDOW);
-            }
-            let f = map.entry(key.to_string()).or_insert(Failures {
-                count: 0,
-                last: Instant::now(),
-            });
-            if f.last.elapsed() > Self::WINDOW {
-                f.count = 0;
-            }
-            f.count += 1;
-            f.last = Instant::now();
-        }
-    }
-
-    pub fn succeeded(&self, key: &str) {
-        if let Ok(mut map) = self.inner.lock() {
-            map.remove(key);
-        }
-    }
 }
 
 #[cfg(test)]
@@ -309,16 +332,13 @@ mod tests {
     }
 
     #[test]
-    fn limiter_allows_a_few_failures_then_waits() {
-        let l = RateLimiter::default();
-        for _ in 0..RateLimiter::FREE_ATTEMPTS - 1 {
-            l.failed("k");
-            assert!(l.blocked("k").is_none());
-        }
-        l.failed("k");
-        assert!(l.blocked("k").is_some());
-        l.succeeded("k");
-        assert!(l.blocked("k").is_none());
+    fn throttle_allows_a_few_failures_then_waits_longer() {
+        let t = Throttle::PAIR;
+        assert_eq!(t.wait_secs(t.free - 1), 0);
+        assert_eq!(t.wait_secs(t.free), 4);
+        assert_eq!(t.wait_secs(t.free + 1), 8);
+        assert_eq!(t.wait_secs(t.free + 50), 300);
+        const { assert!(Throttle::ADDRESS.free > Throttle::PAIR.free) };
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::db::Conn;
 use super::db::{Db, NewEvent, NewTicketRow, TicketRow, WorkOrderFilter};
 use super::notify::{self, Outgoing};
-use super::service::{can_see, for_outsider, load_visible, settle};
+use super::service::{can_see, load_visible, settle};
 use super::state::AppState;
 use crate::api::types::{ProjectPage, ProjectSummary, TaskDraft, Workload};
 use crate::domain::coordination::{
@@ -113,16 +113,15 @@ pub async fn project_page(
     let project = visible_project(state, actor, id).await?;
     let staff = actor.role.is_staff();
     let today = today(state);
-    let mut tickets: Vec<Ticket> = state
-        .db
-        .project_tickets(id)
-        .await?
-        .into_iter()
-        .map(|r| r.ticket)
-        .collect();
-    super::sla::present(state, &mut tickets).await?;
+    let rows = state.db.project_tickets(id).await?;
+    let mut tickets: Vec<Ticket> = super::service::present(state, actor, rows).await?;
+    // A follower outside IT reads every ticket of the project as an outsider, their own too:
+    // the project page is a shared view.
     if !staff {
-        tickets = tickets.into_iter().map(for_outsider).collect();
+        tickets = tickets
+            .into_iter()
+            .map(|t| t.seen_by(crate::domain::Reader::Outsider))
+            .collect();
     }
     let progress = Progress::of(tickets.iter().map(|t| (t.status, t.due_on)), today);
     let mut workload: Vec<Workload> = Vec::new();
@@ -397,6 +396,27 @@ pub async fn plan_ticket(
 // ---- facility work --------------------------------------------------------------------------
 
 /// Who may ask for facility work on a ticket: coordinators and its assignee.
+/// The linked tickets `actor` may open; the others are left out, so that a link or a shared work
+/// order never names a ticket (number or title) to someone who may not see it.
+async fn only_visible(
+    conn: &mut super::db::Conn,
+    actor: &User,
+    tickets: Vec<LinkedTicket>,
+) -> Result<Vec<LinkedTicket>, AppError> {
+    if actor.role.coordinates() {
+        return Ok(tickets);
+    }
+    let mut shown = Vec::with_capacity(tickets.len());
+    for t in tickets {
+        if let Some(row) = Db::ticket(conn, t.number.id()).await? {
+            if can_see(conn, actor, &row).await? {
+                shown.push(t);
+            }
+        }
+    }
+    Ok(shown)
+}
+
 fn may_work_on(actor: &User, row: &TicketRow) -> bool {
     actor.role.coordinates()
         || (actor.role == Role::Technician && row.assignee_id == Some(actor.id))
@@ -415,6 +435,12 @@ pub async fn request_facility_work(
     if !actor.role.is_staff() {
         return Err(AppError::Forbidden);
     }
+    // The ticket first: someone who may not work on it learns nothing about managers' emails.
+    let mut conn = state.db.conn().await?;
+    if !may_work_on(actor, &load_visible(&mut conn, actor, number).await?) {
+        return Err(AppError::Forbidden);
+    }
+    drop(conn);
     let now = state.clock.now();
     let new = match (&draft, existing) {
         (_, Some(_)) => None,
@@ -472,9 +498,11 @@ pub async fn request_facility_work(
             "The ticket waits on that work order already",
         ));
     }
-    let (order, _) = Db::work_order(&mut tx, id)
+    let (mut order, _) = Db::work_order(&mut tx, id)
         .await?
         .ok_or(AppError::Internal)?;
+    // Other tickets waiting on the same work order are named only to those who may open them.
+    order.tickets = only_visible(&mut tx, actor, std::mem::take(&mut order.tickets)).await?;
     let mut events = vec![NewEvent {
         kind: "facility",
         from: None,
@@ -519,6 +547,7 @@ pub async fn request_facility_work(
                     "{} from IT asks for facility work: {} ({}).{expected} Mark it done on your work orders page when it is finished.",
                     actor.name, order.what, order.location
                 ),
+                link: None,
             }],
             now,
         )
@@ -990,15 +1019,29 @@ pub async fn ticket_extras(
         return Ok(Default::default());
     }
     let mut conn = state.db.conn().await?;
-    let links = Db::links(&mut conn, row.id).await?;
+    let mut links = Db::links(&mut conn, row.id).await?;
+    // One connection at a time: a request never waits for a second while holding the first.
     drop(conn);
-    let work_orders = state
+    let mut work_orders = state
         .db
         .work_orders(WorkOrderFilter {
             ticket: Some(row.id),
             ..WorkOrderFilter::default()
         })
         .await?;
+    let mut conn = state.db.conn().await?;
+    if !actor.role.coordinates() {
+        links.parent = only_visible(&mut conn, actor, links.parent.into_iter().collect())
+            .await?
+            .pop();
+        links.children = only_visible(&mut conn, actor, links.children).await?;
+        links.related = only_visible(&mut conn, actor, links.related).await?;
+        links.merged = only_visible(&mut conn, actor, links.merged).await?;
+        for w in &mut work_orders {
+            w.tickets = only_visible(&mut conn, actor, std::mem::take(&mut w.tickets)).await?;
+        }
+    }
+    drop(conn);
     let can_request_facility = may_work_on(actor, row) && row.ticket.status.is_open();
     let coordinates = actor.role.coordinates();
     Ok(crate::api::types::TicketExtras {

@@ -62,6 +62,8 @@ macro_rules! event_select {
     };
 }
 
+pub use accounts::{Credentials, LinkPurpose};
+mod accounts;
 mod coordination;
 mod sql;
 mod transfer;
@@ -342,16 +344,19 @@ impl Db {
         name: &str,
         role: Role,
         password_hash: Option<&str>,
+        verified: bool,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
         let result = sqlx::query_scalar::<_, i64>(
-            "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO users (email, name, role, password_hash, created_at, email_verified_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(email)
         .bind(name)
         .bind(role.as_str())
         .bind(password_hash)
         .bind(to_ms(now))
+        .bind(verified.then(|| to_ms(now)))
         .fetch_one(&self.pool)
         .await;
         match result {
@@ -397,20 +402,6 @@ impl Db {
         .execute(&self.pool)
         .await?;
         Ok(())
-    }
-
-    /// The user and their password hash, for sign-in.
-    pub async fn credentials(
-        &self,
-        email: &str,
-    ) -> Result<Option<(User, Option<String>)>, AppError> {
-        let row =
-            sqlx::query("SELECT id, email, name, role, password_hash FROM users WHERE email = $1")
-                .bind(email)
-                .fetch_optional(&self.pool)
-                .await?;
-        row.map(|r| Ok((user_from_row(&r)?, r.try_get("password_hash")?)))
-            .transpose()
     }
 
     pub async fn user_by_email(&self, email: &str) -> Result<Option<User>, AppError> {
@@ -461,30 +452,36 @@ impl Db {
         Ok(())
     }
 
-    /// The session's user when it was seen after `idle_cutoff`; marks it seen now. Refreshing
-    /// at most once a minute keeps reads from turning into writes on every request.
+    /// The session's user when it was seen after `idle_cutoff`, began after `start_cutoff` (the
+    /// absolute lifetime) and the account is active; marks it seen now. Refreshing at most once a
+    /// minute keeps reads from turning into writes on every request.
     pub async fn session_user(
         &self,
         token_hash: &str,
         idle_cutoff: DateTime<Utc>,
+        start_cutoff: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<Option<User>, AppError> {
-        if let Some(user) = self
-            .sessions
-            .get(token_hash, to_ms(idle_cutoff), to_ms(now))
-        {
+        if let Some(user) = self.sessions.get(
+            token_hash,
+            to_ms(idle_cutoff),
+            to_ms(start_cutoff),
+            to_ms(now),
+        ) {
             return Ok(Some(user));
         }
         let row = sqlx::query(
-            "SELECT u.id, u.email, u.name, u.role, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.token_hash = $1 AND s.last_seen_at > $2",
+            "SELECT u.id, u.email, u.name, u.role, s.last_seen_at, s.created_at FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.last_seen_at > $2 AND s.created_at > $3 AND u.deactivated_at IS NULL",
         )
         .bind(token_hash)
         .bind(to_ms(idle_cutoff))
+        .bind(to_ms(start_cutoff))
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
         let mut last_seen: i64 = row.try_get("last_seen_at")?;
+        let started: i64 = row.try_get("created_at")?;
         if to_ms(now) - last_seen > 60_000 {
             sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                 .bind(to_ms(now))
@@ -494,7 +491,8 @@ impl Db {
             last_seen = to_ms(now);
         }
         let user = user_from_row(&row)?;
-        self.sessions.put(token_hash, user.clone(), last_seen);
+        self.sessions
+            .put(token_hash, user.clone(), last_seen, started);
         Ok(Some(user))
     }
 
@@ -506,54 +504,6 @@ impl Db {
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), AppError> {
         self.sessions.remove(token_hash);
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(token_hash)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    /// Ends every session of a user but the one given (after a password change).
-    pub async fn delete_other_sessions(
-        &self,
-        user_id: i64,
-        keep_hash: &str,
-    ) -> Result<(), AppError> {
-        self.sessions.forget(|u| u.id == user_id);
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
-            .bind(user_id)
-            .bind(keep_hash)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    pub async fn insert_token(
-        &self,
-        token_hash: &str,
-        user_id: i64,
-        now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
-        sqlx::query("INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES ($1, $2, $3)")
-            .bind(token_hash)
-            .bind(user_id)
-            .bind(to_ms(now))
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    pub async fn token_user(&self, token_hash: &str) -> Result<Option<User>, AppError> {
-        let row = sqlx::query(
-            "SELECT u.id, u.email, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
-        )
-        .bind(token_hash)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(user_from_row).transpose()
-    }
-
-    pub async fn delete_token(&self, token_hash: &str) -> Result<(), AppError> {
-        sqlx::query("DELETE FROM api_tokens WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
             .await?;
@@ -1042,7 +992,7 @@ impl Db {
         let rows = sqlx::query(
             "SELECT u.id, u.email, u.name, u.role, u.tier, u.capacity, u.availability, u.off_until, u.phone, \
              (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status IN ('assigned', 'in_progress', 'waiting')) AS open_load \
-             FROM users u WHERE u.role IN ('technician', 'coordinator', 'admin') ORDER BY u.name",
+             FROM users u WHERE u.role IN ('technician', 'coordinator', 'admin') AND u.deactivated_at IS NULL ORDER BY u.name",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -1667,7 +1617,8 @@ impl Db {
         }
         let mut q = Sql::new(
             "SELECT u.id, u.email, u.name, u.role, p.muted, p.email AS wants_email, p.digest \
-             FROM users u LEFT JOIN notification_prefs p ON p.user_id = u.id WHERE u.id IN (",
+             FROM users u LEFT JOIN notification_prefs p ON p.user_id = u.id \
+             WHERE u.deactivated_at IS NULL AND u.id IN (",
         );
         let mut list = q.separated(", ");
         for id in ids {
@@ -1723,7 +1674,8 @@ impl Db {
     ) -> Result<i64, AppError> {
         let done = sqlx::query_scalar::<_, i64>(
             "INSERT INTO outbox (user_id, ticket_id, to_email, subject, text_body, html_body, digest, created_at, \
-             next_attempt_at, status, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+             next_attempt_at, status, last_error, link_kind, link_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(m.user_id)
         .bind(m.ticket_id)
@@ -1736,6 +1688,8 @@ impl Db {
         .bind(to_ms(m.next_attempt_at))
         .bind(if m.held.is_some() { "held" } else { "pending" })
         .bind(&m.held)
+        .bind(m.link.map(|(kind, _)| kind))
+        .bind(m.link.map(|(_, id)| id))
         .fetch_one(&mut *conn)
         .await?;
         Ok(done)
@@ -1744,7 +1698,7 @@ impl Db {
     /// Messages due for sending, oldest first.
     pub async fn due_mail(&self, now: DateTime<Utc>, limit: i64) -> Result<Vec<Mail>, AppError> {
         let rows = sqlx::query(
-            "SELECT id, user_id, to_email, subject, text_body, html_body, digest, attempts FROM outbox \
+            "SELECT id, user_id, to_email, subject, text_body, html_body, digest, attempts, link_kind, link_id FROM outbox \
              WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT $2",
         )
         .bind(to_ms(now))
@@ -1762,6 +1716,13 @@ impl Db {
                     html_body: r.try_get("html_body")?,
                     digest: flag(r, "digest")?,
                     attempts: r.try_get("attempts")?,
+                    link: match (
+                        r.try_get::<Option<String>, _>("link_kind")?,
+                        r.try_get::<Option<i64>, _>("link_id")?,
+                    ) {
+                        (Some(kind), Some(id)) => Some((kind, id)),
+                        _ => None,
+                    },
                 })
             })
             .collect()
@@ -1888,12 +1849,20 @@ impl Db {
         Ok(done)
     }
 
-    /// The ticket a live (not revoked) tracking link opens.
-    pub async fn tracked_ticket(&self, token_hash: &str) -> Result<Option<i64>, AppError> {
+    /// The ticket a live tracking link opens: not revoked, and its ticket not closed or
+    /// cancelled before `finished_cutoff`.
+    pub async fn tracked_ticket(
+        &self,
+        token_hash: &str,
+        finished_cutoff: DateTime<Utc>,
+    ) -> Result<Option<i64>, AppError> {
         Ok(sqlx::query_scalar(
-            "SELECT ticket_id FROM tracking_links WHERE token_hash = $1 AND revoked_at IS NULL",
+            "SELECT l.ticket_id FROM tracking_links l JOIN tickets t ON t.id = l.ticket_id \
+             WHERE l.token_hash = $1 AND l.revoked_at IS NULL \
+             AND NOT (t.status IN ('closed', 'cancelled') AND t.updated_at < $2)",
         )
         .bind(token_hash)
+        .bind(to_ms(finished_cutoff))
         .fetch_optional(&self.pool)
         .await?)
     }
@@ -1999,17 +1968,6 @@ impl Db {
                 .await?;
         Ok(level.unwrap_or(0))
     }
-
-    /// Whether the person can sign in (accounts created for a phone request have no password).
-    pub async fn has_password(conn: &mut AnyConnection, user_id: i64) -> Result<bool, AppError> {
-        let hash: Option<String> =
-            sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
-                .bind(user_id)
-                .fetch_optional(&mut *conn)
-                .await?
-                .flatten();
-        Ok(hash.is_some())
-    }
 }
 
 pub use crate::domain::ticket::{Rating, TrackingLink};
@@ -2042,6 +2000,9 @@ pub struct OutboxRow {
     pub next_attempt_at: DateTime<Utc>,
     /// Why it is not to be sent (no SMTP server configured).
     pub held: Option<String>,
+    /// The private link (`tracking`, `verify` or `reset`, and its id) whose address is minted into
+    /// the bodies' `LINK_SLOT` when the message is sent.
+    pub link: Option<(&'static str, i64)>,
 }
 
 /// A queued email the worker sends.
@@ -2055,6 +2016,7 @@ pub struct Mail {
     pub html_body: String,
     pub digest: bool,
     pub attempts: i64,
+    pub link: Option<(String, i64)>,
 }
 
 fn prefs_from_row(r: &AnyRow) -> Result<Preferences, AppError> {
@@ -2565,8 +2527,8 @@ type CategoryCache = std::sync::Arc<
     std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<Vec<(i64, Category)>>)>>,
 >;
 
-/// A session's user, when it was last seen (ms), and when it was cached.
-type CachedSession = (User, i64, std::time::Instant);
+/// A session's user, when it was last seen and when it began (ms), and when it was cached.
+type CachedSession = (User, i64, i64, std::time::Instant);
 
 /// Signed-in sessions seen in the last few seconds: a board polling every 1.5 s is answered
 /// without reading its session row each time. Sign-out and password changes here drop entries at
@@ -2581,23 +2543,30 @@ const SESSION_CACHE: Duration = Duration::from_secs(15);
 impl SessionCache {
     /// The user of a session cached recently, still inside its idle limit, and whose last-seen
     /// time does not need writing yet.
-    fn get(&self, token_hash: &str, idle_cutoff_ms: i64, now_ms: i64) -> Option<User> {
+    fn get(
+        &self,
+        token_hash: &str,
+        idle_cutoff_ms: i64,
+        start_cutoff_ms: i64,
+        now_ms: i64,
+    ) -> Option<User> {
         let map = self.0.lock().ok()?;
-        let (user, last_seen, cached_at) = map.get(token_hash)?;
+        let (user, last_seen, started, cached_at) = map.get(token_hash)?;
         (cached_at.elapsed() < SESSION_CACHE
             && *last_seen > idle_cutoff_ms
+            && *started > start_cutoff_ms
             && now_ms - *last_seen <= 60_000)
             .then(|| user.clone())
     }
 
-    fn put(&self, token_hash: &str, user: User, last_seen_ms: i64) {
+    fn put(&self, token_hash: &str, user: User, last_seen_ms: i64, started_ms: i64) {
         if let Ok(mut map) = self.0.lock() {
             if map.len() > 50_000 {
-                map.retain(|_, (_, _, at)| at.elapsed() < SESSION_CACHE);
+                map.retain(|_, (_, _, _, at)| at.elapsed() < SESSION_CACHE);
             }
             map.insert(
                 token_hash.to_string(),
-                (user, last_seen_ms, std::time::Instant::now()),
+                (user, last_seen_ms, started_ms, std::time::Instant::now()),
             );
         }
     }
@@ -2610,7 +2579,7 @@ impl SessionCache {
 
     fn forget(&self, which: impl Fn(&User) -> bool) {
         if let Ok(mut map) = self.0.lock() {
-            map.retain(|_, (u, _, _)| !which(u));
+            map.retain(|_, (u, _, _, _)| !which(u));
         }
     }
 }

@@ -10,6 +10,92 @@ use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
+/// Where a message's private link goes in its bodies. The address is minted when the message is
+/// sent (`mint_link`), so the database never holds a usable token, not even in the outbox.
+pub const LINK_SLOT: &str = "[[switchboard:private-link]]";
+
+/// What the in-app copy of a message says instead of the link.
+pub const LINK_IN_APP: &str = "(the private link is in the email we sent)";
+
+/// Gives the message's private link a fresh token and puts its address into the bodies.
+async fn mint_link(state: &AppState, m: &mut Mail) -> Result<(), AppError> {
+    let Some((kind, id)) = m.link.clone() else {
+        return Ok(());
+    };
+    let (token, hash) = super::auth::new_token();
+    let base = &state.settings.public_url;
+    let url = match kind.as_str() {
+        "tracking" => format!("{base}/track/{token}"),
+        "verify" => format!("{base}/verify?token={token}"),
+        _ => format!("{base}/reset?token={token}"),
+    };
+    let url = if state.db.mint_link(&kind, id, &hash).await? {
+        url
+    } else {
+        "(this link was withdrawn)".to_string()
+    };
+    m.text_body = m.text_body.replace(LINK_SLOT, &url);
+    m.html_body = m
+        .html_body
+        .replace(LINK_SLOT, &format!("<a href=\"{url}\">{url}</a>"));
+    Ok(())
+}
+
+/// Queues a verification or password-reset mail for `to`, inside the caller's transaction.
+pub async fn queue_account_link(
+    conn: &mut super::db::Conn,
+    state: &AppState,
+    to: &crate::domain::User,
+    purpose: super::db::LinkPurpose,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use super::db::{Db, LinkPurpose, OutboxRow};
+    let (lifetime, kind, subject, why) = match purpose {
+        LinkPurpose::Verify => (
+            Duration::hours(24),
+            "verify",
+            "Confirm your email for Switchboard",
+            "Open this link within 24 hours to confirm that this address is yours and finish creating your account:",
+        ),
+        LinkPurpose::Reset => (
+            Duration::minutes(30),
+            "reset",
+            "Set a new Switchboard password",
+            "Someone (we hope you) asked to set a new password. Open this link within 30 minutes to choose one; it works once. If it was not you, ignore this mail: your password stays as it is.",
+        ),
+    };
+    let (_, unknown) = super::auth::new_token();
+    let id = Db::insert_account_link(conn, to.id, purpose, &unknown, now, now + lifetime).await?;
+    let first = to.name.split_whitespace().next().unwrap_or_default();
+    let text = format!(
+        "Hello {first},\n\n{why}\n\n{LINK_SLOT}\n\n\u{2014} Switchboard, the IT help desk\n"
+    );
+    let html = format!(
+        "<!doctype html><html><body style=\"font-family:system-ui,sans-serif;color:#1b2430\"><p>Hello {},</p><p>{}</p><p>{LINK_SLOT}</p><p style=\"color:#5b6675;font-size:13px\">\u{2014} Switchboard, the IT help desk</p></body></html>",
+        super::notify::escape(first),
+        super::notify::escape(why)
+    );
+    Db::insert_outbox(
+        conn,
+        &OutboxRow {
+            user_id: to.id,
+            ticket_id: None,
+            to_email: to.email.clone(),
+            subject: subject.to_string(),
+            text_body: text,
+            html_body: html,
+            digest: false,
+            next_attempt_at: now,
+            held: (!state.mail_configured())
+                .then(|| "SMTP is not configured: mail is kept in the app only".to_string()),
+            link: Some((kind, id)),
+        },
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
 /// How the SMTP connection is secured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Security {
@@ -155,7 +241,7 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, AppError> {
     let due = state.db.due_mail(now, 100).await?;
     let mut sent = 0;
     let (digests, singles): (Vec<Mail>, Vec<Mail>) = due.into_iter().partition(|m| m.digest);
-    for m in singles {
+    for mut m in singles {
         if !state
             .db
             .claim_mail(m.id, now, now + Duration::seconds(LEASE_SECONDS))
@@ -163,6 +249,7 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, AppError> {
         {
             continue;
         }
+        mint_link(state, &mut m).await?;
         let id = message_id(&[m.id], &state.settings.public_url);
         match mailer
             .send(&m.to_email, &m.subject, &m.text_body, &m.html_body, &id)

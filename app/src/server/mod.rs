@@ -1,5 +1,6 @@
 //! Server-only parts: persistence, authentication, the ticket service and demo data.
 
+pub mod accounts;
 pub mod auth;
 pub mod coordination;
 pub mod db;

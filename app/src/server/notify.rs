@@ -20,6 +20,8 @@ pub struct Outgoing {
     pub kind: NotificationKind,
     pub subject: String,
     pub text: String,
+    /// A private link minted into the mail when it is sent (its address is never stored).
+    pub link: Option<(&'static str, i64)>,
 }
 
 /// The people a change concerns, by id.
@@ -30,8 +32,8 @@ pub struct Audience {
     pub previous_assignee: Option<i64>,
     pub coordinators: Vec<i64>,
     pub watchers: Vec<i64>,
-    /// A private link for a requester without an account, sent with the confirmation.
-    pub tracking_url: Option<String>,
+    /// A private link (its id) for a requester who cannot sign in, sent with the confirmation.
+    pub tracking_link: Option<i64>,
 }
 
 /// Who hears about the events of one change, one message per person (the first reason wins the
@@ -62,6 +64,7 @@ pub fn for_change(
                 kind,
                 subject,
                 text,
+                link: None,
             }),
         }
     };
@@ -88,14 +91,15 @@ pub fn for_change(
                     who.requester,
                     NotificationKind::Received,
                     format!("{n} received"),
-                    match &who.tracking_url {
+                    match &who.tracking_link {
                         None => format!(
                             "We received your request \u{201c}{}\u{201d}. Its number is {n}; follow it on its page.",
                             t.title
                         ),
-                        Some(url) => format!(
-                            "We received your request \u{201c}{}\u{201d}. Its number is {n}. Follow it, without signing in, at this private link: {url}",
-                            t.title
+                        Some(_) => format!(
+                            "We received your request \u{201c}{}\u{201d}. Its number is {n}. Follow it, without signing in, at this private link: {}",
+                            t.title,
+                            super::mail::LINK_SLOT
                         ),
                     },
                 );
@@ -272,6 +276,13 @@ pub fn for_change(
             _ => {}
         }
     }
+    if let Some(link) = who.tracking_link {
+        for o in out.iter_mut().filter(|o| o.user_id == who.requester) {
+            if o.text.contains(super::mail::LINK_SLOT) {
+                o.link = Some(("tracking", link));
+            }
+        }
+    }
     out
 }
 
@@ -289,7 +300,7 @@ pub async fn audience(
         previous_assignee,
         coordinators: Db::coordinator_ids(conn).await?,
         watchers: Db::watcher_ids(conn, ticket_id).await?,
-        tracking_url: None,
+        tracking_link: None,
     })
 }
 
@@ -321,7 +332,9 @@ pub async fn deliver(
                 ticket_id: ticket.map(|(id, _)| id),
                 kind: o.kind.as_str(),
                 subject: o.subject.clone(),
-                body: o.text.clone(),
+                body: o
+                    .text
+                    .replace(super::mail::LINK_SLOT, super::mail::LINK_IN_APP),
             },
             now,
         )
@@ -330,7 +343,8 @@ pub async fn deliver(
             continue;
         }
         let (text, html) = render(&state.settings.public_url, person, ticket.map(|t| t.1), &o);
-        let digest = person.role.is_staff() && person.prefs.digest != Digest::Off;
+        let digest =
+            person.role.is_staff() && person.prefs.digest != Digest::Off && o.link.is_none();
         let held = (!state.mail_configured())
             .then(|| "SMTP is not configured: mail is kept in the app only".to_string());
         Db::insert_outbox(
@@ -349,6 +363,7 @@ pub async fn deliver(
                     now
                 },
                 held,
+                link: o.link,
             },
             now,
         )
@@ -410,7 +425,7 @@ pub fn next_digest(digest: Digest, now: DateTime<Utc>) -> DateTime<Utc> {
     }
 }
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -542,7 +557,7 @@ mod tests {
             previous_assignee: None,
             coordinators: vec![CARLA],
             watchers: vec![PAUL],
-            tracking_url: None,
+            tracking_link: None,
         }
     }
 
@@ -696,6 +711,7 @@ mod tests {
             kind: NotificationKind::PublicNote,
             subject: "s".into(),
             text: "<script>alert(1)</script>".into(),
+            link: None,
         };
         let (text, html) = render("https://help.example.org/", &to, Some(&ticket()), &o);
         assert!(text.contains("https://help.example.org/tickets/SB-1004"));

@@ -315,12 +315,6 @@ pub async fn route_category(
     Ok(())
 }
 
-/// Accounts (admins only).
-pub async fn accounts(state: &AppState, actor: &User) -> Result<Vec<User>, AppError> {
-    require(actor, |r| r == Role::Admin)?;
-    state.db.users().await
-}
-
 /// Creates an account (admins only).
 pub async fn add_account(
     state: &AppState,
@@ -390,19 +384,19 @@ pub async fn set_role(
     Ok(())
 }
 
-/// Changes the caller's password after checking the current one; every other session ends.
+/// Changes the caller's password after checking the current one. Every session and API token
+/// issued before it ends, the caller's own session too (the page then starts a fresh one).
 pub async fn change_password(
     state: &AppState,
     actor: &User,
     current: &str,
     new: &str,
-    keep_session_hash: &str,
 ) -> Result<(), AppError> {
-    let (_, hash) = state
+    let hash = state
         .db
         .credentials(&actor.email)
         .await?
-        .ok_or(AppError::Unauthenticated)?;
+        .and_then(|c| c.password_hash);
     if !auth::verify_password(current.to_string(), hash).await {
         return Err(AppError::field(
             "current",
@@ -412,22 +406,19 @@ pub async fn change_password(
     auth::check_new_password(new)
         .map_err(|_| AppError::field("new", "Use at least 10 characters"))?;
     let hash = auth::hash_password(new.to_string()).await?;
-    state.db.set_password_hash(actor.id, &hash).await?;
-    state
-        .db
-        .delete_other_sessions(actor.id, keep_session_hash)
-        .await?;
     let mut tx = state.db.begin_write().await?;
+    Db::replace_password(&mut tx, actor.id, &hash).await?;
     Db::insert_audit(
         &mut tx,
         actor.id,
         state.clock.now(),
         &format!("user {}", actor.email),
         "password changed",
-        "other sessions ended",
+        "every session and API token ended",
     )
     .await?;
     tx.commit().await?;
+    state.db.forget_sessions_of(actor.id);
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use super::db::{Db, NewEvent};
 use super::service::load_visible;
 use super::state::AppState;
 use crate::api::types::TicketDetail;
-use crate::domain::{NoteVisibility, PersonRef, Role, Status, TicketNumber, User};
+use crate::domain::{NoteVisibility, Reader, Role, Status, TicketNumber, User};
 use crate::error::AppError;
 
 /// The requester rates the help on a resolved or closed ticket (1–5, with an optional comment);
@@ -82,7 +82,10 @@ pub async fn create_tracking_link(
     if !(actor.role.coordinates() || row.assignee_id == Some(actor.id)) {
         return Err(AppError::Forbidden);
     }
-    let url = issue_link(&mut tx, state, row.id, Some(actor.id), now).await?;
+    // Shown once to the person who asked; only its hash is kept.
+    let (token, hash) = super::auth::new_token();
+    Db::insert_tracking_link(&mut tx, row.id, &hash, Some(actor.id), now).await?;
+    let url = format!("{}/track/{token}", state.settings.public_url);
     Db::touch_ticket(&mut tx, row.id, now).await?;
     let last = Db::insert_event(
         &mut tx,
@@ -103,17 +106,17 @@ pub async fn create_tracking_link(
     Ok(url)
 }
 
-/// Stores a new link for a ticket inside a transaction; answers its address.
+/// Stores a new link for a ticket, to be sent by mail, inside a transaction; answers its id. Its
+/// token is minted when the mail goes out (`mail::deliver_due`), so no usable token is stored:
+/// until then the link holds the hash of a token nobody knows.
 pub async fn issue_link(
     conn: &mut super::db::Conn,
-    state: &AppState,
     ticket_id: i64,
     created_by: Option<i64>,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<String, AppError> {
-    let (token, hash) = super::auth::new_token();
-    Db::insert_tracking_link(conn, ticket_id, &hash, created_by, now).await?;
-    Ok(format!("{}/track/{token}", state.settings.public_url))
+) -> Result<i64, AppError> {
+    let (_, unknown) = super::auth::new_token();
+    Db::insert_tracking_link(conn, ticket_id, &unknown, created_by, now).await
 }
 
 pub async fn revoke_tracking_link(
@@ -144,48 +147,38 @@ pub async fn tracked(state: &AppState, token: &str) -> Result<TicketDetail, AppE
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::NotFound);
     }
+    let finished_cutoff =
+        state.clock.now() - chrono::Duration::days(state.settings.tracking_link_days);
     let id = state
         .db
-        .tracked_ticket(&super::auth::token_hash(token))
+        .tracked_ticket(&super::auth::token_hash(token), finished_cutoff)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut conn = state.db.conn().await?;
     let row = Db::ticket(&mut conn, id).await?.ok_or(AppError::NotFound)?;
     drop(conn);
-    // Author names of public notes: first names only.
-
+    // A link can travel further than intended: public notes and events, no addresses, phone
+    // numbers or rating comment through it.
+    let who = Reader::TrackingLink;
     let notes = state
         .db
         .notes(id, false)
         .await?
         .into_iter()
         .filter(|n| n.visibility == NoteVisibility::Public)
-        .map(|mut n| {
-            n.author = PersonRef {
-                email: String::new(),
-                name: n.author.first_name().to_string(),
-            };
-            n
-        })
+        .map(|n| n.seen_by(who))
         .collect();
     let events = state
         .db
         .events(id, false)
         .await?
         .into_iter()
-        .map(|e| e.for_public())
+        .map(|e| e.seen_by(who))
         .collect();
-    let mut ticket = row.ticket.clone();
-    // A link can travel further than intended: no addresses or phone numbers through it.
-    ticket.requester.email = String::new();
-    if let Some(a) = ticket.assignee.as_mut() {
-        a.email = String::new();
-        a.name = a.first_name().to_string();
-    }
-    ticket.contact = None;
-    let mut one = [ticket];
+    let mut one = [row.ticket];
     super::sla::present(state, &mut one).await?;
     let [ticket] = one;
+    let ticket = ticket.seen_by(who);
     Ok(TicketDetail {
         ticket,
         notes,

@@ -14,8 +14,8 @@ use crate::api::types::{
 };
 use crate::domain::assignment::{self, Candidate};
 use crate::domain::{
-    Action, ActionKind, Email, Impact, Note, NoteBody, NoteVisibility, PersonRef, ResolutionNotes,
-    Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
+    Action, ActionKind, Email, Impact, Note, NoteBody, NoteVisibility, PersonRef, Reader,
+    ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
 
@@ -48,20 +48,26 @@ pub(crate) async fn can_see(
         })
 }
 
-/// A ticket as someone outside IT who is not its requester sees it (a watcher, a project's
-/// follower, the requester of a duplicate merged into it): no addresses, no contact details, no
-/// answers to the category's questions, no clocks.
-pub(crate) fn for_outsider(mut t: Ticket) -> Ticket {
-    t.requester.email.clear();
-    if let Some(a) = &mut t.assignee {
-        a.email.clear();
-        a.name = a.first_name().to_string();
-    }
-    t.contact = None;
-    t.asset_tag = None;
-    t.fields.clear();
-    t.sla = None;
-    t
+/// Who `actor` is to a ticket they may see, which decides what of it they receive.
+pub(crate) fn reader(actor: &User, row: &TicketRow) -> Reader {
+    Reader::of(actor, row.requester_id)
+}
+
+/// A ticket as `actor` may receive it, with its clocks as of now: the one door every read path
+/// (single view, lists, board, search, project pages) goes through.
+pub(crate) async fn present(
+    state: &AppState,
+    actor: &User,
+    rows: Vec<TicketRow>,
+) -> Result<Vec<Ticket>, AppError> {
+    let readers: Vec<Reader> = rows.iter().map(|r| reader(actor, r)).collect();
+    let mut tickets: Vec<Ticket> = rows.into_iter().map(|r| r.ticket).collect();
+    super::sla::present(state, &mut tickets).await?;
+    Ok(tickets
+        .into_iter()
+        .zip(readers)
+        .map(|(t, r)| t.seen_by(r))
+        .collect())
 }
 
 pub(crate) async fn load_visible(
@@ -123,6 +129,20 @@ fn optional_text(
         return None;
     }
     Some(v.to_string())
+}
+
+/// The longest reason a person may give for a priority change, a reopening or an escalation.
+pub const REASON_MAX: usize = 1000;
+
+/// A reason as typed: trimmed, `None` when empty, refused at the field when too long.
+fn bounded_reason(value: Option<&str>) -> Result<Option<String>, AppError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        Some(v) if v.chars().count() > REASON_MAX => Err(AppError::field(
+            "reason",
+            format!("Keep the reason to {REASON_MAX} characters"),
+        )),
+        other => Ok(other.map(str::to_string)),
+    }
 }
 
 fn parse_into<T: std::str::FromStr>(
@@ -276,7 +296,19 @@ pub async fn create_ticket(
                             None,
                             now,
                         )
-                        .await?,
+                        .await
+                        .map_err(|e| match e {
+                            // The form calls the name the requester's.
+                            AppError::Validation(v) => AppError::Validation(
+                                v.into_iter()
+                                    .map(|f| FieldError {
+                                        field: format!("requester_{}", f.field),
+                                        message: f.message,
+                                    })
+                                    .collect(),
+                            ),
+                            other => other,
+                        })?,
                     )
                 }
                 None => None,
@@ -427,9 +459,9 @@ pub async fn create_ticket(
     .await?;
     // Someone filed for by phone or at the desk may have no password: they follow the ticket
     // through a private link sent with the confirmation.
-    if requester.id != actor.id && !Db::has_password(&mut tx, requester.id).await? {
-        who.tracking_url =
-            Some(super::portal::issue_link(&mut tx, state, id, Some(actor.id), now).await?);
+    if requester.id != actor.id && !Db::can_sign_in(&mut tx, requester.id).await? {
+        who.tracking_link =
+            Some(super::portal::issue_link(&mut tx, id, Some(actor.id), now).await?);
     }
     let told = notify::for_change(&ticket, &who, &events, Some(actor));
     notify::deliver(&mut tx, state, Some((id, &ticket)), told, now).await?;
@@ -457,22 +489,37 @@ pub async fn ticket_detail(
     drop(conn);
     let extras = super::coordination::ticket_extras(state, actor, &row).await?;
     let staff_view = actor.role.is_staff();
+    let who = reader(actor, &row);
     // Someone outside IT who is not the requester reads the public side without personal details.
-    let outsider = !staff_view && row.requester_id != actor.id;
-    let mut notes = state.db.notes(row.id, staff_view).await?;
-    if !staff_view {
-        for n in &mut notes {
-            n.author.email.clear();
-        }
-    }
-    let mut events = state.db.events(row.id, staff_view).await?;
-    if !staff_view {
-        events = events.into_iter().map(|e| e.for_public()).collect();
-    }
-    let watchers = if outsider {
-        Vec::new()
-    } else {
-        state.db.watchers(row.id).await?
+    let outsider = who == Reader::Outsider;
+    let notes = state
+        .db
+        .notes(row.id, staff_view)
+        .await?
+        .into_iter()
+        .map(|n| n.seen_by(who))
+        .collect();
+    let events = state
+        .db
+        .events(row.id, staff_view)
+        .await?
+        .into_iter()
+        .map(|e| e.seen_by(who))
+        .collect();
+    let watchers = match who {
+        Reader::Staff => state.db.watchers(row.id).await?,
+        // The requester sees who follows their ticket, by first name.
+        Reader::Requester => state
+            .db
+            .watchers(row.id)
+            .await?
+            .into_iter()
+            .map(|p| PersonRef {
+                email: String::new(),
+                name: p.first_name().to_string(),
+            })
+            .collect(),
+        Reader::Outsider | Reader::TrackingLink => Vec::new(),
     };
     let actions = allowed_actions(actor, &row);
     let can_reply = !staff_view
@@ -494,12 +541,10 @@ pub async fn ticket_detail(
     } else {
         Vec::new()
     };
-    let mut ticket = [row.ticket];
-    super::sla::present(state, &mut ticket).await?;
-    let [mut ticket] = ticket;
-    if outsider {
-        ticket = for_outsider(ticket);
-    }
+    let ticket = present(state, actor, vec![row])
+        .await?
+        .pop()
+        .ok_or(AppError::Internal)?;
     Ok(TicketDetail {
         ticket,
         can_add_watchers,
@@ -528,15 +573,10 @@ pub async fn ticket(
     let mut conn = state.db.conn().await?;
     let row = load_visible(&mut conn, actor, number).await?;
     drop(conn);
-    let outsider = !actor.role.is_staff() && row.requester_id != actor.id;
-    let mut ticket = [row.ticket];
-    super::sla::present(state, &mut ticket).await?;
-    let [ticket] = ticket;
-    Ok(if outsider {
-        for_outsider(ticket)
-    } else {
-        ticket
-    })
+    present(state, actor, vec![row])
+        .await?
+        .pop()
+        .ok_or(AppError::Internal)
 }
 
 pub async fn events(
@@ -547,12 +587,44 @@ pub async fn events(
     let mut conn = state.db.conn().await?;
     let row = load_visible(&mut conn, actor, number).await?;
     drop(conn);
+    let who = reader(actor, &row);
     let events = state.db.events(row.id, actor.role.is_staff()).await?;
-    Ok(if actor.role.is_staff() {
-        events
-    } else {
-        events.into_iter().map(|e| e.for_public()).collect()
-    })
+    Ok(events.into_iter().map(|e| e.seen_by(who)).collect())
+}
+
+/// A ticket's conversation as the caller may read it, oldest first, a page at a time: public
+/// notes for people outside IT, internal ones too for staff.
+pub async fn notes(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<(Vec<Note>, Option<i64>), AppError> {
+    if !(1..=200).contains(&limit) {
+        return Err(AppError::BadRequest(
+            "limit must be between 1 and 200".into(),
+        ));
+    }
+    let mut conn = state.db.conn().await?;
+    let row = load_visible(&mut conn, actor, number).await?;
+    drop(conn);
+    let who = reader(actor, &row);
+    let mut notes: Vec<Note> = state
+        .db
+        .notes(row.id, actor.role.is_staff())
+        .await?
+        .into_iter()
+        .filter(|n| who == Reader::Staff || n.visibility == NoteVisibility::Public)
+        .filter(|n| after.is_none_or(|a| n.id > a))
+        .take(limit as usize + 1)
+        .map(|n| n.seen_by(who))
+        .collect();
+    let next = (notes.len() as i64 > limit).then(|| {
+        notes.truncate(limit as usize);
+        notes.last().map(|n| n.id)
+    });
+    Ok((notes, next.flatten()))
 }
 
 /// The filters a list request may carry, as strings from a URL or a form.
@@ -652,9 +724,7 @@ pub async fn list_tickets(
             }
             .encode()
         });
-    let mut tickets: Vec<Ticket> = rows.into_iter().map(|r| r.ticket).collect();
-    super::sla::present(state, &mut tickets).await?;
-    Ok((tickets, next))
+    Ok((present(state, actor, rows).await?, next))
 }
 
 /// The history entry of a (re)assignment.
@@ -678,6 +748,13 @@ pub async fn change_ticket(
     change: TicketChange,
 ) -> Result<Ticket, AppError> {
     let now = state.clock.now();
+    // Someone who may not see the ticket learns nothing more, not even whether an email they
+    // name has an account: the ticket is checked first.
+    let mut conn = state.db.conn().await?;
+    load_visible(&mut conn, actor, number).await?;
+    drop(conn);
+    // Asked for only by the changes that need a reason (the text may be a long resolution).
+    let reason = || bounded_reason(change.reason.as_deref().or(change.text.as_deref()));
     // Resolve names to ids before taking the write lock.
     let new_assignee = match change
         .assignee
@@ -771,27 +848,35 @@ pub async fn change_ticket(
                 }
             }
             Action::Reopen => {
+                // The same rule on every path (page, board, REST): say what is still wrong.
+                let Some(reason) = reason()? else {
+                    return Err(AppError::field("reason", "Say what is still wrong"));
+                };
                 s.reopened = true;
                 events.push(NewEvent {
                     kind: "reopened",
                     from: None,
                     to: None,
-                    detail: change.text.clone().filter(|t| !t.trim().is_empty()),
+                    detail: Some(reason.to_string()),
                     internal: false,
                 });
             }
             Action::Escalate => {
-                let reason = change
-                    .reason
-                    .as_deref()
-                    .or(change.text.as_deref())
-                    .map(str::trim)
-                    .filter(|r| !r.is_empty());
-                let Some(reason) = reason else {
+                let Some(reason) = reason()? else {
                     return Err(AppError::field("reason", "Say why it needs escalating"));
                 };
                 s.escalated = true;
-                let raised = change.priority.unwrap_or(row.ticket.priority.raised());
+                // Escalating only ever raises the priority; only coordinators set it freely.
+                let raised = match change.priority {
+                    None => row.ticket.priority.raised(),
+                    Some(p) if actor.role.coordinates() || p < row.ticket.priority => p,
+                    Some(_) => {
+                        return Err(AppError::field(
+                            "priority",
+                            "Escalating can only raise the priority",
+                        ))
+                    }
+                };
                 if raised != s.priority {
                     events.push(NewEvent {
                         kind: "priority",
@@ -847,14 +932,9 @@ pub async fn change_ticket(
             if !actor.role.coordinates() {
                 return Err(AppError::Forbidden);
             }
-            let reason = change
-                .reason
-                .as_deref()
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .ok_or_else(|| {
-                    AppError::field("reason", "Give a reason for changing the priority")
-                })?;
+            let reason = reason()?.ok_or_else(|| {
+                AppError::field("reason", "Give a reason for changing the priority")
+            })?;
             events.push(NewEvent {
                 kind: "priority",
                 from: Some(s.priority.as_str().into()),
@@ -1107,6 +1187,17 @@ pub async fn add_watcher(
     number: TicketNumber,
     email: &str,
 ) -> Result<Vec<PersonRef>, AppError> {
+    let may_add = |row: &TicketRow| {
+        actor.role.coordinates()
+            || row.requester_id == actor.id
+            || row.assignee_id == Some(actor.id)
+    };
+    // Whether an email has an account is told only to someone allowed to add watchers here.
+    let mut conn = state.db.conn().await?;
+    if !may_add(&load_visible(&mut conn, actor, number).await?) {
+        return Err(AppError::Forbidden);
+    }
+    drop(conn);
     let email = Email::parse(email).map_err(|m| AppError::field("email", m))?;
     let now = state.clock.now();
     let watcher = state
@@ -1116,11 +1207,15 @@ pub async fn add_watcher(
         .ok_or_else(|| AppError::field("email", "No account has that email"))?;
     let mut tx = state.db.begin_write().await?;
     let row = load_visible(&mut tx, actor, number).await?;
-    if !(actor.role.coordinates()
-        || row.requester_id == actor.id
-        || row.assignee_id == Some(actor.id))
-    {
+    if !may_add(&row) {
         return Err(AppError::Forbidden);
+    }
+    let watching = Db::watcher_ids(&mut tx, row.id).await?;
+    if watching.len() >= MAX_WATCHERS && !watching.contains(&watcher.id) {
+        return Err(AppError::field(
+            "email",
+            format!("A ticket can have at most {MAX_WATCHERS} watchers"),
+        ));
     }
     Db::add_watcher(&mut tx, row.id, watcher.id).await?;
     Db::touch_ticket(&mut tx, row.id, now).await?;
@@ -1140,8 +1235,27 @@ pub async fn add_watcher(
     .await?;
     tx.commit().await?;
     state.feed.advance(last);
-    state.db.watchers(row.id).await
+    let staff = actor.role.is_staff();
+    Ok(state
+        .db
+        .watchers(row.id)
+        .await?
+        .into_iter()
+        .map(|p| {
+            if staff {
+                p
+            } else {
+                PersonRef {
+                    email: String::new(),
+                    name: p.first_name().to_string(),
+                }
+            }
+        })
+        .collect())
 }
+
+/// The most people who may watch one ticket.
+pub const MAX_WATCHERS: usize = 50;
 
 fn card(actor: &User, row: TicketRow) -> BoardCard {
     let actions = allowed_actions(actor, &row);
@@ -1445,5 +1559,11 @@ pub async fn similar(state: &AppState, actor: &User, title: &str) -> Result<Vec<
     // Only coordinators see every open ticket; everyone else is shown their own.
     let requester = (!actor.role.coordinates()).then_some(actor.id);
     let rows = state.db.similar_open_titles(&words, requester, 5).await?;
-    Ok(rows.into_iter().map(|r| r.ticket).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let who = reader(actor, &r);
+            r.ticket.seen_by(who)
+        })
+        .collect())
 }

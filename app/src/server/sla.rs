@@ -255,6 +255,7 @@ async fn fire(
                 kind,
                 subject: subject.clone(),
                 text: text.clone(),
+                link: None,
             });
         }
     }

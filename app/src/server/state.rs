@@ -1,6 +1,5 @@
 //! Shared state of the running server, handed to routes and server functions (no globals).
 
-use super::auth::RateLimiter;
 use super::db::Db;
 use crate::domain::PriorityMatrix;
 use axum::extract::FromRef;
@@ -17,7 +16,6 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub feed: FeedHead,
     pub clock: Clock,
-    pub limiter: RateLimiter,
     /// The SMTP transport; without one, email stays in the outbox marked held.
     pub mailer: Option<super::mail::Mailer>,
     /// Server-side request durations per route.
@@ -34,6 +32,10 @@ impl AppState {
 pub struct Settings {
     /// Sessions unused for this long end.
     pub session_idle: Duration,
+    /// Sessions end this long after sign-in, however busy.
+    pub session_lifetime: Duration,
+    /// Tracking links stop working this long after their ticket is closed or cancelled.
+    pub tracking_link_days: i64,
     /// Set the cookie's `Secure` flag (when served over TLS).
     pub secure_cookies: bool,
     /// Whether requesters may create their own accounts.
@@ -50,6 +52,8 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             session_idle: Duration::from_secs(8 * 3600),
+            session_lifetime: Duration::from_secs(7 * 86400),
+            tracking_link_days: 30,
             secure_cookies: false,
             allow_registration: true,
             registration_domains: Vec::new(),

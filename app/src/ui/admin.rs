@@ -2,9 +2,10 @@
 
 use super::widgets::{action_error, ErrorBox, FieldMessage};
 use super::Gate;
+use crate::api::account::{my_tokens, CreateApiToken, RevokeApiToken};
 use crate::api::people::{
     accounts, get_roster, AddAccount, ChangePassword, RouteCategory, SaveCategory, SaveTeam,
-    SetRole, UpdateTechnician,
+    SetActive, SetRole, UpdateTechnician,
 };
 use crate::api::tickets::categories;
 use crate::api::types::{RosterEntry, RosterUpdate};
@@ -203,22 +204,31 @@ pub fn PeoplePage() -> impl IntoView {
         <Gate allowed=|r| r == Role::Admin children=|_| {
             let add = ServerAction::<AddAccount>::new();
             let set_role = ServerAction::<SetRole>::new();
+            let set_active = ServerAction::<SetActive>::new();
             let add_error = action_error(add);
             let role_error = action_error(set_role);
-            let list = Resource::new(move || (add.version().get(), set_role.version().get()), |_| accounts());
+            let active_error = action_error(set_active);
+            let list = Resource::new(
+                move || (add.version().get(), set_role.version().get(), set_active.version().get()),
+                |_| accounts(),
+            );
             view! {
                 <section class="panel">
                     <h1>"People"</h1>
                     <ErrorBox error=role_error />
+                    <ErrorBox error=active_error />
                     <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                         {move || Suspend::new(async move {
                             let people = list.await.unwrap_or_default();
                             view! {
                                 <ul class="ticket-list">
-                                    {people.into_iter().map(|u| {
+                                    {people.into_iter().map(|a| {
+                                        let off = a.deactivated;
+                                        let u = a.user;
+                                        let email = u.email.clone();
                                         let role_id = format!("role-{}", u.id);
                                         view! {
-                                            <li class="ticket-line">
+                                            <li class="ticket-line" class:deactivated=off>
                                                 <ActionForm action=set_role attr:class="row">
                                                     <input type="hidden" name="email" value=u.email.clone() />
                                                     <span><strong>{u.name.clone()}</strong> " " <span class="muted">{u.email.clone()}</span></span>
@@ -227,6 +237,14 @@ pub fn PeoplePage() -> impl IntoView {
                                                         {Role::ALL.iter().map(|r| view! { <option value=r.as_str() selected=*r == u.role>{r.label()}</option> }).collect_view()}
                                                     </select>
                                                     <button type="submit" class="small">"Change role"</button>
+                                                </ActionForm>
+                                                <ActionForm action=set_active attr:class="row">
+                                                    <input type="hidden" name="email" value=email />
+                                                    <input type="hidden" name="active" value=off.to_string() />
+                                                    {off.then(|| view! { <span class="badge">"Deactivated"</span> })}
+                                                    <button type="submit" class="small">
+                                                        {if off { "Reactivate" } else { "Deactivate" }}
+                                                    </button>
                                                 </ActionForm>
                                             </li>
                                         }
@@ -314,7 +332,7 @@ pub fn AccountPage() -> impl IntoView {
                     <p>{user.name.clone()} " · " {user.email.clone()} " · " {user.role.label()}</p>
                     <h2>"Change password"</h2>
                     {move || matches!(change.value().get(), Some(Ok(()))).then(|| view! {
-                        <div class="notice" role="status">"Password changed. Your other sessions were signed out."</div>
+                        <div class="notice" role="status">"Password changed. Your other sessions and API tokens were ended."</div>
                     })}
                     <ActionForm action=change attr:class="form">
                         <label for="current">"Current password"</label>
@@ -325,9 +343,69 @@ pub fn AccountPage() -> impl IntoView {
                         <FieldMessage error=error field="new" />
                         <button type="submit" class="primary">"Change password"</button>
                     </ActionForm>
+                    <ApiTokens />
                     <super::notifications::PreferencesForm role=user.role />
                 </section>
             }
         } />
+    }
+}
+
+/// The caller's REST API tokens: named, expiring, revocable; a new one is shown once.
+#[component]
+fn ApiTokens() -> impl IntoView {
+    let create = ServerAction::<CreateApiToken>::new();
+    let revoke = ServerAction::<RevokeApiToken>::new();
+    let error = action_error(create);
+    let list = Resource::new(
+        move || (create.version().get(), revoke.version().get()),
+        |_| my_tokens(),
+    );
+    view! {
+        <h2>"API tokens"</h2>
+        <p class="muted">"For scripts and other tools that use Switchboard's REST API as you."</p>
+        {move || match create.value().get() {
+            Some(Ok(token)) => Some(view! {
+                <div class="notice" role="status">
+                    <p>"Copy your new token now; it is not shown again:"</p>
+                    <code class="token">{token}</code>
+                </div>
+            }),
+            _ => None,
+        }}
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let tokens = list.await.unwrap_or_default();
+                if tokens.is_empty() {
+                    return view! { <p class="muted">"No tokens."</p> }.into_any();
+                }
+                view! {
+                    <ul class="plain tokens">
+                        {tokens.into_iter().map(|t| view! {
+                            <li>
+                                <ActionForm action=revoke attr:class="row">
+                                    <input type="hidden" name="id" value=t.id.to_string() />
+                                    <span>
+                                        <strong>{t.name.clone()}</strong>
+                                        " · expires " {t.expires_at.format("%d %b %Y").to_string()}
+                                        " · " {t.last_used_at.map(|u| format!("last used {}", u.format("%d %b %Y, %H:%M UTC"))).unwrap_or_else(|| "never used".into())}
+                                    </span>
+                                    <button type="submit" class="small">"Revoke"</button>
+                                </ActionForm>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
+        </Transition>
+        <ActionForm action=create attr:class="form">
+            <label for="token-name">"Token name"</label>
+            <input id="token-name" name="name" maxlength="80" placeholder="Monitoring" required />
+            <FieldMessage error=error field="name" />
+            <label for="token-days">"Expires after (days, at most 366)"</label>
+            <input id="token-days" name="days" inputmode="numeric" value="90" />
+            <FieldMessage error=error field="days" />
+            <button type="submit">"Create token"</button>
+        </ActionForm>
     }
 }

@@ -25,7 +25,8 @@ const COLUMNS: &[Status] = &[
 /// The action that moves a card into a column without further input, if there is one.
 fn action_into(card: &BoardCard, column: Status) -> Option<ActionKind> {
     let want: &[ActionKind] = match column {
-        Status::InProgress => &[ActionKind::Start, ActionKind::Resume, ActionKind::Reopen],
+        // Reopening needs a reason, asked for in the ticket's drawer.
+        Status::InProgress => &[ActionKind::Start, ActionKind::Resume],
         Status::Waiting => &[ActionKind::WaitThirdParty],
         Status::Resolved | Status::New | Status::Assigned | Status::Closed | Status::Cancelled => {
             &[]

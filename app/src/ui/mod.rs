@@ -23,6 +23,8 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, SsrMode};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -38,6 +40,27 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Each page gets a fresh nonce for its inline hydration and resource scripts, and a policy that
+/// allows only those, the app's own files and its wasm: an injected `<script>` never runs.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    leptos::nonce::provide_nonce();
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
+        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 
@@ -105,6 +128,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home ssr=SsrMode::InOrder />
                     <Route path=path!("/login") view=account::SignInPage ssr=SsrMode::InOrder />
                     <Route path=path!("/register") view=account::RegisterPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/verify") view=account::VerifyPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/forgot") view=account::ForgotPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/reset") view=account::ResetPage ssr=SsrMode::InOrder />
                     <Route path=path!("/requests") view=portal::MyRequests ssr=SsrMode::InOrder />
                     <Route path=path!("/requests/new") view=portal::NewRequest ssr=SsrMode::InOrder />
                     <Route path=path!("/tickets/:number") view=portal::TicketPage ssr=SsrMode::InOrder />

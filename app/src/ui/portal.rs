@@ -150,7 +150,8 @@ fn RequestForm(staff: bool, draft: BTreeMap<String, String>) -> impl IntoView {
                         <input id="requester_email" name="requester_email" type="email" value=typed("requester_email") />
                         <FieldMessage error=error field="requester_email" />
                         <label for="requester_name">"Requester's name"</label>
-                        <input id="requester_name" name="requester_name" value=typed("requester_name") />
+                        <input id="requester_name" name="requester_name" maxlength="120" value=typed("requester_name") />
+                        <FieldMessage error=error field="requester_name" />
                         <label for="channel">"How did it come in?"</label>
                         <select id="channel" name="channel">
                             <option value="phone">"Phone"</option>

@@ -186,6 +186,11 @@ impl TestApp {
             .to_string()
     }
 
+    /// The database this server runs on, for a second process on the same one.
+    pub fn database_url(&self) -> String {
+        self.database_url.clone()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

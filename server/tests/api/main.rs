@@ -9,6 +9,7 @@ mod notifications;
 mod portal;
 mod properties;
 mod reports;
+mod security;
 mod sessions;
 mod sla;
 mod smtp_sink;
