@@ -508,7 +508,7 @@ pub async fn ticket_detail(
         .collect();
     let watchers = match who {
         Reader::Staff => state.db.watchers(row.id).await?,
-        // The requester sees who follows their ticket, by first name.
+        // The requester sees who follows their ticket by name, never an address.
         Reader::Requester => state
             .db
             .watchers(row.id)
@@ -516,7 +516,7 @@ pub async fn ticket_detail(
             .into_iter()
             .map(|p| PersonRef {
                 email: String::new(),
-                name: p.first_name().to_string(),
+                name: p.name,
             })
             .collect(),
         Reader::Outsider | Reader::TrackingLink => Vec::new(),
@@ -1247,7 +1247,7 @@ pub async fn add_watcher(
             } else {
                 PersonRef {
                     email: String::new(),
-                    name: p.first_name().to_string(),
+                    name: p.name,
                 }
             }
         })

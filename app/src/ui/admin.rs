@@ -228,7 +228,7 @@ pub fn PeoplePage() -> impl IntoView {
                                         let email = u.email.clone();
                                         let role_id = format!("role-{}", u.id);
                                         view! {
-                                            <li class="ticket-line" class:deactivated=off>
+                                            <li class="person" class:deactivated=off>
                                                 <ActionForm action=set_role attr:class="row">
                                                     <input type="hidden" name="email" value=u.email.clone() />
                                                     <span><strong>{u.name.clone()}</strong> " " <span class="muted">{u.email.clone()}</span></span>
@@ -241,7 +241,7 @@ pub fn PeoplePage() -> impl IntoView {
                                                 <ActionForm action=set_active attr:class="row">
                                                     <input type="hidden" name="email" value=email />
                                                     <input type="hidden" name="active" value=off.to_string() />
-                                                    {off.then(|| view! { <span class="badge">"Deactivated"</span> })}
+                                                    {off.then(|| view! { <span class="badge off">"Deactivated"</span> })}
                                                     <button type="submit" class="small">
                                                         {if off { "Reactivate" } else { "Deactivate" }}
                                                     </button>

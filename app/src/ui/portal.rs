@@ -13,7 +13,7 @@ use crate::api::tickets::{
     ChangeTicket, Decide, FileRequest, RateTicket,
 };
 use crate::api::types::{TicketChange, TicketDetail};
-use crate::domain::{ActionKind, Impact, NoteVisibility, Role, Urgency};
+use crate::domain::{ActionKind, Impact, NoteVisibility, Role, Ticket, Urgency};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -102,23 +102,30 @@ fn DraftedForm(staff: bool) -> impl IntoView {
             }
         },
     );
+    // Both loaded before the form renders: a Suspense inside the form (which is already inside
+    // this one and the page's) hydrated against a different tree and left the page dead.
+    let cats = Resource::new(|| (), |_| categories());
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let draft = draft.await;
-                view! { <RequestForm staff=staff draft=draft /> }
+                let list = cats.await.unwrap_or_default();
+                view! { <RequestForm staff=staff draft=draft list=list /> }
             })}
         </Suspense>
     }
 }
 
 #[component]
-fn RequestForm(staff: bool, draft: BTreeMap<String, String>) -> impl IntoView {
+fn RequestForm(
+    staff: bool,
+    draft: BTreeMap<String, String>,
+    list: Vec<crate::domain::Category>,
+) -> impl IntoView {
     let draft = StoredValue::new(draft);
     let typed = move |k: &str| draft.with_value(|d| d.get(k).cloned().unwrap_or_default());
     let action = ServerAction::<FileRequest>::new();
     let error = action_error(action);
-    let cats = Resource::new(|| (), |_| categories());
     let query = use_query_map();
     let (category, set_category) = signal(
         Some(typed("category"))
@@ -128,16 +135,24 @@ fn RequestForm(staff: bool, draft: BTreeMap<String, String>) -> impl IntoView {
     );
     let (title, set_title) = signal(typed("title"));
     let (impact, urgency) = (typed("impact"), typed("urgency"));
-    let similar = Resource::new(
-        move || title.get(),
-        |t| async move {
-            if t.trim().chars().count() < 4 {
-                Ok(Vec::new())
+    // Asked in the browser as the title is typed; the server renders none.
+    let similar = RwSignal::new(Vec::<Ticket>::new());
+    Effect::new(move |_| {
+        let typed_title = title.get();
+        leptos::task::spawn_local(async move {
+            let found = if typed_title.trim().chars().count() < 4 {
+                Vec::new()
             } else {
-                similar_tickets(t).await
+                similar_tickets(typed_title.clone())
+                    .await
+                    .unwrap_or_default()
+            };
+            // An answer to an older title is dropped.
+            if title.get_untracked() == typed_title {
+                similar.set(found);
             }
-        },
-    );
+        });
+    });
     view! {
         <section class="panel form-page">
             <h1>{if staff { "File a request" } else { "Report a problem" }}</h1>
@@ -162,9 +177,7 @@ fn RequestForm(staff: bool, draft: BTreeMap<String, String>) -> impl IntoView {
                     </fieldset>
                 })}
                 <label for="category">"What is it about?" <span class="req">"required"</span></label>
-                <Suspense fallback=|| view! { <p class="muted">"Loading categories…"</p> }>
-                    {move || Suspend::new(async move {
-                        let list = cats.await.unwrap_or_default();
+                {
                         let current = category.get_untracked();
                         // Without JavaScript, CSS shows the chosen category's questions.
                         let css = list
@@ -209,15 +222,13 @@ fn RequestForm(staff: bool, draft: BTreeMap<String, String>) -> impl IntoView {
                             <style>{css}</style>
                             {fieldsets}
                         }
-                    })}
-                </Suspense>
+                }
                 <label for="title">"In one line, what is wrong?" <span class="req">"required"</span></label>
                 <input id="title" name="title" maxlength="200" required value=typed("title")
                     on:input=move |ev| set_title.set(event_target_value(&ev)) />
                 <FieldMessage error=error field="title" />
-                <Transition fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        let list = similar.await.unwrap_or_default();
+                {move || {
+                        let list = similar.get();
                         (!list.is_empty()).then(|| view! {
                             <div class="similar" role="status">
                                 <p><strong>"Is it one of these?"</strong> " You can follow an open request instead of filing a new one."</p>
@@ -228,8 +239,7 @@ fn RequestForm(staff: bool, draft: BTreeMap<String, String>) -> impl IntoView {
                                 </ul>
                             </div>
                         })
-                    })}
-                </Transition>
+                    }}
                 <label for="description">"What happened? What did you try?" <span class="req">"required"</span></label>
                 <textarea id="description" name="description" rows="5" required>{typed("description")}</textarea>
                 <FieldMessage error=error field="description" />
@@ -350,13 +360,17 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
     });
     // Poll the version only; reload the ticket when someone changed it.
     super::live::poll(3000, 30_000, move || async move {
-        let seen = detail
+        let Some(seen) = detail
             .get_untracked()
             .and_then(|d| d.ok())
-            .map(|d| d.ticket.version);
+            .map(|d| d.ticket.version)
+        else {
+            // Nothing shown ("not found", or not loaded yet): nothing to keep current.
+            return (true, false);
+        };
         match ticket_version(number()).await {
             Ok(v) => {
-                if seen.is_some_and(|s| s != v) {
+                if seen != v {
                     set_tick.update(|t| *t += 1);
                 }
                 (true, false)

@@ -1,0 +1,254 @@
+import { test, expect, APIRequestContext, ConsoleMessage, Page, TestInfo } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+import { apiToken, fileTicket, hydrated, signIn, unique } from './helpers';
+
+// Every page of the app (the <Routes> of `App` in app/src/ui/mod.rs), opened DIRECTLY by its URL
+// (a fresh server render plus hydration, never a client-side navigation) for every role and for
+// signed-out visitors. A page fails when it logs a console error or throws (e.g. Leptos'
+// "Unrecoverable hydration error" panic), never hydrates (body[data-hydrated="true"]), answers 5xx
+// (the document or any request it makes), or shows a refusal where the role should see the page
+// (or the page where it should be refused). With SWEEP_SCREENSHOTS=1 every page is also saved as a
+// full-page screenshot in test-results/pages/<project>-<role>-<slug>.png.
+
+// SWEEP_SCREENSHOTS=1 saves every page as a full-page screenshot to look at (slower).
+const SCREENSHOTS = !!process.env.SWEEP_SCREENSHOTS;
+
+type Role = 'requester' | 'technician' | 'coordinator' | 'admin' | 'facility' | 'visitor';
+
+const ROLES: { role: Role; email: string | null }[] = [
+  { role: 'requester', email: 'rita@example.org' },
+  { role: 'technician', email: 'tina@example.org' },
+  { role: 'coordinator', email: 'coordinator@example.org' },
+  { role: 'admin', email: 'admin@example.org' },
+  { role: 'facility', email: 'felix@example.org' },
+  { role: 'visitor', email: null },
+];
+
+const staff = (r: Role) => r === 'technician' || r === 'coordinator' || r === 'admin';
+const coordinates = (r: Role) => r === 'coordinator' || r === 'admin';
+const signedIn = (r: Role) => r !== 'visitor';
+
+/** 'ok': the role sees the page. 'refused': "Not allowed", "Please sign in" or "Not found". */
+type Expect = 'ok' | 'refused';
+interface PageCase {
+  slug: string;
+  url: string;
+  expect: Expect;
+  /** A request the page makes on a timer once it is up: the sweep waits for the first one. */
+  poll?: string;
+}
+
+/** The pages without an id, and who may open them (mirrors each page's `Gate`). */
+const STATIC_PAGES: { slug: string; url: string; allowed: (r: Role) => boolean }[] = [
+  { slug: 'home', url: '/', allowed: () => true },
+  { slug: 'login', url: '/login', allowed: () => true },
+  { slug: 'register', url: '/register', allowed: () => true },
+  { slug: 'forgot', url: '/forgot', allowed: () => true },
+  // Without a token the reset page says the link is not valid; the verify page offers its button.
+  { slug: 'reset', url: '/reset', allowed: () => true },
+  { slug: 'verify', url: '/verify', allowed: () => true },
+  { slug: 'requests', url: '/requests', allowed: signedIn },
+  { slug: 'requests-new', url: '/requests/new', allowed: signedIn },
+  { slug: 'board', url: '/board', allowed: coordinates },
+  { slug: 'work', url: '/work', allowed: staff },
+  { slug: 'roster', url: '/roster', allowed: coordinates },
+  { slug: 'reports', url: '/reports', allowed: coordinates },
+  { slug: 'projects', url: '/projects', allowed: signedIn },
+  { slug: 'facility', url: '/facility', allowed: (r) => r === 'facility' || coordinates(r) },
+  { slug: 'people', url: '/people', allowed: (r) => r === 'admin' },
+  { slug: 'service-levels', url: '/service-levels', allowed: (r) => r === 'admin' },
+  { slug: 'account', url: '/account', allowed: signedIn },
+  { slug: 'notifications', url: '/notifications', allowed: signedIn },
+  // The router's fallback: everyone gets "Not found" (404).
+  { slug: 'not-found', url: '/no-such-page', allowed: () => false },
+];
+
+/** Real numbers and ids, read through the REST API once per worker. */
+interface Shared {
+  tickets: { slug: string; number: string }[];
+  projectId: number;
+  trackPath: string;
+}
+
+let shared: Promise<Shared> | undefined;
+
+async function json(request: APIRequestContext, url: string, token: string): Promise<any> {
+  const r = await request.get(url, { headers: { authorization: `Bearer ${token}` } });
+  expect(r.status(), `GET ${url}: ${await r.text()}`).toBe(200);
+  return r.json();
+}
+
+async function setUp(request: APIRequestContext): Promise<Shared> {
+  const coordinator = await apiToken(request, 'coordinator@example.org');
+  // A fresh request of Rita's (every staff member and Rita may see it).
+  const filed = await fileTicket(request, 'rita@example.org', unique('Page sweep'));
+  // The demo project and one of its planned tasks (Tina's, if she has one).
+  const projects = (await json(request, '/api/v1/projects', coordinator)).items as any[];
+  expect(projects.length, 'the demo has a project').toBeGreaterThan(0);
+  const project = projects.find((p) => /finance/i.test(p.name)) ?? projects[0];
+  const detail = await json(request, `/api/v1/projects/${project.id}`, coordinator);
+  const tasks = detail.tickets as any[];
+  expect(tasks.length, 'the demo project has tasks').toBeGreaterThan(0);
+  const task = tasks.find((t) => t.assignee?.email === 'tina@example.org') ?? tasks[0];
+  const tickets = [
+    { slug: 'ticket-filed', number: filed.number as string },
+    { slug: 'ticket-task', number: task.number as string },
+  ];
+  // The demo's request that waits on facility work (a ticket page with a work order on it).
+  const orders = (await json(request, '/api/v1/work-orders', coordinator)).items as any[];
+  const waiting = orders.flatMap((w) => w.tickets as any[]).find((t) => !tickets.some((k) => k.number === t.number));
+  if (waiting) tickets.push({ slug: 'ticket-work-order', number: waiting.number });
+  // A private tracking link (the server function behind "Create a private link").
+  const r = await request.post('/api/create_tracking_link', {
+    headers: { authorization: `Bearer ${coordinator}`, accept: 'application/json' },
+    form: { number: filed.number },
+  });
+  expect(r.status(), `create_tracking_link: ${await r.text()}`).toBe(200);
+  const url = String(await r.json());
+  const trackPath = new URL(url, 'http://localhost').pathname;
+  expect(trackPath).toMatch(/^\/track\/[0-9a-f]+$/);
+  return { tickets, projectId: project.id, trackPath };
+}
+
+/** This role's pages and what it should see on each; visibility of ids is asked of the API. */
+async function pagesFor(request: APIRequestContext, role: Role, email: string | null, data: Shared): Promise<PageCase[]> {
+  const cases: PageCase[] = STATIC_PAGES.map((p) => ({ slug: p.slug, url: p.url, expect: p.allowed(role) ? 'ok' : 'refused' }));
+  const tickets = [...data.tickets];
+  let token = '';
+  if (email) {
+    token = await apiToken(request, email);
+    // The first ticket this role sees in its own list, when it is not one of the above.
+    const own = (await json(request, '/api/v1/tickets?limit=5', token)).items as any[];
+    const first = own.find((t) => !tickets.some((k) => k.number === t.number));
+    if (first) tickets.push({ slug: 'ticket-own', number: first.number });
+  }
+  // The API applies the same rules as the pages: 200 means the page shows it, 404 "Not found".
+  const visible = async (url: string) => {
+    if (!email) return false; // "Please sign in"
+    const r = await request.get(url, { headers: { authorization: `Bearer ${token}` } });
+    expect([200, 403, 404], `GET ${url} as ${email}`).toContain(r.status());
+    return r.status() === 200;
+  };
+  for (const t of tickets) {
+    // A ticket page shown asks for the ticket's version every 3 s (and one that says "Not found"
+    // asks nothing): the first poll must answer without an error.
+    const shown = await visible(`/api/v1/tickets/${t.number}`);
+    cases.push({
+      slug: t.slug,
+      url: `/tickets/${t.number}`,
+      expect: shown ? 'ok' : 'refused',
+      poll: shown ? '/api/ticket_version' : undefined,
+    });
+  }
+  cases.push({ slug: 'project', url: `/projects/${data.projectId}`, expect: (await visible(`/api/v1/projects/${data.projectId}`)) ? 'ok' : 'refused' });
+  // A private link needs no account: everyone sees the ticket's public side.
+  cases.push({ slug: 'track', url: data.trackPath, expect: 'ok' });
+  return cases;
+}
+
+interface Logged { text: string; url: string }
+
+/**
+ * Console errors and uncaught exceptions, with the address of the resource a message is about.
+ * A DOM node logged with an error (Leptos' hydration errors log the node it found) is shown as the
+ * start of its HTML instead of "JSHandle@node"; `settled` waits for those descriptions.
+ */
+function collect(page: Page): { logged: Logged[]; settled: () => Promise<unknown> } {
+  const logged: Logged[] = [];
+  const pending: Promise<unknown>[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() !== 'error') return;
+    const entry = { text: m.text(), url: m.location().url ?? '' };
+    logged.push(entry);
+    if (entry.text.includes('JSHandle@')) {
+      pending.push(Promise.all(m.args().map((a) => a.evaluate((v: any) =>
+        v instanceof Node ? `<<${((v as Element).outerHTML ?? `${v.nodeName} ${v.textContent}`).slice(0, 160)}>>` : String(v),
+      ))).then((parts) => { entry.text = parts.join(''); }, () => { /* the page moved on: keep the plain text */ }));
+    }
+  });
+  page.on('pageerror', (e) => logged.push({ text: `Uncaught ${e.name}: ${e.message}`, url: '' }));
+  return { logged, settled: () => Promise.all(pending) };
+}
+
+// A refused page answers 401/403/404 for the document itself, and Chromium then logs exactly this
+// console error about the document. It is expected (and only this message, only for the document,
+// only on pages this role should be refused); every other error still fails.
+const DOCUMENT_REFUSED = /^Failed to load resource: the server responded with a status of 40[134]\b/;
+
+const REFUSAL = /^(Not allowed|Please sign in|Not found)$/;
+
+/** Waits for hydration, or stops early once the page has thrown (a panic never hydrates). */
+async function waitHydrated(page: Page): Promise<boolean> {
+  const done = hydrated(page).then(() => true, () => false);
+  const threw = page.waitForEvent('pageerror', { timeout: 15_000 }).then(() => 'threw' as const, () => 'timeout' as const);
+  const first = await Promise.race([done, threw]);
+  if (first === true || first === false) return first;
+  if (first === 'timeout') return done;
+  // Thrown: give hydration a short while in case the error was not fatal.
+  return Promise.race([done, new Promise<boolean>((r) => setTimeout(() => r(false), 2_000))]);
+}
+
+async function sweep(page: Page, request: APIRequestContext, role: Role, email: string | null, testInfo: TestInfo) {
+  test.setTimeout(300_000);
+  const data = await (shared ??= setUp(request));
+  const cases = await pagesFor(request, role, email, data);
+  if (email) await signIn(page, email);
+  const { logged, settled } = collect(page);
+  const serverErrors: string[] = [];
+  page.on('response', (r) => { if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
+  const shots = path.join(__dirname, '..', 'test-results', 'pages');
+  fs.mkdirSync(shots, { recursive: true });
+  const problems: string[] = [];
+
+  for (const c of cases) {
+    const started = Date.now();
+    const wrongBefore: string[] = [];
+    const fromLog = logged.length;
+    const from5xx = serverErrors.length;
+    const response = await page.goto(c.url);
+    const status = response?.status() ?? 0;
+    const isHydrated = await waitHydrated(page);
+    // Let requests made right after hydration finish, and their errors arrive.
+    // (Live pages poll, so they never go idle: the wait is short.)
+    await page.waitForLoadState('networkidle', { timeout: 750 }).catch(() => {});
+    if (c.poll) {
+      const poll = c.poll;
+      await page.waitForResponse((r) => new URL(r.url()).pathname === poll, { timeout: 6_000 })
+        .catch(() => { wrongBefore.push(`no ${poll} request within 6 s`); });
+    }
+    await page.waitForTimeout(100);
+    if (SCREENSHOTS) {
+      await page.screenshot({ path: path.join(shots, `${testInfo.project.name}-${role}-${c.slug}.png`), fullPage: true });
+    }
+
+    await settled();
+    const documentUrl = new URL(c.url, page.url()).href;
+    const errors = logged.slice(fromLog)
+      .filter((l) => !(c.expect === 'refused' && DOCUMENT_REFUSED.test(l.text) && (l.url === '' || l.url === documentUrl)))
+      .map((l) => (l.url && l.url !== documentUrl ? `${l.text} [${l.url}]` : l.text));
+    const heading = ((await page.locator('main h1').first().textContent({ timeout: 1_000 }).catch(() => null)) ?? '').trim();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+    const wrong: string[] = [...wrongBefore];
+    if (status >= 500 || status === 0) wrong.push(`document answered ${status || 'nothing'}`);
+    else if (c.expect === 'ok' && status >= 400) wrong.push(`document answered ${status}, expected the page`);
+    wrong.push(...serverErrors.slice(from5xx).map((e) => `server error: ${e}`));
+    if (!isHydrated) wrong.push('never hydrated (no body[data-hydrated="true"] within 15 s)');
+    if (c.expect === 'ok' && REFUSAL.test(heading)) wrong.push(`shows "${heading}" but this role should see the page`);
+    if (c.expect === 'refused' && !REFUSAL.test(heading)) wrong.push(`shows "${heading}" but this role should be refused`);
+    wrong.push(...errors.map((e) => `console: ${e.split('\n').slice(0, 3).join(' ⏎ ')}`));
+
+    console.log(`[${testInfo.project.name}] ${role} ${c.url} → ${status}, ${c.expect}, h1 "${heading}", hydrated ${isHydrated}, ` +
+      `${errors.length} error(s)${overflow > 0 ? `, ${overflow}px wider than the viewport` : ''}, ${Date.now() - started} ms`);
+    if (wrong.length) problems.push(`${c.url} (${c.slug}, expected ${c.expect}):\n    ${wrong.join('\n    ')}`);
+  }
+
+  expect(problems, `${role} on ${testInfo.project.name}: ${problems.length} page(s) went wrong\n  ${problems.join('\n  ')}`).toEqual([]);
+}
+
+for (const { role, email } of ROLES) {
+  test(`every page loads directly without errors: ${role}`, async ({ page, request }, testInfo) => {
+    await sweep(page, request, role, email, testInfo);
+  });
+}
