@@ -1,6 +1,6 @@
 //! Signing in, creating an account, proving its address and setting a forgotten password.
 
-use super::widgets::{action_error, ErrorBox, FieldMessage};
+use super::widgets::{action_error, not_field, ErrorBox, FieldMessage};
 use crate::api::account::{
     reset_link_live, Register, RequestReset, ResetPassword, SignIn, VerifyEmail,
 };
@@ -108,9 +108,7 @@ pub fn RegisterPage() -> impl IntoView {
                         required
                     />
                     <FieldMessage error=error field="password" />
-                    <ErrorBox error=Signal::derive(move || {
-                        error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
-                    }) />
+                    <ErrorBox error=not_field(error) />
                     <button type="submit" class="primary">"Create account"</button>
                 </ActionForm>
             </Show>
@@ -134,9 +132,7 @@ pub fn VerifyPage() -> impl IntoView {
                 <input type="hidden" name="token" value=token />
                 <p>"Confirm that this address is yours to finish creating your account."</p>
                 <FieldMessage error=error field="token" />
-                <ErrorBox error=Signal::derive(move || {
-                    error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
-                }) />
+                <ErrorBox error=not_field(error) />
                 <button type="submit" class="primary">"Confirm my email"</button>
             </ActionForm>
         </section>
@@ -166,9 +162,7 @@ pub fn ForgotPage() -> impl IntoView {
                     <label for="email">"Email"</label>
                     <input id="email" name="email" type="email" autocomplete="username" required />
                     <FieldMessage error=error field="email" />
-                    <ErrorBox error=Signal::derive(move || {
-                        error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
-                    }) />
+                    <ErrorBox error=not_field(error) />
                     <button type="submit" class="primary">"Send me a link"</button>
                 </ActionForm>
             </Show>
@@ -214,9 +208,7 @@ pub fn ResetPage() -> impl IntoView {
                                 required
                             />
                             <FieldMessage error=error field="password" />
-                            <ErrorBox error=Signal::derive(move || {
-                                error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
-                            }) />
+                            <ErrorBox error=not_field(error) />
                             <button type="submit" class="primary">"Set password"</button>
                         </ActionForm>
                     }
