@@ -7,18 +7,22 @@ SHELL := /bin/bash
 
 CARGO_LEPTOS_VERSION := 0.3.10
 WASM_BINDGEN_VERSION := 0.2.129
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# wasm-opt for release builds, from npm: Debian's binaryen 108 builds a wasm that fails to hydrate.
+BINARYEN_VERSION := 132.0.0
+export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # A faster, still optimised build of the tools themselves (they are not shipped).
 TOOL_BUILD_ENV := CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://data/switchboard.db
 
-.PHONY: help tools browser services run build test lint unit e2e bench clean
+.PHONY: help tools binaryen browser services run build release serve test lint unit e2e e2e-ci bench clean
 
 help:
 	@echo "make run   - install what is missing, build, and serve Switchboard at http://$(ADDR) with demo data"
 	@echo "make test  - install what is missing and run fmt, clippy (ssr + hydrate), unit, integration and browser tests"
+	@echo "make release - build the optimised server and client (target/release, target/site)"
+	@echo "make serve - build the release and serve it at http://$(ADDR) with demo data"
 	@echo "make bench - run the load generator (results: docs/benchmarks.md)"
 
 tools:
@@ -32,6 +36,13 @@ tools:
 	@if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
 		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
 		$(TOOL_BUILD_ENV) cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked; \
+	fi
+
+binaryen:
+	@if ! wasm-opt --version 2>/dev/null | grep -q "version $(firstword $(subst ., ,$(BINARYEN_VERSION)))"; then \
+		echo "installing wasm-opt (npm binaryen@$(BINARYEN_VERSION))"; \
+		mkdir -p tools/binaryen && cd tools/binaryen && echo '{"private":true}' > package.json \
+			&& npm install --no-fund --no-audit binaryen@$(BINARYEN_VERSION); \
 	fi
 
 browser:
@@ -58,6 +69,14 @@ services:
 build: tools
 	cargo leptos build
 
+release: tools binaryen
+	cargo leptos build --release --precompress
+
+serve: release
+	@mkdir -p data
+	SWITCHBOARD_DEMO=true SWITCHBOARD_ADDR=$(ADDR) SWITCHBOARD_DATABASE_URL=$(DATABASE_URL) \
+		LEPTOS_SITE_ROOT=target/site ./target/release/switchboard serve
+
 run: build
 	@mkdir -p data
 	SWITCHBOARD_DEMO=true SWITCHBOARD_ADDR=$(ADDR) SWITCHBOARD_DATABASE_URL=$(DATABASE_URL) \
@@ -75,7 +94,16 @@ unit: tools services
 e2e: build browser
 	cd end2end && npx playwright test
 
-test: lint unit e2e
+# What `make test` runs: the whole browser suite against the release client (built by
+# .ci/release-site, hydrating against the debug server), then its smoke tests against the debug
+# client that `make run` serves. The server's own release build (~13 min on 2 cores) is left to
+# `make release`: its code is the debug build's, optimised.
+e2e-ci: build browser binaryen
+	.ci/release-site
+	cd end2end && E2E_SITE_ROOT=../target/site-release npx playwright test
+	cd end2end && npx playwright test --grep @smoke
+
+test: lint unit e2e-ci
 
 bench: tools services
 	cargo build --release -p server --bins

@@ -31,7 +31,8 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 390, height: 844 }, launchOptions: chromium }, testMatch: /(portal|tech|home|nojs|facility|pages)\.spec\.ts/ },
   ],
   webServer: {
-    command: 'rm -rf ../target/e2e && mkdir -p ../target/e2e && exec ../target/debug/switchboard serve',
+    // E2E_SERVER runs another build (e.g. ../target/release/switchboard after `make release`).
+    command: `rm -rf ../target/e2e && mkdir -p ../target/e2e && exec ${process.env.E2E_SERVER ?? '../target/debug/switchboard'} serve`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -39,7 +40,8 @@ export default defineConfig({
       SWITCHBOARD_ADDR: `127.0.0.1:${port}`,
       SWITCHBOARD_DATABASE_URL: 'sqlite://../target/e2e/e2e.db',
       SWITCHBOARD_DEMO: 'true',
-      LEPTOS_SITE_ROOT: '../target/site',
+      // The smoke run of a release client (.ci/release-site) points this at target/site-release.
+      LEPTOS_SITE_ROOT: process.env.E2E_SITE_ROOT ?? '../target/site',
       RUST_LOG: 'warn',
     },
   },

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { signIn, hydrated, fileTicket, patchTicket, unique } from './helpers';
 
-test('a change made by one coordinator appears on the other board within 2 seconds', async ({ browser }) => {
+test('a change made by one coordinator appears on the other board within 2 seconds @smoke', async ({ browser }) => {
   const a = await browser.newContext();
   const b = await browser.newContext();
   const carla = await a.newPage();
@@ -52,7 +52,7 @@ test('a move made on a stale board is refused with the reason and the card goes 
   await ctx.close();
 });
 
-test('keyboard only: open a card, triage it and assign it in one step', async ({ page, request }) => {
+test('keyboard only: open a card, triage it and assign it in one step @smoke', async ({ page, request }) => {
   const t = await fileTicket(request, 'rita@example.org', unique('Keyboard triage'));
   await signIn(page, 'coordinator@example.org', `/board?q=${encodeURIComponent(t.title)}`);
   await hydrated(page);

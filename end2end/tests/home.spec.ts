@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { hydrated, watchConsole, noHorizontalScroll } from './helpers';
 
-test('home page renders, hydrates and logs no errors', async ({ page }) => {
+test('home page renders, hydrates and logs no errors @smoke', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'IT help, without the phone tag' })).toBeVisible();

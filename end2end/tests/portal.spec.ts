@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { signIn, hydrated, noHorizontalScroll, fileTicket, patchTicket, unique } from './helpers';
 
-test('a requester files a network request, sees field errors, then follows it', async ({ page }) => {
+test('a requester files a network request, sees field errors, then follows it @smoke', async ({ page }) => {
   await signIn(page, 'paul@example.org', '/requests/new');
   await expect(page.getByRole('heading', { name: 'Report a problem' })).toBeVisible();
   await page.getByLabel('What is it about?').selectOption('network');

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { signIn, hydrated, noHorizontalScroll, fileTicket, unique } from './helpers';
 
-test('a technician takes a ticket from the queue, works it and resolves it with notes', async ({ page, request }) => {
+test('a technician takes a ticket from the queue, works it and resolves it with notes @smoke', async ({ page, request }) => {
   const t = await fileTicket(request, 'paul@example.org', unique('Dock has no display'), 'other');
   await signIn(page, 'tom@example.org');
   await page.goto('/work');

@@ -697,4 +697,5 @@ where
             </div>
         </li>
     }
+    .into_any()
 }

@@ -492,41 +492,8 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                     <strong>{from.to_string()}</strong> " was merged into this request, which it duplicated. Follow it here."
                 </div>
             })}
-            <header class="ticket-head">
-                <p class="num">{t.number.to_string()}</p>
-                <h1>{t.title.clone()}</h1>
-                <p class="status-line">
-                    <StatusChip status=t.status />
-                    <strong class="status-words">{t.status_words()}</strong>
-                    <PriorityBadge priority=t.priority />
-                    {t.escalated.then(|| view! { <span class="flag">"Escalated"</span> })}
-                    {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
-                    {(!requester_view).then(|| view! { <SlaBadge sla=t.sla.clone() /> })}
-                </p>
-                {t.sla.as_ref().and_then(expectation).map(|words| view! { <p class="expectation">{words}</p> })}
-            </header>
-            <dl class="facts">
-                <dt>"Category"</dt><dd>{t.category.clone()}</dd>
-                <dt>"Requester"</dt><dd>{t.requester.name.clone()} {staff.then(|| view! { " · " <a href=format!("mailto:{}", t.requester.email)>{t.requester.email.clone()}</a> })}</dd>
-                <dt>"Assigned to"</dt><dd>{t.assignee.as_ref().map(|a| if requester_view { a.first_name().to_string() } else { a.name.clone() }).unwrap_or_else(|| "Not yet assigned".into())}</dd>
-                {t.location.clone().map(|l| view! { <dt>"Location"</dt><dd>{l}</dd> })}
-                {t.asset_tag.clone().map(|a| view! { <dt>"Asset"</dt><dd>{a}</dd> })}
-                {t.contact.clone().map(|c| {
-                    let tel = phone_link(&c);
-                    view! {
-                        <dt>"Contact"</dt>
-                        <dd>
-                            {c}
-                            {tel.map(|href| view! { " " <a class="button small call" href=href>"Call"</a> })}
-                        </dd>
-                    }
-                })}
-                {fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
-                {t.project.clone().map(|p| view! { <dt>"Project"</dt><dd><a href=format!("/projects/{}", p.id)>{p.name}</a></dd> })}
-                {t.due_on.map(|d| view! { <dt>"Due"</dt><dd>{d.to_string()}</dd> })}
-                {t.merged_into.map(|n| view! { <dt>"Merged into"</dt><dd><a href=format!("/tickets/{n}")>{n.to_string()}</a></dd> })}
-                <dt>"Filed"</dt><dd>{when(t.created_at)}</dd>
-            </dl>
+            <TicketHead ticket=t.clone() requester_view=requester_view />
+            <Facts ticket=t.clone() staff=staff requester_view=requester_view fields=fields />
             <section>
                 <h2>"Description"</h2>
                 <p class="body-text">{t.description.clone()}</p>
@@ -546,26 +513,94 @@ fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
             <Watchers detail=detail.clone() number=number.clone() ui=ui />
             {staff.then(|| view! { <super::coordination::TicketCoordination extras=detail.extras.clone() number=number.clone() project=t.project.as_ref().map(|p| p.id) due_on=t.due_on reload=ui.reload /> })}
             <TrackingLinks detail=detail.clone() number=number.clone() />
-            <section>
-                <h2>"History"</h2>
-                <ol class="timeline">
-                    {detail.events.iter().rev().map(|e| {
-                        let words = e.public_words();
-                        let who = e.actor.as_ref().map(|a| a.name.clone()).unwrap_or_default();
-                        let extra = if staff { e.detail.clone().filter(|_| e.kind != "note") } else { None };
-                        view! {
-                            <li class:internal=e.internal>
-                                <time>{when(e.at)}</time>
-                                <span>{words}</span>
-                                {staff.then(|| view! { <span class="muted">" — " {who}</span> })}
-                                {extra.map(|x| view! { <span class="muted detail">" (" {x} ")"</span> })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-            </section>
+            <History events=detail.events.clone() staff=staff />
         </article>
     }
+    .into_any()
+}
+
+/// The ticket's number, title, status line and what the requester may expect.
+#[component]
+fn TicketHead(ticket: Ticket, requester_view: bool) -> impl IntoView {
+    let t = ticket;
+    view! {
+        <header class="ticket-head">
+            <p class="num">{t.number.to_string()}</p>
+            <h1>{t.title.clone()}</h1>
+            <p class="status-line">
+                <StatusChip status=t.status />
+                <strong class="status-words">{t.status_words()}</strong>
+                <PriorityBadge priority=t.priority />
+                {t.escalated.then(|| view! { <span class="flag">"Escalated"</span> })}
+                {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
+                {(!requester_view).then(|| view! { <SlaBadge sla=t.sla.clone() /> })}
+            </p>
+            {t.sla.as_ref().and_then(expectation).map(|words| view! { <p class="expectation">{words}</p> })}
+        </header>
+    }
+    .into_any()
+}
+
+/// The ticket's facts: category, people, place, device, answers and dates.
+#[component]
+fn Facts(
+    ticket: Ticket,
+    staff: bool,
+    requester_view: bool,
+    fields: Vec<(String, String)>,
+) -> impl IntoView {
+    let t = ticket;
+    view! {
+        <dl class="facts">
+            <dt>"Category"</dt><dd>{t.category.clone()}</dd>
+            <dt>"Requester"</dt><dd>{t.requester.name.clone()} {staff.then(|| view! { " · " <a href=format!("mailto:{}", t.requester.email)>{t.requester.email.clone()}</a> })}</dd>
+            <dt>"Assigned to"</dt><dd>{t.assignee.as_ref().map(|a| if requester_view { a.first_name().to_string() } else { a.name.clone() }).unwrap_or_else(|| "Not yet assigned".into())}</dd>
+            {t.location.clone().map(|l| view! { <dt>"Location"</dt><dd>{l}</dd> })}
+            {t.asset_tag.clone().map(|a| view! { <dt>"Asset"</dt><dd>{a}</dd> })}
+            {t.contact.clone().map(|c| {
+                let tel = phone_link(&c);
+                view! {
+                    <dt>"Contact"</dt>
+                    <dd>
+                        {c}
+                        {tel.map(|href| view! { " " <a class="button small call" href=href>"Call"</a> })}
+                    </dd>
+                }
+            })}
+            {fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+            {t.project.clone().map(|p| view! { <dt>"Project"</dt><dd><a href=format!("/projects/{}", p.id)>{p.name}</a></dd> })}
+            {t.due_on.map(|d| view! { <dt>"Due"</dt><dd>{d.to_string()}</dd> })}
+            {t.merged_into.map(|n| view! { <dt>"Merged into"</dt><dd><a href=format!("/tickets/{n}")>{n.to_string()}</a></dd> })}
+            <dt>"Filed"</dt><dd>{when(t.created_at)}</dd>
+        </dl>
+    }
+    .into_any()
+}
+
+/// The ticket's timeline, newest first; staff see who and the details.
+#[component]
+fn History(events: Vec<crate::domain::Event>, staff: bool) -> impl IntoView {
+    view! {
+        <section>
+            <h2>"History"</h2>
+            <ol class="timeline">
+                {events.iter().rev().map(|e| {
+                    let words = e.public_words();
+                    let who = e.actor.as_ref().map(|a| a.name.clone()).unwrap_or_default();
+                    let extra = if staff { e.detail.clone().filter(|_| e.kind != "note") } else { None };
+                    view! {
+                        <li class:internal=e.internal>
+                            <time>{when(e.at)}</time>
+                            <span>{words}</span>
+                            {staff.then(|| view! { <span class="muted">" — " {who}</span> })}
+                            {extra.map(|x| view! { <span class="muted detail">" (" {x} ")"</span> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+    .into_any()
 }
 
 /// The next actions the lifecycle allows for this caller, as big buttons.

@@ -162,9 +162,7 @@ fn ProjectView(
 ) -> impl IntoView {
     let p = page.project.clone();
     let today = page.today;
-    let plan_error = action_error(plan);
     let watch_error = action_error(watch);
-    let id = p.id.to_string();
     view! {
         <Title text=format!("{} — Switchboard", p.name) />
         <article class="panel wide project">
@@ -178,6 +176,33 @@ fn ProjectView(
                 <h2 id="progress-h">"Progress"</h2>
                 <ProgressBar progress=page.progress />
             </section>
+            <Workload page=page.clone() today=today />
+            <ProjectTickets page=page.clone() today=today />
+            {page.can_manage.then(|| view! { <PlanTaskForm page=page.clone() plan=plan /> })}
+            <section aria-labelledby="followers-h">
+                <h2 id="followers-h">"Following"</h2>
+                <p>{p.manager.name.clone()} " (project manager)"
+                    {p.watchers.iter().map(|w| format!(", {}", w.name)).collect::<String>()}
+                </p>
+                {page.can_add_watchers.then(|| view! {
+                    <ActionForm action=watch attr:class="row">
+                        <input type="hidden" name="id" value=p.id.to_string() />
+                        <label for="project-watcher">"Keep someone informed (their email)"</label>
+                        <input id="project-watcher" name="email" type="email" required />
+                        <button type="submit">"Add"</button>
+                        <FieldMessage error=watch_error field="email" />
+                    </ActionForm>
+                })}
+            </section>
+        </article>
+    }
+    .into_any()
+}
+
+/// Who works on what in the project, and the next due dates.
+#[component]
+fn Workload(page: Page, today: chrono::NaiveDate) -> impl IntoView {
+    view! {
             <div class="project-grid">
                 <section aria-labelledby="who-h">
                     <h2 id="who-h">"Who is working on what"</h2>
@@ -208,6 +233,15 @@ fn ProjectView(
                     </ol>
                 </section>
             </div>
+
+    }
+    .into_any()
+}
+
+/// Every ticket and task of the project, with its state.
+#[component]
+fn ProjectTickets(page: Page, today: chrono::NaiveDate) -> impl IntoView {
+    view! {
             <section aria-labelledby="tickets-h">
                 <h2 id="tickets-h">{format!("Tickets and tasks ({})", page.tickets.len())}</h2>
                 <div class="table-scroll"><table class="report-table project-tickets">
@@ -225,62 +259,56 @@ fn ProjectView(
                     </tbody>
                 </table></div>
             </section>
-            {page.can_manage.then(|| view! {
-                <section aria-labelledby="plan-h">
-                    <h2 id="plan-h">"Plan a task"</h2>
-                    <ActionForm action=plan attr:class="form">
-                        <ErrorBox error=not_field(plan_error) />
-                        <input type="hidden" name="project" value=id.clone() />
-                        <label for="task-title">"Task"</label>
-                        <input id="task-title" name="title" required />
-                        <FieldMessage error=plan_error field="title" />
-                        <div class="two">
-                            <div>
-                                <label for="task-category">"Category"</label>
-                                <select id="task-category" name="category">
-                                    {page.categories.iter().map(|c| view! { <option value=c.slug.clone()>{c.name.clone()}</option> }).collect_view()}
-                                </select>
-                                <FieldMessage error=plan_error field="category" />
-                            </div>
-                            <div>
-                                <label for="task-due">"Due"</label>
-                                <input id="task-due" name="due_on" type="date" required />
-                                <FieldMessage error=plan_error field="due_on" />
-                            </div>
-                            <div>
-                                <label for="task-priority">"Priority"</label>
-                                <select id="task-priority" name="priority">
-                                    {Priority::ALL.iter().map(|p| view! { <option value=p.as_str() selected=*p == Priority::P3>{p.label()}</option> }).collect_view()}
-                                </select>
-                            </div>
-                            <div>
-                                <label for="task-assignee">"Assign to (email, optional)"</label>
-                                <input id="task-assignee" name="assignee" type="email" />
-                                <FieldMessage error=plan_error field="assignee" />
-                            </div>
-                        </div>
-                        <label for="task-description">"Details"</label>
-                        <textarea id="task-description" name="description" rows="2"></textarea>
-                        <FieldMessage error=plan_error field="description" />
-                        <button type="submit" class="primary" disabled=move || plan.pending().get()>"Add task"</button>
-                    </ActionForm>
-                </section>
-            })}
-            <section aria-labelledby="followers-h">
-                <h2 id="followers-h">"Following"</h2>
-                <p>{p.manager.name.clone()} " (project manager)"
-                    {p.watchers.iter().map(|w| format!(", {}", w.name)).collect::<String>()}
-                </p>
-                {page.can_add_watchers.then(|| view! {
-                    <ActionForm action=watch attr:class="row">
-                        <input type="hidden" name="id" value=p.id.to_string() />
-                        <label for="project-watcher">"Keep someone informed (their email)"</label>
-                        <input id="project-watcher" name="email" type="email" required />
-                        <button type="submit">"Add"</button>
-                        <FieldMessage error=watch_error field="email" />
-                    </ActionForm>
-                })}
-            </section>
-        </article>
+
     }
+    .into_any()
+}
+
+/// The project manager's form to plan a new task.
+#[component]
+fn PlanTaskForm(page: Page, plan: ServerAction<PlanTask>) -> impl IntoView {
+    let plan_error = action_error(plan);
+    let id = page.project.id.to_string();
+    view! {
+        <section aria-labelledby="plan-h">
+            <h2 id="plan-h">"Plan a task"</h2>
+            <ActionForm action=plan attr:class="form">
+                <ErrorBox error=not_field(plan_error) />
+                <input type="hidden" name="project" value=id.clone() />
+                <label for="task-title">"Task"</label>
+                <input id="task-title" name="title" required />
+                <FieldMessage error=plan_error field="title" />
+                <div class="two">
+                    <div>
+                        <label for="task-category">"Category"</label>
+                        <select id="task-category" name="category">
+                            {page.categories.iter().map(|c| view! { <option value=c.slug.clone()>{c.name.clone()}</option> }).collect_view()}
+                        </select>
+                        <FieldMessage error=plan_error field="category" />
+                    </div>
+                    <div>
+                        <label for="task-due">"Due"</label>
+                        <input id="task-due" name="due_on" type="date" required />
+                        <FieldMessage error=plan_error field="due_on" />
+                    </div>
+                    <div>
+                        <label for="task-priority">"Priority"</label>
+                        <select id="task-priority" name="priority">
+                            {Priority::ALL.iter().map(|p| view! { <option value=p.as_str() selected=*p == Priority::P3>{p.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div>
+                        <label for="task-assignee">"Assign to (email, optional)"</label>
+                        <input id="task-assignee" name="assignee" type="email" />
+                        <FieldMessage error=plan_error field="assignee" />
+                    </div>
+                </div>
+                <label for="task-description">"Details"</label>
+                <textarea id="task-description" name="description" rows="2"></textarea>
+                <FieldMessage error=plan_error field="description" />
+                <button type="submit" class="primary" disabled=move || plan.pending().get()>"Add task"</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
 }
