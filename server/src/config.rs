@@ -28,6 +28,23 @@ pub enum Command {
     /// Read an export from standard input into a new, empty database (--database-url), such as a
     /// PostgreSQL database taking over from SQLite. Prints the rows per table.
     Import,
+    /// Copy the SQLite database (--database-url) to a new file while it is in use: a consistent
+    /// snapshot, taken without stopping anyone's work. (PostgreSQL: pg_dump.)
+    Backup {
+        /// The new file to write.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Restore a backup into a new SQLite database (--database-url, which must not exist yet),
+    /// upgrading it to this release's schema. (PostgreSQL: pg_restore.)
+    Restore {
+        /// The backup file to read.
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
+    /// Ask the server listening at --addr whether it is ready (exit 0) or not (exit 1): for a
+    /// container's health check, where no HTTP client is installed.
+    CheckReady,
 }
 
 #[derive(Subcommand, Debug)]
@@ -194,6 +211,15 @@ pub struct Config {
         global = true
     )]
     pub mail_interval_secs: u64,
+    /// SQLite only: `normal` (WAL, safe against crashes, the last commits may be lost on power
+    /// loss) or `full` (every commit on disk before the answer; slower writes).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_SQLITE_SYNCHRONOUS",
+        default_value = "normal",
+        global = true
+    )]
+    pub sqlite_synchronous: app::server::db::Durability,
     /// Folder with the built site (wasm, js, css); cargo-leptos sets LEPTOS_SITE_ROOT.
     #[arg(
         long,
@@ -229,6 +255,7 @@ impl Config {
             smtp_password: None,
             mail_from: "Switchboard <helpdesk@localhost>".into(),
             mail_interval_secs: 5,
+            sqlite_synchronous: Default::default(),
             site_root: "target/site".into(),
         }
     }

@@ -75,6 +75,23 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Backup { to } => {
+            let db = app::server::db::Db::open(&config.database_url)
+                .await
+                .map_err(|e| e.to_string())?;
+            db.backup_to(&to).await.map_err(|e| e.to_string())?;
+            println!("backed up to {}", to.display());
+            Ok(())
+        }
+        Command::Restore { from } => {
+            let db = app::server::db::backup::restore(&from, &config.database_url)
+                .await
+                .map_err(|e| e.to_string())?;
+            let version = db.schema_version().await.map_err(|e| e.to_string())?;
+            println!("restored {} at schema version {version}", from.display());
+            Ok(())
+        }
+        Command::CheckReady => check_ready(config.addr).await,
         Command::Demo => {
             let state = state_for_cli(&config).await?;
             app::server::demo::load(&state)
@@ -137,6 +154,34 @@ async fn state_for_cli(config: &switchboard::Config) -> Result<app::server::AppS
         .await
         .map_err(|e| e.to_string())?
         .state)
+}
+
+/// `GET /readyz` on the local server, with nothing but a TCP connection.
+async fn check_ready(addr: std::net::SocketAddr) -> Result<(), String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let ask = async {
+        let mut stream = tokio::net::TcpStream::connect(addr).await?;
+        stream
+            .write_all(b"GET /readyz HTTP/1.0\r\nHost: localhost\r\n\r\n")
+            .await?;
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await?;
+        Ok::<_, std::io::Error>(answer)
+    };
+    let answer = tokio::time::timeout(std::time::Duration::from_secs(5), ask)
+        .await
+        .map_err(|_| format!("{addr} did not answer in 5 s"))?
+        .map_err(|e| format!("cannot reach {addr}: {e}"))?;
+    let text = String::from_utf8_lossy(&answer);
+    let status = text.lines().next().unwrap_or_default();
+    if status.split_whitespace().nth(1) == Some("200") {
+        Ok(())
+    } else {
+        Err(format!(
+            "not ready: {}",
+            text.split("\r\n\r\n").nth(1).unwrap_or(status)
+        ))
+    }
 }
 
 fn print_demo_accounts() {

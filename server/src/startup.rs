@@ -42,7 +42,7 @@ pub struct Application {
 pub async fn build(config: &Config, listener: TcpListener) -> Result<Application, StartError> {
     let priority_matrix =
         PriorityMatrix::parse(&config.priority_matrix).map_err(StartError::Config)?;
-    let db = Db::open(&config.database_url).await?;
+    let db = Db::open_with(&config.database_url, config.sqlite_synchronous).await?;
     let head = db.feed_head().await.unwrap_or(0);
     let settings = Settings {
         session_idle: Duration::from_secs(config.session_idle_hours.max(1) * 3600),
@@ -87,6 +87,7 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
         clock: Clock::default(),
         mailer,
         timings: Timings::default(),
+        workers: Default::default(),
     };
     if config.demo && state.db.count_users().await.unwrap_or(1) == 0 {
         match app::server::demo::load(&state).await {
@@ -116,6 +117,7 @@ pub fn router(state: AppState) -> Router {
     });
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .route(
             "/favicon.ico",
@@ -188,18 +190,21 @@ impl Application {
         let mut workers = tokio::task::JoinSet::new();
         let (db, feed) = (self.state.db.clone(), self.state.feed.clone());
         workers.spawn(async move { db.follow_feed(feed).await });
-        let db = self.state.db.clone();
+        let (db, beats) = (self.state.db.clone(), self.state.workers.clone());
+        beats.expect("checkpoint", Duration::from_secs(2));
         workers.spawn(async move {
             let mut every = tokio::time::interval(Duration::from_secs(2));
             loop {
                 every.tick().await;
-                if let Err(e) = db.checkpoint().await {
-                    tracing::warn!(error = %e, "background checkpoint failed");
+                match db.checkpoint().await {
+                    Ok(()) => beats.beat("checkpoint"),
+                    Err(e) => tracing::warn!(error = %e, "background checkpoint failed"),
                 }
             }
         });
         let state = self.state.clone();
         let interval = self.sla_interval;
+        state.workers.expect("sla", interval);
         workers.spawn(async move {
             match app::server::sla::refresh_all(&state, false).await {
                 Ok(0) => {}
@@ -210,8 +215,11 @@ impl Application {
             loop {
                 every.tick().await;
                 match app::server::sla::run_due(&state).await {
-                    Ok(0) => {}
-                    Ok(n) => tracing::info!(rules = n, "escalation rules fired"),
+                    Ok(0) => state.workers.beat("sla"),
+                    Ok(n) => {
+                        state.workers.beat("sla");
+                        tracing::info!(rules = n, "escalation rules fired");
+                    }
                     Err(e) => tracing::warn!(error = %e, "escalation rules could not run"),
                 }
             }
@@ -219,13 +227,17 @@ impl Application {
         let state = self.state.clone();
         let interval = self.mail_interval;
         if state.mail_configured() {
+            state.workers.expect("mail", interval);
             workers.spawn(async move {
                 let mut every = tokio::time::interval(interval);
                 loop {
                     every.tick().await;
                     match app::server::mail::deliver_due(&state).await {
-                        Ok(0) => {}
-                        Ok(n) => tracing::info!(messages = n, "mail sent"),
+                        Ok(0) => state.workers.beat("mail"),
+                        Ok(n) => {
+                            state.workers.beat("mail");
+                            tracing::info!(messages = n, "mail sent");
+                        }
                         Err(e) => tracing::warn!(error = %e, "mail worker could not run"),
                     }
                 }
@@ -265,7 +277,7 @@ fn route_label(path: &str) -> std::borrow::Cow<'_, str> {
     }
     // Polls come here many times a second: these borrow rather than allocate.
     match path {
-        "/healthz" | "/metrics" => path.into(),
+        "/healthz" | "/readyz" | "/metrics" => path.into(),
         _ if path.starts_with("/pkg/") || path.starts_with("/favicon") => "static".into(),
         _ if path.starts_with("/api/") => path.into(),
         _ => "page".into(),
@@ -298,6 +310,42 @@ async fn healthz(State(state): State<AppState>) -> Response {
         )
             .into_response(),
     }
+}
+
+/// Ready to serve: the database answers, carries every migration of this release, and the
+/// background workers (checkpoints, service-level rules, mail) are going round. A load balancer
+/// sends no one to a process that answers 503 here; `/healthz` only says the process is up.
+async fn readyz(State(state): State<AppState>) -> Response {
+    let mut problems = Vec::new();
+    let expected = state.db.expected_schema_version();
+    let schema = match state.db.schema_version().await {
+        Ok(v) => {
+            if v < expected {
+                problems.push(format!("database schema {v} is older than {expected}"));
+            }
+            Some(v)
+        }
+        Err(_) => {
+            problems.push("database unreachable".to_string());
+            None
+        }
+    };
+    let (workers, stalled) = state.workers.check();
+    problems.extend(stalled.iter().map(|w| format!("worker {w} stalled")));
+    let ready = problems.is_empty();
+    let body = serde_json::json!({
+        "status": if ready { "ready" } else { "not ready" },
+        "schema_version": schema,
+        "workers": workers,
+        "problems": problems,
+    });
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        tracing::warn!(?problems, "not ready");
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, axum::Json(body)).into_response()
 }
 
 /// Refuses state-changing requests that a browser marks as coming from another site, so a

@@ -64,6 +64,7 @@ macro_rules! event_select {
 
 pub use accounts::{Credentials, LinkPurpose};
 mod accounts;
+pub mod backup;
 mod coordination;
 mod sql;
 mod transfer;
@@ -125,6 +126,30 @@ pub struct Db {
     sessions: SessionCache,
 }
 
+/// How SQLite commits: `Normal` (WAL with `synchronous=NORMAL`) survives a crash of the process or
+/// the operating system but may lose the last commits on power loss; `Full` syncs every commit to
+/// disk before answering, at the cost of slower writes. PostgreSQL has its own settings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Durability {
+    #[default]
+    Normal,
+    Full,
+}
+
+impl FromStr for Durability {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "normal" => Ok(Durability::Normal),
+            "full" => Ok(Durability::Full),
+            other => Err(format!(
+                "unknown SQLite synchronous mode {other:?}: use normal or full"
+            )),
+        }
+    }
+}
+
 /// Why the database could not be opened or migrated; start-up prints it and stops.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
@@ -169,6 +194,11 @@ impl Db {
     /// `sqlite://path` (created when missing; WAL mode, a busy timeout, foreign keys on) or
     /// `postgres://…`.
     pub async fn open(url: &str) -> Result<Db, OpenError> {
+        Self::open_with(url, Durability::default()).await
+    }
+
+    /// `open`, with how SQLite waits for the disk on commit.
+    pub async fn open_with(url: &str, durability: Durability) -> Result<Db, OpenError> {
         let connect_err = |source| OpenError::Connect {
             url: redact(url),
             source,
@@ -182,13 +212,7 @@ impl Db {
         })?;
         let mut connect_url = url.to_string();
         if backend == Backend::Sqlite {
-            let path = url
-                .trim_start_matches("sqlite://")
-                .trim_start_matches("sqlite:")
-                .split('?')
-                .next()
-                .unwrap_or_default();
-            let path = std::path::Path::new(path);
+            let path = std::path::Path::new(backup::sqlite_path(url).unwrap_or_default());
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).map_err(|source| OpenError::Folder {
                     path: path.display().to_string(),
@@ -214,11 +238,15 @@ impl Db {
                         // Checkpoints run in the background (`checkpoint`), not inside a writer's
                         // commit; the autocheckpoint is the ceiling should that task stall. 1 MiB
                         // of page cache per connection: the operating system caches the file too.
-                        sqlx::query(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                        let synchronous = match durability {
+                            Durability::Normal => "NORMAL",
+                            Durability::Full => "FULL",
+                        };
+                        sqlx::query(sqlx::AssertSqlSafe(format!(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; \
                              PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
-                             PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -1024;",
-                        )
+                             PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -1024;"
+                        )))
                         .execute(&mut *conn)
                         .await?;
                     }
@@ -326,6 +354,21 @@ impl Db {
 
     pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<Any>, AppError> {
         Ok(self.pool.acquire().await?)
+    }
+
+    /// The newest migration this release brings for its backend: a database at a lower
+    /// `schema_version` has not been upgraded (yet).
+    pub fn expected_schema_version(&self) -> i64 {
+        let migrator = match self.backend {
+            Backend::Sqlite => sqlx::migrate!("../migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("../migrations/postgres"),
+        };
+        migrator.iter().map(|m| m.version).max().unwrap_or(0)
+    }
+
+    /// Closes every connection: later queries fail as if the database were unreachable.
+    pub async fn close(&self) {
+        self.pool.close().await;
     }
 
     pub async fn schema_version(&self) -> Result<i64, AppError> {

@@ -20,6 +20,8 @@ pub struct AppState {
     pub mailer: Option<super::mail::Mailer>,
     /// Server-side request durations per route.
     pub timings: super::timings::Timings,
+    /// When each background worker last went round, for `/readyz`.
+    pub workers: Heartbeats,
 }
 
 impl AppState {
@@ -110,5 +112,67 @@ impl Clock {
 
     pub fn set_offset_ms(&self, ms: i64) {
         self.offset_ms.store(ms, Ordering::Relaxed);
+    }
+}
+
+/// The background workers' pulse: each worker is expected to beat at least once per its period;
+/// one that has not for three periods (and a minute's grace) is reported stalled by `/readyz`.
+#[derive(Clone, Default)]
+pub struct Heartbeats(Arc<std::sync::Mutex<Vec<Pulse>>>);
+
+struct Pulse {
+    name: &'static str,
+    every: Duration,
+    last: std::time::Instant,
+}
+
+impl Heartbeats {
+    /// Starts expecting `name` to beat every `every`.
+    pub fn expect(&self, name: &'static str, every: Duration) {
+        let mut pulses = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        pulses.retain(|p| p.name != name);
+        pulses.push(Pulse {
+            name,
+            every,
+            last: std::time::Instant::now(),
+        });
+    }
+
+    pub fn beat(&self, name: &'static str) {
+        let mut pulses = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = pulses.iter_mut().find(|p| p.name == name) {
+            p.last = std::time::Instant::now();
+        }
+    }
+
+    /// The workers expected, and those among them that have stalled.
+    pub fn check(&self) -> (Vec<&'static str>, Vec<&'static str>) {
+        let pulses = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let stalled = pulses
+            .iter()
+            .filter(|p| p.last.elapsed() > p.every * 3 + Duration::from_secs(60))
+            .map(|p| p.name)
+            .collect();
+        (pulses.iter().map(|p| p.name).collect(), stalled)
+    }
+}
+
+#[cfg(test)]
+mod heartbeat_tests {
+    use super::*;
+
+    #[test]
+    fn a_worker_that_stops_beating_is_reported_and_one_that_beats_is_not() {
+        let beats = Heartbeats::default();
+        beats.expect("sla", Duration::from_secs(15));
+        assert_eq!(beats.check(), (vec!["sla"], vec![]));
+        // Pretend the last beat was long ago (the clock may have started less than that ago).
+        let Some(long_ago) = std::time::Instant::now().checked_sub(Duration::from_secs(200)) else {
+            return;
+        };
+        beats.0.lock().unwrap()[0].last = long_ago;
+        assert_eq!(beats.check().1, vec!["sla"]);
+        beats.beat("sla");
+        assert!(beats.check().1.is_empty());
     }
 }

@@ -6,6 +6,7 @@ mod docs;
 mod health;
 mod helpers;
 mod notifications;
+mod operations;
 mod portal;
 mod properties;
 mod reports;

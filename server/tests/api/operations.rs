@@ -1,0 +1,219 @@
+//! Running Switchboard for real: readiness, backups under load, restores and upgrades.
+
+use crate::helpers::{body, config, TestApp};
+use app::domain::Role;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// The `switchboard` binary with `args` on the database `url`: (success, stdout + stderr).
+fn switchboard(url: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_switchboard"))
+        .args(args)
+        .env("SWITCHBOARD_DATABASE_URL", url)
+        .env("RUST_LOG", "error")
+        .output()
+        .expect("the switchboard binary runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+fn sqlite_file(url: &str) -> Option<PathBuf> {
+    app::server::db::backup::sqlite_path(url).map(PathBuf::from)
+}
+
+/// What a ticket reads like through the API, without what depends on the time of asking.
+fn lasting(t: &Value) -> Value {
+    serde_json::json!({
+        "number": t["number"], "title": t["title"], "description": t["description"],
+        "status": t["status"], "priority": t["priority"], "version": t["version"],
+        "requester": t["requester"], "assignee": t["assignee"], "created_at": t["created_at"],
+    })
+}
+
+#[tokio::test]
+async fn readyz_says_ready_with_its_workers_and_refuses_once_the_database_is_gone() {
+    let app = TestApp::spawn().await;
+    let r = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let ready = body(r).await;
+    assert_eq!(ready["status"], "ready");
+    assert_eq!(
+        ready["schema_version"].as_i64(),
+        Some(app.state.db.expected_schema_version())
+    );
+    let workers = ready["workers"].as_array().unwrap();
+    for w in ["checkpoint", "sla"] {
+        assert!(workers.iter().any(|x| x == w), "{w} runs: {ready}");
+    }
+
+    app.state.db.close().await;
+    let r = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(r.status(), 503);
+    let not_ready = body(r).await;
+    assert_eq!(not_ready["status"], "not ready");
+    assert!(not_ready["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p == "database unreachable"));
+    // /healthz asks the database too.
+    let r = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(r.status(), 503);
+}
+
+#[tokio::test]
+async fn a_backup_taken_while_tickets_are_filed_restores_to_a_database_that_reads_the_same() {
+    let app = TestApp::spawn().await;
+    let url = app.database_url();
+    let Some(file) = sqlite_file(&url) else {
+        // PostgreSQL is backed up with pg_dump; the command says so.
+        let (ok, text) = switchboard(&url, &["backup", "--to", "/tmp/never.db"]);
+        assert!(!ok && text.contains("pg_dump"), "{text}");
+        return;
+    };
+    let dir = file.parent().unwrap().to_path_buf();
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let mut before = Vec::new();
+    for i in 0..5 {
+        before.push(rita.file(&format!("Before the backup {i}")).await);
+    }
+    // Filing goes on, from another task, while the backup runs.
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (rita, stop) = (rita.clone(), stop.clone());
+        tokio::spawn(async move {
+            let mut n = 0;
+            while !stop.load(Ordering::Relaxed) {
+                rita.file(&format!("During the backup {n}")).await;
+                n += 1;
+            }
+            n
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let backup = dir.join("backup.db");
+    let backup_path = backup.to_str().unwrap().to_string();
+    let (ok, text) = tokio::task::spawn_blocking({
+        let (url, backup_path) = (url.clone(), backup_path.clone());
+        move || switchboard(&url, &["backup", "--to", &backup_path])
+    })
+    .await
+    .unwrap();
+    assert!(ok, "backup: {text}");
+    stop.store(true, Ordering::Relaxed);
+    let during = writer.await.unwrap();
+    assert!(during > 0, "tickets were filed while backing up");
+
+    // A second backup into the same file is refused; nothing is overwritten.
+    let (ok, text) = switchboard(&url, &["backup", "--to", &backup_path]);
+    assert!(!ok && text.contains("exists already"), "{text}");
+
+    let restored_url = format!("sqlite://{}", dir.join("restored/switchboard.db").display());
+    let (ok, text) = switchboard(&restored_url, &["restore", "--from", &backup_path]);
+    assert!(ok, "restore: {text}");
+    // Restoring over an existing database is refused.
+    let (ok, text) = switchboard(&restored_url, &["restore", "--from", &backup_path]);
+    assert!(!ok && text.contains("exists already"), "{text}");
+    // Something that is not a backup is refused with a clear message.
+    let junk = dir.join("junk.db");
+    std::fs::write(&junk, "not a database at all").unwrap();
+    let other_url = format!("sqlite://{}", dir.join("other.db").display());
+    let (ok, text) = switchboard(&other_url, &["restore", "--from", junk.to_str().unwrap()]);
+    assert!(!ok && text.contains("not a"), "{text}");
+
+    let original = rita.clone();
+    let restored = TestApp::start(config(restored_url, false), std::time::Duration::ZERO).await;
+    let token = restored.token("rita@example.org").await;
+    let rita_there = crate::helpers::Api {
+        base: restored.base.clone(),
+        client: restored.client.clone(),
+        token,
+    };
+    // Every ticket filed before the backup is there, reading the same; of those filed during it,
+    // a prefix (the snapshot's moment) is there, each reading the same too.
+    let mut present = 0;
+    for n in 0..(5 + during) {
+        let number = format!("SB-{}", 1001 + n);
+        let there = rita_there.get(&format!("/tickets/{number}")).await;
+        if n < 5 {
+            assert_eq!(there.status(), 200, "{number} was filed before the backup");
+        }
+        if there.status() == 404 {
+            // Later ones were not in the snapshot either: the backup is one moment.
+            let later = rita_there
+                .get(&format!("/tickets/SB-{}", 1001 + n + 1))
+                .await;
+            assert_eq!(later.status(), 404, "the backup has no gaps");
+            break;
+        }
+        let here = body(original.get(&format!("/tickets/{number}")).await).await;
+        assert_eq!(lasting(&body(there).await), lasting(&here));
+        present += 1;
+    }
+    assert!(present >= 5, "{present} tickets restored");
+    assert_eq!(lasting(&before[0])["title"], "Before the backup 0");
+}
+
+#[tokio::test]
+async fn a_database_from_an_earlier_release_is_upgraded_at_start_and_reads_back() {
+    let app = TestApp::spawn().await;
+    let Some(file) = sqlite_file(&app.database_url()) else {
+        return; // The fixture is a SQLite file; PostgreSQL runs the same migrations in order.
+    };
+    let dir = file.parent().unwrap().to_path_buf();
+    let old = dir.join("old/switchboard.db");
+    std::fs::create_dir_all(old.parent().unwrap()).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-12-demo.db"),
+        &old,
+    )
+    .unwrap();
+    let upgraded = TestApp::start(
+        config(format!("sqlite://{}", old.display()), false),
+        std::time::Duration::ZERO,
+    )
+    .await;
+    let r = upgraded
+        .client
+        .get(upgraded.url("/readyz"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "upgraded and ready");
+    assert_eq!(
+        upgraded.state.db.schema_version().await.unwrap(),
+        upgraded.state.db.expected_schema_version()
+    );
+    // The demo's people sign in with their passwords, and their tickets read back.
+    let r = upgraded
+        .client
+        .post(upgraded.url("/api/v1/auth/token"))
+        .json(&serde_json::json!({"email": "coordinator@example.org", "password": app::server::demo::DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let token = body(r).await["token"].as_str().unwrap().to_string();
+    let coordinator = crate::helpers::Api {
+        base: upgraded.base.clone(),
+        client: upgraded.client.clone(),
+        token,
+    };
+    let list = body(coordinator.get("/tickets?limit=100").await).await;
+    let items = list["items"].as_array().expect("a ticket list");
+    assert!(items.len() >= 20, "{} tickets", items.len());
+    let first = body(coordinator.get("/tickets/SB-1001").await).await;
+    assert!(first["title"].as_str().is_some_and(|t| !t.is_empty()));
+    let events = body(coordinator.get("/tickets/SB-1001/events").await).await;
+    assert!(
+        events["items"].as_array().is_some_and(|e| !e.is_empty()),
+        "its history: {events}"
+    );
+}
