@@ -4,6 +4,7 @@
 pub mod assignment;
 pub mod category;
 pub mod coordination;
+pub mod event;
 pub mod lifecycle;
 pub mod notification;
 pub mod priority;
@@ -13,6 +14,7 @@ pub mod ticket;
 pub mod user;
 
 pub use category::{Category, CategoryField};
+pub use event::EventKind;
 pub use lifecycle::{Action, ActionKind, Lifecycle, Status, TransitionError, WaitingOn};
 pub use notification::{Digest, Notification, NotificationKind, Preferences};
 pub use priority::{Impact, Priority, PriorityMatrix, Urgency};

@@ -1,6 +1,6 @@
 //! A ticket and the values it is made of. Constructors parse, so an invalid value cannot exist.
 
-use super::{closed_enum, Impact, Lifecycle, Priority, Status, Urgency, WaitingOn};
+use super::{closed_enum, EventKind, Impact, Lifecycle, Priority, Status, Urgency, WaitingOn};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -291,7 +291,7 @@ pub struct Event {
     pub number: TicketNumber,
     pub actor: Option<PersonRef>,
     pub at: DateTime<Utc>,
-    pub kind: String,
+    pub kind: EventKind,
     pub from: Option<String>,
     pub to: Option<String>,
     pub detail: Option<String>,
@@ -308,7 +308,7 @@ impl Event {
             Reader::Requester => self.for_public(),
             Reader::Outsider | Reader::TrackingLink => {
                 let mut e = self.for_public();
-                if e.kind == "rated" {
+                if e.kind == EventKind::Rated {
                     e.detail = None;
                 }
                 e
@@ -323,16 +323,17 @@ impl Event {
             email: String::new(),
             name: a.first_name().to_string(),
         });
-        if self.kind == "assigned" {
+        if self.kind == EventKind::Assigned {
             self.to = self
                 .to
                 .map(|to| to.split_whitespace().next().unwrap_or_default().to_string());
             self.from = None;
         }
-        let keep = self.kind == "status" && self.to.as_deref() == Some("waiting")
-            || self.kind == "reopened"
-            || self.kind == "rated"
-            || self.kind == "facility";
+        let keep = match self.kind {
+            EventKind::Status => self.to.as_deref() == Some(Status::Waiting.as_str()),
+            EventKind::Reopened | EventKind::Rated | EventKind::Facility => true,
+            _ => false,
+        };
         if !keep {
             self.detail = None;
         }
@@ -342,15 +343,15 @@ impl Event {
     /// The event as a requester reads it in their timeline.
     pub fn public_words(&self) -> String {
         let actor = self.actor.as_ref().map(|p| p.first_name().to_string());
-        match self.kind.as_str() {
-            "created" => "Request received".into(),
-            "assigned" => match (&self.to, actor) {
+        match self.kind {
+            EventKind::Created => "Request received".into(),
+            EventKind::Assigned => match (&self.to, actor) {
                 (Some(to), _) => {
                     format!("Assigned to {}", to.split_whitespace().next().unwrap_or(to))
                 }
                 _ => "Assigned".into(),
             },
-            "status" => match self.to.as_deref() {
+            EventKind::Status => match self.to.as_deref() {
                 Some("in_progress") => "Work in progress".into(),
                 Some("assigned") => "A technician has it".into(),
                 Some("waiting") => match self.detail.as_deref() {
@@ -366,15 +367,17 @@ impl Event {
                 Some(other) => format!("Status: {other}"),
                 None => "Status changed".into(),
             },
-            "note" => match actor {
+            EventKind::Note => match actor {
                 Some(a) => format!("Note from {a}"),
                 None => "Note".into(),
             },
-            "escalated" => "Escalated to a specialist".into(),
-            "priority" => format!("Priority now {}", self.to.clone().unwrap_or_default()),
-            "reopened" => "Reopened".into(),
-            "rated" => format!("Rated {}/5", self.to.clone().unwrap_or_default()),
-            "facility" => {
+            EventKind::Escalated => "Escalated to a specialist".into(),
+            EventKind::Priority | EventKind::RulePriority => {
+                format!("Priority now {}", self.to.clone().unwrap_or_default())
+            }
+            EventKind::Reopened => "Reopened".into(),
+            EventKind::Rated => format!("Rated {}/5", self.to.clone().unwrap_or_default()),
+            EventKind::Facility => {
                 let order = self.to.clone().unwrap_or_default();
                 match self.detail.as_deref() {
                     Some(d) if d.starts_with("done") => format!("Facility work {order} done"),
@@ -385,32 +388,36 @@ impl Event {
                     _ => format!("Facility work {order} requested"),
                 }
             }
-            "project" => match &self.to {
+            EventKind::Project => match &self.to {
                 Some(p) => format!("Part of the project {p}"),
                 None => "Taken out of its project".into(),
             },
-            "due" => match &self.to {
+            EventKind::Due => match &self.to {
                 Some(d) => format!("Due {d}"),
                 None => "No due date any more".into(),
             },
-            "linked" => format!(
+            EventKind::Linked => format!(
                 "Linked to {} ({})",
                 self.to.clone().unwrap_or_default(),
                 self.detail.clone().unwrap_or_else(|| "related".into())
             ),
-            "unlinked" => format!(
+            EventKind::Unlinked => format!(
                 "No longer linked to {}",
                 self.to.clone().unwrap_or_default()
             ),
-            "merged" => format!(
+            EventKind::Merged => format!(
                 "Merged into {}, which it duplicated",
                 self.to.clone().unwrap_or_default()
             ),
-            "merged_from" => format!(
+            EventKind::MergedFrom => format!(
                 "{} merged into this request",
                 self.from.clone().unwrap_or_default()
             ),
-            other => other.replace('_', " "),
+            EventKind::Watcher
+            | EventKind::Triage
+            | EventKind::Category
+            | EventKind::Sla
+            | EventKind::TrackingLink => self.kind.as_str().replace('_', " "),
         }
     }
 }

@@ -13,8 +13,8 @@ use crate::domain::coordination::{
     WorkOrderDraft, WorkOrderStatus,
 };
 use crate::domain::{
-    Action, Impact, NoteBody, NotificationKind, Priority, ResolutionNotes, Role, Status, Ticket,
-    TicketNumber, TicketTitle, Urgency, User, WaitingOn,
+    Action, EventKind, Impact, NoteBody, NotificationKind, Priority, ResolutionNotes, Role, Status,
+    Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -292,7 +292,7 @@ pub async fn plan_task(
         Some(actor.id),
         now,
         &NewEvent {
-            kind: "created",
+            kind: EventKind::Created,
             from: None,
             to: Some(project.name.clone()),
             detail: Some(format!("planned task, due {due_on}")),
@@ -305,14 +305,14 @@ pub async fn plan_task(
     if let Some(to) = &assignee {
         Db::assign_new(&mut tx, id, to.id).await?;
         events.push(NewEvent {
-            kind: "assigned",
+            kind: EventKind::Assigned,
             from: None,
             to: Some(to.name.clone()),
             detail: Some(to.email.clone()),
             internal: false,
         });
         events.push(NewEvent {
-            kind: "status",
+            kind: EventKind::Status,
             from: Some(Status::New.as_str().into()),
             to: Some(Status::Assigned.as_str().into()),
             detail: None,
@@ -367,7 +367,7 @@ pub async fn plan_ticket(
     let mut events = Vec::new();
     if row.project_id != project_id {
         events.push(NewEvent {
-            kind: "project",
+            kind: EventKind::Project,
             from: row.ticket.project.as_ref().map(|p| p.name.clone()),
             to: project.as_ref().map(|p| p.name.clone()),
             detail: None,
@@ -376,7 +376,7 @@ pub async fn plan_ticket(
     }
     if row.ticket.due_on != due_on {
         events.push(NewEvent {
-            kind: "due",
+            kind: EventKind::Due,
             from: row.ticket.due_on.map(|d| d.to_string()),
             to: due_on.map(|d| d.to_string()),
             detail: None,
@@ -504,7 +504,7 @@ pub async fn request_facility_work(
     // Other tickets waiting on the same work order are named only to those who may open them.
     order.tickets = only_visible(&mut tx, actor, std::mem::take(&mut order.tickets)).await?;
     let mut events = vec![NewEvent {
-        kind: "facility",
+        kind: EventKind::Facility,
         from: None,
         to: Some(order.reference()),
         detail: Some(format!("{} ({})", order.what, order.location)),
@@ -513,7 +513,7 @@ pub async fn request_facility_work(
     let mut s = row.state();
     if lifecycle.status != row.ticket.status || lifecycle.waiting_on != row.ticket.waiting_on {
         events.push(NewEvent {
-            kind: "status",
+            kind: EventKind::Status,
             from: Some(row.ticket.status.as_str().into()),
             to: Some(Status::Waiting.as_str().into()),
             detail: Some(WaitingOn::Facility.as_str().into()),
@@ -638,7 +638,7 @@ pub async fn update_work_order(
                     continue;
                 };
                 let e = NewEvent {
-                    kind: "facility",
+                    kind: EventKind::Facility,
                     from: None,
                     to: Some(order.reference()),
                     detail: Some(format!("expected {words}")),
@@ -715,7 +715,7 @@ async fn resume_after_facility(
         return Ok(0);
     };
     let mut events = vec![NewEvent {
-        kind: "facility",
+        kind: EventKind::Facility,
         from: None,
         to: Some(order.reference()),
         detail: Some(match outcome {
@@ -733,7 +733,7 @@ async fn resume_after_facility(
         s.status = resumed.status;
         s.waiting_on = resumed.waiting_on;
         events.push(NewEvent {
-            kind: "status",
+            kind: EventKind::Status,
             from: Some(Status::Waiting.as_str().into()),
             to: Some(resumed.status.as_str().into()),
             detail: Some("facility work finished".into()),
@@ -799,7 +799,7 @@ pub async fn link(
         Db::insert_link(&mut tx, child.id, parent.id, "child_of", actor.id, now).await?;
     }
     let words = |r: &TicketRow, role: &str| NewEvent {
-        kind: "linked",
+        kind: EventKind::Linked,
         from: None,
         to: Some(r.ticket.number.to_string()),
         detail: Some(role.to_string()),
@@ -841,7 +841,7 @@ pub async fn unlink(
     for (r, o) in [(&row, &that), (&that, &row)] {
         Db::touch_ticket(&mut tx, r.id, now).await?;
         let e = NewEvent {
-            kind: "unlinked",
+            kind: EventKind::Unlinked,
             from: None,
             to: Some(o.ticket.number.to_string()),
             detail: None,
@@ -899,14 +899,14 @@ pub async fn merge(
     }
     let dup_events = vec![
         NewEvent {
-            kind: "merged",
+            kind: EventKind::Merged,
             from: None,
             to: Some(keep.ticket.number.to_string()),
             detail: Some(keep.ticket.title.clone()),
             internal: false,
         },
         NewEvent {
-            kind: "status",
+            kind: EventKind::Status,
             from: Some(dup.ticket.status.as_str().into()),
             to: Some(Status::Cancelled.as_str().into()),
             detail: Some(format!("duplicate of {}", keep.ticket.number)),
@@ -918,7 +918,7 @@ pub async fn merge(
     }
     settle(&mut tx, state, &dup, &dup_events, actor, now).await?;
     let keep_event = NewEvent {
-        kind: "merged_from",
+        kind: EventKind::MergedFrom,
         from: Some(dup.ticket.number.to_string()),
         to: None,
         detail: Some(dup.ticket.title.clone()),
@@ -977,7 +977,7 @@ pub(crate) async fn resolve_children(
             lifecycle = lifecycle.transition(&Action::Assign)?;
             s.assignee_id = Some(actor.id);
             events.push(NewEvent {
-                kind: "assigned",
+                kind: EventKind::Assigned,
                 from: None,
                 to: Some(actor.name.clone()),
                 detail: Some(actor.email.clone()),
@@ -989,7 +989,7 @@ pub(crate) async fn resolve_children(
         s.waiting_on = None;
         s.resolution = Some(notes.as_str().to_string());
         events.push(NewEvent {
-            kind: "status",
+            kind: EventKind::Status,
             from: Some(row.ticket.status.as_str().into()),
             to: Some(Status::Resolved.as_str().into()),
             detail: Some(format!("with {}: {}", parent.ticket.number, notes.as_str())),

@@ -4,9 +4,9 @@
 use crate::domain::coordination::ProjectTag;
 use crate::domain::sla::{Rule, Target};
 use crate::domain::{
-    Calendar, Category, CategoryField, Digest, Event, Impact, Note, NoteVisibility, Notification,
-    PersonRef, Policy, Preferences, Priority, Role, Sla, Status, Ticket, TicketNumber, Urgency,
-    User, WaitingOn,
+    Calendar, Category, CategoryField, Digest, Event, EventKind, Impact, Note, NoteVisibility,
+    Notification, PersonRef, Policy, Preferences, Priority, Role, Sla, Status, Ticket,
+    TicketNumber, Urgency, User, WaitingOn,
 };
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -758,7 +758,7 @@ impl Db {
         .bind(ticket_id)
         .bind(actor_id)
         .bind(to_ms(now))
-        .bind(e.kind)
+        .bind(e.kind.as_str())
         .bind(&e.from)
         .bind(&e.to)
         .bind(&e.detail)
@@ -1421,12 +1421,17 @@ impl Db {
             Ok((from_ms(r.try_get("at")?), decode(r.try_get("to_value")?)?))
         })
         .collect::<Result<Vec<_>, _>>()?;
-        let responded: Option<i64> = sqlx::query_scalar(
+        let staff: Vec<String> = Role::ALL
+            .iter()
+            .filter(|r| r.is_staff())
+            .map(|r| format!("'{r}'"))
+            .collect();
+        let responded: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
             "SELECT MIN(e.at) FROM ticket_events e JOIN users u ON u.id = e.actor_id \
-             WHERE e.ticket_id = $1 AND u.role IN ('technician', 'coordinator', 'admin') AND ( \
-               (e.kind = 'status' AND e.to_value IN ('in_progress', 'waiting', 'resolved', 'closed')) \
-               OR (e.kind = 'note' AND NOT e.internal))",
-        )
+             WHERE e.ticket_id = $1 AND u.role IN ({}) AND {}",
+            staff.join(", "),
+            EventKind::responds_sql("e")
+        )))
         .bind(ticket_id)
         .fetch_one(&mut *conn)
         .await?;
@@ -2251,11 +2256,11 @@ const REPORT_LINES: &str = "SELECT string_agg(line, '
                  WHEN 'escalated' THEN 'E' || COALESCE(CAST(e.actor_id AS TEXT), '') \
                  WHEN 'reopened' THEN 'R' \
                  WHEN 'note' THEN 'N' || COALESCE(CAST(e.actor_id AS TEXT), '') \
-                 WHEN 'priority' THEN 'L' \
+                 WHEN 'rule_priority' THEN 'L' \
                END, ';') \
               FROM ticket_events e \
               WHERE e.ticket_id = t.id AND (e.kind IN ('status', 'assigned', 'escalated', 'reopened') \
-                OR (e.kind = 'note' AND NOT e.internal) OR (e.kind = 'priority' AND e.detail LIKE 'SLA rule:%'))), '') AS line \
+                OR (e.kind = 'note' AND NOT e.internal) OR e.kind = 'rule_priority')), '') AS line \
              FROM tickets t JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id \
              WHERE t.created_at < ";
 
@@ -2327,35 +2332,36 @@ fn parse_history(
     for (_, at, code) in items {
         let item = code;
         let at = from_ms(decode(at)?);
-        let (kind, rest) = code.split_at(code.len().min(1));
+        let mut letters = code.chars();
+        let kind = letters
+            .next()
+            .and_then(|c| EventKind::ALL.iter().find(|k| k.report_code() == Some(c)))
+            .ok_or_else(|| unreadable(item))?;
+        let rest = letters.as_str();
         match kind {
-            "S" => {
+            EventKind::Status => {
                 let (status, actor) = rest.rsplit_once('@').ok_or_else(|| unreadable(item))?;
                 let (status, waiting_on) = match status.split_once(':') {
                     Some((s, w)) => (s, w.parse().ok()),
                     None => (status, None),
                 };
                 let to: Status = decode(status)?;
-                let works = matches!(
-                    to,
-                    Status::InProgress | Status::Waiting | Status::Resolved | Status::Closed
-                );
-                if works && by_staff(actor) {
+                if EventKind::Status.responds(Some(to.as_str()), false) && by_staff(actor) {
                     out.push((at, Change::Responded));
                 }
                 out.push((at, Change::Status { to, waiting_on }));
             }
-            "A" => out.push((at, Change::Assigned)),
-            "E" => out.push((
+            EventKind::Assigned => out.push((at, Change::Assigned)),
+            EventKind::Escalated => out.push((
                 at,
                 Change::Escalated {
                     by: rest.parse().ok(),
                 },
             )),
-            "L" => out.push((at, Change::Escalated { by: None })),
-            "R" => out.push((at, Change::Reopened)),
-            "N" if by_staff(rest) => out.push((at, Change::Responded)),
-            "N" => {}
+            EventKind::RulePriority => out.push((at, Change::Escalated { by: None })),
+            EventKind::Reopened => out.push((at, Change::Reopened)),
+            EventKind::Note if by_staff(rest) => out.push((at, Change::Responded)),
+            EventKind::Note => {}
             _ => return Err(unreadable(item)),
         }
     }
@@ -2392,7 +2398,7 @@ pub struct ImportTicket {
 pub struct ImportEvent {
     pub at: DateTime<Utc>,
     pub actor_id: Option<i64>,
-    pub kind: String,
+    pub kind: EventKind,
     pub from: Option<String>,
     pub to: Option<String>,
     pub detail: Option<String>,
@@ -2468,7 +2474,7 @@ impl Db {
                 b.push_bind(*id)
                     .push_bind(e.actor_id)
                     .push_bind(to_ms(e.at))
-                    .push_bind(e.kind.clone())
+                    .push_bind(e.kind.as_str())
                     .push_bind(e.from.clone())
                     .push_bind(e.to.clone())
                     .push_bind(e.detail.clone())
@@ -2837,7 +2843,7 @@ impl TicketRow {
 
 #[derive(Clone, Debug)]
 pub struct NewEvent {
-    pub kind: &'static str,
+    pub kind: EventKind,
     pub from: Option<String>,
     pub to: Option<String>,
     pub detail: Option<String>,
@@ -2982,7 +2988,7 @@ fn event_from_row(r: &AnyRow) -> Result<Event, AppError> {
             .zip(name)
             .map(|(email, name)| PersonRef { email, name }),
         at: from_ms(r.try_get("at")?),
-        kind: r.try_get("kind")?,
+        kind: decode(r.try_get("kind")?)?,
         from: r.try_get("from_value")?,
         to: r.try_get("to_value")?,
         detail: r.try_get("detail")?,
@@ -2993,6 +2999,20 @@ fn event_from_row(r: &AnyRow) -> Result<Event, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_report_query_writes_each_kinds_report_code() {
+        for k in EventKind::ALL {
+            let when = format!("WHEN '{k}' THEN '");
+            match k.report_code() {
+                Some(code) => assert!(
+                    REPORT_LINES.contains(&format!("{when}{code}")),
+                    "{k} is written as {code}"
+                ),
+                None => assert!(!REPORT_LINES.contains(&when), "{k} is not reported"),
+            }
+        }
+    }
 
     #[test]
     fn report_lines_read_back_with_responses_only_from_staff() {

@@ -4,7 +4,9 @@
 //! it at scale. Deterministic: the same seed writes the same history.
 
 use super::db::{ImportEvent, ImportNote, ImportTicket};
-use crate::domain::{Impact, NoteVisibility, PriorityMatrix, Status, Urgency, WaitingOn};
+use crate::domain::{
+    EventKind, Impact, NoteVisibility, PriorityMatrix, Status, Urgency, WaitingOn,
+};
 use chrono::{DateTime, Duration, Utc};
 
 const CATEGORIES: [&str; 6] = [
@@ -119,7 +121,7 @@ impl History<'_> {
     fn event(
         &mut self,
         actor: Option<i64>,
-        kind: &str,
+        kind: EventKind,
         from: Option<&str>,
         to: Option<&str>,
         detail: Option<&str>,
@@ -127,11 +129,11 @@ impl History<'_> {
         self.events.push(ImportEvent {
             at: self.at,
             actor_id: actor,
-            kind: kind.into(),
+            kind,
             from: from.map(String::from),
             to: to.map(String::from),
             detail: detail.map(String::from),
-            internal: kind == "escalated" || kind == "priority",
+            internal: kind.always_internal(),
         });
     }
 
@@ -139,7 +141,7 @@ impl History<'_> {
         let from = self.status;
         self.event(
             Some(actor),
-            "status",
+            EventKind::Status,
             Some(from.as_str()),
             Some(to.as_str()),
             detail,
@@ -174,7 +176,13 @@ fn ticket(
         waiting_on: None,
         rng,
     };
-    h.event(Some(requester), "created", None, Some("new"), Some(channel));
+    h.event(
+        Some(requester),
+        EventKind::Created,
+        None,
+        Some("new"),
+        Some(channel),
+    );
     let (mut notes, mut rating) = (Vec::new(), None);
     let (mut escalated, mut reopened, mut resolution) = (false, false, None);
     let mut assignee = None;
@@ -186,7 +194,7 @@ fn ticket(
         assignee = Some(tech);
         h.event(
             Some(people.coordinator),
-            "assigned",
+            EventKind::Assigned,
             None,
             Some("Technician"),
             None,
@@ -196,7 +204,7 @@ fn ticket(
             break 'life;
         }
         h.status(tech, Status::InProgress, None);
-        h.event(Some(tech), "note", None, Some("public"), Some("0"));
+        h.event(Some(tech), EventKind::Note, None, Some("public"), Some("0"));
         notes.push(ImportNote {
             at: h.at,
             author_id: tech,
@@ -223,7 +231,7 @@ fn ticket(
             let raised = priority.raised();
             h.event(
                 Some(tech),
-                "priority",
+                EventKind::Priority,
                 Some(priority.as_str()),
                 Some(raised.as_str()),
                 Some("Needs a specialist"),
@@ -233,14 +241,14 @@ fn ticket(
             assignee = Some(tech);
             h.event(
                 Some(tech),
-                "assigned",
+                EventKind::Assigned,
                 Some("Technician"),
                 Some("Specialist"),
                 None,
             );
             h.event(
                 Some(tech),
-                "escalated",
+                EventKind::Escalated,
                 None,
                 Some("Specialist"),
                 Some("Needs a specialist"),
@@ -250,7 +258,13 @@ fn ticket(
             break 'life;
         }
         let minutes = 5 + h.rng.below(120) as i64;
-        h.event(Some(tech), "note", None, Some("internal"), Some("0"));
+        h.event(
+            Some(tech),
+            EventKind::Note,
+            None,
+            Some("internal"),
+            Some("0"),
+        );
         notes.push(ImportNote {
             at: h.at,
             author_id: tech,
@@ -258,7 +272,7 @@ fn ticket(
             visibility: NoteVisibility::Internal,
             minutes: Some(minutes),
         });
-        h.event(Some(tech), "note", None, Some("public"), Some("0"));
+        h.event(Some(tech), EventKind::Note, None, Some("public"), Some("0"));
         notes.push(ImportNote {
             at: h.at,
             author_id: tech,
@@ -275,7 +289,7 @@ fn ticket(
             reopened = true;
             h.event(
                 Some(requester),
-                "reopened",
+                EventKind::Reopened,
                 None,
                 None,
                 Some("Still broken"),

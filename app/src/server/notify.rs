@@ -9,7 +9,7 @@
 use super::db::Conn;
 use super::db::{Db, NewEvent, NewNotification, OutboxRow, Recipient};
 use super::state::AppState;
-use crate::domain::{Digest, NotificationKind, Role, Status, Ticket, User, WaitingOn};
+use crate::domain::{Digest, EventKind, NotificationKind, Role, Status, Ticket, User, WaitingOn};
 use crate::error::AppError;
 use chrono::{DateTime, Duration, DurationRound, Timelike, Utc};
 
@@ -86,7 +86,7 @@ pub fn for_change(
     };
     for e in events {
         match e.kind {
-            "created" => {
+            EventKind::Created => {
                 tell(
                     who.requester,
                     NotificationKind::Received,
@@ -115,7 +115,7 @@ pub fn for_change(
                     );
                 }
             }
-            "assigned" => {
+            EventKind::Assigned => {
                 tell(
                     who.requester,
                     NotificationKind::Assigned,
@@ -134,7 +134,7 @@ pub fn for_change(
                     );
                 }
             }
-            "status" if !e.internal => {
+            EventKind::Status if !e.internal => {
                 let to: Option<Status> = e.to.as_deref().and_then(|s| s.parse().ok());
                 match to {
                     Some(Status::Waiting)
@@ -168,7 +168,7 @@ pub fn for_change(
                     watchers(&mut tell, &format!("is now {}", to.label().to_lowercase()));
                 }
             }
-            "reopened" => {
+            EventKind::Reopened => {
                 let why = e
                     .detail
                     .as_deref()
@@ -183,7 +183,7 @@ pub fn for_change(
                     );
                 }
             }
-            "note" if !e.internal => {
+            EventKind::Note if !e.internal => {
                 if by_staff {
                     tell(
                         who.requester,
@@ -205,7 +205,7 @@ pub fn for_change(
                     );
                 }
             }
-            "escalated" => {
+            EventKind::Escalated => {
                 let why = e.detail.clone().unwrap_or_default();
                 if let Some(a) = who.assignee {
                     tell(
@@ -230,7 +230,7 @@ pub fn for_change(
                     }
                 }
             }
-            "facility" => {
+            EventKind::Facility => {
                 let order = e.to.clone().unwrap_or_default();
                 let detail = e.detail.clone().unwrap_or_default();
                 let (subject, text) = if detail.starts_with("done")
@@ -261,7 +261,7 @@ pub fn for_change(
                     tell(a, NotificationKind::FacilityDone, subject, text);
                 }
             }
-            "merged" => {
+            EventKind::Merged => {
                 let into = e.to.clone().unwrap_or_default();
                 tell(
                     who.requester,
@@ -521,14 +521,9 @@ mod tests {
         }
     }
 
-    fn event(
-        kind: &'static str,
-        to: Option<&str>,
-        detail: Option<&str>,
-        internal: bool,
-    ) -> NewEvent {
+    fn event(kind: &str, to: Option<&str>, detail: Option<&str>, internal: bool) -> NewEvent {
         NewEvent {
-            kind,
+            kind: kind.parse().unwrap(),
             from: None,
             to: to.map(String::from),
             detail: detail.map(String::from),

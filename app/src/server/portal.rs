@@ -5,7 +5,7 @@ use super::db::{Db, NewEvent};
 use super::service::load_visible;
 use super::state::AppState;
 use crate::api::types::TicketDetail;
-use crate::domain::{NoteVisibility, Reader, Role, Status, TicketNumber, User};
+use crate::domain::{EventKind, NoteVisibility, Reader, Role, Status, TicketNumber, User};
 use crate::error::AppError;
 
 /// The requester rates the help on a resolved or closed ticket (1–5, with an optional comment);
@@ -57,7 +57,7 @@ pub async fn rate(
         Some(actor.id),
         now,
         &NewEvent {
-            kind: "rated",
+            kind: EventKind::Rated,
             from: None,
             to: Some(score.to_string()),
             detail: Some(comment.to_string()).filter(|c| !c.is_empty()),
@@ -93,7 +93,7 @@ pub async fn create_tracking_link(
         Some(actor.id),
         now,
         &NewEvent {
-            kind: "tracking_link",
+            kind: EventKind::TrackingLink,
             from: None,
             to: Some("created".into()),
             detail: None,

@@ -14,8 +14,9 @@ use crate::api::types::{
 };
 use crate::domain::assignment::{self, Candidate};
 use crate::domain::{
-    Action, ActionKind, Email, Impact, Note, NoteBody, NoteVisibility, PersonRef, Reader,
-    ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
+    Action, ActionKind, Email, EventKind, Impact, Note, NoteBody, NoteVisibility, PersonRef,
+    Reader, ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User,
+    WaitingOn,
 };
 use crate::error::{AppError, FieldError};
 
@@ -378,7 +379,7 @@ pub async fn create_ticket(
     let on_behalf =
         (requester.id != actor.id).then(|| format!("filed by {} ({channel})", actor.name));
     let event = NewEvent {
-        kind: "created",
+        kind: EventKind::Created,
         from: None,
         to: Some(Status::New.as_str().into()),
         detail: on_behalf.or(Some(channel)),
@@ -390,14 +391,14 @@ pub async fn create_ticket(
         Db::assign_new(&mut tx, id, to.id).await?;
         for e in [
             NewEvent {
-                kind: "assigned",
+                kind: EventKind::Assigned,
                 from: None,
                 to: Some(to.name.clone()),
                 detail: Some(format!("{} (assigned automatically for {team})", to.email)),
                 internal: false,
             },
             NewEvent {
-                kind: "status",
+                kind: EventKind::Status,
                 from: Some(Status::New.as_str().into()),
                 to: Some(Status::Assigned.as_str().into()),
                 detail: None,
@@ -730,7 +731,7 @@ pub async fn list_tickets(
 /// The history entry of a (re)assignment.
 fn assigned(row: &TicketRow, to: &User) -> NewEvent {
     NewEvent {
-        kind: "assigned",
+        kind: EventKind::Assigned,
         from: row.ticket.assignee.as_ref().map(|p| p.name.clone()),
         to: Some(to.name.clone()),
         detail: Some(to.email.clone()),
@@ -854,7 +855,7 @@ pub async fn change_ticket(
                 };
                 s.reopened = true;
                 events.push(NewEvent {
-                    kind: "reopened",
+                    kind: EventKind::Reopened,
                     from: None,
                     to: None,
                     detail: Some(reason.to_string()),
@@ -879,7 +880,7 @@ pub async fn change_ticket(
                 };
                 if raised != s.priority {
                     events.push(NewEvent {
-                        kind: "priority",
+                        kind: EventKind::Priority,
                         from: Some(s.priority.as_str().into()),
                         to: Some(raised.as_str().into()),
                         detail: Some(reason.to_string()),
@@ -896,7 +897,7 @@ pub async fn change_ticket(
                     }
                 }
                 events.push(NewEvent {
-                    kind: "escalated",
+                    kind: EventKind::Escalated,
                     from: None,
                     to: new_assignee.as_ref().map(|u| u.name.clone()),
                     detail: Some(reason.to_string()),
@@ -907,7 +908,7 @@ pub async fn change_ticket(
         }
         if lifecycle.status != row.ticket.status || lifecycle.waiting_on != row.ticket.waiting_on {
             events.push(NewEvent {
-                kind: "status",
+                kind: EventKind::Status,
                 from: Some(row.ticket.status.as_str().into()),
                 to: Some(lifecycle.status.as_str().into()),
                 detail: lifecycle
@@ -936,7 +937,7 @@ pub async fn change_ticket(
                 AppError::field("reason", "Give a reason for changing the priority")
             })?;
             events.push(NewEvent {
-                kind: "priority",
+                kind: EventKind::Priority,
                 from: Some(s.priority.as_str().into()),
                 to: Some(p.as_str().into()),
                 detail: Some(reason.to_string()),
@@ -951,7 +952,7 @@ pub async fn change_ticket(
             return Err(AppError::Forbidden);
         }
         events.push(NewEvent {
-            kind: "category",
+            kind: EventKind::Category,
             from: Some(row.ticket.category.clone()),
             to: Some(category.slug.clone()),
             detail: None,
@@ -968,7 +969,7 @@ pub async fn change_ticket(
         let computed = state.settings.priority_matrix.priority(impact, urgency);
         if change.priority.is_none() && computed != s.priority {
             events.push(NewEvent {
-                kind: "priority",
+                kind: EventKind::Priority,
                 from: Some(s.priority.as_str().into()),
                 to: Some(computed.as_str().into()),
                 detail: Some(format!("impact {impact}, urgency {urgency}")),
@@ -979,7 +980,7 @@ pub async fn change_ticket(
         }
         if impact != row.ticket.impact || urgency != row.ticket.urgency {
             events.push(NewEvent {
-                kind: "triage",
+                kind: EventKind::Triage,
                 from: Some(format!("{}/{}", row.ticket.impact, row.ticket.urgency)),
                 to: Some(format!("{impact}/{urgency}")),
                 detail: None,
@@ -1018,7 +1019,7 @@ pub async fn change_ticket(
             Some(actor.id),
             now,
             &NewEvent {
-                kind: "note",
+                kind: EventKind::Note,
                 from: None,
                 to: Some(NoteVisibility::Internal.as_str().into()),
                 detail: Some(note_id.to_string()),
@@ -1141,7 +1142,7 @@ pub async fn add_note(
     )
     .await?;
     let mut note_events = vec![NewEvent {
-        kind: "note",
+        kind: EventKind::Note,
         from: None,
         to: Some(visibility.as_str().into()),
         detail: Some(note_id.to_string()),
@@ -1159,7 +1160,7 @@ pub async fn add_note(
             return Err(AppError::Conflict);
         }
         let resumed = NewEvent {
-            kind: "status",
+            kind: EventKind::Status,
             from: Some("waiting".into()),
             to: Some("in_progress".into()),
             detail: Some("requester replied".into()),
@@ -1225,7 +1226,7 @@ pub async fn add_watcher(
         Some(actor.id),
         now,
         &NewEvent {
-            kind: "watcher",
+            kind: EventKind::Watcher,
             from: None,
             to: Some(watcher.name.clone()),
             detail: None,

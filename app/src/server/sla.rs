@@ -14,7 +14,8 @@ use super::state::AppState;
 use crate::api::types::PolicyForm;
 use crate::domain::sla::{Phase, Rule, RuleAction, Target, Timeline};
 use crate::domain::{
-    Calendar, Lifecycle, NotificationKind, Policy, Priority, Role, Sla, Status, Ticket, User,
+    Calendar, EventKind, Lifecycle, NotificationKind, Policy, Priority, Role, Sla, Status, Ticket,
+    User,
 };
 use crate::error::{AppError, FieldError};
 use chrono::{DateTime, Utc};
@@ -144,7 +145,7 @@ async fn fire(
     let number = row.ticket.number;
     let mut s = row.state();
     let mut events = vec![NewEvent {
-        kind: "sla",
+        kind: EventKind::Sla,
         from: None,
         to: Some(rule_key.to_string()),
         detail: Some(describe(&rule)),
@@ -174,7 +175,7 @@ async fn fire(
             RuleAction::RaisePriority if s.priority != Priority::P1 => {
                 let raised = s.priority.raised();
                 events.push(NewEvent {
-                    kind: "priority",
+                    kind: EventKind::RulePriority,
                     from: Some(s.priority.as_str().into()),
                     to: Some(raised.as_str().into()),
                     detail: Some(format!("SLA rule: {rule}")),
@@ -193,14 +194,14 @@ async fn fire(
                     .find_map(|r| technicians.iter().find(|t| t.user.id == r.id));
                 if let Some(to) = best {
                     events.push(NewEvent {
-                        kind: "assigned",
+                        kind: EventKind::Assigned,
                         from: row.ticket.assignee.as_ref().map(|p| p.name.clone()),
                         to: Some(to.user.name.clone()),
                         detail: Some(to.user.email.clone()),
                         internal: false,
                     });
                     events.push(NewEvent {
-                        kind: "escalated",
+                        kind: EventKind::Escalated,
                         from: None,
                         to: Some(to.user.name.clone()),
                         detail: Some(format!("SLA rule: {rule}")),
@@ -214,7 +215,7 @@ async fn fire(
                         }
                         .transition(&crate::domain::Action::Assign)?;
                         events.push(NewEvent {
-                            kind: "status",
+                            kind: EventKind::Status,
                             from: Some(s.status.as_str().into()),
                             to: Some(lifecycle.status.as_str().into()),
                             detail: None,

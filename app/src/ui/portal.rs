@@ -587,7 +587,7 @@ fn History(events: Vec<crate::domain::Event>, staff: bool) -> impl IntoView {
                 {events.iter().rev().map(|e| {
                     let words = e.public_words();
                     let who = e.actor.as_ref().map(|a| a.name.clone()).unwrap_or_default();
-                    let extra = if staff { e.detail.clone().filter(|_| e.kind != "note") } else { None };
+                    let extra = if staff { e.detail.clone().filter(|_| e.kind != crate::domain::EventKind::Note) } else { None };
                     view! {
                         <li class:internal=e.internal>
                             <time>{when(e.at)}</time>

@@ -132,6 +132,16 @@ async fn a_restart_neither_skips_nor_repeats_a_rule() {
     let t = body(carla.get(&path).await).await;
     assert_ne!(t["priority"], before.as_str(), "its priority was raised");
     assert_eq!(t["escalated"], true);
+    // Raised by the rule: an event kind of its own, which the reports count as an escalation.
+    let events = body(carla.get(&format!("{path}/events")).await).await;
+    let raised: Vec<&Value> = events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "rule_priority")
+        .collect();
+    assert_eq!(raised.len(), 1, "{events}");
+    assert_eq!(raised[0]["to"], t["priority"]);
     let config = app.stop().await;
 
     // Started again, later still: nothing fires twice.
