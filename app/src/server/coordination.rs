@@ -2,11 +2,11 @@
 //! that tickets wait on, and links between tickets (parent/child, related, merged duplicates).
 //! Every function checks who is calling, like the ticket service it builds on.
 
-use super::db::Conn;
 use super::db::{Db, NewEvent, NewTicketRow, TicketRow, WorkOrderFilter};
 use super::notify::{self, Outgoing};
-use super::service::{can_see, load_visible, settle};
+use super::service::{can_see, load_visible};
 use super::state::AppState;
+use super::write::TicketWrite;
 use crate::api::types::{ProjectPage, ProjectSummary, TaskDraft, Workload};
 use crate::domain::coordination::{
     parse_date, LinkChoice, LinkedTicket, Progress, Project, ProjectDraft, WorkOrder,
@@ -17,7 +17,7 @@ use crate::domain::{
     Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 fn field_errors(errors: Vec<(String, String)>) -> AppError {
     AppError::Validation(
@@ -264,9 +264,9 @@ pub async fn plan_task(
         return Err(field_errors(errors));
     }
     let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
     let id = Db::insert_ticket(
-        &mut tx,
+        w.conn(),
         &NewTicketRow {
             title: title.as_str().to_string(),
             description,
@@ -286,24 +286,21 @@ pub async fn plan_task(
         },
     )
     .await?;
-    let mut last = Db::insert_event(
-        &mut tx,
+    w.record(
         id,
-        Some(actor.id),
-        now,
-        &NewEvent {
+        &[NewEvent {
             kind: EventKind::Created,
             from: None,
             to: Some(project.name.clone()),
             detail: Some(format!("planned task, due {due_on}")),
             internal: false,
-        },
+        }],
     )
     .await?;
-    let before = Db::ticket(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let before = Db::ticket(w.conn(), id).await?.ok_or(AppError::Internal)?;
     let mut events = Vec::new();
     if let Some(to) = &assignee {
-        Db::assign_new(&mut tx, id, to.id).await?;
+        Db::assign_new(w.conn(), id, to.id).await?;
         events.push(NewEvent {
             kind: EventKind::Assigned,
             from: None,
@@ -318,14 +315,11 @@ pub async fn plan_task(
             detail: None,
             internal: false,
         });
-        for e in &events {
-            last = Db::insert_event(&mut tx, id, Some(actor.id), now, e).await?;
-        }
+        w.record(id, &events).await?;
     }
     // The planner is the requester: nobody else is told a task exists until it is assigned.
-    let updated = settle(&mut tx, state, &before, &events, actor, now).await?;
-    tx.commit().await?;
-    state.feed.advance(last);
+    let updated = w.settle(&before, &events).await?;
+    w.commit().await?;
     tracing::info!(ticket.number = %updated.ticket.number, project.id = project_id, "task planned");
     Ok(updated.ticket)
 }
@@ -356,12 +350,21 @@ pub async fn plan_ticket(
         ),
     };
     let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = load_visible(&mut tx, actor, number).await?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
     if row.project_id == project_id && row.ticket.due_on == due_on {
         return Ok(row.ticket);
     }
-    if !Db::set_ticket_plan(&mut tx, row.id, row.ticket.version, project_id, due_on, now).await? {
+    if !Db::set_ticket_plan(
+        w.conn(),
+        row.id,
+        row.ticket.version,
+        project_id,
+        due_on,
+        now,
+    )
+    .await?
+    {
         return Err(AppError::Conflict);
     }
     let mut events = Vec::new();
@@ -383,13 +386,9 @@ pub async fn plan_ticket(
             internal: false,
         });
     }
-    let mut last = 0;
-    for e in &events {
-        last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, e).await?;
-    }
-    let updated = settle(&mut tx, state, &row, &events, actor, now).await?;
-    tx.commit().await?;
-    state.feed.advance(last);
+    w.record(row.id, &events).await?;
+    let updated = w.settle(&row, &events).await?;
+    w.commit().await?;
     Ok(updated.ticket)
 }
 
@@ -459,8 +458,8 @@ pub async fn request_facility_work(
         }
         (None, None) => return Err(AppError::field("what", "Say what is needed")),
     };
-    let mut tx = state.db.begin_write().await?;
-    let row = load_visible(&mut tx, actor, number).await?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
     if !may_work_on(actor, &row) {
         return Err(AppError::Forbidden);
     }
@@ -482,27 +481,27 @@ pub async fn request_facility_work(
     }
     let (id, manager_id) = match (new, existing) {
         (Some((valid, manager)), _) => (
-            Db::insert_work_order(&mut tx, &valid, manager.id, actor.id, now).await?,
+            Db::insert_work_order(w.conn(), &valid, manager.id, actor.id, now).await?,
             manager.id,
         ),
-        (None, Some(id)) => match Db::work_order(&mut tx, id).await? {
+        (None, Some(id)) => match Db::work_order(w.conn(), id).await? {
             Some((w, manager_id)) if w.status == WorkOrderStatus::Open => (id, manager_id),
             Some(_) => return Err(AppError::field("existing", "That work order is finished")),
             None => return Err(AppError::field("existing", "No such work order")),
         },
         (None, None) => return Err(AppError::Internal),
     };
-    if !Db::attach_work_order(&mut tx, id, row.id).await? {
+    if !Db::attach_work_order(w.conn(), id, row.id).await? {
         return Err(AppError::field(
             "existing",
             "The ticket waits on that work order already",
         ));
     }
-    let (mut order, _) = Db::work_order(&mut tx, id)
+    let (mut order, _) = Db::work_order(w.conn(), id)
         .await?
         .ok_or(AppError::Internal)?;
     // Other tickets waiting on the same work order are named only to those who may open them.
-    order.tickets = only_visible(&mut tx, actor, std::mem::take(&mut order.tickets)).await?;
+    order.tickets = only_visible(w.conn(), actor, std::mem::take(&mut order.tickets)).await?;
     let mut events = vec![NewEvent {
         kind: EventKind::Facility,
         from: None,
@@ -522,21 +521,18 @@ pub async fn request_facility_work(
         s.status = lifecycle.status;
         s.waiting_on = lifecycle.waiting_on;
     }
-    if !Db::update_ticket(&mut tx, row.id, row.ticket.version, &s, now).await? {
+    if !Db::update_ticket(w.conn(), row.id, row.ticket.version, &s, now).await? {
         return Err(AppError::Conflict);
     }
-    let mut last = 0;
-    for e in &events {
-        last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, e).await?;
-    }
-    settle(&mut tx, state, &row, &events, actor, now).await?;
+    w.record(row.id, &events).await?;
+    w.settle(&row, &events).await?;
     if existing.is_none() {
         let expected = order
             .expected_on
             .map(|d| format!(" IT hopes for it by {d}."))
             .unwrap_or_default();
         notify::deliver(
-            &mut tx,
+            w.conn(),
             state,
             None,
             vec![Outgoing {
@@ -553,8 +549,7 @@ pub async fn request_facility_work(
         )
         .await?;
     }
-    tx.commit().await?;
-    state.feed.advance(last);
+    w.commit().await?;
     tracing::info!(work_order = id, ticket.number = %number, "ticket waits on facility work");
     Ok(order)
 }
@@ -601,8 +596,8 @@ pub async fn update_work_order(
     update: WorkOrderUpdate,
 ) -> Result<WorkOrder, AppError> {
     let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    let Some((order, manager_id)) = Db::work_order(&mut tx, id).await? else {
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let Some((order, manager_id)) = Db::work_order(w.conn(), id).await? else {
         return Err(AppError::NotFound);
     };
     let addressee = actor.role == Role::Facility && manager_id == actor.id;
@@ -621,7 +616,6 @@ pub async fn update_work_order(
             .then(|| (!t.is_empty()).then(|| t.to_string()))
             .ok_or_else(|| AppError::field("outcome", "At most 2000 characters"))
     };
-    let mut last = 0;
     match &update {
         WorkOrderUpdate::Expect(day) => {
             let day = match day.trim() {
@@ -631,10 +625,10 @@ pub async fn update_work_order(
                         .map_err(|m| AppError::field("expected_on", m))?,
                 ),
             };
-            Db::set_work_order_date(&mut tx, id, day, now).await?;
+            Db::set_work_order_date(w.conn(), id, day, now).await?;
             let words = day.map_or("no date yet".to_string(), |d| d.to_string());
-            for ticket_id in Db::work_order_ticket_ids(&mut tx, id).await? {
-                let Some(row) = Db::ticket(&mut tx, ticket_id).await? else {
+            for ticket_id in Db::work_order_ticket_ids(w.conn(), id).await? {
+                let Some(row) = Db::ticket(w.conn(), ticket_id).await? else {
                     continue;
                 };
                 let e = NewEvent {
@@ -644,9 +638,9 @@ pub async fn update_work_order(
                     detail: Some(format!("expected {words}")),
                     internal: false,
                 };
-                Db::touch_ticket(&mut tx, ticket_id, now).await?;
-                last = Db::insert_event(&mut tx, ticket_id, Some(actor.id), now, &e).await?;
-                settle(&mut tx, state, &row, std::slice::from_ref(&e), actor, now).await?;
+                Db::touch_ticket(w.conn(), ticket_id, now).await?;
+                w.record(ticket_id, std::slice::from_ref(&e)).await?;
+                w.settle(&row, std::slice::from_ref(&e)).await?;
             }
         }
         WorkOrderUpdate::Done(text) | WorkOrderUpdate::Cancel(text) => {
@@ -660,33 +654,19 @@ pub async fn update_work_order(
             } else {
                 WorkOrderStatus::Done
             };
-            if !Db::finish_work_order(&mut tx, id, status, outcome.as_deref(), now).await? {
+            if !Db::finish_work_order(w.conn(), id, status, outcome.as_deref(), now).await? {
                 return Err(AppError::Conflict);
             }
-            for ticket_id in Db::work_order_ticket_ids(&mut tx, id).await? {
-                last = last.max(
-                    resume_after_facility(
-                        &mut tx,
-                        state,
-                        actor,
-                        ticket_id,
-                        &order,
-                        status,
-                        outcome.as_deref(),
-                        now,
-                    )
-                    .await?,
-                );
+            for ticket_id in Db::work_order_ticket_ids(w.conn(), id).await? {
+                resume_after_facility(&mut w, ticket_id, &order, status, outcome.as_deref())
+                    .await?;
             }
         }
     }
-    let (updated, _) = Db::work_order(&mut tx, id)
+    let (updated, _) = Db::work_order(w.conn(), id)
         .await?
         .ok_or(AppError::Internal)?;
-    tx.commit().await?;
-    if last > 0 {
-        state.feed.advance(last);
-    }
+    w.commit().await?;
     tracing::info!(work_order = id, "work order updated");
     Ok(if addressee {
         WorkOrder {
@@ -699,20 +679,17 @@ pub async fn update_work_order(
 }
 
 /// Records a finished work order on a ticket and resumes the ticket when it waits on nothing
-/// else. Returns the last event id written.
-#[allow(clippy::too_many_arguments)]
+/// else.
 async fn resume_after_facility(
-    conn: &mut Conn,
-    state: &AppState,
-    actor: &User,
+    w: &mut TicketWrite<'_>,
     ticket_id: i64,
     order: &WorkOrder,
     status: WorkOrderStatus,
     outcome: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<i64, AppError> {
-    let Some(row) = Db::ticket(conn, ticket_id).await? else {
-        return Ok(0);
+) -> Result<(), AppError> {
+    let now = w.now();
+    let Some(row) = Db::ticket(w.conn(), ticket_id).await? else {
+        return Ok(());
     };
     let mut events = vec![NewEvent {
         kind: EventKind::Facility,
@@ -727,7 +704,7 @@ async fn resume_after_facility(
     let mut s = row.state();
     let waits = row.ticket.status == Status::Waiting
         && row.ticket.waiting_on == Some(WaitingOn::Facility)
-        && Db::open_work_orders_of(conn, ticket_id).await? == 0;
+        && Db::open_work_orders_of(w.conn(), ticket_id).await? == 0;
     if waits {
         let resumed = row.ticket.lifecycle().transition(&Action::Resume)?;
         s.status = resumed.status;
@@ -740,15 +717,12 @@ async fn resume_after_facility(
             internal: false,
         });
     }
-    if !Db::update_ticket(conn, row.id, row.ticket.version, &s, now).await? {
+    if !Db::update_ticket(w.conn(), row.id, row.ticket.version, &s, now).await? {
         return Err(AppError::Conflict);
     }
-    let mut last = 0;
-    for e in &events {
-        last = Db::insert_event(conn, row.id, Some(actor.id), now, e).await?;
-    }
-    settle(conn, state, &row, &events, actor, now).await?;
-    Ok(last)
+    w.record(row.id, &events).await?;
+    w.settle(&row, &events).await?;
+    Ok(())
 }
 
 // ---- links between tickets ------------------------------------------------------------------
@@ -777,9 +751,9 @@ pub async fn link(
         return merge(state, actor, number, other).await;
     }
     let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = load_visible(&mut tx, actor, number).await?;
-    let that = load_visible(&mut tx, actor, other)
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
+    let that = load_visible(w.conn(), actor, other)
         .await
         .map_err(|_| AppError::field("other", "No ticket you can see has that number"))?;
     let (child, parent) = match kind {
@@ -788,15 +762,15 @@ pub async fn link(
         _ => (&row, &that),
     };
     if kind == LinkChoice::Related {
-        Db::insert_link(&mut tx, row.id, that.id, "related", actor.id, now).await?;
+        Db::insert_link(w.conn(), row.id, that.id, "related", actor.id, now).await?;
     } else {
-        if Db::is_ancestor(&mut tx, child.id, parent.id).await? {
+        if Db::is_ancestor(w.conn(), child.id, parent.id).await? {
             return Err(AppError::field(
                 "other",
                 "That would make a ticket its own parent",
             ));
         }
-        Db::insert_link(&mut tx, child.id, parent.id, "child_of", actor.id, now).await?;
+        Db::insert_link(w.conn(), child.id, parent.id, "child_of", actor.id, now).await?;
     }
     let words = |r: &TicketRow, role: &str| NewEvent {
         kind: EventKind::Linked,
@@ -810,13 +784,11 @@ pub async fn link(
         LinkChoice::Child => (words(&that, "child"), words(&row, "parent")),
         _ => (words(&that, "related"), words(&row, "related")),
     };
-    let mut last = 0;
     for (r, e) in [(&row, mine), (&that, theirs)] {
-        Db::touch_ticket(&mut tx, r.id, now).await?;
-        last = Db::insert_event(&mut tx, r.id, Some(actor.id), now, &e).await?;
+        Db::touch_ticket(w.conn(), r.id, now).await?;
+        w.record(r.id, std::slice::from_ref(&e)).await?;
     }
-    tx.commit().await?;
-    state.feed.advance(last);
+    w.commit().await?;
     Ok(())
 }
 
@@ -831,15 +803,14 @@ pub async fn unlink(
         return Err(AppError::Forbidden);
     }
     let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = load_visible(&mut tx, actor, number).await?;
-    let that = load_visible(&mut tx, actor, other).await?;
-    if !Db::delete_link(&mut tx, row.id, that.id).await? {
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
+    let that = load_visible(w.conn(), actor, other).await?;
+    if !Db::delete_link(w.conn(), row.id, that.id).await? {
         return Err(AppError::NotFound);
     }
-    let mut last = 0;
     for (r, o) in [(&row, &that), (&that, &row)] {
-        Db::touch_ticket(&mut tx, r.id, now).await?;
+        Db::touch_ticket(w.conn(), r.id, now).await?;
         let e = NewEvent {
             kind: EventKind::Unlinked,
             from: None,
@@ -847,10 +818,9 @@ pub async fn unlink(
             detail: None,
             internal: true,
         };
-        last = Db::insert_event(&mut tx, r.id, Some(actor.id), now, &e).await?;
+        w.record(r.id, std::slice::from_ref(&e)).await?;
     }
-    tx.commit().await?;
-    state.feed.advance(last);
+    w.commit().await?;
     Ok(())
 }
 
@@ -865,14 +835,14 @@ pub async fn merge(
     survivor: TicketNumber,
 ) -> Result<(), AppError> {
     let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    let dup = load_visible(&mut tx, actor, duplicate).await?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let dup = load_visible(w.conn(), actor, duplicate).await?;
     if !(actor.role.coordinates()
         || (actor.role == Role::Technician && dup.assignee_id == Some(actor.id)))
     {
         return Err(AppError::Forbidden);
     }
-    let keep = load_visible(&mut tx, actor, survivor)
+    let keep = load_visible(w.conn(), actor, survivor)
         .await
         .map_err(|_| AppError::field("other", "No ticket you can see has that number"))?;
     if !dup.ticket.status.is_open() {
@@ -890,11 +860,11 @@ pub async fn merge(
         ));
     }
     let cancelled = dup.ticket.lifecycle().transition(&Action::Cancel)?;
-    Db::merge_into(&mut tx, state.db.backend(), dup.id, keep.id).await?;
+    Db::merge_into(w.conn(), state.db.backend(), dup.id, keep.id).await?;
     let mut s = dup.state();
     s.status = cancelled.status;
     s.waiting_on = None;
-    if !Db::update_ticket(&mut tx, dup.id, dup.ticket.version, &s, now).await? {
+    if !Db::update_ticket(w.conn(), dup.id, dup.ticket.version, &s, now).await? {
         return Err(AppError::Conflict);
     }
     let dup_events = vec![
@@ -913,10 +883,8 @@ pub async fn merge(
             internal: false,
         },
     ];
-    for e in &dup_events {
-        Db::insert_event(&mut tx, dup.id, Some(actor.id), now, e).await?;
-    }
-    settle(&mut tx, state, &dup, &dup_events, actor, now).await?;
+    w.record(dup.id, &dup_events).await?;
+    w.settle(&dup, &dup_events).await?;
     let keep_event = NewEvent {
         kind: EventKind::MergedFrom,
         from: Some(dup.ticket.number.to_string()),
@@ -924,37 +892,26 @@ pub async fn merge(
         detail: Some(dup.ticket.title.clone()),
         internal: false,
     };
-    Db::touch_ticket(&mut tx, keep.id, now).await?;
-    let last = Db::insert_event(&mut tx, keep.id, Some(actor.id), now, &keep_event).await?;
-    settle(
-        &mut tx,
-        state,
-        &keep,
-        std::slice::from_ref(&keep_event),
-        actor,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    state.feed.advance(last);
+    Db::touch_ticket(w.conn(), keep.id, now).await?;
+    w.record(keep.id, std::slice::from_ref(&keep_event)).await?;
+    w.settle(&keep, std::slice::from_ref(&keep_event)).await?;
+    w.commit().await?;
     tracing::info!(ticket.number = %duplicate, into = %survivor, "duplicate merged");
     Ok(())
 }
 
 /// Resolves a parent's open children with the parent's solution, in the parent's transaction:
 /// each child's requester is told as for any resolution. A child nobody has yet is given to the
-/// person resolving the parent first. Returns the last event id written.
+/// person resolving the parent first.
 pub(crate) async fn resolve_children(
-    conn: &mut Conn,
-    state: &AppState,
+    w: &mut TicketWrite<'_>,
     actor: &User,
     parent: &TicketRow,
     notes: &ResolutionNotes,
-    now: DateTime<Utc>,
-) -> Result<i64, AppError> {
-    let mut last = 0;
-    for child_id in Db::children_ids(conn, parent.id).await? {
-        let Some(row) = Db::ticket(conn, child_id).await? else {
+) -> Result<(), AppError> {
+    let now = w.now();
+    for child_id in Db::children_ids(w.conn(), parent.id).await? {
+        let Some(row) = Db::ticket(w.conn(), child_id).await? else {
             continue;
         };
         if !row.ticket.status.is_open() {
@@ -965,7 +922,7 @@ pub(crate) async fn resolve_children(
         let allowed = actor.role.coordinates()
             || match row.assignee_id {
                 Some(a) => a == actor.id,
-                None => can_see(conn, actor, &row).await?,
+                None => can_see(w.conn(), actor, &row).await?,
             };
         if !allowed {
             continue;
@@ -995,17 +952,15 @@ pub(crate) async fn resolve_children(
             detail: Some(format!("with {}: {}", parent.ticket.number, notes.as_str())),
             internal: false,
         });
-        if !Db::update_ticket(conn, row.id, row.ticket.version, &s, now).await? {
+        if !Db::update_ticket(w.conn(), row.id, row.ticket.version, &s, now).await? {
             return Err(AppError::Conflict);
         }
-        for e in &events {
-            last = Db::insert_event(conn, row.id, Some(actor.id), now, e).await?;
-        }
+        w.record(row.id, &events).await?;
         // The requester hears about the solution first (one message per person).
         events.reverse();
-        settle(conn, state, &row, &events, actor, now).await?;
+        w.settle(&row, &events).await?;
     }
-    Ok(last)
+    Ok(())
 }
 
 /// The links, work orders and planning choices a ticket page shows staff.

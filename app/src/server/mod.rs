@@ -15,5 +15,6 @@ pub mod service;
 pub mod sla;
 pub mod state;
 pub mod timings;
+pub mod write;
 
 pub use state::AppState;

@@ -4,6 +4,7 @@
 use super::db::{Db, NewEvent};
 use super::service::load_visible;
 use super::state::AppState;
+use super::write::TicketWrite;
 use crate::api::types::TicketDetail;
 use crate::domain::{EventKind, NoteVisibility, Reader, Role, Status, TicketNumber, User};
 use crate::error::AppError;
@@ -31,8 +32,8 @@ pub async fn rate(
             "Keep the comment under 2,000 characters",
         ));
     }
-    let mut tx = state.db.begin_write().await?;
-    let row = load_visible(&mut tx, actor, number).await?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
     if row.requester_id != actor.id {
         return Err(AppError::Forbidden);
     }
@@ -43,30 +44,26 @@ pub async fn rate(
         ));
     }
     Db::rate(
-        &mut tx,
+        w.conn(),
         row.id,
         score,
         Some(comment).filter(|c| !c.is_empty()),
         now,
     )
     .await?;
-    Db::touch_ticket(&mut tx, row.id, now).await?;
-    let last = Db::insert_event(
-        &mut tx,
+    Db::touch_ticket(w.conn(), row.id, now).await?;
+    w.record(
         row.id,
-        Some(actor.id),
-        now,
-        &NewEvent {
+        &[NewEvent {
             kind: EventKind::Rated,
             from: None,
             to: Some(score.to_string()),
             detail: Some(comment.to_string()).filter(|c| !c.is_empty()),
             internal: false,
-        },
+        }],
     )
     .await?;
-    tx.commit().await?;
-    state.feed.advance(last);
+    w.commit().await?;
     Ok(())
 }
 
@@ -77,32 +74,28 @@ pub async fn create_tracking_link(
     number: TicketNumber,
 ) -> Result<String, AppError> {
     let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = load_visible(&mut tx, actor, number).await?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
     if !(actor.role.coordinates() || row.assignee_id == Some(actor.id)) {
         return Err(AppError::Forbidden);
     }
     // Shown once to the person who asked; only its hash is kept.
     let (token, hash) = super::auth::new_token();
-    Db::insert_tracking_link(&mut tx, row.id, &hash, Some(actor.id), now).await?;
+    Db::insert_tracking_link(w.conn(), row.id, &hash, Some(actor.id), now).await?;
     let url = format!("{}/track/{token}", state.settings.public_url);
-    Db::touch_ticket(&mut tx, row.id, now).await?;
-    let last = Db::insert_event(
-        &mut tx,
+    Db::touch_ticket(w.conn(), row.id, now).await?;
+    w.record(
         row.id,
-        Some(actor.id),
-        now,
-        &NewEvent {
+        &[NewEvent {
             kind: EventKind::TrackingLink,
             from: None,
             to: Some("created".into()),
             detail: None,
             internal: true,
-        },
+        }],
     )
     .await?;
-    tx.commit().await?;
-    state.feed.advance(last);
+    w.commit().await?;
     Ok(url)
 }
 

@@ -8,6 +8,7 @@ use super::db::{
 };
 use super::notify;
 use super::state::AppState;
+use super::write::TicketWrite;
 use crate::api::types::{
     BoardCard, BoardChanges, BoardSnapshot, ColumnPage, NewTicket, NoteInput, Suggestion,
     TechnicianLoad, TicketChange, TicketDetail,
@@ -371,8 +372,8 @@ pub async fn create_ticket(
             Some((team, tied))
         }
     };
-    let mut tx = state.db.begin_write().await?;
-    let id = Db::insert_ticket(&mut tx, &row).await?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let id = Db::insert_ticket(w.conn(), &row).await?;
     let auto = candidates.and_then(|(team, tied)| {
         (!tied.is_empty()).then(|| (tied[id as usize % tied.len()].clone(), team))
     });
@@ -385,11 +386,11 @@ pub async fn create_ticket(
         detail: on_behalf.or(Some(channel)),
         internal: false,
     };
-    let mut event_id = Db::insert_event(&mut tx, id, Some(actor.id), now, &event).await?;
+    w.record(id, std::slice::from_ref(&event)).await?;
     let mut events = vec![event];
     if let Some((to, team)) = &auto {
-        Db::assign_new(&mut tx, id, to.id).await?;
-        for e in [
+        Db::assign_new(w.conn(), id, to.id).await?;
+        let assigned = [
             NewEvent {
                 kind: EventKind::Assigned,
                 from: None,
@@ -404,13 +405,13 @@ pub async fn create_ticket(
                 detail: None,
                 internal: false,
             },
-        ] {
-            event_id = Db::insert_event(&mut tx, id, None, now, &e).await?;
-            events.push(e);
-        }
+        ];
+        // Switchboard assigned it, not the person filing.
+        w.record_by(id, None, &assigned).await?;
+        events.extend(assigned);
     }
     let policies = state.db.policies().await?;
-    let sla = super::sla::refresh(&mut tx, &policies, id, now).await?;
+    let sla = super::sla::refresh(w.conn(), &policies, id, now).await?;
     // Everything the new ticket holds is known here; reading it back would only repeat it.
     let at = db::from_ms(db::to_ms(now));
     let ticket = Ticket {
@@ -451,7 +452,7 @@ pub async fn create_ticket(
         merged_into: None,
     };
     let mut who = notify::audience(
-        &mut tx,
+        w.conn(),
         id,
         requester.id,
         auto.as_ref().map(|(u, _)| u.id),
@@ -460,14 +461,13 @@ pub async fn create_ticket(
     .await?;
     // Someone filed for by phone or at the desk may have no password: they follow the ticket
     // through a private link sent with the confirmation.
-    if requester.id != actor.id && !Db::can_sign_in(&mut tx, requester.id).await? {
+    if requester.id != actor.id && !Db::can_sign_in(w.conn(), requester.id).await? {
         who.tracking_link =
-            Some(super::portal::issue_link(&mut tx, id, Some(actor.id), now).await?);
+            Some(super::portal::issue_link(w.conn(), id, Some(actor.id), now).await?);
     }
     let told = notify::for_change(&ticket, &who, &events, Some(actor));
-    notify::deliver(&mut tx, state, Some((id, &ticket)), told, now).await?;
-    tx.commit().await?;
-    state.feed.advance(event_id);
+    notify::deliver(w.conn(), state, Some((id, &ticket)), told, now).await?;
+    w.commit().await?;
     tracing::info!(ticket.number = %ticket.number, ticket.priority = %priority, "ticket filed");
     Ok(ticket)
 }
@@ -780,8 +780,8 @@ pub async fn change_ticket(
         ),
     };
 
-    let mut tx = state.db.begin_write().await?;
-    let row = load_visible(&mut tx, actor, number).await?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
     if expected_version.is_some_and(|v| v != row.ticket.version) {
         return Err(AppError::Conflict);
     }
@@ -821,7 +821,7 @@ pub async fn change_ticket(
                 if actor.role == Role::Technician
                     && to.id == actor.id
                     && row.assignee_id != Some(actor.id)
-                    && Db::skill_level(&mut tx, actor.id, row.category_id).await? == 0
+                    && Db::skill_level(w.conn(), actor.id, row.category_id).await? == 0
                 {
                     return Err(AppError::field(
                         "assignee",
@@ -987,23 +987,20 @@ pub async fn change_ticket(
                 internal: true,
             });
         }
-        write_impact_urgency(&mut tx, row.id, impact, urgency).await?;
+        write_impact_urgency(w.conn(), row.id, impact, urgency).await?;
     }
 
     if events.is_empty() {
         return Ok(row.ticket);
     }
-    if !Db::update_ticket(&mut tx, row.id, row.ticket.version, &s, now).await? {
+    if !Db::update_ticket(w.conn(), row.id, row.ticket.version, &s, now).await? {
         return Err(AppError::Conflict);
     }
-    let mut last = 0;
-    for e in &events {
-        last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, e).await?;
-    }
+    w.record(row.id, &events).await?;
     // Time spent on the resolution is logged like a note's, for the reports.
     if let (Some(minutes), Some(text)) = (resolve_minutes, &s.resolution) {
         let note_id = Db::insert_note(
-            &mut tx,
+            w.conn(),
             row.id,
             actor.id,
             &format!("Resolved: {text}"),
@@ -1013,61 +1010,27 @@ pub async fn change_ticket(
             now,
         )
         .await?;
-        last = Db::insert_event(
-            &mut tx,
+        w.record(
             row.id,
-            Some(actor.id),
-            now,
-            &NewEvent {
+            &[NewEvent {
                 kind: EventKind::Note,
                 from: None,
                 to: Some(NoteVisibility::Internal.as_str().into()),
                 detail: Some(note_id.to_string()),
                 internal: true,
-            },
+            }],
         )
         .await?;
     }
-    let updated = settle(&mut tx, state, &row, &events, actor, now).await?;
+    let updated = w.settle(&row, &events).await?;
     if change.resolve_children && action == Some(ActionKind::Resolve) {
         let notes = ResolutionNotes::parse(s.resolution.as_deref().unwrap_or_default())
             .map_err(|m| AppError::field("resolution", m))?;
-        last = last.max(
-            super::coordination::resolve_children(&mut tx, state, actor, &row, &notes, now).await?,
-        );
+        super::coordination::resolve_children(&mut w, actor, &row, &notes).await?;
     }
-    tx.commit().await?;
-    state.feed.advance(last);
+    w.commit().await?;
     tracing::info!(ticket.number = %number, ticket.version = updated.ticket.version, "ticket changed");
     Ok(updated.ticket)
-}
-
-/// What follows every change once its events are written, in its transaction: the clocks are
-/// recomputed, the ticket is read back, and the people it concerns are told.
-pub(crate) async fn settle(
-    conn: &mut Conn,
-    state: &AppState,
-    before: &TicketRow,
-    events: &[NewEvent],
-    actor: &User,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<TicketRow, AppError> {
-    let policies = state.db.policies().await?;
-    super::sla::refresh(conn, &policies, before.id, now).await?;
-    let updated = Db::ticket(conn, before.id)
-        .await?
-        .ok_or(AppError::Internal)?;
-    let who = notify::audience(
-        conn,
-        before.id,
-        updated.requester_id,
-        updated.assignee_id,
-        before.assignee_id,
-    )
-    .await?;
-    let told = notify::for_change(&updated.ticket, &who, events, Some(actor));
-    notify::deliver(conn, state, Some((before.id, &updated.ticket)), told, now).await?;
-    Ok(updated)
 }
 
 async fn write_impact_urgency(
@@ -1101,11 +1064,11 @@ pub async fn add_note(
         .map(str::trim)
         .filter(|k| !k.is_empty() && k.len() <= 100)
         .map(|k| format!("{}:{k}", actor.id));
-    let mut tx = state.db.begin_write().await?;
-    let row = load_visible(&mut tx, actor, number).await?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
     if let Some(key) = &key {
-        if let Some((note_id, ticket_id)) = Db::note_by_key(&mut tx, key).await? {
-            drop(tx);
+        if let Some((note_id, ticket_id)) = Db::note_by_key(w.conn(), key).await? {
+            drop(w);
             if ticket_id != row.id {
                 return Err(AppError::field(
                     "idempotency_key",
@@ -1131,7 +1094,7 @@ pub async fn add_note(
         return Err(AppError::Forbidden);
     }
     let note_id = Db::insert_note(
-        &mut tx,
+        w.conn(),
         row.id,
         actor.id,
         body.as_str(),
@@ -1148,7 +1111,7 @@ pub async fn add_note(
         detail: Some(note_id.to_string()),
         internal: visibility == NoteVisibility::Internal,
     }];
-    let mut last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, &note_events[0]).await?;
+    w.record(row.id, &note_events[..1]).await?;
     let resumes = !actor.role.is_staff()
         && row.ticket.status == Status::Waiting
         && row.ticket.waiting_on == Some(WaitingOn::Requester);
@@ -1156,7 +1119,7 @@ pub async fn add_note(
         let mut s = row.state();
         s.status = Status::InProgress;
         s.waiting_on = None;
-        if !Db::update_ticket(&mut tx, row.id, row.ticket.version, &s, now).await? {
+        if !Db::update_ticket(w.conn(), row.id, row.ticket.version, &s, now).await? {
             return Err(AppError::Conflict);
         }
         let resumed = NewEvent {
@@ -1166,14 +1129,13 @@ pub async fn add_note(
             detail: Some("requester replied".into()),
             internal: false,
         };
-        last = Db::insert_event(&mut tx, row.id, Some(actor.id), now, &resumed).await?;
+        w.record(row.id, std::slice::from_ref(&resumed)).await?;
         note_events.push(resumed);
     } else {
-        Db::touch_ticket(&mut tx, row.id, now).await?;
+        Db::touch_ticket(w.conn(), row.id, now).await?;
     }
-    settle(&mut tx, state, &row, &note_events, actor, now).await?;
-    tx.commit().await?;
-    state.feed.advance(last);
+    w.settle(&row, &note_events).await?;
+    w.commit().await?;
     let notes = state.db.notes(row.id, true).await?;
     notes
         .into_iter()
@@ -1206,36 +1168,32 @@ pub async fn add_watcher(
         .user_by_email(email.as_str())
         .await?
         .ok_or_else(|| AppError::field("email", "No account has that email"))?;
-    let mut tx = state.db.begin_write().await?;
-    let row = load_visible(&mut tx, actor, number).await?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
     if !may_add(&row) {
         return Err(AppError::Forbidden);
     }
-    let watching = Db::watcher_ids(&mut tx, row.id).await?;
+    let watching = Db::watcher_ids(w.conn(), row.id).await?;
     if watching.len() >= MAX_WATCHERS && !watching.contains(&watcher.id) {
         return Err(AppError::field(
             "email",
             format!("A ticket can have at most {MAX_WATCHERS} watchers"),
         ));
     }
-    Db::add_watcher(&mut tx, row.id, watcher.id).await?;
-    Db::touch_ticket(&mut tx, row.id, now).await?;
-    let last = Db::insert_event(
-        &mut tx,
+    Db::add_watcher(w.conn(), row.id, watcher.id).await?;
+    Db::touch_ticket(w.conn(), row.id, now).await?;
+    w.record(
         row.id,
-        Some(actor.id),
-        now,
-        &NewEvent {
+        &[NewEvent {
             kind: EventKind::Watcher,
             from: None,
             to: Some(watcher.name.clone()),
             detail: None,
             internal: false,
-        },
+        }],
     )
     .await?;
-    tx.commit().await?;
-    state.feed.advance(last);
+    w.commit().await?;
     let staff = actor.role.is_staff();
     Ok(state
         .db

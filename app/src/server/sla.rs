@@ -11,6 +11,7 @@ use super::db::{Db, NewEvent, SlaHistory};
 use super::notify::{self, Outgoing};
 use super::service::rank_technicians;
 use super::state::AppState;
+use super::write::TicketWrite;
 use crate::api::types::PolicyForm;
 use crate::domain::sla::{Phase, Rule, RuleAction, Target, Timeline};
 use crate::domain::{
@@ -130,16 +131,17 @@ async fn fire(
         Some(r) if r.actions.contains(&RuleAction::Reassign) => state.db.technicians().await?,
         _ => Vec::new(),
     };
-    let mut tx = state.db.begin_write().await?;
-    if !Db::claim_timer(&mut tx, ticket_id, rule_key, now).await? {
+    // Switchboard acts here, not a person.
+    let mut w = TicketWrite::begin_at(state, None, now).await?;
+    if !Db::claim_timer(w.conn(), ticket_id, rule_key, now).await? {
         return Ok(false);
     }
-    let (Some(rule), Some(row)) = (rule, Db::ticket(&mut tx, ticket_id).await?) else {
-        tx.commit().await?;
+    let (Some(rule), Some(row)) = (rule, Db::ticket(w.conn(), ticket_id).await?) else {
+        w.commit().await?;
         return Ok(false);
     };
     if !row.ticket.status.is_open() {
-        tx.commit().await?;
+        w.commit().await?;
         return Ok(false);
     }
     let number = row.ticket.number;
@@ -161,13 +163,13 @@ async fn fire(
         match action {
             RuleAction::NotifyAssignee => recipients.extend(row.assignee_id.map(|a| (a, kind))),
             RuleAction::NotifyCoordinators => recipients.extend(
-                Db::coordinator_ids(&mut tx)
+                Db::coordinator_ids(w.conn())
                     .await?
                     .into_iter()
                     .map(|c| (c, kind)),
             ),
             RuleAction::NotifyWatchers => recipients.extend(
-                Db::watcher_ids(&mut tx, ticket_id)
+                Db::watcher_ids(w.conn(), ticket_id)
                     .await?
                     .into_iter()
                     .map(|w| (w, kind)),
@@ -233,14 +235,11 @@ async fn fire(
     // A rule that only tells people leaves the ticket's version alone, so nobody editing it
     // meanwhile is refused for a change they cannot see.
     if s != row.state()
-        && !Db::update_ticket(&mut tx, ticket_id, row.ticket.version, &s, now).await?
+        && !Db::update_ticket(w.conn(), ticket_id, row.ticket.version, &s, now).await?
     {
         return Err(AppError::Conflict);
     }
-    let mut last = 0;
-    for e in &events {
-        last = Db::insert_event(&mut tx, ticket_id, None, now, e).await?;
-    }
+    w.record(ticket_id, &events).await?;
     let subject = format!("{number} {}", headline(&rule));
     let text = format!(
         "{number} \u{201c}{}\u{201d} ({}): {}.",
@@ -260,13 +259,12 @@ async fn fire(
             });
         }
     }
-    let after = Db::ticket(&mut tx, ticket_id)
+    let after = Db::ticket(w.conn(), ticket_id)
         .await?
         .ok_or(AppError::Internal)?;
-    notify::deliver(&mut tx, state, Some((ticket_id, &after.ticket)), told, now).await?;
-    refresh(&mut tx, &policies, ticket_id, now).await?;
-    tx.commit().await?;
-    state.feed.advance(last);
+    notify::deliver(w.conn(), state, Some((ticket_id, &after.ticket)), told, now).await?;
+    refresh(w.conn(), &policies, ticket_id, now).await?;
+    w.commit().await?;
     tracing::info!(ticket.number = %number, sla.rule = %rule, "escalation rule fired");
     Ok(true)
 }

@@ -1,0 +1,121 @@
+//! The one way a ticket changes: a `TicketWrite` holds the write transaction, who acts and when;
+//! the change records its events through it, `settle` recomputes the clocks and tells the people
+//! concerned (notifications and the mail outbox, in the same transaction), and `commit` commits and
+//! moves the board's change feed on to the last event written. Filing, changes, notes, watchers,
+//! planned tasks, facility work, links, merges, ratings, tracking links and service-level rules
+//! all go through it, so a new kind of change lands here too.
+
+use super::db::{Conn, Db, NewEvent, TicketRow, Tx};
+use super::notify;
+use super::state::AppState;
+use crate::domain::User;
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+
+pub struct TicketWrite<'a> {
+    state: &'a AppState,
+    tx: Tx,
+    actor: Option<User>,
+    now: DateTime<Utc>,
+    /// The last event written: the change feed advances to it on commit.
+    last_event: i64,
+}
+
+impl<'a> TicketWrite<'a> {
+    /// Starts a change by `actor` (none for the service-level scheduler) at the server's now.
+    pub async fn begin(state: &'a AppState, actor: Option<&User>) -> Result<Self, AppError> {
+        let now = state.clock.now();
+        Self::begin_at(state, actor, now).await
+    }
+
+    /// Starts a change at `now`, for callers that already read the clock.
+    pub async fn begin_at(
+        state: &'a AppState,
+        actor: Option<&User>,
+        now: DateTime<Utc>,
+    ) -> Result<Self, AppError> {
+        Ok(TicketWrite {
+            state,
+            tx: state.db.begin_write().await?,
+            actor: actor.cloned(),
+            now,
+            last_event: 0,
+        })
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    pub fn state(&self) -> &'a AppState {
+        self.state
+    }
+
+    /// The transaction, for the writes of a change that are not events.
+    pub fn conn(&mut self) -> &mut Conn {
+        &mut self.tx
+    }
+
+    /// Records `events` of ticket `ticket_id`, in order, as the acting person's.
+    pub async fn record(&mut self, ticket_id: i64, events: &[NewEvent]) -> Result<(), AppError> {
+        let actor = self.actor.as_ref().map(|a| a.id);
+        self.record_by(ticket_id, actor, events).await
+    }
+
+    /// Records `events` as done by `actor` (none: by Switchboard itself, such as an automatic
+    /// assignment).
+    pub async fn record_by(
+        &mut self,
+        ticket_id: i64,
+        actor: Option<i64>,
+        events: &[NewEvent],
+    ) -> Result<(), AppError> {
+        for e in events {
+            let id = Db::insert_event(&mut self.tx, ticket_id, actor, self.now, e).await?;
+            self.last_event = self.last_event.max(id);
+        }
+        Ok(())
+    }
+
+    /// What follows a change of the ticket that was `before` once its `events` are recorded: the
+    /// clocks are recomputed, the ticket is read back, and the people it concerns are told.
+    pub async fn settle(
+        &mut self,
+        before: &TicketRow,
+        events: &[NewEvent],
+    ) -> Result<TicketRow, AppError> {
+        let policies = self.state.db.policies().await?;
+        super::sla::refresh(&mut self.tx, &policies, before.id, self.now).await?;
+        let updated = Db::ticket(&mut self.tx, before.id)
+            .await?
+            .ok_or(AppError::Internal)?;
+        let who = notify::audience(
+            &mut self.tx,
+            before.id,
+            updated.requester_id,
+            updated.assignee_id,
+            before.assignee_id,
+        )
+        .await?;
+        let told = notify::for_change(&updated.ticket, &who, events, self.actor.as_ref());
+        notify::deliver(
+            &mut self.tx,
+            self.state,
+            Some((before.id, &updated.ticket)),
+            told,
+            self.now,
+        )
+        .await?;
+        Ok(updated)
+    }
+
+    /// Commits the change and lets every open board see its events.
+    pub async fn commit(self) -> Result<(), AppError> {
+        let (state, last) = (self.state, self.last_event);
+        self.tx.commit().await?;
+        if last > 0 {
+            state.feed.advance(last);
+        }
+        Ok(())
+    }
+}
