@@ -6,6 +6,7 @@ pub mod domain;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod types;
 pub mod ui;
 
 pub use ui::{shell, App};

@@ -1,7 +1,6 @@
 //! REST API v1 for integrations: JSON over the same ticket service and permission rules as the
 //! pages. Errors are `{"error": {"code", "message", "fields"?}}`.
 
-use app::api::types::{NewTicket, NoteInput, TaskDraft, TicketChange};
 use app::domain::coordination::{
     LinkChoice, LinkedTicket, Project, ProjectDraft, WorkOrder, WorkOrderDraft,
 };
@@ -13,6 +12,7 @@ use app::error::AppError;
 use app::server::coordination;
 use app::server::service::{self, ListParams};
 use app::server::{accounts, auth, AppState};
+use app::types::{NewTicket, NoteInput, TaskDraft, TicketChange};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{
     ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State,
@@ -434,7 +434,7 @@ async fn sla_policies(State(state): State<AppState>, Caller(user): Caller) -> Ap
 async fn create_policy(
     State(state): State<AppState>,
     Caller(user): Caller,
-    ApiJson(mut form): ApiJson<app::api::types::PolicyForm>,
+    ApiJson(mut form): ApiJson<app::types::PolicyForm>,
 ) -> ApiResult<Response> {
     form.id = None;
     let saved = app::server::sla::save_policy(&state, &user, form).await?;
@@ -445,7 +445,7 @@ async fn replace_policy(
     State(state): State<AppState>,
     Caller(user): Caller,
     Path(id): Path<i64>,
-    ApiJson(mut form): ApiJson<app::api::types::PolicyForm>,
+    ApiJson(mut form): ApiJson<app::types::PolicyForm>,
 ) -> ApiResult<Response> {
     form.id = Some(id);
     let saved = app::server::sla::save_policy(&state, &user, form).await?;

@@ -189,7 +189,7 @@ impl Application {
     fn start_workers(&self) -> tokio::task::JoinSet<()> {
         let mut workers = tokio::task::JoinSet::new();
         let (db, feed) = (self.state.db.clone(), self.state.feed.clone());
-        workers.spawn(async move { db.follow_feed(feed).await });
+        workers.spawn(async move { db.follow_feed(|id| feed.advance(id)).await });
         let (db, beats) = (self.state.db.clone(), self.state.workers.clone());
         beats.expect("checkpoint", Duration::from_secs(2));
         workers.spawn(async move {

@@ -30,7 +30,7 @@ pub async fn sign_in(
     if let Ok(cookie) = HeaderValue::from_str(&auth::session_cookie(&token, &state.settings)) {
         response.append_header(header::SET_COOKIE, cookie);
     }
-    leptos_axum::redirect(&safe_next(next.as_deref(), crate::ui::home_for(user.role)));
+    leptos_axum::redirect(&safe_next(next.as_deref(), user.role.home()));
     tracing::info!(user.id = user.id, "signed in");
     Ok(user)
 }

@@ -1,8 +1,8 @@
 //! The coordinator's board and the technician's work list, kept live by polling.
 
-use super::types::{BoardCard, BoardChanges, BoardSnapshot, ColumnPage, Suggestion};
 use crate::domain::Ticket;
 use crate::error::AppError;
+use crate::types::{BoardCard, BoardChanges, BoardSnapshot, ColumnPage, Suggestion};
 use leptos::prelude::*;
 
 #[server(endpoint = "get_board")]

@@ -1,9 +1,9 @@
 //! Projects, facility work orders and links between tickets. Each takes plain form fields, so
 //! its form also posts without JavaScript.
 
-use super::types::{ProjectPage, ProjectSummary};
 use crate::domain::coordination::{Project, WorkOrder};
 use crate::error::AppError;
+use crate::types::{ProjectPage, ProjectSummary};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -64,7 +64,7 @@ pub async fn plan_task(
     priority: String,
     assignee: String,
 ) -> Result<crate::domain::Ticket, AppError> {
-    use super::types::TaskDraft;
+    use crate::types::TaskDraft;
     let (state, user) = super::ssr::signed_in().await?;
     let draft = TaskDraft {
         title,

@@ -8,7 +8,6 @@ pub mod people;
 pub mod reports;
 pub mod sla;
 pub mod tickets;
-pub mod types;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {

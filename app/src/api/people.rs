@@ -1,8 +1,8 @@
 //! The roster, teams, accounts and passwords.
 
-use super::types::{Roster, RosterUpdate};
 use crate::domain::User;
 use crate::error::AppError;
+use crate::types::{Roster, RosterUpdate};
 use leptos::prelude::*;
 
 #[server(endpoint = "get_roster")]

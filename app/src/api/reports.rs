@@ -1,8 +1,8 @@
 //! Reports for coordinators.
 
-use super::types::ReportOptions;
 use crate::domain::report::{Report, ReportQuery};
 use crate::error::AppError;
+use crate::types::ReportOptions;
 use leptos::prelude::*;
 
 #[server(endpoint = "report_options")]

@@ -1,7 +1,7 @@
 //! Service-level policies (admins edit; staff read).
 
-use super::types::PolicyForm;
 use crate::error::AppError;
+use crate::types::PolicyForm;
 use leptos::prelude::*;
 
 #[server(endpoint = "sla_policies")]

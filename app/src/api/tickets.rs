@@ -4,9 +4,9 @@
 // `allow` rather than `expect` because the lint fires only in the server build of the macro.
 #![allow(clippy::too_many_arguments)]
 
-use super::types::{TicketChange, TicketDetail};
 use crate::domain::{Category, Note, Ticket};
 use crate::error::AppError;
+use crate::types::{TicketChange, TicketDetail};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -36,8 +36,8 @@ pub async fn file_request(
     requester_name: Option<String>,
     channel: Option<String>,
 ) -> Result<Ticket, AppError> {
-    use super::types::NewTicket;
     use crate::server::service;
+    use crate::types::NewTicket;
     let (state, user) = super::ssr::signed_in().await?;
     // What was typed, to show again if a browser without JavaScript is sent back to the form.
     let mut typed: BTreeMap<String, String> = [
@@ -200,8 +200,8 @@ pub async fn add_note(
     minutes: Option<String>,
     idempotency_key: Option<String>,
 ) -> Result<Note, AppError> {
-    use super::types::NoteInput;
     use crate::domain::NoteVisibility;
+    use crate::types::NoteInput;
     let (state, user) = super::ssr::signed_in().await?;
     let minutes =
         match minutes.as_deref().map(str::trim).filter(|m| !m.is_empty()) {

@@ -16,6 +16,16 @@ closed_enum!(
 );
 
 impl Role {
+    /// The page where this role starts.
+    pub fn home(self) -> &'static str {
+        match self {
+            Role::Requester => "/requests",
+            Role::Facility => "/facility",
+            Role::Technician => "/work",
+            Role::Coordinator | Role::Admin => "/board",
+        }
+    }
+
     /// Staff handle tickets; requesters only file and follow their own.
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Technician | Role::Coordinator | Role::Admin)

@@ -7,7 +7,6 @@ use super::notify::{self, Outgoing};
 use super::service::{can_see, load_visible};
 use super::state::AppState;
 use super::write::TicketWrite;
-use crate::api::types::{ProjectPage, ProjectSummary, TaskDraft, Workload};
 use crate::domain::coordination::{
     parse_date, LinkChoice, LinkedTicket, Progress, Project, ProjectDraft, WorkOrder,
     WorkOrderDraft, WorkOrderStatus,
@@ -17,6 +16,7 @@ use crate::domain::{
     Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
+use crate::types::{ProjectPage, ProjectSummary, TaskDraft, Workload};
 use chrono::NaiveDate;
 
 fn field_errors(errors: Vec<(String, String)>) -> AppError {
@@ -968,7 +968,7 @@ pub async fn ticket_extras(
     state: &AppState,
     actor: &User,
     row: &TicketRow,
-) -> Result<crate::api::types::TicketExtras, AppError> {
+) -> Result<crate::types::TicketExtras, AppError> {
     let staff = actor.role.is_staff();
     if !staff {
         return Ok(Default::default());
@@ -999,7 +999,7 @@ pub async fn ticket_extras(
     drop(conn);
     let can_request_facility = may_work_on(actor, row) && row.ticket.status.is_open();
     let coordinates = actor.role.coordinates();
-    Ok(crate::api::types::TicketExtras {
+    Ok(crate::types::TicketExtras {
         links,
         work_orders,
         can_link: true,

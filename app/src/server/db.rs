@@ -276,10 +276,10 @@ impl Db {
     }
 
     /// On PostgreSQL, where several processes may serve one database, follows the events every
-    /// process commits (LISTEN/NOTIFY) and advances `feed`, so a board polling this process sees
-    /// changes made through another. Runs until the task is dropped; returns at once on SQLite,
-    /// where this process is the only writer.
-    pub async fn follow_feed(&self, feed: super::state::FeedHead) {
+    /// process commits (LISTEN/NOTIFY) and tells `advance` the newest event id, so a board polling
+    /// this process sees changes made through another. Runs until the task is dropped; returns at
+    /// once on SQLite, where this process is the only writer.
+    pub async fn follow_feed(&self, advance: impl Fn(i64)) {
         if self.backend != Backend::Postgres {
             return;
         }
@@ -289,19 +289,19 @@ impl Db {
                     Ok(()) => {
                         // Whatever was committed before listening.
                         if let Ok(head) = self.feed_head().await {
-                            feed.advance(head);
+                            advance(head);
                         }
                         loop {
                             match listener.try_recv().await {
                                 Ok(Some(n)) => {
                                     if let Ok(id) = n.payload().parse::<i64>() {
-                                        feed.advance(id);
+                                        advance(id);
                                     }
                                 }
                                 // Reconnected: what was committed meanwhile.
                                 Ok(None) => {
                                     if let Ok(head) = self.feed_head().await {
-                                        feed.advance(head);
+                                        advance(head);
                                     }
                                 }
                                 Err(e) => {

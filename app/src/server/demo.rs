@@ -7,10 +7,10 @@ use super::db::Db;
 use super::history::{Cast, Generator};
 use super::service;
 use super::state::AppState;
-use crate::api::types::{NewTicket, NoteInput, TaskDraft, TicketChange};
 use crate::domain::coordination::{ProjectDraft, WorkOrderDraft};
 use crate::domain::{ActionKind, NoteVisibility, Policy, Role, TicketNumber, User};
 use crate::error::AppError;
+use crate::types::{NewTicket, NoteInput, TaskDraft, TicketChange};
 use std::time::Duration;
 
 pub const DEMO_PASSWORD: &str = "switchboard-demo";

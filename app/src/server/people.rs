@@ -4,9 +4,9 @@
 use super::auth;
 use super::db::{Db, Profile};
 use super::state::AppState;
-use crate::api::types::{Roster, RosterEntry, RosterUpdate};
 use crate::domain::{CategoryField, Email, Role, User};
 use crate::error::{AppError, FieldError};
+use crate::types::{Roster, RosterEntry, RosterUpdate};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 fn require(actor: &User, allowed: fn(Role) -> bool) -> Result<(), AppError> {

@@ -5,9 +5,9 @@ use super::db::{Db, NewEvent};
 use super::service::load_visible;
 use super::state::AppState;
 use super::write::TicketWrite;
-use crate::api::types::TicketDetail;
 use crate::domain::{EventKind, NoteVisibility, Reader, Role, Status, TicketNumber, User};
 use crate::error::AppError;
+use crate::types::TicketDetail;
 
 /// The requester rates the help on a resolved or closed ticket (1–5, with an optional comment);
 /// rating again replaces the rating.

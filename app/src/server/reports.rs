@@ -3,10 +3,10 @@
 
 use super::db::Technician;
 use super::state::AppState;
-use crate::api::types::ReportOptions;
 use crate::domain::report::{self, Report, ReportQuery, ReportScope};
 use crate::domain::{Role, User};
 use crate::error::{AppError, FieldError};
+use crate::types::ReportOptions;
 use std::time::Instant;
 
 fn may_see_reports(user: &User) -> Result<(), AppError> {

@@ -9,10 +9,6 @@ use super::db::{
 use super::notify;
 use super::state::AppState;
 use super::write::TicketWrite;
-use crate::api::types::{
-    BoardCard, BoardChanges, BoardSnapshot, ColumnPage, NewTicket, NoteInput, Suggestion,
-    TechnicianLoad, TicketChange, TicketDetail,
-};
 use crate::domain::assignment::{self, Candidate};
 use crate::domain::{
     Action, ActionKind, Email, EventKind, Impact, Note, NoteBody, NoteVisibility, PersonRef,
@@ -20,6 +16,10 @@ use crate::domain::{
     WaitingOn,
 };
 use crate::error::{AppError, FieldError};
+use crate::types::{
+    BoardCard, BoardChanges, BoardSnapshot, ColumnPage, NewTicket, NoteInput, Suggestion,
+    TechnicianLoad, TicketChange, TicketDetail,
+};
 
 /// Whether `actor` may see the ticket at all. Callers answer `NotFound` when not, so a guessed
 /// number reveals nothing. Whoever manages or watches a ticket's project sees it too (its public

@@ -12,13 +12,13 @@ use super::notify::{self, Outgoing};
 use super::service::rank_technicians;
 use super::state::AppState;
 use super::write::TicketWrite;
-use crate::api::types::PolicyForm;
 use crate::domain::sla::{Phase, Rule, RuleAction, Target, Timeline};
 use crate::domain::{
     Calendar, EventKind, Lifecycle, NotificationKind, Policy, Priority, Role, Sla, Status, Ticket,
     User,
 };
 use crate::error::{AppError, FieldError};
+use crate::types::PolicyForm;
 use chrono::{DateTime, Utc};
 
 fn timeline(h: &SlaHistory) -> Timeline {

@@ -8,8 +8,8 @@ use crate::api::people::{
     SetActive, SetRole, UpdateTechnician,
 };
 use crate::api::tickets::categories;
-use crate::api::types::{RosterEntry, RosterUpdate};
 use crate::domain::Role;
+use crate::types::{RosterEntry, RosterUpdate};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

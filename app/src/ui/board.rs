@@ -5,10 +5,10 @@ use super::widgets::{age, PriorityBadge, SlaBadge};
 use super::Gate;
 use crate::api::board::{board_page, board_search, get_board, poll_board, suggest_assignees};
 use crate::api::tickets::change_ticket;
-use crate::api::types::{BoardCard, Suggestion, TechnicianLoad, TicketChange};
 use crate::domain::{
     ActionKind, Category, Impact, Priority, PriorityMatrix, SlaState, Status, Ticket, Urgency,
 };
+use crate::types::{BoardCard, Suggestion, TechnicianLoad, TicketChange};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};

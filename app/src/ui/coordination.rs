@@ -3,8 +3,8 @@
 
 use super::widgets::{action_error, not_field, ErrorBox, FieldMessage, StatusChip};
 use crate::api::coordination::{LinkTicket, PlanTicket, RequestFacilityWork, UnlinkTicket};
-use crate::api::types::TicketExtras;
 use crate::domain::coordination::{LinkChoice, LinkedTicket};
+use crate::types::TicketExtras;
 use leptos::prelude::*;
 
 #[component]

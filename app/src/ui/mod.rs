@@ -64,16 +64,6 @@ fn content_security_policy() {
     }
 }
 
-/// Where each role starts.
-pub fn home_for(role: Role) -> &'static str {
-    match role {
-        Role::Requester => "/requests",
-        Role::Facility => "/facility",
-        Role::Technician => "/work",
-        Role::Coordinator | Role::Admin => "/board",
-    }
-}
-
 /// The unread notifications when the page loaded.
 #[derive(Clone, Copy)]
 struct UnreadAtLoad(Resource<i64>);
@@ -228,7 +218,7 @@ fn Home() -> impl IntoView {
                             view! {
                                 <p>"Signed in as " <strong>{user.name.clone()}</strong> "."</p>
                                 <div class="actions">
-                                    <A href=home_for(user.role) attr:class="button primary">
+                                    <A href=user.role.home() attr:class="button primary">
                                         "Go to my "
                                         {match user.role {
                                             Role::Requester => "requests",

@@ -12,8 +12,8 @@ use crate::api::tickets::{
     revoke_tracking_link, similar_tickets, ticket_version, tracked_ticket, AddNote, AddWatcher,
     ChangeTicket, Decide, FileRequest, RateTicket,
 };
-use crate::api::types::{TicketChange, TicketDetail};
 use crate::domain::{ActionKind, Impact, NoteVisibility, Role, Ticket, Urgency};
+use crate::types::{TicketChange, TicketDetail};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -699,7 +699,7 @@ fn Actions(detail: TicketDetail, number: String, version: i64, ui: TicketUi) -> 
 #[component]
 fn EscalateTo(number: String, to: RwSignal<String>) -> impl IntoView {
     // Loaded by the browser after the page is up, so the server-rendered page stays the same.
-    let options = RwSignal::new(Vec::<crate::api::types::Suggestion>::new());
+    let options = RwSignal::new(Vec::<crate::types::Suggestion>::new());
     Effect::new(move |_| {
         let number = number.clone();
         leptos::task::spawn_local(async move {

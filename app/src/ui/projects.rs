@@ -7,9 +7,9 @@ use super::Gate;
 use crate::api::coordination::{
     get_project, list_projects, AddProjectWatcher, CreateProject, PlanTask,
 };
-use crate::api::types::ProjectPage as Page;
 use crate::domain::coordination::Progress;
 use crate::domain::{Priority, Ticket};
+use crate::types::ProjectPage as Page;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;

@@ -7,10 +7,10 @@
 use super::widgets::FieldMessage;
 use super::Gate;
 use crate::api::reports::{get_report, get_report_options};
-use crate::api::types::ReportOptions;
 use crate::domain::report::{Chart, Report, ReportQuery, Table};
 use crate::domain::Priority;
 use crate::error::AppError;
+use crate::types::ReportOptions;
 use chrono::{Duration, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;

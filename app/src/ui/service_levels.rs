@@ -4,9 +4,9 @@
 use super::widgets::{action_error, ErrorBox, FieldMessage};
 use super::Gate;
 use crate::api::sla::{sla_policies, SaveSlaPolicy};
-use crate::api::types::PolicyForm;
 use crate::domain::sla::Target;
 use crate::domain::{Priority, Role};
+use crate::types::PolicyForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -3,10 +3,10 @@
 //! a table (p50/p95/p99 latency and throughput). A bare axum route on the same machine, in the same
 //! run, is the baseline. Run it with `make bench`; results are kept in docs/benchmarks.md.
 
-use app::api::types::{NewTicket, TicketChange};
 use app::domain::Role;
 use app::domain::{ActionKind, User};
 use app::server::{auth, service};
+use app::types::{NewTicket, TicketChange};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;

@@ -3,9 +3,9 @@
 //! history, a refused change leaves nothing, and the stored state is always one the lifecycle allows.
 
 use crate::helpers::TestApp;
-use app::api::types::{NewTicket, TicketChange};
 use app::domain::{ActionKind, Role, Status, TicketNumber, User};
 use app::server::service;
+use app::types::{NewTicket, TicketChange};
 use proptest::prelude::*;
 
 fn step() -> impl Strategy<Value = (usize, ActionKind, bool)> {

@@ -1,4 +1,6 @@
-//! What server functions and pages exchange: shared by the server and the browser.
+//! What the service answers and the server functions and pages exchange: plain data shared by
+//! the server and the browser, below every layer that uses it (ui → api → server → domain), so
+//! none of them imports upwards.
 
 use crate::domain::{
     ActionKind, Category, Event, Impact, Note, NoteVisibility, PersonRef, Priority, Role, Ticket,
