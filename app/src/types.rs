@@ -3,8 +3,8 @@
 //! none of them imports upwards.
 
 use crate::domain::{
-    ActionKind, Category, Event, Impact, Note, NoteVisibility, PersonRef, Priority, Role, Ticket,
-    Urgency,
+    ActionKind, Availability, Category, Event, Impact, Note, NoteVisibility, PersonRef, Priority,
+    Role, Ticket, Urgency,
 };
 use serde::{Deserialize, Serialize};
 
@@ -240,8 +240,7 @@ pub struct RosterEntry {
     pub name: String,
     pub tier: i64,
     pub capacity: i64,
-    /// on_duty, away or off
-    pub availability: String,
+    pub availability: Availability,
     /// YYYY-MM-DD, when off
     pub off_until: Option<String>,
     pub available: bool,

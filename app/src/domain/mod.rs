@@ -20,10 +20,10 @@ pub use notification::{Digest, Notification, NotificationKind, Preferences};
 pub use priority::{Impact, Priority, PriorityMatrix, Urgency};
 pub use sla::{Calendar, Policy, Sla, SlaState};
 pub use ticket::{
-    Event, Note, NoteBody, NoteVisibility, PersonRef, Reader, ResolutionNotes, Ticket,
+    Channel, Event, Note, NoteBody, NoteVisibility, PersonRef, Reader, ResolutionNotes, Ticket,
     TicketNumber, TicketTitle,
 };
-pub use user::{same_site_path, Account, ApiToken, Email, Role, User};
+pub use user::{same_site_path, Account, ApiToken, Availability, Email, Role, User};
 
 /// Declares a closed enum with a stable text encoding used by the database, the REST API and
 /// forms. Decoding an unknown value is an error, never a default.

@@ -9,7 +9,7 @@
 //! policy and leave out time spent waiting, exactly as the ticket's own clocks do.
 
 use super::sla::{Phase, Timeline};
-use super::{closed_enum, Calendar, Policy, Priority, Status, TicketNumber, WaitingOn};
+use super::{closed_enum, Calendar, Channel, Policy, Priority, Status, TicketNumber, WaitingOn};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -233,7 +233,7 @@ pub struct History {
     pub created_at: DateTime<Utc>,
     pub category: String,
     pub team: Option<String>,
-    pub channel: String,
+    pub channel: Channel,
     pub priority: Priority,
     pub assignee: Option<i64>,
     pub status: Status,
@@ -783,14 +783,14 @@ fn categories_table(facts: &Facts, opened: &[&Measured], resolved: &[&Measured])
 }
 
 fn channels_table(opened: &[&Measured]) -> Table {
-    let mut counts: Vec<(String, i64)> = Vec::new();
+    let mut counts: Vec<(Channel, i64)> = Vec::new();
     for t in opened {
         match counts.iter_mut().find(|(c, _)| *c == t.h.channel) {
             Some((_, n)) => *n += 1,
-            None => counts.push((t.h.channel.clone(), 1)),
+            None => counts.push((t.h.channel, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.as_str().cmp(b.0.as_str())));
     Table {
         key: "channels".into(),
         title: "By channel".into(),
@@ -799,20 +799,9 @@ fn channels_table(opened: &[&Measured]) -> Table {
         columns: vec!["Opened".into()],
         rows: counts
             .into_iter()
-            .map(|(c, n)| row(channel_label(&c), vec![Cell::Count(n)]))
+            .map(|(c, n)| row(c.label().to_string(), vec![Cell::Count(n)]))
             .collect(),
         chart: Some(Chart::Bars(0)),
-    }
-}
-
-fn channel_label(channel: &str) -> String {
-    match channel {
-        "portal" => "Portal".into(),
-        "phone" => "Phone".into(),
-        "walk_in" => "Walk-in".into(),
-        "email" => "Email".into(),
-        "api" => "API".into(),
-        other => other.to_string(),
     }
 }
 
@@ -1275,7 +1264,7 @@ mod tests {
             created_at: at(created),
             category: category.into(),
             team: None,
-            channel: channel.into(),
+            channel: channel.parse().unwrap(),
             priority,
             assignee,
             status: now,

@@ -112,6 +112,41 @@ closed_enum!(
     NoteVisibility { Public => "public", Internal => "internal" }
 );
 
+closed_enum!(
+    /// How a request reached the desk. `Project` marks a task planned in a project; the others
+    /// are how someone filed it.
+    Channel {
+        Portal => "portal",
+        Phone => "phone",
+        WalkIn => "walk_in",
+        Email => "email",
+        Api => "api",
+        Project => "project",
+    }
+);
+
+impl Channel {
+    /// The channels a request may be filed through (a project's tasks are planned, not filed).
+    pub const FILED: [Channel; 5] = [
+        Channel::Portal,
+        Channel::Phone,
+        Channel::WalkIn,
+        Channel::Email,
+        Channel::Api,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Portal => "Portal",
+            Channel::Phone => "Phone",
+            Channel::WalkIn => "Walk-in",
+            Channel::Email => "Email",
+            Channel::Api => "API",
+            Channel::Project => "Project",
+        }
+    }
+}
+
 /// A person as shown on a ticket.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonRef {

@@ -4,6 +4,21 @@ use super::closed_enum;
 use serde::{Deserialize, Serialize};
 
 closed_enum!(
+    /// Whether a technician takes new work: on duty, away for now, or off until a date.
+    Availability { OnDuty => "on_duty", Away => "away", Off => "off" }
+);
+
+impl Availability {
+    pub fn label(self) -> &'static str {
+        match self {
+            Availability::OnDuty => "On duty",
+            Availability::Away => "Away",
+            Availability::Off => "Off",
+        }
+    }
+}
+
+closed_enum!(
     Role {
         Requester => "requester",
         Technician => "technician",

@@ -12,8 +12,8 @@ use crate::domain::coordination::{
     WorkOrderDraft, WorkOrderStatus,
 };
 use crate::domain::{
-    Action, EventKind, Impact, NoteBody, NotificationKind, Priority, ResolutionNotes, Role, Status,
-    Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
+    Action, Channel, EventKind, Impact, NoteBody, NotificationKind, Priority, ResolutionNotes,
+    Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
 use crate::types::{ProjectPage, ProjectSummary, TaskDraft, Workload};
@@ -279,7 +279,7 @@ pub async fn plan_task(
             asset_tag: None,
             contact: None,
             fields: Default::default(),
-            channel: "project".into(),
+            channel: Channel::Project,
             now,
             project_id: Some(project_id),
             due_on: Some(due_on),

@@ -4,9 +4,9 @@
 use crate::domain::coordination::ProjectTag;
 use crate::domain::sla::{Rule, Target};
 use crate::domain::{
-    Calendar, Category, CategoryField, Digest, Event, EventKind, Impact, Note, NoteVisibility,
-    Notification, PersonRef, Policy, Preferences, Priority, Role, Sla, Status, Ticket,
-    TicketNumber, Urgency, User, WaitingOn,
+    Availability, Calendar, Category, CategoryField, Channel, Digest, Event, EventKind, Impact,
+    Note, NoteVisibility, Notification, PersonRef, Policy, Preferences, Priority, Role, Sla,
+    Status, Ticket, TicketNumber, Urgency, User, WaitingOn,
 };
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -651,7 +651,7 @@ impl Db {
         .bind(&t.asset_tag)
         .bind(&t.contact)
         .bind(serde_json::Value::Object(t.fields.clone()).to_string())
-        .bind(&t.channel)
+        .bind(t.channel.as_str())
         .bind(to_ms(t.now))
         .bind(t.project_id)
         .bind(t.due_on.map(|d| d.format("%Y-%m-%d").to_string()))
@@ -1068,7 +1068,7 @@ impl Db {
                 user: user_from_row(r)?,
                 tier: r.try_get("tier")?,
                 capacity: r.try_get("capacity")?,
-                availability: r.try_get("availability")?,
+                availability: decode(r.try_get("availability")?)?,
                 off_until: r.try_get::<Option<i64>, _>("off_until")?.map(from_ms),
                 phone: r.try_get("phone")?,
                 open_load: r.try_get("open_load")?,
@@ -1088,7 +1088,7 @@ impl Db {
         sqlx::query("UPDATE users SET tier = $1, capacity = $2, availability = $3, off_until = $4 WHERE id = $5")
             .bind(p.tier)
             .bind(p.capacity)
-            .bind(&p.availability)
+            .bind(p.availability.as_str())
             .bind(p.off_until.map(to_ms))
             .bind(user_id)
             .execute(&mut *conn)
@@ -2283,7 +2283,7 @@ fn parse_ticket_line(
         .get(&decode(next()?)?)
         .cloned()
         .ok_or_else(unreadable)?;
-    let channel = next()?.to_string();
+    let channel = decode(next()?)?;
     let priority = decode(next()?)?;
     let status = decode(next()?)?;
     let assignee = match next()? {
@@ -2382,7 +2382,7 @@ pub struct ImportTicket {
     pub priority: Priority,
     pub status: Status,
     pub waiting_on: Option<WaitingOn>,
-    pub channel: String,
+    pub channel: Channel,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub resolution: Option<String>,
@@ -2442,7 +2442,7 @@ impl Db {
             .bind(t.priority.as_str())
             .bind(t.status.as_str())
             .bind(t.waiting_on.map(WaitingOn::as_str))
-            .bind(&t.channel)
+            .bind(t.channel.as_str())
             .bind(to_ms(t.created_at))
             .bind(to_ms(t.updated_at))
             .bind(&t.resolution)
@@ -2790,7 +2790,7 @@ pub struct NewTicketRow {
     pub asset_tag: Option<String>,
     pub contact: Option<String>,
     pub fields: serde_json::Map<String, serde_json::Value>,
-    pub channel: String,
+    pub channel: Channel,
     pub now: DateTime<Utc>,
     /// Planned tasks belong to a project and have a due date.
     pub project_id: Option<i64>,
@@ -2855,7 +2855,7 @@ pub struct Technician {
     pub user: User,
     pub tier: i64,
     pub capacity: i64,
-    pub availability: String,
+    pub availability: Availability,
     pub off_until: Option<DateTime<Utc>>,
     pub phone: Option<String>,
     pub open_load: i64,
@@ -2866,10 +2866,10 @@ pub struct Technician {
 impl Technician {
     /// On duty, or off with the return date passed.
     pub fn available(&self, now: DateTime<Utc>) -> bool {
-        match self.availability.as_str() {
-            "on_duty" => true,
-            "off" => self.off_until.is_some_and(|until| until <= now),
-            _ => false,
+        match self.availability {
+            Availability::OnDuty => true,
+            Availability::Off => self.off_until.is_some_and(|until| until <= now),
+            Availability::Away => false,
         }
     }
 }
@@ -2879,7 +2879,7 @@ impl Technician {
 pub struct Profile {
     pub tier: i64,
     pub capacity: i64,
-    pub availability: String,
+    pub availability: Availability,
     pub off_until: Option<DateTime<Utc>>,
     pub skills: Vec<(String, i64)>,
 }

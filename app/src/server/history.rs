@@ -5,7 +5,7 @@
 
 use super::db::{ImportEvent, ImportNote, ImportTicket};
 use crate::domain::{
-    EventKind, Impact, NoteVisibility, PriorityMatrix, Status, Urgency, WaitingOn,
+    Channel, EventKind, Impact, NoteVisibility, PriorityMatrix, Status, Urgency, WaitingOn,
 };
 use chrono::{DateTime, Duration, Utc};
 
@@ -17,7 +17,13 @@ const CATEGORIES: [&str; 6] = [
     "facilities",
     "other",
 ];
-const CHANNELS: [&str; 5] = ["portal", "portal", "portal", "phone", "email"];
+const CHANNELS: [Channel; 5] = [
+    Channel::Portal,
+    Channel::Portal,
+    Channel::Portal,
+    Channel::Phone,
+    Channel::Email,
+];
 const COMMENTS: [&str; 8] = [
     "Quick and friendly, thank you",
     "Fixed before lunch",
@@ -181,7 +187,7 @@ fn ticket(
         EventKind::Created,
         None,
         Some("new"),
-        Some(channel),
+        Some(channel.as_str()),
     );
     let (mut notes, mut rating) = (Vec::new(), None);
     let (mut escalated, mut reopened, mut resolution) = (false, false, None);
@@ -324,7 +330,7 @@ fn ticket(
         priority,
         status: h.status,
         waiting_on: h.waiting_on,
-        channel: channel.into(),
+        channel,
         created_at: created,
         updated_at: h.at,
         resolution,

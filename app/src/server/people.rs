@@ -4,7 +4,7 @@
 use super::auth;
 use super::db::{Db, Profile};
 use super::state::AppState;
-use crate::domain::{CategoryField, Email, Role, User};
+use crate::domain::{Availability, CategoryField, Email, Role, User};
 use crate::error::{AppError, FieldError};
 use crate::types::{Roster, RosterEntry, RosterUpdate};
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -146,7 +146,8 @@ pub async fn update_technician(
             "Capacity is between 0 and 100 open tickets".into(),
         );
     }
-    if !matches!(u.availability.as_str(), "on_duty" | "away" | "off") {
+    let availability = u.availability.trim().parse::<Availability>().ok();
+    if availability.is_none() {
         field("availability", "Choose on duty, away or off".into());
     }
     let off_until = match u
@@ -166,7 +167,7 @@ pub async fn update_technician(
             }
         },
     };
-    if u.availability == "off"
+    if availability == Some(Availability::Off)
         && off_until.is_none()
         && u.off_until.as_deref().is_none_or(|d| d.trim().is_empty())
     {
@@ -185,7 +186,7 @@ pub async fn update_technician(
     let profile = Profile {
         tier: u.tier,
         capacity: u.capacity,
-        availability: u.availability.clone(),
+        availability: availability.unwrap_or(Availability::OnDuty),
         off_until,
         skills: skills.clone(),
     };
@@ -195,7 +196,7 @@ pub async fn update_technician(
         "tier {}, capacity {}, {}{}, skills {}",
         u.tier,
         u.capacity,
-        u.availability,
+        profile.availability,
         off_until
             .map(|d| format!(" until {}", d.format("%Y-%m-%d")))
             .unwrap_or_default(),

@@ -11,9 +11,9 @@ use super::state::AppState;
 use super::write::TicketWrite;
 use crate::domain::assignment::{self, Candidate};
 use crate::domain::{
-    Action, ActionKind, Email, EventKind, Impact, Note, NoteBody, NoteVisibility, PersonRef,
-    Reader, ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle, Urgency, User,
-    WaitingOn,
+    Action, ActionKind, Channel, Email, EventKind, Impact, Note, NoteBody, NoteVisibility,
+    PersonRef, Reader, ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle, Urgency,
+    User, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
 use crate::types::{
@@ -223,16 +223,20 @@ pub async fn create_ticket(
         200,
         &mut errors,
     );
-    let channel = match input.channel.as_deref().unwrap_or("portal") {
-        c @ ("portal" | "phone" | "walk_in" | "email" | "api") => c.to_string(),
-        _ => {
-            errors.push(FieldError {
-                field: "channel".into(),
-                message: "Channel is one of portal, phone, walk_in, email, api".into(),
-            });
-            String::new()
-        }
-    };
+    let filed_through = input
+        .channel
+        .as_deref()
+        .map_or(Ok(Channel::Portal), str::parse::<Channel>)
+        .ok()
+        .filter(|c| Channel::FILED.contains(c));
+    let channel = filed_through.unwrap_or_else(|| {
+        let choices: Vec<&str> = Channel::FILED.iter().map(|c| c.as_str()).collect();
+        errors.push(FieldError {
+            field: "channel".into(),
+            message: format!("Channel is one of {}", choices.join(", ")),
+        });
+        Channel::Portal
+    });
     let category = state.db.category(input.category.trim()).await?;
     let mut fields = serde_json::Map::new();
     match &category {
@@ -344,7 +348,7 @@ pub async fn create_ticket(
         asset_tag,
         contact,
         fields,
-        channel: channel.clone(),
+        channel,
         now,
         project_id: None,
         due_on: None,
@@ -383,7 +387,7 @@ pub async fn create_ticket(
         kind: EventKind::Created,
         from: None,
         to: Some(Status::New.as_str().into()),
-        detail: on_behalf.or(Some(channel)),
+        detail: on_behalf.or(Some(channel.to_string())),
         internal: false,
     };
     w.record(id, std::slice::from_ref(&event)).await?;

@@ -122,7 +122,7 @@ fn RosterRow(
     let id = |f: &str| format!("{}-{}", f, person.email.replace(['@', '.'], "-"));
     let tier = RwSignal::new(person.tier.to_string());
     let capacity = RwSignal::new(person.capacity.to_string());
-    let availability = RwSignal::new(person.availability.clone());
+    let availability = RwSignal::new(person.availability.as_str().to_string());
     let off_until = RwSignal::new(person.off_until.clone().unwrap_or_default());
     let skills = RwSignal::new(
         person

@@ -92,7 +92,8 @@ impl Db {
             .execute(&mut *conn)
             .await?;
         if at.is_some() {
-            sqlx::query("UPDATE users SET availability = 'off' WHERE id = $1")
+            sqlx::query("UPDATE users SET availability = $1 WHERE id = $2")
+                .bind(crate::domain::Availability::Off.as_str())
                 .bind(user_id)
                 .execute(&mut *conn)
                 .await?;
