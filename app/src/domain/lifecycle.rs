@@ -323,7 +323,12 @@ mod tests {
                 let before = s;
                 match s.transition(a) {
                     Ok(next) => s = next,
-                    Err(_) => prop_assert_eq!(s, before),
+                    // A refusal names the action and the state it was tried in, and says why.
+                    Err(e) => {
+                        prop_assert_eq!(&e.action, &a.kind().label().to_lowercase());
+                        prop_assert_eq!(&e.status, &s.status.label().to_lowercase());
+                        prop_assert!(!e.why.trim().is_empty(), "{e:?} says why");
+                    }
                 }
                 prop_assert_eq!(s.status == Status::Waiting, s.waiting_on.is_some());
                 if matches!(s.status, Status::Assigned | Status::InProgress | Status::Waiting) {

@@ -29,7 +29,43 @@ impl Drop for TestApp {
         }
         if !self.keep_dir {
             let _ = std::fs::remove_dir_all(&self.dir);
+            drop_test_database(&self.database_url);
         }
+    }
+}
+
+/// Drops a PostgreSQL test database made by `fresh_database` (nothing for SQLite, whose file goes
+/// with the test's folder). `WITH (FORCE)` ends the connections the stopping server still holds.
+fn drop_test_database(url: &str) {
+    let Ok(admin) = std::env::var("SWITCHBOARD_TEST_POSTGRES") else {
+        return;
+    };
+    let Some(name) = url
+        .rsplit_once('/')
+        .map(|(_, n)| n.to_string())
+        .filter(|n| n.starts_with("sb_test_") && url.starts_with("postgres"))
+    else {
+        return;
+    };
+    // Drop runs inside the test's runtime, which cannot be blocked on: a thread of its own.
+    let dropped = std::thread::spawn(move || {
+        use sqlx::{Connection, Executor};
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .ok()?;
+        runtime.block_on(async {
+            let mut conn = sqlx::postgres::PgConnection::connect(&admin).await.ok()?;
+            conn.execute(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+            )))
+            .await
+            .ok()
+        })
+    })
+    .join();
+    if !matches!(dropped, Ok(Some(_))) {
+        eprintln!("could not drop the test database {url}");
     }
 }
 
