@@ -12,6 +12,7 @@ pub mod report;
 pub mod sla;
 pub mod ticket;
 pub mod user;
+pub mod visibility;
 
 pub use category::{Category, CategoryField};
 pub use event::EventKind;
@@ -24,6 +25,7 @@ pub use ticket::{
     TicketNumber, TicketTitle,
 };
 pub use user::{same_site_path, Account, ApiToken, Availability, Email, Role, User};
+pub use visibility::{Relation, Visibility};
 
 /// Declares a closed enum with a stable text encoding used by the database, the REST API and
 /// forms. Decoding an unknown value is an error, never a default.

@@ -5,8 +5,8 @@ use crate::domain::coordination::ProjectTag;
 use crate::domain::sla::{Rule, Target};
 use crate::domain::{
     Availability, Calendar, Category, CategoryField, Channel, Digest, Event, EventKind, Impact,
-    Note, NoteVisibility, Notification, PersonRef, Policy, Preferences, Priority, Role, Sla,
-    Status, Ticket, TicketNumber, Urgency, User, WaitingOn,
+    Note, NoteVisibility, Notification, PersonRef, Policy, Preferences, Priority, Relation, Role,
+    Sla, Status, Ticket, TicketNumber, Urgency, User, Visibility, WaitingOn,
 };
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -910,27 +910,13 @@ impl Db {
     /// Tickets visible in `scope` that match `filter`, by priority then age, after `cursor`.
     pub async fn list_tickets(
         &self,
-        scope: Scope,
+        visibility: &Visibility,
         filter: &TicketQuery,
     ) -> Result<Vec<TicketRow>, AppError> {
         // First the ids, from the indexes alone (sorting thousands of open tickets costs little
         // when the rows are not read), then the page's rows with their joins.
         let mut q = Sql::new("SELECT t.id FROM tickets t WHERE 1 = 1");
-        match scope {
-            Scope::All => {}
-            Scope::Requester(uid) => {
-                q.push(" AND (t.requester_id = ").push_bind(uid);
-                q.push(" OR EXISTS (SELECT 1 FROM watchers w WHERE w.ticket_id = t.id AND w.user_id = ").push_bind(uid);
-                q.push("))");
-            }
-            Scope::Technician(uid) => {
-                q.push(" AND (t.assignee_id = ").push_bind(uid);
-                q.push(" OR (t.assignee_id IS NULL AND t.status = 'new' AND EXISTS (SELECT 1 FROM categories c WHERE c.id = t.category_id AND (c.team_id IS NULL OR EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = ").push_bind(uid);
-                q.push("))))");
-                q.push(" OR EXISTS (SELECT 1 FROM watchers w WHERE w.ticket_id = t.id AND w.user_id = ").push_bind(uid);
-                q.push("))");
-            }
-        }
+        push_visibility(&mut q, visibility);
         if !filter.statuses.is_empty() {
             q.push(" AND t.status IN (");
             let mut sep = q.separated(", ");
@@ -2718,12 +2704,46 @@ pub fn fts_query(text: &str, joiner: &str) -> Option<String> {
     search_terms(text, joiner, |w| format!("\"{w}\"*"))
 }
 
-/// Which tickets a caller may see at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    All,
-    Requester(i64),
-    Technician(i64),
+/// The tickets (`t`) `visibility` lets its person see, as SQL: the same relations
+/// `service::can_see` checks for one ticket.
+fn push_visibility(q: &mut Sql, visibility: &Visibility) {
+    let Visibility::Related { user, by } = visibility else {
+        return;
+    };
+    q.push(" AND (1 = 0");
+    for relation in *by {
+        q.push(" OR ");
+        match relation {
+            Relation::Requester => {
+                q.push("t.requester_id = ").push_bind(*user);
+            }
+            Relation::Assignee => {
+                q.push("t.assignee_id = ").push_bind(*user);
+            }
+            Relation::Watcher => {
+                q.push(
+                    "EXISTS (SELECT 1 FROM watchers w WHERE w.ticket_id = t.id AND w.user_id = ",
+                )
+                .push_bind(*user)
+                .push(")");
+            }
+            Relation::ProjectFollower => {
+                q.push("EXISTS (SELECT 1 FROM projects p WHERE p.id = t.project_id AND p.manager_id = ")
+                    .push_bind(*user)
+                    .push(") OR EXISTS (SELECT 1 FROM project_watchers pw WHERE pw.project_id = t.project_id AND pw.user_id = ")
+                    .push_bind(*user)
+                    .push(")");
+            }
+            Relation::Queue => {
+                q.push("(t.assignee_id IS NULL AND t.status = ")
+                    .push_bind(Status::New.as_str())
+                    .push(" AND EXISTS (SELECT 1 FROM categories c WHERE c.id = t.category_id AND (c.team_id IS NULL OR EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = ")
+                    .push_bind(*user)
+                    .push("))))");
+            }
+        }
+    }
+    q.push(")");
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

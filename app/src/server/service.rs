@@ -3,7 +3,7 @@
 
 use super::db::Conn;
 use super::db::{
-    self, AssigneeFilter, Db, ListCursor, NewEvent, NewTicketRow, Scope, TicketQuery, TicketRow,
+    self, AssigneeFilter, Db, ListCursor, NewEvent, NewTicketRow, TicketQuery, TicketRow,
     TicketState,
 };
 use super::notify;
@@ -12,8 +12,8 @@ use super::write::TicketWrite;
 use crate::domain::assignment::{self, Candidate};
 use crate::domain::{
     Action, ActionKind, Channel, Email, EventKind, Impact, Note, NoteBody, NoteVisibility,
-    PersonRef, Reader, ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle, Urgency,
-    User, WaitingOn,
+    PersonRef, Reader, Relation, ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle,
+    Urgency, User, Visibility, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
 use crate::types::{
@@ -21,33 +21,47 @@ use crate::types::{
     TechnicianLoad, TicketChange, TicketDetail,
 };
 
-/// Whether `actor` may see the ticket at all. Callers answer `NotFound` when not, so a guessed
-/// number reveals nothing. Whoever manages or watches a ticket's project sees it too (its public
-/// side, unless they are staff).
+/// Whether `actor` may see the ticket at all: everything for coordinators and admins, else one
+/// of the relations their `Visibility` names must hold (the lists ask the same in SQL). Callers
+/// answer `NotFound` when not, so a guessed number reveals nothing.
 pub(crate) async fn can_see(
     conn: &mut Conn,
     actor: &User,
     row: &TicketRow,
 ) -> Result<bool, AppError> {
-    let by_role = match actor.role {
-        Role::Coordinator | Role::Admin => true,
-        Role::Technician => {
-            row.assignee_id == Some(actor.id)
-                || (row.assignee_id.is_none()
-                    && row.ticket.status == Status::New
-                    && Db::in_technicians_queue(conn, actor.id, row.category_id).await?)
-                || row.requester_id == actor.id
-                || Db::is_watcher(conn, row.id, actor.id).await?
+    let visibility = Visibility::of(actor);
+    if visibility == Visibility::Everything {
+        return Ok(true);
+    }
+    for relation in visibility.relations() {
+        if holds(conn, *relation, actor.id, row).await? {
+            return Ok(true);
         }
-        Role::Requester | Role::Facility => {
-            row.requester_id == actor.id || Db::is_watcher(conn, row.id, actor.id).await?
+    }
+    Ok(false)
+}
+
+/// Whether `user` is related to the ticket by `relation`.
+async fn holds(
+    conn: &mut Conn,
+    relation: Relation,
+    user: i64,
+    row: &TicketRow,
+) -> Result<bool, AppError> {
+    Ok(match relation {
+        Relation::Requester => row.requester_id == user,
+        Relation::Assignee => row.assignee_id == Some(user),
+        Relation::Queue => {
+            row.assignee_id.is_none()
+                && row.ticket.status == Status::New
+                && Db::in_technicians_queue(conn, user, row.category_id).await?
         }
-    };
-    Ok(by_role
-        || match row.project_id.filter(|_| actor.role != Role::Facility) {
-            Some(project) => Db::follows_project(conn, project, actor.id).await?,
+        Relation::Watcher => Db::is_watcher(conn, row.id, user).await?,
+        Relation::ProjectFollower => match row.project_id {
+            Some(project) => Db::follows_project(conn, project, user).await?,
             None => false,
-        })
+        },
+    })
 }
 
 /// Who `actor` is to a ticket they may see, which decides what of it they receive.
@@ -645,14 +659,6 @@ pub struct ListParams {
     pub mine: bool,
 }
 
-pub fn scope_of(actor: &User) -> Scope {
-    match actor.role {
-        Role::Coordinator | Role::Admin => Scope::All,
-        Role::Technician => Scope::Technician(actor.id),
-        Role::Requester | Role::Facility => Scope::Requester(actor.id),
-    }
-}
-
 /// Tickets the caller may see, by priority then age, a page at a time.
 pub async fn list_tickets(
     state: &AppState,
@@ -717,7 +723,10 @@ pub async fn list_tickets(
         query.order = db::TicketOrder::RecentlyUpdated;
     }
     let limit = query.limit;
-    let rows = state.db.list_tickets(scope_of(actor), &query).await?;
+    let rows = state
+        .db
+        .list_tickets(&Visibility::of(actor), &query)
+        .await?;
     let next = (rows.len() as i64 == limit && !p.mine)
         .then(|| rows.last())
         .flatten()
@@ -1270,7 +1279,10 @@ pub async fn board_search(
         limit: COLUMN_LIMIT,
         ..TicketQuery::default()
     };
-    let rows = state.db.list_tickets(scope_of(actor), &query).await?;
+    let rows = state
+        .db
+        .list_tickets(&Visibility::of(actor), &query)
+        .await?;
     let presenter = super::sla::Presenter::new(state).await?;
     Ok(rows
         .into_iter()
@@ -1304,7 +1316,10 @@ async fn column(
         internal_notes: true,
         ..TicketQuery::default()
     };
-    let mut rows = state.db.list_tickets(scope_of(actor), &query).await?;
+    let mut rows = state
+        .db
+        .list_tickets(&Visibility::of(actor), &query)
+        .await?;
     let next = (rows.len() as i64 > COLUMN_LIMIT).then(|| {
         rows.truncate(COLUMN_LIMIT as usize);
         rows.last().map(|r| {
@@ -1388,15 +1403,10 @@ pub async fn board_changes(
     ids.sort_unstable();
     ids.dedup();
     let rows = state.db.tickets_by_ids(&ids).await?;
-    let scope = scope_of(actor);
+    // Only coordinators and admins get here, and they see every ticket.
     let presenter = super::sla::Presenter::new(state).await?;
     let cards = rows
         .into_iter()
-        .filter(|r| match scope {
-            Scope::All => true,
-            Scope::Technician(id) => r.assignee_id == Some(id) || r.assignee_id.is_none(),
-            Scope::Requester(_) => false,
-        })
         .map(|mut r| {
             presenter.apply(&mut r.ticket);
             card(actor, r)

@@ -15,3 +15,4 @@ mod sessions;
 mod sla;
 mod smtp_sink;
 mod tickets;
+mod visibility;
