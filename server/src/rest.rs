@@ -555,35 +555,6 @@ fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
         })
 }
 
-/// The lifecycle action that takes a ticket from `from` to the requested status.
-fn action_to(
-    from: Status,
-    to: Status,
-    waiting_on: Option<WaitingOn>,
-) -> Result<Option<ActionKind>, AppError> {
-    use ActionKind::*;
-    Ok(Some(match (from, to) {
-        (a, b) if a == b && (b != Status::Waiting || waiting_on.is_none()) => return Ok(None),
-        (_, Status::Assigned) => Assign,
-        (Status::Assigned, Status::InProgress) => Start,
-        (Status::Waiting, Status::InProgress) => Resume,
-        (Status::Resolved, Status::InProgress | Status::New) => Reopen,
-        (_, Status::Waiting) => match waiting_on.unwrap_or(WaitingOn::ThirdParty) {
-            WaitingOn::Requester => WaitRequester,
-            WaitingOn::ThirdParty => WaitThirdParty,
-            WaitingOn::Facility => WaitFacility,
-        },
-        (_, Status::Resolved) => Resolve,
-        (_, Status::Closed) => Close,
-        (_, Status::Cancelled) => Cancel,
-        (from, to) => {
-            return Err(AppError::InvalidTransition(format!(
-                "cannot move a ticket from {from} to {to}"
-            )))
-        }
-    }))
-}
-
 async fn patch_ticket(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -595,7 +566,8 @@ async fn patch_ticket(
     let current = service::ticket(&state, &user, number).await?;
     let version = if_match(&headers)?;
     let action = match p.status {
-        Some(to) => action_to(current.status, to, p.waiting_on)?,
+        Some(to) => ActionKind::to_reach(current.status, to, p.waiting_on)
+            .map_err(AppError::InvalidTransition)?,
         None => None,
     };
     let change = TicketChange {
@@ -764,37 +736,6 @@ async fn report_csv(
         table.csv(),
     )
         .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn status_targets_map_to_actions() {
-        assert_eq!(
-            action_to(Status::Assigned, Status::InProgress, None).unwrap(),
-            Some(ActionKind::Start)
-        );
-        assert_eq!(
-            action_to(Status::Waiting, Status::InProgress, None).unwrap(),
-            Some(ActionKind::Resume)
-        );
-        assert_eq!(
-            action_to(
-                Status::InProgress,
-                Status::Waiting,
-                Some(WaitingOn::Facility)
-            )
-            .unwrap(),
-            Some(ActionKind::WaitFacility)
-        );
-        assert_eq!(
-            action_to(Status::InProgress, Status::InProgress, None).unwrap(),
-            None
-        );
-        assert!(action_to(Status::New, Status::InProgress, None).is_err());
-    }
 }
 
 // ---- coordination: projects, facility work orders, links -----------------------------------

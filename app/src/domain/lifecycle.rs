@@ -108,6 +108,41 @@ impl ActionKind {
 }
 
 impl ActionKind {
+    /// The action that takes a ticket from status `from` to `to` (waiting on `waiting_on`, a
+    /// third party when unsaid): `None` when it is there already; an error when no single action
+    /// gets there. The REST API's `status` and the board's drag and drop both ask this.
+    pub fn to_reach(
+        from: Status,
+        to: Status,
+        waiting_on: Option<WaitingOn>,
+    ) -> Result<Option<ActionKind>, String> {
+        use ActionKind::*;
+        Ok(Some(match (from, to) {
+            (a, b) if a == b && (b != Status::Waiting || waiting_on.is_none()) => return Ok(None),
+            (_, Status::Assigned) => Assign,
+            (Status::Assigned, Status::InProgress) => Start,
+            (Status::Waiting, Status::InProgress) => Resume,
+            (Status::Resolved, Status::InProgress | Status::New) => Reopen,
+            (_, Status::Waiting) => match waiting_on.unwrap_or(WaitingOn::ThirdParty) {
+                WaitingOn::Requester => WaitRequester,
+                WaitingOn::ThirdParty => WaitThirdParty,
+                WaitingOn::Facility => WaitFacility,
+            },
+            (_, Status::Resolved) => Resolve,
+            (_, Status::Closed) => Close,
+            (_, Status::Cancelled) => Cancel,
+            (from, to) => return Err(format!("cannot move a ticket from {from} to {to}")),
+        }))
+    }
+
+    /// Actions that need more than a click: whom to assign, resolution notes, or a reason.
+    pub fn needs_input(self) -> bool {
+        matches!(
+            self,
+            ActionKind::Assign | ActionKind::Resolve | ActionKind::Reopen | ActionKind::Escalate
+        )
+    }
+
     /// The action of this kind; resolving carries its resolution notes, the others ignore them.
     pub fn with_resolution(self, notes: ResolutionNotes) -> Action {
         match self {
@@ -298,6 +333,32 @@ mod tests {
             Lifecycle::new_ticket().allowed(),
             vec![ActionKind::Assign, ActionKind::Cancel, ActionKind::Escalate]
         );
+    }
+
+    #[test]
+    fn status_targets_map_to_actions() {
+        let to = ActionKind::to_reach;
+        assert_eq!(
+            to(Status::Assigned, Status::InProgress, None),
+            Ok(Some(ActionKind::Start))
+        );
+        assert_eq!(
+            to(Status::Waiting, Status::InProgress, None),
+            Ok(Some(ActionKind::Resume))
+        );
+        assert_eq!(
+            to(
+                Status::InProgress,
+                Status::Waiting,
+                Some(WaitingOn::Facility)
+            ),
+            Ok(Some(ActionKind::WaitFacility))
+        );
+        assert_eq!(to(Status::InProgress, Status::InProgress, None), Ok(None));
+        assert!(to(Status::New, Status::InProgress, None).is_err());
+        // What the board may do by drag and drop alone.
+        assert!(!ActionKind::Start.needs_input());
+        assert!(ActionKind::Reopen.needs_input() && ActionKind::Resolve.needs_input());
     }
 
     fn any_action() -> impl Strategy<Value = Action> {

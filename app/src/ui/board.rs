@@ -22,17 +22,13 @@ const COLUMNS: &[Status] = &[
     Status::Resolved,
 ];
 
-/// The action that moves a card into a column without further input, if there is one.
+/// The action that moves a card into a column without further input, if there is one (reopening
+/// needs a reason, resolving notes: those are asked for in the ticket's drawer).
 fn action_into(card: &BoardCard, column: Status) -> Option<ActionKind> {
-    let want: &[ActionKind] = match column {
-        // Reopening needs a reason, asked for in the ticket's drawer.
-        Status::InProgress => &[ActionKind::Start, ActionKind::Resume],
-        Status::Waiting => &[ActionKind::WaitThirdParty],
-        Status::Resolved | Status::New | Status::Assigned | Status::Closed | Status::Cancelled => {
-            &[]
-        }
-    };
-    want.iter().copied().find(|a| card.actions.contains(a))
+    ActionKind::to_reach(card.ticket.status, column, None)
+        .ok()
+        .flatten()
+        .filter(|a| !a.needs_input() && card.actions.contains(a))
 }
 
 /// At risk, breached, or due within the hour.
