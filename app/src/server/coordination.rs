@@ -201,6 +201,7 @@ pub async fn add_project_watcher(
 
 /// Plans a task for a project (coordinators): a ticket with a due date and no requester pain,
 /// filed by the coordinator, optionally assigned at once. It follows the usual lifecycle.
+#[tracing::instrument(skip_all, fields(user.id = actor.id))]
 pub async fn plan_task(
     state: &AppState,
     actor: &User,
@@ -325,6 +326,7 @@ pub async fn plan_task(
 }
 
 /// Puts a ticket into a project (or takes it out) and sets or clears its due date (coordinators).
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
 pub async fn plan_ticket(
     state: &AppState,
     actor: &User,
@@ -424,6 +426,7 @@ fn may_work_on(actor: &User, row: &TicketRow) -> bool {
 /// Makes a ticket wait on facility work: a new work order for a facility manager, or an open one
 /// that already exists (`existing`). The ticket waits on facility, its clock paused, until every
 /// work order it depends on is finished; the facility manager is told.
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
 pub async fn request_facility_work(
     state: &AppState,
     actor: &User,
@@ -589,6 +592,7 @@ pub enum WorkOrderUpdate {
 
 /// Updates a work order. Finishing it moves each ticket that waits on nothing else back to in
 /// progress and tells its assignee; a new expected date is told to the assignees too.
+#[tracing::instrument(skip_all, fields(user.id = actor.id, work_order.id = id))]
 pub async fn update_work_order(
     state: &AppState,
     actor: &User,
@@ -729,6 +733,7 @@ async fn resume_after_facility(
 
 /// Links a ticket to another (staff who can see both): parent, child or related; a duplicate
 /// is merged into the other ticket.
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
 pub async fn link(
     state: &AppState,
     actor: &User,
@@ -793,6 +798,7 @@ pub async fn link(
 }
 
 /// Removes the link between two tickets (staff).
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
 pub async fn unlink(
     state: &AppState,
     actor: &User,
@@ -828,6 +834,7 @@ pub async fn unlink(
 /// notes, watchers (the duplicate's requester among them), work orders and links move over, the
 /// duplicate is cancelled as merged and its number leads to the survivor from then on. The
 /// duplicate's requester and the survivor's assignee are told.
+#[tracing::instrument(skip_all, fields(user.id = actor.id))]
 pub async fn merge(
     state: &AppState,
     actor: &User,

@@ -11,6 +11,7 @@ use crate::types::TicketDetail;
 
 /// The requester rates the help on a resolved or closed ticket (1–5, with an optional comment);
 /// rating again replaces the rating.
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
 pub async fn rate(
     state: &AppState,
     actor: &User,
@@ -68,6 +69,7 @@ pub async fn rate(
 }
 
 /// Creates a private link to the ticket's public page; answers the full address, shown once.
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
 pub async fn create_tracking_link(
     state: &AppState,
     actor: &User,

@@ -181,6 +181,7 @@ fn parse_into<T: std::str::FromStr>(
 
 /// Files a request. Staff may file on someone's behalf (creating the requester's account when
 /// it does not exist yet); requesters file for themselves.
+#[tracing::instrument(skip_all, fields(user.id = actor.id))]
 pub async fn create_ticket(
     state: &AppState,
     actor: &User,
@@ -490,6 +491,7 @@ pub async fn create_ticket(
     Ok(ticket)
 }
 
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
 pub async fn ticket_detail(
     state: &AppState,
     actor: &User,
@@ -660,6 +662,7 @@ pub struct ListParams {
 }
 
 /// Tickets the caller may see, by priority then age, a page at a time.
+#[tracing::instrument(skip_all, fields(user.id = actor.id))]
 pub async fn list_tickets(
     state: &AppState,
     actor: &User,
@@ -754,6 +757,7 @@ fn assigned(row: &TicketRow, to: &User) -> NewEvent {
 
 /// Applies a change atomically, refusing it when the ticket moved past `expected_version`.
 /// Without an expected version (server-side flows) the current one is used.
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
 pub async fn change_ticket(
     state: &AppState,
     actor: &User,
@@ -1057,6 +1061,7 @@ async fn write_impact_urgency(
 
 /// Adds a note. A requester's reply on a ticket waiting on them moves it back to in progress.
 /// A retried submission with the same idempotency key is stored once.
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
 pub async fn add_note(
     state: &AppState,
     actor: &User,
@@ -1157,6 +1162,7 @@ pub async fn add_note(
 }
 
 /// Adds a watcher (coordinators, or the requester adding a colleague).
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
 pub async fn add_watcher(
     state: &AppState,
     actor: &User,
@@ -1345,6 +1351,7 @@ async fn column(
 }
 
 /// The coordinator's board: open and recently resolved tickets, the technicians and the feed cursor.
+#[tracing::instrument(skip_all, fields(user.id = actor.id))]
 pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppError> {
     if !actor.role.coordinates() {
         return Err(AppError::Forbidden);
