@@ -211,6 +211,16 @@ pub struct Config {
         global = true
     )]
     pub mail_interval_secs: u64,
+    /// Reverse proxies (comma-separated addresses) whose `X-Forwarded-For` names the client, so
+    /// that sign-in throttling counts each client rather than the proxy. Empty: the header is
+    /// ignored (a client could send it itself).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_TRUSTED_PROXIES",
+        default_value = "",
+        global = true
+    )]
+    pub trusted_proxies: String,
     /// SQLite only: `normal` (WAL, safe against crashes, the last commits may be lost on power
     /// loss) or `full` (every commit on disk before the answer; slower writes).
     #[arg(
@@ -256,6 +266,7 @@ impl Config {
             mail_from: "Switchboard <helpdesk@localhost>".into(),
             mail_interval_secs: 5,
             sqlite_synchronous: Default::default(),
+            trusted_proxies: String::new(),
             site_root: "target/site".into(),
         }
     }

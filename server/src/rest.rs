@@ -238,19 +238,26 @@ fn token_json(t: &app::domain::ApiToken) -> Value {
     })
 }
 
-/// The client's address, when the server was started with connection info.
+/// The client's address, when the server was started with connection info (behind a trusted
+/// proxy, the one it names).
 pub struct ClientAddr(pub Option<std::net::IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl FromRequestParts<AppState> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddr(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip()),
-        ))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        Ok(ClientAddr(auth::client_addr(
+            &state.settings.trusted_proxies,
+            peer,
+            &parts.headers,
+        )))
     }
 }
 

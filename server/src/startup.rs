@@ -58,6 +58,17 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
             .collect(),
         priority_matrix,
         public_url: config.public_url.trim_end_matches('/').to_string(),
+        trusted_proxies: config
+            .trusted_proxies
+            .split(',')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(|a| {
+                a.parse().map_err(|_| {
+                    StartError::Config(format!("--trusted-proxies: {a:?} is not an IP address"))
+                })
+            })
+            .collect::<Result<_, _>>()?,
     };
     let mailer = match &config.smtp_host {
         None => None,

@@ -19,11 +19,7 @@ pub async fn sign_in(
     use crate::server::auth;
     use axum::http::{header, HeaderValue};
     let state = super::ssr::state()?;
-    let parts = super::ssr::parts()?;
-    let addr = parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip());
+    let addr = client_addr();
     let user = auth::check_credentials(&state, &email, &password, addr).await?;
     let token = auth::start_session(&state.db, &user, state.clock.now()).await?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
@@ -59,14 +55,15 @@ pub async fn sign_out() -> Result<(), AppError> {
     Ok(())
 }
 
-/// The client's address, for throttling.
+/// The client's address, for throttling (behind a trusted proxy, the one it names).
 #[cfg(feature = "ssr")]
 fn client_addr() -> Option<std::net::IpAddr> {
-    super::ssr::parts().ok().and_then(|p| {
-        p.extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip())
-    })
+    let (state, parts) = (super::ssr::state().ok()?, super::ssr::parts().ok()?);
+    let peer = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    crate::server::auth::client_addr(&state.settings.trusted_proxies, peer, &parts.headers)
 }
 
 /// Self-registration for requesters, when the admin allows it: the account waits for its owner

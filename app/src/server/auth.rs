@@ -132,6 +132,35 @@ pub fn bearer_token(headers: &HeaderMap) -> Option<String> {
 
 /// The caller from a bearer token or the session cookie; `None` when neither is valid (unknown,
 /// expired, past the idle or absolute lifetime, or the account is deactivated).
+/// The client's address, for throttling: the connection's peer, unless the peer is one of the
+/// `trusted` proxies, in which case the nearest address in `X-Forwarded-For` that is not itself a
+/// trusted proxy. A client cannot choose its address by sending the header itself: without
+/// trusted proxies, or from a peer that is not one, the header is ignored.
+pub fn client_addr(
+    trusted: &[IpAddr],
+    peer: Option<IpAddr>,
+    headers: &HeaderMap,
+) -> Option<IpAddr> {
+    let peer = peer?;
+    if !trusted.contains(&peer) {
+        return Some(peer);
+    }
+    let forwarded: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .collect();
+    Some(
+        forwarded
+            .into_iter()
+            .rev()
+            .find(|a| !trusted.contains(a))
+            .unwrap_or(peer),
+    )
+}
+
 pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<User>, AppError> {
     let now = state.clock.now();
     if let Some(token) = bearer_token(headers) {

@@ -48,6 +48,8 @@ pub struct Settings {
     pub priority_matrix: PriorityMatrix,
     /// The address people reach Switchboard at, for links in email.
     pub public_url: String,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (empty: the header is ignored).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Settings {
@@ -61,6 +63,7 @@ impl Default for Settings {
             registration_domains: Vec::new(),
             priority_matrix: PriorityMatrix::default(),
             public_url: "http://127.0.0.1:3000".into(),
+            trusted_proxies: Vec::new(),
         }
     }
 }

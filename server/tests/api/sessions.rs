@@ -149,3 +149,46 @@ async fn cross_site_state_changes_are_refused() {
         .unwrap();
     assert_eq!(r.status(), 403);
 }
+
+/// Failed sign-ins from `forwarded` (as X-Forwarded-For) for `n` different unknown accounts:
+/// the status of the last attempt.
+async fn failures_from(app: &TestApp, forwarded: &str, n: usize, tag: &str) -> u16 {
+    let mut last = 0;
+    for i in 0..n {
+        let r = app
+            .client
+            .post(app.url("/api/v1/auth/token"))
+            .header("x-forwarded-for", forwarded)
+            .json(&json!({"email": format!("{tag}{i}@example.org"), "password": "guess"}))
+            .send()
+            .await
+            .unwrap();
+        last = r.status().as_u16();
+    }
+    last
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_is_throttled_by_its_own_address() {
+    let app = TestApp::spawn_configured(false, |c| c.trusted_proxies = "127.0.0.1".into()).await;
+    // One client guessing many accounts is slowed down…
+    assert_eq!(failures_from(&app, "203.0.113.5", 31, "a").await, 429);
+    // …while another client behind the same proxy signs in as usual.
+    assert_eq!(failures_from(&app, "203.0.113.6", 1, "b").await, 401);
+    // A client cannot pick its address by sending the header itself: the proxy appends the
+    // address it saw, and that is the one counted.
+    assert_eq!(
+        failures_from(&app, "198.51.100.1, 203.0.113.5", 1, "c").await,
+        429
+    );
+}
+
+#[tokio::test]
+async fn without_a_trusted_proxy_x_forwarded_for_is_ignored() {
+    let app = TestApp::spawn().await;
+    let mut last = 0;
+    for i in 0..31 {
+        last = failures_from(&app, &format!("198.51.100.{i}"), 1, &format!("d{i}-")).await;
+    }
+    assert_eq!(last, 429, "every attempt counted against the real address");
+}
