@@ -7,6 +7,7 @@ SHELL := /bin/bash
 
 CARGO_LEPTOS_VERSION := 0.3.10
 WASM_BINDGEN_VERSION := 0.2.129
+CARGO_MACHETE_VERSION := 0.9.2
 # wasm-opt for release builds, from npm: Debian's binaryen 108 builds a wasm that fails to hydrate.
 BINARYEN_VERSION := 132.0.0
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -32,6 +33,10 @@ tools:
 	@if ! cargo leptos --version 2>/dev/null | grep -q "$(CARGO_LEPTOS_VERSION)"; then \
 		echo "installing cargo-leptos $(CARGO_LEPTOS_VERSION) (takes a while once)"; \
 		$(TOOL_BUILD_ENV) cargo install cargo-leptos@$(CARGO_LEPTOS_VERSION) --locked --features no_downloads; \
+	fi
+	@if ! cargo machete --version 2>/dev/null | grep -q "$(CARGO_MACHETE_VERSION)"; then \
+		echo "installing cargo-machete $(CARGO_MACHETE_VERSION) (about a minute)"; \
+		$(TOOL_BUILD_ENV) cargo install cargo-machete --version $(CARGO_MACHETE_VERSION) --locked; \
 	fi
 	@if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
 		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
@@ -84,6 +89,7 @@ run: build
 
 lint: tools
 	cargo fmt --all --check
+	cargo machete
 	cargo clippy -p app -p server --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
