@@ -1,5 +1,6 @@
 //! `switchboard`: serve the help desk, migrate, manage accounts, load demo data.
 
+use anyhow::{bail, Context};
 use clap::Parser;
 use std::io::Read;
 use std::process::ExitCode;
@@ -16,47 +17,61 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("switchboard: {message}");
+        Err(error) => {
+            eprintln!("switchboard: {}", explain(&error));
             ExitCode::FAILURE
         }
     }
 }
 
-async fn run(cli: Cli) -> Result<(), String> {
+/// The error with its causes ("cannot open the database: …"), each said once: many errors
+/// already include their cause's words.
+fn explain(error: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in error.chain() {
+        let words = cause.to_string();
+        if !out.contains(&words) {
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(&words);
+        }
+    }
+    out
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = cli.config;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let listener = tokio::net::TcpListener::bind(config.addr)
                 .await
-                .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
-            let app = switchboard::build(&config, listener)
-                .await
-                .map_err(|e| e.to_string())?;
+                .with_context(|| format!("cannot listen on {}", config.addr))?;
+            let app = switchboard::build(&config, listener).await?;
             if config.demo {
                 print_demo_accounts();
             }
             println!("Switchboard is listening on http://{}", config.addr);
             app.run_until(shutdown_signal())
                 .await
-                .map_err(|e| e.to_string())
+                .context("the server stopped")
         }
         Command::Migrate => {
             let db = app::server::db::Db::open(&config.database_url)
                 .await
-                .map_err(|e| e.to_string())?;
-            let version = db.schema_version().await.map_err(|e| e.to_string())?;
+                .context("cannot open the database")?;
+            let version = db.schema_version().await?;
             println!("database is at schema version {version}");
             Ok(())
         }
         Command::Export => {
             let db = app::server::db::Db::open(&config.database_url)
                 .await
-                .map_err(|e| e.to_string())?;
+                .context("cannot open the database")?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            let counts = db.export(&mut out).await.map_err(|e| e.to_string())?;
-            std::io::Write::flush(&mut out).map_err(|e| e.to_string())?;
+            let counts = db.export(&mut out).await.context("export")?;
+            std::io::Write::flush(&mut out).context("cannot write the export")?;
             for (table, n) in counts {
                 eprintln!("{table:<20} {n:>9}");
             }
@@ -65,11 +80,10 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Import => {
             let db = app::server::db::Db::open(&config.database_url)
                 .await
-                .map_err(|e| e.to_string())?;
+                .context("cannot open the database")?;
             let counts = db
                 .import(std::io::BufReader::new(std::io::stdin().lock()))
-                .await
-                .map_err(|e| e.to_string())?;
+                .await?;
             for (table, n) in counts {
                 println!("{table:<20} {n:>9}");
             }
@@ -78,25 +92,21 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Backup { to } => {
             let db = app::server::db::Db::open(&config.database_url)
                 .await
-                .map_err(|e| e.to_string())?;
-            db.backup_to(&to).await.map_err(|e| e.to_string())?;
+                .context("cannot open the database")?;
+            db.backup_to(&to).await?;
             println!("backed up to {}", to.display());
             Ok(())
         }
         Command::Restore { from } => {
-            let db = app::server::db::backup::restore(&from, &config.database_url)
-                .await
-                .map_err(|e| e.to_string())?;
-            let version = db.schema_version().await.map_err(|e| e.to_string())?;
+            let db = app::server::db::backup::restore(&from, &config.database_url).await?;
+            let version = db.schema_version().await?;
             println!("restored {} at schema version {version}", from.display());
             Ok(())
         }
         Command::CheckReady => check_ready(config.addr).await,
         Command::Demo => {
             let state = state_for_cli(&config).await?;
-            app::server::demo::load(&state)
-                .await
-                .map_err(|e| e.to_string())?;
+            app::server::demo::load(&state).await?;
             print_demo_accounts();
             Ok(())
         }
@@ -108,15 +118,15 @@ async fn run(cli: Cli) -> Result<(), String> {
         }) => {
             let role: app::domain::Role =
                 role.parse().map_err(|e: app::domain::UnknownValue| {
-                    format!("{e}; use requester, technician, coordinator or admin")
+                    anyhow::anyhow!("{e}; use requester, technician, coordinator or admin")
                 })?;
             if !password_stdin {
-                return Err("pass --password-stdin and the password on standard input".into());
+                bail!("pass --password-stdin and the password on standard input");
             }
             let mut password = String::new();
             std::io::stdin()
                 .read_to_string(&mut password)
-                .map_err(|e| format!("cannot read the password: {e}"))?;
+                .context("cannot read the password")?;
             let password = password.trim_end_matches(['\n', '\r']);
             let state = state_for_cli(&config).await?;
             let user = app::server::auth::create_account(
@@ -129,12 +139,12 @@ async fn run(cli: Cli) -> Result<(), String> {
             )
             .await
             .map_err(|e| match e {
-                app::error::AppError::Validation(fields) => fields
+                app::error::AppError::Validation(fields) => anyhow::anyhow!(fields
                     .iter()
                     .map(|f| format!("{}: {}", f.field, f.message))
                     .collect::<Vec<_>>()
-                    .join("; "),
-                other => other.to_string(),
+                    .join("; ")),
+                other => other.into(),
             })?;
             println!("created {} ({}) as {}", user.email, user.name, user.role);
             Ok(())
@@ -142,22 +152,19 @@ async fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-async fn state_for_cli(config: &switchboard::Config) -> Result<app::server::AppState, String> {
+async fn state_for_cli(config: &switchboard::Config) -> anyhow::Result<app::server::AppState> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
-        .map_err(|e| e.to_string())?;
+        .context("cannot open a local port")?;
     let cli_config = switchboard::Config {
         demo: false,
         ..config.clone()
     };
-    Ok(switchboard::build(&cli_config, listener)
-        .await
-        .map_err(|e| e.to_string())?
-        .state)
+    Ok(switchboard::build(&cli_config, listener).await?.state)
 }
 
 /// `GET /readyz` on the local server, with nothing but a TCP connection.
-async fn check_ready(addr: std::net::SocketAddr) -> Result<(), String> {
+async fn check_ready(addr: std::net::SocketAddr) -> anyhow::Result<()> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let ask = async {
         let mut stream = tokio::net::TcpStream::connect(addr).await?;
@@ -170,17 +177,17 @@ async fn check_ready(addr: std::net::SocketAddr) -> Result<(), String> {
     };
     let answer = tokio::time::timeout(std::time::Duration::from_secs(5), ask)
         .await
-        .map_err(|_| format!("{addr} did not answer in 5 s"))?
-        .map_err(|e| format!("cannot reach {addr}: {e}"))?;
+        .with_context(|| format!("{addr} did not answer in 5 s"))?
+        .with_context(|| format!("cannot reach {addr}"))?;
     let text = String::from_utf8_lossy(&answer);
     let status = text.lines().next().unwrap_or_default();
     if status.split_whitespace().nth(1) == Some("200") {
         Ok(())
     } else {
-        Err(format!(
+        bail!(
             "not ready: {}",
             text.split("\r\n\r\n").nth(1).unwrap_or(status)
-        ))
+        )
     }
 }
 
