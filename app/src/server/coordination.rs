@@ -301,6 +301,8 @@ pub async fn plan_task(
     let before = Db::ticket(w.conn(), id).await?.ok_or(AppError::Internal)?;
     let mut events = Vec::new();
     if let Some(to) = &assignee {
+        let planned = before.ticket.lifecycle();
+        let assigned = planned.transition(&Action::Assign)?;
         Db::assign_new(w.conn(), id, to.id).await?;
         events.push(NewEvent {
             kind: EventKind::Assigned,
@@ -311,8 +313,8 @@ pub async fn plan_task(
         });
         events.push(NewEvent {
             kind: EventKind::Status,
-            from: Some(Status::New.as_str().into()),
-            to: Some(Status::Assigned.as_str().into()),
+            from: Some(planned.status.as_str().into()),
+            to: Some(assigned.status.as_str().into()),
             detail: None,
             internal: false,
         });

@@ -11,9 +11,9 @@ use super::state::AppState;
 use super::write::TicketWrite;
 use crate::domain::assignment::{self, Candidate};
 use crate::domain::{
-    Action, ActionKind, Channel, Email, EventKind, Impact, Note, NoteBody, NoteVisibility,
-    PersonRef, Reader, Relation, ResolutionNotes, Role, Status, Ticket, TicketNumber, TicketTitle,
-    Urgency, User, Visibility, WaitingOn,
+    Action, ActionKind, Channel, Email, EventKind, Impact, Lifecycle, Note, NoteBody,
+    NoteVisibility, PersonRef, Reader, Relation, ResolutionNotes, Role, Status, Ticket,
+    TicketNumber, TicketTitle, Urgency, User, Visibility, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
 use crate::types::{
@@ -398,10 +398,16 @@ pub async fn create_ticket(
     });
     let on_behalf =
         (requester.id != actor.id).then(|| format!("filed by {} ({channel})", actor.name));
+    // Filed, then (when a team assigns automatically) assigned: the lifecycle says to what.
+    let filed = Lifecycle::new_ticket();
+    let lifecycle = match &auto {
+        Some(_) => filed.transition(&Action::Assign)?,
+        None => filed,
+    };
     let event = NewEvent {
         kind: EventKind::Created,
         from: None,
-        to: Some(Status::New.as_str().into()),
+        to: Some(filed.status.as_str().into()),
         detail: on_behalf.or(Some(channel.to_string())),
         internal: false,
     };
@@ -419,8 +425,8 @@ pub async fn create_ticket(
             },
             NewEvent {
                 kind: EventKind::Status,
-                from: Some(Status::New.as_str().into()),
-                to: Some(Status::Assigned.as_str().into()),
+                from: Some(filed.status.as_str().into()),
+                to: Some(lifecycle.status.as_str().into()),
                 detail: None,
                 internal: false,
             },
@@ -438,11 +444,7 @@ pub async fn create_ticket(
         title: row.title,
         description: row.description,
         category: category.slug,
-        status: if auto.is_some() {
-            Status::Assigned
-        } else {
-            Status::New
-        },
+        status: lifecycle.status,
         waiting_on: None,
         priority,
         impact,
@@ -464,6 +466,7 @@ pub async fn create_ticket(
         resolution: None,
         created_at: at,
         updated_at: at,
+        // Written once, and once more by the automatic assignment.
         version: if auto.is_some() { 2 } else { 1 },
         sla,
         project: None,
