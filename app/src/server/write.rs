@@ -22,13 +22,7 @@ pub struct TicketWrite<'a> {
 }
 
 impl<'a> TicketWrite<'a> {
-    /// Starts a change by `actor` (none for the service-level scheduler) at the server's now.
-    pub async fn begin(state: &'a AppState, actor: Option<&User>) -> Result<Self, AppError> {
-        let now = state.clock.now();
-        Self::begin_at(state, actor, now).await
-    }
-
-    /// Starts a change at `now`, for callers that already read the clock.
+    /// Starts a change by `actor` (none for the service-level scheduler) at `now`.
     pub async fn begin_at(
         state: &'a AppState,
         actor: Option<&User>,
@@ -45,10 +39,6 @@ impl<'a> TicketWrite<'a> {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.now
-    }
-
-    pub fn state(&self) -> &'a AppState {
-        self.state
     }
 
     /// The transaction, for the writes of a change that are not events.
