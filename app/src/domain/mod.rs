@@ -15,7 +15,7 @@ pub mod user;
 pub mod visibility;
 
 pub use category::{Category, CategoryField};
-pub use event::EventKind;
+pub use event::{EventKind, EventRow, FacilityStep, LinkRole, PriorityWhy, TicketEvent};
 pub use lifecycle::{Action, ActionKind, Lifecycle, Status, TransitionError, WaitingOn};
 pub use notification::{Digest, Notification, NotificationKind, Preferences};
 pub use priority::{Impact, Priority, PriorityMatrix, Urgency};

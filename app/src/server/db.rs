@@ -6,7 +6,7 @@ use crate::domain::sla::{Rule, Target};
 use crate::domain::{
     Availability, Calendar, Category, CategoryField, Channel, Digest, Event, EventKind, Impact,
     Note, NoteVisibility, Notification, PersonRef, Policy, Preferences, Priority, Relation, Role,
-    Sla, Status, Ticket, TicketNumber, Urgency, User, Visibility, WaitingOn,
+    Sla, Status, Ticket, TicketEvent, TicketNumber, Urgency, User, Visibility, WaitingOn,
 };
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};

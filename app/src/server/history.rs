@@ -5,7 +5,8 @@
 
 use super::db::{ImportEvent, ImportNote, ImportTicket};
 use crate::domain::{
-    Channel, EventKind, Impact, NoteVisibility, PriorityMatrix, Status, Urgency, WaitingOn,
+    Channel, Impact, NoteVisibility, PriorityMatrix, PriorityWhy, Status, TicketEvent, Urgency,
+    WaitingOn,
 };
 use chrono::{DateTime, Duration, Utc};
 
@@ -124,40 +125,48 @@ impl History<'_> {
         true
     }
 
-    fn event(
-        &mut self,
-        actor: Option<i64>,
-        kind: EventKind,
-        from: Option<&str>,
-        to: Option<&str>,
-        detail: Option<&str>,
-    ) {
+    fn event(&mut self, actor: Option<i64>, e: TicketEvent) {
+        let row = e.encode();
         self.events.push(ImportEvent {
             at: self.at,
             actor_id: actor,
-            kind,
-            from: from.map(String::from),
-            to: to.map(String::from),
-            detail: detail.map(String::from),
-            internal: kind.always_internal(),
+            kind: row.kind,
+            from: row.from,
+            to: row.to,
+            detail: row.detail,
+            internal: row.internal,
         });
     }
 
-    fn status(&mut self, actor: i64, to: Status, detail: Option<&str>) {
+    fn status(&mut self, actor: i64, to: Status, waiting_on: Option<WaitingOn>, why: Option<&str>) {
         let from = self.status;
         self.event(
             Some(actor),
-            EventKind::Status,
-            Some(from.as_str()),
-            Some(to.as_str()),
-            detail,
+            TicketEvent::Status {
+                from,
+                to,
+                waiting_on,
+                why: why.map(String::from),
+            },
         );
         self.status = to;
-        self.waiting_on = match to {
-            Status::Waiting => detail.and_then(|d| d.parse().ok()),
-            _ => None,
-        };
+        self.waiting_on = waiting_on;
     }
+}
+
+/// The demo's people have no addresses in its history: names stand for who took the ticket.
+fn assigned(from: Option<&str>, to: &str) -> TicketEvent {
+    TicketEvent::Assigned {
+        from: from.map(String::from),
+        to: to.into(),
+        address: String::new(),
+        automatic_for: None,
+    }
+}
+
+/// The note events of the history point at no stored note id.
+fn note(visibility: NoteVisibility) -> TicketEvent {
+    TicketEvent::Note { id: 0, visibility }
 }
 
 fn ticket(
@@ -184,10 +193,10 @@ fn ticket(
     };
     h.event(
         Some(requester),
-        EventKind::Created,
-        None,
-        Some("new"),
-        Some(channel.as_str()),
+        TicketEvent::Created {
+            status: Status::New,
+            via: channel.to_string(),
+        },
     );
     let (mut notes, mut rating) = (Vec::new(), None);
     let (mut escalated, mut reopened, mut resolution) = (false, false, None);
@@ -198,19 +207,13 @@ fn ticket(
             break 'life;
         }
         assignee = Some(tech);
-        h.event(
-            Some(people.coordinator),
-            EventKind::Assigned,
-            None,
-            Some("Technician"),
-            None,
-        );
-        h.status(people.coordinator, Status::Assigned, None);
+        h.event(Some(people.coordinator), assigned(None, "Technician"));
+        h.status(people.coordinator, Status::Assigned, None, None);
         if !h.wait(180) {
             break 'life;
         }
-        h.status(tech, Status::InProgress, None);
-        h.event(Some(tech), EventKind::Note, None, Some("public"), Some("0"));
+        h.status(tech, Status::InProgress, None, None);
+        h.event(Some(tech), note(NoteVisibility::Public));
         notes.push(ImportNote {
             at: h.at,
             author_id: tech,
@@ -219,15 +222,15 @@ fn ticket(
             minutes: None,
         });
         if h.rng.chance(30) {
-            let on = ["requester", "third_party", "facility"][h.rng.below(3) as usize];
+            let on = WaitingOn::ALL[h.rng.below(3) as usize];
             if !h.wait(120) {
                 break 'life;
             }
-            h.status(tech, Status::Waiting, Some(on));
+            h.status(tech, Status::Waiting, Some(on), None);
             if !h.wait(2 * 24 * 60) {
                 break 'life;
             }
-            h.status(tech, Status::InProgress, None);
+            h.status(tech, Status::InProgress, None, None);
         }
         if h.rng.chance(10) {
             if !h.wait(240) {
@@ -237,40 +240,29 @@ fn ticket(
             let raised = priority.raised();
             h.event(
                 Some(tech),
-                EventKind::Priority,
-                Some(priority.as_str()),
-                Some(raised.as_str()),
-                Some("Needs a specialist"),
+                TicketEvent::Priority {
+                    from: priority,
+                    to: raised,
+                    why: PriorityWhy::Escalation("Needs a specialist".into()),
+                },
             );
             priority = raised;
             tech = people.technicians[h.rng.below(people.technicians.len() as u64) as usize];
             assignee = Some(tech);
+            h.event(Some(tech), assigned(Some("Technician"), "Specialist"));
             h.event(
                 Some(tech),
-                EventKind::Assigned,
-                Some("Technician"),
-                Some("Specialist"),
-                None,
-            );
-            h.event(
-                Some(tech),
-                EventKind::Escalated,
-                None,
-                Some("Specialist"),
-                Some("Needs a specialist"),
+                TicketEvent::Escalated {
+                    to: Some("Specialist".into()),
+                    why: "Needs a specialist".into(),
+                },
             );
         }
         if !h.wait(8 * 60) {
             break 'life;
         }
         let minutes = 5 + h.rng.below(120) as i64;
-        h.event(
-            Some(tech),
-            EventKind::Note,
-            None,
-            Some("internal"),
-            Some("0"),
-        );
+        h.event(Some(tech), note(NoteVisibility::Internal));
         notes.push(ImportNote {
             at: h.at,
             author_id: tech,
@@ -278,7 +270,7 @@ fn ticket(
             visibility: NoteVisibility::Internal,
             minutes: Some(minutes),
         });
-        h.event(Some(tech), EventKind::Note, None, Some("public"), Some("0"));
+        h.event(Some(tech), note(NoteVisibility::Public));
         notes.push(ImportNote {
             at: h.at,
             author_id: tech,
@@ -287,7 +279,7 @@ fn ticket(
             minutes: None,
         });
         resolution = Some("Fixed and checked with the requester".to_string());
-        h.status(tech, Status::Resolved, resolution.as_deref());
+        h.status(tech, Status::Resolved, None, resolution.as_deref());
         if h.rng.chance(5) {
             if !h.wait(24 * 60) {
                 break 'life;
@@ -295,21 +287,20 @@ fn ticket(
             reopened = true;
             h.event(
                 Some(requester),
-                EventKind::Reopened,
-                None,
-                None,
-                Some("Still broken"),
+                TicketEvent::Reopened {
+                    why: "Still broken".into(),
+                },
             );
-            h.status(requester, Status::InProgress, None);
+            h.status(requester, Status::InProgress, None, None);
             if !h.wait(4 * 60) {
                 break 'life;
             }
-            h.status(tech, Status::Resolved, resolution.as_deref());
+            h.status(tech, Status::Resolved, None, resolution.as_deref());
         }
         if !h.wait(3 * 24 * 60) {
             break 'life;
         }
-        h.status(requester, Status::Closed, None);
+        h.status(requester, Status::Closed, None, None);
         if h.rng.chance(30) {
             let score = 1 + h.rng.below(5) as i64;
             let comment = h

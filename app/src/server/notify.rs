@@ -7,9 +7,12 @@
 //! addressed by the ticket number in the subject; that is the seam for inbound mail.
 
 use super::db::Conn;
-use super::db::{Db, NewEvent, NewNotification, OutboxRow, Recipient};
+use super::db::{Db, NewNotification, OutboxRow, Recipient};
 use super::state::AppState;
-use crate::domain::{Digest, EventKind, NotificationKind, Role, Status, Ticket, User, WaitingOn};
+use crate::domain::{
+    Digest, FacilityStep, NoteVisibility, NotificationKind, Role, Status, Ticket, TicketEvent,
+    TicketNumber, User, WaitingOn,
+};
 use crate::error::AppError;
 use chrono::{DateTime, Duration, DurationRound, Timelike, Utc};
 
@@ -42,240 +45,32 @@ pub struct Audience {
 pub fn for_change(
     t: &Ticket,
     who: &Audience,
-    events: &[NewEvent],
+    events: &[TicketEvent],
     actor: Option<&User>,
 ) -> Vec<Outgoing> {
-    let n = t.number;
-    let mut out: Vec<Outgoing> = Vec::new();
-    let mut tell = |user_id: i64, kind: NotificationKind, subject: String, text: String| {
-        // A requester filing their own request still gets the confirmation with its number.
-        if actor.is_some_and(|a| a.id == user_id) && kind != NotificationKind::Received {
-            return;
-        }
-        match out.iter_mut().find(|o| o.user_id == user_id) {
-            Some(o) => {
-                if !o.text.contains(&text) {
-                    o.text.push('\n');
-                    o.text.push_str(&text);
-                }
-            }
-            None => out.push(Outgoing {
-                user_id,
-                kind,
-                subject,
-                text,
-                link: None,
-            }),
-        }
-    };
-    let by_staff = actor.is_some_and(|a| a.role.is_staff());
-    let assignee_name = t
-        .assignee
-        .as_ref()
-        .map(|a| a.first_name().to_string())
-        .unwrap_or_else(|| "a technician".into());
-    let watchers = |tell: &mut dyn FnMut(i64, NotificationKind, String, String), what: &str| {
-        for w in &who.watchers {
-            tell(
-                *w,
-                NotificationKind::WatchedUpdate,
-                format!("{n} {what}"),
-                format!("{n} \u{201c}{}\u{201d}: {what}.", t.title),
-            );
-        }
+    let mut told = Told {
+        t,
+        who,
+        actor,
+        out: Vec::new(),
     };
     for e in events {
-        match e.kind {
-            EventKind::Created => {
-                tell(
-                    who.requester,
-                    NotificationKind::Received,
-                    format!("{n} received"),
-                    match &who.tracking_link {
-                        None => format!(
-                            "We received your request \u{201c}{}\u{201d}. Its number is {n}; follow it on its page.",
-                            t.title
-                        ),
-                        Some(_) => format!(
-                            "We received your request \u{201c}{}\u{201d}. Its number is {n}. Follow it, without signing in, at this private link: {}",
-                            t.title,
-                            super::mail::LINK_SLOT
-                        ),
-                    },
-                );
-                for c in &who.coordinators {
-                    tell(
-                        *c,
-                        NotificationKind::NewRequest,
-                        format!("New request {n} ({})", t.priority),
-                        format!(
-                            "{} filed \u{201c}{}\u{201d} ({}, {}).",
-                            t.requester.name, t.title, t.category, t.priority
-                        ),
-                    );
-                }
-            }
-            EventKind::Assigned => {
-                tell(
-                    who.requester,
-                    NotificationKind::Assigned,
-                    format!("{n} assigned to {assignee_name}"),
-                    format!("{assignee_name} is now looking after your request."),
-                );
-                if let Some(a) = who.assignee.filter(|a| Some(*a) != who.previous_assignee) {
-                    tell(
-                        a,
-                        NotificationKind::AssignedToYou,
-                        format!("{n} assigned to you ({})", t.priority),
-                        format!(
-                            "\u{201c}{}\u{201d} from {} is yours ({}, {}).",
-                            t.title, t.requester.name, t.category, t.priority
-                        ),
-                    );
-                }
-            }
-            EventKind::Status if !e.internal => {
-                let to: Option<Status> = e.to.as_deref().and_then(|s| s.parse().ok());
-                match to {
-                    Some(Status::Waiting)
-                        if e.detail.as_deref() == Some(WaitingOn::Requester.as_str()) =>
-                    {
-                        tell(
-                            who.requester,
-                            NotificationKind::WaitingOnYou,
-                            format!("{n} is waiting on you"),
-                            "IT needs something from you to go on: see the messages on the ticket page and reply there.".into(),
-                        );
-                    }
-                    Some(Status::Resolved) => tell(
-                        who.requester,
-                        NotificationKind::Resolved,
-                        format!("{n} resolved"),
-                        format!(
-                            "Solution: {}\n\nIf it works, accept the solution on the ticket page; if not, say what is still wrong there and it reopens.",
-                            t.resolution.as_deref().unwrap_or("see the ticket page")
-                        ),
-                    ),
-                    Some(Status::Closed) => tell(
-                        who.requester,
-                        NotificationKind::Closed,
-                        format!("{n} closed"),
-                        "Your request is closed. Thank you.".into(),
-                    ),
-                    _ => {}
-                }
-                if let Some(to) = to {
-                    watchers(&mut tell, &format!("is now {}", to.label().to_lowercase()));
-                }
-            }
-            EventKind::Reopened => {
-                let why = e
-                    .detail
-                    .as_deref()
-                    .map(|d| format!(" Reason: {d}"))
-                    .unwrap_or_default();
-                for id in who.assignee.iter().chain(&who.coordinators) {
-                    tell(
-                        *id,
-                        NotificationKind::Reopened,
-                        format!("{n} reopened"),
-                        format!("\u{201c}{}\u{201d} was reopened.{why}", t.title),
-                    );
-                }
-            }
-            EventKind::Note if !e.internal => {
-                if by_staff {
-                    tell(
-                        who.requester,
-                        NotificationKind::PublicNote,
-                        format!("{n}: a message from IT"),
-                        "There is a new message on your request; read and reply on its page."
-                            .into(),
-                    );
-                    watchers(&mut tell, "has a new message");
-                } else if let Some(a) = who.assignee {
-                    tell(
-                        a,
-                        NotificationKind::RequesterReplied,
-                        format!("{n}: the requester replied"),
-                        format!(
-                            "{} replied on \u{201c}{}\u{201d}.",
-                            t.requester.name, t.title
-                        ),
-                    );
-                }
-            }
-            EventKind::Escalated => {
-                let why = e.detail.clone().unwrap_or_default();
-                if let Some(a) = who.assignee {
-                    tell(
-                        a,
-                        NotificationKind::Escalation,
-                        format!("{n} escalated to you ({})", t.priority),
-                        format!("\u{201c}{}\u{201d} was escalated to you: {why}", t.title),
-                    );
-                }
-                if actor.is_some_and(|a| a.role == Role::Technician) {
-                    for c in &who.coordinators {
-                        tell(
-                            *c,
-                            NotificationKind::EscalationRequested,
-                            format!("{n}: escalation requested"),
-                            format!(
-                                "{} cannot finish \u{201c}{}\u{201d}: {why}",
-                                actor.map(|a| a.name.as_str()).unwrap_or_default(),
-                                t.title
-                            ),
-                        );
-                    }
-                }
-            }
-            EventKind::Facility => {
-                let order = e.to.clone().unwrap_or_default();
-                let detail = e.detail.clone().unwrap_or_default();
-                let (subject, text) = if detail.starts_with("done")
-                    || detail.starts_with("cancelled")
-                {
-                    let (state, outcome) = detail.split_once(": ").unwrap_or((&detail, ""));
-                    let outcome = if outcome.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" Facility note: {outcome}")
-                    };
-                    (
-                        format!("{n}: facility work {state}"),
-                        format!("{order} for \u{201c}{}\u{201d} is {state}; the ticket goes on.{outcome}", t.title),
-                    )
-                } else if detail.starts_with("expected") {
-                    (
-                        format!("{n}: facility work {detail}"),
-                        format!("{order} for \u{201c}{}\u{201d} is now {detail}.", t.title),
-                    )
-                } else {
-                    (
-                        format!("{n} waits on facility work"),
-                        format!("\u{201c}{}\u{201d} waits on {order}: {detail}.", t.title),
-                    )
-                };
-                if let Some(a) = who.assignee {
-                    tell(a, NotificationKind::FacilityDone, subject, text);
-                }
-            }
-            EventKind::Merged => {
-                let into = e.to.clone().unwrap_or_default();
-                tell(
-                    who.requester,
-                    NotificationKind::Merged,
-                    format!("{n} merged into {into}"),
-                    format!(
-                        "Your request \u{201c}{}\u{201d} is about the same thing as {into}, so we merged it there. Your messages moved with it, and you follow {into} from now on; the number {n} leads there too.",
-                        t.title
-                    ),
-                );
-            }
+        match e {
+            TicketEvent::Created { .. } | TicketEvent::Planned { .. } => told.created(),
+            TicketEvent::Assigned { .. } => told.assigned(),
+            TicketEvent::Status { to, waiting_on, .. } => told.status(to, waiting_on),
+            TicketEvent::Reopened { why } => told.reopened(why),
+            TicketEvent::Note {
+                visibility: NoteVisibility::Public,
+                ..
+            } => told.public_note(),
+            TicketEvent::Escalated { why, .. } => told.escalated(why),
+            TicketEvent::Facility { order, step } => told.facility(e, order, step),
+            TicketEvent::Merged { into, .. } => told.merged(into),
             _ => {}
         }
     }
+    let mut out = told.out;
     if let Some(link) = who.tracking_link {
         for o in out.iter_mut().filter(|o| o.user_id == who.requester) {
             if o.text.contains(super::mail::LINK_SLOT) {
@@ -284,6 +79,266 @@ pub fn for_change(
         }
     }
     out
+}
+
+/// The messages of one change, built up reason by reason.
+struct Told<'a> {
+    t: &'a Ticket,
+    who: &'a Audience,
+    actor: Option<&'a User>,
+    out: Vec<Outgoing>,
+}
+
+impl Told<'_> {
+    /// Adds a reason to tell `user_id`: the first reason makes the message, later ones add
+    /// their text to it.
+    fn tell(&mut self, user_id: i64, kind: NotificationKind, subject: String, text: String) {
+        // A requester filing their own request still gets the confirmation with its number.
+        if self.actor.is_some_and(|a| a.id == user_id) && kind != NotificationKind::Received {
+            return;
+        }
+        match self.out.iter_mut().find(|o| o.user_id == user_id) {
+            Some(o) => {
+                if !o.text.contains(&text) {
+                    o.text.push('\n');
+                    o.text.push_str(&text);
+                }
+            }
+            None => self.out.push(Outgoing {
+                user_id,
+                kind,
+                subject,
+                text,
+                link: None,
+            }),
+        }
+    }
+
+    /// Tells the watchers what happened.
+    fn watchers(&mut self, what: &str) {
+        let (t, who, n) = (self.t, self.who, self.t.number);
+        for w in &who.watchers {
+            self.tell(
+                *w,
+                NotificationKind::WatchedUpdate,
+                format!("{n} {what}"),
+                format!("{n} \u{201c}{}\u{201d}: {what}.", t.title),
+            );
+        }
+    }
+
+    /// The confirmation to the requester and the news to the coordinators.
+    fn created(&mut self) {
+        let (t, who, n) = (self.t, self.who, self.t.number);
+        self.tell(
+            who.requester,
+            NotificationKind::Received,
+            format!("{n} received"),
+            match &who.tracking_link {
+                None => format!(
+                    "We received your request \u{201c}{}\u{201d}. Its number is {n}; follow it on its page.",
+                    t.title
+                ),
+                Some(_) => format!(
+                    "We received your request \u{201c}{}\u{201d}. Its number is {n}. Follow it, without signing in, at this private link: {}",
+                    t.title,
+                    super::mail::LINK_SLOT
+                ),
+            },
+        );
+        for c in &who.coordinators {
+            self.tell(
+                *c,
+                NotificationKind::NewRequest,
+                format!("New request {n} ({})", t.priority),
+                format!(
+                    "{} filed \u{201c}{}\u{201d} ({}, {}).",
+                    t.requester.name, t.title, t.category, t.priority
+                ),
+            );
+        }
+    }
+
+    /// The requester hears who has it; the new assignee that it is theirs.
+    fn assigned(&mut self) {
+        let (t, who, n) = (self.t, self.who, self.t.number);
+        let assignee_name = t
+            .assignee
+            .as_ref()
+            .map(|a| a.first_name().to_string())
+            .unwrap_or_else(|| "a technician".into());
+        self.tell(
+            who.requester,
+            NotificationKind::Assigned,
+            format!("{n} assigned to {assignee_name}"),
+            format!("{assignee_name} is now looking after your request."),
+        );
+        if let Some(a) = who.assignee.filter(|a| Some(*a) != who.previous_assignee) {
+            self.tell(
+                a,
+                NotificationKind::AssignedToYou,
+                format!("{n} assigned to you ({})", t.priority),
+                format!(
+                    "\u{201c}{}\u{201d} from {} is yours ({}, {}).",
+                    t.title, t.requester.name, t.category, t.priority
+                ),
+            );
+        }
+    }
+
+    /// The requester hears what the status means for them; watchers hear it too.
+    fn status(&mut self, to: &Status, waiting_on: &Option<WaitingOn>) {
+        let (t, who, n) = (self.t, self.who, self.t.number);
+        let waiting_on = *waiting_on;
+        let to = Some(*to);
+        match to {
+            Some(Status::Waiting) if waiting_on == Some(WaitingOn::Requester) => {
+                self.tell(
+                    who.requester,
+                    NotificationKind::WaitingOnYou,
+                    format!("{n} is waiting on you"),
+                    "IT needs something from you to go on: see the messages on the ticket page and reply there.".into(),
+                );
+            }
+            Some(Status::Resolved) => self.tell(
+                who.requester,
+                NotificationKind::Resolved,
+                format!("{n} resolved"),
+                format!(
+                    "Solution: {}\n\nIf it works, accept the solution on the ticket page; if not, say what is still wrong there and it reopens.",
+                    t.resolution.as_deref().unwrap_or("see the ticket page")
+                ),
+            ),
+            Some(Status::Closed) => self.tell(
+                who.requester,
+                NotificationKind::Closed,
+                format!("{n} closed"),
+                "Your request is closed. Thank you.".into(),
+            ),
+            _ => {}
+        }
+        if let Some(to) = to {
+            self.watchers(&format!("is now {}", to.label().to_lowercase()));
+        }
+    }
+
+    /// The assignee and the coordinators hear that the solution did not work.
+    fn reopened(&mut self, why: &str) {
+        let (t, who, n) = (self.t, self.who, self.t.number);
+        let why = format!(" Reason: {why}");
+        for id in who.assignee.iter().chain(&who.coordinators) {
+            self.tell(
+                *id,
+                NotificationKind::Reopened,
+                format!("{n} reopened"),
+                format!("\u{201c}{}\u{201d} was reopened.{why}", t.title),
+            );
+        }
+    }
+
+    /// A public note from IT reaches the requester and watchers; a reply reaches the assignee.
+    fn public_note(&mut self) {
+        let (t, who, n) = (self.t, self.who, self.t.number);
+        let by_staff = self.actor.is_some_and(|a| a.role.is_staff());
+        if by_staff {
+            self.tell(
+                who.requester,
+                NotificationKind::PublicNote,
+                format!("{n}: a message from IT"),
+                "There is a new message on your request; read and reply on its page.".into(),
+            );
+            self.watchers("has a new message");
+        } else if let Some(a) = who.assignee {
+            self.tell(
+                a,
+                NotificationKind::RequesterReplied,
+                format!("{n}: the requester replied"),
+                format!(
+                    "{} replied on \u{201c}{}\u{201d}.",
+                    t.requester.name, t.title
+                ),
+            );
+        }
+    }
+
+    /// The new assignee hears why; the coordinators hear a technician ask for help.
+    fn escalated(&mut self, why: &str) {
+        let (t, who, n) = (self.t, self.who, self.t.number);
+        let actor = self.actor;
+        if let Some(a) = who.assignee {
+            self.tell(
+                a,
+                NotificationKind::Escalation,
+                format!("{n} escalated to you ({})", t.priority),
+                format!("\u{201c}{}\u{201d} was escalated to you: {why}", t.title),
+            );
+        }
+        if actor.is_some_and(|a| a.role == Role::Technician) {
+            for c in &who.coordinators {
+                self.tell(
+                    *c,
+                    NotificationKind::EscalationRequested,
+                    format!("{n}: escalation requested"),
+                    format!(
+                        "{} cannot finish \u{201c}{}\u{201d}: {why}",
+                        actor.map(|a| a.name.as_str()).unwrap_or_default(),
+                        t.title
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The assignee hears how the work order their ticket waits on came along.
+    fn facility(&mut self, e: &TicketEvent, order: &str, step: &FacilityStep) {
+        let (t, who, n) = (self.t, self.who, self.t.number);
+        let (subject, text) = match step {
+            FacilityStep::Finished { status, outcome } => {
+                let outcome = outcome
+                    .as_ref()
+                    .map(|o| format!(" Facility note: {o}"))
+                    .unwrap_or_default();
+                (
+                    format!("{n}: facility work {status}"),
+                    format!(
+                        "{order} for \u{201c}{}\u{201d} is {status}; the ticket goes on.{outcome}",
+                        t.title
+                    ),
+                )
+            }
+            FacilityStep::Expected(_) => {
+                let when = e.encode().detail.unwrap_or_default();
+                (
+                    format!("{n}: facility work {when}"),
+                    format!("{order} for \u{201c}{}\u{201d} is now {when}.", t.title),
+                )
+            }
+            FacilityStep::Requested { .. } => {
+                let what = e.encode().detail.unwrap_or_default();
+                (
+                    format!("{n} waits on facility work"),
+                    format!("\u{201c}{}\u{201d} waits on {order}: {what}.", t.title),
+                )
+            }
+        };
+        if let Some(a) = who.assignee {
+            self.tell(a, NotificationKind::FacilityDone, subject, text);
+        }
+    }
+
+    /// The requester hears where their request went.
+    fn merged(&mut self, into: &TicketNumber) {
+        let (t, who, n) = (self.t, self.who, self.t.number);
+        self.tell(
+            who.requester,
+            NotificationKind::Merged,
+            format!("{n} merged into {into}"),
+            format!(
+                "Your request \u{201c}{}\u{201d} is about the same thing as {into}, so we merged it there. Your messages moved with it, and you follow {into} from now on; the number {n} leads there too.",
+                t.title
+            ),
+        );
+    }
 }
 
 /// The people a ticket concerns, read in the change's transaction.
@@ -483,7 +538,7 @@ fn render(base: &str, to: &Recipient, ticket: Option<&Ticket>, o: &Outgoing) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Impact, PersonRef, Priority, TicketNumber, Urgency};
+    use crate::domain::{EventKind, EventRow, Impact, PersonRef, Priority, TicketNumber, Urgency};
 
     fn ticket() -> Ticket {
         Ticket {
@@ -521,14 +576,22 @@ mod tests {
         }
     }
 
-    fn event(kind: &str, to: Option<&str>, detail: Option<&str>, internal: bool) -> NewEvent {
-        NewEvent {
-            kind: kind.parse().unwrap(),
-            from: None,
+    /// A change as its stored row would read back.
+    fn event(kind: &str, to: Option<&str>, detail: Option<&str>, internal: bool) -> TicketEvent {
+        let kind: EventKind = kind.parse().unwrap();
+        let from = (kind == EventKind::Status).then(|| "in_progress".to_string());
+        let detail = match kind {
+            EventKind::Note => Some("1".to_string()),
+            _ => detail.map(String::from),
+        };
+        let row = EventRow {
+            kind,
+            from,
             to: to.map(String::from),
-            detail: detail.map(String::from),
+            detail,
             internal,
-        }
+        };
+        TicketEvent::decode(&row).unwrap()
     }
 
     fn user(id: i64, role: Role) -> User {

@@ -1,11 +1,11 @@
 //! The requester's side beyond the ticket core: rating the help, and private tracking links for
 //! people without an account (only the ticket's public side shows through one).
 
-use super::db::{Db, NewEvent};
+use super::db::Db;
 use super::service::load_visible;
 use super::state::AppState;
 use super::write::TicketWrite;
-use crate::domain::{EventKind, NoteVisibility, Reader, Role, Status, TicketNumber, User};
+use crate::domain::{NoteVisibility, Reader, Role, Status, TicketEvent, TicketNumber, User};
 use crate::error::AppError;
 use crate::types::TicketDetail;
 
@@ -55,12 +55,9 @@ pub async fn rate(
     Db::touch_ticket(w.conn(), row.id, now).await?;
     w.record(
         row.id,
-        &[NewEvent {
-            kind: EventKind::Rated,
-            from: None,
-            to: Some(score.to_string()),
-            detail: Some(comment.to_string()).filter(|c| !c.is_empty()),
-            internal: false,
+        &[TicketEvent::Rated {
+            score,
+            comment: Some(comment.to_string()).filter(|c| !c.is_empty()),
         }],
     )
     .await?;
@@ -86,17 +83,7 @@ pub async fn create_tracking_link(
     Db::insert_tracking_link(w.conn(), row.id, &hash, Some(actor.id), now).await?;
     let url = format!("{}/track/{token}", state.settings.public_url);
     Db::touch_ticket(w.conn(), row.id, now).await?;
-    w.record(
-        row.id,
-        &[NewEvent {
-            kind: EventKind::TrackingLink,
-            from: None,
-            to: Some("created".into()),
-            detail: None,
-            internal: true,
-        }],
-    )
-    .await?;
+    w.record(row.id, &[TicketEvent::TrackingLink]).await?;
     w.commit().await?;
     Ok(url)
 }

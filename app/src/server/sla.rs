@@ -7,15 +7,15 @@
 //! server that was down fires what came due on start.
 
 use super::db::Conn;
-use super::db::{Db, NewEvent, SlaHistory};
+use super::db::{Db, SlaHistory};
 use super::notify::{self, Outgoing};
 use super::service::rank_technicians;
 use super::state::AppState;
 use super::write::TicketWrite;
 use crate::domain::sla::{Phase, Rule, RuleAction, Target, Timeline};
 use crate::domain::{
-    Calendar, EventKind, Lifecycle, NotificationKind, Policy, Priority, Role, Sla, Status, Ticket,
-    User,
+    Calendar, Lifecycle, NotificationKind, Policy, Priority, PriorityWhy, Role, Sla, Status,
+    Ticket, TicketEvent, User,
 };
 use crate::error::{AppError, FieldError};
 use crate::types::PolicyForm;
@@ -146,12 +146,9 @@ async fn fire(
     }
     let number = row.ticket.number;
     let mut s = row.state();
-    let mut events = vec![NewEvent {
-        kind: EventKind::Sla,
-        from: None,
-        to: Some(rule_key.to_string()),
-        detail: Some(describe(&rule)),
-        internal: true,
+    let mut events = vec![TicketEvent::Sla {
+        rule: rule_key.to_string(),
+        what: describe(&rule),
     }];
     let kind = if rule.percent >= 100 {
         NotificationKind::SlaBreach
@@ -176,12 +173,10 @@ async fn fire(
             ),
             RuleAction::RaisePriority if s.priority != Priority::P1 => {
                 let raised = s.priority.raised();
-                events.push(NewEvent {
-                    kind: EventKind::RulePriority,
-                    from: Some(s.priority.as_str().into()),
-                    to: Some(raised.as_str().into()),
-                    detail: Some(format!("SLA rule: {rule}")),
-                    internal: true,
+                events.push(TicketEvent::Priority {
+                    from: s.priority,
+                    to: raised,
+                    why: PriorityWhy::SlaRule(rule.to_string()),
                 });
                 s.priority = raised;
                 s.priority_reason = Some(format!("SLA rule: {rule}"));
@@ -195,19 +190,15 @@ async fn fire(
                     .into_iter()
                     .find_map(|r| technicians.iter().find(|t| t.user.id == r.id));
                 if let Some(to) = best {
-                    events.push(NewEvent {
-                        kind: EventKind::Assigned,
+                    events.push(TicketEvent::Assigned {
                         from: row.ticket.assignee.as_ref().map(|p| p.name.clone()),
-                        to: Some(to.user.name.clone()),
-                        detail: Some(to.user.email.clone()),
-                        internal: false,
+                        to: to.user.name.clone(),
+                        address: to.user.email.clone(),
+                        automatic_for: None,
                     });
-                    events.push(NewEvent {
-                        kind: EventKind::Escalated,
-                        from: None,
+                    events.push(TicketEvent::Escalated {
                         to: Some(to.user.name.clone()),
-                        detail: Some(format!("SLA rule: {rule}")),
-                        internal: true,
+                        why: format!("SLA rule: {rule}"),
                     });
                     if s.status == Status::New {
                         let lifecycle = Lifecycle {
@@ -216,12 +207,11 @@ async fn fire(
                             has_assignee: s.assignee_id.is_some(),
                         }
                         .transition(&crate::domain::Action::Assign)?;
-                        events.push(NewEvent {
-                            kind: EventKind::Status,
-                            from: Some(s.status.as_str().into()),
-                            to: Some(lifecycle.status.as_str().into()),
-                            detail: None,
-                            internal: false,
+                        events.push(TicketEvent::Status {
+                            from: s.status,
+                            to: lifecycle.status,
+                            waiting_on: None,
+                            why: None,
                         });
                         s.status = lifecycle.status;
                     }

@@ -5,10 +5,10 @@
 //! planned tasks, facility work, links, merges, ratings, tracking links and service-level rules
 //! all go through it, so a new kind of change lands here too.
 
-use super::db::{Conn, Db, NewEvent, TicketRow, Tx};
+use super::db::{Conn, Db, TicketRow, Tx};
 use super::notify;
 use super::state::AppState;
-use crate::domain::User;
+use crate::domain::{TicketEvent, User};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 
@@ -47,7 +47,7 @@ impl<'a> TicketWrite<'a> {
     }
 
     /// Records `events` of ticket `ticket_id`, in order, as the acting person's.
-    pub async fn record(&mut self, ticket_id: i64, events: &[NewEvent]) -> Result<(), AppError> {
+    pub async fn record(&mut self, ticket_id: i64, events: &[TicketEvent]) -> Result<(), AppError> {
         let actor = self.actor.as_ref().map(|a| a.id);
         self.record_by(ticket_id, actor, events).await
     }
@@ -58,7 +58,7 @@ impl<'a> TicketWrite<'a> {
         &mut self,
         ticket_id: i64,
         actor: Option<i64>,
-        events: &[NewEvent],
+        events: &[TicketEvent],
     ) -> Result<(), AppError> {
         for e in events {
             let id = Db::insert_event(&mut self.tx, ticket_id, actor, self.now, e).await?;
@@ -72,7 +72,7 @@ impl<'a> TicketWrite<'a> {
     pub async fn settle(
         &mut self,
         before: &TicketRow,
-        events: &[NewEvent],
+        events: &[TicketEvent],
     ) -> Result<TicketRow, AppError> {
         let policies = self.state.db.policies().await?;
         super::sla::refresh(&mut self.tx, &policies, before.id, self.now).await?;

@@ -123,8 +123,9 @@ impl Db {
         ticket_id: i64,
         actor_id: Option<i64>,
         now: DateTime<Utc>,
-        e: &NewEvent,
+        event: &TicketEvent,
     ) -> Result<i64, AppError> {
+        let e = event.encode();
         let done = sqlx::query_scalar::<_, i64>(
             "INSERT INTO ticket_events (ticket_id, actor_id, at, kind, from_value, to_value, detail, internal) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -618,13 +619,4 @@ impl TicketRow {
             fields: self.ticket.fields.clone(),
         }
     }
-}
-
-#[derive(Clone, Debug)]
-pub struct NewEvent {
-    pub kind: EventKind,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub detail: Option<String>,
-    pub internal: bool,
 }

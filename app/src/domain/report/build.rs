@@ -1,0 +1,312 @@
+//! Building a report: the period's tickets measured, and its first tables (volume, categories, channels, speed).
+
+use super::*;
+
+/// Computes every measure of the report for `scope` from `facts`, as of `now`.
+pub fn build(
+    scope: &ReportScope,
+    facts: &Facts,
+    policies: &[Policy],
+    now: DateTime<Utc>,
+) -> Report {
+    let (start, end) = (scope.start(), scope.end());
+    let until = end.min(now);
+
+    // One calendar per policy and priority, shared by every ticket it covers.
+    let mut clocks: HashMap<(String, Option<String>, Priority), Option<Clock>> = HashMap::new();
+    for h in &facts.histories {
+        clocks
+            .entry((h.category.clone(), h.team.clone(), h.priority))
+            .or_insert_with(|| {
+                Policy::choose(policies, &h.category, h.team.as_deref()).map(|p| {
+                    let target = p.target(h.priority);
+                    Clock {
+                        calendar: p.calendar_for(h.priority),
+                        response: Duration::minutes(target.response_minutes),
+                        resolution: Duration::minutes(target.resolution_minutes),
+                        at_risk_percent: p.at_risk_percent,
+                    }
+                })
+            });
+    }
+    let tickets: Vec<Measured> = facts
+        .histories
+        .iter()
+        .map(|h| {
+            let clock = clocks
+                .get(&(h.category.clone(), h.team.clone(), h.priority))
+                .and_then(Option::as_ref);
+            measure(h, clock)
+        })
+        .collect();
+    let opened: Vec<&Measured> = tickets
+        .iter()
+        .filter(|t| in_period(t.h.created_at, start, end))
+        .collect();
+    let resolved: Vec<&Measured> = tickets
+        .iter()
+        .filter(|t| t.resolved_at.is_some_and(|r| in_period(r, start, end)))
+        .collect();
+
+    let volume = volume_table(scope, &tickets, now);
+    let backlog_end = tickets
+        .iter()
+        .filter(|t| t.open_at(until - Duration::milliseconds(1)))
+        .count();
+    let speed = speed_table(&tickets, &resolved, start, end);
+    let sla = sla_table(&tickets, &resolved, now);
+    let ratings: Vec<&RatingFact> = facts
+        .ratings
+        .iter()
+        .filter(|r| in_period(r.at, start, end))
+        .collect();
+    let average_rating = (!ratings.is_empty())
+        .then(|| ratings.iter().map(|r| f64::from(r.score)).sum::<f64>() / ratings.len() as f64);
+
+    let summary = vec![
+        ("Opened".to_string(), opened.len().to_string()),
+        ("Resolved".to_string(), resolved.len().to_string()),
+        ("Open at the end".to_string(), backlog_end.to_string()),
+        (
+            "Median time to resolve".to_string(),
+            match speed.cell("All", "Median to resolve") {
+                Some(c @ Cell::Number { .. }) => format!("{} business h", c.text()),
+                _ => "—".into(),
+            },
+        ),
+        (
+            "Within service level".to_string(),
+            match sla.cell("All", "Within target %") {
+                Some(c @ Cell::Number { .. }) => format!("{} %", c.text()),
+                _ => "—".into(),
+            },
+        ),
+        (
+            "Average rating".to_string(),
+            average_rating.map_or("—".into(), |a| {
+                format!(
+                    "{} of 5 ({} ratings)",
+                    Cell::number(a, 2).text(),
+                    ratings.len()
+                )
+            }),
+        ),
+    ];
+
+    let tables = vec![
+        volume,
+        categories_table(facts, &opened, &resolved),
+        channels_table(&opened),
+        speed,
+        sla,
+        flow_table(&resolved),
+        escalations_table(facts, &tickets, start, end),
+        waiting_table(&tickets, start, until),
+        people_table(scope, facts, &resolved, &tickets, start, end),
+        ratings_table(&ratings),
+        comments_table(&ratings),
+    ];
+    Report {
+        scope: scope.clone(),
+        bucket: scope.bucket(),
+        summary,
+        tables,
+    }
+}
+
+pub(super) fn volume_table(scope: &ReportScope, tickets: &[Measured], now: DateTime<Utc>) -> Table {
+    let buckets = scope.buckets();
+    let mut opened = vec![0i64; buckets.len()];
+    let mut resolved = vec![0i64; buckets.len()];
+    let index = |t: DateTime<Utc>| {
+        buckets
+            .partition_point(|(_, s, _)| *s <= t)
+            .checked_sub(1)
+            .filter(|&i| t < buckets[i].2)
+    };
+    // The backlog at each bucket's end: +1 where a ticket opens, -1 where it stops being open.
+    let mut steps: Vec<(DateTime<Utc>, i64)> = Vec::new();
+    for t in tickets {
+        if let Some(i) = index(t.h.created_at) {
+            opened[i] += 1;
+        }
+        if let Some(i) = t.resolved_at.and_then(index) {
+            resolved[i] += 1;
+        }
+        for (a, b) in &t.open_spans {
+            steps.push((*a, 1));
+            if let Some(b) = b {
+                steps.push((*b, -1));
+            }
+        }
+    }
+    steps.sort_unstable();
+    let (mut level, mut next) = (0i64, 0usize);
+    let mut rows = Vec::with_capacity(buckets.len());
+    for (i, (day, _, bucket_end)) in buckets.iter().enumerate() {
+        let at = (*bucket_end).min(now);
+        while next < steps.len() && steps[next].0 < at {
+            level += steps[next].1;
+            next += 1;
+        }
+        let backlog = if *bucket_end > now && buckets[i].1 > now {
+            Cell::Empty
+        } else {
+            Cell::Count(level)
+        };
+        rows.push(row(
+            day.format("%Y-%m-%d").to_string(),
+            vec![Cell::Count(opened[i]), Cell::Count(resolved[i]), backlog],
+        ));
+    }
+    Table {
+        key: "volume".into(),
+        title: "Tickets over time".into(),
+        note: format!(
+            "Tickets opened and resolved per {}, and how many were open at its end.",
+            scope.bucket()
+        ),
+        label: match scope.bucket() {
+            Bucket::Day => "Day",
+            Bucket::Week => "Week from",
+            Bucket::Month => "Month from",
+        }
+        .into(),
+        columns: vec!["Opened".into(), "Resolved".into(), "Open at end".into()],
+        rows,
+        chart: Some(Chart::Lines(vec![0, 1, 2])),
+    }
+}
+
+pub(super) fn categories_table(
+    facts: &Facts,
+    opened: &[&Measured],
+    resolved: &[&Measured],
+) -> Table {
+    let mut names: Vec<(String, String)> = facts.categories.clone();
+    for t in opened.iter().chain(resolved) {
+        if !names.iter().any(|(slug, _)| *slug == t.h.category) {
+            names.push((t.h.category.clone(), t.h.category.clone()));
+        }
+    }
+    let rows = names
+        .iter()
+        .filter_map(|(slug, name)| {
+            let o = opened.iter().filter(|t| t.h.category == *slug).count();
+            let r: Vec<&&Measured> = resolved.iter().filter(|t| t.h.category == *slug).collect();
+            if o == 0 && r.is_empty() {
+                return None;
+            }
+            let escalated = r.iter().filter(|t| t.escalated).count();
+            let times = sorted(r.iter().filter_map(|t| t.resolution_time()).collect());
+            Some(row(
+                name.clone(),
+                vec![
+                    Cell::Count(o as i64),
+                    Cell::Count(r.len() as i64),
+                    Cell::Count(escalated as i64),
+                    Cell::hours(percentile(&times, 0.5)),
+                ],
+            ))
+        })
+        .collect();
+    Table {
+        key: "categories".into(),
+        title: "By category".into(),
+        note: "Tickets opened and resolved in the period per category; escalated and median time to resolve (business hours) of those resolved.".into(),
+        label: "Category".into(),
+        columns: vec![
+            "Opened".into(),
+            "Resolved".into(),
+            "Escalated".into(),
+            "Median to resolve".into(),
+        ],
+        rows,
+        chart: Some(Chart::Bars(0)),
+    }
+}
+
+pub(super) fn channels_table(opened: &[&Measured]) -> Table {
+    let mut counts: Vec<(Channel, i64)> = Vec::new();
+    for t in opened {
+        match counts.iter_mut().find(|(c, _)| *c == t.h.channel) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((t.h.channel, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.as_str().cmp(b.0.as_str())));
+    Table {
+        key: "channels".into(),
+        title: "By channel".into(),
+        note: "How the tickets opened in the period reached the help desk.".into(),
+        label: "Channel".into(),
+        columns: vec!["Opened".into()],
+        rows: counts
+            .into_iter()
+            .map(|(c, n)| row(c.label().to_string(), vec![Cell::Count(n)]))
+            .collect(),
+        chart: Some(Chart::Bars(0)),
+    }
+}
+
+pub(super) fn priorities_and_all() -> impl Iterator<Item = (String, Option<Priority>)> {
+    std::iter::once(("All".to_string(), None))
+        .chain(Priority::ALL.iter().map(|p| (p.to_string(), Some(*p))))
+}
+
+pub(super) fn speed_table(
+    tickets: &[Measured],
+    resolved: &[&Measured],
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Table {
+    let rows = priorities_and_all()
+        .map(|(label, p)| {
+            let matches = |t: &&Measured| p.is_none_or(|p| t.h.priority == p);
+            let responses = sorted(
+                tickets
+                    .iter()
+                    .filter(|t| {
+                        matches(t) && t.responded_at.is_some_and(|r| in_period(r, start, end))
+                    })
+                    .filter_map(Measured::response_time)
+                    .collect(),
+            );
+            let resolutions = sorted(
+                resolved
+                    .iter()
+                    .copied()
+                    .filter(|t| matches(t))
+                    .filter_map(Measured::resolution_time)
+                    .collect(),
+            );
+            row(
+                label,
+                vec![
+                    Cell::Count(responses.len() as i64),
+                    Cell::hours(percentile(&responses, 0.5)),
+                    Cell::hours(percentile(&responses, 0.9)),
+                    Cell::Count(resolutions.len() as i64),
+                    Cell::hours(percentile(&resolutions, 0.5)),
+                    Cell::hours(percentile(&resolutions, 0.9)),
+                ],
+            )
+        })
+        .collect();
+    Table {
+        key: "speed".into(),
+        title: "Time to respond and resolve".into(),
+        note: "Business hours in each ticket's service-level calendar, without time spent waiting: first responses and resolutions that happened in the period.".into(),
+        label: "Priority".into(),
+        columns: vec![
+            "Responses".into(),
+            "Median to respond".into(),
+            "90th percentile to respond".into(),
+            "Resolutions".into(),
+            "Median to resolve".into(),
+            "90th percentile to resolve".into(),
+        ],
+        rows,
+        chart: Some(Chart::Bars(4)),
+    }
+}

@@ -1,0 +1,171 @@
+//! Notes and watchers.
+
+use super::*;
+
+/// Adds a note. A requester's reply on a ticket waiting on them moves it back to in progress.
+/// A retried submission with the same idempotency key is stored once.
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
+pub async fn add_note(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    input: NoteInput,
+) -> Result<Note, AppError> {
+    let now = state.clock.now();
+    let body = NoteBody::parse(&input.body).map_err(|m| AppError::field("body", m))?;
+    if input.minutes.is_some_and(|m| !(0..=24 * 60).contains(&m)) {
+        return Err(AppError::field(
+            "minutes",
+            "Time spent is between 0 and 1440 minutes",
+        ));
+    }
+    let key = input
+        .idempotency_key
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 100)
+        .map(|k| format!("{}:{k}", actor.id));
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
+    if let Some(key) = &key {
+        if let Some((note_id, ticket_id)) = Db::note_by_key(w.conn(), key).await? {
+            drop(w);
+            if ticket_id != row.id {
+                return Err(AppError::field(
+                    "idempotency_key",
+                    "This key was used for another ticket",
+                ));
+            }
+            let notes = state.db.notes(row.id, true).await?;
+            return notes
+                .into_iter()
+                .find(|n| n.id == note_id)
+                .ok_or(AppError::Internal);
+        }
+    }
+    let visibility = if actor.role.is_staff() {
+        input.visibility
+    } else {
+        NoteVisibility::Public
+    };
+    if !actor.role.is_staff()
+        && (row.requester_id != actor.id
+            || !row.ticket.status.is_open() && row.ticket.status != Status::Resolved)
+    {
+        return Err(AppError::Forbidden);
+    }
+    let note_id = Db::insert_note(
+        w.conn(),
+        row.id,
+        actor.id,
+        body.as_str(),
+        visibility,
+        input.minutes,
+        key.as_deref(),
+        now,
+    )
+    .await?;
+    let mut note_events = vec![TicketEvent::Note {
+        id: note_id,
+        visibility,
+    }];
+    w.record(row.id, &note_events[..1]).await?;
+    let resumes = !actor.role.is_staff()
+        && row.ticket.status == Status::Waiting
+        && row.ticket.waiting_on == Some(WaitingOn::Requester);
+    if resumes {
+        let mut s = row.state();
+        s.status = Status::InProgress;
+        s.waiting_on = None;
+        if !Db::update_ticket(w.conn(), row.id, row.ticket.version, &s, now).await? {
+            return Err(AppError::Conflict);
+        }
+        let resumed = TicketEvent::Status {
+            from: Status::Waiting,
+            to: Status::InProgress,
+            waiting_on: None,
+            why: Some("requester replied".into()),
+        };
+        w.record(row.id, std::slice::from_ref(&resumed)).await?;
+        note_events.push(resumed);
+    } else {
+        Db::touch_ticket(w.conn(), row.id, now).await?;
+    }
+    w.settle(&row, &note_events).await?;
+    w.commit().await?;
+    let notes = state.db.notes(row.id, true).await?;
+    notes
+        .into_iter()
+        .find(|n| n.id == note_id)
+        .ok_or(AppError::Internal)
+}
+
+/// Adds a watcher (coordinators, or the requester adding a colleague).
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
+pub async fn add_watcher(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    email: &str,
+) -> Result<Vec<PersonRef>, AppError> {
+    let may_add = |row: &TicketRow| {
+        actor.role.coordinates()
+            || row.requester_id == actor.id
+            || row.assignee_id == Some(actor.id)
+    };
+    // Whether an email has an account is told only to someone allowed to add watchers here.
+    let mut conn = state.db.conn().await?;
+    if !may_add(&load_visible(&mut conn, actor, number).await?) {
+        return Err(AppError::Forbidden);
+    }
+    drop(conn);
+    let email = Email::parse(email).map_err(|m| AppError::field("email", m))?;
+    let now = state.clock.now();
+    let watcher = state
+        .db
+        .user_by_email(email.as_str())
+        .await?
+        .ok_or_else(|| AppError::field("email", "No account has that email"))?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
+    if !may_add(&row) {
+        return Err(AppError::Forbidden);
+    }
+    let watching = Db::watcher_ids(w.conn(), row.id).await?;
+    if watching.len() >= MAX_WATCHERS && !watching.contains(&watcher.id) {
+        return Err(AppError::field(
+            "email",
+            format!("A ticket can have at most {MAX_WATCHERS} watchers"),
+        ));
+    }
+    Db::add_watcher(w.conn(), row.id, watcher.id).await?;
+    Db::touch_ticket(w.conn(), row.id, now).await?;
+    w.record(
+        row.id,
+        &[TicketEvent::Watcher {
+            name: watcher.name.clone(),
+        }],
+    )
+    .await?;
+    w.commit().await?;
+    let staff = actor.role.is_staff();
+    Ok(state
+        .db
+        .watchers(row.id)
+        .await?
+        .into_iter()
+        .map(|p| {
+            if staff {
+                p
+            } else {
+                PersonRef {
+                    email: String::new(),
+                    name: p.name,
+                }
+            }
+        })
+        .collect())
+}
+
+/// The most people who may watch one ticket.
+pub const MAX_WATCHERS: usize = 50;

@@ -1,0 +1,311 @@
+//! The ticket page and panel, the private tracking page, and the parts every reader sees.
+
+use super::*;
+
+#[component]
+pub fn TicketPage() -> impl IntoView {
+    let params = use_params_map();
+    let number = Signal::derive(move || params.read().get("number").unwrap_or_default());
+    view! { <Gate allowed=|_| true children=move |_user| view! { <TicketPanel number=number /> } /> }
+}
+
+/// A live ticket: its page, or the board's drawer. Reloads when someone else changes it.
+#[component]
+pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
+    let number = move || number.get();
+    let (tick, set_tick) = signal(0u32);
+    let reload = RwSignal::new(0u32);
+    let detail = Resource::new(
+        move || (number(), tick.get(), reload.get()),
+        |(n, _, _)| get_ticket_detail(n),
+    );
+    let ui = TicketUi {
+        change: ServerAction::<ChangeTicket>::new(),
+        add: ServerAction::<AddNote>::new(),
+        watch: ServerAction::<AddWatcher>::new(),
+        decide: ServerAction::<Decide>::new(),
+        rate: ServerAction::<RateTicket>::new(),
+        escalate_to: RwSignal::new(String::new()),
+        minutes: RwSignal::new(String::new()),
+        text: RwSignal::new(String::new()),
+        assignee: RwSignal::new(String::new()),
+        note: RwSignal::new(String::new()),
+        key: RwSignal::new(new_key()),
+        reload,
+        resolve_children: RwSignal::new(true),
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = ui.change.value().get() {
+            ui.text.set(String::new());
+            ui.assignee.set(String::new());
+            set_tick.update(|t| *t += 1);
+        }
+    });
+    Effect::new(move |_| {
+        let done = matches!(ui.watch.value().get(), Some(Ok(_)))
+            | matches!(ui.decide.value().get(), Some(Ok(_)))
+            | matches!(ui.rate.value().get(), Some(Ok(_)));
+        if done {
+            set_tick.update(|t| *t += 1);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = ui.add.value().get() {
+            ui.note.set(String::new());
+            ui.key.set(new_key());
+            crate::ui::live::forget_draft(&note_draft_key(&number()));
+            set_tick.update(|t| *t += 1);
+        }
+    });
+    // A note typed before a reload, a lost connection or a failed send comes back.
+    Effect::new(move |_| {
+        if let Some(saved) = crate::ui::live::load_draft(&note_draft_key(&number())) {
+            if ui.note.get_untracked().is_empty() {
+                ui.note.set(saved);
+            }
+        }
+    });
+    // Poll the version only; reload the ticket when someone changed it.
+    crate::ui::live::poll(3000, 30_000, move || async move {
+        let Some(seen) = detail
+            .get_untracked()
+            .and_then(|d| d.ok())
+            .map(|d| d.ticket.version)
+        else {
+            // Nothing shown ("not found", or not loaded yet): nothing to keep current.
+            return (true, false);
+        };
+        match ticket_version(number()).await {
+            Ok(v) => {
+                if seen != v {
+                    set_tick.update(|t| *t += 1);
+                }
+                (true, false)
+            }
+            Err(_) => (false, false),
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(d) => view! { <TicketView detail=d ui=ui /> }.into_any(),
+                    Err(_) => view! { <crate::ui::NotFound /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// A ticket's public side for whoever holds its private link; no account needed.
+#[component]
+pub fn TrackPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let (tick, set_tick) = signal(0u32);
+    let detail = Resource::new(move || (token(), tick.get()), |(t, _)| tracked_ticket(t));
+    let ui = TicketUi {
+        change: ServerAction::<ChangeTicket>::new(),
+        add: ServerAction::<AddNote>::new(),
+        watch: ServerAction::<AddWatcher>::new(),
+        decide: ServerAction::<Decide>::new(),
+        rate: ServerAction::<RateTicket>::new(),
+        escalate_to: RwSignal::new(String::new()),
+        minutes: RwSignal::new(String::new()),
+        text: RwSignal::new(String::new()),
+        assignee: RwSignal::new(String::new()),
+        note: RwSignal::new(String::new()),
+        key: RwSignal::new(String::new()),
+        reload: RwSignal::new(0),
+        resolve_children: RwSignal::new(false),
+    };
+    crate::ui::live::poll(10_000, 60_000, move || async move {
+        set_tick.update(|t| *t += 1);
+        (true, false)
+    });
+    view! {
+        <Title text="Your request — Switchboard" />
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(d) => view! {
+                        <p class="tracking-note">"You are following this request through a private link. Keep it to yourself."</p>
+                        <TicketView detail=d ui=ui />
+                    }.into_any(),
+                    Err(_) => view! { <crate::ui::NotFound /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
+    let t = detail.ticket.clone();
+    let query = use_query_map();
+    let filed = query.read_untracked().get("filed").is_some();
+    // Arriving from a merged duplicate's number (the redirect names it).
+    let merged_notice = detail.merged_from.or_else(|| {
+        query
+            .read_untracked()
+            .get("merged")
+            .and_then(|n| crate::domain::TicketNumber::parse(&n))
+    });
+    let staff = detail.staff_view;
+    let number = t.number.to_string();
+    let version = t.version;
+    let change = ui.change;
+    let change_error = action_error(change);
+    let requester_view = detail.viewer_role == Role::Requester;
+    let fields: Vec<(String, String)> = t
+        .fields
+        .iter()
+        .filter(|(k, _)| !(k.as_str() == "asset_tag" && t.asset_tag.is_some()))
+        .map(|(k, v)| {
+            (
+                k.replace('_', " "),
+                v.as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    // A merged duplicate's page moves to the survivor's address (the server redirects a fresh
+    // load; this covers navigation inside the app).
+    if let Some(from) = detail.merged_from {
+        let to = format!("/tickets/{}?merged={from}", t.number);
+        let navigate = leptos_router::hooks::use_navigate();
+        let path = leptos_router::hooks::use_location().pathname;
+        Effect::new(move |_| {
+            if path.get_untracked().starts_with("/tickets/") {
+                navigate(
+                    &to,
+                    leptos_router::NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+        });
+    }
+    view! {
+        <Title text=format!("{} {} — Switchboard", t.number, t.title) />
+        <article class="ticket panel">
+            {filed.then(|| view! {
+                <div class="notice" role="status">
+                    "Request " <strong>{t.number.to_string()}</strong> " received. We will keep you informed here."
+                </div>
+            })}
+            {merged_notice.map(|from| view! {
+                <div class="notice" role="status">
+                    <strong>{from.to_string()}</strong> " was merged into this request, which it duplicated. Follow it here."
+                </div>
+            })}
+            <TicketHead ticket=t.clone() requester_view=requester_view />
+            <Facts ticket=t.clone() staff=staff requester_view=requester_view fields=fields />
+            <section>
+                <h2>"Description"</h2>
+                <p class="body-text">{t.description.clone()}</p>
+            </section>
+            {t.resolution.clone().filter(|_| matches!(t.status, crate::domain::Status::Resolved | crate::domain::Status::Closed)).map(|r| view! {
+                <section class="resolution">
+                    <h2>"Solution"</h2>
+                    <p class="body-text">{r}</p>
+                </section>
+            })}
+            <Actions detail=detail.clone() number=number.clone() version=version ui=ui />
+            <ErrorBox error=Signal::derive(move || {
+                change_error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
+            }) />
+            <Notes detail=detail.clone() number=number.clone() ui=ui />
+            <RatingPanel detail=detail.clone() number=number.clone() ui=ui />
+            <Watchers detail=detail.clone() number=number.clone() ui=ui />
+            {staff.then(|| view! { <crate::ui::coordination::TicketCoordination extras=detail.extras.clone() number=number.clone() project=t.project.as_ref().map(|p| p.id) due_on=t.due_on reload=ui.reload /> })}
+            <TrackingLinks detail=detail.clone() number=number.clone() />
+            <History events=detail.events.clone() staff=staff />
+        </article>
+    }
+    .into_any()
+}
+
+/// The ticket's number, title, status line and what the requester may expect.
+#[component]
+pub(super) fn TicketHead(ticket: Ticket, requester_view: bool) -> impl IntoView {
+    let t = ticket;
+    view! {
+        <header class="ticket-head">
+            <p class="num">{t.number.to_string()}</p>
+            <h1>{t.title.clone()}</h1>
+            <p class="status-line">
+                <StatusChip status=t.status />
+                <strong class="status-words">{t.status_words()}</strong>
+                <PriorityBadge priority=t.priority />
+                {t.escalated.then(|| view! { <span class="flag">"Escalated"</span> })}
+                {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
+                {(!requester_view).then(|| view! { <SlaBadge sla=t.sla.clone() /> })}
+            </p>
+            {t.sla.as_ref().and_then(expectation).map(|words| view! { <p class="expectation">{words}</p> })}
+        </header>
+    }
+    .into_any()
+}
+
+/// The ticket's facts: category, people, place, device, answers and dates.
+#[component]
+pub(super) fn Facts(
+    ticket: Ticket,
+    staff: bool,
+    requester_view: bool,
+    fields: Vec<(String, String)>,
+) -> impl IntoView {
+    let t = ticket;
+    view! {
+        <dl class="facts">
+            <dt>"Category"</dt><dd>{t.category.clone()}</dd>
+            <dt>"Requester"</dt><dd>{t.requester.name.clone()} {staff.then(|| view! { " · " <a href=format!("mailto:{}", t.requester.email)>{t.requester.email.clone()}</a> })}</dd>
+            <dt>"Assigned to"</dt><dd>{t.assignee.as_ref().map(|a| if requester_view { a.first_name().to_string() } else { a.name.clone() }).unwrap_or_else(|| "Not yet assigned".into())}</dd>
+            {t.location.clone().map(|l| view! { <dt>"Location"</dt><dd>{l}</dd> })}
+            {t.asset_tag.clone().map(|a| view! { <dt>"Asset"</dt><dd>{a}</dd> })}
+            {t.contact.clone().map(|c| {
+                let tel = phone_link(&c);
+                view! {
+                    <dt>"Contact"</dt>
+                    <dd>
+                        {c}
+                        {tel.map(|href| view! { " " <a class="button small call" href=href>"Call"</a> })}
+                    </dd>
+                }
+            })}
+            {fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+            {t.project.clone().map(|p| view! { <dt>"Project"</dt><dd><a href=format!("/projects/{}", p.id)>{p.name}</a></dd> })}
+            {t.due_on.map(|d| view! { <dt>"Due"</dt><dd>{d.to_string()}</dd> })}
+            {t.merged_into.map(|n| view! { <dt>"Merged into"</dt><dd><a href=format!("/tickets/{n}")>{n.to_string()}</a></dd> })}
+            <dt>"Filed"</dt><dd>{when(t.created_at)}</dd>
+        </dl>
+    }
+    .into_any()
+}
+
+/// The ticket's timeline, newest first; staff see who and the details.
+#[component]
+pub(super) fn History(events: Vec<crate::domain::Event>, staff: bool) -> impl IntoView {
+    view! {
+        <section>
+            <h2>"History"</h2>
+            <ol class="timeline">
+                {events.iter().rev().map(|e| {
+                    let words = e.public_words();
+                    let who = e.actor.as_ref().map(|a| a.name.clone()).unwrap_or_default();
+                    let extra = if staff { e.detail.clone().filter(|_| e.kind != crate::domain::EventKind::Note) } else { None };
+                    view! {
+                        <li class:internal=e.internal>
+                            <time>{when(e.at)}</time>
+                            <span>{words}</span>
+                            {staff.then(|| view! { <span class="muted">" — " {who}</span> })}
+                            {extra.map(|x| view! { <span class="muted detail">" (" {x} ")"</span> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+    .into_any()
+}

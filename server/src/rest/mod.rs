@@ -1,0 +1,250 @@
+//! REST API v1 for integrations: JSON over the same ticket service and permission rules as the
+//! pages. Errors are `{"error": {"code", "message", "fields"?}}`.
+
+use app::domain::coordination::{
+    LinkChoice, LinkedTicket, Project, ProjectDraft, WorkOrder, WorkOrderDraft,
+};
+use app::domain::report::{Report, ReportQuery};
+use app::domain::{
+    ActionKind, NoteVisibility, Priority, Status, Ticket, TicketNumber, User, WaitingOn,
+};
+use app::error::AppError;
+use app::server::coordination;
+use app::server::service::{self, ListParams};
+use app::server::{accounts, auth, AppState};
+use app::types::{NewTicket, NoteInput, TaskDraft, TicketChange};
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{
+    ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State,
+};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+
+/// Request bodies above this size are refused with 413.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/auth/token", post(create_token).delete(revoke_token))
+        .route("/auth/tokens", get(list_tokens))
+        .route(
+            "/auth/tokens/{id}",
+            axum::routing::delete(revoke_token_by_id),
+        )
+        .route("/users/{id}/tokens", get(user_tokens))
+        .route("/users/{id}/deactivate", post(deactivate_user))
+        .route("/users/{id}/reactivate", post(reactivate_user))
+        .route("/categories", get(categories))
+        .route("/categories/{slug}", axum::routing::put(save_category))
+        .route("/notifications", get(notifications))
+        .route("/notifications/read", post(read_notifications))
+        .route("/reports", get(report))
+        .route("/reports/{file}", get(report_csv))
+        .route("/sla/policies", get(sla_policies).post(create_policy))
+        .route("/sla/policies/{id}", axum::routing::put(replace_policy))
+        .route("/tickets", post(create_ticket).get(list_tickets))
+        .route("/tickets/{number}", get(get_ticket).patch(patch_ticket))
+        .route("/tickets/{number}/notes", post(add_note).get(notes))
+        .route("/tickets/{number}/escalate", post(escalate))
+        .route("/tickets/{number}/events", get(events))
+        .route("/tickets/{number}/watchers", post(add_watcher))
+        .route("/tickets/{number}/links", post(link_ticket))
+        .route(
+            "/tickets/{number}/links/{other}",
+            axum::routing::delete(unlink_ticket),
+        )
+        .route("/tickets/{number}/work-orders", post(request_facility_work))
+        .route("/projects", get(projects).post(create_project))
+        .route("/projects/{id}", get(project))
+        .route("/projects/{id}/tasks", post(plan_task))
+        .route("/work-orders", get(work_orders))
+        .route("/work-orders/{id}", post(update_work_order))
+        .fallback(|| async { ApiError(AppError::NotFound) })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+}
+
+pub fn error_response(e: &AppError) -> Response {
+    let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut body = json!({"code": e.code(), "message": e.to_string()});
+    if let AppError::Validation(fields) = e {
+        body["fields"] = fields
+            .iter()
+            .map(|f| (f.field.clone(), Value::String(f.message.clone())))
+            .collect::<serde_json::Map<_, _>>()
+            .into();
+    }
+    let mut response = (status, Json(json!({ "error": body }))).into_response();
+    if let AppError::RateLimited(secs) = e {
+        if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+    }
+    response
+}
+
+/// An `AppError` answered as API JSON.
+pub struct ApiError(pub AppError);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        error_response(&self.0)
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        ApiError(e)
+    }
+}
+
+type ApiResult<T> = Result<T, ApiError>;
+
+/// JSON body whose rejections answer in the API's error format.
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(ApiJson(v)),
+            Err(rejection) => Err(ApiError(match rejection {
+                r if r.status() == StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
+                JsonRejection::MissingJsonContentType(_) => AppError::BadRequest(
+                    "Send the body as JSON (Content-Type: application/json)".into(),
+                ),
+                JsonRejection::JsonSyntaxError(e) => AppError::BadRequest(format!(
+                    "Malformed JSON: {}",
+                    e.body_text().rsplit(": ").next().unwrap_or_default()
+                )),
+                JsonRejection::JsonDataError(e) => AppError::BadRequest(format!(
+                    "Invalid body: {}",
+                    e.body_text().rsplit(": ").next().unwrap_or_default()
+                )),
+                other => AppError::BadRequest(other.body_text()),
+            })),
+        }
+    }
+}
+
+/// The authenticated caller; 401 without a valid token or session.
+pub struct Caller(pub User);
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match auth::authenticate(state, &parts.headers).await? {
+            Some(user) => Ok(Caller(user)),
+            None => Err(ApiError(AppError::Unauthenticated)),
+        }
+    }
+}
+
+fn number(s: &str) -> Result<TicketNumber, ApiError> {
+    TicketNumber::parse(s).ok_or(ApiError(AppError::NotFound))
+}
+
+fn person(p: &app::domain::PersonRef) -> Value {
+    json!({"email": p.email, "name": p.name})
+}
+
+/// A ticket as the API shows it; its SLA state is as of `now`.
+pub fn ticket_json(t: &Ticket, now: DateTime<Utc>) -> Value {
+    let time = |d: Option<DateTime<Utc>>| {
+        d.map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    };
+    let sla = t.sla.as_ref().map(|s| {
+        json!({
+            "policy": s.policy,
+            "response_due": time(s.response_due.filter(|_| s.responded_at.is_none())),
+            "responded_at": time(s.responded_at),
+            "resolution_due": time(s.resolution_due),
+            "paused": s.paused(),
+            "state": s.state(now),
+            "resolution_left_minutes": (s.resolution_left_ms as f64 / 60_000.0).round() as i64,
+        })
+    });
+    json!({
+        "number": t.number.to_string(),
+        "title": t.title,
+        "description": t.description,
+        "category": t.category,
+        "status": t.status,
+        "waiting_on": t.waiting_on,
+        "priority": t.priority,
+        "impact": t.impact,
+        "urgency": t.urgency,
+        "requester": person(&t.requester),
+        "assignee": t.assignee.as_ref().map(person),
+        "location": t.location,
+        "asset_tag": t.asset_tag,
+        "contact": t.contact,
+        "fields": t.fields,
+        "escalated": t.escalated,
+        "reopened": t.reopened,
+        "resolution": t.resolution,
+        "created_at": t.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "updated_at": t.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "version": t.version,
+        "sla": sla,
+        "project": t.project.as_ref().map(|p| json!({"id": p.id, "name": p.name})),
+        "due_on": t.due_on,
+        "merged_into": t.merged_into.map(|n| n.to_string()),
+    })
+}
+
+fn with_etag(status: StatusCode, t: &Ticket, now: DateTime<Utc>) -> Response {
+    let mut r = (status, Json(ticket_json(t, now))).into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", t.version)) {
+        r.headers_mut().insert(header::ETAG, v);
+    }
+    r
+}
+
+/// The client's address, when the server was started with connection info (behind a trusted
+/// proxy, the one it names).
+pub struct ClientAddr(pub Option<std::net::IpAddr>);
+
+impl FromRequestParts<AppState> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        Ok(ClientAddr(auth::client_addr(
+            &state.settings.trusted_proxies,
+            peer,
+            &parts.headers,
+        )))
+    }
+}
+
+mod projects;
+mod settings;
+mod tickets;
+mod tokens;
+
+use projects::*;
+use settings::*;
+use tickets::*;
+use tokens::*;
