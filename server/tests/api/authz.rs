@@ -1,7 +1,8 @@
 //! Who may call what: a table of every role against the server functions and API routes, plus
 //! session expiry and password changes.
 
-use crate::helpers::{body, Session, TestApp, PASSWORD};
+use crate::helpers::{Session, TestApp, PASSWORD};
+use crate::wire::{parse, TicketJson, TicketPage};
 use app::domain::Role;
 use serde_json::{json, Value};
 
@@ -27,7 +28,7 @@ async fn every_role_against_every_server_function() {
     }
     let req = app.api_user("owner@example.org", Role::Requester).await;
     let ticket = req.file("Matrix ticket").await;
-    let number = ticket["number"].as_str().unwrap().to_string();
+    let number = ticket.number;
 
     let mut sessions = Vec::new();
     for (email, role) in ROLES {
@@ -181,9 +182,7 @@ async fn every_role_against_every_server_function() {
         );
     }
     // Ticket changes: the owner may not assign; a coordinator may.
-    let version = body(req.get(&format!("/tickets/{number}")).await).await["version"]
-        .as_i64()
-        .unwrap();
+    let version = req.ticket(&number).await.version;
     let change = |who: &str| json!({"number": number, "version": version, "change": {"action": "assign", "assignee": who}});
     let (status, _) = sessions[1]
         .call_json("change_ticket", change("tech@example.org"))
@@ -323,16 +322,13 @@ async fn technicians_see_the_queue_of_their_teams_only() {
         200
     );
     let r = rita.post("/tickets", json!({"title": "Dead socket", "description": "d", "category": "network", "impact": "low", "urgency": "low", "fields": {"building": "B", "room": "1"}})).await;
-    let number = r.json::<Value>().await.unwrap()["number"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let number = parse::<TicketJson>(r).await.number;
     assert_eq!(nina.get(&format!("/tickets/{number}")).await.status(), 200);
     assert_eq!(
         tom.get(&format!("/tickets/{number}")).await.status(),
         404,
         "not Tom's team"
     );
-    let tom_list: Value = tom.get("/tickets?status=new").await.json().await.unwrap();
-    assert!(tom_list["items"].as_array().unwrap().is_empty());
+    let tom_list: TicketPage = parse(tom.get("/tickets?status=new").await).await;
+    assert!(tom_list.items.is_empty());
 }

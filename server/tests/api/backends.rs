@@ -1,7 +1,8 @@
 //! Outgrowing one machine: an installation moves from SQLite to the run's backend with nothing
 //! lost, and (on PostgreSQL) two server processes behind nginx behave as one.
 
-use crate::helpers::{body, config, fresh_database, Session, TestApp};
+use crate::helpers::{config, fresh_database, Session, TestApp};
+use crate::wire::{parse, IssuedToken, TicketJson};
 use app::server::db::Db;
 use app::server::demo::DEMO_PASSWORD;
 use reqwest::Client;
@@ -17,10 +18,7 @@ async fn token(client: &Client, base: &str, email: &str, password: &str) -> Stri
         .await
         .unwrap();
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
-    r.json::<Value>().await.unwrap()["token"]
-        .as_str()
-        .unwrap()
-        .to_string()
+    parse::<IssuedToken>(r).await.token
 }
 
 /// Drops the service-level clocks, which each server brings up to its own `now`.
@@ -106,7 +104,7 @@ async fn an_export_moves_a_sqlite_installation_into_a_new_database_with_nothing_
     assert_eq!(r.status(), 201);
     let highest = source.state.db.count_tickets().await.unwrap();
     assert_eq!(
-        body(r).await["number"],
+        parse::<TicketJson>(r).await.number,
         format!("SB-{}", 1000 + highest + 1)
     );
     let _ = std::fs::remove_dir_all(&dir);
@@ -234,10 +232,7 @@ async fn two_processes_behind_nginx_act_as_one() {
                 .await
                 .unwrap();
             assert_eq!(r.status(), 201);
-            r.json::<Value>().await.unwrap()["number"]
-                .as_str()
-                .unwrap()
-                .to_string()
+            parse::<TicketJson>(r).await.number
         }));
     }
     let mut numbers = HashSet::new();

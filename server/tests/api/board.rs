@@ -1,7 +1,8 @@
 //! The coordinator's board: the change feed pages without gaps or repeats, and teams that assign
 //! new requests automatically share them out.
 
-use crate::helpers::{body, Session, TestApp};
+use crate::helpers::{Session, TestApp};
+use crate::wire::{parse, TicketJson};
 use app::domain::Role;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -45,7 +46,7 @@ async fn the_change_feed_pages_through_every_change_even_while_writes_land() {
     let mut numbers = Vec::new();
     for i in 0..260 {
         let t = rita.file(&format!("Batch {i}")).await;
-        numbers.push(t["number"].as_str().unwrap().to_string());
+        numbers.push(t.number);
         let path = format!("/tickets/{}", numbers[i]);
         rita.post(
             &format!("{path}/notes"),
@@ -78,11 +79,11 @@ async fn the_change_feed_pages_through_every_change_even_while_writes_land() {
     writer.await.unwrap();
     drain(&carla, cursor, &mut seen).await;
     for n in &numbers {
-        let t = body(rita.get(&format!("/tickets/{n}")).await).await;
+        let t = rita.ticket(n).await;
         let id = n.trim_start_matches("SB-").parse::<i64>().unwrap();
         assert_eq!(
             seen.get(&id).copied(),
-            t["version"].as_i64(),
+            Some(t.version),
             "{n}: the board ends with the stored version"
         );
     }
@@ -143,10 +144,8 @@ async fn a_team_that_assigns_automatically_shares_new_requests_among_qualified_m
     let mut load: HashMap<String, usize> = HashMap::new();
     for i in 0..6 {
         let t = rita.file(&format!("Broken thing {i}")).await;
-        assert_eq!(t["status"], "assigned");
-        *load
-            .entry(t["assignee"]["email"].as_str().unwrap().to_string())
-            .or_default() += 1;
+        assert_eq!(t.status, "assigned");
+        *load.entry(t.assignee_email().to_string()).or_default() += 1;
     }
     assert_eq!(load.get("ann@example.org"), Some(&3));
     assert_eq!(load.get("bob@example.org"), Some(&3));
@@ -159,7 +158,7 @@ async fn a_team_that_assigns_automatically_shares_new_requests_among_qualified_m
             json!({"title": "Word crashes", "description": "On save", "category": "software", "impact": "low", "urgency": "low", "fields": {"application": "Word"}}),
         )
         .await;
-    assert_eq!(body(r).await["status"], "new");
+    assert_eq!(parse::<TicketJson>(r).await.status, "new");
 }
 
 #[tokio::test]
@@ -173,10 +172,10 @@ async fn a_long_column_pages_in_every_card_once_and_search_finds_unloaded_ones()
     let mut filed = std::collections::BTreeSet::new();
     for i in 0..320 {
         let t = rita.file(&format!("Docking station {i}")).await;
-        filed.insert(t["number"].as_str().unwrap().to_string());
+        filed.insert(t.number);
     }
     let needle = rita.file("Plotter smells of burnt toast").await;
-    filed.insert(needle["number"].as_str().unwrap().to_string());
+    filed.insert(needle.number.clone());
 
     let (status, text) = carla.call("get_board", &[]).await;
     assert_eq!(status, 200, "{text}");
@@ -221,7 +220,7 @@ async fn a_long_column_pages_in_every_card_once_and_search_finds_unloaded_ones()
     assert_eq!(status, 200, "{text}");
     let hits: Value = serde_json::from_str(&text).unwrap();
     let hits: Vec<String> = hits.as_array().unwrap().iter().map(number).collect();
-    assert_eq!(hits, [needle["number"].as_str().unwrap().to_string()]);
+    assert_eq!(hits, [needle.number]);
 
     // Only coordinators page and search the board; a bad position is a clear error.
     let (status, _) = tina

@@ -1,7 +1,8 @@
 //! Projects, facility work orders and links between tickets, through the server functions the
 //! pages call and the REST API, with who may see what.
 
-use crate::helpers::{body, Session, TestApp};
+use crate::helpers::{Session, TestApp};
+use crate::wire::{parse, Items, Notifications, ProjectJson, ProjectSummaryJson, TicketJson};
 use app::domain::Role;
 use serde_json::{json, Value};
 
@@ -154,7 +155,7 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
     );
     // A request from someone else joins the project.
     let request = rita.file("Printer for finance in B-3").await;
-    let request_number = request["number"].as_str().unwrap();
+    let request_number = request.number.as_str();
     parsed(
         carla
             .call(
@@ -164,7 +165,7 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
             .await,
     );
     let unrelated = olga.file("My own laptop is slow").await;
-    let unrelated_number = unrelated["number"].as_str().unwrap();
+    let unrelated_number = unrelated.number.as_str();
 
     // The project manager sees the project, its tickets (public side), and nothing else.
     let list = parsed(paul.call("projects", &[]).await);
@@ -232,11 +233,11 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
 
     // Progress moves as the work gets done.
     let n = sb(&desks["number"]);
-    let t = body(tina.get(&format!("/tickets/{n}")).await).await;
+    let version = tina.ticket(&n).await.version;
     let r = tina
         .patch(
             &format!("/tickets/{n}"),
-            t["version"].as_i64(),
+            Some(version),
             json!({"status": "resolved", "resolution": "Desks set up"}),
         )
         .await;
@@ -252,11 +253,21 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
     // The REST API answers the same way.
     let r = carla_api.get(&format!("/projects/{id}")).await;
     assert_eq!(r.status(), 200);
-    let v = body(r).await;
-    assert_eq!(v["progress"]["done"], 1);
-    assert_eq!(v["tickets"].as_array().unwrap().len(), 3);
+    let v: ProjectJson = parse(r).await;
+    assert_eq!(v.progress.done, 1);
+    assert_eq!(v.progress.open, 2);
+    assert_eq!(v.tickets.len(), 3);
     assert_eq!(rita.get(&format!("/projects/{id}")).await.status(), 404);
-    assert_eq!(body(rita.get("/projects").await).await["items"], json!([]));
+    let listed: Items<ProjectSummaryJson> = parse(rita.get("/projects").await).await;
+    assert!(listed.items.is_empty(), "{listed:?}");
+    let listed: Items<ProjectSummaryJson> = parse(carla_api.get("/projects").await).await;
+    assert_eq!(listed.items.len(), 2);
+    let ours = listed
+        .items
+        .iter()
+        .find(|p| p.name == "Move finance to building B")
+        .expect("the project is listed");
+    assert_eq!(ours.progress.done, 1);
     let r = rita
         .post(
             &format!("/projects/{id}/tasks"),
@@ -286,15 +297,14 @@ async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
         "Desk 13 has no network outlet",
     ] {
         let t = rita.file(title).await;
-        let n = t["number"].as_str().unwrap().to_string();
         let r = carla
             .call_json(
                 "change_ticket",
-                json!({"number": n, "version": t["version"], "change": {"action": "assign", "assignee": "tina@example.org"}}),
+                json!({"number": t.number, "version": t.version, "change": {"action": "assign", "assignee": "tina@example.org"}}),
             )
             .await;
         assert_eq!(r.0, 200, "{}", r.1);
-        numbers.push(n);
+        numbers.push(t.number);
     }
     let first = numbers[0].as_str();
 
@@ -366,21 +376,17 @@ async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
             .await,
     );
     for n in &numbers {
-        let t = body(tina.get(&format!("/tickets/{n}")).await).await;
-        assert_eq!(t["status"], "waiting");
-        assert_eq!(t["waiting_on"], "facility");
-        assert_eq!(t["sla"]["paused"], true, "the clock pauses: {t}");
+        let t = tina.ticket(n).await;
+        assert_eq!(t.status, "waiting");
+        assert_eq!(t.waiting_on.as_deref(), Some("facility"));
+        assert!(t.sla().paused, "the clock pauses: {t:?}");
     }
 
     // Felix is told, sees his work order (how many tickets wait, not which) and no ticket.
-    let told = body(felix_api.get("/notifications").await).await;
+    let told: Notifications = parse(felix_api.get("/notifications").await).await;
     assert!(
-        told["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|n| n["kind"] == "facility_work"),
-        "{told}"
+        told.items.iter().any(|n| n.kind == "facility_work"),
+        "{told:?}"
     );
     let mine = parsed(felix.call("work_orders", &[]).await);
     assert_eq!(mine.as_array().unwrap().len(), 1);
@@ -430,28 +436,18 @@ async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
     );
     assert_eq!(done["status"], "done");
     for n in &numbers {
-        let t = body(tina.get(&format!("/tickets/{n}")).await).await;
-        assert_eq!(t["status"], "in_progress", "{t}");
-        assert!(t["waiting_on"].is_null());
+        let t = tina.ticket(n).await;
+        assert_eq!(t.status, "in_progress", "{t:?}");
+        assert!(t.waiting_on.is_none());
     }
-    let told = body(tina.get("/notifications").await).await;
-    let finished: Vec<&Value> = told["items"]
-        .as_array()
-        .unwrap()
+    let told: Notifications = parse(tina.get("/notifications").await).await;
+    let finished: Vec<_> = told
+        .items
         .iter()
-        .filter(|n| {
-            n["kind"] == "facility_done"
-                && n["subject"]
-                    .as_str()
-                    .unwrap()
-                    .ends_with("facility work done")
-        })
+        .filter(|n| n.kind == "facility_done" && n.subject.ends_with("facility work done"))
         .collect();
-    assert_eq!(finished.len(), 2, "{told}");
-    assert!(finished[0]["body"]
-        .as_str()
-        .unwrap()
-        .contains("Cables pulled and patched"));
+    assert_eq!(finished.len(), 2, "{told:?}");
+    assert!(finished[0].body.contains("Cables pulled and patched"));
     let again = felix
         .call("update_work_order", &[("id", &wo), ("action", "done")])
         .await;
@@ -485,9 +481,9 @@ async fn a_merged_duplicate_moves_to_the_survivor_and_its_number_redirects() {
     let eve = Session::new(&app, Some("eve@example.org")).await;
 
     let keep = rita.file("Printer on floor 2 jams").await;
-    let keep_n = keep["number"].as_str().unwrap().to_string();
+    let keep_n = keep.number;
     let dup = bob.file("Floor 2 printer jams again").await;
-    let dup_n = dup["number"].as_str().unwrap().to_string();
+    let dup_n = dup.number;
     bob.post(
         &format!("/tickets/{dup_n}/notes"),
         json!({"body": "It jams on every duplex job", "visibility": "public"}),
@@ -564,15 +560,8 @@ async fn a_merged_duplicate_moves_to_the_survivor_and_its_number_redirects() {
         dup_n
     );
     // Bob is told, and his old number leads to the survivor: page, server function and API.
-    let told = body(bob.get("/notifications").await).await;
-    assert!(
-        told["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|n| n["kind"] == "merged"),
-        "{told}"
-    );
+    let told: Notifications = parse(bob.get("/notifications").await).await;
+    assert!(told.items.iter().any(|n| n.kind == "merged"), "{told:?}");
     let page = bob_s
         .client
         .get(format!("{}/tickets/{dup_n}", bob_s.base))
@@ -589,7 +578,7 @@ async fn a_merged_duplicate_moves_to_the_survivor_and_its_number_redirects() {
     assert_eq!(sb(&via_old["merged_from"]), dup_n);
     let api = bob.get(&format!("/tickets/{dup_n}")).await;
     assert_eq!(api.status(), 200, "the API client follows the redirect");
-    assert_eq!(body(api).await["number"], keep_n);
+    assert_eq!(parse::<TicketJson>(api).await.number, keep_n);
     // Someone who could see neither gets nothing from the old number.
     assert_eq!(ticket(&eve, &dup_n).await.0, 404);
     let eve_page = eve
@@ -626,24 +615,24 @@ async fn resolving_a_parent_resolves_its_children_and_tells_each_requester() {
     let rita_s = Session::new(&app, Some("rita@example.org")).await;
 
     let parent = rita.file("Email is down for everyone").await;
-    let p = parent["number"].as_str().unwrap().to_string();
+    let p = parent.number.clone();
     let child = bob.file("I cannot send email").await;
-    let c = child["number"].as_str().unwrap().to_string();
+    let c = child.number;
     // Another child that Tom works on stays with Tom when Tina resolves the parent.
     app.user("tom@example.org", Role::Technician).await;
     let toms = bob.file("Mail stuck in my outbox").await;
-    let t = toms["number"].as_str().unwrap().to_string();
+    let t = toms.number;
     let r = carla
         .call_json(
             "change_ticket",
-            json!({"number": t, "version": toms["version"], "change": {"action": "assign", "assignee": "tom@example.org"}}),
+            json!({"number": t, "version": toms.version, "change": {"action": "assign", "assignee": "tom@example.org"}}),
         )
         .await;
     assert_eq!(r.0, 200, "{}", r.1);
     let r = carla
         .call_json(
             "change_ticket",
-            json!({"number": p, "version": parent["version"], "change": {"action": "assign", "assignee": "tina@example.org"}}),
+            json!({"number": p, "version": parent.version, "change": {"action": "assign", "assignee": "tina@example.org"}}),
         )
         .await;
     assert_eq!(r.0, 200, "{}", r.1);
@@ -702,33 +691,34 @@ async fn resolving_a_parent_resolves_its_children_and_tells_each_requester() {
         json!([])
     );
 
-    let current = body(tina.get(&format!("/tickets/{p}")).await).await;
+    let current = tina.ticket(&p).await;
     let r = tina
         .patch(
             &format!("/tickets/{p}"),
-            current["version"].as_i64(),
+            Some(current.version),
             json!({"status": "resolved", "resolution": "Restarted the mail relay", "resolve_children": true}),
         )
         .await;
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
-    let child = body(tina.get(&format!("/tickets/{c}")).await).await;
-    assert_eq!(child["status"], "resolved", "{child}");
-    assert_eq!(child["resolution"], "Restarted the mail relay");
-    assert_eq!(child["assignee"]["email"], "tina@example.org");
-    let carla_api = app.api_user("carla2@example.org", Role::Coordinator).await;
-    let toms = body(carla_api.get(&format!("/tickets/{t}")).await).await;
+    let child = tina.ticket(&c).await;
+    assert_eq!(child.status, "resolved", "{child:?}");
     assert_eq!(
-        toms["status"], "assigned",
-        "Tom's child is his to resolve: {toms}"
+        child.resolution.as_deref(),
+        Some("Restarted the mail relay")
     );
-    let told = body(bob.get("/notifications").await).await;
+    assert_eq!(child.assignee_email(), "tina@example.org");
+    let carla_api = app.api_user("carla2@example.org", Role::Coordinator).await;
+    let toms = carla_api.ticket(&t).await;
+    assert_eq!(
+        toms.status, "assigned",
+        "Tom's child is his to resolve: {toms:?}"
+    );
+    let told: Notifications = parse(bob.get("/notifications").await).await;
     assert!(
-        told["items"]
-            .as_array()
-            .unwrap()
+        told.items
             .iter()
-            .any(|n| n["kind"] == "resolved" && n["ticket"] == c.as_str()),
-        "{told}"
+            .any(|n| n.kind == "resolved" && n.ticket.as_deref() == Some(c.as_str())),
+        "{told:?}"
     );
     // Unlinking works and is refused when there is nothing to unlink.
     parsed(

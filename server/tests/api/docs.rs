@@ -45,10 +45,9 @@ async fn every_curl_example_in_the_api_docs_works() {
         .send()
         .await
         .unwrap();
-    let token = r.json::<serde_json::Value>().await.unwrap()["token"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let token = crate::wire::parse::<crate::wire::IssuedToken>(r)
+        .await
+        .token;
     for command in commands {
         let command = command
             .replace("http://127.0.0.1:3000", &app.base)

@@ -1,15 +1,23 @@
 use crate::helpers::TestApp;
+use crate::wire::{parse, IssuedToken, TicketPage};
 use app::domain::Role;
-use serde_json::Value;
+use serde::Deserialize;
+
+/// `GET /healthz`.
+#[derive(Deserialize)]
+struct Health {
+    status: String,
+    schema_version: i64,
+}
 
 #[tokio::test]
 async fn healthz_reports_the_schema_version() {
     let app = TestApp::spawn().await;
     let r = app.client.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(r.status(), 200);
-    let body: Value = r.json().await.unwrap();
-    assert_eq!(body["status"], "ok");
-    assert!(body["schema_version"].as_i64().unwrap() >= 1);
+    let health: Health = parse(r).await;
+    assert_eq!(health.status, "ok");
+    assert!(health.schema_version >= 1);
 }
 
 #[tokio::test]
@@ -43,10 +51,7 @@ async fn demo_data_has_tickets_in_every_state() {
         client: app.client.clone(),
         token: {
             let r = app.client.post(app.url("/api/v1/auth/token")).json(&serde_json::json!({"email": "admin@example.org", "password": app::server::demo::DEMO_PASSWORD})).send().await.unwrap();
-            r.json::<Value>().await.unwrap()["token"]
-                .as_str()
-                .unwrap()
-                .to_string()
+            parse::<IssuedToken>(r).await.token
         },
     };
     for s in [
@@ -58,33 +63,15 @@ async fn demo_data_has_tickets_in_every_state() {
         "closed",
         "cancelled",
     ] {
-        let found: Value = api
-            .get(&format!("/tickets?status={s}&limit=1"))
-            .await
-            .json()
-            .await
-            .unwrap();
-        assert_eq!(
-            found["items"].as_array().map(Vec::len),
-            Some(1),
-            "demo lacks a {s} ticket"
-        );
+        let found: TicketPage = parse(api.get(&format!("/tickets?status={s}&limit=1")).await).await;
+        assert_eq!(found.items.len(), 1, "demo lacks a {s} ticket");
+        assert_eq!(found.items[0].status, s);
     }
     // Months of finished tickets give the reports a past, without touching today's board.
-    let open: Value = api
-        .get("/tickets?status=open&limit=200")
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert!(open["items"].as_array().unwrap().len() < 20);
-    let closed: Value = api
-        .get("/tickets?status=closed&limit=200")
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert!(closed["items"].as_array().unwrap().len() >= 100);
+    let open: TicketPage = parse(api.get("/tickets?status=open&limit=200").await).await;
+    assert!(open.items.len() < 20);
+    let closed: TicketPage = parse(api.get("/tickets?status=closed&limit=200").await).await;
+    assert!(closed.items.len() >= 100);
 }
 
 #[tokio::test]
@@ -94,7 +81,7 @@ async fn request_timings_are_exported_for_admins_only() {
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
     let t = rita.file("Keyboard missing keys").await;
-    let number = t["number"].as_str().unwrap();
+    let number = t.number.as_str();
     assert_eq!(rita.get(&format!("/tickets/{number}")).await.status(), 200);
     assert_eq!(
         app.client

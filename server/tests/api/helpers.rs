@@ -1,5 +1,6 @@
 //! Starts the real server on port 0 with a fresh SQLite file per test; nothing is mocked.
 
+use crate::wire::{parse, IssuedToken, TicketJson};
 use app::domain::Role;
 use app::server::auth::create_account;
 use app::server::AppState;
@@ -216,10 +217,7 @@ impl TestApp {
             .await
             .unwrap();
         assert_eq!(r.status(), StatusCode::OK);
-        r.json::<Value>().await.unwrap()["token"]
-            .as_str()
-            .unwrap()
-            .to_string()
+        parse::<IssuedToken>(r).await.token
     }
 
     /// The database this server runs on, for a second process on the same one.
@@ -281,8 +279,15 @@ impl Api {
         req.send().await.unwrap()
     }
 
-    /// Files a valid hardware ticket and returns its JSON.
-    pub async fn file(&self, title: &str) -> Value {
+    /// A ticket the caller may see.
+    pub async fn ticket(&self, number: &str) -> TicketJson {
+        let r = self.get(&format!("/tickets/{number}")).await;
+        assert_eq!(r.status(), StatusCode::OK, "GET {number}");
+        parse(r).await
+    }
+
+    /// Files a valid hardware ticket and returns it.
+    pub async fn file(&self, title: &str) -> TicketJson {
         let r = self
             .post(
                 "/tickets",
@@ -295,7 +300,7 @@ impl Api {
             "filing failed: {}",
             r.text().await.unwrap_or_default()
         );
-        r.json().await.unwrap()
+        parse(r).await
     }
 }
 

@@ -16,3 +16,4 @@ mod sla;
 mod smtp_sink;
 mod tickets;
 mod visibility;
+mod wire;

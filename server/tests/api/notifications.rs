@@ -1,7 +1,8 @@
 //! Notifications in the app and by email through a real SMTP server started by the test.
 
-use crate::helpers::{body, Api, TestApp};
+use crate::helpers::{Api, TestApp};
 use crate::smtp_sink::SmtpSink;
+use crate::wire::{parse, Marked, Notifications};
 use app::domain::Role;
 use app::server::mail::deliver_due;
 use serde_json::json;
@@ -21,8 +22,8 @@ async fn with_mail(sink: &SmtpSink) -> TestApp {
     .await
 }
 
-async fn unread(api: &Api) -> serde_json::Value {
-    body(api.get("/notifications?unread=true").await).await
+async fn unread(api: &Api) -> Notifications {
+    parse(api.get("/notifications?unread=true").await).await
 }
 
 #[tokio::test]
@@ -35,7 +36,7 @@ async fn the_right_people_are_told_the_right_things() {
     let paul = app.api_user("paul@example.org", Role::Requester).await;
 
     let t = rita.file("Docking station dead").await;
-    let number = t["number"].as_str().unwrap().to_string();
+    let number = t.number.clone();
     let path = format!("/tickets/{number}");
     assert_eq!(deliver_due(&app.state).await.unwrap(), 2);
     let to_rita = sink.to("rita@example.org");
@@ -61,9 +62,7 @@ async fn the_right_people_are_told_the_right_things() {
         )
         .await;
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
-    let v = body(carla.get(&path).await).await["version"]
-        .as_i64()
-        .unwrap();
+    let v = carla.ticket(&number).await.version;
     let r = carla
         .patch(&path, Some(v), json!({"assignee": "tina@example.org"}))
         .await;
@@ -112,21 +111,21 @@ async fn the_right_people_are_told_the_right_things() {
 
     // The same notifications are in the app, each person seeing only their own.
     let r = unread(&rita).await;
-    assert_eq!(r["unread"], 3);
-    assert_eq!(r["items"][0]["kind"], "public_note");
-    assert_eq!(r["items"][0]["ticket"], number.as_str());
-    let paul_items = unread(&paul).await["items"].as_array().unwrap().clone();
-    assert!(paul_items.iter().all(|n| n["kind"] == "watched_update"));
-    let other = paul_items[0]["id"].as_i64().unwrap();
+    assert_eq!(r.unread, 3);
+    assert_eq!(r.items[0].kind, "public_note");
+    assert_eq!(r.items[0].ticket.as_deref(), Some(number.as_str()));
+    let paul_items = unread(&paul).await.items;
+    assert!(paul_items.iter().all(|n| n.kind == "watched_update"));
+    let other = paul_items[0].id;
     let r = rita.post("/notifications/read", json!({"id": other})).await;
     assert_eq!(
-        body(r).await["marked"],
+        parse::<Marked>(r).await.marked,
         0,
         "another person's notification is untouched"
     );
     let r = rita.post("/notifications/read", json!({})).await;
-    assert_eq!(body(r).await["marked"], 3);
-    assert_eq!(unread(&rita).await["unread"], 0);
+    assert_eq!(parse::<Marked>(r).await.marked, 3);
+    assert_eq!(unread(&rita).await.unread, 0);
     assert_eq!(paul.get("/notifications?unread=maybe").await.status(), 400);
 }
 
@@ -149,9 +148,7 @@ async fn mail_waits_out_an_smtp_outage_and_is_never_sent_twice() {
     assert_eq!(deliver_due(&app.state).await.unwrap(), 1);
     assert_eq!(deliver_due(&app.state).await.unwrap(), 0);
     assert_eq!(sink.to("rita@example.org").len(), 1);
-    assert!(sink.to("rita@example.org")[0]
-        .subject()
-        .contains(t["number"].as_str().unwrap()));
+    assert!(sink.to("rita@example.org")[0].subject().contains(&t.number));
 
     // A restarted server sends nothing again.
     let mut config = app.stop().await;
@@ -177,7 +174,7 @@ async fn without_smtp_notifications_stay_in_the_app_and_the_outbox_says_why() {
         .as_deref()
         .unwrap()
         .contains("SMTP is not configured"));
-    assert_eq!(unread(&rita).await["unread"], 1);
+    assert_eq!(unread(&rita).await.unread, 1);
 }
 
 #[tokio::test]
@@ -231,12 +228,12 @@ async fn people_mute_kinds_and_staff_choose_a_digest() {
     rita.file("Screen dim").await;
     deliver_due(&app.state).await.unwrap();
     assert!(sink.to("rita@example.org").is_empty(), "muted");
-    assert_eq!(unread(&rita).await["unread"], 0);
+    assert_eq!(unread(&rita).await.unread, 0);
     assert!(
         sink.to("carla@example.org").is_empty(),
         "waits for the digest"
     );
-    assert_eq!(unread(&carla).await["unread"], 2, "the bell does not wait");
+    assert_eq!(unread(&carla).await.unread, 2, "the bell does not wait");
     app.state.clock.advance(Duration::from_secs(3600));
     assert_eq!(deliver_due(&app.state).await.unwrap(), 2);
     let digest = sink.to("carla@example.org");

@@ -1,7 +1,9 @@
 //! Running Switchboard for real: readiness, backups under load, restores and upgrades.
 
 use crate::helpers::{body, config, TestApp};
+use crate::wire::{parse, EventJson, IssuedToken, Items, TicketJson, TicketPage};
 use app::domain::Role;
+use serde::Deserialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -37,30 +39,38 @@ fn lasting(t: &Value) -> Value {
     })
 }
 
+/// `GET /readyz`.
+#[derive(Debug, Deserialize)]
+struct Readiness {
+    status: String,
+    schema_version: Option<i64>,
+    workers: Vec<String>,
+    problems: Vec<String>,
+}
+
 #[tokio::test]
 async fn readyz_says_ready_with_its_workers_and_refuses_once_the_database_is_gone() {
     let app = TestApp::spawn().await;
     let r = app.client.get(app.url("/readyz")).send().await.unwrap();
     assert_eq!(r.status(), 200);
-    let ready = body(r).await;
-    assert_eq!(ready["status"], "ready");
+    let ready: Readiness = parse(r).await;
+    assert_eq!(ready.status, "ready");
     assert_eq!(
-        ready["schema_version"].as_i64(),
+        ready.schema_version,
         Some(app.state.db.expected_schema_version())
     );
-    let workers = ready["workers"].as_array().unwrap();
+    assert!(ready.problems.is_empty(), "{ready:?}");
     for w in ["checkpoint", "sla"] {
-        assert!(workers.iter().any(|x| x == w), "{w} runs: {ready}");
+        assert!(ready.workers.iter().any(|x| x == w), "{w} runs: {ready:?}");
     }
 
     app.state.db.close().await;
     let r = app.client.get(app.url("/readyz")).send().await.unwrap();
     assert_eq!(r.status(), 503);
-    let not_ready = body(r).await;
-    assert_eq!(not_ready["status"], "not ready");
-    assert!(not_ready["problems"]
-        .as_array()
-        .unwrap()
+    let not_ready: Readiness = parse(r).await;
+    assert_eq!(not_ready.status, "not ready");
+    assert!(not_ready
+        .problems
         .iter()
         .any(|p| p == "database unreachable"));
     // /healthz asks the database too.
@@ -158,7 +168,7 @@ async fn a_backup_taken_while_tickets_are_filed_restores_to_a_database_that_read
         present += 1;
     }
     assert!(present >= 5, "{present} tickets restored");
-    assert_eq!(lasting(&before[0])["title"], "Before the backup 0");
+    assert_eq!(before[0].title, "Before the backup 0");
 }
 
 #[tokio::test]
@@ -200,20 +210,16 @@ async fn a_database_from_an_earlier_release_is_upgraded_at_start_and_reads_back(
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    let token = body(r).await["token"].as_str().unwrap().to_string();
+    let token = parse::<IssuedToken>(r).await.token;
     let coordinator = crate::helpers::Api {
         base: upgraded.base.clone(),
         client: upgraded.client.clone(),
         token,
     };
-    let list = body(coordinator.get("/tickets?limit=100").await).await;
-    let items = list["items"].as_array().expect("a ticket list");
-    assert!(items.len() >= 20, "{} tickets", items.len());
-    let first = body(coordinator.get("/tickets/SB-1001").await).await;
-    assert!(first["title"].as_str().is_some_and(|t| !t.is_empty()));
-    let events = body(coordinator.get("/tickets/SB-1001/events").await).await;
-    assert!(
-        events["items"].as_array().is_some_and(|e| !e.is_empty()),
-        "its history: {events}"
-    );
+    let list: TicketPage = parse(coordinator.get("/tickets?limit=100").await).await;
+    assert!(list.items.len() >= 20, "{} tickets", list.items.len());
+    let first: TicketJson = coordinator.ticket("SB-1001").await;
+    assert!(!first.title.is_empty());
+    let events: Items<EventJson> = parse(coordinator.get("/tickets/SB-1001/events").await).await;
+    assert!(!events.items.is_empty(), "its history: {events:?}");
 }

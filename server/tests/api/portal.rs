@@ -1,17 +1,18 @@
 //! The requester's side: rating the help, and private tracking links that show one ticket's
 //! public side to someone without an account.
 
-use crate::helpers::{body, Session, TestApp};
+use crate::helpers::{Session, TestApp};
 use crate::smtp_sink::SmtpSink;
 use app::domain::Role;
 use serde_json::{json, Value};
 
-async fn resolved(app: &TestApp) -> (String, Value) {
+/// Rita's printer ticket, resolved by Tina with a public and an internal note: its number.
+async fn resolved(app: &TestApp) -> String {
     let rita = app.api_user("rita@example.org", Role::Requester).await;
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;
     let tina = app.api_user("tina@example.org", Role::Technician).await;
     let t = rita.file("Printer offline").await;
-    let n = t["number"].as_str().unwrap().to_string();
+    let n = t.number;
     let path = format!("/tickets/{n}");
     carla
         .patch(&path, Some(1), json!({"assignee": "tina@example.org"}))
@@ -28,22 +29,23 @@ async fn resolved(app: &TestApp) -> (String, Value) {
         json!({"body": "Driver reinstalled", "visibility": "public"}),
     )
     .await;
-    let version = body(tina.get(&path).await).await["version"].as_i64();
+    let version = tina.ticket(&n).await.version;
     let r = tina
         .patch(
             &path,
-            version,
+            Some(version),
             json!({"status": "resolved", "resolution": "Reinstalled the driver"}),
         )
         .await;
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
-    (n, body(rita.get(&path).await).await)
+    assert_eq!(rita.ticket(&n).await.status, "resolved");
+    n
 }
 
 #[tokio::test]
 async fn the_requester_rates_a_resolved_ticket_and_nobody_else_can() {
     let app = TestApp::spawn().await;
-    let (n, _) = resolved(&app).await;
+    let n = resolved(&app).await;
     app.user("paul@example.org", Role::Requester).await;
     let rita = Session::new(&app, Some("rita@example.org")).await;
     let paul = Session::new(&app, Some("paul@example.org")).await;
@@ -97,7 +99,7 @@ async fn the_requester_rates_a_resolved_ticket_and_nobody_else_can() {
 #[tokio::test]
 async fn a_tracking_link_shows_one_tickets_public_side_until_revoked() {
     let app = TestApp::spawn().await;
-    let (n, _) = resolved(&app).await;
+    let n = resolved(&app).await;
     app.user("paul@example.org", Role::Requester).await;
     let carla = Session::new(&app, Some("carla@example.org")).await;
     let rita = Session::new(&app, Some("rita@example.org")).await;

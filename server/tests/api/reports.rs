@@ -1,9 +1,10 @@
 //! Reports computed from real ticket histories made through the API, with the server's clock
 //! moved forward instead of sleeping; who may see them; the CSV export.
 
-use crate::helpers::{body, set_policy, Api, Session, TestApp};
+use crate::helpers::{set_policy, Api, Session, TestApp};
+use crate::wire::{error, parse, CellJson, ReportJson, TableJson};
 use app::domain::Role;
-use serde_json::{json, Value};
+use serde_json::json;
 use std::time::Duration;
 
 const MINUTE: Duration = Duration::from_secs(60);
@@ -31,7 +32,7 @@ async fn desk() -> Desk {
     let clock = &app.state.clock;
 
     let t = rita.file("Laptop will not boot").await;
-    let resolved = t["number"].as_str().unwrap().to_string();
+    let resolved = t.number;
     let path = format!("/tickets/{resolved}");
     clock.advance(30 * MINUTE);
     let steps = [
@@ -79,7 +80,7 @@ async fn desk() -> Desk {
     assert_eq!(status, 200, "{text}");
 
     let t = rita.file("Second screen flickers").await;
-    let escalated = t["number"].as_str().unwrap().to_string();
+    let escalated = t.number;
     let path = format!("/tickets/{escalated}");
     let r = carla
         .patch(&path, Some(1), json!({"assignee": "tina@example.org"}))
@@ -102,54 +103,45 @@ async fn desk() -> Desk {
     }
 }
 
-fn table<'a>(report: &'a Value, key: &str) -> &'a Value {
-    report["tables"]
-        .as_array()
-        .unwrap()
+fn table<'a>(report: &'a ReportJson, key: &str) -> &'a TableJson {
+    report
+        .tables
         .iter()
-        .find(|t| t["key"] == key)
+        .find(|t| t.key == key)
         .unwrap_or_else(|| panic!("no table {key}"))
 }
 
 /// The text of a cell as the page and the CSV show it.
-fn cell_text(c: &Value) -> String {
-    if let Some(n) = c.get("Count") {
-        return n.to_string();
+fn cell_text(c: &CellJson) -> String {
+    match c {
+        CellJson::Count(n) => n.to_string(),
+        CellJson::Number { value, decimals } => format!("{value:.decimals$}"),
+        CellJson::Text(t) => t.clone(),
+        CellJson::Empty => "—".into(),
     }
-    if let Some(n) = c.get("Number") {
-        let decimals = n["decimals"].as_u64().unwrap() as usize;
-        return format!("{:.*}", decimals, n["value"].as_f64().unwrap());
-    }
-    if let Some(t) = c.get("Text") {
-        return t.as_str().unwrap().to_string();
-    }
-    "—".into()
 }
 
-fn cell(report: &Value, key: &str, row: &str, column: &str) -> String {
+fn cell(report: &ReportJson, key: &str, row: &str, column: &str) -> String {
     let t = table(report, key);
-    let col = t["columns"]
-        .as_array()
-        .unwrap()
+    let col = t
+        .columns
         .iter()
         .position(|c| c == column)
         .unwrap_or_else(|| panic!("no column {column} in {key}"));
-    let r = t["rows"]
-        .as_array()
-        .unwrap()
+    let r = t
+        .rows
         .iter()
-        .find(|r| r["label"] == row)
-        .unwrap_or_else(|| panic!("no row {row} in {key}: {t}"));
-    cell_text(&r["cells"][col])
+        .find(|r| r.label == row)
+        .unwrap_or_else(|| panic!("no row {row} in {key}: {t:?}"));
+    cell_text(&r.cells[col])
 }
 
-fn summary(report: &Value, label: &str) -> String {
-    report["summary"]
-        .as_array()
-        .unwrap()
+fn summary(report: &ReportJson, label: &str) -> String {
+    report
+        .summary
         .iter()
-        .find(|p| p[0] == label)
-        .map(|p| p[1].as_str().unwrap().to_string())
+        .find(|(l, _)| l == label)
+        .map(|(_, figure)| figure.clone())
         .unwrap_or_else(|| panic!("no figure {label}"))
 }
 
@@ -158,7 +150,7 @@ async fn the_report_measures_what_happened_to_real_tickets() {
     let d = desk().await;
     let r = d.carla.get("/reports").await;
     assert_eq!(r.status(), 200);
-    let report = body(r).await;
+    let report: ReportJson = parse(r).await;
     assert_eq!(summary(&report, "Opened"), "2");
     assert_eq!(summary(&report, "Resolved"), "1");
     assert_eq!(summary(&report, "Open at the end"), "1");
@@ -194,9 +186,9 @@ async fn the_report_measures_what_happened_to_real_tickets() {
     assert!(!d.escalated.is_empty());
 
     // Filters narrow every measure.
-    let r = body(d.carla.get("/reports?category=network").await).await;
+    let r: ReportJson = parse(d.carla.get("/reports?category=network").await).await;
     assert_eq!(summary(&r, "Opened"), "0");
-    let r = body(d.carla.get("/reports?priority=P1").await).await;
+    let r: ReportJson = parse(d.carla.get("/reports?priority=P1").await).await;
     assert_eq!(
         summary(&r, "Opened"),
         "1",
@@ -211,14 +203,14 @@ async fn the_report_measures_what_happened_to_real_tickets() {
         .unwrap()
         .unwrap()
         .id;
-    let r = body(d.carla.get(&format!("/reports?technician={tina_id}")).await).await;
+    let r: ReportJson = parse(d.carla.get(&format!("/reports?technician={tina_id}")).await).await;
     assert_eq!(summary(&r, "Opened"), "2");
 }
 
 #[tokio::test]
 async fn each_table_downloads_as_csv_with_the_figures_of_the_table() {
     let d = desk().await;
-    let report = body(d.carla.get("/reports").await).await;
+    let report: ReportJson = parse(d.carla.get("/reports").await).await;
     for key in ["volume", "speed", "sla", "people", "comments", "flow"] {
         let r = d.carla.get(&format!("/reports/{key}.csv")).await;
         assert_eq!(r.status(), 200);
@@ -230,17 +222,11 @@ async fn each_table_downloads_as_csv_with_the_figures_of_the_table() {
         assert!(disposition.starts_with(&format!("attachment; filename=\"switchboard-{key}-")));
         let csv = r.text().await.unwrap();
         let t = table(&report, key);
-        let mut expected = vec![std::iter::once(t["label"].as_str().unwrap().to_string())
-            .chain(
-                t["columns"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|c| c.as_str().unwrap().to_string()),
-            )
+        let mut expected = vec![std::iter::once(t.label.clone())
+            .chain(t.columns.iter().cloned())
             .collect::<Vec<_>>()
             .join(",")];
-        for row in t["rows"].as_array().unwrap() {
+        for row in &t.rows {
             let quote = |s: String| {
                 if s.contains(',') {
                     format!("\"{s}\"")
@@ -249,14 +235,8 @@ async fn each_table_downloads_as_csv_with_the_figures_of_the_table() {
                 }
             };
             expected.push(
-                std::iter::once(quote(row["label"].as_str().unwrap().to_string()))
-                    .chain(
-                        row["cells"]
-                            .as_array()
-                            .unwrap()
-                            .iter()
-                            .map(|c| quote(cell_text(c))),
-                    )
+                std::iter::once(quote(row.label.clone()))
+                    .chain(row.cells.iter().map(|c| quote(cell_text(c))))
                     .collect::<Vec<_>>()
                     .join(","),
             );
@@ -275,28 +255,23 @@ async fn bad_periods_and_filters_are_named_at_their_field() {
         .get("/reports?from=last%20week&technician=99999&category=gardening")
         .await;
     assert_eq!(r.status(), 422);
-    let e = body(r).await;
-    let fields = &e["error"]["fields"];
+    let e = error(r).await;
+    assert!(e.fields["from"].contains("not a date"), "{e:?}");
     assert!(
-        fields["from"].as_str().unwrap().contains("not a date"),
-        "{e}"
-    );
-    assert!(
-        fields.get("technician").is_none(),
-        "checked once the dates read: {e}"
+        !e.fields.contains_key("technician"),
+        "checked once the dates read: {e:?}"
     );
     let r = d
         .carla
         .get("/reports?technician=99999&category=gardening&team=Nobody")
         .await;
-    let e = body(r).await;
-    let fields = &e["error"]["fields"];
+    let fields = error(r).await.fields;
     assert_eq!(fields["technician"], "Choose a technician from the list");
     assert_eq!(fields["category"], "There is no such category");
     assert_eq!(fields["team"], "There is no such team");
     let r = d.carla.get("/reports?from=2026-12-01&to=2026-11-01").await;
     assert_eq!(
-        body(r).await["error"]["fields"]["from"],
+        error(r).await.fields["from"],
         "The period starts after it ends"
     );
     let r = d.carla.get("/reports?from=2001-01-01&to=2026-11-01").await;

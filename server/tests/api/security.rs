@@ -5,6 +5,9 @@
 
 use crate::helpers::{body, Api, Session, TestApp, PASSWORD};
 use crate::smtp_sink::SmtpSink;
+use crate::wire::{
+    error, parse, IssuedToken, Items, NotePage, TicketJson, TokenJson, WorkOrderJson,
+};
 use app::domain::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -25,18 +28,12 @@ async fn with_mail(sink: &SmtpSink) -> TestApp {
     .await
 }
 
-fn number(t: &Value) -> String {
-    t["number"].as_str().expect("a ticket number").to_string()
-}
-
 async fn text(r: reqwest::Response) -> (StatusCode, String) {
     (r.status(), r.text().await.unwrap())
 }
 
 async fn version(api: &Api, n: &str) -> i64 {
-    body(api.get(&format!("/tickets/{n}")).await).await["version"]
-        .as_i64()
-        .unwrap()
+    api.ticket(n).await.version
 }
 
 /// Moves a ticket on (as its assignee or a coordinator), checking it worked.
@@ -79,7 +76,7 @@ async fn busy_ticket(app: &TestApp) -> (String, Api, Api, Api, Api) {
         )
         .await;
     assert_eq!(r.status(), 201);
-    let n = number(&body(r).await);
+    let n = parse::<TicketJson>(r).await.number;
     let r = carla
         .patch(
             &format!("/tickets/{n}"),
@@ -243,37 +240,29 @@ async fn people_outside_it_read_every_path_as_the_single_view_shows_them() {
 async fn the_conversation_reads_through_the_api_a_page_at_a_time() {
     let app = TestApp::spawn().await;
     let (n, rita, paul, _carla, tina) = busy_ticket(&app).await;
-    let staff = body(tina.get(&format!("/tickets/{n}/notes")).await).await;
-    let bodies: Vec<&str> = staff["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["body"].as_str().unwrap())
-        .collect();
+    let staff: NotePage = parse(tina.get(&format!("/tickets/{n}/notes")).await).await;
+    let bodies: Vec<&str> = staff.items.iter().map(|i| i.body.as_str()).collect();
     assert_eq!(
         bodies,
         ["Replaced the cable", "Vendor case 77"],
         "oldest first, internal too"
     );
     for outsider in [&rita, &paul] {
-        let v = body(outsider.get(&format!("/tickets/{n}/notes")).await).await;
-        assert_eq!(
-            v["items"].as_array().unwrap().len(),
-            1,
-            "public notes only: {v}"
-        );
-        assert_eq!(v["items"][0]["author"]["email"], "");
+        let v: NotePage = parse(outsider.get(&format!("/tickets/{n}/notes")).await).await;
+        assert_eq!(v.items.len(), 1, "public notes only: {v:?}");
+        assert_eq!(v.items[0].author.email, "");
     }
-    let first = body(tina.get(&format!("/tickets/{n}/notes?limit=1")).await).await;
-    assert_eq!(first["items"].as_array().unwrap().len(), 1);
-    let after = first["next_after"].as_i64().expect("a next page");
-    let second = body(
+    let first: NotePage = parse(tina.get(&format!("/tickets/{n}/notes?limit=1")).await).await;
+    assert_eq!(first.items.len(), 1);
+    let after = first.next_after.expect("a next page");
+    let second: NotePage = parse(
         tina.get(&format!("/tickets/{n}/notes?limit=1&after={after}"))
             .await,
     )
     .await;
-    assert_eq!(second["items"][0]["body"], "Vendor case 77");
-    assert!(second["next_after"].is_null());
+    assert_eq!(second.items.len(), 1);
+    assert_eq!(second.items[0].body, "Vendor case 77");
+    assert!(second.next_after.is_none());
     let stranger = app.api_user("olga@example.org", Role::Requester).await;
     assert_eq!(
         stranger.get(&format!("/tickets/{n}/notes")).await.status(),
@@ -291,12 +280,9 @@ async fn the_conversation_reads_through_the_api_a_page_at_a_time() {
 async fn technicians_raise_priority_only_by_escalating_and_never_lower_it() {
     let app = TestApp::spawn().await;
     let (n, _rita, _paul, carla, tina) = busy_ticket(&app).await;
-    let before = body(tina.get(&format!("/tickets/{n}")).await).await;
-    let (priority, version) = (
-        before["priority"].clone(),
-        before["version"].as_i64().unwrap(),
-    );
-    assert_eq!(priority, "P3");
+    let before = tina.ticket(&n).await;
+    let version = before.version;
+    assert_eq!(before.priority, "P3");
     // Directly, through REST.
     let r = tina
         .patch(
@@ -317,8 +303,7 @@ async fn technicians_raise_priority_only_by_escalating_and_never_lower_it() {
         .await;
     assert_eq!(status, 422, "{text}");
     assert!(text.contains("raise"), "{text}");
-    let after = body(carla.get(&format!("/tickets/{n}")).await).await;
-    assert_eq!(after["priority"], "P3", "unchanged");
+    assert_eq!(carla.ticket(&n).await.priority, "P3", "unchanged");
     // Escalating raises it; a coordinator sets it freely with a reason.
     let (status, text) = tina_s
         .call_json(
@@ -328,12 +313,12 @@ async fn technicians_raise_priority_only_by_escalating_and_never_lower_it() {
         )
         .await;
     assert_eq!(status, 200, "{text}");
-    let now = body(carla.get(&format!("/tickets/{n}")).await).await;
-    assert_eq!(now["priority"], "P2");
+    let now = carla.ticket(&n).await;
+    assert_eq!(now.priority, "P2");
     let r = carla
         .patch(
             &format!("/tickets/{n}"),
-            now["version"].as_i64(),
+            Some(now.version),
             json!({"priority": "P4", "reason": "the whole floor has spares"}),
         )
         .await;
@@ -360,10 +345,9 @@ async fn reopening_needs_a_reason_on_every_path() {
                 json!({"status": "in_progress"}),
             )
             .await;
-        let status = r.status();
-        let v: Value = r.json().await.unwrap();
-        assert_eq!(status, 422, "{v}");
-        assert_eq!(v["error"]["fields"]["reason"], "Say what is still wrong");
+        assert_eq!(r.status(), 422);
+        let e = error(r).await;
+        assert_eq!(e.fields["reason"], "Say what is still wrong", "{e:?}");
     }
     let long = "x".repeat(1001);
     let r = rita
@@ -441,10 +425,10 @@ async fn a_shared_work_order_names_only_tickets_the_caller_may_open() {
         )
         .await;
     assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
-    let order = body(r).await["id"].as_i64().unwrap();
+    let order = parse::<WorkOrderJson>(r).await.id;
     // Tom's own ticket waits on the same work order.
     let olga = app.api_user("olga@example.org", Role::Requester).await;
-    let other = number(&olga.file("Second socket dead").await);
+    let other = olga.file("Second socket dead").await.number;
     to_status(&carla, &other, json!({"assignee": "tom@example.org"})).await;
     to_status(&tom, &other, json!({"status": "in_progress"})).await;
     let r = tom
@@ -767,27 +751,28 @@ async fn api_tokens_are_named_expire_and_are_revoked_by_their_owner_or_an_admin(
             .json(&json!({"email": "rita@example.org", "password": PASSWORD, "name": name, "expires_in_days": days}))
             .send()
     };
-    let short = body(issue("Script", 1).await.unwrap()).await;
-    assert_eq!(short["name"], "Script");
-    let token = short["token"].as_str().unwrap().to_string();
+    let short: IssuedToken = parse(issue("Script", 1).await.unwrap()).await;
+    assert_eq!(short.name, "Script");
+    let token = short.token;
     let rita = Api {
         base: app.base.clone(),
         client: app.client.clone(),
         token: token.clone(),
     };
-    let list = body(rita.get("/auth/tokens").await).await;
-    assert_eq!(list["items"][0]["name"], "Script");
-    assert!(!list.to_string().contains(&token), "a token is shown once");
-    assert!(list["items"][0]["last_used_at"].is_string());
+    let (_, list) = text(rita.get("/auth/tokens").await).await;
+    assert!(!list.contains(&token), "a token is shown once");
+    let list: Items<TokenJson> = serde_json::from_str(&list).unwrap();
+    assert_eq!(list.items[0].name, "Script");
+    assert!(list.items[0].last_used_at.is_some());
     assert_eq!(issue("Too long", 400).await.unwrap().status(), 422);
     app.state.clock.advance(Duration::from_secs(2 * 86400));
     assert_eq!(rita.get("/tickets").await.status(), 401, "expired");
-    let long = body(issue("Monitoring", 90).await.unwrap()).await;
+    let long: IssuedToken = parse(issue("Monitoring", 90).await.unwrap()).await;
     let rita = Api {
-        token: long["token"].as_str().unwrap().to_string(),
+        token: long.token,
         ..rita
     };
-    let id = long["id"].as_i64().unwrap();
+    let id = long.id;
     assert_eq!(
         tina.client
             .delete(format!("{}/api/v1/auth/tokens/{id}", app.base))
@@ -876,8 +861,8 @@ async fn a_deactivated_account_is_shut_out_at_once_gets_no_mail_and_keeps_its_hi
         before,
         "no mail to a deactivated account"
     );
-    let t = body(carla.get(&format!("/tickets/{n}")).await).await;
-    assert_eq!(t["requester"]["name"], "rita", "history keeps the name");
+    let t = carla.ticket(&n).await;
+    assert_eq!(t.requester.name, "rita", "history keeps the name");
     assert_eq!(
         admin
             .post(&format!("/users/{id}/reactivate"), json!({}))
@@ -979,7 +964,7 @@ async fn free_text_is_bounded_with_a_message_at_the_field() {
         )
         .await;
     assert_eq!(r.status(), 422);
-    assert!(body(r).await["error"]["fields"]["reason"].is_string());
+    assert!(error(r).await.fields.contains_key("reason"));
     let colleague = |email: String| {
         let db = app.state.db.clone();
         let now = app.state.clock.now();
@@ -1038,7 +1023,7 @@ async fn tracking_links_expire_after_the_ticket_closes_and_no_usable_token_is_st
                    "channel": "phone"}),
         )
         .await;
-    let n = number(&body(r).await);
+    let n = parse::<TicketJson>(r).await.number;
     app::server::mail::deliver_due(&app.state).await.unwrap();
     let token = link_token(
         &sink.to("walter@example.org")[0].data,

@@ -2,9 +2,9 @@
 //! sleeping.
 
 use crate::helpers::{body, set_policy, Api, TestApp};
+use crate::wire::{error, parse, EventJson, Items, TicketJson};
 use app::domain::Role;
 use app::server::sla::run_due;
-use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -13,20 +13,12 @@ const MINUTE: Duration = Duration::from_secs(60);
 /// First response and resolution minutes for P1 to P4 of the tests' around-the-clock policy.
 const TARGETS: [(i64, i64); 4] = [(5, 30), (10, 60), (10, 60), (10, 60)];
 
-fn time(v: &Value) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(v.as_str().expect("a time"))
-        .unwrap()
-        .with_timezone(&Utc)
-}
-
-async fn sla_events(api: &Api, path: &str) -> Vec<Value> {
-    let events = body(api.get(&format!("{path}/events")).await).await;
-    events["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["kind"] == "sla")
-        .cloned()
+async fn sla_events(api: &Api, path: &str) -> Vec<EventJson> {
+    let events: Items<EventJson> = parse(api.get(&format!("{path}/events")).await).await;
+    events
+        .items
+        .into_iter()
+        .filter(|e| e.kind == "sla")
         .collect()
 }
 
@@ -44,34 +36,34 @@ async fn tickets_carry_due_times_and_a_breached_response_fires_its_rule_once() {
     .await;
 
     let t = rita.file("Docking station dead").await;
-    let path = format!("/tickets/{}", t["number"].as_str().unwrap());
-    let created = time(&t["created_at"]);
-    assert_eq!(t["sla"]["state"], "on_track");
-    assert_eq!(t["sla"]["paused"], false);
+    let path = format!("/tickets/{}", t.number);
+    let sla = t.sla();
+    assert_eq!(sla.state, "on_track");
+    assert!(!sla.paused);
     assert_eq!(
-        time(&t["sla"]["response_due"]) - created,
+        sla.response_due.expect("a response due time") - t.created_at,
         chrono::Duration::minutes(10)
     );
     assert_eq!(
-        time(&t["sla"]["resolution_due"]) - created,
+        sla.resolution_due.expect("a resolution due time") - t.created_at,
         chrono::Duration::minutes(60)
     );
 
     // Eight minutes in (80 % of the response target) it is at risk; nothing fires yet.
     app.state.clock.advance(8 * MINUTE);
     assert_eq!(run_due(&app.state).await.unwrap(), 0);
-    assert_eq!(body(rita.get(&path).await).await["sla"]["state"], "at_risk");
+    assert_eq!(rita.ticket(&t.number).await.sla().state, "at_risk");
 
     app.state.clock.advance(3 * MINUTE);
     assert_eq!(run_due(&app.state).await.unwrap(), 1);
     assert_eq!(run_due(&app.state).await.unwrap(), 0, "a rule fires once");
-    assert_eq!(
-        body(rita.get(&path).await).await["sla"]["state"],
-        "breached"
-    );
+    assert_eq!(rita.ticket(&t.number).await.sla().state, "breached");
     let fired = sla_events(&carla, &path).await;
     assert_eq!(fired.len(), 1);
-    assert_eq!(fired[0]["to"], "100% response: notify coordinators");
+    assert_eq!(
+        fired[0].to.as_deref(),
+        Some("100% response: notify coordinators")
+    );
     // The requester never sees internal escalation history.
     assert!(sla_events(&rita, &path).await.is_empty());
     let carla_id = app
@@ -93,7 +85,7 @@ async fn tickets_carry_due_times_and_a_breached_response_fires_its_rule_once() {
         .collect::<Vec<_>>();
     assert_eq!(told.len(), 1);
     assert_eq!(told[0].kind, "sla_breach");
-    assert!(told[0].subject.contains(t["number"].as_str().unwrap()));
+    assert!(told[0].subject.contains(&t.number));
 }
 
 #[tokio::test]
@@ -109,8 +101,7 @@ async fn a_restart_neither_skips_nor_repeats_a_rule() {
     )
     .await;
     let t = rita.file("Laptop will not boot").await;
-    let number = t["number"].as_str().unwrap().to_string();
-    let before = t["priority"].as_str().unwrap().to_string();
+    let (number, before) = (t.number, t.priority);
     let config = app.stop().await;
 
     // Down for twenty minutes: the rule came due meanwhile and fires when the server starts.
@@ -129,19 +120,18 @@ async fn a_restart_neither_skips_nor_repeats_a_rule() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(fired.len(), 1, "the missed rule fires on start");
-    let t = body(carla.get(&path).await).await;
-    assert_ne!(t["priority"], before.as_str(), "its priority was raised");
-    assert_eq!(t["escalated"], true);
+    let t = carla.ticket(&number).await;
+    assert_ne!(t.priority, before, "its priority was raised");
+    assert!(t.escalated);
     // Raised by the rule: an event kind of its own, which the reports count as an escalation.
-    let events = body(carla.get(&format!("{path}/events")).await).await;
-    let raised: Vec<&Value> = events["items"]
-        .as_array()
-        .unwrap()
+    let events: Items<EventJson> = parse(carla.get(&format!("{path}/events")).await).await;
+    let raised: Vec<&EventJson> = events
+        .items
         .iter()
-        .filter(|e| e["kind"] == "rule_priority")
+        .filter(|e| e.kind == "rule_priority")
         .collect();
-    assert_eq!(raised.len(), 1, "{events}");
-    assert_eq!(raised[0]["to"], t["priority"]);
+    assert_eq!(raised.len(), 1, "{events:?}");
+    assert_eq!(raised[0].to.as_deref(), Some(t.priority.as_str()));
     let config = app.stop().await;
 
     // Started again, later still: nothing fires twice.
@@ -163,8 +153,8 @@ async fn waiting_on_facility_stops_the_clock_and_a_priority_change_recomputes() 
     let rita = app.api_user("rita@example.org", Role::Requester).await;
     set_policy(&admin, TARGETS, "").await;
     let t = rita.file("No network in room 12").await;
-    let path = format!("/tickets/{}", t["number"].as_str().unwrap());
-    let created = time(&t["created_at"]);
+    let path = format!("/tickets/{}", t.number);
+    let created = t.created_at;
 
     let r = carla
         .patch(&path, Some(1), json!({"assignee": "tina@example.org"}))
@@ -174,9 +164,9 @@ async fn waiting_on_facility_stops_the_clock_and_a_priority_change_recomputes() 
     let r = tina
         .patch(&path, Some(2), json!({"status": "in_progress"}))
         .await;
-    let t = body(r).await;
+    let t: TicketJson = parse(r).await;
     assert!(
-        t["sla"]["responded_at"].is_string(),
+        t.sla().responded_at.is_some(),
         "starting work is the first response"
     );
     app.state.clock.advance(15 * MINUTE);
@@ -187,25 +177,25 @@ async fn waiting_on_facility_stops_the_clock_and_a_priority_change_recomputes() 
             json!({"status": "waiting", "waiting_on": "facility"}),
         )
         .await;
-    let t = body(r).await;
-    assert_eq!(t["sla"]["paused"], true);
-    assert!(t["sla"]["resolution_due"].is_null());
-    assert_eq!(t["sla"]["resolution_left_minutes"], 40);
+    let t: TicketJson = parse(r).await;
+    assert!(t.sla().paused);
+    assert!(t.sla().resolution_due.is_none());
+    assert_eq!(t.sla().resolution_left_minutes, 40);
 
     // Two hours of cabling later nothing has been used.
     app.state.clock.advance(120 * MINUTE);
     assert_eq!(run_due(&app.state).await.unwrap(), 0);
-    let t = body(tina.get(&path).await).await;
-    assert_eq!(t["sla"]["resolution_left_minutes"], 40);
-    assert_eq!(t["sla"]["state"], "on_track");
+    let t = tina.ticket(&t.number).await;
+    assert_eq!(t.sla().resolution_left_minutes, 40);
+    assert_eq!(t.sla().state, "on_track");
 
     let r = tina
         .patch(&path, Some(4), json!({"status": "in_progress"}))
         .await;
-    let t = body(r).await;
-    assert_eq!(t["sla"]["paused"], false);
+    let t: TicketJson = parse(r).await;
+    assert!(!t.sla().paused);
     let resumed = created + chrono::Duration::minutes(140);
-    let due = time(&t["sla"]["resolution_due"]);
+    let due = t.sla().resolution_due.expect("a resolution due time");
     assert!(
         (due - (resumed + chrono::Duration::minutes(40)))
             .num_seconds()
@@ -222,8 +212,8 @@ async fn waiting_on_facility_stops_the_clock_and_a_priority_change_recomputes() 
             json!({"priority": "P1", "reason": "whole floor affected"}),
         )
         .await;
-    let t = body(r).await;
-    let due = time(&t["sla"]["resolution_due"]);
+    let t: TicketJson = parse(r).await;
+    let due = t.sla().resolution_due.expect("a resolution due time");
     assert!(
         (due - (resumed + chrono::Duration::minutes(10)))
             .num_seconds()
@@ -267,14 +257,10 @@ async fn only_admins_edit_policies_and_mistakes_come_back_at_their_field() {
     bad["categories"] = json!("printing");
     let r = put(&admin, bad).await;
     assert_eq!(r.status(), 422);
-    let e = body(r).await;
-    let fields = &e["error"]["fields"];
-    assert!(fields["time_zone"]
-        .as_str()
-        .unwrap()
-        .contains("Mars/Olympus"));
-    assert!(fields["rules"].as_str().unwrap().starts_with("Line 2"));
-    assert!(fields["categories"].as_str().unwrap().contains("printing"));
+    let fields = error(r).await.fields;
+    assert!(fields["time_zone"].contains("Mars/Olympus"));
+    assert!(fields["rules"].starts_with("Line 2"));
+    assert!(fields["categories"].contains("printing"));
 
     // A policy for one category wins over the default for its tickets.
     let mut network = standard.clone();
@@ -290,8 +276,8 @@ async fn only_admins_edit_policies_and_mistakes_come_back_at_their_field() {
             json!({"title": "Port dead", "description": "No link light", "category": "network", "impact": "low", "urgency": "low", "fields": {"building": "B", "room": "12"}}),
         )
         .await;
-    assert_eq!(body(r).await["sla"]["policy"], "Network");
-    assert_eq!(rita.file("Mouse").await["sla"]["policy"], "Standard");
+    assert_eq!(parse::<TicketJson>(r).await.sla().policy, "Network");
+    assert_eq!(rita.file("Mouse").await.sla().policy, "Standard");
 }
 
 #[tokio::test]
@@ -303,7 +289,7 @@ async fn two_processes_on_one_database_fire_a_rule_once() {
     set_policy(&admin, TARGETS, "100% response: notify coordinators").await;
     let mut numbers = Vec::new();
     for i in 0..20 {
-        numbers.push(rita.file(&format!("Printer {i} jammed")).await["number"].clone());
+        numbers.push(rita.file(&format!("Printer {i} jammed")).await.number);
     }
     let config = app.stop().await;
     let one = TestApp::start(config.clone(), 30 * MINUTE).await;
@@ -316,7 +302,7 @@ async fn two_processes_on_one_database_fire_a_rule_once() {
         ..carla
     };
     for n in numbers {
-        let path = format!("/tickets/{}", n.as_str().unwrap());
+        let path = format!("/tickets/{n}");
         assert_eq!(sla_events(&carla, &path).await.len(), 1, "{path}");
     }
     let carla_id = one

@@ -2,10 +2,11 @@
 //! ticket, the single view (`service::can_see`, in Rust) and the list (`db::push_visibility`, in
 //! SQL) must agree, and both must match what the role is promised.
 
-use crate::helpers::{body, Api, TestApp};
+use crate::helpers::{Api, TestApp};
+use crate::wire::{parse, TicketJson, TicketPage};
 use app::domain::coordination::ProjectDraft;
 use app::domain::{Role, TicketNumber, User};
-use serde_json::{json, Value};
+use serde_json::json;
 
 const RELATIONS: [&str; 7] = [
     "nothing",
@@ -31,10 +32,6 @@ async fn user(app: &TestApp, email: &str) -> User {
     app.state.db.user_by_email(email).await.unwrap().unwrap()
 }
 
-fn number(t: &Value) -> String {
-    t["number"].as_str().unwrap().to_string()
-}
-
 /// A ticket related to `who` by `relation` only.
 async fn ticket_for(
     app: &TestApp,
@@ -53,12 +50,12 @@ async fn ticket_for(
             if r.status() != 201 {
                 return None;
             }
-            body(r).await
+            parse::<TicketJson>(r).await
         }
-        "in another team's queue" => body(owner.post("/tickets", json!({"title": "Socket", "description": "d", "category": "network", "impact": "low", "urgency": "low", "fields": {"building": "B", "room": "1"}})).await).await,
+        "in another team's queue" => parse(owner.post("/tickets", json!({"title": "Socket", "description": "d", "category": "network", "impact": "low", "urgency": "low", "fields": {"building": "B", "room": "1"}})).await).await,
         _ => owner.file(&format!("About {relation}")).await,
     };
-    let n = number(&filed);
+    let n = filed.number;
     let to = match relation {
         "assignee" => Some(email),
         "in their queue" | "in another team's queue" => None,
@@ -69,7 +66,7 @@ async fn ticket_for(
         let r = coordinator
             .patch(
                 &format!("/tickets/{n}"),
-                filed["version"].as_i64(),
+                Some(filed.version),
                 json!({"assignee": to}),
             )
             .await;
@@ -155,11 +152,11 @@ async fn the_single_view_and_every_list_agree_for_every_role_and_relation() {
                 continue;
             };
             let single = api.get(&format!("/tickets/{n}")).await.status();
-            let listed = body(api.get("/tickets?limit=200").await).await["items"]
-                .as_array()
-                .unwrap()
+            let listed = parse::<TicketPage>(api.get("/tickets?limit=200").await)
+                .await
+                .items
                 .iter()
-                .any(|t| t["number"] == n.as_str());
+                .any(|t| t.number == n);
             let sees = single == 200;
             assert!(
                 single == 200 || single == 404,
