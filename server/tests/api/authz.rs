@@ -4,7 +4,8 @@
 use crate::helpers::{Session, TestApp, PASSWORD};
 use crate::wire::{parse, TicketJson, TicketPage};
 use app::domain::Role;
-use serde_json::{json, Value};
+use app::types::Roster;
+use serde_json::json;
 
 /// An endpoint, its form, and the status expected for anonymous, requester, technician,
 /// coordinator and admin callers.
@@ -283,16 +284,17 @@ async fn roster_edits_are_validated_and_audited() {
     let good = json!({"update": {"email": "tech@example.org", "tier": 2, "capacity": 4, "availability": "off", "off_until": "2030-01-31", "skills": "network:3, hardware:1"}});
     assert_eq!(s.call_json("update_technician", good).await.0, 200);
     let (_, roster) = s.call("get_roster", &[]).await;
-    let roster: Value = serde_json::from_str(&roster).unwrap();
-    let tech = &roster["people"][0];
-    assert_eq!(tech["tier"], 2);
-    assert_eq!(tech["off_until"], "2030-01-31");
-    assert_eq!(tech["available"], false);
-    assert_eq!(tech["skills"], json!([["hardware", 1], ["network", 3]]));
-    assert!(roster["audit"][0]
-        .as_str()
-        .unwrap()
-        .contains("tech@example.org"));
+    let roster: Roster = serde_json::from_str(&roster).unwrap();
+    let tech = &roster.people[0];
+    assert_eq!(tech.email, "tech@example.org");
+    assert_eq!(tech.tier, 2);
+    assert_eq!(tech.off_until.as_deref(), Some("2030-01-31"));
+    assert!(!tech.available);
+    assert_eq!(
+        tech.skills,
+        [("hardware".to_string(), 1), ("network".to_string(), 3)]
+    );
+    assert!(roster.audit[0].contains("tech@example.org"));
 }
 
 #[tokio::test]

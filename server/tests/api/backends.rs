@@ -5,6 +5,7 @@ use crate::helpers::{config, fresh_database, Session, TestApp};
 use crate::wire::{parse, IssuedToken, TicketJson};
 use app::server::db::Db;
 use app::server::demo::DEMO_PASSWORD;
+use app::types::{BoardChanges, BoardSnapshot};
 use reqwest::Client;
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
@@ -214,8 +215,8 @@ async fn two_processes_behind_nginx_act_as_one() {
     // A coordinator's board session works whichever process answers.
     let coordinator = Session::at(&front, "coordinator@example.org", DEMO_PASSWORD).await;
     let on_b = Session::at(&bases[1], "coordinator@example.org", DEMO_PASSWORD).await;
-    let board: Value = serde_json::from_str(&on_b.call("get_board", &[]).await.1).unwrap();
-    let mut cursor = board["cursor"].as_i64().unwrap();
+    let board: BoardSnapshot = serde_json::from_str(&on_b.call("get_board", &[]).await.1).unwrap();
+    let mut cursor = board.cursor;
 
     // Requests filed through nginx (so through both processes, concurrently) get distinct numbers.
     let client = Client::new();
@@ -251,17 +252,16 @@ async fn two_processes_behind_nginx_act_as_one() {
             .call("poll_board", &[("cursor", &cursor.to_string())])
             .await;
         assert_eq!(status, 200, "{text}");
-        let changes: Value = serde_json::from_str(&text).unwrap();
-        for c in changes["cards"].as_array().unwrap() {
-            let n = format!("SB-{}", c["ticket"]["number"]);
+        let changes: BoardChanges = serde_json::from_str(&text).unwrap();
+        for c in &changes.cards {
+            let n = c.ticket.number.to_string();
             if numbers.contains(&n) {
-                seen.insert(n, c["ticket"]["version"].as_i64().unwrap());
+                seen.insert(n, c.ticket.version);
             }
         }
-        let next = changes["cursor"].as_i64().unwrap();
-        assert!(next >= cursor, "the cursor never goes back");
-        cursor = next;
-        if changes["more"] != true {
+        assert!(changes.cursor >= cursor, "the cursor never goes back");
+        cursor = changes.cursor;
+        if !changes.more {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
@@ -285,8 +285,14 @@ async fn two_processes_behind_nginx_act_as_one() {
         let (_, text) = coordinator
             .call("poll_board", &[("cursor", &cursor.to_string())])
             .await;
-        let changes: Value = serde_json::from_str(&text).unwrap();
-        if changes["cards"].to_string().contains("Tina Front") {
+        let changes: BoardChanges = serde_json::from_str(&text).unwrap();
+        if changes.cards.iter().any(|c| {
+            c.ticket.number.to_string() == n
+                && c.ticket
+                    .assignee
+                    .as_ref()
+                    .is_some_and(|a| a.name == "Tina Front")
+        }) {
             arrived = true;
             break;
         }

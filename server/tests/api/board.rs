@@ -3,8 +3,9 @@
 
 use crate::helpers::{Session, TestApp};
 use crate::wire::{parse, TicketJson};
-use app::domain::Role;
-use serde_json::{json, Value};
+use app::domain::{Role, Status};
+use app::types::{BoardCard, BoardChanges, BoardSnapshot, ColumnPage};
+use serde_json::json;
 use std::collections::HashMap;
 
 /// Polls from `cursor` until the feed says nothing more is waiting; answers the newest version
@@ -15,17 +16,15 @@ async fn drain(s: &Session, mut cursor: i64, seen: &mut HashMap<i64, i64>) -> i6
             .call("poll_board", &[("cursor", &cursor.to_string())])
             .await;
         assert_eq!(status, 200, "{text}");
-        let changes: Value = serde_json::from_str(&text).unwrap();
-        for c in changes["cards"].as_array().unwrap() {
-            let n = c["ticket"]["number"].as_i64().unwrap();
-            let v = c["ticket"]["version"].as_i64().unwrap();
-            let e = seen.entry(n).or_insert(v);
+        let changes: BoardChanges = serde_json::from_str(&text).unwrap();
+        for c in &changes.cards {
+            let v = c.ticket.version;
+            let e = seen.entry(c.ticket.number.0).or_insert(v);
             *e = (*e).max(v);
         }
-        let next = changes["cursor"].as_i64().unwrap();
-        assert!(next >= cursor, "the cursor never goes back");
-        cursor = next;
-        if changes["more"] != true {
+        assert!(changes.cursor >= cursor, "the cursor never goes back");
+        cursor = changes.cursor;
+        if !changes.more {
             return cursor;
         }
     }
@@ -38,9 +37,9 @@ async fn the_change_feed_pages_through_every_change_even_while_writes_land() {
     app.user("carla@example.org", Role::Coordinator).await;
     let carla = Session::new(&app, Some("carla@example.org")).await;
     let (_, board) = carla.call("get_board", &[]).await;
-    let start = serde_json::from_str::<Value>(&board).unwrap()["cursor"]
-        .as_i64()
-        .unwrap();
+    let start = serde_json::from_str::<BoardSnapshot>(&board)
+        .unwrap()
+        .cursor;
 
     // More than a page of changes (a page is 500 events) before the first poll.
     let mut numbers = Vec::new();
@@ -94,8 +93,8 @@ async fn the_change_feed_pages_through_every_change_even_while_writes_land() {
             &[("cursor", &app.state.feed.get().to_string())],
         )
         .await;
-    let empty: Value = serde_json::from_str(&text).unwrap();
-    assert!(empty["cards"].as_array().unwrap().is_empty());
+    let empty: BoardChanges = serde_json::from_str(&text).unwrap();
+    assert!(empty.cards.is_empty());
 }
 
 #[tokio::test]
@@ -179,35 +178,29 @@ async fn a_long_column_pages_in_every_card_once_and_search_finds_unloaded_ones()
 
     let (status, text) = carla.call("get_board", &[]).await;
     assert_eq!(status, 200, "{text}");
-    let board: Value = serde_json::from_str(&text).unwrap();
-    let number = |c: &Value| format!("SB-{}", c["ticket"]["number"].as_i64().unwrap());
-    let mut seen: Vec<String> = board["cards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(number)
-        .collect();
+    let board: BoardSnapshot = serde_json::from_str(&text).unwrap();
+    let number = |c: &BoardCard| c.ticket.number.to_string();
+    let mut seen: Vec<String> = board.cards.iter().map(number).collect();
     assert_eq!(seen.len(), 150, "the first load holds the most urgent 150");
-    let total = board["totals"]
-        .as_array()
-        .unwrap()
+    let total = board
+        .totals
         .iter()
-        .find(|t| t[0] == "new")
-        .unwrap()[1]
-        .as_i64()
-        .unwrap();
+        .find(|(status, _)| *status == Status::New)
+        .expect("a count of new tickets")
+        .1;
     assert_eq!(total, 321);
-    let mut after = board["next"][0][1].as_str().map(String::from);
-    assert_eq!(board["next"][0][0], "new");
+    let (status, next) = board.next.first().cloned().expect("a next page");
+    assert_eq!(status, Status::New);
+    let mut after = Some(next);
     let mut pages = 0;
     while let Some(a) = after {
         let (status, text) = carla
             .call("board_page", &[("status", "new"), ("after", &a)])
             .await;
         assert_eq!(status, 200, "{text}");
-        let page: Value = serde_json::from_str(&text).unwrap();
-        seen.extend(page["cards"].as_array().unwrap().iter().map(number));
-        after = page["next"].as_str().map(String::from);
+        let page: ColumnPage = serde_json::from_str(&text).unwrap();
+        seen.extend(page.cards.iter().map(number));
+        after = page.next;
         pages += 1;
     }
     assert_eq!(pages, 2);
@@ -218,8 +211,8 @@ async fn a_long_column_pages_in_every_card_once_and_search_finds_unloaded_ones()
     // The search looks in every open ticket, loaded on the board or not.
     let (status, text) = carla.call("board_search", &[("text", "burnt toast")]).await;
     assert_eq!(status, 200, "{text}");
-    let hits: Value = serde_json::from_str(&text).unwrap();
-    let hits: Vec<String> = hits.as_array().unwrap().iter().map(number).collect();
+    let hits: Vec<BoardCard> = serde_json::from_str(&text).unwrap();
+    let hits: Vec<String> = hits.iter().map(number).collect();
     assert_eq!(hits, [needle.number]);
 
     // Only coordinators page and search the board; a bad position is a clear error.

@@ -3,8 +3,9 @@
 
 use crate::helpers::{Session, TestApp};
 use crate::smtp_sink::SmtpSink;
-use app::domain::Role;
-use serde_json::{json, Value};
+use app::domain::{Role, TicketNumber};
+use app::types::TicketDetail;
+use serde_json::json;
 
 /// Rita's printer ticket, resolved by Tina with a public and an internal note: its number.
 async fn resolved(app: &TestApp) -> String {
@@ -91,9 +92,10 @@ async fn the_requester_rates_a_resolved_ticket_and_nobody_else_can() {
     let (_, detail) = tina
         .call("get_ticket_detail", &[("number", n.as_str())])
         .await;
-    let detail: Value = serde_json::from_str(&detail).unwrap();
-    assert_eq!(detail["rating"]["score"], 4);
-    assert_eq!(detail["rating"]["comment"], "Quick and friendly");
+    let detail: TicketDetail = serde_json::from_str(&detail).unwrap();
+    let rating = detail.rating.expect("a rating");
+    assert_eq!(rating.score, 4);
+    assert_eq!(rating.comment.as_deref(), Some("Quick and friendly"));
 }
 
 #[tokio::test]
@@ -122,16 +124,13 @@ async fn a_tracking_link_shows_one_tickets_public_side_until_revoked() {
 
     let (status, text) = nobody.call("tracked_ticket", &[("token", &token)]).await;
     assert_eq!(status, 200, "{text}");
-    let d: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(
-        d["ticket"]["number"],
-        n.trim_start_matches("SB-").parse::<i64>().unwrap()
-    );
-    assert_eq!(d["tracking_view"], true);
+    let d: TicketDetail = serde_json::from_str(&text).unwrap();
+    assert_eq!(Some(d.ticket.number), TicketNumber::parse(&n));
+    assert!(d.tracking_view);
     assert!(!text.contains("Supplier contract"), "no internal notes");
     assert!(text.contains("Driver reinstalled"));
     assert!(!text.contains("@example.org"), "no addresses: {text}");
-    assert!(d["actions"].as_array().unwrap().is_empty());
+    assert!(d.actions.is_empty());
     // The page renders for someone who is not signed in.
     let page = reqwest::get(format!("{}/track/{token}", app.base))
         .await
@@ -155,8 +154,8 @@ async fn a_tracking_link_shows_one_tickets_public_side_until_revoked() {
         404
     );
     let (_, d) = carla.call("get_ticket_detail", &[("number", &n)]).await;
-    let d: Value = serde_json::from_str(&d).unwrap();
-    let link = d["tracking_links"][0]["id"].as_i64().unwrap().to_string();
+    let d: TicketDetail = serde_json::from_str(&d).unwrap();
+    let link = d.tracking_links[0].id.to_string();
     assert_eq!(
         paul.call("revoke_tracking_link", &[("number", &n), ("link", &link)])
             .await
