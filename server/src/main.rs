@@ -5,6 +5,7 @@ use clap::Parser;
 use std::io::Read;
 use std::process::ExitCode;
 use switchboard::config::{Cli, Command, UserCommand};
+use switchboard::Config;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -43,45 +44,16 @@ fn explain(error: &anyhow::Error) -> String {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = cli.config;
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => {
-            let listener = tokio::net::TcpListener::bind(config.addr)
-                .await
-                .with_context(|| format!("cannot listen on {}", config.addr))?;
-            let app = switchboard::build(&config, listener).await?;
-            if config.demo {
-                print_demo_accounts();
-            }
-            println!("Switchboard is listening on http://{}", config.addr);
-            app.run_until(shutdown_signal())
-                .await
-                .context("the server stopped")
-        }
+        Command::Serve => serve(&config).await,
         Command::Migrate => {
-            let db = app::server::db::Db::open(&config.database_url)
-                .await
-                .context("cannot open the database")?;
-            let version = db.schema_version().await?;
+            let version = open_db(&config).await?.schema_version().await?;
             println!("database is at schema version {version}");
             Ok(())
         }
-        Command::Export => {
-            let db = app::server::db::Db::open(&config.database_url)
-                .await
-                .context("cannot open the database")?;
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            let counts = db.export(&mut out).await.context("export")?;
-            std::io::Write::flush(&mut out).context("cannot write the export")?;
-            for (table, n) in counts {
-                eprintln!("{table:<20} {n:>9}");
-            }
-            Ok(())
-        }
+        Command::Export => export(&open_db(&config).await?).await,
         Command::Import => {
-            let db = app::server::db::Db::open(&config.database_url)
-                .await
-                .context("cannot open the database")?;
-            let counts = db
+            let counts = open_db(&config)
+                .await?
                 .import(std::io::BufReader::new(std::io::stdin().lock()))
                 .await?;
             for (table, n) in counts {
@@ -90,10 +62,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Backup { to } => {
-            let db = app::server::db::Db::open(&config.database_url)
-                .await
-                .context("cannot open the database")?;
-            db.backup_to(&to).await?;
+            open_db(&config).await?.backup_to(&to).await?;
             println!("backed up to {}", to.display());
             Ok(())
         }
@@ -115,41 +84,82 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             name,
             role,
             password_stdin,
-        }) => {
-            let role: app::domain::Role =
-                role.parse().map_err(|e: app::domain::UnknownValue| {
-                    anyhow::anyhow!("{e}; use requester, technician, coordinator or admin")
-                })?;
-            if !password_stdin {
-                bail!("pass --password-stdin and the password on standard input");
-            }
-            let mut password = String::new();
-            std::io::stdin()
-                .read_to_string(&mut password)
-                .context("cannot read the password")?;
-            let password = password.trim_end_matches(['\n', '\r']);
-            let state = state_for_cli(&config).await?;
-            let user = app::server::auth::create_account(
-                &state.db,
-                &email,
-                &name,
-                role,
-                Some(password),
-                state.clock.now(),
-            )
-            .await
-            .map_err(|e| match e {
-                app::error::AppError::Validation(fields) => anyhow::anyhow!(fields
-                    .iter()
-                    .map(|f| format!("{}: {}", f.field, f.message))
-                    .collect::<Vec<_>>()
-                    .join("; ")),
-                other => other.into(),
-            })?;
-            println!("created {} ({}) as {}", user.email, user.name, user.role);
-            Ok(())
-        }
+        }) => add_user(&config, &email, &name, &role, password_stdin).await,
     }
+}
+
+async fn open_db(config: &Config) -> anyhow::Result<app::server::db::Db> {
+    app::server::db::Db::open(&config.database_url)
+        .await
+        .context("cannot open the database")
+}
+
+/// Serves Switchboard until a shutdown signal.
+async fn serve(config: &Config) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    let app = switchboard::build(config, listener).await?;
+    if config.demo {
+        print_demo_accounts();
+    }
+    println!("Switchboard is listening on http://{}", config.addr);
+    app.run_until(shutdown_signal())
+        .await
+        .context("the server stopped")
+}
+
+/// Writes every table to standard output, and how many rows each had to standard error.
+async fn export(db: &app::server::db::Db) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let counts = db.export(&mut out).await.context("export")?;
+    std::io::Write::flush(&mut out).context("cannot write the export")?;
+    for (table, n) in counts {
+        eprintln!("{table:<20} {n:>9}");
+    }
+    Ok(())
+}
+
+/// Creates an account with the password given on standard input.
+async fn add_user(
+    config: &Config,
+    email: &str,
+    name: &str,
+    role: &str,
+    password_stdin: bool,
+) -> anyhow::Result<()> {
+    let role: app::domain::Role = role.parse().map_err(|e: app::domain::UnknownValue| {
+        anyhow::anyhow!("{e}; use requester, technician, coordinator or admin")
+    })?;
+    if !password_stdin {
+        bail!("pass --password-stdin and the password on standard input");
+    }
+    let mut password = String::new();
+    std::io::stdin()
+        .read_to_string(&mut password)
+        .context("cannot read the password")?;
+    let password = password.trim_end_matches(['\n', '\r']);
+    let state = state_for_cli(config).await?;
+    let user = app::server::auth::create_account(
+        &state.db,
+        email,
+        name,
+        role,
+        Some(password),
+        state.clock.now(),
+    )
+    .await
+    .map_err(|e| match e {
+        app::error::AppError::Validation(fields) => anyhow::anyhow!(fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.message))
+            .collect::<Vec<_>>()
+            .join("; ")),
+        other => other.into(),
+    })?;
+    println!("created {} ({}) as {}", user.email, user.name, user.role);
+    Ok(())
 }
 
 async fn state_for_cli(config: &switchboard::Config) -> anyhow::Result<app::server::AppState> {

@@ -127,6 +127,25 @@ pub async fn update_technician(
         .into_iter()
         .map(|c| c.slug)
         .collect();
+    let profile = check_profile(&u, &categories)?;
+    let mut tx = state.db.begin_write().await?;
+    Db::update_profile(&mut tx, person.id, &profile).await?;
+    let detail = profile_words(&profile);
+    Db::insert_audit(
+        &mut tx,
+        actor.id,
+        now,
+        &format!("user {}", person.email),
+        "updated",
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A technician's profile as the roster form gives it, every field checked.
+fn check_profile(u: &RosterUpdate, categories: &[String]) -> Result<Profile, AppError> {
     let mut errors = Vec::new();
     let mut field = |f: &str, m: String| {
         errors.push(FieldError {
@@ -173,7 +192,7 @@ pub async fn update_technician(
     {
         field("off_until", "Say until when they are off".into());
     }
-    let skills = match parse_skills(&u.skills, &categories) {
+    let skills = match parse_skills(&u.skills, categories) {
         Ok(s) => s,
         Err(m) => {
             field("skills", m);
@@ -183,40 +202,31 @@ pub async fn update_technician(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let profile = Profile {
+    Ok(Profile {
         tier: u.tier,
         capacity: u.capacity,
         availability: availability.unwrap_or(Availability::OnDuty),
         off_until,
-        skills: skills.clone(),
-    };
-    let mut tx = state.db.begin_write().await?;
-    Db::update_profile(&mut tx, person.id, &profile).await?;
-    let detail = format!(
+        skills,
+    })
+}
+
+/// How the audit log words a profile.
+fn profile_words(p: &Profile) -> String {
+    format!(
         "tier {}, capacity {}, {}{}, skills {}",
-        u.tier,
-        u.capacity,
-        profile.availability,
-        off_until
+        p.tier,
+        p.capacity,
+        p.availability,
+        p.off_until
             .map(|d| format!(" until {}", d.format("%Y-%m-%d")))
             .unwrap_or_default(),
-        skills
+        p.skills
             .iter()
             .map(|(s, l)| format!("{s}:{l}"))
             .collect::<Vec<_>>()
             .join(", ")
-    );
-    Db::insert_audit(
-        &mut tx,
-        actor.id,
-        now,
-        &format!("user {}", person.email),
-        "updated",
-        &detail,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
 }
 
 /// Creates or replaces a team with the given members (emails of technicians).

@@ -184,40 +184,8 @@ async fn fire(
             }
             RuleAction::RaisePriority => {}
             RuleAction::Reassign => {
-                let mut probe = row.clone();
-                probe.ticket.priority = s.priority;
-                let best = rank_technicians(&technicians, &probe, true, now)
-                    .into_iter()
-                    .find_map(|r| technicians.iter().find(|t| t.user.id == r.id));
-                if let Some(to) = best {
-                    events.push(TicketEvent::Assigned {
-                        from: row.ticket.assignee.as_ref().map(|p| p.name.clone()),
-                        to: to.user.name.clone(),
-                        address: to.user.email.clone(),
-                        automatic_for: None,
-                    });
-                    events.push(TicketEvent::Escalated {
-                        to: Some(to.user.name.clone()),
-                        why: format!("SLA rule: {rule}"),
-                    });
-                    if s.status == Status::New {
-                        let lifecycle = Lifecycle {
-                            status: s.status,
-                            waiting_on: s.waiting_on,
-                            has_assignee: s.assignee_id.is_some(),
-                        }
-                        .transition(&crate::domain::Action::Assign)?;
-                        events.push(TicketEvent::Status {
-                            from: s.status,
-                            to: lifecycle.status,
-                            waiting_on: None,
-                            why: None,
-                        });
-                        s.status = lifecycle.status;
-                    }
-                    s.assignee_id = Some(to.user.id);
-                    s.escalated = true;
-                    recipients.push((to.user.id, NotificationKind::Escalation));
+                if let Some(to) = reassign(&technicians, &row, &mut s, &rule, &mut events, now)? {
+                    recipients.push((to, NotificationKind::Escalation));
                 }
             }
         }
@@ -237,18 +205,7 @@ async fn fire(
         s.priority,
         describe(&rule)
     );
-    let mut told: Vec<Outgoing> = Vec::new();
-    for (user_id, kind) in recipients {
-        if !told.iter().any(|o| o.user_id == user_id) {
-            told.push(Outgoing {
-                user_id,
-                kind,
-                subject: subject.clone(),
-                text: text.clone(),
-                link: None,
-            });
-        }
-    }
+    let told = once_each(recipients, &subject, &text);
     let after = Db::ticket(w.conn(), ticket_id)
         .await?
         .ok_or(AppError::Internal)?;
@@ -257,6 +214,71 @@ async fn fire(
     w.commit().await?;
     tracing::info!(ticket.number = %number, sla.rule = %rule, "escalation rule fired");
     Ok(true)
+}
+
+/// Gives the ticket to the best-ranked available technician, when there is one, as a rule's
+/// escalation; answers who took it.
+fn reassign(
+    technicians: &[crate::server::db::Technician],
+    row: &crate::server::db::TicketRow,
+    s: &mut crate::server::db::TicketState,
+    rule: &Rule,
+    events: &mut Vec<TicketEvent>,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, AppError> {
+    let mut probe = row.clone();
+    probe.ticket.priority = s.priority;
+    let best = rank_technicians(technicians, &probe, true, now)
+        .into_iter()
+        .find_map(|r| technicians.iter().find(|t| t.user.id == r.id));
+    let Some(to) = best else {
+        return Ok(None);
+    };
+    events.push(TicketEvent::Assigned {
+        from: row.ticket.assignee.as_ref().map(|p| p.name.clone()),
+        to: to.user.name.clone(),
+        address: to.user.email.clone(),
+        automatic_for: None,
+    });
+    events.push(TicketEvent::Escalated {
+        to: Some(to.user.name.clone()),
+        why: format!("SLA rule: {rule}"),
+    });
+    if s.status == Status::New {
+        let lifecycle = Lifecycle {
+            status: s.status,
+            waiting_on: s.waiting_on,
+            has_assignee: s.assignee_id.is_some(),
+        }
+        .transition(&crate::domain::Action::Assign)?;
+        events.push(TicketEvent::Status {
+            from: s.status,
+            to: lifecycle.status,
+            waiting_on: None,
+            why: None,
+        });
+        s.status = lifecycle.status;
+    }
+    s.assignee_id = Some(to.user.id);
+    s.escalated = true;
+    Ok(Some(to.user.id))
+}
+
+/// One message per person, the first reason to tell them winning.
+fn once_each(recipients: Vec<(i64, NotificationKind)>, subject: &str, text: &str) -> Vec<Outgoing> {
+    let mut told: Vec<Outgoing> = Vec::new();
+    for (user_id, kind) in recipients {
+        if !told.iter().any(|o| o.user_id == user_id) {
+            told.push(Outgoing {
+                user_id,
+                kind,
+                subject: subject.to_string(),
+                text: text.to_string(),
+                link: None,
+            });
+        }
+    }
+    told
 }
 
 fn headline(rule: &Rule) -> String {
@@ -353,23 +375,7 @@ pub fn parse_policy(
     let targets: Option<[Target; 4]> = form.targets.clone().try_into().ok();
     match &targets {
         None => at("targets", "Give targets for P1, P2, P3 and P4".into()),
-        Some(ts) => {
-            for (t, p) in ts.iter().zip(Priority::ALL) {
-                if !(1..=525_600).contains(&t.response_minutes)
-                    || !(1..=525_600).contains(&t.resolution_minutes)
-                {
-                    at(
-                        "targets",
-                        format!("{p}: targets are between 1 minute and a year"),
-                    );
-                } else if t.resolution_minutes < t.response_minutes {
-                    at(
-                        "targets",
-                        format!("{p}: resolution cannot come before the first response"),
-                    );
-                }
-            }
-        }
+        Some(ts) => check_targets(ts, &mut at),
     }
     if !(1..=100).contains(&form.at_risk_percent) {
         at(
@@ -377,19 +383,7 @@ pub fn parse_policy(
             "At risk is a share between 1 and 100 %".into(),
         );
     }
-    let mut rules = Vec::new();
-    for (n, line) in form.rules.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match Rule::parse(line) {
-            Ok(r) if rules.contains(&r) => {
-                at("rules", format!("Line {}: the same rule twice", n + 1))
-            }
-            Ok(r) => rules.push(r),
-            Err(m) => at("rules", format!("Line {}: {m}", n + 1)),
-        }
-    }
+    let rules = parse_rules(&form.rules, &mut at);
     match (calendar, targets) {
         (Some(calendar), Some(targets)) if errors.is_empty() => Ok(Policy {
             id: form.id.unwrap_or_default(),
@@ -403,6 +397,43 @@ pub fn parse_policy(
         }),
         _ => Err(AppError::Validation(errors)),
     }
+}
+
+/// Each priority's targets lie between a minute and a year, resolution after response.
+fn check_targets(targets: &[Target; 4], at: &mut dyn FnMut(&str, String)) {
+    for (t, p) in targets.iter().zip(Priority::ALL) {
+        if !(1..=525_600).contains(&t.response_minutes)
+            || !(1..=525_600).contains(&t.resolution_minutes)
+        {
+            at(
+                "targets",
+                format!("{p}: targets are between 1 minute and a year"),
+            );
+        } else if t.resolution_minutes < t.response_minutes {
+            at(
+                "targets",
+                format!("{p}: resolution cannot come before the first response"),
+            );
+        }
+    }
+}
+
+/// A policy's rules, one per line, each at most once.
+fn parse_rules(text: &str, at: &mut dyn FnMut(&str, String)) -> Vec<Rule> {
+    let mut rules = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match Rule::parse(line) {
+            Ok(r) if rules.contains(&r) => {
+                at("rules", format!("Line {}: the same rule twice", n + 1))
+            }
+            Ok(r) => rules.push(r),
+            Err(m) => at("rules", format!("Line {}: {m}", n + 1)),
+        }
+    }
+    rules
 }
 
 /// Creates or replaces a policy (admins), then recomputes every open ticket's clocks.

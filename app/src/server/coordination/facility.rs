@@ -23,22 +23,9 @@ pub async fn request_facility_work(
     }
     drop(conn);
     let now = state.clock.now();
-    let new = match (&draft, existing) {
-        (_, Some(_)) => None,
-        (Some(d), None) => {
-            let valid = d.parse().map_err(field_errors)?;
-            let manager = match state.db.user_by_email(valid.manager.as_str()).await? {
-                Some(u) if u.role == Role::Facility => u,
-                _ => {
-                    return Err(AppError::field(
-                        "manager",
-                        "No facility manager has that email (an admin gives the facility role on People)",
-                    ))
-                }
-            };
-            Some((valid, manager))
-        }
-        (None, None) => return Err(AppError::field("what", "Say what is needed")),
+    let new = match existing {
+        Some(_) => None,
+        None => Some(new_order(state, draft.as_ref()).await?),
     };
     let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
     let row = load_visible(w.conn(), actor, number).await?;
@@ -66,11 +53,7 @@ pub async fn request_facility_work(
             Db::insert_work_order(w.conn(), &valid, manager.id, actor.id, now).await?,
             manager.id,
         ),
-        (None, Some(id)) => match Db::work_order(w.conn(), id).await? {
-            Some((w, manager_id)) if w.status == WorkOrderStatus::Open => (id, manager_id),
-            Some(_) => return Err(AppError::field("existing", "That work order is finished")),
-            None => return Err(AppError::field("existing", "No such work order")),
-        },
+        (None, Some(id)) => (id, open_order(&mut w, id).await?),
         (None, None) => return Err(AppError::Internal),
     };
     if !Db::attach_work_order(w.conn(), id, row.id).await? {
@@ -108,31 +91,70 @@ pub async fn request_facility_work(
     w.record(row.id, &events).await?;
     w.settle(&row, &events).await?;
     if existing.is_none() {
-        let expected = order
-            .expected_on
-            .map(|d| format!(" IT hopes for it by {d}."))
-            .unwrap_or_default();
-        notify::deliver(
-            w.conn(),
-            state,
-            None,
-            vec![Outgoing {
-                user_id: manager_id,
-                kind: NotificationKind::FacilityWork,
-                subject: format!("{}: {}", order.reference(), order.location),
-                text: format!(
-                    "{} from IT asks for facility work: {} ({}).{expected} Mark it done on your work orders page when it is finished.",
-                    actor.name, order.what, order.location
-                ),
-                link: None,
-            }],
-            now,
-        )
-        .await?;
+        tell_manager(&mut w, state, actor, &order, manager_id).await?;
     }
     w.commit().await?;
     tracing::info!(work_order = id, ticket.number = %number, "ticket waits on facility work");
     Ok(order)
+}
+
+/// A new work order as drafted, and its facility manager (who must have the facility role).
+async fn new_order(
+    state: &AppState,
+    draft: Option<&WorkOrderDraft>,
+) -> Result<(crate::domain::coordination::ValidWorkOrder, User), AppError> {
+    let Some(d) = draft else {
+        return Err(AppError::field("what", "Say what is needed"));
+    };
+    let valid = d.parse().map_err(field_errors)?;
+    match state.db.user_by_email(valid.manager.as_str()).await? {
+        Some(u) if u.role == Role::Facility => Ok((valid, u)),
+        _ => Err(AppError::field(
+            "manager",
+            "No facility manager has that email (an admin gives the facility role on People)",
+        )),
+    }
+}
+
+/// The manager of an existing work order a ticket joins, which must still be open.
+async fn open_order(w: &mut TicketWrite<'_>, id: i64) -> Result<i64, AppError> {
+    match Db::work_order(w.conn(), id).await? {
+        Some((order, manager_id)) if order.status == WorkOrderStatus::Open => Ok(manager_id),
+        Some(_) => Err(AppError::field("existing", "That work order is finished")),
+        None => Err(AppError::field("existing", "No such work order")),
+    }
+}
+
+/// Tells the facility manager about a new work order.
+async fn tell_manager(
+    w: &mut TicketWrite<'_>,
+    state: &AppState,
+    actor: &User,
+    order: &WorkOrder,
+    manager_id: i64,
+) -> Result<(), AppError> {
+    let now = w.now();
+    let expected = order
+        .expected_on
+        .map(|d| format!(" IT hopes for it by {d}."))
+        .unwrap_or_default();
+    notify::deliver(
+        w.conn(),
+        state,
+        None,
+        vec![Outgoing {
+            user_id: manager_id,
+            kind: NotificationKind::FacilityWork,
+            subject: format!("{}: {}", order.reference(), order.location),
+            text: format!(
+                "{} from IT asks for facility work: {} ({}).{expected} Mark it done on your work orders page when it is finished.",
+                actor.name, order.what, order.location
+            ),
+            link: None,
+        }],
+        now,
+    )
+    .await
 }
 
 /// Work orders the caller may see: facility managers theirs (with how many tickets wait, not

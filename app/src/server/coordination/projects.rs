@@ -180,6 +180,54 @@ pub async fn plan_task(
         return Err(AppError::Forbidden);
     }
     let project = visible_project(state, actor, project_id).await?;
+    let now = state.clock.now();
+    let (row, assignee) = check_task(state, actor, &project, &draft, now).await?;
+    let due_on = row.due_on.ok_or(AppError::Internal)?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let id = Db::insert_ticket(w.conn(), &row).await?;
+    w.record(
+        id,
+        &[TicketEvent::Planned {
+            project: project.name.clone(),
+            due_on,
+        }],
+    )
+    .await?;
+    let before = Db::ticket(w.conn(), id).await?.ok_or(AppError::Internal)?;
+    let mut events = Vec::new();
+    if let Some(to) = &assignee {
+        let planned = before.ticket.lifecycle();
+        let assigned = planned.transition(&Action::Assign)?;
+        Db::assign_new(w.conn(), id, to.id).await?;
+        events.push(TicketEvent::Assigned {
+            from: None,
+            to: to.name.clone(),
+            address: to.email.clone(),
+            automatic_for: None,
+        });
+        events.push(TicketEvent::Status {
+            from: planned.status,
+            to: assigned.status,
+            waiting_on: None,
+            why: None,
+        });
+        w.record(id, &events).await?;
+    }
+    // The planner is the requester: nobody else is told a task exists until it is assigned.
+    let updated = w.settle(&before, &events).await?;
+    w.commit().await?;
+    tracing::info!(ticket.number = %updated.ticket.number, project.id = project_id, "task planned");
+    Ok(updated.ticket)
+}
+
+/// Checks a planned task's fields, all at once; answers the ticket to write and who takes it.
+async fn check_task(
+    state: &AppState,
+    actor: &User,
+    project: &Project,
+    draft: &TaskDraft,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(NewTicketRow, Option<User>), AppError> {
     let mut errors: Vec<(String, String)> = Vec::new();
     let title = TicketTitle::parse(&draft.title)
         .map_err(|m| errors.push(("title".into(), m)))
@@ -232,62 +280,24 @@ pub async fn plan_task(
     if !errors.is_empty() {
         return Err(field_errors(errors));
     }
-    let now = state.clock.now();
-    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
-    let id = Db::insert_ticket(
-        w.conn(),
-        &NewTicketRow {
-            title: title.as_str().to_string(),
-            description,
-            category_id,
-            requester_id: actor.id,
-            impact: Impact::Low,
-            urgency: Urgency::Low,
-            priority,
-            location: None,
-            asset_tag: None,
-            contact: None,
-            fields: Default::default(),
-            channel: Channel::Project,
-            now,
-            project_id: Some(project_id),
-            due_on: Some(due_on),
-        },
-    )
-    .await?;
-    w.record(
-        id,
-        &[TicketEvent::Planned {
-            project: project.name.clone(),
-            due_on,
-        }],
-    )
-    .await?;
-    let before = Db::ticket(w.conn(), id).await?.ok_or(AppError::Internal)?;
-    let mut events = Vec::new();
-    if let Some(to) = &assignee {
-        let planned = before.ticket.lifecycle();
-        let assigned = planned.transition(&Action::Assign)?;
-        Db::assign_new(w.conn(), id, to.id).await?;
-        events.push(TicketEvent::Assigned {
-            from: None,
-            to: to.name.clone(),
-            address: to.email.clone(),
-            automatic_for: None,
-        });
-        events.push(TicketEvent::Status {
-            from: planned.status,
-            to: assigned.status,
-            waiting_on: None,
-            why: None,
-        });
-        w.record(id, &events).await?;
-    }
-    // The planner is the requester: nobody else is told a task exists until it is assigned.
-    let updated = w.settle(&before, &events).await?;
-    w.commit().await?;
-    tracing::info!(ticket.number = %updated.ticket.number, project.id = project_id, "task planned");
-    Ok(updated.ticket)
+    let row = NewTicketRow {
+        title: title.as_str().to_string(),
+        description,
+        category_id,
+        requester_id: actor.id,
+        impact: Impact::Low,
+        urgency: Urgency::Low,
+        priority,
+        location: None,
+        asset_tag: None,
+        contact: None,
+        fields: Default::default(),
+        channel: Channel::Project,
+        now,
+        project_id: Some(project.id),
+        due_on: Some(due_on),
+    };
+    Ok((row, assignee))
 }
 
 /// Puts a ticket into a project (or takes it out) and sets or clears its due date (coordinators).

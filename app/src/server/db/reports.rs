@@ -12,7 +12,7 @@ impl Db {
         scope: &crate::domain::report::ReportScope,
         technicians: Vec<Technician>,
     ) -> Result<crate::domain::report::Facts, AppError> {
-        use crate::domain::report::{Facts, RatingFact, StaffFact};
+        use crate::domain::report::{Facts, StaffFact};
         let (start, end) = (to_ms(scope.start()), to_ms(scope.end()));
 
         // Each half of the tickets comes as one row holding a line per ticket: reading 100,000
@@ -73,44 +73,8 @@ impl Db {
             AppError::Internal
         })??);
 
-        let mut q = Sql::new(
-            "SELECT r.ticket_id, r.score, r.comment, r.rated_at FROM ratings r JOIN tickets t ON t.id = r.ticket_id \
-             JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id WHERE r.rated_at >= ",
-        );
-        q.push_bind(start).push(" AND r.rated_at < ").push_bind(end);
-        push_report_filters(&mut q, scope);
-        let ratings = q
-            .build()
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|r| -> Result<RatingFact, AppError> {
-                Ok(RatingFact {
-                    number: TicketNumber::from_id(r.try_get("ticket_id")?),
-                    score: u8::try_from(r.try_get::<i64, _>("score")?).unwrap_or_default(),
-                    comment: r.try_get("comment")?,
-                    at: from_ms(r.try_get("rated_at")?),
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-
-        let mut q = Sql::new(
-            "SELECT n.author_id, CAST(SUM(n.minutes) AS BIGINT) AS minutes FROM notes n JOIN tickets t ON t.id = n.ticket_id \
-             JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id \
-             WHERE n.minutes IS NOT NULL AND n.created_at >= ",
-        );
-        q.push_bind(start)
-            .push(" AND n.created_at < ")
-            .push_bind(end);
-        push_report_filters(&mut q, scope);
-        q.push(" GROUP BY n.author_id");
-        let minutes_logged = q
-            .build()
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|r| Ok((r.try_get("author_id")?, r.try_get("minutes")?)))
-            .collect::<Result<Vec<_>, AppError>>()?;
+        let ratings = self.report_ratings(scope, start, end).await?;
+        let minutes_logged = self.report_minutes(scope, start, end).await?;
 
         let staff = technicians
             .into_iter()
@@ -136,6 +100,60 @@ impl Db {
             staff,
             categories,
         })
+    }
+
+    /// The ratings given in the report's period.
+    async fn report_ratings(
+        &self,
+        scope: &crate::domain::report::ReportScope,
+        start: i64,
+        end: i64,
+    ) -> Result<Vec<crate::domain::report::RatingFact>, AppError> {
+        use crate::domain::report::RatingFact;
+        let mut q = Sql::new(
+            "SELECT r.ticket_id, r.score, r.comment, r.rated_at FROM ratings r JOIN tickets t ON t.id = r.ticket_id \
+             JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id WHERE r.rated_at >= ",
+        );
+        q.push_bind(start).push(" AND r.rated_at < ").push_bind(end);
+        push_report_filters(&mut q, scope);
+        q.build()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| -> Result<RatingFact, AppError> {
+                Ok(RatingFact {
+                    number: TicketNumber::from_id(r.try_get("ticket_id")?),
+                    score: u8::try_from(r.try_get::<i64, _>("score")?).unwrap_or_default(),
+                    comment: r.try_get("comment")?,
+                    at: from_ms(r.try_get("rated_at")?),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+    }
+
+    /// Minutes logged per person in the report's period.
+    async fn report_minutes(
+        &self,
+        scope: &crate::domain::report::ReportScope,
+        start: i64,
+        end: i64,
+    ) -> Result<Vec<(i64, i64)>, AppError> {
+        let mut q = Sql::new(
+            "SELECT n.author_id, CAST(SUM(n.minutes) AS BIGINT) AS minutes FROM notes n JOIN tickets t ON t.id = n.ticket_id \
+             JOIN categories c ON c.id = t.category_id LEFT JOIN teams tm ON tm.id = c.team_id \
+             WHERE n.minutes IS NOT NULL AND n.created_at >= ",
+        );
+        q.push_bind(start)
+            .push(" AND n.created_at < ")
+            .push_bind(end);
+        push_report_filters(&mut q, scope);
+        q.push(" GROUP BY n.author_id");
+        q.build()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get("author_id")?, r.try_get("minutes")?)))
+            .collect::<Result<Vec<_>, AppError>>()
     }
 }
 
