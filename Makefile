@@ -8,6 +8,7 @@ SHELL := /bin/bash
 CARGO_LEPTOS_VERSION := 0.3.10
 WASM_BINDGEN_VERSION := 0.2.129
 CARGO_MACHETE_VERSION := 0.9.2
+LEPTOSFMT_VERSION := 0.1.33
 # wasm-opt for release builds, from npm: Debian's binaryen 108 builds a wasm that fails to hydrate.
 BINARYEN_VERSION := 132.0.0
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -37,6 +38,10 @@ tools:
 	@if ! cargo machete --version 2>/dev/null | grep -q "$(CARGO_MACHETE_VERSION)"; then \
 		echo "installing cargo-machete $(CARGO_MACHETE_VERSION) (about a minute)"; \
 		$(TOOL_BUILD_ENV) cargo install cargo-machete --version $(CARGO_MACHETE_VERSION) --locked; \
+	fi
+	@if ! leptosfmt --version 2>/dev/null | grep -q "$(LEPTOSFMT_VERSION)"; then \
+		echo "installing leptosfmt $(LEPTOSFMT_VERSION) (a few minutes)"; \
+		$(TOOL_BUILD_ENV) cargo install leptosfmt --version $(LEPTOSFMT_VERSION) --locked; \
 	fi
 	@if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
 		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
@@ -89,6 +94,7 @@ run: build
 
 lint: tools
 	cargo fmt --all --check
+	leptosfmt --check --quiet app/src
 	cargo machete
 	cargo clippy -p app -p server --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings

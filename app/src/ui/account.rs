@@ -29,7 +29,16 @@ pub fn SignInPage() -> impl IntoView {
         <Title text="Sign in — Switchboard" />
         <section class="panel narrow">
             <h1>"Sign in"</h1>
-            {move || notice().map(|n| view! { <div class="notice" role="status">{n}</div> })}
+            {move || {
+                notice()
+                    .map(|n| {
+                        view! {
+                            <div class="notice" role="status">
+                                {n}
+                            </div>
+                        }
+                    })
+            }}
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="next" value=next />
                 <label for="email">"Email"</label>
@@ -109,7 +118,9 @@ pub fn RegisterPage() -> impl IntoView {
                     />
                     <FieldMessage error=error field="password" />
                     <ErrorBox error=not_field(error) />
-                    <button type="submit" class="primary">"Create account"</button>
+                    <button type="submit" class="primary">
+                        "Create account"
+                    </button>
                 </ActionForm>
             </Show>
         </section>
@@ -133,7 +144,9 @@ pub fn VerifyPage() -> impl IntoView {
                 <p>"Confirm that this address is yours to finish creating your account."</p>
                 <FieldMessage error=error field="token" />
                 <ErrorBox error=not_field(error) />
-                <button type="submit" class="primary">"Confirm my email"</button>
+                <button type="submit" class="primary">
+                    "Confirm my email"
+                </button>
             </ActionForm>
         </section>
     }
@@ -163,7 +176,9 @@ pub fn ForgotPage() -> impl IntoView {
                     <input id="email" name="email" type="email" autocomplete="username" required />
                     <FieldMessage error=error field="email" />
                     <ErrorBox error=not_field(error) />
-                    <button type="submit" class="primary">"Send me a link"</button>
+                    <button type="submit" class="primary">
+                        "Send me a link"
+                    </button>
                 </ActionForm>
             </Show>
         </section>
@@ -183,7 +198,9 @@ pub fn ResetPage() -> impl IntoView {
         <Title text="Set a new password — Switchboard" />
         <section class="panel narrow">
             <h1>"Set a new password"</h1>
-            <Suspense fallback=|| view! { <p class="muted">"Checking your link…"</p> }>
+            <Suspense fallback=|| {
+                view! { <p class="muted">"Checking your link…"</p> }
+            }>
                 {move || Suspend::new(async move {
                     if !live.await {
                         return view! {
@@ -209,7 +226,9 @@ pub fn ResetPage() -> impl IntoView {
                             />
                             <FieldMessage error=error field="password" />
                             <ErrorBox error=not_field(error) />
-                            <button type="submit" class="primary">"Set password"</button>
+                            <button type="submit" class="primary">
+                                "Set password"
+                            </button>
                         </ActionForm>
                     }
                         .into_any()

@@ -47,12 +47,22 @@ fn RosterView() -> impl IntoView {
     view! {
         <section class="panel wide">
             <h1>"Technician roster"</h1>
-            <p class="lead">"Tier, skills, capacity and availability decide who is suggested for a ticket."</p>
+            <p class="lead">
+                "Tier, skills, capacity and availability decide who is suggested for a ticket."
+            </p>
             {move || {
                 matches!(update.value().get(), Some(Ok(())))
-                    .then(|| view! { <div class="notice" role="status">"Saved."</div> })
+                    .then(|| {
+                        view! {
+                            <div class="notice" role="status">
+                                "Saved."
+                            </div>
+                        }
+                    })
             }}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=|| {
+                view! { <p class="muted">"Loading…"</p> }
+            }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Err(e) => view! { <p class="error-box">{e.to_string()}</p> }.into_any(),
@@ -62,44 +72,96 @@ fn RosterView() -> impl IntoView {
                             let auto = r.auto_assign.clone();
                             view! {
                                 <ul class="roster">
-                                    {r.people.into_iter().map(|p| view! {
-                                        <RosterRow person=p update=update editing=editing error=update_error />
-                                    }).collect_view()}
+                                    {r
+                                        .people
+                                        .into_iter()
+                                        .map(|p| {
+                                            view! {
+                                                <RosterRow
+                                                    person=p
+                                                    update=update
+                                                    editing=editing
+                                                    error=update_error
+                                                />
+                                            }
+                                        })
+                                        .collect_view()}
                                 </ul>
                                 <h2>"Teams"</h2>
                                 <ul class="plain">
-                                    {teams.iter().map(|t| view! { <li>{t.clone()} {auto.contains(t).then(|| view! { <span class="flag">"assigns automatically"</span> })}</li> }).collect_view()}
+                                    {teams
+                                        .iter()
+                                        .map(|t| {
+                                            view! {
+                                                <li>
+                                                    {t.clone()}
+                                                    {auto
+                                                        .contains(t)
+                                                        .then(|| {
+                                                            view! { <span class="flag">"assigns automatically"</span> }
+                                                        })}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </ul>
                                 <ActionForm action=team attr:class="form inline-form">
                                     <label for="team">"Team name"</label>
                                     <input id="team" name="team" placeholder="e.g. Network" />
                                     <FieldMessage error=team_error field="team" />
                                     <label for="members">"Members (emails, comma separated)"</label>
-                                    <input id="members" name="members" placeholder="nina@example.org, erin@example.org" />
+                                    <input
+                                        id="members"
+                                        name="members"
+                                        placeholder="nina@example.org, erin@example.org"
+                                    />
                                     <FieldMessage error=team_error field="members" />
-                                    <label class="check"><input type="checkbox" name="auto_assign" /> "Assign new requests automatically (balanced among qualified, available members with room)"</label>
+                                    <label class="check">
+                                        <input type="checkbox" name="auto_assign" />
+                                        "Assign new requests automatically (balanced among qualified, available members with room)"
+                                    </label>
                                     <button type="submit">"Save team"</button>
                                 </ActionForm>
                                 <h2>"Routing"</h2>
                                 <ul class="plain">
-                                    {r.routes.iter().map(|(c, t)| view! { <li>{c.clone()} " → " {t.clone()}</li> }).collect_view()}
+                                    {r
+                                        .routes
+                                        .iter()
+                                        .map(|(c, t)| {
+                                            view! { <li>{c.clone()} " → " {t.clone()}</li> }
+                                        })
+                                        .collect_view()}
                                 </ul>
                                 <ActionForm action=route attr:class="form inline-form">
                                     <label for="route_category">"Category"</label>
                                     <select id="route_category" name="route_category">
-                                        {categories.iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                                        {categories
+                                            .iter()
+                                            .map(|c| {
+                                                view! { <option value=c.clone()>{c.clone()}</option> }
+                                            })
+                                            .collect_view()}
                                     </select>
                                     <label for="route_team">"goes to the queue of"</label>
                                     <select id="route_team" name="route_team">
                                         <option value="">"every technician"</option>
-                                        {teams.iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                                        {teams
+                                            .iter()
+                                            .map(|t| {
+                                                view! { <option value=t.clone()>{t.clone()}</option> }
+                                            })
+                                            .collect_view()}
                                     </select>
                                     <FieldMessage error=route_error field="route_team" />
                                     <button type="submit">"Route"</button>
                                 </ActionForm>
                                 <h2>"Recent changes"</h2>
                                 <ol class="timeline">
-                                    {r.audit.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
+                                    {r
+                                        .audit
+                                        .into_iter()
+                                        .map(|a| view! { <li>{a}</li> })
+                                        .collect_view()}
                                 </ol>
                             }
                                 .into_any()
@@ -164,34 +226,64 @@ fn RosterRow(
             <form on:submit=save aria-label=format!("Roster entry for {}", person.name)>
                 <p class="row spread">
                     <strong>{person.name.clone()}</strong>
-                    <span class="muted">{person.open_load} " open · " {person.teams.join(", ")}</span>
+                    <span class="muted">
+                        {person.open_load} " open · " {person.teams.join(", ")}
+                    </span>
                 </p>
                 <div class="roster-grid">
                     <label for=id("tier")>"Tier"</label>
-                    <select id=id("tier") prop:value=tier on:change=move |ev| tier.set(event_target_value(&ev))>
+                    <select
+                        id=id("tier")
+                        prop:value=tier
+                        on:change=move |ev| tier.set(event_target_value(&ev))
+                    >
                         <option value="1">"1 front line"</option>
                         <option value="2">"2 specialist"</option>
                         <option value="3">"3 expert"</option>
                     </select>
                     <label for=id("capacity")>"Capacity"</label>
-                    <input id=id("capacity") type="number" min="0" max="100" prop:value=capacity on:input=move |ev| capacity.set(event_target_value(&ev)) />
+                    <input
+                        id=id("capacity")
+                        type="number"
+                        min="0"
+                        max="100"
+                        prop:value=capacity
+                        on:input=move |ev| capacity.set(event_target_value(&ev))
+                    />
                     <label for=id("availability")>"Availability"</label>
-                    <select id=id("availability") prop:value=availability on:change=move |ev| availability.set(event_target_value(&ev))>
+                    <select
+                        id=id("availability")
+                        prop:value=availability
+                        on:change=move |ev| availability.set(event_target_value(&ev))
+                    >
                         <option value="on_duty">"On duty"</option>
                         <option value="away">"Away"</option>
                         <option value="off">"Off until…"</option>
                     </select>
                     <label for=id("off")>"Off until"</label>
-                    <input id=id("off") type="date" prop:value=off_until on:input=move |ev| off_until.set(event_target_value(&ev)) />
+                    <input
+                        id=id("off")
+                        type="date"
+                        prop:value=off_until
+                        on:input=move |ev| off_until.set(event_target_value(&ev))
+                    />
                     <label for=id("skills")>"Skills"</label>
-                    <input id=id("skills") prop:value=skills on:input=move |ev| skills.set(event_target_value(&ev)) placeholder="hardware:2, network:3" />
+                    <input
+                        id=id("skills")
+                        prop:value=skills
+                        on:input=move |ev| skills.set(event_target_value(&ev))
+                        placeholder="hardware:2, network:3"
+                    />
                 </div>
                 <FieldMessage error=mine field="tier" />
                 <FieldMessage error=mine field="capacity" />
                 <FieldMessage error=mine field="availability" />
                 <FieldMessage error=mine field="off_until" />
                 <FieldMessage error=mine field="skills" />
-                <button type="submit" class="primary small">"Save " {person.name.clone()}</button>
+                <button type="submit" class="primary small">
+                    "Save "
+                    {person.name.clone()}
+                </button>
             </form>
         </li>
     }
@@ -201,79 +293,127 @@ fn RosterRow(
 pub fn PeoplePage() -> impl IntoView {
     view! {
         <Title text="People — Switchboard" />
-        <Gate allowed=|r| r == Role::Admin children=|_| {
-            let add = ServerAction::<AddAccount>::new();
-            let set_role = ServerAction::<SetRole>::new();
-            let set_active = ServerAction::<SetActive>::new();
-            let add_error = action_error(add);
-            let role_error = action_error(set_role);
-            let active_error = action_error(set_active);
-            let list = Resource::new(
-                move || (add.version().get(), set_role.version().get(), set_active.version().get()),
-                |_| accounts(),
-            );
-            view! {
-                <section class="panel">
-                    <h1>"People"</h1>
-                    <ErrorBox error=role_error />
-                    <ErrorBox error=active_error />
-                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                        {move || Suspend::new(async move {
-                            let people = list.await.unwrap_or_default();
-                            view! {
-                                <ul class="ticket-list">
-                                    {people.into_iter().map(|a| {
-                                        let off = a.deactivated;
-                                        let u = a.user;
-                                        let email = u.email.clone();
-                                        let role_id = format!("role-{}", u.id);
-                                        view! {
-                                            <li class="person" class:deactivated=off>
-                                                <ActionForm action=set_role attr:class="row">
-                                                    <input type="hidden" name="email" value=u.email.clone() />
-                                                    <span><strong>{u.name.clone()}</strong> " " <span class="muted">{u.email.clone()}</span></span>
-                                                    <label class="sr-only" for=role_id.clone()>"Role of " {u.name.clone()}</label>
-                                                    <select id=role_id name="role" class="small">
-                                                        {Role::ALL.iter().map(|r| view! { <option value=r.as_str() selected=*r == u.role>{r.label()}</option> }).collect_view()}
-                                                    </select>
-                                                    <button type="submit" class="small">"Change role"</button>
-                                                </ActionForm>
-                                                <ActionForm action=set_active attr:class="row">
-                                                    <input type="hidden" name="email" value=email />
-                                                    <input type="hidden" name="active" value=off.to_string() />
-                                                    {off.then(|| view! { <span class="badge off">"Deactivated"</span> })}
-                                                    <button type="submit" class="small">
-                                                        {if off { "Reactivate" } else { "Deactivate" }}
-                                                    </button>
-                                                </ActionForm>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            }
-                        })}
-                    </Transition>
-                    <CategoryEditor />
-                    <h2>"Add an account"</h2>
-                    <ActionForm action=add attr:class="form">
-                        <label for="new-name">"Name"</label>
-                        <input id="new-name" name="name" required />
-                        <FieldMessage error=add_error field="name" />
-                        <label for="new-email">"Email"</label>
-                        <input id="new-email" name="email" type="email" required />
-                        <FieldMessage error=add_error field="email" />
-                        <label for="new-role">"Role"</label>
-                        <select id="new-role" name="role">
-                            {Role::ALL.iter().map(|r| view! { <option value=r.as_str()>{r.label()}</option> }).collect_view()}
-                        </select>
-                        <label for="new-password">"First password (at least 10 characters)"</label>
-                        <input id="new-password" name="password" type="password" autocomplete="new-password" required />
-                        <FieldMessage error=add_error field="password" />
-                        <button type="submit" class="primary">"Add account"</button>
-                    </ActionForm>
-                </section>
+        <Gate
+            allowed=|r| r == Role::Admin
+            children=|_| {
+                let add = ServerAction::<AddAccount>::new();
+                let set_role = ServerAction::<SetRole>::new();
+                let set_active = ServerAction::<SetActive>::new();
+                let add_error = action_error(add);
+                let role_error = action_error(set_role);
+                let active_error = action_error(set_active);
+                let list = Resource::new(
+                    move || (
+                        add.version().get(),
+                        set_role.version().get(),
+                        set_active.version().get(),
+                    ),
+                    |_| accounts(),
+                );
+                view! {
+                    <section class="panel">
+                        <h1>"People"</h1>
+                        <ErrorBox error=role_error />
+                        <ErrorBox error=active_error />
+                        <Transition fallback=|| {
+                            view! { <p class="muted">"Loading…"</p> }
+                        }>
+                            {move || Suspend::new(async move {
+                                let people = list.await.unwrap_or_default();
+                                view! {
+                                    <ul class="ticket-list">
+                                        {people
+                                            .into_iter()
+                                            .map(|a| {
+                                                let off = a.deactivated;
+                                                let u = a.user;
+                                                let email = u.email.clone();
+                                                let role_id = format!("role-{}", u.id);
+                                                view! {
+                                                    <li class="person" class:deactivated=off>
+                                                        <ActionForm action=set_role attr:class="row">
+                                                            <input type="hidden" name="email" value=u.email.clone() />
+                                                            <span>
+                                                                <strong>{u.name.clone()}</strong>
+                                                                " "
+                                                                <span class="muted">{u.email.clone()}</span>
+                                                            </span>
+                                                            <label class="sr-only" for=role_id.clone()>
+                                                                "Role of "
+                                                                {u.name.clone()}
+                                                            </label>
+                                                            <select id=role_id name="role" class="small">
+                                                                {Role::ALL
+                                                                    .iter()
+                                                                    .map(|r| {
+                                                                        view! {
+                                                                            <option value=r.as_str() selected=*r == u.role>
+                                                                                {r.label()}
+                                                                            </option>
+                                                                        }
+                                                                    })
+                                                                    .collect_view()}
+                                                            </select>
+                                                            <button type="submit" class="small">
+                                                                "Change role"
+                                                            </button>
+                                                        </ActionForm>
+                                                        <ActionForm action=set_active attr:class="row">
+                                                            <input type="hidden" name="email" value=email />
+                                                            <input type="hidden" name="active" value=off.to_string() />
+                                                            {off
+                                                                .then(|| {
+                                                                    view! { <span class="badge off">"Deactivated"</span> }
+                                                                })}
+                                                            <button type="submit" class="small">
+                                                                {if off { "Reactivate" } else { "Deactivate" }}
+                                                            </button>
+                                                        </ActionForm>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                            })}
+                        </Transition>
+                        <CategoryEditor />
+                        <h2>"Add an account"</h2>
+                        <ActionForm action=add attr:class="form">
+                            <label for="new-name">"Name"</label>
+                            <input id="new-name" name="name" required />
+                            <FieldMessage error=add_error field="name" />
+                            <label for="new-email">"Email"</label>
+                            <input id="new-email" name="email" type="email" required />
+                            <FieldMessage error=add_error field="email" />
+                            <label for="new-role">"Role"</label>
+                            <select id="new-role" name="role">
+                                {Role::ALL
+                                    .iter()
+                                    .map(|r| {
+                                        view! { <option value=r.as_str()>{r.label()}</option> }
+                                    })
+                                    .collect_view()}
+                            </select>
+                            <label for="new-password">
+                                "First password (at least 10 characters)"
+                            </label>
+                            <input
+                                id="new-password"
+                                name="password"
+                                type="password"
+                                autocomplete="new-password"
+                                required
+                            />
+                            <FieldMessage error=add_error field="password" />
+                            <button type="submit" class="primary">
+                                "Add account"
+                            </button>
+                        </ActionForm>
+                    </section>
+                }
             }
-        } />
+        />
     }
 }
 
@@ -296,10 +436,36 @@ fn CategoryEditor() -> impl IntoView {
                 let cats = list.await.unwrap_or_default();
                 view! {
                     <ul class="plain categories">
-                        {cats.into_iter().map(|c| {
-                            let fields = c.fields.iter().map(|f| if f.required { format!("{} (required)", f.label) } else { f.label.clone() }).collect::<Vec<_>>().join(", ");
-                            view! { <li><strong>{c.name}</strong> " " <code>{c.slug}</code> " — " {if fields.is_empty() { "no extra questions".to_string() } else { fields }}</li> }
-                        }).collect_view()}
+                        {cats
+                            .into_iter()
+                            .map(|c| {
+                                let fields = c
+                                    .fields
+                                    .iter()
+                                    .map(|f| {
+                                        if f.required {
+                                            format!("{} (required)", f.label)
+                                        } else {
+                                            f.label.clone()
+                                        }
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join(", ");
+                                view! {
+                                    <li>
+                                        <strong>{c.name}</strong>
+                                        " "
+                                        <code>{c.slug}</code>
+                                        " — "
+                                        {if fields.is_empty() {
+                                            "no extra questions".to_string()
+                                        } else {
+                                            fields
+                                        }}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 }
             })}
@@ -311,8 +477,15 @@ fn CategoryEditor() -> impl IntoView {
             <label for="cat-name">"Name"</label>
             <input id="cat-name" name="name" placeholder="Printing" required />
             <FieldMessage error=error field="name" />
-            <label for="cat-fields">"Questions, one per line: key | Label | required or optional | hint"</label>
-            <textarea id="cat-fields" name="fields" rows="4" placeholder="printer | Printer name | required | on the sticker"></textarea>
+            <label for="cat-fields">
+                "Questions, one per line: key | Label | required or optional | hint"
+            </label>
+            <textarea
+                id="cat-fields"
+                name="fields"
+                rows="4"
+                placeholder="printer | Printer name | required | on the sticker"
+            ></textarea>
             <FieldMessage error=error field="fields" />
             <button type="submit">"Save category"</button>
         </ActionForm>
@@ -323,31 +496,58 @@ fn CategoryEditor() -> impl IntoView {
 pub fn AccountPage() -> impl IntoView {
     view! {
         <Title text="Your account — Switchboard" />
-        <Gate allowed=|_| true children=|user| {
-            let change = ServerAction::<ChangePassword>::new();
-            let error = action_error(change);
-            view! {
-                <section class="panel narrow">
-                    <h1>"Your account"</h1>
-                    <p>{user.name.clone()} " · " {user.email.clone()} " · " {user.role.label()}</p>
-                    <h2>"Change password"</h2>
-                    {move || matches!(change.value().get(), Some(Ok(()))).then(|| view! {
-                        <div class="notice" role="status">"Password changed. Your other sessions and API tokens were ended."</div>
-                    })}
-                    <ActionForm action=change attr:class="form">
-                        <label for="current">"Current password"</label>
-                        <input id="current" name="current" type="password" autocomplete="current-password" required />
-                        <FieldMessage error=error field="current" />
-                        <label for="new">"New password (at least 10 characters)"</label>
-                        <input id="new" name="new" type="password" autocomplete="new-password" required />
-                        <FieldMessage error=error field="new" />
-                        <button type="submit" class="primary">"Change password"</button>
-                    </ActionForm>
-                    <ApiTokens />
-                    <super::notifications::PreferencesForm role=user.role />
-                </section>
+        <Gate
+            allowed=|_| true
+            children=|user| {
+                let change = ServerAction::<ChangePassword>::new();
+                let error = action_error(change);
+                view! {
+                    <section class="panel narrow">
+                        <h1>"Your account"</h1>
+                        <p>
+                            {user.name.clone()} " · " {user.email.clone()} " · "
+                            {user.role.label()}
+                        </p>
+                        <h2>"Change password"</h2>
+                        {move || {
+                            matches!(change.value().get(), Some(Ok(())))
+                                .then(|| {
+                                    view! {
+                                        <div class="notice" role="status">
+                                            "Password changed. Your other sessions and API tokens were ended."
+                                        </div>
+                                    }
+                                })
+                        }}
+                        <ActionForm action=change attr:class="form">
+                            <label for="current">"Current password"</label>
+                            <input
+                                id="current"
+                                name="current"
+                                type="password"
+                                autocomplete="current-password"
+                                required
+                            />
+                            <FieldMessage error=error field="current" />
+                            <label for="new">"New password (at least 10 characters)"</label>
+                            <input
+                                id="new"
+                                name="new"
+                                type="password"
+                                autocomplete="new-password"
+                                required
+                            />
+                            <FieldMessage error=error field="new" />
+                            <button type="submit" class="primary">
+                                "Change password"
+                            </button>
+                        </ActionForm>
+                        <ApiTokens />
+                        <super::notifications::PreferencesForm role=user.role />
+                    </section>
+                }
             }
-        } />
+        />
     }
 }
 
@@ -365,12 +565,16 @@ fn ApiTokens() -> impl IntoView {
         <h2>"API tokens"</h2>
         <p class="muted">"For scripts and other tools that use Switchboard's REST API as you."</p>
         {move || match create.value().get() {
-            Some(Ok(token)) => Some(view! {
-                <div class="notice" role="status">
-                    <p>"Copy your new token now; it is not shown again:"</p>
-                    <code class="token">{token}</code>
-                </div>
-            }),
+            Some(Ok(token)) => {
+                Some(
+                    view! {
+                        <div class="notice" role="status">
+                            <p>"Copy your new token now; it is not shown again:"</p>
+                            <code class="token">{token}</code>
+                        </div>
+                    },
+                )
+            }
             _ => None,
         }}
         <Transition fallback=|| ()>
@@ -381,21 +585,36 @@ fn ApiTokens() -> impl IntoView {
                 }
                 view! {
                     <ul class="plain tokens">
-                        {tokens.into_iter().map(|t| view! {
-                            <li>
-                                <ActionForm action=revoke attr:class="row">
-                                    <input type="hidden" name="id" value=t.id.to_string() />
-                                    <span>
-                                        <strong>{t.name.clone()}</strong>
-                                        " · expires " {t.expires_at.format("%d %b %Y").to_string()}
-                                        " · " {t.last_used_at.map(|u| format!("last used {}", u.format("%d %b %Y, %H:%M UTC"))).unwrap_or_else(|| "never used".into())}
-                                    </span>
-                                    <button type="submit" class="small">"Revoke"</button>
-                                </ActionForm>
-                            </li>
-                        }).collect_view()}
+                        {tokens
+                            .into_iter()
+                            .map(|t| {
+                                view! {
+                                    <li>
+                                        <ActionForm action=revoke attr:class="row">
+                                            <input type="hidden" name="id" value=t.id.to_string() />
+                                            <span>
+                                                <strong>{t.name.clone()}</strong>
+                                                " · expires "
+                                                {t.expires_at.format("%d %b %Y").to_string()}
+                                                " · "
+                                                {t
+                                                    .last_used_at
+                                                    .map(|u| {
+                                                        format!("last used {}", u.format("%d %b %Y, %H:%M UTC"))
+                                                    })
+                                                    .unwrap_or_else(|| "never used".into())}
+                                            </span>
+                                            <button type="submit" class="small">
+                                                "Revoke"
+                                            </button>
+                                        </ActionForm>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
-                }.into_any()
+                }
+                    .into_any()
             })}
         </Transition>
         <ActionForm action=create attr:class="form">

@@ -29,25 +29,52 @@ pub fn TicketCoordination(
             reload.update(|r| *r += 1);
         }
     });
+    view! {
+        <TicketLinks extras=extras.clone() number=number.clone() link=link unlink=unlink />
+        <FacilityWork extras=extras.clone() number=number.clone() facility=facility />
+        <PlanTicketForm extras=extras number=number project=project due_on=due_on plan=plan />
+    }
+}
+
+/// The ticket's links, and the form to link another.
+#[component]
+fn TicketLinks(
+    extras: TicketExtras,
+    number: String,
+    link: ServerAction<LinkTicket>,
+    unlink: ServerAction<UnlinkTicket>,
+) -> impl IntoView {
     let link_error = action_error(link);
     let unlink_error = action_error(unlink);
-    let facility_error = action_error(facility);
-    let plan_error = action_error(plan);
     let links = extras.links.clone();
     let row = |label: &'static str, t: LinkedTicket, number: String, removable: bool| {
         let other = t.number.to_string();
         view! {
             <li>
                 <span class="muted">{label}" "</span>
-                <a href=format!("/tickets/{}", t.number)>{t.number.to_string()}</a>" "{t.title.clone()}" "
-                <StatusChip status=t.status />" "{t.status.label()}
-                {removable.then(|| view! {
-                    <ActionForm action=unlink attr:class="inline">
-                        <input type="hidden" name="number" value=number.clone() />
-                        <input type="hidden" name="other" value=other.clone() />
-                        <button type="submit" class="link small" aria-label=format!("Unlink {other}")>"Unlink"</button>
-                    </ActionForm>
-                })}
+                <a href=format!("/tickets/{}", t.number)>{t.number.to_string()}</a>
+                " "
+                {t.title.clone()}
+                " "
+                <StatusChip status=t.status />
+                " "
+                {t.status.label()}
+                {removable
+                    .then(|| {
+                        view! {
+                            <ActionForm action=unlink attr:class="inline">
+                                <input type="hidden" name="number" value=number.clone() />
+                                <input type="hidden" name="other" value=other.clone() />
+                                <button
+                                    type="submit"
+                                    class="link small"
+                                    aria-label=format!("Unlink {other}")
+                                >
+                                    "Unlink"
+                                </button>
+                            </ActionForm>
+                        }
+                    })}
             </li>
         }
     };
@@ -69,107 +96,229 @@ pub fn TicketCoordination(
         .copied()
         .filter(|c| *c != LinkChoice::Duplicate || extras.can_merge)
         .collect();
-    let orders = extras.work_orders.clone();
     view! {
         <section class="links" aria-labelledby="links-h">
             <h2 id="links-h">"Linked tickets"</h2>
             {links.is_empty().then(|| view! { <p class="muted">"None."</p> })}
             <ul class="linked">{items}</ul>
             <ErrorBox error=not_field(unlink_error) />
-            {extras.can_link.then(|| { let number = number.clone(); view! {
-                <ActionForm action=link attr:class="form inline-form">
-                    <input type="hidden" name="number" value=number />
-                    <ErrorBox error=not_field(link_error) />
-                    <div class="row">
-                        <label for="link-kind">"This ticket"</label>
-                        <select id="link-kind" name="kind">
-                            {choices.into_iter().map(|c| view! { <option value=c.as_str()>{c.label()}</option> }).collect_view()}
-                        </select>
-                        <label class="sr-only" for="link-other">"Other ticket number"</label>
-                        <input id="link-other" name="other" required placeholder="SB-1042" class="short" />
-                        <button type="submit" disabled=move || link.pending().get()>"Link"</button>
-                    </div>
-                    <FieldMessage error=link_error field="other" />
-                </ActionForm>
-            }})}
+            {extras
+                .can_link
+                .then(|| {
+                    let number = number.clone();
+                    view! {
+                        <ActionForm action=link attr:class="form inline-form">
+                            <input type="hidden" name="number" value=number />
+                            <ErrorBox error=not_field(link_error) />
+                            <div class="row">
+                                <label for="link-kind">"This ticket"</label>
+                                <select id="link-kind" name="kind">
+                                    {choices
+                                        .into_iter()
+                                        .map(|c| {
+                                            view! { <option value=c.as_str()>{c.label()}</option> }
+                                        })
+                                        .collect_view()}
+                                </select>
+                                <label class="sr-only" for="link-other">
+                                    "Other ticket number"
+                                </label>
+                                <input
+                                    id="link-other"
+                                    name="other"
+                                    required
+                                    placeholder="SB-1042"
+                                    class="short"
+                                />
+                                <button type="submit" disabled=move || link.pending().get()>
+                                    "Link"
+                                </button>
+                            </div>
+                            <FieldMessage error=link_error field="other" />
+                        </ActionForm>
+                    }
+                })}
         </section>
+    }
+}
+
+/// The work orders the ticket waits on, and the form to ask for facility work.
+#[component]
+fn FacilityWork(
+    extras: TicketExtras,
+    number: String,
+    facility: ServerAction<RequestFacilityWork>,
+) -> impl IntoView {
+    let facility_error = action_error(facility);
+    let orders = extras.work_orders.clone();
+    view! {
         <section class="facility-work" aria-labelledby="facility-h">
             <h2 id="facility-h">"Facility work"</h2>
-            {orders.is_empty().then(|| view! { <p class="muted">"This ticket waits on no facility work."</p> })}
+            {orders
+                .is_empty()
+                .then(|| view! { <p class="muted">"This ticket waits on no facility work."</p> })}
             <ul class="linked">
-                {orders.into_iter().map(|w| view! {
-                    <li>
-                        <strong>{w.reference()}</strong>" "{w.what.clone()}" ("{w.location.clone()}") · "
-                        {w.manager.name.clone()}" · "
-                        <span class=format!("wo-status {}", w.status.as_str())>{w.status.label()}</span>
-                        {w.expected_on.map(|d| format!(" · expected {d}"))}
-                        {w.outcome.clone().map(|o| format!(" · “{o}”"))}
-                    </li>
-                }).collect_view()}
+                {orders
+                    .into_iter()
+                    .map(|w| {
+                        view! {
+                            <li>
+                                <strong>{w.reference()}</strong>
+                                " "
+                                {w.what.clone()}
+                                " ("
+                                {w.location.clone()}
+                                ") · "
+                                {w.manager.name.clone()}
+                                " · "
+                                <span class=format!(
+                                    "wo-status {}",
+                                    w.status.as_str(),
+                                )>{w.status.label()}</span>
+                                {w.expected_on.map(|d| format!(" · expected {d}"))}
+                                {w.outcome.clone().map(|o| format!(" · “{o}”"))}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
-            {extras.can_request_facility.then(|| {
-                let managers = extras.facility_managers.clone();
-                let open = extras.open_work_orders.clone();
-                let number = number.clone();
-                view! {
-                    <details class="request-facility" open=move || facility_error.get().is_some()>
-                        <summary>"It needs facility work (cabling, power, access…)"</summary>
-                        <ActionForm action=facility attr:class="form">
-                            <input type="hidden" name="number" value=number.clone() />
-                            <ErrorBox error=not_field(facility_error) />
-                            <p class="muted">"The ticket waits on facility meanwhile: its clock pauses, and resumes when the work is done."</p>
-                            <label for="wo-what">"What is needed"</label>
-                            <textarea id="wo-what" name="what" rows="2"></textarea>
-                            <FieldMessage error=facility_error field="what" />
-                            <label for="wo-location">"Where"</label>
-                            <input id="wo-location" name="location" />
-                            <FieldMessage error=facility_error field="location" />
-                            <label for="wo-manager">"Facility manager"</label>
-                            <select id="wo-manager" name="manager">
-                                {managers.is_empty().then(|| view! { <option value="">"No facility manager has an account yet"</option> })}
-                                {managers.iter().map(|m| view! { <option value=m.email.clone()>{format!("{} <{}>", m.name, m.email)}</option> }).collect_view()}
-                            </select>
-                            <FieldMessage error=facility_error field="manager" />
-                            <label for="wo-expected">"Hoped for by (optional)"</label>
-                            <input id="wo-expected" name="expected_on" type="date" />
-                            <FieldMessage error=facility_error field="expected_on" />
-                            {(!open.is_empty()).then(|| view! {
-                                <label for="wo-existing">"…or wait on a work order that exists already"</label>
-                                <select id="wo-existing" name="existing">
-                                    <option value="">"A new work order (above)"</option>
-                                    {open.iter().map(|(id, words)| view! { <option value=id.to_string()>{words.clone()}</option> }).collect_view()}
+            {extras
+                .can_request_facility
+                .then(|| {
+                    let managers = extras.facility_managers.clone();
+                    let open = extras.open_work_orders.clone();
+                    let number = number.clone();
+                    view! {
+                        <details
+                            class="request-facility"
+                            open=move || facility_error.get().is_some()
+                        >
+                            <summary>"It needs facility work (cabling, power, access…)"</summary>
+                            <ActionForm action=facility attr:class="form">
+                                <input type="hidden" name="number" value=number.clone() />
+                                <ErrorBox error=not_field(facility_error) />
+                                <p class="muted">
+                                    "The ticket waits on facility meanwhile: its clock pauses, and resumes when the work is done."
+                                </p>
+                                <label for="wo-what">"What is needed"</label>
+                                <textarea id="wo-what" name="what" rows="2"></textarea>
+                                <FieldMessage error=facility_error field="what" />
+                                <label for="wo-location">"Where"</label>
+                                <input id="wo-location" name="location" />
+                                <FieldMessage error=facility_error field="location" />
+                                <label for="wo-manager">"Facility manager"</label>
+                                <select id="wo-manager" name="manager">
+                                    {managers
+                                        .is_empty()
+                                        .then(|| {
+                                            view! {
+                                                <option value="">
+                                                    "No facility manager has an account yet"
+                                                </option>
+                                            }
+                                        })}
+                                    {managers
+                                        .iter()
+                                        .map(|m| {
+                                            view! {
+                                                <option value=m
+                                                    .email
+                                                    .clone()>{format!("{} <{}>", m.name, m.email)}</option>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </select>
-                                <FieldMessage error=facility_error field="existing" />
-                            })}
-                            <button type="submit" class="primary" disabled=move || facility.pending().get()>"Ask for facility work"</button>
+                                <FieldMessage error=facility_error field="manager" />
+                                <label for="wo-expected">"Hoped for by (optional)"</label>
+                                <input id="wo-expected" name="expected_on" type="date" />
+                                <FieldMessage error=facility_error field="expected_on" />
+                                {(!open.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <label for="wo-existing">
+                                                "…or wait on a work order that exists already"
+                                            </label>
+                                            <select id="wo-existing" name="existing">
+                                                <option value="">"A new work order (above)"</option>
+                                                {open
+                                                    .iter()
+                                                    .map(|(id, words)| {
+                                                        view! {
+                                                            <option value=id.to_string()>{words.clone()}</option>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </select>
+                                            <FieldMessage error=facility_error field="existing" />
+                                        }
+                                    })}
+                                <button
+                                    type="submit"
+                                    class="primary"
+                                    disabled=move || facility.pending().get()
+                                >
+                                    "Ask for facility work"
+                                </button>
+                            </ActionForm>
+                        </details>
+                    }
+                })}
+        </section>
+    }
+}
+
+/// The ticket's project and due date.
+#[component]
+fn PlanTicketForm(
+    extras: TicketExtras,
+    number: String,
+    project: Option<i64>,
+    due_on: Option<chrono::NaiveDate>,
+    plan: ServerAction<PlanTicket>,
+) -> impl IntoView {
+    let plan_error = action_error(plan);
+    view! {
+        {extras
+            .can_plan
+            .then(move || {
+                let projects = extras.projects.clone();
+                view! {
+                    <section class="plan" aria-labelledby="plan-ticket-h">
+                        <h2 id="plan-ticket-h">"Project"</h2>
+                        <ActionForm action=plan attr:class="form inline-form">
+                            <input type="hidden" name="number" value=number.clone() />
+                            <ErrorBox error=not_field(plan_error) />
+                            <div class="row">
+                                <label for="plan-project">"Project"</label>
+                                <select id="plan-project" name="project">
+                                    <option value="">"None"</option>
+                                    {projects
+                                        .into_iter()
+                                        .map(|(id, name)| {
+                                            view! {
+                                                <option value=id.to_string() selected=project == Some(id)>
+                                                    {name}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </select>
+                                <label for="plan-due">"Due"</label>
+                                <input
+                                    id="plan-due"
+                                    name="due_on"
+                                    type="date"
+                                    value=due_on.map(|d| d.to_string()).unwrap_or_default()
+                                />
+                                <button type="submit" disabled=move || plan.pending().get()>
+                                    "Save"
+                                </button>
+                            </div>
+                            <FieldMessage error=plan_error field="project" />
+                            <FieldMessage error=plan_error field="due_on" />
                         </ActionForm>
-                    </details>
+                    </section>
                 }
             })}
-        </section>
-        {extras.can_plan.then(move || {
-            let projects = extras.projects.clone();
-            view! {
-                <section class="plan" aria-labelledby="plan-ticket-h">
-                    <h2 id="plan-ticket-h">"Project"</h2>
-                    <ActionForm action=plan attr:class="form inline-form">
-                        <input type="hidden" name="number" value=number.clone() />
-                        <ErrorBox error=not_field(plan_error) />
-                        <div class="row">
-                            <label for="plan-project">"Project"</label>
-                            <select id="plan-project" name="project">
-                                <option value="">"None"</option>
-                                {projects.into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=project == Some(id)>{name}</option> }).collect_view()}
-                            </select>
-                            <label for="plan-due">"Due"</label>
-                            <input id="plan-due" name="due_on" type="date" value=due_on.map(|d| d.to_string()).unwrap_or_default() />
-                            <button type="submit" disabled=move || plan.pending().get()>"Save"</button>
-                        </div>
-                        <FieldMessage error=plan_error field="project" />
-                        <FieldMessage error=plan_error field="due_on" />
-                    </ActionForm>
-                </section>
-            }
-        })}
     }
 }

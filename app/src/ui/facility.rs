@@ -14,36 +14,57 @@ use leptos_meta::Title;
 pub fn WorkOrdersPage() -> impl IntoView {
     view! {
         <Title text="Work orders — Switchboard" />
-        <Gate allowed=|r| r == Role::Facility || r.coordinates() children=|user| {
-            let update = ServerAction::<UpdateWorkOrder>::new();
-            let error = action_error(update);
-            let list = Resource::new(move || update.version().get(), |_| list_work_orders());
-            let facility = user.role == Role::Facility;
-            view! {
-                <section class="panel">
-                    <h1>"Work orders"</h1>
-                    <p class="muted">{if facility {
-                        "Building work IT needs from you. The requests behind it wait until you mark it done."
-                    } else {
-                        "Facility work that tickets wait on, open first."
-                    }}</p>
-                    <ErrorBox error=not_field(error) />
-                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                        {move || Suspend::new(async move {
-                            let orders = list.await.unwrap_or_default();
-                            if orders.is_empty() {
-                                return view! { <p class="empty">"No work orders."</p> }.into_any();
-                            }
-                            view! {
-                                <ul class="work-orders">
-                                    {orders.into_iter().map(|w| view! { <OrderCard order=w update=update error=error facility=facility /> }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        })}
-                    </Transition>
-                </section>
+        <Gate
+            allowed=|r| r == Role::Facility || r.coordinates()
+            children=|user| {
+                let update = ServerAction::<UpdateWorkOrder>::new();
+                let error = action_error(update);
+                let list = Resource::new(move || update.version().get(), |_| list_work_orders());
+                let facility = user.role == Role::Facility;
+                view! {
+                    <section class="panel">
+                        <h1>"Work orders"</h1>
+                        <p class="muted">
+                            {if facility {
+                                "Building work IT needs from you. The requests behind it wait until you mark it done."
+                            } else {
+                                "Facility work that tickets wait on, open first."
+                            }}
+                        </p>
+                        <ErrorBox error=not_field(error) />
+                        <Transition fallback=|| {
+                            view! { <p class="muted">"Loading…"</p> }
+                        }>
+                            {move || Suspend::new(async move {
+                                let orders = list.await.unwrap_or_default();
+                                if orders.is_empty() {
+                                    return view! { <p class="empty">"No work orders."</p> }
+                                        .into_any();
+                                }
+                                view! {
+                                    <ul class="work-orders">
+                                        {orders
+                                            .into_iter()
+                                            .map(|w| {
+                                                view! {
+                                                    <OrderCard
+                                                        order=w
+                                                        update=update
+                                                        error=error
+                                                        facility=facility
+                                                    />
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            })}
+                        </Transition>
+                    </section>
+                }
             }
-        } />
+        />
     }
 }
 
@@ -71,52 +92,130 @@ fn OrderCard(
         <li class="work-order" class:finished=!open>
             <header>
                 <strong>{reference.clone()}</strong>
-                <span class=format!("wo-status {}", order.status.as_str())>{order.status.label()}</span>
+                <span class=format!(
+                    "wo-status {}",
+                    order.status.as_str(),
+                )>{order.status.label()}</span>
             </header>
             <p class="wo-what">{order.what.clone()}</p>
             <dl class="facts">
-                <dt>"Where"</dt><dd>{order.location.clone()}</dd>
-                <dt>"Expected"</dt><dd>{order.expected_on.map(|d| d.to_string()).unwrap_or_else(|| "No date yet".into())}</dd>
-                {(!facility).then(|| view! { <dt>"Facility manager"</dt><dd>{order.manager.name.clone()}</dd> })}
-                <dt>"Asked by"</dt><dd>{order.requested_by.as_ref().map(|p| p.name.clone()).unwrap_or_default()} " · " {when(order.created_at)}</dd>
-                <dt>"Waiting"</dt><dd>{waiting}</dd>
-                {order.completed_at.map(|at| view! { <dt>"Finished"</dt><dd>{when(at)}</dd> })}
-                {order.outcome.clone().map(|o| view! { <dt>"Note"</dt><dd>{o}</dd> })}
-            </dl>
-            {(!order.tickets.is_empty()).then(|| view! {
-                <ul class="linked">
-                    {order.tickets.iter().map(|t| view! {
-                        <li><a href=format!("/tickets/{}", t.number)>{t.number.to_string()}</a> " " {t.title.clone()} " " <StatusChip status=t.status /></li>
-                    }).collect_view()}
-                </ul>
-            })}
-            {open.then(move || view! {
-                <div class="wo-actions">
-                    <ActionForm action=update attr:class="form">
-                        <input type="hidden" name="id" value=id_done />
-                        <input type="hidden" name="action" value="done" />
-                        <label for=done_id.clone()>"What was done (optional)"</label>
-                        <textarea id=done_id name="outcome" rows="2"></textarea>
-                        <FieldMessage error=error field="outcome" />
-                        <button type="submit" class="primary" disabled=move || update.pending().get()>{format!("Mark {reference} done")}</button>
-                    </ActionForm>
-                    <ActionForm action=update attr:class="row">
-                        <input type="hidden" name="id" value=id_date />
-                        <input type="hidden" name="action" value="expect" />
-                        <label for=date_id.clone()>"Expected date"</label>
-                        <input id=date_id name="expected_on" type="date" value=order.expected_on.map(|d| d.to_string()).unwrap_or_default() />
-                        <button type="submit" disabled=move || update.pending().get()>"Set date"</button>
-                        <FieldMessage error=error field="expected_on" />
-                    </ActionForm>
-                    {(!facility).then(|| view! {
-                        <ActionForm action=update attr:class="inline">
-                            <input type="hidden" name="id" value=id_cancel />
-                            <input type="hidden" name="action" value="cancel" />
-                            <button type="submit" class="link">"Cancel: not needed any more"</button>
-                        </ActionForm>
+                <dt>"Where"</dt>
+                <dd>{order.location.clone()}</dd>
+                <dt>"Expected"</dt>
+                <dd>
+                    {order
+                        .expected_on
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "No date yet".into())}
+                </dd>
+                {(!facility)
+                    .then(|| {
+                        view! {
+                            <dt>"Facility manager"</dt>
+                            <dd>{order.manager.name.clone()}</dd>
+                        }
                     })}
-                </div>
-            })}
+                <dt>"Asked by"</dt>
+                <dd>
+                    {order.requested_by.as_ref().map(|p| p.name.clone()).unwrap_or_default()} " · "
+                    {when(order.created_at)}
+                </dd>
+                <dt>"Waiting"</dt>
+                <dd>{waiting}</dd>
+                {order
+                    .completed_at
+                    .map(|at| {
+                        view! {
+                            <dt>"Finished"</dt>
+                            <dd>{when(at)}</dd>
+                        }
+                    })}
+                {order
+                    .outcome
+                    .clone()
+                    .map(|o| {
+                        view! {
+                            <dt>"Note"</dt>
+                            <dd>{o}</dd>
+                        }
+                    })}
+            </dl>
+            {(!order.tickets.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="linked">
+                            {order
+                                .tickets
+                                .iter()
+                                .map(|t| {
+                                    view! {
+                                        <li>
+                                            <a href=format!(
+                                                "/tickets/{}",
+                                                t.number,
+                                            )>{t.number.to_string()}</a>
+                                            " "
+                                            {t.title.clone()}
+                                            " "
+                                            <StatusChip status=t.status />
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            {open
+                .then(move || {
+                    view! {
+                        <div class="wo-actions">
+                            <ActionForm action=update attr:class="form">
+                                <input type="hidden" name="id" value=id_done />
+                                <input type="hidden" name="action" value="done" />
+                                <label for=done_id.clone()>"What was done (optional)"</label>
+                                <textarea id=done_id name="outcome" rows="2"></textarea>
+                                <FieldMessage error=error field="outcome" />
+                                <button
+                                    type="submit"
+                                    class="primary"
+                                    disabled=move || update.pending().get()
+                                >
+                                    {format!("Mark {reference} done")}
+                                </button>
+                            </ActionForm>
+                            <ActionForm action=update attr:class="row">
+                                <input type="hidden" name="id" value=id_date />
+                                <input type="hidden" name="action" value="expect" />
+                                <label for=date_id.clone()>"Expected date"</label>
+                                <input
+                                    id=date_id
+                                    name="expected_on"
+                                    type="date"
+                                    value=order
+                                        .expected_on
+                                        .map(|d| d.to_string())
+                                        .unwrap_or_default()
+                                />
+                                <button type="submit" disabled=move || update.pending().get()>
+                                    "Set date"
+                                </button>
+                                <FieldMessage error=error field="expected_on" />
+                            </ActionForm>
+                            {(!facility)
+                                .then(|| {
+                                    view! {
+                                        <ActionForm action=update attr:class="inline">
+                                            <input type="hidden" name="id" value=id_cancel />
+                                            <input type="hidden" name="action" value="cancel" />
+                                            <button type="submit" class="link">
+                                                "Cancel: not needed any more"
+                                            </button>
+                                        </ActionForm>
+                                    }
+                                })}
+                        </div>
+                    }
+                })}
         </li>
     }
 }

@@ -117,25 +117,61 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home ssr=SsrMode::InOrder />
                     <Route path=path!("/login") view=account::SignInPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/register") view=account::RegisterPage ssr=SsrMode::InOrder />
+                    <Route
+                        path=path!("/register")
+                        view=account::RegisterPage
+                        ssr=SsrMode::InOrder
+                    />
                     <Route path=path!("/verify") view=account::VerifyPage ssr=SsrMode::InOrder />
                     <Route path=path!("/forgot") view=account::ForgotPage ssr=SsrMode::InOrder />
                     <Route path=path!("/reset") view=account::ResetPage ssr=SsrMode::InOrder />
                     <Route path=path!("/requests") view=portal::MyRequests ssr=SsrMode::InOrder />
-                    <Route path=path!("/requests/new") view=portal::NewRequest ssr=SsrMode::InOrder />
-                    <Route path=path!("/tickets/:number") view=portal::TicketPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/track/:token") view=portal::TrackPage ssr=SsrMode::InOrder />
+                    <Route
+                        path=path!("/requests/new")
+                        view=portal::NewRequest
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route
+                        path=path!("/tickets/:number")
+                        view=portal::TicketPage
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route
+                        path=path!("/track/:token")
+                        view=portal::TrackPage
+                        ssr=SsrMode::InOrder
+                    />
                     <Route path=path!("/board") view=board::Board ssr=SsrMode::InOrder />
                     <Route path=path!("/work") view=tech::MyWork ssr=SsrMode::InOrder />
                     <Route path=path!("/roster") view=admin::RosterPage ssr=SsrMode::InOrder />
                     <Route path=path!("/reports") view=reports::ReportsPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/projects") view=projects::ProjectsPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/projects/:id") view=projects::ProjectPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/facility") view=facility::WorkOrdersPage ssr=SsrMode::InOrder />
+                    <Route
+                        path=path!("/projects")
+                        view=projects::ProjectsPage
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route
+                        path=path!("/projects/:id")
+                        view=projects::ProjectPage
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route
+                        path=path!("/facility")
+                        view=facility::WorkOrdersPage
+                        ssr=SsrMode::InOrder
+                    />
                     <Route path=path!("/people") view=admin::PeoplePage ssr=SsrMode::InOrder />
-                    <Route path=path!("/service-levels") view=service_levels::ServiceLevelsPage ssr=SsrMode::InOrder />
+                    <Route
+                        path=path!("/service-levels")
+                        view=service_levels::ServiceLevelsPage
+                        ssr=SsrMode::InOrder
+                    />
                     <Route path=path!("/account") view=admin::AccountPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/notifications") view=notifications::NotificationsPage ssr=SsrMode::InOrder />
+                    <Route
+                        path=path!("/notifications")
+                        view=notifications::NotificationsPage
+                        ssr=SsrMode::InOrder
+                    />
                 </Routes>
             </main>
         </Router>
@@ -150,9 +186,13 @@ fn Header() -> impl IntoView {
     let (menu_open, set_menu_open) = signal(false);
     view! {
         <header class="topbar">
-            <a class="skip" href="#main">"Skip to content"</a>
+            <a class="skip" href="#main">
+                "Skip to content"
+            </a>
             <A href="/" attr:class="brand">
-                <span class="brand-mark" aria-hidden="true">"◎"</span>
+                <span class="brand-mark" aria-hidden="true">
+                    "◎"
+                </span>
                 "Switchboard"
             </A>
             <button
@@ -171,23 +211,44 @@ fn Header() -> impl IntoView {
                                 let role = user.role;
                                 let unread = unread.await;
                                 view! {
-                                    {role.coordinates().then(|| view! { <A href="/board">"Board"</A> })}
-                                    {role.is_staff().then(|| view! { <A href="/work">"My work"</A> })}
+                                    {role
+                                        .coordinates()
+                                        .then(|| view! { <A href="/board">"Board"</A> })}
+                                    {role
+                                        .is_staff()
+                                        .then(|| view! { <A href="/work">"My work"</A> })}
                                     <A href="/requests">"My requests"</A>
                                     <A href="/requests/new">"New request"</A>
-                                    {role.coordinates().then(|| view! { <A href="/roster">"Roster"</A> })}
-                                    {role.coordinates().then(|| view! { <A href="/reports">"Reports"</A> })}
-                                    {role.coordinates().then(|| view! { <A href="/projects">"Projects"</A> })}
-                                    {(role.coordinates() || role == Role::Facility).then(|| view! { <A href="/facility">"Work orders"</A> })}
-                                    {(role == Role::Admin).then(|| view! { <A href="/people">"People"</A> })}
-                                    {(role == Role::Admin).then(|| view! { <A href="/service-levels">"Service levels"</A> })}
+                                    {role
+                                        .coordinates()
+                                        .then(|| view! { <A href="/roster">"Roster"</A> })}
+                                    {role
+                                        .coordinates()
+                                        .then(|| view! { <A href="/reports">"Reports"</A> })}
+                                    {role
+                                        .coordinates()
+                                        .then(|| view! { <A href="/projects">"Projects"</A> })}
+                                    {(role.coordinates() || role == Role::Facility)
+                                        .then(|| view! { <A href="/facility">"Work orders"</A> })}
+                                    {(role == Role::Admin)
+                                        .then(|| view! { <A href="/people">"People"</A> })}
+                                    {(role == Role::Admin)
+                                        .then(|| {
+                                            view! { <A href="/service-levels">"Service levels"</A> }
+                                        })}
                                     <notifications::Bell initial=unread />
-                                    <A href="/account" attr:class="whoami" attr:title=user.email.clone()>
+                                    <A
+                                        href="/account"
+                                        attr:class="whoami"
+                                        attr:title=user.email.clone()
+                                    >
                                         {user.name.clone()}
                                         <small>{role.label()}</small>
                                     </A>
                                     <ActionForm action=sign_out attr:class="inline">
-                                        <button type="submit" class="link">"Sign out"</button>
+                                        <button type="submit" class="link">
+                                            "Sign out"
+                                        </button>
                                     </ActionForm>
                                 }
                                     .into_any()
@@ -237,8 +298,12 @@ fn Home() -> impl IntoView {
                         _ => {
                             view! {
                                 <div class="actions">
-                                    <A href="/login" attr:class="button primary">"Sign in"</A>
-                                    <A href="/register" attr:class="button">"Create an account"</A>
+                                    <A href="/login" attr:class="button primary">
+                                        "Sign in"
+                                    </A>
+                                    <A href="/register" attr:class="button">
+                                        "Create an account"
+                                    </A>
                                 </div>
                             }
                                 .into_any()
@@ -276,7 +341,9 @@ where
     let session = expect_context::<Session>();
     let location = leptos_router::hooks::use_location();
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| {
+            view! { <p class="muted">"Loading…"</p> }
+        }>
             {
                 let children = children.clone();
                 move || {
@@ -300,7 +367,10 @@ where
                                     <section class="panel narrow">
                                         <h1>"Please sign in"</h1>
                                         <p>"You need to sign in to see this page."</p>
-                                        <a class="button primary" href=format!("/login?next={next}")>
+                                        <a
+                                            class="button primary"
+                                            href=format!("/login?next={next}")
+                                        >
                                             "Sign in"
                                         </a>
                                     </section>

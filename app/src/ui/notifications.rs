@@ -29,12 +29,28 @@ pub fn Bell(initial: i64) -> impl IntoView {
     });
     let shown = move || count.get().unwrap_or(initial);
     view! {
-        <a href="/notifications" class="bell" aria-label=move || format!("Notifications: {} unread", shown())>
-            <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+        <a
+            href="/notifications"
+            class="bell"
+            aria-label=move || format!("Notifications: {} unread", shown())
+        >
+            <svg
+                aria-hidden="true"
+                width="18"
+                height="18"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+            >
                 <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
                 <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
             </svg>
-            <span class="bell-count" class:none=move || shown() == 0>{shown}</span>
+            <span class="bell-count" class:none=move || shown() == 0>
+                {shown}
+            </span>
         </a>
     }
 }
@@ -66,34 +82,65 @@ fn NotificationList() -> impl IntoView {
         <section class="panel narrow notifications">
             <div class="row spread">
                 <h1>"Notifications"</h1>
-                <button type="button" class="small" on:click=move |_| read(None)>"Mark all read"</button>
+                <button type="button" class="small" on:click=move |_| read(None)>
+                    "Mark all read"
+                </button>
             </div>
-            <p class="muted">"Choose what you are told on " <a href="/account">"your account page"</a> "."</p>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p class="muted">
+                "Choose what you are told on " <a href="/account">"your account page"</a> "."
+            </p>
+            <Transition fallback=|| {
+                view! { <p class="muted">"Loading…"</p> }
+            }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Err(e) => view! { <p class="error-box">{e.to_string()}</p> }.into_any(),
-                        Ok(items) if items.is_empty() => view! { <p class="empty">"Nothing yet."</p> }.into_any(),
-                        Ok(items) => view! {
-                            <ul class="plain notification-list">
-                                {items.into_iter().map(|n| {
-                                    let id = n.id;
-                                    view! {
-                                        <li class="notification" class:unread=!n.read>
-                                            <p class="note-head">
-                                                {n.ticket.map(|t| view! { <a href=format!("/tickets/{t}")>{n.subject.clone()}</a> }.into_any())
-                                                    .unwrap_or_else(|| view! { <strong>{n.subject.clone()}</strong> }.into_any())}
-                                                " · " <time>{age(n.at)} " ago"</time>
-                                            </p>
-                                            <p class="body-text">{n.body.clone()}</p>
-                                            {(!n.read).then(|| view! {
-                                                <button type="button" class="small" on:click=move |_| read(Some(id))>"Mark read"</button>
-                                            })}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
+                        Ok(items) if items.is_empty() => {
+                            view! { <p class="empty">"Nothing yet."</p> }.into_any()
+                        }
+                        Ok(items) => {
+                            view! {
+                                <ul class="plain notification-list">
+                                    {items
+                                        .into_iter()
+                                        .map(|n| {
+                                            let id = n.id;
+                                            view! {
+                                                <li class="notification" class:unread=!n.read>
+                                                    <p class="note-head">
+                                                        {n
+                                                            .ticket
+                                                            .map(|t| {
+                                                                view! {
+                                                                    <a href=format!("/tickets/{t}")>{n.subject.clone()}</a>
+                                                                }
+                                                                    .into_any()
+                                                            })
+                                                            .unwrap_or_else(|| {
+                                                                view! { <strong>{n.subject.clone()}</strong> }.into_any()
+                                                            })} " · " <time>{age(n.at)} " ago"</time>
+                                                    </p>
+                                                    <p class="body-text">{n.body.clone()}</p>
+                                                    {(!n.read)
+                                                        .then(|| {
+                                                            view! {
+                                                                <button
+                                                                    type="button"
+                                                                    class="small"
+                                                                    on:click=move |_| read(Some(id))
+                                                                >
+                                                                    "Mark read"
+                                                                </button>
+                                                            }
+                                                        })}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
                     }
                 })}
             </Transition>
@@ -146,28 +193,63 @@ fn PreferencesEditor(prefs: Preferences, role: Role) -> impl IntoView {
     };
     view! {
         <form class="form prefs" on:submit=submit>
-            {move || matches!(save.value().get(), Some(Ok(_))).then(|| view! { <div class="notice" role="status">"Notification choices saved."</div> })}
+            {move || {
+                matches!(save.value().get(), Some(Ok(_)))
+                    .then(|| {
+                        view! {
+                            <div class="notice" role="status">
+                                "Notification choices saved."
+                            </div>
+                        }
+                    })
+            }}
             <ErrorBox error=error />
             <fieldset>
                 <legend>"Tell me when…"</legend>
-                {boxes.into_iter().map(|(k, on)| view! {
-                    <label class="check"><input type="checkbox" bind:checked=on /> {k.label()}</label>
-                }).collect_view()}
+                {boxes
+                    .into_iter()
+                    .map(|(k, on)| {
+                        view! {
+                            <label class="check">
+                                <input type="checkbox" bind:checked=on />
+                                {k.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
-            <label class="check"><input type="checkbox" bind:checked=email /> "Also send these by email"</label>
-            {role.is_staff().then(|| view! {
-                <label for="digest">"Email"</label>
-                <select id="digest" on:change=move |ev| {
-                    if let Ok(d) = event_target_value(&ev).parse::<Digest>() {
-                        digest.set(d);
+            <label class="check">
+                <input type="checkbox" bind:checked=email />
+                "Also send these by email"
+            </label>
+            {role
+                .is_staff()
+                .then(|| {
+                    view! {
+                        <label for="digest">"Email"</label>
+                        <select
+                            id="digest"
+                            on:change=move |ev| {
+                                if let Ok(d) = event_target_value(&ev).parse::<Digest>() {
+                                    digest.set(d);
+                                }
+                            }
+                        >
+                            <option value="off" selected=move || digest.get() == Digest::Off>
+                                "As it happens"
+                            </option>
+                            <option value="hourly" selected=move || digest.get() == Digest::Hourly>
+                                "One digest an hour"
+                            </option>
+                            <option value="daily" selected=move || digest.get() == Digest::Daily>
+                                "One digest a day (07:00 UTC)"
+                            </option>
+                        </select>
                     }
-                }>
-                    <option value="off" selected=move || digest.get() == Digest::Off>"As it happens"</option>
-                    <option value="hourly" selected=move || digest.get() == Digest::Hourly>"One digest an hour"</option>
-                    <option value="daily" selected=move || digest.get() == Digest::Daily>"One digest a day (07:00 UTC)"</option>
-                </select>
-            })}
-            <button type="submit" class="primary" disabled=move || save.pending().get()>"Save choices"</button>
+                })}
+            <button type="submit" class="primary" disabled=move || save.pending().get()>
+                "Save choices"
+            </button>
         </form>
     }
 }

@@ -25,7 +25,13 @@ fn ProgressBar(progress: Progress) -> impl IntoView {
         <p class="progress-words">
             <strong>{format!("{percent}% done")}</strong>
             {format!(" · {} done · {} open", progress.done, progress.open)}
-            {(progress.overdue > 0).then(|| view! { " · " <span class="overdue">{format!("{} overdue", progress.overdue)}</span> })}
+            {(progress.overdue > 0)
+                .then(|| {
+                    view! {
+                        " · "
+                        <span class="overdue">{format!("{} overdue", progress.overdue)}</span>
+                    }
+                })}
         </p>
     }
 }
@@ -34,73 +40,134 @@ fn ProgressBar(progress: Progress) -> impl IntoView {
 pub fn ProjectsPage() -> impl IntoView {
     view! {
         <Title text="Projects — Switchboard" />
-        <Gate allowed=|_| true children=|user| {
-            let create = ServerAction::<CreateProject>::new();
-            let error = action_error(create);
-            let list = Resource::new(move || create.version().get(), |_| list_projects());
-            let coordinates = user.role.coordinates();
-            view! {
-                <section class="panel wide">
-                    <h1>"Projects"</h1>
-                    <p class="muted">"Support IT delivers for projects: planned tasks and the requests that belong to them."</p>
-                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                        {move || Suspend::new(async move {
-                            let projects = list.await.unwrap_or_default();
-                            if projects.is_empty() {
-                                return view! { <p class="empty">"No projects yet."</p> }.into_any();
-                            }
-                            view! {
-                                <ul class="project-list">
-                                    {projects.into_iter().map(|s| view! {
-                                        <li class="project-card">
-                                            <a href=format!("/projects/{}", s.project.id)><strong>{s.project.name.clone()}</strong></a>
-                                            <p class="muted">
-                                                {format!("{} – {} · managed by {}", s.project.starts_on, s.project.ends_on, s.project.manager.name)}
-                                                {s.next_due.map(|d| format!(" · next due {d}"))}
-                                            </p>
-                                            <ProgressBar progress=s.progress />
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        })}
-                    </Transition>
-                    {coordinates.then(|| view! {
-                        <details class="new-project" open=move || error.get().is_some()>
-                            <summary>"New project"</summary>
-                            <ActionForm action=create attr:class="form">
-                                <ErrorBox error=not_field(error) />
-                                <label for="project-name">"Name"</label>
-                                <input id="project-name" name="name" required />
-                                <FieldMessage error=error field="name" />
-                                <label for="project-manager">"Project manager (email)"</label>
-                                <input id="project-manager" name="manager" type="email" required />
-                                <FieldMessage error=error field="manager" />
-                                <div class="two">
-                                    <div>
-                                        <label for="project-start">"Starts"</label>
-                                        <input id="project-start" name="starts_on" type="date" required />
-                                        <FieldMessage error=error field="starts_on" />
-                                    </div>
-                                    <div>
-                                        <label for="project-end">"Ends"</label>
-                                        <input id="project-end" name="ends_on" type="date" required />
-                                        <FieldMessage error=error field="ends_on" />
-                                    </div>
-                                </div>
-                                <label for="project-description">"What it is about"</label>
-                                <textarea id="project-description" name="description" rows="3"></textarea>
-                                <FieldMessage error=error field="description" />
-                                <button type="submit" class="primary" disabled=move || create.pending().get()>"Create project"</button>
-                            </ActionForm>
-                        </details>
-                    })}
-                    {move || create.value().get().and_then(|r| r.ok()).map(|p| view! {
-                        <p class="notice" role="status">"Project created: " <a href=format!("/projects/{}", p.id)>{p.name}</a></p>
-                    })}
-                </section>
+        <Gate
+            allowed=|_| true
+            children=|user| {
+                let create = ServerAction::<CreateProject>::new();
+                let error = action_error(create);
+                let list = Resource::new(move || create.version().get(), |_| list_projects());
+                let coordinates = user.role.coordinates();
+                view! {
+                    <section class="panel wide">
+                        <h1>"Projects"</h1>
+                        <p class="muted">
+                            "Support IT delivers for projects: planned tasks and the requests that belong to them."
+                        </p>
+                        <Transition fallback=|| {
+                            view! { <p class="muted">"Loading…"</p> }
+                        }>
+                            {move || Suspend::new(async move {
+                                let projects = list.await.unwrap_or_default();
+                                if projects.is_empty() {
+                                    return view! { <p class="empty">"No projects yet."</p> }
+                                        .into_any();
+                                }
+                                view! {
+                                    <ul class="project-list">
+                                        {projects
+                                            .into_iter()
+                                            .map(|s| {
+                                                view! {
+                                                    <li class="project-card">
+                                                        <a href=format!("/projects/{}", s.project.id)>
+                                                            <strong>{s.project.name.clone()}</strong>
+                                                        </a>
+                                                        <p class="muted">
+                                                            {format!(
+                                                                "{} – {} · managed by {}",
+                                                                s.project.starts_on,
+                                                                s.project.ends_on,
+                                                                s.project.manager.name,
+                                                            )} {s.next_due.map(|d| format!(" · next due {d}"))}
+                                                        </p>
+                                                        <ProgressBar progress=s.progress />
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            })}
+                        </Transition>
+                        {coordinates
+                            .then(|| {
+                                view! {
+                                    <details class="new-project" open=move || error.get().is_some()>
+                                        <summary>"New project"</summary>
+                                        <ActionForm action=create attr:class="form">
+                                            <ErrorBox error=not_field(error) />
+                                            <label for="project-name">"Name"</label>
+                                            <input id="project-name" name="name" required />
+                                            <FieldMessage error=error field="name" />
+                                            <label for="project-manager">
+                                                "Project manager (email)"
+                                            </label>
+                                            <input
+                                                id="project-manager"
+                                                name="manager"
+                                                type="email"
+                                                required
+                                            />
+                                            <FieldMessage error=error field="manager" />
+                                            <div class="two">
+                                                <div>
+                                                    <label for="project-start">"Starts"</label>
+                                                    <input
+                                                        id="project-start"
+                                                        name="starts_on"
+                                                        type="date"
+                                                        required
+                                                    />
+                                                    <FieldMessage error=error field="starts_on" />
+                                                </div>
+                                                <div>
+                                                    <label for="project-end">"Ends"</label>
+                                                    <input
+                                                        id="project-end"
+                                                        name="ends_on"
+                                                        type="date"
+                                                        required
+                                                    />
+                                                    <FieldMessage error=error field="ends_on" />
+                                                </div>
+                                            </div>
+                                            <label for="project-description">"What it is about"</label>
+                                            <textarea
+                                                id="project-description"
+                                                name="description"
+                                                rows="3"
+                                            ></textarea>
+                                            <FieldMessage error=error field="description" />
+                                            <button
+                                                type="submit"
+                                                class="primary"
+                                                disabled=move || create.pending().get()
+                                            >
+                                                "Create project"
+                                            </button>
+                                        </ActionForm>
+                                    </details>
+                                }
+                            })}
+                        {move || {
+                            create
+                                .value()
+                                .get()
+                                .and_then(|r| r.ok())
+                                .map(|p| {
+                                    view! {
+                                        <p class="notice" role="status">
+                                            "Project created: "
+                                            <a href=format!("/projects/{}", p.id)>{p.name}</a>
+                                        </p>
+                                    }
+                                })
+                        }}
+                    </section>
+                }
             }
-        } />
+        />
     }
 }
 
@@ -109,37 +176,49 @@ pub fn ProjectPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     view! {
-        <Gate allowed=|_| true children=move |_user| {
-            let plan = ServerAction::<PlanTask>::new();
-            let watch = ServerAction::<AddProjectWatcher>::new();
-            let page = Resource::new(
-                move || (id(), plan.version().get(), watch.version().get()),
-                |(id, _, _)| get_project(id),
-            );
-            // Others change tickets meanwhile: the page reloads its figures every half minute.
-            let (tick, set_tick) = signal(0u32);
-            super::live::poll(30_000, 120_000, move || async move {
-                set_tick.update(|t| *t += 1);
-                (true, false)
-            });
-            Effect::new(move |prev: Option<u32>| {
-                let t = tick.get();
-                if prev.is_some_and(|p| p != t) {
-                    page.refetch();
+        <Gate
+            allowed=|_| true
+            children=move |_user| {
+                let plan = ServerAction::<PlanTask>::new();
+                let watch = ServerAction::<AddProjectWatcher>::new();
+                let page = Resource::new(
+                    move || (id(), plan.version().get(), watch.version().get()),
+                    |(id, _, _)| get_project(id),
+                );
+                let (tick, set_tick) = signal(0u32);
+                super::live::poll(
+                    30_000,
+                    120_000,
+                    move || async move {
+                        set_tick.update(|t| *t += 1);
+                        (true, false)
+                    },
+                );
+                Effect::new(move |prev: Option<u32>| {
+                    let t = tick.get();
+                    if prev.is_some_and(|p| p != t) {
+                        page.refetch();
+                    }
+                    t
+                });
+                // Others change tickets meanwhile: the page reloads its figures every half minute.
+                view! {
+                    <Transition fallback=|| {
+                        view! { <p class="muted">"Loading…"</p> }
+                    }>
+                        {move || Suspend::new(async move {
+                            match page.await {
+                                Ok(p) => {
+                                    view! { <ProjectView page=p plan=plan watch=watch /> }
+                                        .into_any()
+                                }
+                                Err(_) => view! { <super::NotFound /> }.into_any(),
+                            }
+                        })}
+                    </Transition>
                 }
-                t
-            });
-            view! {
-                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                    {move || Suspend::new(async move {
-                        match page.await {
-                            Ok(p) => view! { <ProjectView page=p plan=plan watch=watch /> }.into_any(),
-                            Err(_) => view! { <super::NotFound /> }.into_any(),
-                        }
-                    })}
-                </Transition>
             }
-        } />
+        />
     }
 }
 
@@ -167,10 +246,20 @@ fn ProjectView(
         <Title text=format!("{} — Switchboard", p.name) />
         <article class="panel wide project">
             <header>
-                <p class="num"><a href="/projects">"Projects"</a></p>
+                <p class="num">
+                    <a href="/projects">"Projects"</a>
+                </p>
                 <h1>{p.name.clone()}</h1>
-                <p class="muted">{format!("{} – {} · project manager {}", p.starts_on, p.ends_on, p.manager.name)}</p>
-                {(!p.description.is_empty()).then(|| view! { <p class="body-text">{p.description.clone()}</p> })}
+                <p class="muted">
+                    {format!(
+                        "{} – {} · project manager {}",
+                        p.starts_on,
+                        p.ends_on,
+                        p.manager.name,
+                    )}
+                </p>
+                {(!p.description.is_empty())
+                    .then(|| view! { <p class="body-text">{p.description.clone()}</p> })}
             </header>
             <section aria-labelledby="progress-h">
                 <h2 id="progress-h">"Progress"</h2>
@@ -181,18 +270,25 @@ fn ProjectView(
             {page.can_manage.then(|| view! { <PlanTaskForm page=page.clone() plan=plan /> })}
             <section aria-labelledby="followers-h">
                 <h2 id="followers-h">"Following"</h2>
-                <p>{p.manager.name.clone()} " (project manager)"
+                <p>
+                    {p.manager.name.clone()} " (project manager)"
                     {p.watchers.iter().map(|w| format!(", {}", w.name)).collect::<String>()}
                 </p>
-                {page.can_add_watchers.then(|| view! {
-                    <ActionForm action=watch attr:class="row">
-                        <input type="hidden" name="id" value=p.id.to_string() />
-                        <label for="project-watcher">"Keep someone informed (their email)"</label>
-                        <input id="project-watcher" name="email" type="email" required />
-                        <button type="submit">"Add"</button>
-                        <FieldMessage error=watch_error field="email" />
-                    </ActionForm>
-                })}
+                {page
+                    .can_add_watchers
+                    .then(|| {
+                        view! {
+                            <ActionForm action=watch attr:class="row">
+                                <input type="hidden" name="id" value=p.id.to_string() />
+                                <label for="project-watcher">
+                                    "Keep someone informed (their email)"
+                                </label>
+                                <input id="project-watcher" name="email" type="email" required />
+                                <button type="submit">"Add"</button>
+                                <FieldMessage error=watch_error field="email" />
+                            </ActionForm>
+                        }
+                    })}
             </section>
         </article>
     }
@@ -203,37 +299,78 @@ fn ProjectView(
 #[component]
 fn Workload(page: Page, today: chrono::NaiveDate) -> impl IntoView {
     view! {
-            <div class="project-grid">
-                <section aria-labelledby="who-h">
-                    <h2 id="who-h">"Who is working on what"</h2>
-                    {page.workload.is_empty().then(|| view! { <p class="empty">"Nothing open."</p> })}
-                    <ul class="workload">
-                        {page.workload.iter().map(|w| view! {
-                            <li>
-                                <strong>{w.person.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| "Not yet assigned".into())}</strong>
-                                <ul>
-                                    {w.tickets.iter().map(|t| view! {
-                                        <li><a href=format!("/tickets/{}", t.number)>{t.number.to_string()}</a> " " {t.title.clone()} " " <StatusChip status=t.status /></li>
-                                    }).collect_view()}
-                                </ul>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                </section>
-                <section aria-labelledby="due-h">
-                    <h2 id="due-h">"Upcoming due dates"</h2>
-                    {page.upcoming.is_empty().then(|| view! { <p class="empty">"No open task has a due date."</p> })}
-                    <ol class="upcoming">
-                        {page.upcoming.iter().map(|t| view! {
-                            <li class:overdue=t.overdue(today)>
-                                <time>{due_words(t, today)}</time>
-                                " "<a href=format!("/tickets/{}", t.number)>{t.number.to_string()}</a>" "{t.title.clone()}
-                            </li>
-                        }).collect_view()}
-                    </ol>
-                </section>
-            </div>
-
+        <div class="project-grid">
+            <section aria-labelledby="who-h">
+                <h2 id="who-h">"Who is working on what"</h2>
+                {page.workload.is_empty().then(|| view! { <p class="empty">"Nothing open."</p> })}
+                <ul class="workload">
+                    {page
+                        .workload
+                        .iter()
+                        .map(|w| {
+                            view! {
+                                <li>
+                                    <strong>
+                                        {w
+                                            .person
+                                            .as_ref()
+                                            .map(|p| p.name.clone())
+                                            .unwrap_or_else(|| "Not yet assigned".into())}
+                                    </strong>
+                                    <ul>
+                                        {w
+                                            .tickets
+                                            .iter()
+                                            .map(|t| {
+                                                view! {
+                                                    <li>
+                                                        <a href=format!(
+                                                            "/tickets/{}",
+                                                            t.number,
+                                                        )>{t.number.to_string()}</a>
+                                                        " "
+                                                        {t.title.clone()}
+                                                        " "
+                                                        <StatusChip status=t.status />
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+            <section aria-labelledby="due-h">
+                <h2 id="due-h">"Upcoming due dates"</h2>
+                {page
+                    .upcoming
+                    .is_empty()
+                    .then(|| view! { <p class="empty">"No open task has a due date."</p> })}
+                <ol class="upcoming">
+                    {page
+                        .upcoming
+                        .iter()
+                        .map(|t| {
+                            view! {
+                                <li class:overdue=t.overdue(today)>
+                                    <time>{due_words(t, today)}</time>
+                                    " "
+                                    <a href=format!(
+                                        "/tickets/{}",
+                                        t.number,
+                                    )>{t.number.to_string()}</a>
+                                    " "
+                                    {t.title.clone()}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </section>
+        </div>
     }
     .into_any()
 }
@@ -242,24 +379,56 @@ fn Workload(page: Page, today: chrono::NaiveDate) -> impl IntoView {
 #[component]
 fn ProjectTickets(page: Page, today: chrono::NaiveDate) -> impl IntoView {
     view! {
-            <section aria-labelledby="tickets-h">
-                <h2 id="tickets-h">{format!("Tickets and tasks ({})", page.tickets.len())}</h2>
-                <div class="table-scroll"><table class="report-table project-tickets">
-                    <thead><tr><th>"Ticket"</th><th>"Status"</th><th>"Priority"</th><th>"Due"</th><th>"Assigned to"</th></tr></thead>
+        <section aria-labelledby="tickets-h">
+            <h2 id="tickets-h">{format!("Tickets and tasks ({})", page.tickets.len())}</h2>
+            <div class="table-scroll">
+                <table class="report-table project-tickets">
+                    <thead>
+                        <tr>
+                            <th>"Ticket"</th>
+                            <th>"Status"</th>
+                            <th>"Priority"</th>
+                            <th>"Due"</th>
+                            <th>"Assigned to"</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {page.tickets.iter().map(|t| view! {
-                            <tr class:overdue=t.overdue(today)>
-                                <td><a href=format!("/tickets/{}", t.number)>{t.number.to_string()}</a>" "{t.title.clone()}</td>
-                                <td><StatusChip status=t.status /></td>
-                                <td><PriorityBadge priority=t.priority /></td>
-                                <td>{due_words(t, today).unwrap_or_default()}</td>
-                                <td>{t.assignee.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</td>
-                            </tr>
-                        }).collect_view()}
+                        {page
+                            .tickets
+                            .iter()
+                            .map(|t| {
+                                view! {
+                                    <tr class:overdue=t.overdue(today)>
+                                        <td>
+                                            <a href=format!(
+                                                "/tickets/{}",
+                                                t.number,
+                                            )>{t.number.to_string()}</a>
+                                            " "
+                                            {t.title.clone()}
+                                        </td>
+                                        <td>
+                                            <StatusChip status=t.status />
+                                        </td>
+                                        <td>
+                                            <PriorityBadge priority=t.priority />
+                                        </td>
+                                        <td>{due_words(t, today).unwrap_or_default()}</td>
+                                        <td>
+                                            {t
+                                                .assignee
+                                                .as_ref()
+                                                .map(|a| a.name.clone())
+                                                .unwrap_or_default()}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
-                </table></div>
-            </section>
-
+                </table>
+            </div>
+        </section>
     }
     .into_any()
 }
@@ -282,7 +451,13 @@ fn PlanTaskForm(page: Page, plan: ServerAction<PlanTask>) -> impl IntoView {
                     <div>
                         <label for="task-category">"Category"</label>
                         <select id="task-category" name="category">
-                            {page.categories.iter().map(|c| view! { <option value=c.slug.clone()>{c.name.clone()}</option> }).collect_view()}
+                            {page
+                                .categories
+                                .iter()
+                                .map(|c| {
+                                    view! { <option value=c.slug.clone()>{c.name.clone()}</option> }
+                                })
+                                .collect_view()}
                         </select>
                         <FieldMessage error=plan_error field="category" />
                     </div>
@@ -294,7 +469,16 @@ fn PlanTaskForm(page: Page, plan: ServerAction<PlanTask>) -> impl IntoView {
                     <div>
                         <label for="task-priority">"Priority"</label>
                         <select id="task-priority" name="priority">
-                            {Priority::ALL.iter().map(|p| view! { <option value=p.as_str() selected=*p == Priority::P3>{p.label()}</option> }).collect_view()}
+                            {Priority::ALL
+                                .iter()
+                                .map(|p| {
+                                    view! {
+                                        <option value=p.as_str() selected=*p == Priority::P3>
+                                            {p.label()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
                         </select>
                     </div>
                     <div>
@@ -306,7 +490,9 @@ fn PlanTaskForm(page: Page, plan: ServerAction<PlanTask>) -> impl IntoView {
                 <label for="task-description">"Details"</label>
                 <textarea id="task-description" name="description" rows="2"></textarea>
                 <FieldMessage error=plan_error field="description" />
-                <button type="submit" class="primary" disabled=move || plan.pending().get()>"Add task"</button>
+                <button type="submit" class="primary" disabled=move || plan.pending().get()>
+                    "Add task"
+                </button>
             </ActionForm>
         </section>
     }

@@ -75,13 +75,22 @@ fn Reports() -> impl IntoView {
     view! {
         <section class="reports">
             <h1>"Reports"</h1>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=|| {
+                view! { <p class="muted">"Loading…"</p> }
+            }>
                 {move || Suspend::new(async move {
                     let options = options.await;
                     let result = data.await;
                     let q = query.get_untracked();
                     match options {
-                        Err(e) => view! { <p class="error-box" role="alert">{e.to_string()}</p> }.into_any(),
+                        Err(e) => {
+                            view! {
+                                <p class="error-box" role="alert">
+                                    {e.to_string()}
+                                </p>
+                            }
+                                .into_any()
+                        }
                         Ok(options) => {
                             let (shown, error) = match &result {
                                 Ok(r) => (r.scope.query(), None),
@@ -91,13 +100,25 @@ fn Reports() -> impl IntoView {
                                 <Filters options=options query=shown error=error.clone() />
                                 {match result {
                                     Ok(r) => view! { <ReportView report=r /> }.into_any(),
-                                    Err(AppError::Validation(_)) => view! {
-                                        <p class="error-box" role="alert">"Please correct the highlighted fields."</p>
-                                    }.into_any(),
-                                    Err(e) => view! { <p class="error-box" role="alert">{e.to_string()}</p> }.into_any(),
+                                    Err(AppError::Validation(_)) => {
+                                        view! {
+                                            <p class="error-box" role="alert">
+                                                "Please correct the highlighted fields."
+                                            </p>
+                                        }
+                                            .into_any()
+                                    }
+                                    Err(e) => {
+                                        view! {
+                                            <p class="error-box" role="alert">
+                                                {e.to_string()}
+                                            </p>
+                                        }
+                                            .into_any()
+                                    }
                                 }}
                             }
-                            .into_any()
+                                .into_any()
                         }
                     }
                 })}
@@ -151,9 +172,17 @@ fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) 
                 <label for="report-team">"Team"</label>
                 <select id="report-team" name="team">
                     <option value="">"All teams"</option>
-                    {options.teams.iter().map(|t| view! {
-                        <option value=t.clone() selected=selected(&query.team, t)>{t.clone()}</option>
-                    }).collect_view()}
+                    {options
+                        .teams
+                        .iter()
+                        .map(|t| {
+                            view! {
+                                <option value=t.clone() selected=selected(&query.team, t)>
+                                    {t.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
                 <FieldMessage error=error field="team" />
             </div>
@@ -161,9 +190,17 @@ fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) 
                 <label for="report-category">"Category"</label>
                 <select id="report-category" name="category">
                     <option value="">"All categories"</option>
-                    {options.categories.iter().map(|(slug, name)| view! {
-                        <option value=slug.clone() selected=selected(&query.category, slug)>{name.clone()}</option>
-                    }).collect_view()}
+                    {options
+                        .categories
+                        .iter()
+                        .map(|(slug, name)| {
+                            view! {
+                                <option value=slug.clone() selected=selected(&query.category, slug)>
+                                    {name.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
                 <FieldMessage error=error field="category" />
             </div>
@@ -171,9 +208,20 @@ fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) 
                 <label for="report-technician">"Technician"</label>
                 <select id="report-technician" name="technician">
                     <option value="">"Everyone"</option>
-                    {options.technicians.iter().map(|(id, name)| view! {
-                        <option value=id.to_string() selected=selected(&query.technician, &id.to_string())>{name.clone()}</option>
-                    }).collect_view()}
+                    {options
+                        .technicians
+                        .iter()
+                        .map(|(id, name)| {
+                            view! {
+                                <option
+                                    value=id.to_string()
+                                    selected=selected(&query.technician, &id.to_string())
+                                >
+                                    {name.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
                 <FieldMessage error=error field="technician" />
             </div>
@@ -181,17 +229,31 @@ fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) 
                 <label for="report-priority">"Priority"</label>
                 <select id="report-priority" name="priority">
                     <option value="">"All priorities"</option>
-                    {Priority::ALL.iter().map(|p| view! {
-                        <option value=p.to_string() selected=selected(&query.priority, p.as_str())>{p.to_string()}</option>
-                    }).collect_view()}
+                    {Priority::ALL
+                        .iter()
+                        .map(|p| {
+                            view! {
+                                <option
+                                    value=p.to_string()
+                                    selected=selected(&query.priority, p.as_str())
+                                >
+                                    {p.to_string()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
                 <FieldMessage error=error field="priority" />
             </div>
             <div class="field submit">
-                <button type="submit" class="primary">"Show"</button>
+                <button type="submit" class="primary">
+                    "Show"
+                </button>
             </div>
         </form>
-        <nav class="presets" aria-label="Common periods">{preset_links}</nav>
+        <nav class="presets" aria-label="Common periods">
+            {preset_links}
+        </nav>
     }
 }
 
@@ -221,7 +283,9 @@ fn ReportView(report: Report) -> impl IntoView {
         .collect_view();
     view! {
         <p class="muted period">{period}</p>
-        <dl class="figures" aria-label="Headline figures">{summary}</dl>
+        <dl class="figures" aria-label="Headline figures">
+            {summary}
+        </dl>
         {tables}
     }
 }
@@ -273,11 +337,7 @@ fn ReportTable(table: Table, query: String) -> impl IntoView {
         .collect_view();
     let empty = table.rows.is_empty();
     view! {
-        <section
-            class=class
-            aria-labelledby=heading_id.clone()
-            data-report=table.key.clone()
-        >
+        <section class=class aria-labelledby=heading_id.clone() data-report=table.key.clone()>
             <div class="report-head">
                 <h2 id=heading_id.clone()>{table.title.clone()}</h2>
                 <a class="button small" href=csv download="">
@@ -287,8 +347,7 @@ fn ReportTable(table: Table, query: String) -> impl IntoView {
             </div>
             <p class="muted">{table.note.clone()}</p>
             <div class="report-body">
-                {chart}
-                <div class="table-scroll" class:long=long>
+                {chart} <div class="table-scroll" class:long=long>
                     {if empty {
                         view! { <p class="muted">"Nothing to show for this period."</p> }.into_any()
                     } else {
@@ -303,7 +362,8 @@ fn ReportTable(table: Table, query: String) -> impl IntoView {
                                 </thead>
                                 <tbody>{rows}</tbody>
                             </table>
-                        }.into_any()
+                        }
+                            .into_any()
                     }}
                 </div>
             </div>
@@ -479,7 +539,14 @@ fn bar_chart(table: &Table, column: usize, labelled_by: &str) -> impl IntoView {
                 <text class="bar-label" x=at(LABEL - 8.0) y=at(top + 16.0) text-anchor="end">
                     {short(&r.label, 20)}
                 </text>
-                <rect class="bar" x=at(LABEL) y=at(top + 4.0) width=at(width) height=at(ROW - 8.0) rx="3" />
+                <rect
+                    class="bar"
+                    x=at(LABEL)
+                    y=at(top + 4.0)
+                    width=at(width)
+                    height=at(ROW - 8.0)
+                    rx="3"
+                />
                 <text class="bar-value" x=at(LABEL + width + 6.0) y=at(top + 16.0)>
                     {text}
                 </text>

@@ -30,8 +30,20 @@ fn ServiceLevels() -> impl IntoView {
                 "Targets count working time in each policy's calendar and stop while a ticket waits on the requester, a third party or facility work. "
                 "A ticket uses the first policy naming its category, else one naming the team its category is routed to, else the default (no categories, no teams). Saving recomputes every open ticket."
             </p>
-            {move || notice.get().map(|n| view! { <div class="notice" role="status">{n}</div> })}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                notice
+                    .get()
+                    .map(|n| {
+                        view! {
+                            <div class="notice" role="status">
+                                {n}
+                            </div>
+                        }
+                    })
+            }}
+            <Transition fallback=|| {
+                view! { <p class="muted">"Loading…"</p> }
+            }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Err(e) => view! { <p class="error-box">{e.to_string()}</p> }.into_any(),
@@ -40,16 +52,27 @@ fn ServiceLevels() -> impl IntoView {
                                 time_zone: "UTC".into(),
                                 hours: "mon-fri 08:00-18:00".into(),
                                 at_risk_percent: 75,
-                                targets: policies.first().map(|p| p.targets.clone()).unwrap_or_default(),
+                                targets: policies
+                                    .first()
+                                    .map(|p| p.targets.clone())
+                                    .unwrap_or_default(),
                                 ..PolicyForm::default()
                             };
                             view! {
-                                {policies.into_iter().map(|p| view! { <PolicyEditor policy=p saved=saved notice=notice /> }).collect_view()}
+                                {policies
+                                    .into_iter()
+                                    .map(|p| {
+                                        view! {
+                                            <PolicyEditor policy=p saved=saved notice=notice />
+                                        }
+                                    })
+                                    .collect_view()}
                                 <details class="new-policy">
                                     <summary>"Add a policy"</summary>
                                     <PolicyEditor policy=blank saved=saved notice=notice />
                                 </details>
-                            }.into_any()
+                            }
+                                .into_any()
                         }
                     }
                 })}
@@ -88,23 +111,7 @@ fn PolicyEditor(
     let holidays = RwSignal::new(policy.holidays.clone());
     let at_risk = RwSignal::new(policy.at_risk_percent.to_string());
     let rules = RwSignal::new(policy.rules.clone());
-    let targets: Vec<TargetInputs> = Priority::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let t = policy.targets.get(i).copied().unwrap_or(Target {
-                response_minutes: 60,
-                resolution_minutes: 480,
-                around_the_clock: false,
-            });
-            (
-                *p,
-                RwSignal::new(t.response_minutes.to_string()),
-                RwSignal::new(t.resolution_minutes.to_string()),
-                RwSignal::new(t.around_the_clock),
-            )
-        })
-        .collect();
+    let targets = target_inputs(&policy);
     let rows = targets.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -139,7 +146,9 @@ fn PolicyEditor(
     view! {
         <form class="form policy" on:submit=submit>
             <h2>{title}</h2>
-            <ErrorBox error=Signal::derive(move || error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))) />
+            <ErrorBox error=Signal::derive(move || {
+                error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
+            }) />
             <div class="grid-2">
                 <div>
                     <label for=field("name")>"Name"</label>
@@ -148,7 +157,11 @@ fn PolicyEditor(
                 </div>
                 <div>
                     <label for=field("categories")>"Categories (keys, comma-separated)"</label>
-                    <input id=field("categories") bind:value=categories placeholder="network, hardware" />
+                    <input
+                        id=field("categories")
+                        bind:value=categories
+                        placeholder="network, hardware"
+                    />
                     <FieldMessage error=error field="categories" />
                 </div>
                 <div>
@@ -163,12 +176,20 @@ fn PolicyEditor(
                 </div>
                 <div>
                     <label for=field("hours")>"Working hours"</label>
-                    <input id=field("hours") bind:value=hours placeholder="mon-fri 08:00-12:00, 13:00-17:00" />
+                    <input
+                        id=field("hours")
+                        bind:value=hours
+                        placeholder="mon-fri 08:00-12:00, 13:00-17:00"
+                    />
                     <FieldMessage error=error field="hours" />
                 </div>
                 <div>
                     <label for=field("holidays")>"Holidays (YYYY-MM-DD)"</label>
-                    <input id=field("holidays") bind:value=holidays placeholder="2026-12-25 2027-01-01" />
+                    <input
+                        id=field("holidays")
+                        bind:value=holidays
+                        placeholder="2026-12-25 2027-01-01"
+                    />
                     <FieldMessage error=error field="holidays" />
                 </div>
                 <div>
@@ -177,29 +198,99 @@ fn PolicyEditor(
                     <FieldMessage error=error field="at_risk_percent" />
                 </div>
             </div>
-            <table class="targets">
-                <caption>"Targets in minutes of working time"</caption>
-                <thead><tr><th scope="col">"Priority"</th><th scope="col">"First response"</th><th scope="col">"Resolution"</th><th scope="col">"Around the clock"</th></tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|(p, r, s, a)| {
+            <TargetsTable rows=rows />
+            <FieldMessage error=error field="targets" />
+            <label for=field(
+                "rules",
+            )>"Escalation rules, one per line: share of a target, clock, actions"</label>
+            <textarea
+                id=field("rules")
+                rows="4"
+                bind:value=rules
+                placeholder="75% resolution: notify assignee"
+            ></textarea>
+            <p class="hint">
+                "Actions: notify assignee, notify coordinators, notify watchers, raise priority, reassign (to the best-ranked available specialist)."
+            </p>
+            <FieldMessage error=error field="rules" />
+            <button type="submit" class="primary" disabled=move || save.pending().get()>
+                "Save policy"
+            </button>
+        </form>
+    }
+}
+
+/// The editable targets of a policy, one row per priority (a missing one starts at 1 h / 8 h).
+fn target_inputs(policy: &PolicyForm) -> Vec<TargetInputs> {
+    Priority::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let t = policy.targets.get(i).copied().unwrap_or(Target {
+                response_minutes: 60,
+                resolution_minutes: 480,
+                around_the_clock: false,
+            });
+            (
+                *p,
+                RwSignal::new(t.response_minutes.to_string()),
+                RwSignal::new(t.resolution_minutes.to_string()),
+                RwSignal::new(t.around_the_clock),
+            )
+        })
+        .collect()
+}
+
+/// The targets of each priority, in minutes of working time.
+#[component]
+fn TargetsTable(rows: Vec<TargetInputs>) -> impl IntoView {
+    view! {
+        <table class="targets">
+            <caption>"Targets in minutes of working time"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Priority"</th>
+                    <th scope="col">"First response"</th>
+                    <th scope="col">"Resolution"</th>
+                    <th scope="col">"Around the clock"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(p, r, s, a)| {
                         let label = p.label();
                         view! {
                             <tr>
                                 <th scope="row">{label}</th>
-                                <td><input type="number" min="1" aria-label=format!("{p} first response minutes") bind:value=r /></td>
-                                <td><input type="number" min="1" aria-label=format!("{p} resolution minutes") bind:value=s /></td>
-                                <td><input type="checkbox" aria-label=format!("{p} counts around the clock") bind:checked=a /></td>
+                                <td>
+                                    <input
+                                        type="number"
+                                        min="1"
+                                        aria-label=format!("{p} first response minutes")
+                                        bind:value=r
+                                    />
+                                </td>
+                                <td>
+                                    <input
+                                        type="number"
+                                        min="1"
+                                        aria-label=format!("{p} resolution minutes")
+                                        bind:value=s
+                                    />
+                                </td>
+                                <td>
+                                    <input
+                                        type="checkbox"
+                                        aria-label=format!("{p} counts around the clock")
+                                        bind:checked=a
+                                    />
+                                </td>
                             </tr>
                         }
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <FieldMessage error=error field="targets" />
-            <label for=field("rules")>"Escalation rules, one per line: share of a target, clock, actions"</label>
-            <textarea id=field("rules") rows="4" bind:value=rules placeholder="75% resolution: notify assignee"></textarea>
-            <p class="hint">"Actions: notify assignee, notify coordinators, notify watchers, raise priority, reassign (to the best-ranked available specialist)."</p>
-            <FieldMessage error=error field="rules" />
-            <button type="submit" class="primary" disabled=move || save.pending().get()>"Save policy"</button>
-        </form>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -11,39 +11,72 @@ use leptos_meta::Title;
 pub fn MyWork() -> impl IntoView {
     view! {
         <Title text="My work — Switchboard" />
-        <Gate allowed=|r| r.is_staff() children=|_| {
-            let (tick, set_tick) = signal(0u32);
-            let (tab, set_tab) = signal(0u8);
-            let work = Resource::new(move || tick.get(), |_| my_work());
-            super::live::poll(5000, 30_000, move || {
-                set_tick.update(|t| *t += 1);
-                async { (true, false) }
-            });
-            view! {
-                <section class="panel work">
-                    <h1>"My work"</h1>
-                    <div class="tabs" role="tablist">
-                        <button role="tab" aria-selected=move || (tab.get() == 0).to_string() on:click=move |_| set_tab.set(0)>"Mine"</button>
-                        <button role="tab" aria-selected=move || (tab.get() == 1).to_string() on:click=move |_| set_tab.set(1)>"Queue"</button>
-                    </div>
-                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                        {move || Suspend::new(async move {
-                            match work.await {
-                                Ok((mine, queue)) => {
-                                    let list = if tab.get() == 0 { mine } else { queue };
-                                    if list.is_empty() {
-                                        view! { <p class="empty">"Nothing here right now."</p> }.into_any()
-                                    } else {
-                                        view! { <ul class="work-list">{list.into_iter().map(|t| view! { <WorkItem ticket=t /> }).collect_view()}</ul> }.into_any()
+        <Gate
+            allowed=|r| r.is_staff()
+            children=|_| {
+                let (tick, set_tick) = signal(0u32);
+                let (tab, set_tab) = signal(0u8);
+                let work = Resource::new(move || tick.get(), |_| my_work());
+                super::live::poll(
+                    5000,
+                    30_000,
+                    move || {
+                        set_tick.update(|t| *t += 1);
+                        async { (true, false) }
+                    },
+                );
+                view! {
+                    <section class="panel work">
+                        <h1>"My work"</h1>
+                        <div class="tabs" role="tablist">
+                            <button
+                                role="tab"
+                                aria-selected=move || (tab.get() == 0).to_string()
+                                on:click=move |_| set_tab.set(0)
+                            >
+                                "Mine"
+                            </button>
+                            <button
+                                role="tab"
+                                aria-selected=move || (tab.get() == 1).to_string()
+                                on:click=move |_| set_tab.set(1)
+                            >
+                                "Queue"
+                            </button>
+                        </div>
+                        <Transition fallback=|| {
+                            view! { <p class="muted">"Loading…"</p> }
+                        }>
+                            {move || Suspend::new(async move {
+                                match work.await {
+                                    Ok((mine, queue)) => {
+                                        let list = if tab.get() == 0 { mine } else { queue };
+                                        if list.is_empty() {
+                                            view! { <p class="empty">"Nothing here right now."</p> }
+                                                .into_any()
+                                        } else {
+                                            view! {
+                                                <ul class="work-list">
+                                                    {list
+                                                        .into_iter()
+                                                        .map(|t| view! { <WorkItem ticket=t /> })
+                                                        .collect_view()}
+                                                </ul>
+                                            }
+                                                .into_any()
+                                        }
+                                    }
+                                    Err(e) => {
+                                        view! { <p class="error-box">{e.to_string()}</p> }
+                                            .into_any()
                                     }
                                 }
-                                Err(e) => view! { <p class="error-box">{e.to_string()}</p> }.into_any(),
-                            }
-                        })}
-                    </Transition>
-                </section>
+                            })}
+                        </Transition>
+                    </section>
+                }
             }
-        } />
+        />
     }
 }
 
@@ -58,7 +91,8 @@ fn WorkItem(ticket: Ticket) -> impl IntoView {
                 </span>
                 <span class="title">{ticket.title.clone()}</span>
                 <span class="muted">
-                    {ticket.status.label()} " · " {ticket.location.clone().unwrap_or_default()} " · " {age(ticket.created_at)}
+                    {ticket.status.label()} " · " {ticket.location.clone().unwrap_or_default()}
+                    " · " {age(ticket.created_at)}
                 </span>
                 <SlaBadge sla=ticket.sla.clone() />
             </a>

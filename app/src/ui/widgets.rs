@@ -9,7 +9,10 @@ use leptos::prelude::*;
 #[component]
 pub fn PriorityBadge(priority: Priority) -> impl IntoView {
     view! {
-        <span class=format!("badge prio-{}", priority.as_str().to_lowercase()) title=priority.label()>
+        <span
+            class=format!("badge prio-{}", priority.as_str().to_lowercase())
+            title=priority.label()
+        >
             {priority.as_str()}
         </span>
     }
@@ -122,7 +125,13 @@ pub fn FieldMessage(error: Signal<Option<AppError>>, #[prop(into)] field: String
             error
                 .get()
                 .and_then(|e| e.field_message(&field))
-                .map(|m| view! { <p class="field-error" id=id.clone() role="alert">{m}</p> })
+                .map(|m| {
+                    view! {
+                        <p class="field-error" id=id.clone() role="alert">
+                            {m}
+                        </p>
+                    }
+                })
         }}
     }
 }

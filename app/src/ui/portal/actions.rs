@@ -35,18 +35,43 @@ pub(super) fn Actions(
                 (ActionKind::Assign, false) => "Take it",
                 _ => kind.label(),
             };
-            let primary = matches!(kind, ActionKind::Start | ActionKind::Resolve | ActionKind::Close | ActionKind::Resume);
+            let primary = matches!(
+                kind,
+                ActionKind::Start | ActionKind::Resolve | ActionKind::Close | ActionKind::Resume
+            );
             view! {
-                <button type="button" class:primary=primary
+                <button
+                    type="button"
+                    class:primary=primary
                     disabled=move || change.pending().get()
                     on:click=move |_| {
                         let to = ui.escalate_to.get_untracked();
-                        let assignee = (kind == ActionKind::Escalate && !to.is_empty()).then_some(to);
-                        let minutes = if kind == ActionKind::Resolve { ui.minutes.get_untracked().trim().parse().ok() } else { None };
-                        let resolve_children = kind == ActionKind::Resolve && open_children > 0 && ui.resolve_children.get_untracked();
-                        let change_req = TicketChange { action: Some(kind), text: Some(text.get_untracked()), reason: Some(text.get_untracked()), assignee, minutes, resolve_children, ..TicketChange::default() };
-                        change.dispatch(ChangeTicket { number: number.clone(), version, change: change_req });
-                    }>
+                        let assignee = (kind == ActionKind::Escalate && !to.is_empty())
+                            .then_some(to);
+                        let minutes = if kind == ActionKind::Resolve {
+                            ui.minutes.get_untracked().trim().parse().ok()
+                        } else {
+                            None
+                        };
+                        let resolve_children = kind == ActionKind::Resolve && open_children > 0
+                            && ui.resolve_children.get_untracked();
+                        let change_req = TicketChange {
+                            action: Some(kind),
+                            text: Some(text.get_untracked()),
+                            reason: Some(text.get_untracked()),
+                            assignee,
+                            minutes,
+                            resolve_children,
+                            ..TicketChange::default()
+                        };
+                        change
+                            .dispatch(ChangeTicket {
+                                number: number.clone(),
+                                version,
+                                change: change_req,
+                            });
+                    }
+                >
                     {label}
                 </button>
             }
@@ -61,40 +86,103 @@ pub(super) fn Actions(
     (!actions.is_empty()).then(|| view! {
         <section class="actions-panel">
             <h2>"Next step"</h2>
-            {needs_text.then(|| view! {
-                <label for="action-text">{if requester_view { "What is still wrong? (needed to reopen)" } else { "Resolution notes or reason (needed to resolve, reopen or escalate)" }}</label>
-                <textarea id="action-text" rows="3" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                <FieldMessage error=error field="resolution" />
-                <FieldMessage error=error field="reason" />
-            })}
-            {actions.contains(&ActionKind::Resolve).then(|| view! {
-                <label for="resolve-minutes">"Minutes spent (logged when you resolve)"</label>
-                <input id="resolve-minutes" type="number" min="0" max="1440" inputmode="numeric" class="short" prop:value=ui.minutes on:input=move |ev| ui.minutes.set(event_target_value(&ev)) />
-                <FieldMessage error=error field="minutes" />
-            })}
-            {(actions.contains(&ActionKind::Resolve) && open_children > 0).then(|| view! {
-                <label class="check">
-                    <input type="checkbox" prop:checked=ui.resolve_children on:change=move |ev| ui.resolve_children.set(event_target_checked(&ev)) />
-                    {format!("Also resolve its {open_children} open child ticket{} with this solution (each requester is told)", if open_children == 1 { "" } else { "s" })}
-                </label>
-            })}
-            {actions.contains(&ActionKind::Escalate).then(|| view! { <EscalateTo number=number.clone() to=ui.escalate_to /> })}
+            {needs_text
+                .then(|| {
+                    view! {
+                        <label for="action-text">
+                            {if requester_view {
+                                "What is still wrong? (needed to reopen)"
+                            } else {
+                                "Resolution notes or reason (needed to resolve, reopen or escalate)"
+                            }}
+                        </label>
+                        <textarea
+                            id="action-text"
+                            rows="3"
+                            prop:value=text
+                            on:input=move |ev| text.set(event_target_value(&ev))
+                        ></textarea>
+                        <FieldMessage error=error field="resolution" />
+                        <FieldMessage error=error field="reason" />
+                    }
+                })}
+            {actions
+                .contains(&ActionKind::Resolve)
+                .then(|| {
+                    view! {
+                        <label for="resolve-minutes">
+                            "Minutes spent (logged when you resolve)"
+                        </label>
+                        <input
+                            id="resolve-minutes"
+                            type="number"
+                            min="0"
+                            max="1440"
+                            inputmode="numeric"
+                            class="short"
+                            prop:value=ui.minutes
+                            on:input=move |ev| ui.minutes.set(event_target_value(&ev))
+                        />
+                        <FieldMessage error=error field="minutes" />
+                    }
+                })}
+            {(actions.contains(&ActionKind::Resolve) && open_children > 0)
+                .then(|| {
+                    view! {
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                prop:checked=ui.resolve_children
+                                on:change=move |ev| {
+                                    ui.resolve_children.set(event_target_checked(&ev))
+                                }
+                            />
+                            {format!(
+                                "Also resolve its {open_children} open child ticket{} with this solution (each requester is told)",
+                                if open_children == 1 { "" } else { "s" },
+                            )}
+                        </label>
+                    }
+                })}
+            {actions
+                .contains(&ActionKind::Escalate)
+                .then(|| view! { <EscalateTo number=number.clone() to=ui.escalate_to /> })}
             <div class="button-row">{buttons}</div>
             {(!can_assign).then(|| view! { <FieldMessage error=error field="assignee" /> })}
-            {can_assign.then(|| {
-                let number = number.clone();
-                view! {
-                    <div class="assign">
-                        <label for="assignee">"Assign to (email)"</label>
-                        <input id="assignee" type="email" prop:value=assignee on:input=move |ev| assignee.set(event_target_value(&ev)) />
-                        <button type="button" on:click=move |_| {
-                            let change_req = TicketChange { action: Some(ActionKind::Assign), assignee: Some(assignee.get_untracked()), ..TicketChange::default() };
-                            change.dispatch(ChangeTicket { number: number.clone(), version, change: change_req });
-                        }>"Assign"</button>
-                        <FieldMessage error=error field="assignee" />
-                    </div>
-                }
-            })}
+            {can_assign
+                .then(|| {
+                    let number = number.clone();
+                    view! {
+                        <div class="assign">
+                            <label for="assignee">"Assign to (email)"</label>
+                            <input
+                                id="assignee"
+                                type="email"
+                                prop:value=assignee
+                                on:input=move |ev| assignee.set(event_target_value(&ev))
+                            />
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    let change_req = TicketChange {
+                                        action: Some(ActionKind::Assign),
+                                        assignee: Some(assignee.get_untracked()),
+                                        ..TicketChange::default()
+                                    };
+                                    change
+                                        .dispatch(ChangeTicket {
+                                            number: number.clone(),
+                                            version,
+                                            change: change_req,
+                                        });
+                                }
+                            >
+                                "Assign"
+                            </button>
+                            <FieldMessage error=error field="assignee" />
+                        </div>
+                    }
+                })}
         </section>
     }.into_any())
 }
@@ -120,7 +208,11 @@ pub(super) fn EscalateTo(number: String, to: RwSignal<String>) -> impl IntoView 
                 {
                     let words = format!("{} — {}", s.person.name, s.reasons.join(", "));
                     let email = s.person.email.clone();
-                    view! { <option value=s.person.email.clone() selected=move || to.get() == email>{words}</option> }
+                    view! {
+                        <option value=s.person.email.clone() selected=move || to.get() == email>
+                            {words}
+                        </option>
+                    }
                 }
             </For>
         </select>
@@ -141,28 +233,53 @@ pub(super) fn Decision(
     view! {
         <section class="actions-panel">
             <h2>"Is it solved?"</h2>
-            <ErrorBox error=Signal::derive(move || error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))) />
+            <ErrorBox error=Signal::derive(move || {
+                error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
+            }) />
             <div class="decisions">
-                {actions.contains(&ActionKind::Close).then(|| view! {
-                    <ActionForm action=decide attr:class="form">
-                        <input type="hidden" name="number" value=number.clone() />
-                        <input type="hidden" name="version" value=version />
-                        <input type="hidden" name="action" value="close" />
-                        <p>"If it works again, tell us and we close it."</p>
-                        <button type="submit" class="primary" disabled=move || decide.pending().get()>"Accept the solution"</button>
-                    </ActionForm>
-                })}
-                {actions.contains(&ActionKind::Reopen).then(|| view! {
-                    <ActionForm action=decide attr:class="form">
-                        <input type="hidden" name="number" value=reopen_number.clone() />
-                        <input type="hidden" name="version" value=version />
-                        <input type="hidden" name="action" value="reopen" />
-                        <label for="reopen-reason">"What is still wrong? (needed to reopen)"</label>
-                        <textarea id="reopen-reason" name="reason" rows="3" required></textarea>
-                        <FieldMessage error=error field="reason" />
-                        <button type="submit" disabled=move || decide.pending().get()>"It is not fixed"</button>
-                    </ActionForm>
-                })}
+                {actions
+                    .contains(&ActionKind::Close)
+                    .then(|| {
+                        view! {
+                            <ActionForm action=decide attr:class="form">
+                                <input type="hidden" name="number" value=number.clone() />
+                                <input type="hidden" name="version" value=version />
+                                <input type="hidden" name="action" value="close" />
+                                <p>"If it works again, tell us and we close it."</p>
+                                <button
+                                    type="submit"
+                                    class="primary"
+                                    disabled=move || decide.pending().get()
+                                >
+                                    "Accept the solution"
+                                </button>
+                            </ActionForm>
+                        }
+                    })}
+                {actions
+                    .contains(&ActionKind::Reopen)
+                    .then(|| {
+                        view! {
+                            <ActionForm action=decide attr:class="form">
+                                <input type="hidden" name="number" value=reopen_number.clone() />
+                                <input type="hidden" name="version" value=version />
+                                <input type="hidden" name="action" value="reopen" />
+                                <label for="reopen-reason">
+                                    "What is still wrong? (needed to reopen)"
+                                </label>
+                                <textarea
+                                    id="reopen-reason"
+                                    name="reason"
+                                    rows="3"
+                                    required
+                                ></textarea>
+                                <FieldMessage error=error field="reason" />
+                                <button type="submit" disabled=move || decide.pending().get()>
+                                    "It is not fixed"
+                                </button>
+                            </ActionForm>
+                        }
+                    })}
             </div>
         </section>
     }
@@ -185,26 +302,58 @@ pub(super) fn RatingPanel(detail: TicketDetail, number: String, ui: TicketUi) ->
         view! {
             <p class="rating-given">
                 {who} " " <strong>{format!("{}/5", r.score)}</strong>
-                {r.comment.clone().map(|c| view! { ": “" {c} "”" })}
+                {r
+                    .comment
+                    .clone()
+                    .map(|c| {
+                        view! {
+                            ": “"
+                            {c}
+                            "”"
+                        }
+                    })}
             </p>
         }
     });
     let current = rating.as_ref().map(|r| r.score);
-    let form = detail.can_rate.then(|| view! {
-        <ActionForm action=rate attr:class="form rating-form">
-            <input type="hidden" name="number" value=number.clone() />
-            <fieldset class="stars">
-                <legend>{if current.is_some() { "Change your rating" } else { "How was the help? (1 poor – 5 excellent)" }}</legend>
-                {(1..=5i64).map(|n| view! {
-                    <label class="star"><input type="radio" name="score" value=n required checked=current == Some(n) /> {n}</label>
-                }).collect_view()}
-            </fieldset>
-            <FieldMessage error=error field="score" />
-            <label for="rating-comment">"Anything to add? (optional)"</label>
-            <textarea id="rating-comment" name="comment" rows="2"></textarea>
-            <FieldMessage error=error field="comment" />
-            <button type="submit" disabled=move || rate.pending().get()>"Send rating"</button>
-        </ActionForm>
+    let form = detail.can_rate.then(|| {
+        view! {
+            <ActionForm action=rate attr:class="form rating-form">
+                <input type="hidden" name="number" value=number.clone() />
+                <fieldset class="stars">
+                    <legend>
+                        {if current.is_some() {
+                            "Change your rating"
+                        } else {
+                            "How was the help? (1 poor – 5 excellent)"
+                        }}
+                    </legend>
+                    {(1..=5i64)
+                        .map(|n| {
+                            view! {
+                                <label class="star">
+                                    <input
+                                        type="radio"
+                                        name="score"
+                                        value=n
+                                        required
+                                        checked=current == Some(n)
+                                    />
+                                    {n}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <FieldMessage error=error field="score" />
+                <label for="rating-comment">"Anything to add? (optional)"</label>
+                <textarea id="rating-comment" name="comment" rows="2"></textarea>
+                <FieldMessage error=error field="comment" />
+                <button type="submit" disabled=move || rate.pending().get()>
+                    "Send rating"
+                </button>
+            </ActionForm>
+        }
     });
     (given.is_some() || form.is_some()).then(|| {
         view! {
@@ -241,43 +390,82 @@ pub(super) fn TrackingLinks(detail: TicketDetail, number: String) -> impl IntoVi
     detail.can_manage_links.then(|| view! {
         <section class="tracking">
             <h2>"Private tracking links"</h2>
-            <p class="hint">"For a requester without an account: the link shows this ticket's public side only, until revoked."</p>
-            {move || created.get().map(|url| view! {
-                <div class="notice" role="status">
-                    <label for="new-link">"Copy the link now; it is shown only once"</label>
-                    <input id="new-link" readonly value=url />
-                </div>
-            })}
-            {move || failed.get().map(|m| view! { <p class="error-box" role="alert">{m}</p> })}
+            <p class="hint">
+                "For a requester without an account: the link shows this ticket's public side only, until revoked."
+            </p>
+            {move || {
+                created
+                    .get()
+                    .map(|url| {
+                        view! {
+                            <div class="notice" role="status">
+                                <label for="new-link">
+                                    "Copy the link now; it is shown only once"
+                                </label>
+                                <input id="new-link" readonly value=url />
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                failed
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="error-box" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
             <ul class="plain">
-                {links.into_iter().map(|l| {
-                    let number = number.clone();
-                    let gone = RwSignal::new(false);
-                    let label = format!("Link {} created {}{}", l.id, when(l.created_at), l.created_by.map(|b| format!(" by {b}")).unwrap_or_default());
-                    view! {
-                        <li>
-                            {label} " "
-                            {move || if gone.get() {
-                                view! { <span class="muted">"revoked"</span> }.into_any()
-                            } else {
-                                let number = number.clone();
-                                view! {
-                                    <button type="button" class="small" on:click=move |_| {
+                {links
+                    .into_iter()
+                    .map(|l| {
+                        let number = number.clone();
+                        let gone = RwSignal::new(false);
+                        let label = format!(
+                            "Link {} created {}{}",
+                            l.id,
+                            when(l.created_at),
+                            l.created_by.map(|b| format!(" by {b}")).unwrap_or_default(),
+                        );
+                        view! {
+                            <li>
+                                {label} " "
+                                {move || {
+                                    if gone.get() {
+                                        view! { <span class="muted">"revoked"</span> }.into_any()
+                                    } else {
                                         let number = number.clone();
-                                        leptos::task::spawn_local(async move {
-                                            match revoke_tracking_link(number, l.id).await {
-                                                Ok(()) => gone.set(true),
-                                                Err(e) => failed.set(Some(e.to_string())),
-                                            }
-                                        });
-                                    }>"Revoke"</button>
-                                }.into_any()
-                            }}
-                        </li>
-                    }
-                }).collect_view()}
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="small"
+                                                on:click=move |_| {
+                                                    let number = number.clone();
+                                                    leptos::task::spawn_local(async move {
+                                                        match revoke_tracking_link(number, l.id).await {
+                                                            Ok(()) => gone.set(true),
+                                                            Err(e) => failed.set(Some(e.to_string())),
+                                                        }
+                                                    });
+                                                }
+                                            >
+                                                "Revoke"
+                                            </button>
+                                        }
+                                            .into_any()
+                                    }
+                                }}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
-            <button type="button" on:click=create>"Create a private link"</button>
+            <button type="button" on:click=create>
+                "Create a private link"
+            </button>
         </section>
     })
 }

@@ -44,103 +44,85 @@ pub(super) fn RequestForm(
             <h1>{if staff { "File a request" } else { "Report a problem" }}</h1>
             <p class="lead">"Tell us what happened; we ask only for what the technician needs."</p>
             <ActionForm action=action attr:class="form" attr:novalidate="">
-                {staff.then(|| view! {
-                    <fieldset class="group">
-                        <legend>"On behalf of (phone or walk-in)"</legend>
-                        <label for="requester_email">"Requester's email (leave empty for yourself)"</label>
-                        <input id="requester_email" name="requester_email" type="email" value=typed("requester_email") />
-                        <FieldMessage error=error field="requester_email" />
-                        <label for="requester_name">"Requester's name"</label>
-                        <input id="requester_name" name="requester_name" maxlength="120" value=typed("requester_name") />
-                        <FieldMessage error=error field="requester_name" />
-                        <label for="channel">"How did it come in?"</label>
-                        <select id="channel" name="channel">
-                            <option value="phone">"Phone"</option>
-                            <option value="walk_in">"Walk-in"</option>
-                            <option value="email">"Email"</option>
-                            <option value="portal">"Portal"</option>
-                        </select>
-                    </fieldset>
-                })}
-                <label for="category">"What is it about?" <span class="req">"required"</span></label>
-                {
-                        let current = category.get_untracked();
-                        // Without JavaScript, CSS shows the chosen category's questions.
-                        let css = list
-                            .iter()
-                            .map(|c| format!(
-                                "form:has(#category option[value=\"{0}\"]:checked) .category-fields[data-category=\"{0}\"] {{ display: block; }}",
-                                c.slug
-                            ))
-                            .collect::<Vec<_>>()
-                            .join("\n");
-                        let fieldsets = list.iter().map(|c| {
-                            let slug = c.slug.clone();
-                            view! {
-                                <fieldset class="group category-fields" data-category=slug.clone()
-                                    class:shown={let slug = slug.clone(); move || category.get() == slug}>
-                                    <legend>{format!("{} details", c.name)}</legend>
-                                    {if c.fields.is_empty() { Some(view! { <p class="muted">"Nothing more to add."</p> }) } else { None }}
-                                    {c.fields.iter().map(|f| {
-                                        let id = format!("f-{}-{}", slug, f.key);
-                                        let name = format!("fields[{}__{}]", slug, f.key);
-                                        let value = typed(&name);
-                                        let err_key = format!("fields.{}", f.key);
-                                        view! {
-                                            <label for=id.clone()>{f.label.clone()} {f.required.then(|| view! { <span class="req">"required"</span> })}</label>
-                                            <input id=id name=name value=value placeholder=f.hint.clone().unwrap_or_default() />
-                                            {
-                                                let slug = slug.clone();
-                                                move || (category.get() == slug).then(|| view! { <FieldMessage error=error field=err_key.clone() /> })
-                                            }
-                                        }
-                                    }).collect_view()}
-                                </fieldset>
-                            }
-                        }).collect_view();
-                        view! {
-                            <select id="category" name="category" on:change=move |ev| set_category.set(event_target_value(&ev))>
-                                {list.iter().map(|c| view! {
-                                    <option value=c.slug.clone() selected=c.slug == current>{c.name.clone()}</option>
-                                }).collect_view()}
-                            </select>
-                            <FieldMessage error=error field="category" />
-                            <style>{css}</style>
-                            {fieldsets}
-                        }
-                }
-                <label for="title">"In one line, what is wrong?" <span class="req">"required"</span></label>
-                <input id="title" name="title" maxlength="200" required value=typed("title")
-                    on:input=move |ev| set_title.set(event_target_value(&ev)) />
+                {staff.then(|| view! { <OnBehalf draft=draft error=error /> })}
+                <label for="category">
+                    "What is it about?" <span class="req">"required"</span>
+                </label>
+                <CategoryChoice
+                    list=list
+                    draft=draft
+                    category=category
+                    set_category=set_category
+                    error=error
+                />
+                <label for="title">
+                    "In one line, what is wrong?" <span class="req">"required"</span>
+                </label>
+                <input
+                    id="title"
+                    name="title"
+                    maxlength="200"
+                    required
+                    value=typed("title")
+                    on:input=move |ev| set_title.set(event_target_value(&ev))
+                />
                 <FieldMessage error=error field="title" />
-                {move || {
-                        let list = similar.get();
-                        (!list.is_empty()).then(|| view! {
-                            <div class="similar" role="status">
-                                <p><strong>"Is it one of these?"</strong> " You can follow an open request instead of filing a new one."</p>
-                                <ul>
-                                    {list.into_iter().map(|t| view! {
-                                        <li><a href=format!("/tickets/{}", t.number)>{t.number.to_string()} " — " {t.title.clone()}</a> " (" {t.status_words()} ")"</li>
-                                    }).collect_view()}
-                                </ul>
-                            </div>
-                        })
-                    }}
-                <label for="description">"What happened? What did you try?" <span class="req">"required"</span></label>
-                <textarea id="description" name="description" rows="5" required>{typed("description")}</textarea>
+                <SimilarTickets similar=similar />
+                <label for="description">
+                    "What happened? What did you try?" <span class="req">"required"</span>
+                </label>
+                <textarea id="description" name="description" rows="5" required>
+                    {typed("description")}
+                </textarea>
                 <FieldMessage error=error field="description" />
                 <fieldset class="group choice">
                     <legend>"Who is affected?" <span class="req">"required"</span></legend>
-                    {Impact::ALL.iter().map(|i| view! {
-                        <label class="radio"><input type="radio" name="impact" value=i.as_str() checked=if impact.is_empty() { *i == Impact::Low } else { i.as_str() == impact } /> {i.label()}</label>
-                    }).collect_view()}
+                    {Impact::ALL
+                        .iter()
+                        .map(|i| {
+                            view! {
+                                <label class="radio">
+                                    <input
+                                        type="radio"
+                                        name="impact"
+                                        value=i.as_str()
+                                        checked=if impact.is_empty() {
+                                            *i == Impact::Low
+                                        } else {
+                                            i.as_str() == impact
+                                        }
+                                    />
+                                    {i.label()}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
                 </fieldset>
                 <FieldMessage error=error field="impact" />
                 <fieldset class="group choice">
-                    <legend>"How badly does it stop your work?" <span class="req">"required"</span></legend>
-                    {Urgency::ALL.iter().map(|u| view! {
-                        <label class="radio"><input type="radio" name="urgency" value=u.as_str() checked=if urgency.is_empty() { *u == Urgency::Medium } else { u.as_str() == urgency } /> {u.label()}</label>
-                    }).collect_view()}
+                    <legend>
+                        "How badly does it stop your work?" <span class="req">"required"</span>
+                    </legend>
+                    {Urgency::ALL
+                        .iter()
+                        .map(|u| {
+                            view! {
+                                <label class="radio">
+                                    <input
+                                        type="radio"
+                                        name="urgency"
+                                        value=u.as_str()
+                                        checked=if urgency.is_empty() {
+                                            *u == Urgency::Medium
+                                        } else {
+                                            u.as_str() == urgency
+                                        }
+                                    />
+                                    {u.label()}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
                 </fieldset>
                 <FieldMessage error=error field="urgency" />
                 <label for="location">"Where are you? (building, room)"</label>
@@ -149,11 +131,181 @@ pub(super) fn RequestForm(
                 <label for="contact">"How can we reach you? (phone, desk)"</label>
                 <input id="contact" name="contact" autocomplete="tel" value=typed("contact") />
                 <FieldMessage error=error field="contact" />
-                <ErrorBox error=Signal::derive(move || error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))) />
+                <ErrorBox error=Signal::derive(move || {
+                    error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
+                }) />
                 <button type="submit" class="primary" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { "Sending…" } else { "Send request" }}
                 </button>
             </ActionForm>
         </section>
+    }
+}
+
+/// Staff filing for someone: whose request it is and how it came in.
+#[component]
+fn OnBehalf(
+    draft: StoredValue<BTreeMap<String, String>>,
+    error: Signal<Option<crate::error::AppError>>,
+) -> impl IntoView {
+    let typed = move |k: &str| draft.with_value(|d| d.get(k).cloned().unwrap_or_default());
+    view! {
+        <fieldset class="group">
+            <legend>"On behalf of (phone or walk-in)"</legend>
+            <label for="requester_email">"Requester's email (leave empty for yourself)"</label>
+            <input
+                id="requester_email"
+                name="requester_email"
+                type="email"
+                value=typed("requester_email")
+            />
+            <FieldMessage error=error field="requester_email" />
+            <label for="requester_name">"Requester's name"</label>
+            <input
+                id="requester_name"
+                name="requester_name"
+                maxlength="120"
+                value=typed("requester_name")
+            />
+            <FieldMessage error=error field="requester_name" />
+            <label for="channel">"How did it come in?"</label>
+            <select id="channel" name="channel">
+                <option value="phone">"Phone"</option>
+                <option value="walk_in">"Walk-in"</option>
+                <option value="email">"Email"</option>
+                <option value="portal">"Portal"</option>
+            </select>
+        </fieldset>
+    }
+}
+
+/// The category, and the chosen category's own questions (shown by CSS without JavaScript).
+#[component]
+fn CategoryChoice(
+    list: Vec<crate::domain::Category>,
+    draft: StoredValue<BTreeMap<String, String>>,
+    category: ReadSignal<String>,
+    set_category: WriteSignal<String>,
+    error: Signal<Option<crate::error::AppError>>,
+) -> impl IntoView {
+    let typed = move |k: &str| draft.with_value(|d| d.get(k).cloned().unwrap_or_default());
+    let current = category.get_untracked();
+    // Without JavaScript, CSS shows the chosen category's questions.
+    let css = list
+        .iter()
+        .map(|c| format!(
+            "form:has(#category option[value=\"{0}\"]:checked) .category-fields[data-category=\"{0}\"] {{ display: block; }}",
+            c.slug
+        ))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let fieldsets = list.iter().map(|c| {
+        let slug = c.slug.clone();
+        view! {
+            <fieldset
+                class="group category-fields"
+                data-category=slug.clone()
+                class:shown={
+                    let slug = slug.clone();
+                    move || category.get() == slug
+                }
+            >
+                <legend>{format!("{} details", c.name)}</legend>
+                {if c.fields.is_empty() {
+                    Some(view! { <p class="muted">"Nothing more to add."</p> })
+                } else {
+                    None
+                }}
+                {c
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let id = format!("f-{}-{}", slug, f.key);
+                        let name = format!("fields[{}__{}]", slug, f.key);
+                        let value = typed(&name);
+                        let err_key = format!("fields.{}", f.key);
+                        view! {
+                            <label for=id
+                                .clone()>
+                                {f.label.clone()}
+                                {f.required.then(|| view! { <span class="req">"required"</span> })}
+                            </label>
+                            <input
+                                id=id
+                                name=name
+                                value=value
+                                placeholder=f.hint.clone().unwrap_or_default()
+                            />
+                            {
+                                let slug = slug.clone();
+                                move || {
+                                    (category.get() == slug)
+                                        .then(|| {
+                                            view! { <FieldMessage error=error field=err_key.clone() /> }
+                                        })
+                                }
+                            }
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        }
+    }).collect_view();
+    view! {
+        <select
+            id="category"
+            name="category"
+            on:change=move |ev| set_category.set(event_target_value(&ev))
+        >
+            {list
+                .iter()
+                .map(|c| {
+                    view! {
+                        <option value=c.slug.clone() selected=c.slug == current>
+                            {c.name.clone()}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
+        <FieldMessage error=error field="category" />
+        <style>{css}</style>
+        {fieldsets}
+    }
+}
+
+/// Open requests with a similar title, asked for as the title is typed.
+#[component]
+fn SimilarTickets(similar: RwSignal<Vec<Ticket>>) -> impl IntoView {
+    move || {
+        let list = similar.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="similar" role="status">
+                    <p>
+                        <strong>"Is it one of these?"</strong>
+                        " You can follow an open request instead of filing a new one."
+                    </p>
+                    <ul>
+                        {list
+                            .into_iter()
+                            .map(|t| {
+                                view! {
+                                    <li>
+                                        <a href=format!(
+                                            "/tickets/{}",
+                                            t.number,
+                                        )>{t.number.to_string()} " — " {t.title.clone()}</a>
+                                        " ("
+                                        {t.status_words()}
+                                        ")"
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }

@@ -23,33 +23,50 @@ use std::collections::BTreeMap;
 pub fn MyRequests() -> impl IntoView {
     view! {
         <Title text="My requests — Switchboard" />
-        <Gate allowed=|_| true children=|user| {
-            let tickets = Resource::new(|| (), |_| my_requests());
-            view! {
-                <section class="panel">
-                    <div class="row spread">
-                        <h1>"My requests"</h1>
-                        <a class="button primary" href="/requests/new">"Report a problem"</a>
-                    </div>
-                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                        {move || Suspend::new(async move {
-                            match tickets.await {
-                                Ok(list) if list.is_empty() => view! {
-                                    <p class="empty">"You have no requests yet."</p>
-                                }.into_any(),
-                                Ok(list) => view! {
-                                    <ul class="ticket-list">
-                                        {list.into_iter().map(|t| view! { <TicketLine ticket=t /> }).collect_view()}
-                                    </ul>
-                                }.into_any(),
-                                Err(e) => view! { <p class="error-box">{e.to_string()}</p> }.into_any(),
-                            }
-                        })}
-                    </Transition>
-                </section>
-                {(!user.role.coordinates()).then(|| view! { <FollowedProjects /> })}
+        <Gate
+            allowed=|_| true
+            children=|user| {
+                let tickets = Resource::new(|| (), |_| my_requests());
+                view! {
+                    <section class="panel">
+                        <div class="row spread">
+                            <h1>"My requests"</h1>
+                            <a class="button primary" href="/requests/new">
+                                "Report a problem"
+                            </a>
+                        </div>
+                        <Transition fallback=|| {
+                            view! { <p class="muted">"Loading…"</p> }
+                        }>
+                            {move || Suspend::new(async move {
+                                match tickets.await {
+                                    Ok(list) if list.is_empty() => {
+                                        view! { <p class="empty">"You have no requests yet."</p> }
+                                            .into_any()
+                                    }
+                                    Ok(list) => {
+                                        view! {
+                                            <ul class="ticket-list">
+                                                {list
+                                                    .into_iter()
+                                                    .map(|t| view! { <TicketLine ticket=t /> })
+                                                    .collect_view()}
+                                            </ul>
+                                        }
+                                            .into_any()
+                                    }
+                                    Err(e) => {
+                                        view! { <p class="error-box">{e.to_string()}</p> }
+                                            .into_any()
+                                    }
+                                }
+                            })}
+                        </Transition>
+                    </section>
+                    {(!user.role.coordinates()).then(|| view! { <FollowedProjects /> })}
+                }
             }
-        } />
+        />
     }
 }
 
@@ -61,20 +78,37 @@ fn FollowedProjects() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let list = projects.await.unwrap_or_default();
-                (!list.is_empty()).then(|| view! {
-                    <section class="panel">
-                        <h2>"Projects you follow"</h2>
-                        <ul class="ticket-list">
-                            {list.into_iter().map(|s| view! {
-                                <li class="ticket-line">
-                                    <a href=format!("/projects/{}", s.project.id)><strong>{s.project.name.clone()}</strong></a>
-                                    <span class="muted">{format!(" · {}% done · {} open", s.progress.percent(), s.progress.open)}
-                                        {(s.progress.overdue > 0).then(|| format!(" · {} overdue", s.progress.overdue))}</span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                })
+                (!list.is_empty())
+                    .then(|| {
+                        view! {
+                            <section class="panel">
+                                <h2>"Projects you follow"</h2>
+                                <ul class="ticket-list">
+                                    {list
+                                        .into_iter()
+                                        .map(|s| {
+                                            view! {
+                                                <li class="ticket-line">
+                                                    <a href=format!("/projects/{}", s.project.id)>
+                                                        <strong>{s.project.name.clone()}</strong>
+                                                    </a>
+                                                    <span class="muted">
+                                                        {format!(
+                                                            " · {}% done · {} open",
+                                                            s.progress.percent(),
+                                                            s.progress.open,
+                                                        )}
+                                                        {(s.progress.overdue > 0)
+                                                            .then(|| format!(" · {} overdue", s.progress.overdue))}
+                                                    </span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    })
             })}
         </Transition>
     }
@@ -84,7 +118,10 @@ fn FollowedProjects() -> impl IntoView {
 pub fn NewRequest() -> impl IntoView {
     view! {
         <Title text="Report a problem — Switchboard" />
-        <Gate allowed=|_| true children=|user| view! { <DraftedForm staff=user.role.is_staff() /> } />
+        <Gate
+            allowed=|_| true
+            children=|user| view! { <DraftedForm staff=user.role.is_staff() /> }
+        />
     }
 }
 
@@ -106,7 +143,9 @@ fn DraftedForm(staff: bool) -> impl IntoView {
     // this one and the page's) hydrated against a different tree and left the page dead.
     let cats = Resource::new(|| (), |_| categories());
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| {
+            view! { <p class="muted">"Loading…"</p> }
+        }>
             {move || Suspend::new(async move {
                 let draft = draft.await;
                 let list = cats.await.unwrap_or_default();

@@ -12,54 +12,111 @@ pub(super) fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl 
     view! {
         <section class="notes">
             <h2>{if staff { "Notes" } else { "Messages" }}</h2>
-            {if detail.notes.is_empty() { Some(view! { <p class="muted">"No notes yet."</p> }) } else { None }}
+            {if detail.notes.is_empty() {
+                Some(view! { <p class="muted">"No notes yet."</p> })
+            } else {
+                None
+            }}
             <ul>
-                {detail.notes.iter().map(|n| {
-                    let internal = n.visibility == NoteVisibility::Internal;
-                    view! {
-                        <li class="note" class:internal=internal>
-                            <p class="note-head">
-                                <strong>{n.author.name.clone()}</strong>
-                                " · " <time>{age(n.created_at)} " ago"</time>
-                                {internal.then(|| view! { <span class="flag">"Internal"</span> })}
-                                {n.minutes.map(|m| view! { <span class="muted">" · " {m} " min"</span> })}
-                            </p>
-                            <p class="body-text">{n.body.clone()}</p>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            {can_write.then(|| view! {
-                <ActionForm action=add attr:class="form note-form">
-                    <input type="hidden" name="number" value=number.clone() />
-                    <input type="hidden" name="idempotency_key" prop:value=key />
-                    <label for="note-body">{if staff { "Add a note" } else { "Reply" }}</label>
-                    <textarea id="note-body" name="body" rows="3" required prop:value=note on:input={
-                        let draft = note_draft_key(&number);
-                        move |ev| {
-                            let text = event_target_value(&ev);
-                            crate::ui::live::save_draft(&draft, &text);
-                            note.set(text);
+                {detail
+                    .notes
+                    .iter()
+                    .map(|n| {
+                        let internal = n.visibility == NoteVisibility::Internal;
+                        view! {
+                            <li class="note" class:internal=internal>
+                                <p class="note-head">
+                                    <strong>{n.author.name.clone()}</strong>
+                                    " · "
+                                    <time>{age(n.created_at)} " ago"</time>
+                                    {internal
+                                        .then(|| view! { <span class="flag">"Internal"</span> })}
+                                    {n
+                                        .minutes
+                                        .map(|m| {
+                                            view! { <span class="muted">" · " {m} " min"</span> }
+                                        })}
+                                </p>
+                                <p class="body-text">{n.body.clone()}</p>
+                            </li>
                         }
-                    }></textarea>
-                    <FieldMessage error=error field="body" />
-                    {move || error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_))).map(|e| view! {
-                        <p class="error-box" role="alert">{format!("Not sent: {e}. Your text is kept here; press the button again to retry.")}</p>
-                    })}
-                    {staff.then(|| view! {
-                        <div class="row">
-                            <label class="check"><input type="checkbox" name="internal" checked /> "Internal (staff only)"</label>
-                            <label for="minutes">"Minutes spent"</label>
-                            <input id="minutes" name="minutes" type="number" min="0" max="1440" inputmode="numeric" class="short" />
-                        </div>
-                        <p class="hint">"Untick “Internal” and the requester will see this note."</p>
-                        <FieldMessage error=error field="minutes" />
-                    })}
-                    <button type="submit" class="primary" disabled=move || add.pending().get()>
-                        {if staff { "Add note" } else { "Send reply" }}
-                    </button>
-                </ActionForm>
-            })}
+                    })
+                    .collect_view()}
+            </ul>
+            {can_write
+                .then(|| {
+                    view! {
+                        <ActionForm action=add attr:class="form note-form">
+                            <input type="hidden" name="number" value=number.clone() />
+                            <input type="hidden" name="idempotency_key" prop:value=key />
+                            <label for="note-body">
+                                {if staff { "Add a note" } else { "Reply" }}
+                            </label>
+                            <textarea
+                                id="note-body"
+                                name="body"
+                                rows="3"
+                                required
+                                prop:value=note
+                                on:input={
+                                    let draft = note_draft_key(&number);
+                                    move |ev| {
+                                        let text = event_target_value(&ev);
+                                        crate::ui::live::save_draft(&draft, &text);
+                                        note.set(text);
+                                    }
+                                }
+                            ></textarea>
+                            <FieldMessage error=error field="body" />
+                            {move || {
+                                error
+                                    .get()
+                                    .filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
+                                    .map(|e| {
+                                        view! {
+                                            <p class="error-box" role="alert">
+                                                {format!(
+                                                    "Not sent: {e}. Your text is kept here; press the button again to retry.",
+                                                )}
+                                            </p>
+                                        }
+                                    })
+                            }}
+                            {staff
+                                .then(|| {
+                                    view! {
+                                        <div class="row">
+                                            <label class="check">
+                                                <input type="checkbox" name="internal" checked />
+                                                "Internal (staff only)"
+                                            </label>
+                                            <label for="minutes">"Minutes spent"</label>
+                                            <input
+                                                id="minutes"
+                                                name="minutes"
+                                                type="number"
+                                                min="0"
+                                                max="1440"
+                                                inputmode="numeric"
+                                                class="short"
+                                            />
+                                        </div>
+                                        <p class="hint">
+                                            "Untick “Internal” and the requester will see this note."
+                                        </p>
+                                        <FieldMessage error=error field="minutes" />
+                                    }
+                                })}
+                            <button
+                                type="submit"
+                                class="primary"
+                                disabled=move || add.pending().get()
+                            >
+                                {if staff { "Add note" } else { "Send reply" }}
+                            </button>
+                        </ActionForm>
+                    }
+                })}
         </section>
     }
 }
@@ -78,17 +135,29 @@ pub(super) fn Watchers(detail: TicketDetail, number: String, ui: TicketUi) -> im
             } else {
                 view! { <p>{names.join(", ")}</p> }.into_any()
             }}
-            {detail.can_add_watchers.then(|| view! {
-                <ActionForm action=watch attr:class="form inline-form">
-                    <input type="hidden" name="number" value=number.clone() />
-                    <label for="watcher-email">"Keep someone informed (their email)"</label>
-                    <div class="row">
-                        <input id="watcher-email" name="email" type="email" required placeholder="name@example.org" />
-                        <button type="submit" disabled=move || watch.pending().get()>"Add"</button>
-                    </div>
-                    <FieldMessage error=error field="email" />
-                </ActionForm>
-            })}
+            {detail
+                .can_add_watchers
+                .then(|| {
+                    view! {
+                        <ActionForm action=watch attr:class="form inline-form">
+                            <input type="hidden" name="number" value=number.clone() />
+                            <label for="watcher-email">"Keep someone informed (their email)"</label>
+                            <div class="row">
+                                <input
+                                    id="watcher-email"
+                                    name="email"
+                                    type="email"
+                                    required
+                                    placeholder="name@example.org"
+                                />
+                                <button type="submit" disabled=move || watch.pending().get()>
+                                    "Add"
+                                </button>
+                            </div>
+                            <FieldMessage error=error field="email" />
+                        </ActionForm>
+                    }
+                })}
         </section>
     })
 }

@@ -86,7 +86,9 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| {
+            view! { <p class="muted">"Loading…"</p> }
+        }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(d) => view! { <TicketView detail=d ui=ui /> }.into_any(),
@@ -125,13 +127,20 @@ pub fn TrackPage() -> impl IntoView {
     });
     view! {
         <Title text="Your request — Switchboard" />
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| {
+            view! { <p class="muted">"Loading…"</p> }
+        }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(d) => view! {
-                        <p class="tracking-note">"You are following this request through a private link. Keep it to yourself."</p>
-                        <TicketView detail=d ui=ui />
-                    }.into_any(),
+                    Ok(d) => {
+                        view! {
+                            <p class="tracking-note">
+                                "You are following this request through a private link. Keep it to yourself."
+                            </p>
+                            <TicketView detail=d ui=ui />
+                        }
+                            .into_any()
+                    }
                     Err(_) => view! { <crate::ui::NotFound /> }.into_any(),
                 }
             })}
@@ -189,37 +198,64 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
     view! {
         <Title text=format!("{} {} — Switchboard", t.number, t.title) />
         <article class="ticket panel">
-            {filed.then(|| view! {
-                <div class="notice" role="status">
-                    "Request " <strong>{t.number.to_string()}</strong> " received. We will keep you informed here."
-                </div>
-            })}
-            {merged_notice.map(|from| view! {
-                <div class="notice" role="status">
-                    <strong>{from.to_string()}</strong> " was merged into this request, which it duplicated. Follow it here."
-                </div>
-            })}
-            <TicketHead ticket=t.clone() requester_view=requester_view />
+            {filed
+                .then(|| {
+                    view! {
+                        <div class="notice" role="status">
+                            "Request "
+                            <strong>{t.number.to_string()}</strong>
+                            " received. We will keep you informed here."
+                        </div>
+                    }
+                })}
+            {merged_notice
+                .map(|from| {
+                    view! {
+                        <div class="notice" role="status">
+                            <strong>{from.to_string()}</strong>
+                            " was merged into this request, which it duplicated. Follow it here."
+                        </div>
+                    }
+                })} <TicketHead ticket=t.clone() requester_view=requester_view />
             <Facts ticket=t.clone() staff=staff requester_view=requester_view fields=fields />
             <section>
                 <h2>"Description"</h2>
                 <p class="body-text">{t.description.clone()}</p>
             </section>
-            {t.resolution.clone().filter(|_| matches!(t.status, crate::domain::Status::Resolved | crate::domain::Status::Closed)).map(|r| view! {
-                <section class="resolution">
-                    <h2>"Solution"</h2>
-                    <p class="body-text">{r}</p>
-                </section>
-            })}
-            <Actions detail=detail.clone() number=number.clone() version=version ui=ui />
+            {t
+                .resolution
+                .clone()
+                .filter(|_| {
+                    matches!(
+                        t.status,
+                        crate::domain::Status::Resolved | crate::domain::Status::Closed
+                    )
+                })
+                .map(|r| {
+                    view! {
+                        <section class="resolution">
+                            <h2>"Solution"</h2>
+                            <p class="body-text">{r}</p>
+                        </section>
+                    }
+                })} <Actions detail=detail.clone() number=number.clone() version=version ui=ui />
             <ErrorBox error=Signal::derive(move || {
                 change_error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
-            }) />
-            <Notes detail=detail.clone() number=number.clone() ui=ui />
+            }) /> <Notes detail=detail.clone() number=number.clone() ui=ui />
             <RatingPanel detail=detail.clone() number=number.clone() ui=ui />
             <Watchers detail=detail.clone() number=number.clone() ui=ui />
-            {staff.then(|| view! { <crate::ui::coordination::TicketCoordination extras=detail.extras.clone() number=number.clone() project=t.project.as_ref().map(|p| p.id) due_on=t.due_on reload=ui.reload /> })}
-            <TrackingLinks detail=detail.clone() number=number.clone() />
+            {staff
+                .then(|| {
+                    view! {
+                        <crate::ui::coordination::TicketCoordination
+                            extras=detail.extras.clone()
+                            number=number.clone()
+                            project=t.project.as_ref().map(|p| p.id)
+                            due_on=t.due_on
+                            reload=ui.reload
+                        />
+                    }
+                })} <TrackingLinks detail=detail.clone() number=number.clone() />
             <History events=detail.events.clone() staff=staff />
         </article>
     }
@@ -242,7 +278,11 @@ pub(super) fn TicketHead(ticket: Ticket, requester_view: bool) -> impl IntoView 
                 {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
                 {(!requester_view).then(|| view! { <SlaBadge sla=t.sla.clone() /> })}
             </p>
-            {t.sla.as_ref().and_then(expectation).map(|words| view! { <p class="expectation">{words}</p> })}
+            {t
+                .sla
+                .as_ref()
+                .and_then(expectation)
+                .map(|words| view! { <p class="expectation">{words}</p> })}
         </header>
     }
     .into_any()
@@ -259,26 +299,111 @@ pub(super) fn Facts(
     let t = ticket;
     view! {
         <dl class="facts">
-            <dt>"Category"</dt><dd>{t.category.clone()}</dd>
-            <dt>"Requester"</dt><dd>{t.requester.name.clone()} {staff.then(|| view! { " · " <a href=format!("mailto:{}", t.requester.email)>{t.requester.email.clone()}</a> })}</dd>
-            <dt>"Assigned to"</dt><dd>{t.assignee.as_ref().map(|a| if requester_view { a.first_name().to_string() } else { a.name.clone() }).unwrap_or_else(|| "Not yet assigned".into())}</dd>
-            {t.location.clone().map(|l| view! { <dt>"Location"</dt><dd>{l}</dd> })}
-            {t.asset_tag.clone().map(|a| view! { <dt>"Asset"</dt><dd>{a}</dd> })}
-            {t.contact.clone().map(|c| {
-                let tel = phone_link(&c);
-                view! {
-                    <dt>"Contact"</dt>
-                    <dd>
-                        {c}
-                        {tel.map(|href| view! { " " <a class="button small call" href=href>"Call"</a> })}
-                    </dd>
-                }
-            })}
-            {fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
-            {t.project.clone().map(|p| view! { <dt>"Project"</dt><dd><a href=format!("/projects/{}", p.id)>{p.name}</a></dd> })}
-            {t.due_on.map(|d| view! { <dt>"Due"</dt><dd>{d.to_string()}</dd> })}
-            {t.merged_into.map(|n| view! { <dt>"Merged into"</dt><dd><a href=format!("/tickets/{n}")>{n.to_string()}</a></dd> })}
-            <dt>"Filed"</dt><dd>{when(t.created_at)}</dd>
+            <dt>"Category"</dt>
+            <dd>{t.category.clone()}</dd>
+            <dt>"Requester"</dt>
+            <dd>
+                {t.requester.name.clone()}
+                {staff
+                    .then(|| {
+                        view! {
+                            " · "
+                            <a href=format!(
+                                "mailto:{}",
+                                t.requester.email,
+                            )>{t.requester.email.clone()}</a>
+                        }
+                    })}
+            </dd>
+            <dt>"Assigned to"</dt>
+            <dd>
+                {t
+                    .assignee
+                    .as_ref()
+                    .map(|a| {
+                        if requester_view { a.first_name().to_string() } else { a.name.clone() }
+                    })
+                    .unwrap_or_else(|| "Not yet assigned".into())}
+            </dd>
+            {t
+                .location
+                .clone()
+                .map(|l| {
+                    view! {
+                        <dt>"Location"</dt>
+                        <dd>{l}</dd>
+                    }
+                })}
+            {t
+                .asset_tag
+                .clone()
+                .map(|a| {
+                    view! {
+                        <dt>"Asset"</dt>
+                        <dd>{a}</dd>
+                    }
+                })}
+            {t
+                .contact
+                .clone()
+                .map(|c| {
+                    let tel = phone_link(&c);
+                    view! {
+                        <dt>"Contact"</dt>
+                        <dd>
+                            {c}
+                            {tel
+                                .map(|href| {
+                                    view! {
+                                        " "
+                                        <a class="button small call" href=href>
+                                            "Call"
+                                        </a>
+                                    }
+                                })}
+                        </dd>
+                    }
+                })}
+            {fields
+                .into_iter()
+                .map(|(k, v)| {
+                    view! {
+                        <dt>{k}</dt>
+                        <dd>{v}</dd>
+                    }
+                })
+                .collect_view()}
+            {t
+                .project
+                .clone()
+                .map(|p| {
+                    view! {
+                        <dt>"Project"</dt>
+                        <dd>
+                            <a href=format!("/projects/{}", p.id)>{p.name}</a>
+                        </dd>
+                    }
+                })}
+            {t
+                .due_on
+                .map(|d| {
+                    view! {
+                        <dt>"Due"</dt>
+                        <dd>{d.to_string()}</dd>
+                    }
+                })}
+            {t
+                .merged_into
+                .map(|n| {
+                    view! {
+                        <dt>"Merged into"</dt>
+                        <dd>
+                            <a href=format!("/tickets/{n}")>{n.to_string()}</a>
+                        </dd>
+                    }
+                })}
+            <dt>"Filed"</dt>
+            <dd>{when(t.created_at)}</dd>
         </dl>
     }
     .into_any()
@@ -291,19 +416,30 @@ pub(super) fn History(events: Vec<crate::domain::Event>, staff: bool) -> impl In
         <section>
             <h2>"History"</h2>
             <ol class="timeline">
-                {events.iter().rev().map(|e| {
-                    let words = e.public_words();
-                    let who = e.actor.as_ref().map(|a| a.name.clone()).unwrap_or_default();
-                    let extra = if staff { e.detail.clone().filter(|_| e.kind != crate::domain::EventKind::Note) } else { None };
-                    view! {
-                        <li class:internal=e.internal>
-                            <time>{when(e.at)}</time>
-                            <span>{words}</span>
-                            {staff.then(|| view! { <span class="muted">" — " {who}</span> })}
-                            {extra.map(|x| view! { <span class="muted detail">" (" {x} ")"</span> })}
-                        </li>
-                    }
-                }).collect_view()}
+                {events
+                    .iter()
+                    .rev()
+                    .map(|e| {
+                        let words = e.public_words();
+                        let who = e.actor.as_ref().map(|a| a.name.clone()).unwrap_or_default();
+                        let extra = if staff {
+                            e.detail.clone().filter(|_| e.kind != crate::domain::EventKind::Note)
+                        } else {
+                            None
+                        };
+                        view! {
+                            <li class:internal=e.internal>
+                                <time>{when(e.at)}</time>
+                                <span>{words}</span>
+                                {staff.then(|| view! { <span class="muted">" — " {who}</span> })}
+                                {extra
+                                    .map(|x| {
+                                        view! { <span class="muted detail">" (" {x} ")"</span> }
+                                    })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ol>
         </section>
     }

@@ -1,0 +1,333 @@
+//! A card on the board, and triage in one step.
+
+use super::*;
+
+/// Triage in one step: category, impact and urgency (the priority follows, or is overridden with
+/// a reason), and who takes it, from a ranked list with the reasons.
+#[component]
+pub(super) fn Triage<P, D>(
+    card: BoardCard,
+    categories: RwSignal<Vec<Category>>,
+    matrix: RwSignal<PriorityMatrix>,
+    perform: P,
+    done: D,
+) -> impl IntoView
+where
+    P: Fn(i64, TicketChange, Option<Status>) + Copy + 'static,
+    D: Fn() + Copy + 'static,
+{
+    let t = card.ticket.clone();
+    let n = t.number.0;
+    let category = RwSignal::new(t.category.clone());
+    let impact = RwSignal::new(t.impact);
+    let urgency = RwSignal::new(t.urgency);
+    let override_to = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let assignee = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let suggestions = RwSignal::new(Vec::<Suggestion>::new());
+    let number = t.number.to_string();
+    Effect::new(move |_| {
+        let number = number.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = suggest_assignees(number, false).await {
+                if let Some(first) = list.first() {
+                    assignee.set(first.person.email.clone());
+                }
+                suggestions.set(list);
+            }
+        });
+    });
+    let computed = move || matrix.get().priority(impact.get(), urgency.get());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let priority = override_to.get_untracked().parse::<Priority>().ok();
+        if priority.is_some() && reason.get_untracked().trim().is_empty() {
+            problem.set(Some("Give a reason for overriding the priority".into()));
+            return;
+        }
+        let who = assignee.get_untracked();
+        let change = TicketChange {
+            action: (!who.is_empty()).then_some(ActionKind::Assign),
+            assignee: (!who.is_empty()).then_some(who),
+            category: Some(category.get_untracked()),
+            impact: Some(impact.get_untracked()),
+            urgency: Some(urgency.get_untracked()),
+            priority,
+            reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
+            ..TicketChange::default()
+        };
+        perform(n, change, None);
+        done();
+    };
+    view! {
+        <form class="form triage" on:submit=submit>
+            <p class="card-title">{t.title.clone()}</p>
+            <p class="muted">{t.description.chars().take(300).collect::<String>()}</p>
+            <label for="triage-category">"Category"</label>
+            <select id="triage-category" on:change=move |ev| category.set(event_target_value(&ev))>
+                {move || {
+                    categories
+                        .get()
+                        .into_iter()
+                        .map(|c| {
+                            let slug = c.slug.clone();
+                            view! {
+                                <option
+                                    value=c.slug.clone()
+                                    selected=move || category.get() == slug
+                                >
+                                    {c.name.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <label for="triage-impact">"Impact"</label>
+            <select
+                id="triage-impact"
+                on:change=move |ev| {
+                    if let Ok(i) = event_target_value(&ev).parse() {
+                        impact.set(i)
+                    }
+                }
+            >
+                {Impact::ALL
+                    .iter()
+                    .map(|i| {
+                        view! {
+                            <option value=i.as_str() selected=move || impact.get() == *i>
+                                {format!("{} ({})", i.as_str(), i.label())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <label for="triage-urgency">"Urgency"</label>
+            <select
+                id="triage-urgency"
+                on:change=move |ev| {
+                    if let Ok(u) = event_target_value(&ev).parse() {
+                        urgency.set(u)
+                    }
+                }
+            >
+                {Urgency::ALL
+                    .iter()
+                    .map(|u| {
+                        view! {
+                            <option value=u.as_str() selected=move || urgency.get() == *u>
+                                {format!("{} ({})", u.as_str(), u.label())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <p role="status">
+                "Priority from impact × urgency: "
+                <strong>{move || computed().to_string()}</strong>
+            </p>
+            <label for="triage-override">"Override the priority"</label>
+            <select
+                id="triage-override"
+                on:change=move |ev| override_to.set(event_target_value(&ev))
+            >
+                <option value="">"No override"</option>
+                {Priority::ALL
+                    .iter()
+                    .map(|p| view! { <option value=p.as_str()>{p.label()}</option> })
+                    .collect_view()}
+            </select>
+            <label for="triage-reason">"Reason for the override"</label>
+            <input
+                id="triage-reason"
+                prop:value=reason
+                on:input=move |ev| reason.set(event_target_value(&ev))
+            />
+            <label for="triage-assignee">"Assign to"</label>
+            <select id="triage-assignee" on:change=move |ev| assignee.set(event_target_value(&ev))>
+                <option value="">"Nobody yet"</option>
+                <For each=move || suggestions.get() key=|s| s.person.email.clone() let:s>
+                    {
+                        let email = s.person.email.clone();
+                        let words = format!("{} — {}", s.person.name, s.reasons.join(", "));
+                        view! {
+                            <option
+                                value=s.person.email.clone()
+                                selected=move || assignee.get() == email
+                            >
+                                {words}
+                            </option>
+                        }
+                    }
+                </For>
+            </select>
+            {move || {
+                problem
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            <button type="submit" class="primary">
+                "Triage"
+            </button>
+        </form>
+    }
+    .into_any()
+}
+
+#[component]
+pub(super) fn Card<P, A>(
+    card: BoardCard,
+    dragged: RwSignal<Option<i64>>,
+    perform: P,
+    assign_top: A,
+    open: RwSignal<Option<String>>,
+    triage: RwSignal<Option<i64>>,
+) -> impl IntoView
+where
+    P: Fn(i64, TicketChange, Option<Status>) + Copy + 'static,
+    A: Fn(i64) + Copy + 'static,
+{
+    let t = card.ticket.clone();
+    let n = t.number.0;
+    let simple: Vec<ActionKind> = card
+        .actions
+        .iter()
+        .copied()
+        .filter(|a| {
+            matches!(
+                a,
+                ActionKind::Start
+                    | ActionKind::Resume
+                    | ActionKind::WaitRequester
+                    | ActionKind::WaitThirdParty
+                    | ActionKind::WaitFacility
+                    | ActionKind::Close
+                    | ActionKind::Cancel
+            )
+        })
+        .collect();
+    let can_assign = card.actions.contains(&ActionKind::Assign);
+    let menu_id = format!("act-{n}");
+    view! {
+        <li
+            class=format!("card prio-{}", t.priority.as_str().to_lowercase())
+            draggable="true"
+            on:dragstart=move |_| dragged.set(Some(n))
+            on:dragend=move |_| dragged.set(None)
+        >
+            <div class="card-top">
+                <a
+                    href=format!("/tickets/{}", t.number)
+                    class="num"
+                    on:click={
+                        let number = t.number.to_string();
+                        move |ev: leptos::ev::MouseEvent| {
+                            if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
+                                ev.prevent_default();
+                                open.set(Some(number.clone()));
+                            }
+                        }
+                    }
+                >
+                    {t.number.to_string()}
+                </a>
+                <PriorityBadge priority=t.priority />
+            </div>
+            <p class="card-title">{t.title.clone()}</p>
+            <p class="card-meta">
+                <span>{t.category.clone()}</span>
+                " · "
+                <span>{t.requester.name.clone()}</span>
+                " · "
+                <span>{age(t.created_at)}</span>
+            </p>
+            <p class="card-meta">
+                {t.assignee.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| "Unassigned".into())}
+                {t.escalated.then(|| view! { <span class="flag">"Escalated"</span> })}
+                {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
+                {t.waiting_on.map(|w| view! { <span class="flag">{w.label()}</span> })}
+            </p>
+            {t
+                .project
+                .as_ref()
+                .map(|p| {
+                    view! {
+                        <p class="card-meta">
+                            <span class="project-tag">{p.name.clone()}</span>
+                            {t.due_on.map(|d| format!(" · due {d}"))}
+                        </p>
+                    }
+                })}
+            <p class="card-meta">
+                <SlaBadge sla=t.sla.clone() />
+            </p>
+            <div class="card-actions">
+                {(t.status == Status::New)
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="small"
+                                on:click=move |_| triage.set(Some(n))
+                            >
+                                "Triage"
+                            </button>
+                        }
+                    })}
+                {can_assign
+                    .then(|| {
+                        view! {
+                            <button type="button" class="small" on:click=move |_| assign_top(n)>
+                                "Assign best"
+                            </button>
+                        }
+                    })}
+                {(!simple.is_empty())
+                    .then(|| {
+                        view! {
+                            <label class="sr-only" for=menu_id.clone()>
+                                "Action for "
+                                {t.number.to_string()}
+                            </label>
+                            <select
+                                id=menu_id.clone()
+                                class="small"
+                                on:change=move |ev| {
+                                    let value = event_target_value(&ev);
+                                    if let Ok(kind) = value.parse::<ActionKind>() {
+                                        perform(
+                                            n,
+                                            TicketChange {
+                                                action: Some(kind),
+                                                ..TicketChange::default()
+                                            },
+                                            None,
+                                        );
+                                    }
+                                }
+                            >
+                                <option value="" selected>
+                                    "Move…"
+                                </option>
+                                {simple
+                                    .iter()
+                                    .map(|a| {
+                                        view! { <option value=a.as_str()>{a.label()}</option> }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        }
+                    })}
+            </div>
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,427 @@
+//! The coordinator's live board: a column per status, kept current by polling the change feed.
+
+use super::portal::TicketPanel;
+use super::widgets::{age, PriorityBadge, SlaBadge};
+use super::Gate;
+use crate::api::board::{board_page, board_search, get_board, poll_board, suggest_assignees};
+use crate::api::tickets::change_ticket;
+use crate::domain::{
+    ActionKind, Category, Impact, Priority, PriorityMatrix, SlaState, Status, Ticket, Urgency,
+};
+use crate::types::{BoardCard, BoardSnapshot, Suggestion, TechnicianLoad, TicketChange};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use std::collections::BTreeMap;
+
+const COLUMNS: &[Status] = &[
+    Status::New,
+    Status::Assigned,
+    Status::InProgress,
+    Status::Waiting,
+    Status::Resolved,
+];
+
+/// The action that moves a card into a column without further input, if there is one (reopening
+/// needs a reason, resolving notes: those are asked for in the ticket's drawer).
+fn action_into(card: &BoardCard, column: Status) -> Option<ActionKind> {
+    ActionKind::to_reach(card.ticket.status, column, None)
+        .ok()
+        .flatten()
+        .filter(|a| !a.needs_input() && card.actions.contains(a))
+}
+
+/// At risk, breached, or due within the hour.
+fn breaching_soon(t: &Ticket) -> bool {
+    let now = chrono::Utc::now();
+    t.sla.as_ref().is_some_and(|s| {
+        s.state(now) != SlaState::OnTrack
+            || s.next_due()
+                .is_some_and(|d| d - now < chrono::Duration::hours(1))
+    })
+}
+
+#[component]
+pub fn Board() -> impl IntoView {
+    view! {
+        <Title text="Board — Switchboard" />
+        <Gate allowed=|r| r.coordinates() children=|_| view! { <LiveBoard /> } />
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Link {
+    Loading,
+    Live,
+    Reconnecting,
+}
+
+/// Everything the board shows and remembers, as signals shared by its parts.
+#[derive(Clone, Copy)]
+pub(crate) struct BoardState {
+    cards: RwSignal<BTreeMap<i64, BoardCard>>,
+    techs: RwSignal<Vec<TechnicianLoad>>,
+    cursor: RwSignal<i64>,
+    link: RwSignal<Link>,
+    message: RwSignal<Option<String>>,
+    dragged: RwSignal<Option<i64>>,
+    /// The ticket open in the drawer.
+    open: RwSignal<Option<String>>,
+    /// The ticket open for triage.
+    triage: RwSignal<Option<i64>>,
+    categories: RwSignal<Vec<Category>>,
+    routes: RwSignal<Vec<(String, String)>>,
+    projects: RwSignal<Vec<(i64, String)>>,
+    matrix: RwSignal<PriorityMatrix>,
+    totals: RwSignal<Vec<(Status, i64)>>,
+    /// Where the next page of each long column starts.
+    next_pages: RwSignal<Vec<(Status, String)>>,
+    /// Tickets the server found for the board's search (by number), loaded into `cards`.
+    found: RwSignal<Option<(String, Vec<i64>)>>,
+    /// The filters, kept in the address so a board can be bookmarked and shared.
+    query: Memo<ParamsMap>,
+}
+
+impl BoardState {
+    fn new() -> Self {
+        BoardState {
+            cards: RwSignal::new(BTreeMap::new()),
+            techs: RwSignal::new(Vec::new()),
+            cursor: RwSignal::new(-1),
+            link: RwSignal::new(Link::Loading),
+            message: RwSignal::new(None),
+            dragged: RwSignal::new(None),
+            open: RwSignal::new(None),
+            triage: RwSignal::new(None),
+            categories: RwSignal::new(Vec::new()),
+            routes: RwSignal::new(Vec::new()),
+            projects: RwSignal::new(Vec::new()),
+            matrix: RwSignal::new(PriorityMatrix::default()),
+            totals: RwSignal::new(Vec::new()),
+            next_pages: RwSignal::new(Vec::new()),
+            found: RwSignal::new(None),
+            query: use_query_map(),
+        }
+    }
+
+    fn load(self, s: BoardSnapshot) {
+        self.cards.set(
+            s.cards
+                .into_iter()
+                .map(|c| (c.ticket.number.0, c))
+                .collect(),
+        );
+        self.techs.set(s.technicians);
+        self.categories.set(s.categories);
+        self.routes.set(s.routes);
+        self.projects.set(s.projects);
+        self.matrix.set(s.priority_matrix);
+        self.totals.set(s.totals);
+        self.next_pages.set(s.next);
+        self.cursor.set(s.cursor);
+        self.link.set(Link::Live);
+    }
+
+    /// Follows the change feed from the snapshot's cursor.
+    fn follow(self) {
+        super::live::poll(1500, 15_000, move || async move {
+            let at = self.cursor.get_untracked();
+            if at < 0 {
+                return (true, false);
+            }
+            match poll_board(at).await {
+                Ok(ch) => {
+                    if !ch.cards.is_empty() {
+                        self.cards.update(|map| {
+                            for c in ch.cards {
+                                map.insert(c.ticket.number.0, c);
+                            }
+                        });
+                    }
+                    self.cursor.set(ch.cursor);
+                    self.link.set(Link::Live);
+                    (true, ch.more)
+                }
+                Err(_) => {
+                    self.link.set(Link::Reconnecting);
+                    (false, false)
+                }
+            }
+        });
+    }
+
+    /// The search also asks the server, which looks in every open ticket's text and notes.
+    fn search_server(self) {
+        Effect::new(move |_| {
+            let text = self.filter("q");
+            if text.trim().is_empty() {
+                self.found.set(None);
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                if let Ok(hits) = board_search(text.clone()).await {
+                    let numbers = hits.iter().map(|c| c.ticket.number.0).collect();
+                    self.cards.update(|map| {
+                        for c in hits {
+                            map.entry(c.ticket.number.0).or_insert(c);
+                        }
+                    });
+                    self.found.set(Some((text, numbers)));
+                }
+            });
+        });
+    }
+
+    fn filter(self, key: &str) -> String {
+        self.query.read().get(key).unwrap_or_default()
+    }
+
+    /// Whether a card passes every filter set.
+    fn visible(self, c: &BoardCard) -> bool {
+        let filter = |key| self.filter(key);
+        let t = &c.ticket;
+        let text = filter("q").to_lowercase();
+        let server_hit = self.found.with(|f| {
+            f.as_ref()
+                .is_some_and(|(q, hits)| q.to_lowercase() == text && hits.contains(&t.number.0))
+        });
+        (filter("priority").is_empty() || t.priority.as_str() == filter("priority"))
+            && (filter("category").is_empty() || t.category == filter("category"))
+            && (filter("tech").is_empty()
+                || t.assignee
+                    .as_ref()
+                    .is_some_and(|a| a.email == filter("tech")))
+            && (filter("team").is_empty()
+                || self
+                    .routes
+                    .read()
+                    .iter()
+                    .any(|(c, team)| *c == t.category && *team == filter("team")))
+            && (filter("soon").is_empty() || breaching_soon(t))
+            && (filter("project").is_empty()
+                || t.project
+                    .as_ref()
+                    .is_some_and(|p| p.id.to_string() == filter("project")))
+            && (text.is_empty()
+                || server_hit
+                || t.title.to_lowercase().contains(&text)
+                || t.number.to_string().to_lowercase().contains(&text)
+                || t.requester.name.to_lowercase().contains(&text))
+    }
+
+    /// Sends a change for a card, showing `optimistic` at once and putting the card back if
+    /// the change is refused.
+    fn perform(self, number: i64, change: TicketChange, optimistic: Option<Status>) {
+        let cards = self.cards;
+        let Some(before) = cards.get_untracked().get(&number).cloned() else {
+            return;
+        };
+        if let Some(status) = optimistic {
+            cards.update(|m| {
+                if let Some(c) = m.get_mut(&number) {
+                    c.ticket.status = status;
+                }
+            });
+        }
+        self.message.set(None);
+        leptos::task::spawn_local(async move {
+            match change_ticket(
+                before.ticket.number.to_string(),
+                before.ticket.version,
+                change,
+            )
+            .await
+            {
+                Ok(t) => cards.update(|m| {
+                    if let Some(c) = m.get_mut(&number) {
+                        c.ticket = t;
+                    }
+                }),
+                Err(e) => {
+                    cards.update(|m| {
+                        m.insert(number, before.clone());
+                    });
+                    self.message
+                        .set(Some(format!("{}: {}", before.ticket.number, e)));
+                }
+            }
+        });
+    }
+
+    /// Assigns a card to the first suggested technician.
+    fn assign_top(self, number: i64) {
+        let Some(card) = self.cards.get_untracked().get(&number).cloned() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match suggest_assignees(card.ticket.number.to_string(), false).await {
+                Ok(list) if !list.is_empty() => {
+                    let change = TicketChange {
+                        action: Some(ActionKind::Assign),
+                        assignee: Some(list[0].person.email.clone()),
+                        ..TicketChange::default()
+                    };
+                    self.perform(number, change, None);
+                }
+                Ok(_) => self
+                    .message
+                    .set(Some("Nobody is available for this ticket".into())),
+                Err(e) => self.message.set(Some(e.to_string())),
+            }
+        });
+    }
+
+    /// Loads the next page of a long column.
+    fn more(self, status: Status, after: String) {
+        leptos::task::spawn_local(async move {
+            match board_page(status, after).await {
+                Ok(page) => {
+                    self.cards.update(|map| {
+                        for c in page.cards {
+                            map.entry(c.ticket.number.0).or_insert(c);
+                        }
+                    });
+                    self.next_pages.update(|n| {
+                        n.retain(|(s, _)| *s != status);
+                        n.extend(page.next.map(|p| (status, p)));
+                    });
+                }
+                Err(e) => self.message.set(Some(e.to_string())),
+            }
+        });
+    }
+
+    /// Drops the dragged card into `status`, when one action gets it there.
+    fn drop_into(self, status: Status) {
+        let Some(n) = self.dragged.get_untracked() else {
+            return;
+        };
+        let card = self.cards.get_untracked().get(&n).cloned();
+        match card.as_ref().and_then(|c| action_into(c, status)) {
+            Some(kind) => self.perform(
+                n,
+                TicketChange {
+                    action: Some(kind),
+                    ..TicketChange::default()
+                },
+                Some(status),
+            ),
+            None if card.is_some_and(|c| c.ticket.status != status) => {
+                self.message.set(Some(format!(
+                    "Cannot move it to {} here: open the ticket to do that",
+                    status.label()
+                )))
+            }
+            None => {}
+        }
+    }
+}
+
+#[component]
+fn LiveBoard() -> impl IntoView {
+    let board = BoardState::new();
+    let snapshot = Resource::new(|| (), |_| get_board());
+    Effect::new(move |_| {
+        if let Some(Ok(s)) = snapshot.get() {
+            board.load(s);
+        }
+    });
+    board.follow();
+    board.search_server();
+    // Escape closes the drawer wherever the focus is.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            board.open.set(None);
+            board.triage.set(None);
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let lanes = move || board.filter("lanes") == "tech";
+    let lane_list = move || {
+        let mut list: Vec<(String, String)> = vec![(String::new(), "Unassigned".to_string())];
+        list.extend(
+            board
+                .techs
+                .get()
+                .into_iter()
+                .map(|t| (t.person.email, t.person.name)),
+        );
+        list
+    };
+
+    view! {
+        <section class="board-page">
+            <BoardBar board=board />
+            {move || {
+                board
+                    .message
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <div class="error-box" role="alert">
+                                {m}
+                            </div>
+                        }
+                    })
+            }}
+            <div class="board">
+                {move || {
+                    if lanes() {
+                        view! {
+                            <div class="lanes">
+                                {lane_list()
+                                    .into_iter()
+                                    .map(|(email, name)| {
+                                        view! {
+                                            <div class="lane">
+                                                <h2 class="lane-name">{name.clone()}</h2>
+                                                <div class="columns">
+                                                    {COLUMNS
+                                                        .iter()
+                                                        .map(|&status| {
+                                                            view! {
+                                                                <Column
+                                                                    board=board
+                                                                    status=status
+                                                                    lane=Some(email.clone())
+                                                                />
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </div>
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </div>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <div class="columns">
+                                {COLUMNS
+                                    .iter()
+                                    .map(|&status| {
+                                        view! { <Column board=board status=status lane=None /> }
+                                    })
+                                    .collect_view()}
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }} <TechList board=board />
+            </div>
+            <Drawers board=board />
+        </section>
+    }
+    .into_any()
+}
+
+mod bar;
+mod card;
+mod columns;
+
+use bar::*;
+use card::*;
+use columns::*;
