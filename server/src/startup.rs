@@ -146,7 +146,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn(server_fn_status))
         .layer(tower_http::compression::CompressionLayer::new())
-        .layer(middleware::from_fn(refuse_cross_site))
+        .layer(refuse_cross_site())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -355,27 +355,19 @@ async fn readyz(State(state): State<AppState>) -> Response {
     (status, axum::Json(body)).into_response()
 }
 
-/// Refuses state-changing requests that a browser marks as coming from another site, so a
-/// signed-in user's cookie cannot be used by a third-party page (CSRF).
-async fn refuse_cross_site(req: Request, next: Next) -> Response {
-    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        let headers = req.headers();
-        let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-        let cross_by_fetch = matches!(site, Some("cross-site") | Some("same-site"));
-        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-        let cross_by_origin = headers
-            .get(header::ORIGIN)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|origin| {
-                let origin_host = origin.split("://").nth(1).unwrap_or("");
-                origin == "null" || Some(origin_host) != host
-            });
-        if cross_by_fetch || cross_by_origin {
-            tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-site request refused");
-            return crate::rest::error_response(&app::error::AppError::Forbidden);
-        }
-    }
-    next.run(req).await
+/// Refuses state-changing requests that a browser marks as coming from another origin, so a
+/// signed-in user's cookie cannot be used by a third-party page (CSRF): tower-http's layer, which
+/// trusts `Sec-Fetch-Site: same-origin`/`none`, refuses any other `Sec-Fetch-Site`, and otherwise
+/// compares `Origin` with the request's host (no `Origin` at all is an API client, not a browser).
+/// The refusal is our usual 403 body.
+fn refuse_cross_site(
+) -> tower_http::csrf::CsrfLayer<impl Fn(tower_http::csrf::ProtectionError) -> Response + Clone> {
+    tower_http::csrf::CsrfLayer::new().with_rejection_response(
+        |error: tower_http::csrf::ProtectionError| {
+            tracing::warn!(%error, "cross-site request refused");
+            crate::rest::error_response(&app::error::AppError::Forbidden)
+        },
+    )
 }
 
 /// A merged duplicate's page redirects to the ticket it was merged into, for whoever may see that
