@@ -146,7 +146,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn(server_fn_status))
         .layer(tower_http::compression::CompressionLayer::new())
-        .layer(middleware::from_fn(refuse_cross_site))
+        .layer(refuse_cross_site())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -194,11 +194,20 @@ impl Application {
         served
     }
 
-    /// Background work that lives as long as the server: WAL checkpoints, and the SLA scheduler
+    /// Background work that lives as long as the server: folding request timings into their
+    /// histograms, WAL checkpoints, and the SLA scheduler
     /// (which first computes clocks missing from older tickets, then fires whatever came due while
     /// the server was down). Dropping the set stops them.
     fn start_workers(&self) -> tokio::task::JoinSet<()> {
         let mut workers = tokio::task::JoinSet::new();
+        let timings = self.state.timings.clone();
+        workers.spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(5));
+            loop {
+                every.tick().await;
+                timings.upkeep();
+            }
+        });
         let (db, feed) = (self.state.db.clone(), self.state.feed.clone());
         workers.spawn(async move { db.follow_feed(|id| feed.advance(id)).await });
         let (db, beats) = (self.state.db.clone(), self.state.workers.clone());
@@ -260,38 +269,25 @@ impl Application {
 
 /// Records how long the server took to answer, by route.
 async fn time_requests(State(timings): State<Timings>, req: Request, next: Next) -> Response {
-    // A `Uri` clone shares the request's bytes.
-    let uri = req.uri().clone();
+    let route = route_label(&req);
     let started = std::time::Instant::now();
     let response = next.run(req).await;
-    timings.record(&route_label(uri.path()), started.elapsed());
+    timings.record(route, started.elapsed());
     response
 }
 
-/// A request's route for the timings: ids and ticket numbers in REST paths become `{id}`, pages
-/// and static files are grouped, so the set of routes stays small.
-fn route_label(path: &str) -> std::borrow::Cow<'_, str> {
-    if let Some(rest) = path.strip_prefix("/api/v1/") {
-        let segments: Vec<&str> = rest
-            .split('/')
-            .map(|s| {
-                let id = s.chars().all(|c| c.is_ascii_digit())
-                    || s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("SB-"));
-                if id && !s.is_empty() {
-                    "{id}"
-                } else {
-                    s
-                }
-            })
-            .collect();
-        return format!("/api/v1/{}", segments.join("/")).into();
-    }
-    // Polls come here many times a second: these borrow rather than allocate.
-    match path {
-        "/healthz" | "/readyz" | "/metrics" => path.into(),
-        _ if path.starts_with("/pkg/") || path.starts_with("/favicon") => "static".into(),
-        _ if path.starts_with("/api/") => path.into(),
-        _ => "page".into(),
+/// A request's route for the timings: the pattern it matched (`/api/v1/tickets/{number}`, a
+/// server function's path, a page's route), so ids never become labels and the set of routes stays
+/// as small as the route table. What no route matched is a static file or else "other".
+fn route_label(req: &Request) -> String {
+    match req.extensions().get::<axum::extract::MatchedPath>() {
+        Some(matched) => matched.as_str().to_string(),
+        None if req.uri().path().starts_with("/pkg/")
+            || req.uri().path().starts_with("/favicon") =>
+        {
+            "static".to_string()
+        }
+        None => "other".to_string(),
     }
 }
 
@@ -359,27 +355,19 @@ async fn readyz(State(state): State<AppState>) -> Response {
     (status, axum::Json(body)).into_response()
 }
 
-/// Refuses state-changing requests that a browser marks as coming from another site, so a
-/// signed-in user's cookie cannot be used by a third-party page (CSRF).
-async fn refuse_cross_site(req: Request, next: Next) -> Response {
-    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        let headers = req.headers();
-        let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-        let cross_by_fetch = matches!(site, Some("cross-site") | Some("same-site"));
-        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-        let cross_by_origin = headers
-            .get(header::ORIGIN)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|origin| {
-                let origin_host = origin.split("://").nth(1).unwrap_or("");
-                origin == "null" || Some(origin_host) != host
-            });
-        if cross_by_fetch || cross_by_origin {
-            tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-site request refused");
-            return crate::rest::error_response(&app::error::AppError::Forbidden);
-        }
-    }
-    next.run(req).await
+/// Refuses state-changing requests that a browser marks as coming from another origin, so a
+/// signed-in user's cookie cannot be used by a third-party page (CSRF): tower-http's layer, which
+/// trusts `Sec-Fetch-Site: same-origin`/`none`, refuses any other `Sec-Fetch-Site`, and otherwise
+/// compares `Origin` with the request's host (no `Origin` at all is an API client, not a browser).
+/// The refusal is our usual 403 body.
+fn refuse_cross_site(
+) -> tower_http::csrf::CsrfLayer<impl Fn(tower_http::csrf::ProtectionError) -> Response + Clone> {
+    tower_http::csrf::CsrfLayer::new().with_rejection_response(
+        |error: tower_http::csrf::ProtectionError| {
+            tracing::warn!(%error, "cross-site request refused");
+            crate::rest::error_response(&app::error::AppError::Forbidden)
+        },
+    )
 }
 
 /// A merged duplicate's page redirects to the ticket it was merged into, for whoever may see that

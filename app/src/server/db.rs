@@ -279,9 +279,9 @@ impl Db {
             backend,
             url: url.into(),
             writers: Default::default(),
-            categories: Default::default(),
-            policies: Default::default(),
-            sessions: Default::default(),
+            categories: list_cache(),
+            policies: list_cache(),
+            sessions: session_cache(),
         })
     }
 
@@ -396,73 +396,40 @@ impl Db {
 
 pub use crate::domain::ticket::{Rating, TrackingLink};
 
+/// How long categories and SLA policies are kept before they are read again. They change rarely;
+/// an edit in this process drops them at once, one in another process is seen within this time.
 const CATEGORY_CACHE: Duration = Duration::from_secs(10);
 
-/// Categories with their ids, and when they were read.
-type CategoryCache = std::sync::Arc<
-    std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<Vec<(i64, Category)>>)>>,
->;
+/// Categories with their ids, under the one key `()`.
+type CategoryCache = moka::sync::Cache<(), std::sync::Arc<Vec<(i64, Category)>>>;
 
-/// A session's user, when it was last seen and when it began (ms), and when it was cached.
-type CachedSession = (User, i64, i64, std::time::Instant);
+/// SLA policies in order, under the one key `()`.
+type PolicyCache = moka::sync::Cache<(), std::sync::Arc<Vec<Policy>>>;
+
+/// A list read whole, kept for `CATEGORY_CACHE`.
+fn list_cache<V: Clone + Send + Sync + 'static>() -> moka::sync::Cache<(), V> {
+    moka::sync::Cache::builder()
+        .max_capacity(1)
+        .time_to_live(CATEGORY_CACHE)
+        .build()
+}
 
 /// Signed-in sessions seen in the last few seconds: a board polling every 1.5 s is answered
 /// without reading its session row each time. Sign-out and password changes here drop entries at
 /// once; in another process they take effect within `SESSION_CACHE`.
-#[derive(Clone, Debug, Default)]
-struct SessionCache(
-    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, CachedSession>>>,
-);
+type SessionCache = moka::sync::Cache<String, CachedSession>;
+
+/// A session's user, when it was last seen and when it began (ms).
+type CachedSession = (User, i64, i64);
 
 const SESSION_CACHE: Duration = Duration::from_secs(15);
 
-impl SessionCache {
-    /// The user of a session cached recently, still inside its idle limit, and whose last-seen
-    /// time does not need writing yet.
-    fn get(
-        &self,
-        token_hash: &str,
-        idle_cutoff_ms: i64,
-        start_cutoff_ms: i64,
-        now_ms: i64,
-    ) -> Option<User> {
-        let map = self.0.lock().ok()?;
-        let (user, last_seen, started, cached_at) = map.get(token_hash)?;
-        (cached_at.elapsed() < SESSION_CACHE
-            && *last_seen > idle_cutoff_ms
-            && *started > start_cutoff_ms
-            && now_ms - *last_seen <= 60_000)
-            .then(|| user.clone())
-    }
-
-    fn put(&self, token_hash: &str, user: User, last_seen_ms: i64, started_ms: i64) {
-        if let Ok(mut map) = self.0.lock() {
-            if map.len() > 50_000 {
-                map.retain(|_, (_, _, _, at)| at.elapsed() < SESSION_CACHE);
-            }
-            map.insert(
-                token_hash.to_string(),
-                (user, last_seen_ms, started_ms, std::time::Instant::now()),
-            );
-        }
-    }
-
-    fn remove(&self, token_hash: &str) {
-        if let Ok(mut map) = self.0.lock() {
-            map.remove(token_hash);
-        }
-    }
-
-    fn forget(&self, which: impl Fn(&User) -> bool) {
-        if let Ok(mut map) = self.0.lock() {
-            map.retain(|_, (u, _, _, _)| !which(u));
-        }
-    }
+fn session_cache() -> SessionCache {
+    moka::sync::Cache::builder()
+        .max_capacity(50_000)
+        .time_to_live(SESSION_CACHE)
+        .build()
 }
-
-/// SLA policies, and when they were read.
-type PolicyCache =
-    std::sync::Arc<std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<Vec<Policy>>)>>>;
 
 /// Which text a search looks in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -480,59 +480,55 @@ pub fn next_digest(digest: Digest, now: DateTime<Utc>) -> DateTime<Utc> {
     }
 }
 
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// A message's ticket, as its bodies show it.
+struct TicketLines<'a> {
+    number: crate::domain::TicketNumber,
+    title: &'a str,
+    status: &'a str,
+    link: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "mail/notification.txt")]
+struct NotificationText<'a> {
+    first_name: &'a str,
+    text: &'a str,
+    ticket: Option<&'a TicketLines<'a>>,
+    base: &'a str,
+}
+
+/// Escapes everything a person typed (names, titles, notes).
+#[derive(askama::Template)]
+#[template(path = "mail/notification.html")]
+struct NotificationHtml<'a> {
+    first_name: &'a str,
+    lines: Vec<&'a str>,
+    ticket: Option<&'a TicketLines<'a>>,
+    base: &'a str,
 }
 
 /// The plain-text and HTML bodies of one message.
 fn render(base: &str, to: &Recipient, ticket: Option<&Ticket>, o: &Outgoing) -> (String, String) {
     let base = base.trim_end_matches('/');
-    let link = ticket.map(|t| format!("{base}/tickets/{}", t.number));
-    let mut text = format!("Hello {},\n\n{}\n", to.first_name(), o.text);
-    if let (Some(t), Some(link)) = (ticket, &link) {
-        text.push_str(&format!(
-            "\n{} \u{2014} {}\nStatus: {}\nOpen it: {link}\n",
-            t.number,
-            t.title,
-            t.status_words()
-        ));
-    }
-    text.push_str(&format!(
-        "\n\u{2014} Switchboard, the IT help desk\nChoose what you receive: {base}/account\n"
-    ));
-    let paragraphs: String = o
-        .text
-        .split('\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| format!("<p>{}</p>", escape(l)))
-        .collect();
-    let ticket_html = match (ticket, &link) {
-        (Some(t), Some(link)) => format!(
-            "<p style=\"margin:16px 0;padding:12px;border:1px solid #d7dde5;border-radius:8px\"><strong>{} \u{2014} {}</strong><br>Status: {}<br><a href=\"{}\">Open the ticket</a></p>",
-            t.number,
-            escape(&t.title),
-            escape(t.status_words()),
-            escape(link)
-        ),
-        _ => String::new(),
+    let ticket = ticket.map(|t| TicketLines {
+        number: t.number,
+        title: &t.title,
+        status: t.status_words(),
+        link: format!("{base}/tickets/{}", t.number),
+    });
+    let text = NotificationText {
+        first_name: to.first_name(),
+        text: &o.text,
+        ticket: ticket.as_ref(),
+        base,
     };
-    let html = format!(
-        "<!doctype html><html><body style=\"font-family:system-ui,sans-serif;color:#1b2430\"><p>Hello {},</p>{paragraphs}{ticket_html}<p style=\"color:#5b6675;font-size:13px\">\u{2014} Switchboard, the IT help desk \u{b7} <a href=\"{}/account\">Choose what you receive</a></p></body></html>",
-        escape(to.first_name()),
-        escape(base)
-    );
-    (text, html)
+    let html = NotificationHtml {
+        first_name: to.first_name(),
+        lines: o.text.split('\n').filter(|l| !l.is_empty()).collect(),
+        ticket: ticket.as_ref(),
+        base,
+    };
+    (text.to_string(), html.to_string())
 }
 
 #[cfg(test)]

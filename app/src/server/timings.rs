@@ -1,162 +1,147 @@
 //! Server-side request timings: a latency histogram per route, from the moment a request reaches
-//! the router to the moment its response is ready (queueing in the kernel and the client's own
-//! time are not in it). Exported at `GET /metrics` in Prometheus' text format, and read by
-//! `make bench` for its server-side percentiles.
+//! its route to the moment its response is ready (queueing in the kernel and the client's own time
+//! are not in it). Recorded with the `metrics` crate, exported at `GET /metrics` by
+//! `metrics-exporter-prometheus`, and read by `make bench` for its server-side percentiles.
+//!
+//! Each application has its own recorder rather than the process-wide one: the integration tests
+//! and the benchmark start several applications in one process, and each must count only its own
+//! requests (a global recorder can also be installed only once).
 
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use metrics_exporter_prometheus::{
+    Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
+};
+use std::sync::Arc;
 use std::time::Duration;
 
-/// Buckets per decade of microseconds; bucket `i` holds durations up to 10^(i/STEPS) µs.
-const STEPS: usize = 20;
-/// 1 µs to 100 s.
-const BUCKETS: usize = 8 * STEPS + 1;
+pub const REQUEST_DURATION: &str = "switchboard_request_duration_seconds";
 
-fn bound_us(i: usize) -> f64 {
-    10f64.powf(i as f64 / STEPS as f64)
+/// Bucket bounds in seconds: ten a decade (a factor of about 1.26) from 10 µs to 100 s, rounded
+/// to three digits so the export reads well.
+fn bounds() -> Vec<f64> {
+    (0..=70)
+        .map(|i| {
+            let b = 10f64.powf(i as f64 / 10.0 - 5.0);
+            let scale = 10f64.powi(2 - b.log10().floor() as i32);
+            (b * scale).round() / scale
+        })
+        .collect()
 }
 
-fn bucket(d: Duration) -> usize {
-    let us = d.as_secs_f64() * 1e6;
-    if us <= 1.0 {
-        return 0;
+/// This application's request histograms.
+#[derive(Clone)]
+pub struct Timings {
+    recorder: Arc<PrometheusRecorder>,
+    handle: PrometheusHandle,
+}
+
+impl std::fmt::Debug for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Timings").finish_non_exhaustive()
     }
-    ((us.log10() * STEPS as f64).ceil() as usize).min(BUCKETS - 1)
 }
 
-/// Counts of requests per duration bucket, updated without locks.
-#[derive(Debug)]
-pub struct Histogram {
-    counts: Vec<AtomicU64>,
-    sum_ns: AtomicU64,
-}
-
-impl Default for Histogram {
+impl Default for Timings {
     fn default() -> Self {
-        Histogram {
-            counts: (0..BUCKETS).map(|_| AtomicU64::new(0)).collect(),
-            sum_ns: AtomicU64::new(0),
+        let recorder = PrometheusBuilder::new()
+            .set_buckets_for_metric(Matcher::Full(REQUEST_DURATION.into()), &bounds())
+            .expect("the bucket bounds are not empty")
+            .build_recorder();
+        metrics::with_local_recorder(&recorder, || {
+            metrics::describe_histogram!(
+                REQUEST_DURATION,
+                metrics::Unit::Seconds,
+                "Time from a request reaching its route to its response being ready."
+            )
+        });
+        let handle = recorder.handle();
+        Timings {
+            recorder: Arc::new(recorder),
+            handle,
         }
     }
 }
 
-impl Histogram {
-    pub fn record(&self, d: Duration) {
-        self.counts[bucket(d)].fetch_add(1, Ordering::Relaxed);
-        self.sum_ns
-            .fetch_add(d.as_nanos().min(u64::MAX as u128) as u64, Ordering::Relaxed);
+impl Timings {
+    /// Counts one request to `route` (a route pattern or a server function's path: a bounded set).
+    pub fn record(&self, route: String, d: Duration) {
+        metrics::with_local_recorder(&*self.recorder, || {
+            metrics::histogram!(REQUEST_DURATION, "route" => route).record(d)
+        });
+    }
+
+    /// Moves recorded samples into the histograms; without it they pile up between exports.
+    pub fn upkeep(&self) {
+        self.handle.run_upkeep();
+    }
+
+    /// Prometheus text format: `switchboard_request_duration_seconds` per route.
+    pub fn prometheus(&self) -> String {
+        self.handle.render()
+    }
+
+    /// Every route's counts together, as exported now.
+    pub fn snapshot(&self) -> Buckets {
+        Buckets::parse(&self.prometheus())
+    }
+}
+
+/// Cumulative request counts by bucket bound (seconds), summed over routes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Buckets(Vec<(f64, u64)>);
+
+impl Buckets {
+    /// Reads the request histogram's buckets from a Prometheus text export.
+    pub fn parse(text: &str) -> Buckets {
+        let prefix = format!("{REQUEST_DURATION}_bucket{{");
+        let mut by_bound: Vec<(f64, u64)> = Vec::new();
+        for line in text.lines().filter(|l| l.starts_with(&prefix)) {
+            let parsed = line.rsplit_once("le=\"").and_then(|(_, rest)| {
+                let (le, rest) = rest.split_once('"')?;
+                let count = rest.rsplit(' ').next()?.parse::<u64>().ok()?;
+                let le = if le == "+Inf" {
+                    f64::INFINITY
+                } else {
+                    le.parse().ok()?
+                };
+                Some((le, count))
+            });
+            if let Some((le, count)) = parsed {
+                match by_bound.iter_mut().find(|(b, _)| *b == le) {
+                    Some((_, c)) => *c += count,
+                    None => by_bound.push((le, count)),
+                }
+            }
+        }
+        by_bound.sort_by(|a, b| a.0.total_cmp(&b.0));
+        Buckets(by_bound)
+    }
+
+    /// The counts since `earlier` (a benchmark measures one scenario at a time).
+    pub fn since(&self, earlier: &Buckets) -> Buckets {
+        Buckets(
+            self.0
+                .iter()
+                .map(|&(le, c)| {
+                    let before = earlier.0.iter().find(|(b, _)| *b == le).map_or(0, |e| e.1);
+                    (le, c.saturating_sub(before))
+                })
+                .collect(),
+        )
     }
 
     pub fn count(&self) -> u64 {
-        self.counts.iter().map(|c| c.load(Ordering::Relaxed)).sum()
+        self.0.last().map_or(0, |b| b.1)
     }
 
-    /// The upper bound of the bucket holding the `q` quantile (within 12 % of the true value).
+    /// The upper bound of the bucket holding the `q` quantile (within 26 % of the true value).
     pub fn quantile(&self, q: f64) -> Option<Duration> {
         let total = self.count();
         if total == 0 {
             return None;
         }
         let want = ((q.clamp(0.0, 1.0) * total as f64).ceil() as u64).max(1);
-        let mut seen = 0;
-        for (i, c) in self.counts.iter().enumerate() {
-            seen += c.load(Ordering::Relaxed);
-            if seen >= want {
-                return Some(Duration::from_secs_f64(bound_us(i) / 1e6));
-            }
-        }
-        None
-    }
-}
-
-/// Histograms by route (the route's pattern, or a server function's path).
-#[derive(Clone, Debug, Default)]
-pub struct Timings {
-    routes: Arc<RwLock<HashMap<String, Arc<Histogram>>>>,
-}
-
-impl Timings {
-    pub fn record(&self, route: &str, d: Duration) {
-        /// Requests for made-up paths must not grow the map without end.
-        const MOST_ROUTES: usize = 200;
-        let found = self.routes.read().ok().and_then(|r| r.get(route).cloned());
-        let histogram = match found {
-            Some(h) => h,
-            None => match self.routes.write() {
-                Ok(mut r) => {
-                    let key = if r.len() < MOST_ROUTES {
-                        route
-                    } else {
-                        "other"
-                    };
-                    r.entry(key.to_string()).or_default().clone()
-                }
-                Err(_) => return,
-            },
-        };
-        histogram.record(d);
-    }
-
-    pub fn route(&self, route: &str) -> Option<Arc<Histogram>> {
-        self.routes.read().ok()?.get(route).cloned()
-    }
-
-    /// Every route's counts together.
-    pub fn overall(&self) -> Histogram {
-        let all = Histogram::default();
-        if let Ok(routes) = self.routes.read() {
-            for h in routes.values() {
-                for (sum, c) in all.counts.iter().zip(&h.counts) {
-                    sum.fetch_add(c.load(Ordering::Relaxed), Ordering::Relaxed);
-                }
-                all.sum_ns
-                    .fetch_add(h.sum_ns.load(Ordering::Relaxed), Ordering::Relaxed);
-            }
-        }
-        all
-    }
-
-    /// Forgets every count (a benchmark measures one scenario at a time).
-    pub fn reset(&self) {
-        if let Ok(mut r) = self.routes.write() {
-            r.clear();
-        }
-    }
-
-    /// Prometheus text format: `switchboard_request_duration_seconds` per route.
-    pub fn prometheus(&self) -> String {
-        let Ok(routes) = self.routes.read() else {
-            return String::new();
-        };
-        let mut names: Vec<&String> = routes.keys().collect();
-        names.sort();
-        let mut out = String::from(
-            "# HELP switchboard_request_duration_seconds Time from a request reaching the router to its response being ready.\n\
-             # TYPE switchboard_request_duration_seconds histogram\n",
-        );
-        for name in names {
-            let h = &routes[name];
-            let label = name.replace('\\', "\\\\").replace('"', "\\\"");
-            let mut cumulative = 0;
-            // Every fourth bucket (a factor of about 1.6) keeps the export short.
-            for (i, c) in h.counts.iter().enumerate() {
-                cumulative += c.load(Ordering::Relaxed);
-                if i % 4 == 0 {
-                    out.push_str(&format!(
-                        "switchboard_request_duration_seconds_bucket{{route=\"{label}\",le=\"{:e}\"}} {cumulative}\n",
-                        bound_us(i) / 1e6
-                    ));
-                }
-            }
-            out.push_str(&format!(
-                "switchboard_request_duration_seconds_bucket{{route=\"{label}\",le=\"+Inf\"}} {cumulative}\n\
-                 switchboard_request_duration_seconds_sum{{route=\"{label}\"}} {}\n\
-                 switchboard_request_duration_seconds_count{{route=\"{label}\"}} {cumulative}\n",
-                h.sum_ns.load(Ordering::Relaxed) as f64 / 1e9
-            ));
-        }
-        out
+        let (le, _) = self.0.iter().find(|(_, c)| *c >= want)?;
+        Duration::try_from_secs_f64(*le).ok()
     }
 }
 
@@ -166,32 +151,47 @@ mod tests {
 
     #[test]
     fn quantiles_come_from_the_bucket_bounds() {
-        let h = Histogram::default();
-        assert_eq!(h.quantile(0.5), None);
+        let t = Timings::default();
+        assert_eq!(t.snapshot().quantile(0.5), None);
         for us in 1..=100u64 {
-            h.record(Duration::from_micros(us * 10));
+            t.record("/api/poll_board".into(), Duration::from_micros(us * 10));
         }
-        let p50 = h.quantile(0.5).unwrap().as_secs_f64() * 1e6;
-        let p99 = h.quantile(0.99).unwrap().as_secs_f64() * 1e6;
-        assert!((500.0..=500.0 * 1.13).contains(&p50), "{p50}");
-        assert!((990.0..=990.0 * 1.13).contains(&p99), "{p99}");
-        assert_eq!(h.count(), 100);
+        let all = t.snapshot();
+        assert_eq!(all.count(), 100);
+        let p50 = all.quantile(0.5).unwrap().as_secs_f64() * 1e6;
+        let p99 = all.quantile(0.99).unwrap().as_secs_f64() * 1e6;
+        assert!((500.0..=500.0 * 1.27).contains(&p50), "{p50}");
+        assert!((990.0..=990.0 * 1.27).contains(&p99), "{p99}");
+        t.record("/api/poll_board".into(), Duration::from_secs(1));
+        let later = t.snapshot().since(&all);
+        assert_eq!(later.count(), 1);
+        assert_eq!(later.quantile(0.5), Some(Duration::from_secs(1)));
     }
 
     #[test]
     fn routes_are_kept_apart_and_exported() {
         let t = Timings::default();
-        t.record("/api/poll_board", Duration::from_micros(40));
-        t.record("/api/poll_board", Duration::from_micros(60));
-        t.record("/api/v1/tickets", Duration::from_millis(3));
-        assert_eq!(t.route("/api/poll_board").unwrap().count(), 2);
+        t.record("/api/poll_board".into(), Duration::from_micros(40));
+        t.record("/api/poll_board".into(), Duration::from_micros(60));
+        t.record("/api/v1/tickets".into(), Duration::from_millis(3));
         let text = t.prometheus();
-        assert!(text
-            .contains("switchboard_request_duration_seconds_count{route=\"/api/poll_board\"} 2"));
+        assert!(
+            text.contains(
+                "switchboard_request_duration_seconds_count{route=\"/api/poll_board\"} 2"
+            ),
+            "{text}"
+        );
         assert!(text.contains(
             "switchboard_request_duration_seconds_bucket{route=\"/api/v1/tickets\",le=\"+Inf\"} 1"
         ));
-        t.reset();
-        assert!(t.route("/api/poll_board").is_none());
+        assert_eq!(t.snapshot().count(), 3);
+    }
+
+    #[test]
+    fn each_application_counts_its_own_requests() {
+        let (a, b) = (Timings::default(), Timings::default());
+        a.record("/healthz".into(), Duration::from_millis(1));
+        assert_eq!(a.snapshot().count(), 1);
+        assert_eq!(b.snapshot().count(), 0);
     }
 }

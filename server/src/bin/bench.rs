@@ -157,9 +157,7 @@ where
     for _ in 0..clients {
         conns.push(Conn::open(addr).await);
     }
-    if let Some(t) = SERVER_TIMINGS.get() {
-        t.reset();
-    }
+    let before = server_counts();
     let start = Instant::now();
     let mut tasks = Vec::new();
     for (c, mut conn) in conns.into_iter().enumerate() {
@@ -194,7 +192,7 @@ where
         bytes = b;
     }
     let wall = start.elapsed();
-    let server = server_side();
+    let server = server_side(before);
     Stats {
         name: name.into(),
         samples,
@@ -237,9 +235,14 @@ struct ChildStats {
     bytes: usize,
 }
 
-/// The server's own p50 and p99 since its timings were last reset.
-fn server_side() -> Option<(Duration, Duration)> {
-    let h = SERVER_TIMINGS.get()?.overall();
+/// The server's request counts so far, every route together.
+fn server_counts() -> Option<app::server::timings::Buckets> {
+    SERVER_TIMINGS.get().map(|t| t.snapshot())
+}
+
+/// The server's own p50 and p99 of the requests since `before` was counted.
+fn server_side(before: Option<app::server::timings::Buckets>) -> Option<(Duration, Duration)> {
+    let h = SERVER_TIMINGS.get()?.snapshot().since(&before?);
     h.quantile(0.5).zip(h.quantile(0.99))
 }
 
@@ -251,9 +254,7 @@ async fn load_from_child(
     per_client: usize,
     request: Request,
 ) -> Stats {
-    if let Some(t) = SERVER_TIMINGS.get() {
-        t.reset();
-    }
+    let before = server_counts();
     let exe = std::env::current_exe().expect("own path");
     let output = tokio::process::Command::new(exe)
         .arg("clients")
@@ -270,7 +271,7 @@ async fn load_from_child(
         String::from_utf8_lossy(&output.stderr)
     );
     let child: ChildStats = serde_json::from_slice(&output.stdout).expect("child stats");
-    let server = server_side();
+    let server = server_side(before);
     Stats {
         name: name.into(),
         samples: child

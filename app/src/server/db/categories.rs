@@ -11,13 +11,8 @@ impl Db {
     pub(super) async fn all_categories(
         &self,
     ) -> Result<std::sync::Arc<Vec<(i64, Category)>>, AppError> {
-        if let Ok(cache) = self.categories.read() {
-            if let Some((_, list)) = cache
-                .as_ref()
-                .filter(|(at, _)| at.elapsed() < CATEGORY_CACHE)
-            {
-                return Ok(list.clone());
-            }
+        if let Some(list) = self.categories.get(&()) {
+            return Ok(list);
         }
         let rows = sqlx::query(
             "SELECT id, slug, name, fields_json FROM categories ORDER BY position, slug",
@@ -29,17 +24,13 @@ impl Db {
                 .map(category_from_row)
                 .collect::<Result<Vec<_>, _>>()?,
         );
-        if let Ok(mut cache) = self.categories.write() {
-            *cache = Some((std::time::Instant::now(), list.clone()));
-        }
+        self.categories.insert((), list.clone());
         Ok(list)
     }
 
     /// Drops the cached categories after an edit.
     pub fn forget_categories(&self) {
-        if let Ok(mut cache) = self.categories.write() {
-            *cache = None;
-        }
+        self.categories.invalidate(&());
     }
 
     pub async fn categories(&self) -> Result<Vec<Category>, AppError> {

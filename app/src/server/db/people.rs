@@ -129,13 +129,15 @@ impl Db {
         start_cutoff: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<Option<User>, AppError> {
-        if let Some(user) = self.sessions.get(
-            token_hash,
-            to_ms(idle_cutoff),
-            to_ms(start_cutoff),
-            to_ms(now),
-        ) {
-            return Ok(Some(user));
+        // A cached session answers while it is inside its idle and absolute limits and its
+        // last-seen time does not need writing yet.
+        if let Some((user, last_seen, started)) = self.sessions.get(token_hash) {
+            if last_seen > to_ms(idle_cutoff)
+                && started > to_ms(start_cutoff)
+                && to_ms(now) - last_seen <= 60_000
+            {
+                return Ok(Some(user));
+            }
         }
         let row = sqlx::query(
             "SELECT u.id, u.email, u.name, u.role, s.last_seen_at, s.created_at FROM sessions s JOIN users u ON u.id = s.user_id \
@@ -159,17 +161,23 @@ impl Db {
         }
         let user = user_from_row(&row)?;
         self.sessions
-            .put(token_hash, user.clone(), last_seen, started);
+            .insert(token_hash.to_string(), (user.clone(), last_seen, started));
         Ok(Some(user))
     }
 
     /// Forgets cached sessions of a person (after a role change), so the next request re-reads them.
     pub fn forget_sessions_of(&self, user_id: i64) {
-        self.sessions.forget(|u| u.id == user_id);
+        for (token_hash, _) in self
+            .sessions
+            .iter()
+            .filter(|(_, (u, _, _))| u.id == user_id)
+        {
+            self.sessions.invalidate(token_hash.as_str());
+        }
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), AppError> {
-        self.sessions.remove(token_hash);
+        self.sessions.invalidate(token_hash);
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)

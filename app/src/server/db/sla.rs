@@ -7,13 +7,8 @@ impl Db {
 
     /// Every SLA policy in order, read at most every few seconds (like categories).
     pub async fn policies(&self) -> Result<std::sync::Arc<Vec<Policy>>, AppError> {
-        if let Ok(cache) = self.policies.read() {
-            if let Some((_, list)) = cache
-                .as_ref()
-                .filter(|(at, _)| at.elapsed() < CATEGORY_CACHE)
-            {
-                return Ok(list.clone());
-            }
+        if let Some(list) = self.policies.get(&()) {
+            return Ok(list);
         }
         let rows = sqlx::query(
             "SELECT id, name, categories, teams, time_zone, hours, holidays, targets_json, at_risk_percent, rules \
@@ -26,16 +21,12 @@ impl Db {
                 .map(policy_from_row)
                 .collect::<Result<Vec<_>, _>>()?,
         );
-        if let Ok(mut cache) = self.policies.write() {
-            *cache = Some((std::time::Instant::now(), list.clone()));
-        }
+        self.policies.insert((), list.clone());
         Ok(list)
     }
 
     pub fn forget_policies(&self) {
-        if let Ok(mut cache) = self.policies.write() {
-            *cache = None;
-        }
+        self.policies.invalidate(&());
     }
 
     /// Creates (without `id`) or replaces a policy; false when `id` names no policy.
