@@ -6,9 +6,9 @@
 //! all go through it, so a new kind of change lands here too.
 
 use super::db::{Conn, Db, TicketRow, Tx};
-use super::notify;
+use super::notify::{self, Audience};
 use super::state::AppState;
-use crate::domain::{TicketEvent, User};
+use crate::domain::{Ticket, TicketEvent, User};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 
@@ -87,16 +87,27 @@ impl<'a> TicketWrite<'a> {
             before.assignee_id,
         )
         .await?;
-        let told = notify::for_change(&updated.ticket, &who, events, self.actor.as_ref());
+        self.tell(before.id, &updated.ticket, &who, events).await?;
+        Ok(updated)
+    }
+
+    /// Tells `who` about the `events` of ticket `ticket_id` (now `ticket`), in this transaction.
+    pub async fn tell(
+        &mut self,
+        ticket_id: i64,
+        ticket: &Ticket,
+        who: &Audience,
+        events: &[TicketEvent],
+    ) -> Result<(), AppError> {
+        let told = notify::for_change(ticket, who, events, self.actor.as_ref());
         notify::deliver(
             &mut self.tx,
             self.state,
-            Some((before.id, &updated.ticket)),
+            Some((ticket_id, ticket)),
             told,
             self.now,
         )
-        .await?;
-        Ok(updated)
+        .await
     }
 
     /// Commits the change and lets every open board see its events.

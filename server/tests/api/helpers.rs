@@ -162,7 +162,11 @@ impl TestApp {
         TestApp {
             base,
             state,
-            client: Client::new(),
+            // A request that never gets an answer fails its test instead of stalling the suite.
+            client: Client::builder()
+                .timeout(std::time::Duration::from_secs(120))
+                .build()
+                .unwrap(),
             database_url: config.database_url.clone(),
             dir,
             keep_dir: false,
@@ -347,6 +351,7 @@ impl Session {
         let client = Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(120))
             .build()
             .unwrap();
         if let Some(email) = email {
@@ -374,6 +379,7 @@ impl Session {
         let client = Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(120))
             .build()
             .unwrap();
         let r = client

@@ -91,8 +91,7 @@ pub async fn create_ticket(
         who.tracking_link =
             Some(crate::server::portal::issue_link(w.conn(), id, Some(actor.id), now).await?);
     }
-    let told = notify::for_change(&ticket, &who, &events, Some(actor));
-    notify::deliver(w.conn(), state, Some((id, &ticket)), told, now).await?;
+    w.tell(id, &ticket, &who, &events).await?;
     w.commit().await?;
     tracing::info!(ticket.number = %ticket.number, ticket.priority = %ticket.priority, "ticket filed");
     Ok(ticket)
