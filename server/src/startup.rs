@@ -3,7 +3,7 @@
 use crate::config::Config;
 use app::domain::PriorityMatrix;
 use app::server::db::{Db, OpenError};
-use app::server::state::{Clock, FeedHead, Settings};
+use app::server::state::{Clock, FeedHead, Settings, Shared};
 use app::server::timings::Timings;
 use app::server::AppState;
 use app::{shell, App};
@@ -90,7 +90,7 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
         .site_pkg_dir("pkg")
         .site_addr(listener.local_addr().unwrap_or(config.addr))
         .build();
-    let state = AppState {
+    let state = AppState::from(Shared {
         leptos_options,
         db,
         settings: Arc::new(settings),
@@ -99,7 +99,7 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
         mailer,
         timings: Timings::default(),
         workers: Default::default(),
-    };
+    });
     if config.demo && state.db.count_users().await.unwrap_or(1) == 0 {
         match app::server::demo::load(&state).await {
             Ok(()) => tracing::info!("demo data loaded"),

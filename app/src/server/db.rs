@@ -135,6 +135,12 @@ pub struct Db {
     backend: Backend,
     url: std::sync::Arc<str>,
     writers: std::sync::Arc<tokio::sync::Mutex<()>>,
+    caches: std::sync::Arc<Caches>,
+}
+
+/// What `Db` keeps in memory between statements, shared by every clone of it.
+#[derive(Debug)]
+struct Caches {
     categories: CategoryCache,
     policies: PolicyCache,
     sessions: SessionCache,
@@ -279,9 +285,11 @@ impl Db {
             backend,
             url: url.into(),
             writers: Default::default(),
-            categories: list_cache(),
-            policies: list_cache(),
-            sessions: session_cache(),
+            caches: std::sync::Arc::new(Caches {
+                categories: list_cache(),
+                policies: list_cache(),
+                sessions: session_cache(),
+            }),
         })
     }
 

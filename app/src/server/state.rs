@@ -9,8 +9,12 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// What every route and server function shares. Cloned for each request by every extractor and
+/// middleware that takes it, so a clone is one reference count, whatever the state holds.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Arc<Settings>,
@@ -22,6 +26,27 @@ pub struct AppState {
     pub timings: super::timings::Timings,
     /// When each background worker last went round, for `/readyz`.
     pub workers: Heartbeats,
+}
+
+impl From<Shared> for AppState {
+    fn from(shared: Shared) -> Self {
+        AppState(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// leptos_axum reads the site's options from the state (to render pages and serve files).
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
 }
 
 impl AppState {

@@ -11,7 +11,7 @@ impl Db {
     pub(super) async fn all_categories(
         &self,
     ) -> Result<std::sync::Arc<Vec<(i64, Category)>>, AppError> {
-        if let Some(list) = self.categories.get(&()) {
+        if let Some(list) = self.caches.categories.get(&()) {
             return Ok(list);
         }
         let rows = sqlx::query(
@@ -24,13 +24,13 @@ impl Db {
                 .map(category_from_row)
                 .collect::<Result<Vec<_>, _>>()?,
         );
-        self.categories.insert((), list.clone());
+        self.caches.categories.insert((), list.clone());
         Ok(list)
     }
 
     /// Drops the cached categories after an edit.
     pub fn forget_categories(&self) {
-        self.categories.invalidate(&());
+        self.caches.categories.invalidate(&());
     }
 
     pub async fn categories(&self) -> Result<Vec<Category>, AppError> {

@@ -131,7 +131,7 @@ impl Db {
     ) -> Result<Option<User>, AppError> {
         // A cached session answers while it is inside its idle and absolute limits and its
         // last-seen time does not need writing yet.
-        if let Some((user, last_seen, started)) = self.sessions.get(token_hash) {
+        if let Some((user, last_seen, started)) = self.caches.sessions.get(token_hash) {
             if last_seen > to_ms(idle_cutoff)
                 && started > to_ms(start_cutoff)
                 && to_ms(now) - last_seen <= 60_000
@@ -160,7 +160,8 @@ impl Db {
             last_seen = to_ms(now);
         }
         let user = user_from_row(&row)?;
-        self.sessions
+        self.caches
+            .sessions
             .insert(token_hash.to_string(), (user.clone(), last_seen, started));
         Ok(Some(user))
     }
@@ -168,16 +169,17 @@ impl Db {
     /// Forgets cached sessions of a person (after a role change), so the next request re-reads them.
     pub fn forget_sessions_of(&self, user_id: i64) {
         for (token_hash, _) in self
+            .caches
             .sessions
             .iter()
             .filter(|(_, (u, _, _))| u.id == user_id)
         {
-            self.sessions.invalidate(token_hash.as_str());
+            self.caches.sessions.invalidate(token_hash.as_str());
         }
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), AppError> {
-        self.sessions.invalidate(token_hash);
+        self.caches.sessions.invalidate(token_hash);
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)

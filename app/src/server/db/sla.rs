@@ -7,7 +7,7 @@ impl Db {
 
     /// Every SLA policy in order, read at most every few seconds (like categories).
     pub async fn policies(&self) -> Result<std::sync::Arc<Vec<Policy>>, AppError> {
-        if let Some(list) = self.policies.get(&()) {
+        if let Some(list) = self.caches.policies.get(&()) {
             return Ok(list);
         }
         let rows = sqlx::query(
@@ -21,12 +21,12 @@ impl Db {
                 .map(policy_from_row)
                 .collect::<Result<Vec<_>, _>>()?,
         );
-        self.policies.insert((), list.clone());
+        self.caches.policies.insert((), list.clone());
         Ok(list)
     }
 
     pub fn forget_policies(&self) {
-        self.policies.invalidate(&());
+        self.caches.policies.invalidate(&());
     }
 
     /// Creates (without `id`) or replaces a policy; false when `id` names no policy.
