@@ -4,6 +4,7 @@
 use super::widgets::{action_error, not_field, ErrorBox, FieldMessage, StatusChip};
 use crate::api::coordination::{LinkTicket, PlanTicket, RequestFacilityWork, UnlinkTicket};
 use crate::domain::coordination::{LinkChoice, LinkedTicket};
+use crate::domain::PersonRef;
 use crate::types::TicketExtras;
 use leptos::prelude::*;
 
@@ -149,7 +150,6 @@ fn FacilityWork(
     number: String,
     facility: ServerAction<RequestFacilityWork>,
 ) -> impl IntoView {
-    let facility_error = action_error(facility);
     let orders = extras.work_orders.clone();
     view! {
         <section class="facility-work" aria-labelledby="facility-h">
@@ -185,85 +185,92 @@ fn FacilityWork(
             {extras
                 .can_request_facility
                 .then(|| {
-                    let managers = extras.facility_managers.clone();
-                    let open = extras.open_work_orders.clone();
-                    let number = number.clone();
                     view! {
-                        <details
-                            class="request-facility"
-                            open=move || facility_error.get().is_some()
-                        >
-                            <summary>"It needs facility work (cabling, power, access…)"</summary>
-                            <ActionForm action=facility attr:class="form">
-                                <input type="hidden" name="number" value=number.clone() />
-                                <ErrorBox error=not_field(facility_error) />
-                                <p class="muted">
-                                    "The ticket waits on facility meanwhile: its clock pauses, and resumes when the work is done."
-                                </p>
-                                <label for="wo-what">"What is needed"</label>
-                                <textarea id="wo-what" name="what" rows="2"></textarea>
-                                <FieldMessage error=facility_error field="what" />
-                                <label for="wo-location">"Where"</label>
-                                <input id="wo-location" name="location" />
-                                <FieldMessage error=facility_error field="location" />
-                                <label for="wo-manager">"Facility manager"</label>
-                                <select id="wo-manager" name="manager">
-                                    {managers
-                                        .is_empty()
-                                        .then(|| {
-                                            view! {
-                                                <option value="">
-                                                    "No facility manager has an account yet"
-                                                </option>
-                                            }
-                                        })}
-                                    {managers
-                                        .iter()
-                                        .map(|m| {
-                                            view! {
-                                                <option value=m
-                                                    .email
-                                                    .clone()>{format!("{} <{}>", m.name, m.email)}</option>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </select>
-                                <FieldMessage error=facility_error field="manager" />
-                                <label for="wo-expected">"Hoped for by (optional)"</label>
-                                <input id="wo-expected" name="expected_on" type="date" />
-                                <FieldMessage error=facility_error field="expected_on" />
-                                {(!open.is_empty())
-                                    .then(|| {
-                                        view! {
-                                            <label for="wo-existing">
-                                                "…or wait on a work order that exists already"
-                                            </label>
-                                            <select id="wo-existing" name="existing">
-                                                <option value="">"A new work order (above)"</option>
-                                                {open
-                                                    .iter()
-                                                    .map(|(id, words)| {
-                                                        view! {
-                                                            <option value=id.to_string()>{words.clone()}</option>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </select>
-                                            <FieldMessage error=facility_error field="existing" />
-                                        }
-                                    })}
-                                <button
-                                    type="submit"
-                                    class="primary"
-                                    disabled=move || facility.pending().get()
-                                >
-                                    "Ask for facility work"
-                                </button>
-                            </ActionForm>
-                        </details>
+                        <AskFacility
+                            number=number.clone()
+                            managers=extras.facility_managers.clone()
+                            open=extras.open_work_orders.clone()
+                            facility
+                        />
                     }
                 })}
         </section>
+    }
+}
+
+/// Asking a facility manager for work: a new work order, or waiting on one that exists.
+#[component]
+fn AskFacility(
+    number: String,
+    managers: Vec<PersonRef>,
+    open: Vec<(i64, String)>,
+    facility: ServerAction<RequestFacilityWork>,
+) -> impl IntoView {
+    let error = action_error(facility);
+    view! {
+        <details class="request-facility" open=move || error.get().is_some()>
+            <summary>"It needs facility work (cabling, power, access…)"</summary>
+            <ActionForm action=facility attr:class="form">
+                <input type="hidden" name="number" value=number />
+                <ErrorBox error=not_field(error) />
+                <p class="muted">
+                    "The ticket waits on facility meanwhile: its clock pauses, and resumes when the work is done."
+                </p>
+                <label for="wo-what">"What is needed"</label>
+                <textarea id="wo-what" name="what" rows="2"></textarea>
+                <FieldMessage error=error field="what" />
+                <label for="wo-location">"Where"</label>
+                <input id="wo-location" name="location" />
+                <FieldMessage error=error field="location" />
+                <label for="wo-manager">"Facility manager"</label>
+                <select id="wo-manager" name="manager">
+                    {managers
+                        .is_empty()
+                        .then(|| {
+                            view! {
+                                <option value="">"No facility manager has an account yet"</option>
+                            }
+                        })}
+                    {managers
+                        .iter()
+                        .map(|m| {
+                            view! {
+                                <option value=m
+                                    .email
+                                    .clone()>{format!("{} <{}>", m.name, m.email)}</option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <FieldMessage error=error field="manager" />
+                <label for="wo-expected">"Hoped for by (optional)"</label>
+                <input id="wo-expected" name="expected_on" type="date" />
+                <FieldMessage error=error field="expected_on" />
+                {(!open.is_empty())
+                    .then(|| {
+                        view! {
+                            <label for="wo-existing">
+                                "…or wait on a work order that exists already"
+                            </label>
+                            <select id="wo-existing" name="existing">
+                                <option value="">"A new work order (above)"</option>
+                                {open
+                                    .iter()
+                                    .map(|(id, words)| {
+                                        view! {
+                                            <option value=id.to_string()>{words.clone()}</option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                            <FieldMessage error=error field="existing" />
+                        }
+                    })}
+                <button type="submit" class="primary" disabled=move || facility.pending().get()>
+                    "Ask for facility work"
+                </button>
+            </ActionForm>
+        </details>
     }
 }
 

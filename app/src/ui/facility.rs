@@ -75,71 +75,18 @@ fn OrderCard(
     error: Signal<Option<AppError>>,
     facility: bool,
 ) -> impl IntoView {
-    let (id_done, id_date, id_cancel) = (
-        order.id.to_string(),
-        order.id.to_string(),
-        order.id.to_string(),
-    );
     let open = order.status == WorkOrderStatus::Open;
-    let reference = order.reference();
-    let waiting = match order.ticket_count {
-        1 => "1 IT request waits on it".to_string(),
-        n => format!("{n} IT requests wait on it"),
-    };
-    let done_id = format!("outcome-{}", order.id);
-    let date_id = format!("expected-{}", order.id);
     view! {
         <li class="work-order" class:finished=!open>
             <header>
-                <strong>{reference.clone()}</strong>
+                <strong>{order.reference()}</strong>
                 <span class=format!(
                     "wo-status {}",
                     order.status.as_str(),
                 )>{order.status.label()}</span>
             </header>
             <p class="wo-what">{order.what.clone()}</p>
-            <dl class="facts">
-                <dt>"Where"</dt>
-                <dd>{order.location.clone()}</dd>
-                <dt>"Expected"</dt>
-                <dd>
-                    {order
-                        .expected_on
-                        .map(|d| d.to_string())
-                        .unwrap_or_else(|| "No date yet".into())}
-                </dd>
-                {(!facility)
-                    .then(|| {
-                        view! {
-                            <dt>"Facility manager"</dt>
-                            <dd>{order.manager.name.clone()}</dd>
-                        }
-                    })}
-                <dt>"Asked by"</dt>
-                <dd>
-                    {order.requested_by.as_ref().map(|p| p.name.clone()).unwrap_or_default()} " · "
-                    {when(order.created_at)}
-                </dd>
-                <dt>"Waiting"</dt>
-                <dd>{waiting}</dd>
-                {order
-                    .completed_at
-                    .map(|at| {
-                        view! {
-                            <dt>"Finished"</dt>
-                            <dd>{when(at)}</dd>
-                        }
-                    })}
-                {order
-                    .outcome
-                    .clone()
-                    .map(|o| {
-                        view! {
-                            <dt>"Note"</dt>
-                            <dd>{o}</dd>
-                        }
-                    })}
-            </dl>
+            <OrderFacts order=order.clone() facility />
             {(!order.tickets.is_empty())
                 .then(|| {
                     view! {
@@ -165,57 +112,116 @@ fn OrderCard(
                         </ul>
                     }
                 })}
-            {open
-                .then(move || {
+            {open.then(|| view! { <OrderActions order update error facility /> })}
+        </li>
+    }
+}
+
+/// Where, when and for whom the work is.
+#[component]
+fn OrderFacts(order: WorkOrder, facility: bool) -> impl IntoView {
+    let waiting = match order.ticket_count {
+        1 => "1 IT request waits on it".to_string(),
+        n => format!("{n} IT requests wait on it"),
+    };
+    view! {
+        <dl class="facts">
+            <dt>"Where"</dt>
+            <dd>{order.location.clone()}</dd>
+            <dt>"Expected"</dt>
+            <dd>
+                {order.expected_on.map(|d| d.to_string()).unwrap_or_else(|| "No date yet".into())}
+            </dd>
+            {(!facility)
+                .then(|| {
                     view! {
-                        <div class="wo-actions">
-                            <ActionForm action=update attr:class="form">
-                                <input type="hidden" name="id" value=id_done />
-                                <input type="hidden" name="action" value="done" />
-                                <label for=done_id.clone()>"What was done (optional)"</label>
-                                <textarea id=done_id name="outcome" rows="2"></textarea>
-                                <FieldMessage error=error field="outcome" />
-                                <button
-                                    type="submit"
-                                    class="primary"
-                                    disabled=move || update.pending().get()
-                                >
-                                    {format!("Mark {reference} done")}
-                                </button>
-                            </ActionForm>
-                            <ActionForm action=update attr:class="row">
-                                <input type="hidden" name="id" value=id_date />
-                                <input type="hidden" name="action" value="expect" />
-                                <label for=date_id.clone()>"Expected date"</label>
-                                <input
-                                    id=date_id
-                                    name="expected_on"
-                                    type="date"
-                                    value=order
-                                        .expected_on
-                                        .map(|d| d.to_string())
-                                        .unwrap_or_default()
-                                />
-                                <button type="submit" disabled=move || update.pending().get()>
-                                    "Set date"
-                                </button>
-                                <FieldMessage error=error field="expected_on" />
-                            </ActionForm>
-                            {(!facility)
-                                .then(|| {
-                                    view! {
-                                        <ActionForm action=update attr:class="inline">
-                                            <input type="hidden" name="id" value=id_cancel />
-                                            <input type="hidden" name="action" value="cancel" />
-                                            <button type="submit" class="link">
-                                                "Cancel: not needed any more"
-                                            </button>
-                                        </ActionForm>
-                                    }
-                                })}
-                        </div>
+                        <dt>"Facility manager"</dt>
+                        <dd>{order.manager.name.clone()}</dd>
                     }
                 })}
-        </li>
+            <dt>"Asked by"</dt>
+            <dd>
+                {order.requested_by.as_ref().map(|p| p.name.clone()).unwrap_or_default()} " · "
+                {when(order.created_at)}
+            </dd>
+            <dt>"Waiting"</dt>
+            <dd>{waiting}</dd>
+            {order
+                .completed_at
+                .map(|at| {
+                    view! {
+                        <dt>"Finished"</dt>
+                        <dd>{when(at)}</dd>
+                    }
+                })}
+            {order
+                .outcome
+                .clone()
+                .map(|o| {
+                    view! {
+                        <dt>"Note"</dt>
+                        <dd>{o}</dd>
+                    }
+                })}
+        </dl>
+    }
+}
+
+/// An open order's forms: mark it done, set the expected date, or (for IT) cancel it.
+#[component]
+fn OrderActions(
+    order: WorkOrder,
+    update: ServerAction<UpdateWorkOrder>,
+    error: Signal<Option<AppError>>,
+    facility: bool,
+) -> impl IntoView {
+    let (id_done, id_date, id_cancel) = (
+        order.id.to_string(),
+        order.id.to_string(),
+        order.id.to_string(),
+    );
+    let reference = order.reference();
+    let done_id = format!("outcome-{}", order.id);
+    let date_id = format!("expected-{}", order.id);
+    view! {
+        <div class="wo-actions">
+            <ActionForm action=update attr:class="form">
+                <input type="hidden" name="id" value=id_done />
+                <input type="hidden" name="action" value="done" />
+                <label for=done_id.clone()>"What was done (optional)"</label>
+                <textarea id=done_id name="outcome" rows="2"></textarea>
+                <FieldMessage error=error field="outcome" />
+                <button type="submit" class="primary" disabled=move || update.pending().get()>
+                    {format!("Mark {reference} done")}
+                </button>
+            </ActionForm>
+            <ActionForm action=update attr:class="row">
+                <input type="hidden" name="id" value=id_date />
+                <input type="hidden" name="action" value="expect" />
+                <label for=date_id.clone()>"Expected date"</label>
+                <input
+                    id=date_id
+                    name="expected_on"
+                    type="date"
+                    value=order.expected_on.map(|d| d.to_string()).unwrap_or_default()
+                />
+                <button type="submit" disabled=move || update.pending().get()>
+                    "Set date"
+                </button>
+                <FieldMessage error=error field="expected_on" />
+            </ActionForm>
+            {(!facility)
+                .then(|| {
+                    view! {
+                        <ActionForm action=update attr:class="inline">
+                            <input type="hidden" name="id" value=id_cancel />
+                            <input type="hidden" name="action" value="cancel" />
+                            <button type="submit" class="link">
+                                "Cancel: not needed any more"
+                            </button>
+                        </ActionForm>
+                    }
+                })}
+        </div>
     }
 }

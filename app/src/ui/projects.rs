@@ -9,7 +9,7 @@ use crate::api::coordination::{
 };
 use crate::domain::coordination::Progress;
 use crate::domain::{Priority, Ticket};
-use crate::types::ProjectPage as Page;
+use crate::types::{ProjectPage as Page, ProjectSummary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -42,132 +42,116 @@ pub fn ProjectsPage() -> impl IntoView {
         <Title text="Projects — Switchboard" />
         <Gate
             allowed=|_| true
-            children=|user| {
-                let create = ServerAction::<CreateProject>::new();
-                let error = action_error(create);
-                let list = Resource::new(move || create.version().get(), |_| list_projects());
-                let coordinates = user.role.coordinates();
-                view! {
-                    <section class="panel wide">
-                        <h1>"Projects"</h1>
-                        <p class="muted">
-                            "Support IT delivers for projects: planned tasks and the requests that belong to them."
-                        </p>
-                        <Transition fallback=|| {
-                            view! { <p class="muted">"Loading…"</p> }
-                        }>
-                            {move || Suspend::new(async move {
-                                let projects = list.await.unwrap_or_default();
-                                if projects.is_empty() {
-                                    return view! { <p class="empty">"No projects yet."</p> }
-                                        .into_any();
-                                }
-                                view! {
-                                    <ul class="project-list">
-                                        {projects
-                                            .into_iter()
-                                            .map(|s| {
-                                                view! {
-                                                    <li class="project-card">
-                                                        <a href=format!("/projects/{}", s.project.id)>
-                                                            <strong>{s.project.name.clone()}</strong>
-                                                        </a>
-                                                        <p class="muted">
-                                                            {format!(
-                                                                "{} – {} · managed by {}",
-                                                                s.project.starts_on,
-                                                                s.project.ends_on,
-                                                                s.project.manager.name,
-                                                            )} {s.next_due.map(|d| format!(" · next due {d}"))}
-                                                        </p>
-                                                        <ProgressBar progress=s.progress />
-                                                    </li>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </ul>
-                                }
-                                    .into_any()
-                            })}
-                        </Transition>
-                        {coordinates
-                            .then(|| {
-                                view! {
-                                    <details class="new-project" open=move || error.get().is_some()>
-                                        <summary>"New project"</summary>
-                                        <ActionForm action=create attr:class="form">
-                                            <ErrorBox error=not_field(error) />
-                                            <label for="project-name">"Name"</label>
-                                            <input id="project-name" name="name" required />
-                                            <FieldMessage error=error field="name" />
-                                            <label for="project-manager">
-                                                "Project manager (email)"
-                                            </label>
-                                            <input
-                                                id="project-manager"
-                                                name="manager"
-                                                type="email"
-                                                required
-                                            />
-                                            <FieldMessage error=error field="manager" />
-                                            <div class="two">
-                                                <div>
-                                                    <label for="project-start">"Starts"</label>
-                                                    <input
-                                                        id="project-start"
-                                                        name="starts_on"
-                                                        type="date"
-                                                        required
-                                                    />
-                                                    <FieldMessage error=error field="starts_on" />
-                                                </div>
-                                                <div>
-                                                    <label for="project-end">"Ends"</label>
-                                                    <input
-                                                        id="project-end"
-                                                        name="ends_on"
-                                                        type="date"
-                                                        required
-                                                    />
-                                                    <FieldMessage error=error field="ends_on" />
-                                                </div>
-                                            </div>
-                                            <label for="project-description">"What it is about"</label>
-                                            <textarea
-                                                id="project-description"
-                                                name="description"
-                                                rows="3"
-                                            ></textarea>
-                                            <FieldMessage error=error field="description" />
-                                            <button
-                                                type="submit"
-                                                class="primary"
-                                                disabled=move || create.pending().get()
-                                            >
-                                                "Create project"
-                                            </button>
-                                        </ActionForm>
-                                    </details>
-                                }
-                            })}
-                        {move || {
-                            create
-                                .value()
-                                .get()
-                                .and_then(|r| r.ok())
-                                .map(|p| {
-                                    view! {
-                                        <p class="notice" role="status">
-                                            "Project created: "
-                                            <a href=format!("/projects/{}", p.id)>{p.name}</a>
-                                        </p>
-                                    }
-                                })
-                        }}
-                    </section>
-                }
-            }
+            children=|user| view! { <ProjectsView coordinates=user.role.coordinates() /> }
         />
+    }
+}
+
+#[component]
+fn ProjectsView(coordinates: bool) -> impl IntoView {
+    let create = ServerAction::<CreateProject>::new();
+    let list = Resource::new(move || create.version().get(), |_| list_projects());
+    view! {
+        <section class="panel wide">
+            <h1>"Projects"</h1>
+            <p class="muted">
+                "Support IT delivers for projects: planned tasks and the requests that belong to them."
+            </p>
+            <Transition fallback=|| {
+                view! { <p class="muted">"Loading…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    let projects = list.await.unwrap_or_default();
+                    if projects.is_empty() {
+                        return view! { <p class="empty">"No projects yet."</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="project-list">
+                            {projects
+                                .into_iter()
+                                .map(|s| view! { <ProjectCard summary=s /> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                })}
+            </Transition>
+            {coordinates.then(|| view! { <NewProject create /> })}
+            {move || {
+                create
+                    .value()
+                    .get()
+                    .and_then(|r| r.ok())
+                    .map(|p| {
+                        view! {
+                            <p class="notice" role="status">
+                                "Project created: "
+                                <a href=format!("/projects/{}", p.id)>{p.name}</a>
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// A project in the list: its dates, manager, next due task and progress.
+#[component]
+fn ProjectCard(summary: ProjectSummary) -> impl IntoView {
+    let s = summary;
+    view! {
+        <li class="project-card">
+            <a href=format!("/projects/{}", s.project.id)>
+                <strong>{s.project.name.clone()}</strong>
+            </a>
+            <p class="muted">
+                {format!(
+                    "{} – {} · managed by {}",
+                    s.project.starts_on,
+                    s.project.ends_on,
+                    s.project.manager.name,
+                )} {s.next_due.map(|d| format!(" · next due {d}"))}
+            </p>
+            <ProgressBar progress=s.progress />
+        </li>
+    }
+}
+
+/// A coordinator starts a project: name, manager, dates and what it is about.
+#[component]
+fn NewProject(create: ServerAction<CreateProject>) -> impl IntoView {
+    let error = action_error(create);
+    view! {
+        <details class="new-project" open=move || error.get().is_some()>
+            <summary>"New project"</summary>
+            <ActionForm action=create attr:class="form">
+                <ErrorBox error=not_field(error) />
+                <label for="project-name">"Name"</label>
+                <input id="project-name" name="name" required />
+                <FieldMessage error=error field="name" />
+                <label for="project-manager">"Project manager (email)"</label>
+                <input id="project-manager" name="manager" type="email" required />
+                <FieldMessage error=error field="manager" />
+                <div class="two">
+                    <div>
+                        <label for="project-start">"Starts"</label>
+                        <input id="project-start" name="starts_on" type="date" required />
+                        <FieldMessage error=error field="starts_on" />
+                    </div>
+                    <div>
+                        <label for="project-end">"Ends"</label>
+                        <input id="project-end" name="ends_on" type="date" required />
+                        <FieldMessage error=error field="ends_on" />
+                    </div>
+                </div>
+                <label for="project-description">"What it is about"</label>
+                <textarea id="project-description" name="description" rows="3"></textarea>
+                <FieldMessage error=error field="description" />
+                <button type="submit" class="primary" disabled=move || create.pending().get()>
+                    "Create project"
+                </button>
+            </ActionForm>
+        </details>
     }
 }
 

@@ -84,6 +84,63 @@ fn ServiceLevels() -> impl IntoView {
 /// One priority's row: first-response minutes, resolution minutes, around the clock.
 type TargetInputs = (Priority, RwSignal<String>, RwSignal<String>, RwSignal<bool>);
 
+/// What an admin is typing into one policy's form.
+#[derive(Clone)]
+struct PolicyDraft {
+    id: Option<i64>,
+    name: RwSignal<String>,
+    categories: RwSignal<String>,
+    teams: RwSignal<String>,
+    time_zone: RwSignal<String>,
+    hours: RwSignal<String>,
+    holidays: RwSignal<String>,
+    at_risk: RwSignal<String>,
+    rules: RwSignal<String>,
+    targets: Vec<TargetInputs>,
+}
+
+impl PolicyDraft {
+    fn of(policy: &PolicyForm) -> Self {
+        PolicyDraft {
+            id: policy.id,
+            name: RwSignal::new(policy.name.clone()),
+            categories: RwSignal::new(policy.categories.clone()),
+            teams: RwSignal::new(policy.teams.clone()),
+            time_zone: RwSignal::new(policy.time_zone.clone()),
+            hours: RwSignal::new(policy.hours.clone()),
+            holidays: RwSignal::new(policy.holidays.clone()),
+            at_risk: RwSignal::new(policy.at_risk_percent.to_string()),
+            rules: RwSignal::new(policy.rules.clone()),
+            targets: target_inputs(policy),
+        }
+    }
+
+    /// The policy to send; numbers that do not parse are sent as 0 so the server names the field.
+    fn form(&self) -> PolicyForm {
+        let minutes = |s: RwSignal<String>| s.get_untracked().trim().parse::<i64>().unwrap_or(0);
+        PolicyForm {
+            id: self.id,
+            name: self.name.get_untracked(),
+            categories: self.categories.get_untracked(),
+            teams: self.teams.get_untracked(),
+            time_zone: self.time_zone.get_untracked(),
+            hours: self.hours.get_untracked(),
+            holidays: self.holidays.get_untracked(),
+            targets: self
+                .targets
+                .iter()
+                .map(|(_, r, s, a)| Target {
+                    response_minutes: minutes(*r),
+                    resolution_minutes: minutes(*s),
+                    around_the_clock: a.get_untracked(),
+                })
+                .collect(),
+            at_risk_percent: self.at_risk.get_untracked().trim().parse().unwrap_or(0),
+            rules: self.rules.get_untracked(),
+        }
+    }
+}
+
 #[component]
 fn PolicyEditor(
     policy: PolicyForm,
@@ -102,42 +159,16 @@ fn PolicyEditor(
         }
     });
     let key = policy.id.map_or("new".to_string(), |id| id.to_string());
-    let id = policy.id;
-    let name = RwSignal::new(policy.name.clone());
-    let categories = RwSignal::new(policy.categories.clone());
-    let teams = RwSignal::new(policy.teams.clone());
-    let time_zone = RwSignal::new(policy.time_zone.clone());
-    let hours = RwSignal::new(policy.hours.clone());
-    let holidays = RwSignal::new(policy.holidays.clone());
-    let at_risk = RwSignal::new(policy.at_risk_percent.to_string());
-    let rules = RwSignal::new(policy.rules.clone());
-    let targets = target_inputs(&policy);
-    let rows = targets.clone();
+    let draft = PolicyDraft::of(&policy);
+    let rows = draft.targets.clone();
+    let rules = draft.rules;
+    let fields = draft.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let minutes = |s: RwSignal<String>| s.get_untracked().trim().parse::<i64>().unwrap_or(0);
-        let form = PolicyForm {
-            id,
-            name: name.get_untracked(),
-            categories: categories.get_untracked(),
-            teams: teams.get_untracked(),
-            time_zone: time_zone.get_untracked(),
-            hours: hours.get_untracked(),
-            holidays: holidays.get_untracked(),
-            targets: targets
-                .iter()
-                .map(|(_, r, s, a)| Target {
-                    response_minutes: minutes(*r),
-                    resolution_minutes: minutes(*s),
-                    around_the_clock: a.get_untracked(),
-                })
-                .collect(),
-            at_risk_percent: at_risk.get_untracked().trim().parse().unwrap_or(0),
-            rules: rules.get_untracked(),
-        };
-        save.dispatch(SaveSlaPolicy { policy: form });
+        save.dispatch(SaveSlaPolicy {
+            policy: draft.form(),
+        });
     };
-    let field = move |f: &str| format!("{f}-{key}");
     let title = if policy.name.is_empty() {
         "New policy".to_string()
     } else {
@@ -149,62 +180,14 @@ fn PolicyEditor(
             <ErrorBox error=Signal::derive(move || {
                 error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
             }) />
-            <div class="grid-2">
-                <div>
-                    <label for=field("name")>"Name"</label>
-                    <input id=field("name") bind:value=name required />
-                    <FieldMessage error=error field="name" />
-                </div>
-                <div>
-                    <label for=field("categories")>"Categories (keys, comma-separated)"</label>
-                    <input
-                        id=field("categories")
-                        bind:value=categories
-                        placeholder="network, hardware"
-                    />
-                    <FieldMessage error=error field="categories" />
-                </div>
-                <div>
-                    <label for=field("teams")>"Teams (names, comma-separated)"</label>
-                    <input id=field("teams") bind:value=teams placeholder="Network" />
-                    <FieldMessage error=error field="teams" />
-                </div>
-                <div>
-                    <label for=field("tz")>"Time zone"</label>
-                    <input id=field("tz") bind:value=time_zone placeholder="Europe/Paris" />
-                    <FieldMessage error=error field="time_zone" />
-                </div>
-                <div>
-                    <label for=field("hours")>"Working hours"</label>
-                    <input
-                        id=field("hours")
-                        bind:value=hours
-                        placeholder="mon-fri 08:00-12:00, 13:00-17:00"
-                    />
-                    <FieldMessage error=error field="hours" />
-                </div>
-                <div>
-                    <label for=field("holidays")>"Holidays (YYYY-MM-DD)"</label>
-                    <input
-                        id=field("holidays")
-                        bind:value=holidays
-                        placeholder="2026-12-25 2027-01-01"
-                    />
-                    <FieldMessage error=error field="holidays" />
-                </div>
-                <div>
-                    <label for=field("risk")>"At risk after (% of a target used)"</label>
-                    <input id=field("risk") type="number" min="1" max="100" bind:value=at_risk />
-                    <FieldMessage error=error field="at_risk_percent" />
-                </div>
-            </div>
+            <PolicyFields draft=fields key=key.clone() error />
             <TargetsTable rows=rows />
             <FieldMessage error=error field="targets" />
-            <label for=field(
-                "rules",
+            <label for=format!(
+                "rules-{key}",
             )>"Escalation rules, one per line: share of a target, clock, actions"</label>
             <textarea
-                id=field("rules")
+                id=format!("rules-{key}")
                 rows="4"
                 bind:value=rules
                 placeholder="75% resolution: notify assignee"
@@ -217,6 +200,77 @@ fn PolicyEditor(
                 "Save policy"
             </button>
         </form>
+    }
+}
+
+/// What a policy applies to and when its clocks run; `key` keeps the ids unique on the page.
+#[component]
+fn PolicyFields(
+    draft: PolicyDraft,
+    key: String,
+    error: Signal<Option<crate::error::AppError>>,
+) -> impl IntoView {
+    let field = move |f: &str| format!("{f}-{key}");
+    let PolicyDraft {
+        name,
+        categories,
+        teams,
+        time_zone,
+        hours,
+        holidays,
+        at_risk,
+        ..
+    } = draft;
+    view! {
+        <div class="grid-2">
+            <div>
+                <label for=field("name")>"Name"</label>
+                <input id=field("name") bind:value=name required />
+                <FieldMessage error=error field="name" />
+            </div>
+            <div>
+                <label for=field("categories")>"Categories (keys, comma-separated)"</label>
+                <input
+                    id=field("categories")
+                    bind:value=categories
+                    placeholder="network, hardware"
+                />
+                <FieldMessage error=error field="categories" />
+            </div>
+            <div>
+                <label for=field("teams")>"Teams (names, comma-separated)"</label>
+                <input id=field("teams") bind:value=teams placeholder="Network" />
+                <FieldMessage error=error field="teams" />
+            </div>
+            <div>
+                <label for=field("tz")>"Time zone"</label>
+                <input id=field("tz") bind:value=time_zone placeholder="Europe/Paris" />
+                <FieldMessage error=error field="time_zone" />
+            </div>
+            <div>
+                <label for=field("hours")>"Working hours"</label>
+                <input
+                    id=field("hours")
+                    bind:value=hours
+                    placeholder="mon-fri 08:00-12:00, 13:00-17:00"
+                />
+                <FieldMessage error=error field="hours" />
+            </div>
+            <div>
+                <label for=field("holidays")>"Holidays (YYYY-MM-DD)"</label>
+                <input
+                    id=field("holidays")
+                    bind:value=holidays
+                    placeholder="2026-12-25 2027-01-01"
+                />
+                <FieldMessage error=error field="holidays" />
+            </div>
+            <div>
+                <label for=field("risk")>"At risk after (% of a target used)"</label>
+                <input id=field("risk") type="number" min="1" max="100" bind:value=at_risk />
+                <FieldMessage error=error field="at_risk_percent" />
+            </div>
+        </div>
     }
 }
 

@@ -64,105 +64,14 @@ where
         <form class="form triage" on:submit=submit>
             <p class="card-title">{t.title.clone()}</p>
             <p class="muted">{t.description.chars().take(300).collect::<String>()}</p>
-            <label for="triage-category">"Category"</label>
-            <select id="triage-category" on:change=move |ev| category.set(event_target_value(&ev))>
-                {move || {
-                    categories
-                        .get()
-                        .into_iter()
-                        .map(|c| {
-                            let slug = c.slug.clone();
-                            view! {
-                                <option
-                                    value=c.slug.clone()
-                                    selected=move || category.get() == slug
-                                >
-                                    {c.name.clone()}
-                                </option>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </select>
-            <label for="triage-impact">"Impact"</label>
-            <select
-                id="triage-impact"
-                on:change=move |ev| {
-                    if let Ok(i) = event_target_value(&ev).parse() {
-                        impact.set(i)
-                    }
-                }
-            >
-                {Impact::ALL
-                    .iter()
-                    .map(|i| {
-                        view! {
-                            <option value=i.as_str() selected=move || impact.get() == *i>
-                                {format!("{} ({})", i.as_str(), i.label())}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-            <label for="triage-urgency">"Urgency"</label>
-            <select
-                id="triage-urgency"
-                on:change=move |ev| {
-                    if let Ok(u) = event_target_value(&ev).parse() {
-                        urgency.set(u)
-                    }
-                }
-            >
-                {Urgency::ALL
-                    .iter()
-                    .map(|u| {
-                        view! {
-                            <option value=u.as_str() selected=move || urgency.get() == *u>
-                                {format!("{} ({})", u.as_str(), u.label())}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
+            <CategorySelect categories category />
+            <ImpactUrgency impact urgency />
             <p role="status">
                 "Priority from impact × urgency: "
                 <strong>{move || computed().to_string()}</strong>
             </p>
-            <label for="triage-override">"Override the priority"</label>
-            <select
-                id="triage-override"
-                on:change=move |ev| override_to.set(event_target_value(&ev))
-            >
-                <option value="">"No override"</option>
-                {Priority::ALL
-                    .iter()
-                    .map(|p| view! { <option value=p.as_str()>{p.label()}</option> })
-                    .collect_view()}
-            </select>
-            <label for="triage-reason">"Reason for the override"</label>
-            <input
-                id="triage-reason"
-                prop:value=reason
-                on:input=move |ev| reason.set(event_target_value(&ev))
-            />
-            <label for="triage-assignee">"Assign to"</label>
-            <select id="triage-assignee" on:change=move |ev| assignee.set(event_target_value(&ev))>
-                <option value="">"Nobody yet"</option>
-                <For each=move || suggestions.get() key=|s| s.person.email.clone() let:s>
-                    {
-                        let email = s.person.email.clone();
-                        let words = format!("{} — {}", s.person.name, s.reasons.join(", "));
-                        view! {
-                            <option
-                                value=s.person.email.clone()
-                                selected=move || assignee.get() == email
-                            >
-                                {words}
-                            </option>
-                        }
-                    }
-                </For>
-            </select>
+            <PriorityOverride override_to reason />
+            <AssigneeSelect suggestions assignee />
             {move || {
                 problem
                     .get()
@@ -182,6 +91,129 @@ where
     .into_any()
 }
 
+/// The ticket's category, from the desk's list.
+#[component]
+fn CategorySelect(
+    categories: RwSignal<Vec<Category>>,
+    category: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label for="triage-category">"Category"</label>
+        <select id="triage-category" on:change=move |ev| category.set(event_target_value(&ev))>
+            {move || {
+                categories
+                    .get()
+                    .into_iter()
+                    .map(|c| {
+                        let slug = c.slug.clone();
+                        view! {
+                            <option value=c.slug.clone() selected=move || category.get() == slug>
+                                {c.name.clone()}
+                            </option>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </select>
+    }
+}
+
+/// Impact and urgency, the two inputs of the priority matrix.
+#[component]
+fn ImpactUrgency(impact: RwSignal<Impact>, urgency: RwSignal<Urgency>) -> impl IntoView {
+    view! {
+        <label for="triage-impact">"Impact"</label>
+        <select
+            id="triage-impact"
+            on:change=move |ev| {
+                if let Ok(i) = event_target_value(&ev).parse() {
+                    impact.set(i)
+                }
+            }
+        >
+            {Impact::ALL
+                .iter()
+                .map(|i| {
+                    view! {
+                        <option value=i.as_str() selected=move || impact.get() == *i>
+                            {format!("{} ({})", i.as_str(), i.label())}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
+        <label for="triage-urgency">"Urgency"</label>
+        <select
+            id="triage-urgency"
+            on:change=move |ev| {
+                if let Ok(u) = event_target_value(&ev).parse() {
+                    urgency.set(u)
+                }
+            }
+        >
+            {Urgency::ALL
+                .iter()
+                .map(|u| {
+                    view! {
+                        <option value=u.as_str() selected=move || urgency.get() == *u>
+                            {format!("{} ({})", u.as_str(), u.label())}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// A priority other than the matrix's, with the reason the history keeps.
+#[component]
+fn PriorityOverride(override_to: RwSignal<String>, reason: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label for="triage-override">"Override the priority"</label>
+        <select id="triage-override" on:change=move |ev| override_to.set(event_target_value(&ev))>
+            <option value="">"No override"</option>
+            {Priority::ALL
+                .iter()
+                .map(|p| view! { <option value=p.as_str()>{p.label()}</option> })
+                .collect_view()}
+        </select>
+        <label for="triage-reason">"Reason for the override"</label>
+        <input
+            id="triage-reason"
+            prop:value=reason
+            on:input=move |ev| reason.set(event_target_value(&ev))
+        />
+    }
+}
+
+/// Who takes it: the ranked suggestions with their reasons, the best one chosen.
+#[component]
+fn AssigneeSelect(
+    suggestions: RwSignal<Vec<Suggestion>>,
+    assignee: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label for="triage-assignee">"Assign to"</label>
+        <select id="triage-assignee" on:change=move |ev| assignee.set(event_target_value(&ev))>
+            <option value="">"Nobody yet"</option>
+            <For each=move || suggestions.get() key=|s| s.person.email.clone() let:s>
+                {
+                    let email = s.person.email.clone();
+                    let words = format!("{} — {}", s.person.name, s.reasons.join(", "));
+                    view! {
+                        <option
+                            value=s.person.email.clone()
+                            selected=move || assignee.get() == email
+                        >
+                            {words}
+                        </option>
+                    }
+                }
+            </For>
+        </select>
+    }
+}
+
 #[component]
 pub(super) fn Card<P, A>(
     card: BoardCard,
@@ -196,6 +228,82 @@ where
     A: Fn(i64) + Copy + 'static,
 {
     let t = card.ticket.clone();
+    let n = t.number.0;
+    let number = t.number.to_string();
+    let open_here = move |ev: leptos::ev::MouseEvent| {
+        if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
+            ev.prevent_default();
+            open.set(Some(number.clone()));
+        }
+    };
+    view! {
+        <li
+            class=format!("card prio-{}", t.priority.as_str().to_lowercase())
+            draggable="true"
+            on:dragstart=move |_| dragged.set(Some(n))
+            on:dragend=move |_| dragged.set(None)
+        >
+            <div class="card-top">
+                <a href=format!("/tickets/{}", t.number) class="num" on:click=open_here>
+                    {t.number.to_string()}
+                </a>
+                <PriorityBadge priority=t.priority />
+            </div>
+            <CardFacts t=t.clone() />
+            <CardActions card perform assign_top triage />
+        </li>
+    }
+    .into_any()
+}
+
+/// What a card says about its ticket: title, who and since when, flags, project and SLA.
+#[component]
+fn CardFacts(t: Ticket) -> impl IntoView {
+    view! {
+        <p class="card-title">{t.title.clone()}</p>
+        <p class="card-meta">
+            <span>{t.category.clone()}</span>
+            " · "
+            <span>{t.requester.name.clone()}</span>
+            " · "
+            <span>{age(t.created_at)}</span>
+        </p>
+        <p class="card-meta">
+            {t.assignee.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| "Unassigned".into())}
+            {t.escalated.then(|| view! { <span class="flag">"Escalated"</span> })}
+            {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
+            {t.waiting_on.map(|w| view! { <span class="flag">{w.label()}</span> })}
+        </p>
+        {t
+            .project
+            .as_ref()
+            .map(|p| {
+                view! {
+                    <p class="card-meta">
+                        <span class="project-tag">{p.name.clone()}</span>
+                        {t.due_on.map(|d| format!(" · due {d}"))}
+                    </p>
+                }
+            })}
+        <p class="card-meta">
+            <SlaBadge sla=t.sla.clone() />
+        </p>
+    }
+}
+
+/// The card's own buttons: triage a new ticket, assign the best technician, move it on.
+#[component]
+fn CardActions<P, A>(
+    card: BoardCard,
+    perform: P,
+    assign_top: A,
+    triage: RwSignal<Option<i64>>,
+) -> impl IntoView
+where
+    P: Fn(i64, TicketChange, Option<Status>) + Copy + 'static,
+    A: Fn(i64) + Copy + 'static,
+{
+    let t = &card.ticket;
     let n = t.number.0;
     let simple: Vec<ActionKind> = card
         .actions
@@ -216,118 +324,52 @@ where
         .collect();
     let can_assign = card.actions.contains(&ActionKind::Assign);
     let menu_id = format!("act-{n}");
+    let number = t.number.to_string();
+    let move_to = move |ev| {
+        if let Ok(kind) = event_target_value(&ev).parse::<ActionKind>() {
+            let change = TicketChange {
+                action: Some(kind),
+                ..TicketChange::default()
+            };
+            perform(n, change, None);
+        }
+    };
     view! {
-        <li
-            class=format!("card prio-{}", t.priority.as_str().to_lowercase())
-            draggable="true"
-            on:dragstart=move |_| dragged.set(Some(n))
-            on:dragend=move |_| dragged.set(None)
-        >
-            <div class="card-top">
-                <a
-                    href=format!("/tickets/{}", t.number)
-                    class="num"
-                    on:click={
-                        let number = t.number.to_string();
-                        move |ev: leptos::ev::MouseEvent| {
-                            if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
-                                ev.prevent_default();
-                                open.set(Some(number.clone()));
-                            }
-                        }
-                    }
-                >
-                    {t.number.to_string()}
-                </a>
-                <PriorityBadge priority=t.priority />
-            </div>
-            <p class="card-title">{t.title.clone()}</p>
-            <p class="card-meta">
-                <span>{t.category.clone()}</span>
-                " · "
-                <span>{t.requester.name.clone()}</span>
-                " · "
-                <span>{age(t.created_at)}</span>
-            </p>
-            <p class="card-meta">
-                {t.assignee.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| "Unassigned".into())}
-                {t.escalated.then(|| view! { <span class="flag">"Escalated"</span> })}
-                {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
-                {t.waiting_on.map(|w| view! { <span class="flag">{w.label()}</span> })}
-            </p>
-            {t
-                .project
-                .as_ref()
-                .map(|p| {
+        <div class="card-actions">
+            {(t.status == Status::New)
+                .then(|| {
                     view! {
-                        <p class="card-meta">
-                            <span class="project-tag">{p.name.clone()}</span>
-                            {t.due_on.map(|d| format!(" · due {d}"))}
-                        </p>
+                        <button type="button" class="small" on:click=move |_| triage.set(Some(n))>
+                            "Triage"
+                        </button>
                     }
                 })}
-            <p class="card-meta">
-                <SlaBadge sla=t.sla.clone() />
-            </p>
-            <div class="card-actions">
-                {(t.status == Status::New)
-                    .then(|| {
-                        view! {
-                            <button
-                                type="button"
-                                class="small"
-                                on:click=move |_| triage.set(Some(n))
-                            >
-                                "Triage"
-                            </button>
-                        }
-                    })}
-                {can_assign
-                    .then(|| {
-                        view! {
-                            <button type="button" class="small" on:click=move |_| assign_top(n)>
-                                "Assign best"
-                            </button>
-                        }
-                    })}
-                {(!simple.is_empty())
-                    .then(|| {
-                        view! {
-                            <label class="sr-only" for=menu_id.clone()>
-                                "Action for "
-                                {t.number.to_string()}
-                            </label>
-                            <select
-                                id=menu_id.clone()
-                                class="small"
-                                on:change=move |ev| {
-                                    let value = event_target_value(&ev);
-                                    if let Ok(kind) = value.parse::<ActionKind>() {
-                                        perform(
-                                            n,
-                                            TicketChange {
-                                                action: Some(kind),
-                                                ..TicketChange::default()
-                                            },
-                                            None,
-                                        );
-                                    }
-                                }
-                            >
-                                <option value="" selected>
-                                    "Move…"
-                                </option>
-                                {simple
-                                    .iter()
-                                    .map(|a| {
-                                        view! { <option value=a.as_str()>{a.label()}</option> }
-                                    })
-                                    .collect_view()}
-                            </select>
-                        }
-                    })}
-            </div>
-        </li>
+            {can_assign
+                .then(|| {
+                    view! {
+                        <button type="button" class="small" on:click=move |_| assign_top(n)>
+                            "Assign best"
+                        </button>
+                    }
+                })}
+            {(!simple.is_empty())
+                .then(|| {
+                    view! {
+                        <label class="sr-only" for=menu_id.clone()>
+                            "Action for "
+                            {number}
+                        </label>
+                        <select id=menu_id.clone() class="small" on:change=move_to>
+                            <option value="" selected>
+                                "Move…"
+                            </option>
+                            {simple
+                                .iter()
+                                .map(|a| view! { <option value=a.as_str()>{a.label()}</option> })
+                                .collect_view()}
+                        </select>
+                    }
+                })}
+        </div>
     }
-    .into_any()
 }

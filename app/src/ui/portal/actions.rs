@@ -10,181 +10,199 @@ pub(super) fn Actions(
     version: i64,
     ui: TicketUi,
 ) -> impl IntoView {
-    let requester_view = detail.viewer_role == Role::Requester;
-    let change = ui.change;
-    let error = action_error(change);
-    let (text, assignee) = (ui.text, ui.assignee);
     let actions = detail.actions.clone();
+    if actions.is_empty() {
+        return None;
+    }
+    if detail.viewer_role == Role::Requester {
+        return Some(view! { <Decision actions number version ui /> }.into_any());
+    }
+    let error = action_error(ui.change);
     let needs_text = actions.iter().any(|a| {
         matches!(
             a,
             ActionKind::Resolve | ActionKind::Escalate | ActionKind::Reopen
         )
     });
-    let can_assign = actions.contains(&ActionKind::Assign) && detail.viewer_role.coordinates();
+    let resolves = actions.contains(&ActionKind::Resolve);
     let open_children = detail.extras.links.open_children();
-    let buttons = actions
+    let can_assign = actions.contains(&ActionKind::Assign) && detail.viewer_role.coordinates();
+    let buttons: Vec<ActionKind> = actions
         .iter()
         .copied()
-        .filter(|a| *a != ActionKind::Assign || !detail.viewer_role.coordinates())
+        .filter(|a| *a != ActionKind::Assign || !can_assign)
+        .collect();
+    Some(
+        view! {
+            <section class="actions-panel">
+                <h2>"Next step"</h2>
+                {needs_text.then(|| view! { <ActionText ui /> })}
+                {resolves.then(|| view! { <ResolveFields ui open_children /> })}
+                {actions
+                    .contains(&ActionKind::Escalate)
+                    .then(|| view! { <EscalateTo number=number.clone() to=ui.escalate_to /> })}
+                <div class="button-row">
+                    <ActionButtons kinds=buttons number=number.clone() version ui open_children />
+                </div>
+                {if can_assign {
+                    view! { <AssignTo number version ui /> }.into_any()
+                } else {
+                    view! { <FieldMessage error=error field="assignee" /> }.into_any()
+                }}
+            </section>
+        }
+        .into_any(),
+    )
+}
+
+/// The text a resolution, reopening or escalation needs.
+#[component]
+fn ActionText(ui: TicketUi) -> impl IntoView {
+    let error = action_error(ui.change);
+    let text = ui.text;
+    view! {
+        <label for="action-text">
+            "Resolution notes or reason (needed to resolve, reopen or escalate)"
+        </label>
+        <textarea
+            id="action-text"
+            rows="3"
+            prop:value=text
+            on:input=move |ev| text.set(event_target_value(&ev))
+        ></textarea>
+        <FieldMessage error=error field="resolution" />
+        <FieldMessage error=error field="reason" />
+    }
+}
+
+/// What a resolution logs besides its notes: the minutes spent, and whether open children go too.
+#[component]
+fn ResolveFields(ui: TicketUi, open_children: usize) -> impl IntoView {
+    let error = action_error(ui.change);
+    view! {
+        <label for="resolve-minutes">"Minutes spent (logged when you resolve)"</label>
+        <input
+            id="resolve-minutes"
+            type="number"
+            min="0"
+            max="1440"
+            inputmode="numeric"
+            class="short"
+            prop:value=ui.minutes
+            on:input=move |ev| ui.minutes.set(event_target_value(&ev))
+        />
+        <FieldMessage error=error field="minutes" />
+        {(open_children > 0)
+            .then(|| {
+                view! {
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            prop:checked=ui.resolve_children
+                            on:change=move |ev| {
+                                ui.resolve_children.set(event_target_checked(&ev))
+                            }
+                        />
+                        {format!(
+                            "Also resolve its {open_children} open child ticket{} with this solution (each requester is told)",
+                            if open_children == 1 { "" } else { "s" },
+                        )}
+                    </label>
+                }
+            })}
+    }
+}
+
+/// One button per action, each sending the change with what the fields above hold.
+#[component]
+fn ActionButtons(
+    kinds: Vec<ActionKind>,
+    number: String,
+    version: i64,
+    ui: TicketUi,
+    open_children: usize,
+) -> impl IntoView {
+    let change = ui.change;
+    kinds
+        .into_iter()
         .map(|kind| {
             let number = number.clone();
-            let label = match (kind, requester_view) {
-                (ActionKind::Close, true) => "Accept the solution",
-                (ActionKind::Reopen, true) => "It is not fixed",
-                (ActionKind::Assign, false) => "Take it",
+            let label = match kind {
+                ActionKind::Assign => "Take it",
                 _ => kind.label(),
             };
             let primary = matches!(
                 kind,
                 ActionKind::Start | ActionKind::Resolve | ActionKind::Close | ActionKind::Resume
             );
+            let send = move |_| {
+                let to = ui.escalate_to.get_untracked();
+                let resolving = kind == ActionKind::Resolve;
+                let change_req = TicketChange {
+                    action: Some(kind),
+                    text: Some(ui.text.get_untracked()),
+                    reason: Some(ui.text.get_untracked()),
+                    assignee: (kind == ActionKind::Escalate && !to.is_empty()).then_some(to),
+                    minutes: resolving
+                        .then(|| ui.minutes.get_untracked().trim().parse().ok())
+                        .flatten(),
+                    resolve_children: resolving
+                        && open_children > 0
+                        && ui.resolve_children.get_untracked(),
+                    ..TicketChange::default()
+                };
+                change.dispatch(ChangeTicket {
+                    number: number.clone(),
+                    version,
+                    change: change_req,
+                });
+            };
             view! {
                 <button
                     type="button"
                     class:primary=primary
                     disabled=move || change.pending().get()
-                    on:click=move |_| {
-                        let to = ui.escalate_to.get_untracked();
-                        let assignee = (kind == ActionKind::Escalate && !to.is_empty())
-                            .then_some(to);
-                        let minutes = if kind == ActionKind::Resolve {
-                            ui.minutes.get_untracked().trim().parse().ok()
-                        } else {
-                            None
-                        };
-                        let resolve_children = kind == ActionKind::Resolve && open_children > 0
-                            && ui.resolve_children.get_untracked();
-                        let change_req = TicketChange {
-                            action: Some(kind),
-                            text: Some(text.get_untracked()),
-                            reason: Some(text.get_untracked()),
-                            assignee,
-                            minutes,
-                            resolve_children,
-                            ..TicketChange::default()
-                        };
-                        change
-                            .dispatch(ChangeTicket {
-                                number: number.clone(),
-                                version,
-                                change: change_req,
-                            });
-                    }
+                    on:click=send
                 >
                     {label}
                 </button>
             }
         })
-        .collect_view();
-    if requester_view {
-        return (!actions.is_empty()).then(|| {
-            view! { <Decision actions=actions.clone() number=number.clone() version=version ui=ui /> }
-                .into_any()
+        .collect_view()
+}
+
+/// A coordinator hands the ticket to someone by email.
+#[component]
+fn AssignTo(number: String, version: i64, ui: TicketUi) -> impl IntoView {
+    let (change, assignee) = (ui.change, ui.assignee);
+    let error = action_error(change);
+    let send = move |_| {
+        let change_req = TicketChange {
+            action: Some(ActionKind::Assign),
+            assignee: Some(assignee.get_untracked()),
+            ..TicketChange::default()
+        };
+        change.dispatch(ChangeTicket {
+            number: number.clone(),
+            version,
+            change: change_req,
         });
+    };
+    view! {
+        <div class="assign">
+            <label for="assignee">"Assign to (email)"</label>
+            <input
+                id="assignee"
+                type="email"
+                prop:value=assignee
+                on:input=move |ev| assignee.set(event_target_value(&ev))
+            />
+            <button type="button" on:click=send>
+                "Assign"
+            </button>
+            <FieldMessage error=error field="assignee" />
+        </div>
     }
-    (!actions.is_empty()).then(|| view! {
-        <section class="actions-panel">
-            <h2>"Next step"</h2>
-            {needs_text
-                .then(|| {
-                    view! {
-                        <label for="action-text">
-                            {if requester_view {
-                                "What is still wrong? (needed to reopen)"
-                            } else {
-                                "Resolution notes or reason (needed to resolve, reopen or escalate)"
-                            }}
-                        </label>
-                        <textarea
-                            id="action-text"
-                            rows="3"
-                            prop:value=text
-                            on:input=move |ev| text.set(event_target_value(&ev))
-                        ></textarea>
-                        <FieldMessage error=error field="resolution" />
-                        <FieldMessage error=error field="reason" />
-                    }
-                })}
-            {actions
-                .contains(&ActionKind::Resolve)
-                .then(|| {
-                    view! {
-                        <label for="resolve-minutes">
-                            "Minutes spent (logged when you resolve)"
-                        </label>
-                        <input
-                            id="resolve-minutes"
-                            type="number"
-                            min="0"
-                            max="1440"
-                            inputmode="numeric"
-                            class="short"
-                            prop:value=ui.minutes
-                            on:input=move |ev| ui.minutes.set(event_target_value(&ev))
-                        />
-                        <FieldMessage error=error field="minutes" />
-                    }
-                })}
-            {(actions.contains(&ActionKind::Resolve) && open_children > 0)
-                .then(|| {
-                    view! {
-                        <label class="check">
-                            <input
-                                type="checkbox"
-                                prop:checked=ui.resolve_children
-                                on:change=move |ev| {
-                                    ui.resolve_children.set(event_target_checked(&ev))
-                                }
-                            />
-                            {format!(
-                                "Also resolve its {open_children} open child ticket{} with this solution (each requester is told)",
-                                if open_children == 1 { "" } else { "s" },
-                            )}
-                        </label>
-                    }
-                })}
-            {actions
-                .contains(&ActionKind::Escalate)
-                .then(|| view! { <EscalateTo number=number.clone() to=ui.escalate_to /> })}
-            <div class="button-row">{buttons}</div>
-            {(!can_assign).then(|| view! { <FieldMessage error=error field="assignee" /> })}
-            {can_assign
-                .then(|| {
-                    let number = number.clone();
-                    view! {
-                        <div class="assign">
-                            <label for="assignee">"Assign to (email)"</label>
-                            <input
-                                id="assignee"
-                                type="email"
-                                prop:value=assignee
-                                on:input=move |ev| assignee.set(event_target_value(&ev))
-                            />
-                            <button
-                                type="button"
-                                on:click=move |_| {
-                                    let change_req = TicketChange {
-                                        action: Some(ActionKind::Assign),
-                                        assignee: Some(assignee.get_untracked()),
-                                        ..TicketChange::default()
-                                    };
-                                    change
-                                        .dispatch(ChangeTicket {
-                                            number: number.clone(),
-                                            version,
-                                            change: change_req,
-                                        });
-                                }
-                            >
-                                "Assign"
-                            </button>
-                            <FieldMessage error=error field="assignee" />
-                        </div>
-                    }
-                })}
-        </section>
-    }.into_any())
 }
 
 /// Who could take an escalation: higher-tier technicians ranked for this ticket, with the reasons.

@@ -2,43 +2,40 @@
 
 use super::*;
 
+/// What the requester typed before a refused post, so the form comes back filled in.
+#[derive(Clone, Copy)]
+pub(super) struct Draft(StoredValue<BTreeMap<String, String>>);
+
+impl Draft {
+    fn new(typed: BTreeMap<String, String>) -> Self {
+        Draft(StoredValue::new(typed))
+    }
+
+    /// What was typed into the field `key`, or nothing.
+    fn get(&self, key: &str) -> String {
+        self.0
+            .with_value(|d| d.get(key).cloned().unwrap_or_default())
+    }
+}
+
 #[component]
 pub(super) fn RequestForm(
     staff: bool,
     draft: BTreeMap<String, String>,
     list: Vec<crate::domain::Category>,
 ) -> impl IntoView {
-    let draft = StoredValue::new(draft);
-    let typed = move |k: &str| draft.with_value(|d| d.get(k).cloned().unwrap_or_default());
+    let draft = Draft::new(draft);
     let action = ServerAction::<FileRequest>::new();
     let error = action_error(action);
     let query = use_query_map();
     let (category, set_category) = signal(
-        Some(typed("category"))
+        Some(draft.get("category"))
             .filter(|c| !c.is_empty())
             .or_else(|| query.read_untracked().get("category"))
             .unwrap_or_else(|| "hardware".into()),
     );
-    let (title, set_title) = signal(typed("title"));
-    let (impact, urgency) = (typed("impact"), typed("urgency"));
-    // Asked in the browser as the title is typed; the server renders none.
-    let similar = RwSignal::new(Vec::<Ticket>::new());
-    Effect::new(move |_| {
-        let typed_title = title.get();
-        leptos::task::spawn_local(async move {
-            let found = if typed_title.trim().chars().count() < 4 {
-                Vec::new()
-            } else {
-                similar_tickets(typed_title.clone())
-                    .await
-                    .unwrap_or_default()
-            };
-            // An answer to an older title is dropped.
-            if title.get_untracked() == typed_title {
-                similar.set(found);
-            }
-        });
-    });
+    let (title, set_title) = signal(draft.get("title"));
+    let similar = similar_as_typed(title);
     view! {
         <section class="panel form-page">
             <h1>{if staff { "File a request" } else { "Report a problem" }}</h1>
@@ -63,7 +60,7 @@ pub(super) fn RequestForm(
                     name="title"
                     maxlength="200"
                     required
-                    value=typed("title")
+                    value=draft.get("title")
                     on:input=move |ev| set_title.set(event_target_value(&ev))
                 />
                 <FieldMessage error=error field="title" />
@@ -72,64 +69,20 @@ pub(super) fn RequestForm(
                     "What happened? What did you try?" <span class="req">"required"</span>
                 </label>
                 <textarea id="description" name="description" rows="5" required>
-                    {typed("description")}
+                    {draft.get("description")}
                 </textarea>
                 <FieldMessage error=error field="description" />
-                <fieldset class="group choice">
-                    <legend>"Who is affected?" <span class="req">"required"</span></legend>
-                    {Impact::ALL
-                        .iter()
-                        .map(|i| {
-                            view! {
-                                <label class="radio">
-                                    <input
-                                        type="radio"
-                                        name="impact"
-                                        value=i.as_str()
-                                        checked=if impact.is_empty() {
-                                            *i == Impact::Low
-                                        } else {
-                                            i.as_str() == impact
-                                        }
-                                    />
-                                    {i.label()}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-                <FieldMessage error=error field="impact" />
-                <fieldset class="group choice">
-                    <legend>
-                        "How badly does it stop your work?" <span class="req">"required"</span>
-                    </legend>
-                    {Urgency::ALL
-                        .iter()
-                        .map(|u| {
-                            view! {
-                                <label class="radio">
-                                    <input
-                                        type="radio"
-                                        name="urgency"
-                                        value=u.as_str()
-                                        checked=if urgency.is_empty() {
-                                            *u == Urgency::Medium
-                                        } else {
-                                            u.as_str() == urgency
-                                        }
-                                    />
-                                    {u.label()}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-                <FieldMessage error=error field="urgency" />
+                <ImpactUrgency draft error />
                 <label for="location">"Where are you? (building, room)"</label>
-                <input id="location" name="location" autocomplete="off" value=typed("location") />
+                <input
+                    id="location"
+                    name="location"
+                    autocomplete="off"
+                    value=draft.get("location")
+                />
                 <FieldMessage error=error field="location" />
                 <label for="contact">"How can we reach you? (phone, desk)"</label>
-                <input id="contact" name="contact" autocomplete="tel" value=typed("contact") />
+                <input id="contact" name="contact" autocomplete="tel" value=draft.get("contact") />
                 <FieldMessage error=error field="contact" />
                 <ErrorBox error=Signal::derive(move || {
                     error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
@@ -142,13 +95,80 @@ pub(super) fn RequestForm(
     }
 }
 
+/// Open requests with a title like the one being typed, asked in the browser as it is typed (the
+/// server renders none).
+fn similar_as_typed(title: ReadSignal<String>) -> RwSignal<Vec<Ticket>> {
+    let similar = RwSignal::new(Vec::<Ticket>::new());
+    Effect::new(move |_| {
+        let typed_title = title.get();
+        leptos::task::spawn_local(async move {
+            let found = if typed_title.trim().chars().count() < 4 {
+                Vec::new()
+            } else {
+                similar_tickets(typed_title.clone())
+                    .await
+                    .unwrap_or_default()
+            };
+            // An answer to an older title is dropped.
+            if title.get_untracked() == typed_title {
+                similar.set(found);
+            }
+        });
+    });
+    similar
+}
+
+/// Who is affected and how badly: the requester's two answers the priority is computed from.
+#[component]
+fn ImpactUrgency(draft: Draft, error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
+    let (impact, urgency) = (draft.get("impact"), draft.get("urgency"));
+    view! {
+        <fieldset class="group choice">
+            <legend>"Who is affected?" <span class="req">"required"</span></legend>
+            {Impact::ALL
+                .iter()
+                .map(|i| {
+                    let checked = if impact.is_empty() {
+                        *i == Impact::Low
+                    } else {
+                        i.as_str() == impact
+                    };
+                    view! {
+                        <label class="radio">
+                            <input type="radio" name="impact" value=i.as_str() checked=checked />
+                            {i.label()}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <FieldMessage error=error field="impact" />
+        <fieldset class="group choice">
+            <legend>"How badly does it stop your work?" <span class="req">"required"</span></legend>
+            {Urgency::ALL
+                .iter()
+                .map(|u| {
+                    let checked = if urgency.is_empty() {
+                        *u == Urgency::Medium
+                    } else {
+                        u.as_str() == urgency
+                    };
+                    view! {
+                        <label class="radio">
+                            <input type="radio" name="urgency" value=u.as_str() checked=checked />
+                            {u.label()}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <FieldMessage error=error field="urgency" />
+    }
+}
+
 /// Staff filing for someone: whose request it is and how it came in.
 #[component]
-fn OnBehalf(
-    draft: StoredValue<BTreeMap<String, String>>,
-    error: Signal<Option<crate::error::AppError>>,
-) -> impl IntoView {
-    let typed = move |k: &str| draft.with_value(|d| d.get(k).cloned().unwrap_or_default());
+fn OnBehalf(draft: Draft, error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
     view! {
         <fieldset class="group">
             <legend>"On behalf of (phone or walk-in)"</legend>
@@ -157,7 +177,7 @@ fn OnBehalf(
                 id="requester_email"
                 name="requester_email"
                 type="email"
-                value=typed("requester_email")
+                value=draft.get("requester_email")
             />
             <FieldMessage error=error field="requester_email" />
             <label for="requester_name">"Requester's name"</label>
@@ -165,7 +185,7 @@ fn OnBehalf(
                 id="requester_name"
                 name="requester_name"
                 maxlength="120"
-                value=typed("requester_name")
+                value=draft.get("requester_name")
             />
             <FieldMessage error=error field="requester_name" />
             <label for="channel">"How did it come in?"</label>
@@ -183,12 +203,11 @@ fn OnBehalf(
 #[component]
 fn CategoryChoice(
     list: Vec<crate::domain::Category>,
-    draft: StoredValue<BTreeMap<String, String>>,
+    draft: Draft,
     category: ReadSignal<String>,
     set_category: WriteSignal<String>,
     error: Signal<Option<crate::error::AppError>>,
 ) -> impl IntoView {
-    let typed = move |k: &str| draft.with_value(|d| d.get(k).cloned().unwrap_or_default());
     let current = category.get_untracked();
     // Without JavaScript, CSS shows the chosen category's questions.
     let css = list
@@ -222,7 +241,7 @@ fn CategoryChoice(
                     .map(|f| {
                         let id = format!("f-{}-{}", slug, f.key);
                         let name = format!("fields[{}__{}]", slug, f.key);
-                        let value = typed(&name);
+                        let value = draft.get(&name);
                         let err_key = format!("fields.{}", f.key);
                         view! {
                             <label for=id

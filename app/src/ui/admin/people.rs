@@ -1,0 +1,216 @@
+//! Accounts (admins): each person's role and whether they may sign in, new accounts, categories.
+
+use super::*;
+use crate::domain::Account;
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    view! {
+        <Title text="People — Switchboard" />
+        <Gate allowed=|r| r == Role::Admin children=|_| view! { <PeopleView /> } />
+    }
+}
+
+#[component]
+fn PeopleView() -> impl IntoView {
+    let add = ServerAction::<AddAccount>::new();
+    let set_role = ServerAction::<SetRole>::new();
+    let set_active = ServerAction::<SetActive>::new();
+    let list = Resource::new(
+        move || {
+            (
+                add.version().get(),
+                set_role.version().get(),
+                set_active.version().get(),
+            )
+        },
+        |_| accounts(),
+    );
+    view! {
+        <section class="panel">
+            <h1>"People"</h1>
+            <ErrorBox error=action_error(set_role) />
+            <ErrorBox error=action_error(set_active) />
+            <Transition fallback=|| {
+                view! { <p class="muted">"Loading…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    let people = list.await.unwrap_or_default();
+                    view! {
+                        <ul class="ticket-list">
+                            {people
+                                .into_iter()
+                                .map(|account| view! { <PersonRow account set_role set_active /> })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            </Transition>
+            <CategoryEditor />
+            <AddAccountForm add />
+        </section>
+    }
+}
+
+/// One account: its role, and deactivating or reactivating it.
+#[component]
+fn PersonRow(
+    account: Account,
+    set_role: ServerAction<SetRole>,
+    set_active: ServerAction<SetActive>,
+) -> impl IntoView {
+    let off = account.deactivated;
+    let u = account.user;
+    let role_id = format!("role-{}", u.id);
+    let email = u.email.clone();
+    view! {
+        <li class="person" class:deactivated=off>
+            <ActionForm action=set_role attr:class="row">
+                <input type="hidden" name="email" value=u.email.clone() />
+                <span>
+                    <strong>{u.name.clone()}</strong>
+                    " "
+                    <span class="muted">{u.email.clone()}</span>
+                </span>
+                <label class="sr-only" for=role_id.clone()>
+                    "Role of "
+                    {u.name.clone()}
+                </label>
+                <select id=role_id name="role" class="small">
+                    {Role::ALL
+                        .iter()
+                        .map(|r| {
+                            view! {
+                                <option value=r.as_str() selected=*r == u.role>
+                                    {r.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <button type="submit" class="small">
+                    "Change role"
+                </button>
+            </ActionForm>
+            <ActionForm action=set_active attr:class="row">
+                <input type="hidden" name="email" value=email />
+                <input type="hidden" name="active" value=off.to_string() />
+                {off.then(|| view! { <span class="badge off">"Deactivated"</span> })}
+                <button type="submit" class="small">
+                    {if off { "Reactivate" } else { "Deactivate" }}
+                </button>
+            </ActionForm>
+        </li>
+    }
+}
+
+/// A new account with its role and first password.
+#[component]
+fn AddAccountForm(add: ServerAction<AddAccount>) -> impl IntoView {
+    let error = action_error(add);
+    view! {
+        <h2>"Add an account"</h2>
+        <ActionForm action=add attr:class="form">
+            <label for="new-name">"Name"</label>
+            <input id="new-name" name="name" required />
+            <FieldMessage error=error field="name" />
+            <label for="new-email">"Email"</label>
+            <input id="new-email" name="email" type="email" required />
+            <FieldMessage error=error field="email" />
+            <label for="new-role">"Role"</label>
+            <select id="new-role" name="role">
+                {Role::ALL
+                    .iter()
+                    .map(|r| view! { <option value=r.as_str()>{r.label()}</option> })
+                    .collect_view()}
+            </select>
+            <label for="new-password">"First password (at least 10 characters)"</label>
+            <input
+                id="new-password"
+                name="password"
+                type="password"
+                autocomplete="new-password"
+                required
+            />
+            <FieldMessage error=error field="password" />
+            <button type="submit" class="primary">
+                "Add account"
+            </button>
+        </ActionForm>
+    }
+}
+
+/// Categories and the questions each asks requesters (admins).
+#[component]
+fn CategoryEditor() -> impl IntoView {
+    let save = ServerAction::<SaveCategory>::new();
+    let error = action_error(save);
+    let saved = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if matches!(save.value().get(), Some(Ok(()))) {
+            saved.update(|n| *n += 1);
+        }
+    });
+    let list = Resource::new(move || saved.get(), |_| categories());
+    view! {
+        <h2>"Categories"</h2>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let cats = list.await.unwrap_or_default();
+                view! {
+                    <ul class="plain categories">
+                        {cats
+                            .into_iter()
+                            .map(|c| {
+                                let fields = c
+                                    .fields
+                                    .iter()
+                                    .map(|f| {
+                                        if f.required {
+                                            format!("{} (required)", f.label)
+                                        } else {
+                                            f.label.clone()
+                                        }
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join(", ");
+                                view! {
+                                    <li>
+                                        <strong>{c.name}</strong>
+                                        " "
+                                        <code>{c.slug}</code>
+                                        " — "
+                                        {if fields.is_empty() {
+                                            "no extra questions".to_string()
+                                        } else {
+                                            fields
+                                        }}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            })}
+        </Transition>
+        <ActionForm action=save attr:class="form">
+            <label for="cat-slug">"Category key (new or existing)"</label>
+            <input id="cat-slug" name="slug" placeholder="printing" required />
+            <FieldMessage error=error field="slug" />
+            <label for="cat-name">"Name"</label>
+            <input id="cat-name" name="name" placeholder="Printing" required />
+            <FieldMessage error=error field="name" />
+            <label for="cat-fields">
+                "Questions, one per line: key | Label | required or optional | hint"
+            </label>
+            <textarea
+                id="cat-fields"
+                name="fields"
+                rows="4"
+                placeholder="printer | Printer name | required | on the sticker"
+            ></textarea>
+            <FieldMessage error=error field="fields" />
+            <button type="submit">"Save category"</button>
+        </ActionForm>
+    }
+}
