@@ -5,8 +5,8 @@
 
 use super::db::{ImportEvent, ImportNote, ImportTicket};
 use crate::domain::{
-    Channel, Impact, NoteVisibility, PriorityMatrix, PriorityWhy, Status, TicketEvent, Urgency,
-    WaitingOn,
+    Channel, Impact, NoteVisibility, Priority, PriorityMatrix, PriorityWhy, Status, TicketEvent,
+    Urgency, WaitingOn,
 };
 use chrono::{DateTime, Duration, Utc};
 
@@ -105,6 +105,7 @@ impl Rng {
     }
 }
 
+/// One generated ticket as it lives through its steps.
 struct History<'a> {
     at: DateTime<Utc>,
     now: DateTime<Utc>,
@@ -112,17 +113,27 @@ struct History<'a> {
     status: Status,
     waiting_on: Option<WaitingOn>,
     rng: &'a mut Rng,
+    requester: i64,
+    /// Who works on it (a specialist after an escalation).
+    tech: i64,
+    assignee: Option<i64>,
+    priority: Priority,
+    notes: Vec<ImportNote>,
+    rating: Option<(i64, Option<String>, DateTime<Utc>)>,
+    escalated: bool,
+    reopened: bool,
+    resolution: Option<String>,
 }
 
 impl History<'_> {
-    /// Moves time forward; false once it would pass `now` (the ticket is still open then).
-    fn wait(&mut self, max_minutes: i64) -> bool {
+    /// Moves time forward; `None` once it would pass `now` (the ticket is still open then).
+    fn wait(&mut self, max_minutes: i64) -> Option<()> {
         let next = self.at + self.rng.minutes(max_minutes);
         if next >= self.now {
-            return false;
+            return None;
         }
         self.at = next;
-        true
+        Some(())
     }
 
     fn event(&mut self, actor: Option<i64>, e: TicketEvent) {
@@ -152,6 +163,105 @@ impl History<'_> {
         self.status = to;
         self.waiting_on = waiting_on;
     }
+
+    /// A note by the technician (its event points at no stored note id).
+    fn note(&mut self, body: String, visibility: NoteVisibility, minutes: Option<i64>) {
+        self.event(Some(self.tech), TicketEvent::Note { id: 0, visibility });
+        self.notes.push(ImportNote {
+            at: self.at,
+            author_id: self.tech,
+            body,
+            visibility,
+            minutes,
+        });
+    }
+
+    /// Each step happens only if its time has come; recent tickets are still on their way.
+    fn live(&mut self, people: &Cast) -> Option<()> {
+        self.wait(240)?;
+        self.assignee = Some(self.tech);
+        self.event(Some(people.coordinator), assigned(None, "Technician"));
+        self.status(people.coordinator, Status::Assigned, None, None);
+        self.wait(180)?;
+        self.status(self.tech, Status::InProgress, None, None);
+        self.note("Looking into it now".into(), NoteVisibility::Public, None);
+        if self.rng.chance(30) {
+            self.pause()?;
+        }
+        if self.rng.chance(10) {
+            self.escalate(people)?;
+        }
+        self.resolve()?;
+        self.close()
+    }
+
+    /// Waits on the requester, a third party or facility work for up to two days.
+    fn pause(&mut self) -> Option<()> {
+        let on = WaitingOn::ALL[self.rng.below(3) as usize];
+        self.wait(120)?;
+        self.status(self.tech, Status::Waiting, Some(on), None);
+        self.wait(2 * 24 * 60)?;
+        self.status(self.tech, Status::InProgress, None, None);
+        Some(())
+    }
+
+    /// Raised a priority and handed to a specialist.
+    fn escalate(&mut self, people: &Cast) -> Option<()> {
+        self.wait(240)?;
+        self.escalated = true;
+        let raised = self.priority.raised();
+        let why = PriorityWhy::Escalation("Needs a specialist".into());
+        let (from, to) = (self.priority, raised);
+        self.event(Some(self.tech), TicketEvent::Priority { from, to, why });
+        self.priority = raised;
+        self.tech = people.technicians[self.rng.below(people.technicians.len() as u64) as usize];
+        self.assignee = Some(self.tech);
+        self.event(Some(self.tech), assigned(Some("Technician"), "Specialist"));
+        let escalated = TicketEvent::Escalated {
+            to: Some("Specialist".into()),
+            why: "Needs a specialist".into(),
+        };
+        self.event(Some(self.tech), escalated);
+        Some(())
+    }
+
+    /// Fixed, with the time logged; now and then reopened by the requester and fixed again.
+    fn resolve(&mut self) -> Option<()> {
+        self.wait(8 * 60)?;
+        let minutes = 5 + self.rng.below(120) as i64;
+        let logged = format!("Time spent: {minutes} minutes");
+        self.note(logged, NoteVisibility::Internal, Some(minutes));
+        let says = "Fixed; please check it works for you".into();
+        self.note(says, NoteVisibility::Public, None);
+        self.resolution = Some("Fixed and checked with the requester".to_string());
+        let resolution = self.resolution.clone();
+        self.status(self.tech, Status::Resolved, None, resolution.as_deref());
+        if self.rng.chance(5) {
+            self.wait(24 * 60)?;
+            self.reopened = true;
+            let why = "Still broken".into();
+            self.event(Some(self.requester), TicketEvent::Reopened { why });
+            self.status(self.requester, Status::InProgress, None, None);
+            self.wait(4 * 60)?;
+            self.status(self.tech, Status::Resolved, None, resolution.as_deref());
+        }
+        Some(())
+    }
+
+    /// Closed by the requester, who sometimes rates it.
+    fn close(&mut self) -> Option<()> {
+        self.wait(3 * 24 * 60)?;
+        self.status(self.requester, Status::Closed, None, None);
+        if self.rng.chance(30) {
+            let score = 1 + self.rng.below(5) as i64;
+            let comment = self
+                .rng
+                .chance(40)
+                .then(|| COMMENTS[self.rng.below(COMMENTS.len() as u64) as usize].to_string());
+            self.rating = Some((score, comment, self.at));
+        }
+        Some(())
+    }
 }
 
 /// The demo's people have no addresses in its history: names stand for who took the ticket.
@@ -164,11 +274,6 @@ fn assigned(from: Option<&str>, to: &str) -> TicketEvent {
     }
 }
 
-/// The note events of the history point at no stored note id.
-fn note(visibility: NoteVisibility) -> TicketEvent {
-    TicketEvent::Note { id: 0, visibility }
-}
-
 fn ticket(
     i: usize,
     created: DateTime<Utc>,
@@ -179,9 +284,9 @@ fn ticket(
     let category = CATEGORIES[rng.below(CATEGORIES.len() as u64) as usize];
     let impact = Impact::ALL[rng.below(3) as usize];
     let urgency = Urgency::ALL[rng.below(3) as usize];
-    let mut priority = PriorityMatrix::default().priority(impact, urgency);
+    let priority = PriorityMatrix::default().priority(impact, urgency);
     let requester = people.requesters[rng.below(people.requesters.len() as u64) as usize];
-    let mut tech = people.technicians[rng.below(people.technicians.len() as u64) as usize];
+    let tech = people.technicians[rng.below(people.technicians.len() as u64) as usize];
     let channel = CHANNELS[rng.below(CHANNELS.len() as u64) as usize];
     let mut h = History {
         at: created,
@@ -190,145 +295,45 @@ fn ticket(
         status: Status::New,
         waiting_on: None,
         rng,
+        requester,
+        tech,
+        assignee: None,
+        priority,
+        notes: Vec::new(),
+        rating: None,
+        escalated: false,
+        reopened: false,
+        resolution: None,
     };
+    let via = channel.to_string();
     h.event(
         Some(requester),
         TicketEvent::Created {
             status: Status::New,
-            via: channel.to_string(),
+            via,
         },
     );
-    let (mut notes, mut rating) = (Vec::new(), None);
-    let (mut escalated, mut reopened, mut resolution) = (false, false, None);
-    let mut assignee = None;
-    // Each step happens only if its time has come; recent tickets are still on their way.
-    'life: {
-        if !h.wait(240) {
-            break 'life;
-        }
-        assignee = Some(tech);
-        h.event(Some(people.coordinator), assigned(None, "Technician"));
-        h.status(people.coordinator, Status::Assigned, None, None);
-        if !h.wait(180) {
-            break 'life;
-        }
-        h.status(tech, Status::InProgress, None, None);
-        h.event(Some(tech), note(NoteVisibility::Public));
-        notes.push(ImportNote {
-            at: h.at,
-            author_id: tech,
-            body: "Looking into it now".into(),
-            visibility: NoteVisibility::Public,
-            minutes: None,
-        });
-        if h.rng.chance(30) {
-            let on = WaitingOn::ALL[h.rng.below(3) as usize];
-            if !h.wait(120) {
-                break 'life;
-            }
-            h.status(tech, Status::Waiting, Some(on), None);
-            if !h.wait(2 * 24 * 60) {
-                break 'life;
-            }
-            h.status(tech, Status::InProgress, None, None);
-        }
-        if h.rng.chance(10) {
-            if !h.wait(240) {
-                break 'life;
-            }
-            escalated = true;
-            let raised = priority.raised();
-            h.event(
-                Some(tech),
-                TicketEvent::Priority {
-                    from: priority,
-                    to: raised,
-                    why: PriorityWhy::Escalation("Needs a specialist".into()),
-                },
-            );
-            priority = raised;
-            tech = people.technicians[h.rng.below(people.technicians.len() as u64) as usize];
-            assignee = Some(tech);
-            h.event(Some(tech), assigned(Some("Technician"), "Specialist"));
-            h.event(
-                Some(tech),
-                TicketEvent::Escalated {
-                    to: Some("Specialist".into()),
-                    why: "Needs a specialist".into(),
-                },
-            );
-        }
-        if !h.wait(8 * 60) {
-            break 'life;
-        }
-        let minutes = 5 + h.rng.below(120) as i64;
-        h.event(Some(tech), note(NoteVisibility::Internal));
-        notes.push(ImportNote {
-            at: h.at,
-            author_id: tech,
-            body: format!("Time spent: {minutes} minutes"),
-            visibility: NoteVisibility::Internal,
-            minutes: Some(minutes),
-        });
-        h.event(Some(tech), note(NoteVisibility::Public));
-        notes.push(ImportNote {
-            at: h.at,
-            author_id: tech,
-            body: "Fixed; please check it works for you".into(),
-            visibility: NoteVisibility::Public,
-            minutes: None,
-        });
-        resolution = Some("Fixed and checked with the requester".to_string());
-        h.status(tech, Status::Resolved, None, resolution.as_deref());
-        if h.rng.chance(5) {
-            if !h.wait(24 * 60) {
-                break 'life;
-            }
-            reopened = true;
-            h.event(
-                Some(requester),
-                TicketEvent::Reopened {
-                    why: "Still broken".into(),
-                },
-            );
-            h.status(requester, Status::InProgress, None, None);
-            if !h.wait(4 * 60) {
-                break 'life;
-            }
-            h.status(tech, Status::Resolved, None, resolution.as_deref());
-        }
-        if !h.wait(3 * 24 * 60) {
-            break 'life;
-        }
-        h.status(requester, Status::Closed, None, None);
-        if h.rng.chance(30) {
-            let score = 1 + h.rng.below(5) as i64;
-            let comment = h
-                .rng
-                .chance(40)
-                .then(|| COMMENTS[h.rng.below(COMMENTS.len() as u64) as usize].to_string());
-            rating = Some((score, comment, h.at));
-        }
-    }
+    // `None` only says the ticket's life stops at `now`.
+    let _ = h.live(people);
     ImportTicket {
         title: format!("{category} problem number {i}"),
         description: format!("Ticket {i} of a generated help desk history"),
         category: category.into(),
         requester_id: requester,
-        assignee_id: assignee,
+        assignee_id: h.assignee,
         impact,
         urgency,
-        priority,
+        priority: h.priority,
         status: h.status,
         waiting_on: h.waiting_on,
         channel,
         created_at: created,
         updated_at: h.at,
-        resolution,
-        escalated,
-        reopened,
+        resolution: h.resolution,
+        escalated: h.escalated,
+        reopened: h.reopened,
         events: h.events,
-        notes,
-        rating,
+        notes: h.notes,
+        rating: h.rating,
     }
 }

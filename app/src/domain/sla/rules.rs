@@ -1,0 +1,101 @@
+//! Escalation rules: what fires when a clock has used a share of its target.
+
+use crate::domain::closed_enum;
+use serde::{Deserialize, Serialize};
+
+closed_enum! {
+    /// The two clocks of a ticket.
+    ClockKind {
+        Response => "response",
+        Resolution => "resolution",
+    }
+}
+
+closed_enum! {
+    /// What an escalation rule does when it fires.
+    RuleAction {
+        NotifyAssignee => "notify assignee",
+        NotifyCoordinators => "notify coordinators",
+        NotifyWatchers => "notify watchers",
+        RaisePriority => "raise priority",
+        Reassign => "reassign",
+    }
+}
+
+/// Fires once per ticket when a clock has used `percent` of its target (100 = at breach).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rule {
+    pub clock: ClockKind,
+    pub percent: u32,
+    pub actions: Vec<RuleAction>,
+}
+
+impl Rule {
+    /// Reads `75% resolution: notify assignee, raise priority`.
+    pub fn parse(line: &str) -> Result<Rule, String> {
+        let shape = || {
+            format!(
+                "'{}' should read like: 75% resolution: notify assignee",
+                line.trim()
+            )
+        };
+        let (when, what) = line.split_once(':').ok_or_else(shape)?;
+        let mut words = when.split_whitespace();
+        let percent = words
+            .next()
+            .and_then(|p| p.strip_suffix('%'))
+            .and_then(|p| p.parse::<u32>().ok())
+            .filter(|p| (1..=500).contains(p))
+            .ok_or_else(shape)?;
+        let clock: ClockKind = words
+            .next()
+            .and_then(|c| c.parse().ok())
+            .ok_or_else(shape)?;
+        if words.next().is_some() {
+            return Err(shape());
+        }
+        let mut actions = Vec::new();
+        for a in what
+            .split(',')
+            .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+        {
+            if a.is_empty() {
+                continue;
+            }
+            let action: RuleAction = a.to_lowercase().parse().map_err(|_| {
+                format!(
+                    "'{a}' is not an action (notify assignee, notify coordinators, notify watchers, raise priority, reassign)"
+                )
+            })?;
+            if !actions.contains(&action) {
+                actions.push(action);
+            }
+        }
+        if actions.is_empty() {
+            return Err(shape());
+        }
+        Ok(Rule {
+            clock,
+            percent,
+            actions,
+        })
+    }
+
+    /// The rule's stable name: its text. A ticket fires each named rule once.
+    pub fn key(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let actions: Vec<&str> = self.actions.iter().map(|a| a.as_str()).collect();
+        write!(
+            f,
+            "{}% {}: {}",
+            self.percent,
+            self.clock,
+            actions.join(", ")
+        )
+    }
+}
