@@ -313,6 +313,18 @@ async fn clients(args: &[String]) {
     println!("{}", serde_json::to_string(&out).expect("stats"));
 }
 
+/// The server under test, the bare axum baseline beside it, and its coordinator's credentials.
+struct Target {
+    addr: String,
+    bare_addr: String,
+    state: app::server::state::AppState,
+    coordinator: User,
+    /// `Bearer …` for the REST API.
+    bearer: String,
+    /// `sb_session=…` for the server functions.
+    cookie: String,
+}
+
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -325,6 +337,33 @@ async fn main() {
     let url = std::env::var("BENCH_DATABASE_URL")
         .unwrap_or_else(|_| format!("sqlite://{}", dir.join("bench.db").display()));
     println!("database: {}", url.split("://").next().unwrap_or_default());
+    let target = start(url).await;
+    let mut rows = filing(&target).await;
+    seed(&target).await;
+    rows.extend(lists(&target).await);
+    rows.extend(board(&target).await);
+    let (polls, server_rss) = polls(&target).await;
+    rows.extend(polls);
+
+    println!(
+        "\nSwitchboard benchmark ({} cores, {:?}; load generator in the same process unless noted)\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        target.state.db.backend()
+    );
+    println!("| scenario | requests | p50 ms | p95 ms | p99 ms | server p50 ms | server p99 ms | req/s | last body |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for r in &rows {
+        println!("{}", r.row());
+    }
+    println!(
+        "\nserver process RSS after the 500-client poll run: {server_rss:.0} MB \
+         (the server, the bare axum baseline and the finished in-process scenarios)"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Starts Switchboard on `url` and a bare axum route on loopback, and signs a coordinator in.
+async fn start(url: String) -> Target {
     let config = switchboard::Config::local(url);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let app = switchboard::build(&config, listener).await.expect("app");
@@ -381,22 +420,32 @@ async fn main() {
         .map(|(_, v)| v.split(';').next().unwrap().to_string())
         .expect("cookie");
 
+    Target {
+        addr,
+        bare_addr,
+        state,
+        coordinator,
+        bearer: format!("Bearer {token}"),
+        cookie,
+    }
+}
+
+/// The baseline, then filing through the REST API with 4 clients.
+async fn filing(t: &Target) -> Vec<Stats> {
     let mut rows = Vec::new();
     rows.push(
         load(
             "bare axum GET /hello (baseline)",
-            &bare_addr,
+            &t.bare_addr,
             4,
             5_000,
             |_, _| ("GET".into(), "/hello".into(), vec![], vec![]),
         )
         .await,
     );
-
-    let bearer = format!("Bearer {token}");
-    let auth_header = bearer.clone();
+    let auth_header = t.bearer.clone();
     rows.push(
-        load("POST /api/v1/tickets, 4 clients", &addr, 4, 2_500, move |c, i| {
+        load("POST /api/v1/tickets, 4 clients", &t.addr, 4, 2_500, move |c, i| {
             let priority = ["low", "medium", "high"][i % 3];
             let body = format!(
                 r#"{{"title":"Printer {c}-{i} jams on page {i}","description":"Load test ticket {i}","category":"other","impact":"{priority}","urgency":"medium"}}"#
@@ -406,6 +455,12 @@ async fn main() {
         .await,
     );
 
+    rows
+}
+
+async fn seed(t: &Target) {
+    let (state, coordinator) = (&t.state, &t.coordinator);
+    let now = state.clock.now();
     // Fill up to 50,000 tickets through the service (no HTTP), shaped like a year of a help desk:
     // most finished (closed through the whole lifecycle, or cancelled), one in ten still open.
     let start = Instant::now();
@@ -442,7 +497,7 @@ async fn main() {
             urgency: ["low", "medium", "high"][(i / 3) % 3].into(),
             ..NewTicket::default()
         };
-        let t = service::create_ticket(&state, &coordinator, input)
+        let t = service::create_ticket(state, coordinator, input)
             .await
             .expect("seed");
         let n = t.number;
@@ -450,17 +505,17 @@ async fn main() {
             0 | 1 => vec![],
             2..=10 => vec![
                 (
-                    &coordinator,
+                    coordinator,
                     step(ActionKind::Assign, Some("tech@example.org"), None),
                 ),
                 (&technician, step(ActionKind::Start, None, None)),
                 (&technician, step(ActionKind::Resolve, None, Some("Fixed"))),
-                (&coordinator, step(ActionKind::Close, None, None)),
+                (coordinator, step(ActionKind::Close, None, None)),
             ],
-            _ => vec![(&coordinator, step(ActionKind::Cancel, None, None))],
+            _ => vec![(coordinator, step(ActionKind::Cancel, None, None))],
         };
         for (who, change) in plan {
-            service::change_ticket(&state, who, n, None, change)
+            service::change_ticket(state, who, n, None, change)
                 .await
                 .expect("seed change");
         }
@@ -469,12 +524,17 @@ async fn main() {
         "seeded to 50,000 tickets (most finished) in {:.1} s",
         start.elapsed().as_secs_f64()
     );
+}
 
+/// Open tickets listed through the REST API over 50,000 stored, plain and searched.
+async fn lists(t: &Target) -> Vec<Stats> {
+    let (addr, bearer) = (&t.addr, &t.bearer);
+    let mut rows = Vec::new();
     let auth_header = bearer.clone();
     rows.push(
         load(
             "GET /api/v1/tickets?status=open (50k stored, by priority)",
-            &addr,
+            addr,
             1,
             2_000,
             move |_, _| {
@@ -492,7 +552,7 @@ async fn main() {
     rows.push(
         load(
             "GET /api/v1/tickets?status=open&q=… (search, 50k stored)",
-            &addr,
+            addr,
             1,
             2_000,
             move |_, i| {
@@ -508,6 +568,13 @@ async fn main() {
         )
         .await,
     );
+    rows
+}
+
+async fn board(t: &Target) -> Vec<Stats> {
+    let (state, addr, cookie) = (&t.state, &t.addr, &t.cookie);
+    let now = state.clock.now();
+    let mut rows = Vec::new();
     // The board at scale: 200 technicians and over 10,000 open tickets (the 10,000 filed above
     // are still new, and one in ten of the seeded ones is open).
     for i in 0..200 {
@@ -543,7 +610,7 @@ async fn main() {
     rows.push(
         load(
             "POST /api/get_board, first load (raw JSON)",
-            &addr,
+            addr,
             1,
             20,
             board(false),
@@ -553,19 +620,27 @@ async fn main() {
     rows.push(
         load(
             "POST /api/get_board, first load (gzip)",
-            &addr,
+            addr,
             1,
             50,
             board(true),
         )
         .await,
     );
+    rows
+}
+
+/// The board's poll when nothing changed, from 50 clients here and 500 in another process (with
+/// the bare baseline for those), and the server's memory after it.
+async fn polls(t: &Target) -> (Vec<Stats>, f64) {
+    let (state, addr, cookie, bare_addr) = (&t.state, &t.addr, &t.cookie, &t.bare_addr);
+    let mut rows = Vec::new();
     let head = state.feed.get();
     let poll_cookie = cookie.clone();
     rows.push(
         load(
             "POST /api/poll_board, no change, 50 clients",
-            &addr,
+            addr,
             50,
             400,
             move |_, _| {
@@ -592,7 +667,7 @@ async fn main() {
     rows.push(
         load_from_child(
             "POST /api/poll_board, no change, 500 clients (clients in another process)",
-            &addr,
+            addr,
             500,
             40,
             Request {
@@ -615,7 +690,7 @@ async fn main() {
     rows.push(
         load_from_child(
             "bare axum GET /hello, 500 clients in another process (baseline)",
-            &bare_addr,
+            bare_addr,
             500,
             40,
             Request {
@@ -628,19 +703,5 @@ async fn main() {
         .await,
     );
 
-    println!(
-        "\nSwitchboard benchmark ({} cores, {:?}; load generator in the same process unless noted)\n",
-        std::thread::available_parallelism().map_or(0, |n| n.get()),
-        state.db.backend()
-    );
-    println!("| scenario | requests | p50 ms | p95 ms | p99 ms | server p50 ms | server p99 ms | req/s | last body |");
-    println!("|---|---|---|---|---|---|---|---|---|");
-    for r in &rows {
-        println!("{}", r.row());
-    }
-    println!(
-        "\nserver process RSS after the 500-client poll run: {server_rss:.0} MB \
-         (the server, the bare axum baseline and the finished in-process scenarios)"
-    );
-    let _ = std::fs::remove_dir_all(&dir);
+    (rows, server_rss)
 }
