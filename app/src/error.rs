@@ -2,6 +2,7 @@
 //! API renders it as `{"error": {"code", "message", "fields"?}}`. Internal causes are logged once
 //! where they happen and never reach the user.
 
+use crate::i18n::Locale;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -10,7 +11,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
+    /// A catalogue key (with `args`), or words that are shown as they are.
     pub message: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, crate::i18n::MsgArg)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -46,7 +50,7 @@ pub enum AppError {
     Conflict,
     /// 422: the lifecycle does not allow the action; the message says why.
     #[error("{0}")]
-    InvalidTransition(String),
+    InvalidTransition(crate::domain::TransitionError),
     /// 428: the API write did not name the version it saw.
     #[error("Send If-Match with the ticket's ETag")]
     PreconditionRequired,
@@ -64,11 +68,39 @@ pub enum AppError {
     Transport(String),
 }
 
-impl AppError {
-    pub fn field(field: &str, message: impl Into<String>) -> Self {
-        AppError::Validation(vec![FieldError {
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        FieldError {
             field: field.to_string(),
             message: message.into(),
+            args: Vec::new(),
+        }
+    }
+
+    /// The message in the reader's language.
+    pub fn text(&self, locale: &Locale) -> String {
+        match self.args.is_empty() {
+            true => locale.text(&self.message),
+            false => crate::i18n::Msg {
+                key: self.message.clone(),
+                args: self.args.clone(),
+            }
+            .render(locale),
+        }
+    }
+}
+
+impl AppError {
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        AppError::Validation(vec![FieldError::new(field, message)])
+    }
+
+    /// A field error whose message has arguments.
+    pub fn field_msg(field: &str, message: crate::i18n::Msg) -> Self {
+        AppError::Validation(vec![FieldError {
+            field: field.to_string(),
+            message: message.key,
+            args: message.args,
         }])
     }
 
@@ -108,21 +140,58 @@ impl AppError {
         }
     }
 
-    /// The message for one field, if this is a validation error naming it.
-    pub fn field_message(&self, field: &str) -> Option<String> {
+    /// The message for one field in the reader's language, if this is a validation error
+    /// naming it.
+    pub fn field_message(&self, field: &str, locale: &Locale) -> Option<String> {
         match self {
             AppError::Validation(errors) => errors
                 .iter()
                 .find(|e| e.field == field)
-                .map(|e| e.message.clone()),
+                .map(|e| e.text(locale)),
             _ => None,
+        }
+    }
+
+    /// What the reader is told, in their language. Messages built from a person's words or a
+    /// lower layer (`BadRequest`, `InvalidTransition`, `Transport`) pass through `Locale::text`.
+    pub fn message(&self, locale: &Locale) -> String {
+        match self {
+            AppError::BadRequest(m) => locale.text(m),
+            AppError::InvalidTransition(e) => e.message(locale),
+            AppError::RateLimited(secs) => {
+                locale.t_with("error-rate_limited", &[("seconds", (*secs).into())])
+            }
+            AppError::Transport(m) => {
+                locale.t_with("error-transport", &[("why", m.clone().into())])
+            }
+            other => locale.t(other.message_key()),
+        }
+    }
+
+    fn message_key(&self) -> &'static str {
+        match self {
+            AppError::BadRequest(_) => "error-bad_request",
+            AppError::Validation(_) => "error-validation",
+            AppError::Unauthenticated => "error-unauthenticated",
+            AppError::BadCredentials => "error-bad_credentials",
+            AppError::Forbidden => "error-forbidden",
+            AppError::Deactivated => "error-deactivated",
+            AppError::Unverified => "error-unverified",
+            AppError::NotFound => "error-not_found",
+            AppError::Conflict => "error-conflict",
+            AppError::InvalidTransition(_) => "error-invalid_transition",
+            AppError::PreconditionRequired => "error-precondition_required",
+            AppError::PayloadTooLarge => "error-payload_too_large",
+            AppError::RateLimited(_) => "error-rate_limited",
+            AppError::Internal => "error-internal",
+            AppError::Transport(_) => "error-transport",
         }
     }
 }
 
 impl From<crate::domain::TransitionError> for AppError {
     fn from(e: crate::domain::TransitionError) -> Self {
-        AppError::InvalidTransition(e.to_string())
+        AppError::InvalidTransition(e)
     }
 }
 

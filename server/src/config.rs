@@ -230,6 +230,26 @@ pub struct Config {
         global = true
     )]
     pub sqlite_synchronous: app::server::db::Durability,
+    /// The desk's language (en, de or it): for people who have not chosen one and whose browser
+    /// asks for none Switchboard speaks, and for the desk's reports.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_DEFAULT_LANGUAGE",
+        default_value = "en",
+        value_parser = parse_language,
+        global = true
+    )]
+    pub default_language: app::i18n::Lang,
+    /// The desk's IANA time zone (Europe/Berlin): for people who have not chosen one, and for the
+    /// days and hours of reports.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_TIME_ZONE",
+        default_value = "UTC",
+        value_parser = parse_time_zone,
+        global = true
+    )]
+    pub time_zone: chrono_tz::Tz,
     /// Folder with the built site (wasm, js, css); cargo-leptos sets LEPTOS_SITE_ROOT.
     #[arg(
         long,
@@ -268,6 +288,17 @@ impl Config {
             sqlite_synchronous: Default::default(),
             trusted_proxies: String::new(),
             site_root: "target/site".into(),
+            default_language: app::i18n::Lang::En,
+            time_zone: chrono_tz::Tz::UTC,
         }
     }
+}
+
+fn parse_language(s: &str) -> Result<app::i18n::Lang, String> {
+    app::i18n::Lang::parse(s).ok_or_else(|| format!("{s:?} is not one of en, de, it"))
+}
+
+fn parse_time_zone(s: &str) -> Result<chrono_tz::Tz, String> {
+    app::i18n::parse_zone(s)
+        .ok_or_else(|| format!("{s:?} is not an IANA time zone such as Europe/Rome"))
 }

@@ -58,6 +58,8 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
             .collect(),
         priority_matrix,
         public_url: config.public_url.trim_end_matches('/').to_string(),
+        default_language: config.default_language,
+        time_zone: config.time_zone,
         trusted_proxies: config
             .trusted_proxies
             .split(',')
@@ -145,6 +147,10 @@ pub fn router(state: AppState) -> Router {
             merged_redirect,
         ))
         .layer(middleware::from_fn(server_fn_status))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            resolve_locale,
+        ))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(refuse_cross_site())
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -368,6 +374,21 @@ fn refuse_cross_site(
             crate::rest::error_response(&app::error::AppError::Forbidden)
         },
     )
+}
+
+/// Pages are rendered in the reader's language and zone: the shell reads the locale resolved here
+/// (API calls, server functions and files skip the work).
+async fn resolve_locale(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let page = req.method() == Method::GET
+        && !["/api/", "/pkg/", "/healthz", "/readyz", "/metrics"]
+            .iter()
+            .any(|p| path.starts_with(p));
+    if page {
+        let locale = app::server::locale::for_request(&state, req.headers()).await;
+        req.extensions_mut().insert(locale);
+    }
+    next.run(req).await
 }
 
 /// A merged duplicate's page redirects to the ticket it was merged into, for whoever may see that

@@ -15,6 +15,7 @@ pub async fn sign_in(
     email: String,
     password: String,
     next: Option<String>,
+    time_zone: Option<String>,
 ) -> Result<User, AppError> {
     use crate::server::auth;
     use axum::http::{header, HeaderValue};
@@ -22,6 +23,8 @@ pub async fn sign_in(
     let addr = client_addr();
     let user = auth::check_credentials(&state, &email, &password, addr).await?;
     let token = auth::start_session(&state.db, &user, state.clock.now()).await?;
+    let user =
+        crate::server::locale::adopt_browser_zone(&state, user, time_zone.as_deref()).await?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
     if let Ok(cookie) = HeaderValue::from_str(&auth::session_cookie(&token, &state.settings)) {
         response.append_header(header::SET_COOKIE, cookie);
@@ -122,7 +125,7 @@ pub async fn create_api_token(name: String, days: String) -> Result<String, AppE
         "" => None,
         d => Some(
             d.parse::<i64>()
-                .map_err(|_| AppError::field("days", "Enter a number of days"))?,
+                .map_err(|_| AppError::field("days", "err-days-number"))?,
         ),
     };
     let (token, _) = crate::server::accounts::create_token(&state, &user, Some(&name), days)
@@ -145,4 +148,14 @@ pub async fn create_api_token(name: String, days: String) -> Result<String, AppE
 pub async fn revoke_api_token(id: i64) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::accounts::revoke_token(&state, &user, id).await
+}
+
+/// Sets the caller's language and time zone. Without JavaScript the form's post comes back to the
+/// account page, which then reads in the new language.
+#[server(endpoint = "save_preferences")]
+pub async fn save_preferences(language: String, time_zone: String) -> Result<User, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    let user = crate::server::locale::set_preferences(&state, &user, &language, &time_zone).await?;
+    leptos_axum::redirect("/account?saved=preferences");
+    Ok(user)
 }

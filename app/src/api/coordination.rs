@@ -89,7 +89,7 @@ pub async fn plan_ticket(
         "" => None,
         p => Some(
             p.parse()
-                .map_err(|_| AppError::field("project", "No such project"))?,
+                .map_err(|_| AppError::field("project", "err-no-project"))?,
         ),
     };
     crate::server::coordination::plan_ticket(
@@ -119,7 +119,7 @@ pub async fn request_facility_work(
         e => Some(
             e.trim_start_matches("WO-")
                 .parse()
-                .map_err(|_| AppError::field("existing", "No such work order"))?,
+                .map_err(|_| AppError::field("existing", "err-no-work-order"))?,
         ),
     };
     let draft = existing.is_none().then(|| WorkOrderDraft {
@@ -159,7 +159,7 @@ pub async fn update_work_order(
         "done" => WorkOrderUpdate::Done(outcome.unwrap_or_default()),
         "cancel" => WorkOrderUpdate::Cancel(outcome.unwrap_or_default()),
         "expect" => WorkOrderUpdate::Expect(expected_on.unwrap_or_default()),
-        _ => return Err(AppError::BadRequest("unknown work order action".into())),
+        _ => return Err(AppError::BadRequest("err-unknown-work-order-action".into())),
     };
     crate::server::coordination::update_work_order(&state, &user, id, update).await
 }
@@ -171,7 +171,7 @@ pub async fn link_ticket(number: String, kind: String, other: String) -> Result<
     let (state, user) = super::ssr::signed_in().await?;
     let kind: LinkChoice = kind
         .parse()
-        .map_err(|_| AppError::field("kind", "Choose how the tickets are linked"))?;
+        .map_err(|_| AppError::field("kind", "err-choose-link-kind"))?;
     crate::server::coordination::link(&state, &user, ticket_number(&number)?, kind, &other).await
 }
 

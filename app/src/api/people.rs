@@ -85,6 +85,7 @@ pub async fn set_active(email: String, active: bool) -> Result<(), AppError> {
 pub async fn save_category(slug: String, name: String, fields: String) -> Result<(), AppError> {
     use crate::server::people;
     let (state, user) = super::ssr::signed_in().await?;
-    let fields = people::parse_fields_text(&fields).map_err(|m| AppError::field("fields", m))?;
+    let fields =
+        people::parse_fields_text(&fields).map_err(|m| AppError::field_msg("fields", m))?;
     people::save_category(&state, &user, &slug, &name, fields).await
 }

@@ -11,8 +11,13 @@ pub async fn get_report_options() -> Result<ReportOptions, AppError> {
     crate::server::reports::options(&state, &user).await
 }
 
+/// The report in the reader's language (their choice, else their browser's); its days are the
+/// desk's.
 #[server(input = leptos::server_fn::codec::Json, endpoint = "report")]
 pub async fn get_report(query: ReportQuery) -> Result<Report, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
-    crate::server::reports::report(&state, &user, &query).await
+    let parts = super::ssr::parts()?;
+    let locale =
+        crate::server::locale::for_person(&state.settings, Some(&user), Some(&parts.headers));
+    crate::server::reports::report_in(&state, &user, &query, &locale).await
 }

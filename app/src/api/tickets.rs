@@ -168,13 +168,13 @@ pub async fn decide(
     let action = match action.as_str() {
         "close" => ActionKind::Close,
         "reopen" => ActionKind::Reopen,
-        _ => return Err(AppError::BadRequest("unknown decision".into())),
+        _ => return Err(AppError::BadRequest("err-unknown-decision".into())),
     };
     let reason = reason
         .map(|r| r.trim().to_string())
         .filter(|r| !r.is_empty());
     if action == ActionKind::Reopen && reason.is_none() {
-        return Err(AppError::field("reason", "Say what is still wrong"));
+        return Err(AppError::field("reason", "err-reopen-reason"));
     }
     let change = TicketChange {
         action: Some(action),
@@ -203,13 +203,13 @@ pub async fn add_note(
     use crate::domain::NoteVisibility;
     use crate::types::NoteInput;
     let (state, user) = super::ssr::signed_in().await?;
-    let minutes =
-        match minutes.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
-            None => None,
-            Some(m) => Some(m.parse().map_err(|_| {
-                AppError::field("minutes", "Time spent is a whole number of minutes")
-            })?),
-        };
+    let minutes = match minutes.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+        None => None,
+        Some(m) => Some(
+            m.parse()
+                .map_err(|_| AppError::field("minutes", "err-minutes-number"))?,
+        ),
+    };
     let visibility = if internal.is_some_and(|v| v == "on" || v == "true") {
         NoteVisibility::Internal
     } else {

@@ -1,5 +1,6 @@
 //! Categories are data: each asks the requester for the extra fields a technician needs.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,14 +25,16 @@ impl Category {
     pub fn check_fields(
         &self,
         answers: &serde_json::Map<String, serde_json::Value>,
-    ) -> Result<serde_json::Map<String, serde_json::Value>, Vec<(String, String)>> {
+    ) -> Result<serde_json::Map<String, serde_json::Value>, Vec<(String, Msg)>> {
         let mut errors = Vec::new();
         let mut clean = serde_json::Map::new();
         for key in answers.keys() {
             if !self.fields.iter().any(|f| &f.key == key) {
                 errors.push((
                     format!("fields.{key}"),
-                    format!("{} has no field '{key}'", self.name),
+                    Msg::new("err-field-unknown")
+                        .text("category", self.name.clone())
+                        .text("key", key.clone()),
                 ));
             }
         }
@@ -47,18 +50,17 @@ impl Category {
             match value {
                 Some(v) if v.chars().count() > 500 => errors.push((
                     format!("fields.{}", field.key),
-                    format!("{} can be at most 500 characters", field.label),
+                    Msg::new("err-field-too-long").text("label", field.label.clone()),
                 )),
                 Some(v) => {
                     clean.insert(field.key.clone(), serde_json::Value::String(v));
                 }
                 None if field.required => errors.push((
                     format!("fields.{}", field.key),
-                    format!(
-                        "{} is required for {} requests",
-                        field.label,
-                        self.name.to_lowercase()
-                    ),
+                    Msg::new("err-field-required")
+                        .text("label", field.label.clone())
+                        .text("category", self.name.clone())
+                        .text("category_lower", self.name.to_lowercase()),
                 )),
                 None => {}
             }
@@ -100,8 +102,13 @@ mod tests {
     #[test]
     fn required_fields_are_enforced_and_keyed() {
         let err = network().check_fields(&serde_json::Map::new()).unwrap_err();
+        let en = crate::i18n::Locale::default();
+        let words: Vec<(String, String)> = err
+            .iter()
+            .map(|(field, m)| (field.clone(), m.render(&en)))
+            .collect();
         assert_eq!(
-            err,
+            words,
             vec![(
                 "fields.building".to_string(),
                 "Building is required for network requests".to_string()

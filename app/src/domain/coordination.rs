@@ -5,14 +5,14 @@ use super::{closed_enum, PersonRef, Status, TicketNumber};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-/// A calendar date as typed in a form or sent by the API (`YYYY-MM-DD`).
-pub fn parse_date(s: &str, what: &str) -> Result<NaiveDate, String> {
+/// A calendar date as typed in a form or sent by the API (`YYYY-MM-DD`). The error is the
+/// catalogue key `required` (nothing typed) or `invalid` (not such a date).
+pub fn parse_date(s: &str, required: &str, invalid: &str) -> Result<NaiveDate, String> {
     let s = s.trim();
     if s.is_empty() {
-        return Err(format!("{what} is required"));
+        return Err(required.to_string());
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{what} must be a date like 2026-12-31"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| invalid.to_string())
 }
 
 /// The project a ticket belongs to, as its card and page show it.
@@ -57,6 +57,7 @@ pub struct ValidProject {
 }
 
 impl ProjectDraft {
+    /// The checked project, or every bad field with the catalogue key of what is wrong.
     pub fn parse(&self) -> Result<ValidProject, Vec<(String, String)>> {
         let mut errors = Vec::new();
         let mut check = |field: &str, r: Result<(), String>| {
@@ -68,8 +69,8 @@ impl ProjectDraft {
         check(
             "name",
             match name.chars().count() {
-                0..=2 => Err("Name needs at least 3 characters".into()),
-                121.. => Err("Name can be at most 120 characters".into()),
+                0..=2 => Err("err-project-name-too-short".into()),
+                121.. => Err("err-project-name-too-long".into()),
                 _ => Ok(()),
             },
         );
@@ -77,7 +78,7 @@ impl ProjectDraft {
         check(
             "description",
             if description.chars().count() > 5000 {
-                Err("Description can be at most 5000 characters".into())
+                Err("err-project-description-too-long".into())
             } else {
                 Ok(())
             },
@@ -87,12 +88,20 @@ impl ProjectDraft {
             "manager",
             manager.as_ref().map(|_| ()).map_err(Clone::clone),
         );
-        let starts_on = parse_date(&self.starts_on, "Start date");
+        let starts_on = parse_date(
+            &self.starts_on,
+            "err-start-date-required",
+            "err-start-date-invalid",
+        );
         check(
             "starts_on",
             starts_on.as_ref().map(|_| ()).map_err(Clone::clone),
         );
-        let ends_on = parse_date(&self.ends_on, "End date");
+        let ends_on = parse_date(
+            &self.ends_on,
+            "err-end-date-required",
+            "err-end-date-invalid",
+        );
         check(
             "ends_on",
             ends_on.as_ref().map(|_| ()).map_err(Clone::clone),
@@ -101,7 +110,7 @@ impl ProjectDraft {
             check(
                 "ends_on",
                 if e < s {
-                    Err("The end date is before the start date".into())
+                    Err("err-end-before-start".into())
                 } else {
                     Ok(())
                 },
@@ -163,11 +172,16 @@ closed_enum!(
 );
 
 impl WorkOrderStatus {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            WorkOrderStatus::Open => "Open",
-            WorkOrderStatus::Done => "Done",
-            WorkOrderStatus::Cancelled => "Cancelled",
+            WorkOrderStatus::Open => "work-order-status-open",
+            WorkOrderStatus::Done => "work-order-status-done",
+            WorkOrderStatus::Cancelled => "work-order-status-cancelled",
         }
     }
 }
@@ -225,29 +239,40 @@ pub struct ValidWorkOrder {
 }
 
 impl WorkOrderDraft {
+    /// The checked work order, or every bad field with the catalogue key of what is wrong.
     pub fn parse(&self) -> Result<ValidWorkOrder, Vec<(String, String)>> {
         let mut errors = Vec::new();
-        let mut text = |field: &str, what: &str, value: &str, max: usize| {
+        // `short` and `long` are the catalogue keys of what is wrong.
+        let mut text = |field: &str, short: &str, long: &str, value: &str, max: usize| {
             let v = value.trim().to_string();
             let n = v.chars().count();
             if n < 3 {
-                errors.push((field.into(), format!("{what} needs at least 3 characters")));
+                errors.push((field.into(), short.to_string()));
             } else if n > max {
-                errors.push((
-                    field.into(),
-                    format!("{what} can be at most {max} characters"),
-                ));
+                errors.push((field.into(), long.to_string()));
             }
             v
         };
-        let what = text("what", "What is needed", &self.what, 2000);
-        let location = text("location", "Where", &self.location, 200);
+        let what = text(
+            "what",
+            "err-work-what-too-short",
+            "err-work-what-too-long",
+            &self.what,
+            2000,
+        );
+        let location = text(
+            "location",
+            "err-work-where-too-short",
+            "err-work-where-too-long",
+            &self.location,
+            200,
+        );
         let manager = super::Email::parse(&self.manager)
             .map_err(|m| errors.push(("manager".into(), m)))
             .ok();
         let expected_on = match self.expected_on.trim() {
             "" => None,
-            s => parse_date(s, "Expected date")
+            s => parse_date(s, "err-expected-date-required", "err-expected-date-invalid")
                 .map_err(|m| errors.push(("expected_on".into(), m)))
                 .ok(),
         };
@@ -277,12 +302,17 @@ closed_enum!(
 );
 
 impl LinkChoice {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            LinkChoice::Parent => "is part of (parent)",
-            LinkChoice::Child => "has as part (child)",
-            LinkChoice::Related => "is related to",
-            LinkChoice::Duplicate => "is a duplicate of (merge into)",
+            LinkChoice::Parent => "link-choice-parent",
+            LinkChoice::Child => "link-choice-child",
+            LinkChoice::Related => "link-choice-related",
+            LinkChoice::Duplicate => "link-choice-duplicate",
         }
     }
 }
@@ -398,14 +428,13 @@ mod tests {
 
     #[test]
     fn dates_must_be_calendar_dates() {
-        assert_eq!(parse_date("2026-02-28", "Due date"), Ok(day("2026-02-28")));
+        let due = |s: &str| parse_date(s, "err-due-date-required", "err-due-date-invalid");
+        let en = crate::i18n::Locale::default();
+        assert_eq!(due("2026-02-28"), Ok(day("2026-02-28")));
         assert_eq!(
-            parse_date("2026-02-30", "Due date").unwrap_err(),
+            en.t(&due("2026-02-30").unwrap_err()),
             "Due date must be a date like 2026-12-31"
         );
-        assert_eq!(
-            parse_date(" ", "Due date").unwrap_err(),
-            "Due date is required"
-        );
+        assert_eq!(en.t(&due(" ").unwrap_err()), "Due date is required");
     }
 }

@@ -33,25 +33,35 @@ impl Status {
         )
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Status::New => "New",
-            Status::Assigned => "Assigned",
-            Status::InProgress => "In progress",
-            Status::Waiting => "Waiting",
-            Status::Resolved => "Resolved",
-            Status::Closed => "Closed",
-            Status::Cancelled => "Cancelled",
+            Status::New => "status-new",
+            Status::Assigned => "status-assigned",
+            Status::InProgress => "status-in-progress",
+            Status::Waiting => "status-waiting",
+            Status::Resolved => "status-resolved",
+            Status::Closed => "status-closed",
+            Status::Cancelled => "status-cancelled",
         }
     }
 }
 
 impl WaitingOn {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            WaitingOn::Requester => "Waiting on requester",
-            WaitingOn::ThirdParty => "Waiting on third party",
-            WaitingOn::Facility => "Waiting on facility work",
+            WaitingOn::Requester => "waiting-on-requester",
+            WaitingOn::ThirdParty => "waiting-on-third-party",
+            WaitingOn::Facility => "waiting-on-facility",
         }
     }
 }
@@ -90,19 +100,24 @@ closed_enum!(
 );
 
 impl ActionKind {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            ActionKind::Assign => "Assign",
-            ActionKind::Start => "Start work",
-            ActionKind::WaitRequester => "Wait on requester",
-            ActionKind::WaitThirdParty => "Wait on third party",
-            ActionKind::WaitFacility => "Wait on facility",
-            ActionKind::Resume => "Resume",
-            ActionKind::Resolve => "Resolve",
-            ActionKind::Reopen => "Reopen",
-            ActionKind::Close => "Close",
-            ActionKind::Cancel => "Cancel",
-            ActionKind::Escalate => "Escalate",
+            ActionKind::Assign => "action-kind-assign",
+            ActionKind::Start => "action-kind-start",
+            ActionKind::WaitRequester => "action-kind-wait-requester",
+            ActionKind::WaitThirdParty => "action-kind-wait-third-party",
+            ActionKind::WaitFacility => "action-kind-wait-facility",
+            ActionKind::Resume => "action-kind-resume",
+            ActionKind::Resolve => "action-kind-resolve",
+            ActionKind::Reopen => "action-kind-reopen",
+            ActionKind::Close => "action-kind-close",
+            ActionKind::Cancel => "action-kind-cancel",
+            ActionKind::Escalate => "action-kind-escalate",
         }
     }
 }
@@ -115,7 +130,7 @@ impl ActionKind {
         from: Status,
         to: Status,
         waiting_on: Option<WaitingOn>,
-    ) -> Result<Option<ActionKind>, String> {
+    ) -> Result<Option<ActionKind>, crate::i18n::Msg> {
         use ActionKind::*;
         Ok(Some(match (from, to) {
             (a, b) if a == b && (b != Status::Waiting || waiting_on.is_none()) => return Ok(None),
@@ -131,7 +146,11 @@ impl ActionKind {
             (_, Status::Resolved) => Resolve,
             (_, Status::Closed) => Close,
             (_, Status::Cancelled) => Cancel,
-            (from, to) => return Err(format!("cannot move a ticket from {from} to {to}")),
+            (from, to) => {
+                return Err(crate::i18n::Msg::new("transition-no-single-step")
+                    .key("from", from.label_key())
+                    .key("to", to.label_key()))
+            }
         }))
     }
 
@@ -192,14 +211,35 @@ pub struct Lifecycle {
     pub has_assignee: bool,
 }
 
-/// Why the lifecycle refused an action; the message is shown to the user as it is.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[error("cannot {action} a ticket that is {status}: {why}")]
+/// Why the lifecycle refused an action: the action, the status it met and the catalogue key of
+/// the reason, so that each reader is told in their own language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TransitionError {
-    pub action: String,
-    pub status: String,
+    pub action: ActionKind,
+    pub status: Status,
     pub why: String,
 }
+
+impl TransitionError {
+    pub fn message(&self, locale: &crate::i18n::Locale) -> String {
+        locale.t_with(
+            "transition-refused",
+            &[
+                ("action", self.action.label(locale).into()),
+                ("status", self.status.label(locale).into()),
+                ("why", locale.t(&self.why).into()),
+            ],
+        )
+    }
+}
+
+impl std::fmt::Display for TransitionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(&crate::i18n::Locale::default()))
+    }
+}
+
+impl std::error::Error for TransitionError {}
 
 impl Lifecycle {
     pub fn new_ticket() -> Self {
@@ -215,8 +255,8 @@ impl Lifecycle {
     pub fn transition(&self, action: &Action) -> Result<Lifecycle, TransitionError> {
         use Status::*;
         let refuse = |why: &str| TransitionError {
-            action: action.kind().label().to_lowercase(),
-            status: self.status.label().to_lowercase(),
+            action: action.kind(),
+            status: self.status,
             why: why.to_string(),
         };
         let to = |status: Status, waiting_on: Option<WaitingOn>| Lifecycle {
@@ -235,27 +275,27 @@ impl Lifecycle {
                 ..*self
             }),
             (Assigned, Action::Start) => Ok(to(InProgress, None)),
-            (New, Action::Start) => Err(refuse("assign it to someone first")),
+            (New, Action::Start) => Err(refuse("transition-assign-first")),
             (Assigned | InProgress, Action::Wait(on)) => Ok(to(Waiting, Some(*on))),
             (Waiting, Action::Wait(on)) if self.waiting_on != Some(*on) => {
                 Ok(to(Waiting, Some(*on)))
             }
             (Waiting, Action::Resume) => Ok(to(InProgress, None)),
             (Assigned | InProgress | Waiting, Action::Resolve(_)) => Ok(to(Resolved, None)),
-            (New, Action::Resolve(_)) => Err(refuse("assign it to someone first")),
+            (New, Action::Resolve(_)) => Err(refuse("transition-assign-first")),
             (Resolved, Action::Reopen) if self.has_assignee => Ok(to(InProgress, None)),
             (Resolved, Action::Reopen) => Ok(to(New, None)),
             (Resolved, Action::Close) => Ok(to(Closed, None)),
             (New | Assigned | InProgress | Waiting, Action::Cancel) => Ok(to(Cancelled, None)),
             (New | Assigned | InProgress | Waiting, Action::Escalate) => Ok(*self),
-            (Closed | Cancelled, _) => Err(refuse("it is finished")),
-            (Resolved, _) => Err(refuse("reopen it first")),
-            (Waiting, Action::Wait(_)) => Err(refuse("it already waits on that")),
-            (_, Action::Resume) => Err(refuse("it is not waiting")),
-            (_, Action::Reopen) => Err(refuse("it is not resolved")),
-            (_, Action::Close) => Err(refuse("resolve it first")),
-            (_, Action::Start) => Err(refuse("work has already started")),
-            (New, Action::Wait(_)) => Err(refuse("assign it to someone first")),
+            (Closed | Cancelled, _) => Err(refuse("transition-finished")),
+            (Resolved, _) => Err(refuse("transition-reopen-first")),
+            (Waiting, Action::Wait(_)) => Err(refuse("transition-already-waiting")),
+            (_, Action::Resume) => Err(refuse("transition-not-waiting")),
+            (_, Action::Reopen) => Err(refuse("transition-not-resolved")),
+            (_, Action::Close) => Err(refuse("transition-resolve-first")),
+            (_, Action::Start) => Err(refuse("transition-started")),
+            (New, Action::Wait(_)) => Err(refuse("transition-assign-first")),
         }
     }
 
@@ -302,7 +342,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "cannot start work a ticket that is new: assign it to someone first"
+            "“Start work” is not possible for a ticket that is New: assign it to someone first"
         );
     }
 
@@ -386,8 +426,8 @@ mod tests {
                     Ok(next) => s = next,
                     // A refusal names the action and the state it was tried in, and says why.
                     Err(e) => {
-                        prop_assert_eq!(&e.action, &a.kind().label().to_lowercase());
-                        prop_assert_eq!(&e.status, &s.status.label().to_lowercase());
+                        prop_assert_eq!(e.action, a.kind());
+                        prop_assert_eq!(e.status, s.status);
                         prop_assert!(!e.why.trim().is_empty(), "{e:?} says why");
                     }
                 }

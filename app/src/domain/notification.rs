@@ -42,27 +42,32 @@ closed_enum! {
 
 impl NotificationKind {
     /// How the preferences page names it.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         use NotificationKind::*;
         match self {
-            Received => "My request was received",
-            Assigned => "My request was assigned",
-            WaitingOnYou => "IT is waiting on me",
-            PublicNote => "A message on my request",
-            Resolved => "My request was resolved",
-            Closed => "My request was closed",
-            AssignedToYou => "A ticket was assigned to me",
-            RequesterReplied => "A requester replied",
-            Reopened => "A ticket was reopened",
-            SlaWarning => "A service-level target is near",
-            SlaBreach => "A service-level target was missed",
-            Escalation => "A ticket was escalated to me",
-            NewRequest => "A new request came in",
-            EscalationRequested => "A technician asked for escalation",
-            WatchedUpdate => "A ticket I watch changed",
-            FacilityWork => "Facility work was asked of me",
-            FacilityDone => "Facility work on my ticket moved on",
-            Merged => "My request was merged into another",
+            Received => "notification-kind-received",
+            Assigned => "notification-kind-assigned",
+            WaitingOnYou => "notification-kind-waiting-on-you",
+            PublicNote => "notification-kind-public-note",
+            Resolved => "notification-kind-resolved",
+            Closed => "notification-kind-closed",
+            AssignedToYou => "notification-kind-assigned-to-you",
+            RequesterReplied => "notification-kind-requester-replied",
+            Reopened => "notification-kind-reopened",
+            SlaWarning => "notification-kind-sla-warning",
+            SlaBreach => "notification-kind-sla-breach",
+            Escalation => "notification-kind-escalation",
+            NewRequest => "notification-kind-new-request",
+            EscalationRequested => "notification-kind-escalation-requested",
+            WatchedUpdate => "notification-kind-watched-update",
+            FacilityWork => "notification-kind-facility-work",
+            FacilityDone => "notification-kind-facility-done",
+            Merged => "notification-kind-merged",
         }
     }
 

@@ -17,21 +17,31 @@ closed_enum!(
 );
 
 impl Impact {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Impact::Low => "Just me",
-            Impact::Medium => "My team",
-            Impact::High => "The whole site",
+            Impact::Low => "impact-low",
+            Impact::Medium => "impact-medium",
+            Impact::High => "impact-high",
         }
     }
 }
 
 impl Urgency {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Urgency::Low => "I can work around it",
-            Urgency::Medium => "It slows me down a lot",
-            Urgency::High => "I am blocked",
+            Urgency::Low => "urgency-low",
+            Urgency::Medium => "urgency-medium",
+            Urgency::High => "urgency-high",
         }
     }
 }
@@ -46,12 +56,17 @@ impl Priority {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Priority::P1 => "P1 critical",
-            Priority::P2 => "P2 high",
-            Priority::P3 => "P3 medium",
-            Priority::P4 => "P4 low",
+            Priority::P1 => "priority-p1",
+            Priority::P2 => "priority-p2",
+            Priority::P3 => "priority-p3",
+            Priority::P4 => "priority-p4",
         }
     }
 }

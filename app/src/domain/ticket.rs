@@ -40,33 +40,31 @@ impl fmt::Display for TicketNumber {
     }
 }
 
-/// Trimmed text with a length range; the error names the field as a person would.
-fn bounded(value: &str, what: &str, min: usize, max: usize) -> Result<String, String> {
+/// Trimmed text with a length range; the error is the catalogue key of a message that names the
+/// field as a person would (`short` when empty or too short, `long` when too long).
+fn bounded(value: &str, short: &str, long: &str, min: usize, max: usize) -> Result<String, String> {
     let v = value.trim();
     let len = v.chars().count();
     if len < min {
-        Err(if min <= 1 {
-            format!("{what} is required")
-        } else {
-            format!("{what} needs at least {min} characters")
-        })
+        Err(short.to_string())
     } else if len > max {
-        Err(format!("{what} can be at most {max} characters"))
+        Err(long.to_string())
     } else {
         Ok(v.to_string())
     }
 }
 
 macro_rules! text_value {
-    ($(#[$meta:meta])* $name:ident, $what:literal, $min:literal, $max:literal) => {
+    ($(#[$meta:meta])* $name:ident, $short:literal, $long:literal, $min:literal, $max:literal) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
         impl $name {
+            /// The value, or the catalogue key of what is wrong with it.
             pub fn parse(s: &str) -> Result<Self, String> {
-                bounded(s, $what, $min, $max).map($name)
+                bounded(s, $short, $long, $min, $max).map($name)
             }
             pub fn as_str(&self) -> &str {
                 &self.0
@@ -75,8 +73,9 @@ macro_rules! text_value {
 
         impl TryFrom<String> for $name {
             type Error = String;
+            /// Deserializing answers the message in words (English), not its key.
             fn try_from(s: String) -> Result<Self, String> {
-                Self::parse(&s)
+                Self::parse(&s).map_err(|key| crate::i18n::Locale::default().t(&key))
             }
         }
 
@@ -90,15 +89,15 @@ macro_rules! text_value {
 
 text_value!(
     /// What the request is about in one line.
-    TicketTitle, "Title", 3, 200
+    TicketTitle, "err-title-too-short", "err-title-too-long", 3, 200
 );
 text_value!(
     /// The body of a note or a reply.
-    NoteBody, "Note", 1, 20_000
+    NoteBody, "err-note-required", "err-note-too-long", 1, 20_000
 );
 text_value!(
     /// How a ticket was solved; a ticket cannot be resolved without it.
-    ResolutionNotes, "Resolution notes", 1, 20_000
+    ResolutionNotes, "err-resolution-required", "err-resolution-too-long", 1, 20_000
 );
 
 impl ResolutionNotes {
@@ -135,14 +134,19 @@ impl Channel {
         Channel::Api,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Channel::Portal => "Portal",
-            Channel::Phone => "Phone",
-            Channel::WalkIn => "Walk-in",
-            Channel::Email => "Email",
-            Channel::Api => "API",
-            Channel::Project => "Project",
+            Channel::Portal => "channel-portal",
+            Channel::Phone => "channel-phone",
+            Channel::WalkIn => "channel-walk-in",
+            Channel::Email => "channel-email",
+            Channel::Api => "channel-api",
+            Channel::Project => "channel-project",
         }
     }
 }
@@ -221,18 +225,18 @@ impl Ticket {
         )
     }
 
-    /// The status as a requester reads it.
+    /// The catalogue key of the status as a requester reads it.
     pub fn status_words(&self) -> &'static str {
         match (self.status, self.waiting_on) {
-            (Status::New, _) => "Received — waiting for a technician",
-            (Status::Assigned, _) => "Assigned to a technician",
-            (Status::InProgress, _) => "Being worked on",
-            (Status::Waiting, Some(WaitingOn::Requester)) => "Waiting on you",
-            (Status::Waiting, Some(on)) => on.label(),
-            (Status::Waiting, None) => "Waiting",
-            (Status::Resolved, _) => "Resolved — please confirm",
-            (Status::Closed, _) => "Closed",
-            (Status::Cancelled, _) => "Cancelled",
+            (Status::New, _) => "status-words-new",
+            (Status::Assigned, _) => "status-words-assigned",
+            (Status::InProgress, _) => "status-words-in-progress",
+            (Status::Waiting, Some(WaitingOn::Requester)) => "status-words-waiting-on-you",
+            (Status::Waiting, Some(on)) => on.label_key(),
+            (Status::Waiting, None) => "status-waiting",
+            (Status::Resolved, _) => "status-words-resolved",
+            (Status::Closed, _) => "status-closed",
+            (Status::Cancelled, _) => "status-cancelled",
         }
     }
 }
@@ -479,14 +483,22 @@ mod tests {
             TicketTitle::parse("  Printer jam ").unwrap().as_str(),
             "Printer jam"
         );
+        let en = crate::i18n::Locale::default();
         assert_eq!(
-            TicketTitle::parse(" ").unwrap_err(),
+            en.t(&TicketTitle::parse(" ").unwrap_err()),
             "Title needs at least 3 characters"
         );
-        assert!(TicketTitle::parse(&"x".repeat(201)).is_err());
         assert_eq!(
-            ResolutionNotes::parse("  ").unwrap_err(),
+            en.t(&TicketTitle::parse(&"x".repeat(201)).unwrap_err()),
+            "Title can be at most 200 characters"
+        );
+        assert_eq!(
+            en.t(&ResolutionNotes::parse("  ").unwrap_err()),
             "Resolution notes is required"
+        );
+        assert_eq!(
+            en.t(&NoteBody::parse(&"x".repeat(20_001)).unwrap_err()),
+            "Note can be at most 20000 characters"
         );
     }
 

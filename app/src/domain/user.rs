@@ -9,11 +9,16 @@ closed_enum!(
 );
 
 impl Availability {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Availability::OnDuty => "On duty",
-            Availability::Away => "Away",
-            Availability::Off => "Off",
+            Availability::OnDuty => "availability-on-duty",
+            Availability::Away => "availability-away",
+            Availability::Off => "availability-off",
         }
     }
 }
@@ -51,13 +56,18 @@ impl Role {
         matches!(self, Role::Coordinator | Role::Admin)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: &crate::i18n::Locale) -> String {
+        locale.t(self.label_key())
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Role::Requester => "Requester",
-            Role::Technician => "Technician",
-            Role::Coordinator => "Coordinator",
-            Role::Admin => "Admin",
-            Role::Facility => "Facility manager",
+            Role::Requester => "role-requester",
+            Role::Technician => "role-technician",
+            Role::Coordinator => "role-coordinator",
+            Role::Admin => "role-admin",
+            Role::Facility => "role-facility",
         }
     }
 }
@@ -68,6 +78,7 @@ impl Role {
 pub struct Email(String);
 
 impl Email {
+    /// The address, or the catalogue key of what is wrong with it.
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim().to_lowercase();
         let valid = s.len() <= 254
@@ -82,7 +93,7 @@ impl Email {
         if valid {
             Ok(Email(s))
         } else {
-            Err("Enter an email address like name@example.org".into())
+            Err("err-email".into())
         }
     }
 
@@ -93,8 +104,9 @@ impl Email {
 
 impl TryFrom<String> for Email {
     type Error = String;
+    /// Deserializing answers the message in words (English), not its key.
     fn try_from(s: String) -> Result<Self, String> {
-        Email::parse(&s)
+        Email::parse(&s).map_err(|key| crate::i18n::Locale::default().t(&key))
     }
 }
 
@@ -111,6 +123,12 @@ pub struct User {
     pub email: String,
     pub name: String,
     pub role: Role,
+    /// The language they chose; `None` follows their browser, then the desk's default.
+    #[serde(default)]
+    pub language: Option<crate::i18n::Lang>,
+    /// The IANA zone they chose; `None` follows the desk's zone.
+    #[serde(default)]
+    pub time_zone: Option<String>,
 }
 
 /// A person as an admin manages them: whether they can sign in at all.

@@ -61,6 +61,8 @@ mod tests {
             email: "x@example.org".into(),
             name: "X".into(),
             role,
+            language: None,
+            time_zone: None,
         }
     }
 

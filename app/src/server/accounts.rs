@@ -9,6 +9,7 @@ use super::state::AppState;
 use crate::domain::user::{TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS};
 use crate::domain::{Account, ApiToken, Email, Role, User};
 use crate::error::AppError;
+use crate::i18n::Msg;
 use chrono::Duration;
 use std::net::IpAddr;
 
@@ -45,18 +46,15 @@ pub async fn register(
         return Err(AppError::Forbidden);
     }
     if !state.mail_configured() {
-        return Err(AppError::field(
-            "email",
-            "Accounts are created by IT here (this desk sends no email yet); ask the help desk",
-        ));
+        return Err(AppError::field("email", "err-registration-no-mail"));
     }
     if let Ok(e) = Email::parse(email) {
         let domains = &state.settings.registration_domains;
         let domain = e.as_str().rsplit('@').next().unwrap_or_default();
         if !domains.is_empty() && !domains.iter().any(|d| d.eq_ignore_ascii_case(domain)) {
-            return Err(AppError::field(
+            return Err(AppError::field_msg(
                 "email",
-                format!("Use your work email ({})", domains.join(", ")),
+                Msg::new("err-work-email").text("domains", domains.join(", ")),
             ));
         }
     }
@@ -84,12 +82,7 @@ pub async fn verify_email(state: &AppState, token: &str) -> Result<(), AppError>
         now,
     )
     .await?
-    .ok_or_else(|| {
-        AppError::field(
-            "token",
-            "This link has expired or was used already; register again to get a new one",
-        )
-    })?;
+    .ok_or_else(|| AppError::field("token", "err-verify-link"))?;
     tx.commit().await?;
     state.db.mark_verified(user, now).await?;
     tracing::info!(user.id = user, "email address proven");
@@ -152,12 +145,7 @@ pub async fn reset_password(state: &AppState, token: &str, new: &str) -> Result<
         now,
     )
     .await?
-    .ok_or_else(|| {
-        AppError::field(
-            "password",
-            "This link has expired or was used already; ask for a new one",
-        )
-    })?;
+    .ok_or_else(|| AppError::field("password", "err-reset-link"))?;
     Db::replace_password(&mut tx, user, &hash).await?;
     tx.commit().await?;
     state.db.mark_verified(user, now).await?;
@@ -176,6 +164,7 @@ fn rename_field(e: AppError, to: &str) -> AppError {
                 .map(|f| crate::error::FieldError {
                     field: to.into(),
                     message: f.message,
+                    args: f.args,
                 })
                 .collect(),
         ),
@@ -196,16 +185,13 @@ pub async fn create_token(
         .filter(|n| !n.is_empty())
         .unwrap_or("API token");
     if name.chars().count() > 80 {
-        return Err(AppError::field(
-            "name",
-            "Name the token in at most 80 characters",
-        ));
+        return Err(AppError::field("name", "err-token-name"));
     }
     let days = days.unwrap_or(TOKEN_DEFAULT_DAYS);
     if !(1..=TOKEN_MAX_DAYS).contains(&days) {
-        return Err(AppError::field(
+        return Err(AppError::field_msg(
             "expires_in_days",
-            format!("A token lives between 1 and {TOKEN_MAX_DAYS} days"),
+            Msg::new("err-token-days").number("max", TOKEN_MAX_DAYS),
         ));
     }
     let now = state.clock.now();
@@ -292,10 +278,7 @@ pub async fn set_active(
         .await?
         .ok_or(AppError::NotFound)?;
     if person.id == actor.id {
-        return Err(AppError::field(
-            "email",
-            "You cannot deactivate your own account",
-        ));
+        return Err(AppError::field("email", "err-deactivate-self"));
     }
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;

@@ -64,10 +64,10 @@ pub async fn verify_password(password: String, hash: Option<String>) -> bool {
 
 pub fn check_new_password(password: &str) -> Result<(), AppError> {
     if password.chars().count() < 10 {
-        return Err(AppError::field("password", "Use at least 10 characters"));
+        return Err(AppError::field("password", "err-password-short"));
     }
     if password.len() > 1024 {
-        return Err(AppError::field("password", "Use at most 1024 characters"));
+        return Err(AppError::field("password", "err-password-long"));
     }
     Ok(())
 }
@@ -314,7 +314,7 @@ async fn new_account(
         .ok();
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        errors.push(("name", "Enter a name of at most 120 characters".to_string()));
+        errors.push(("name", "err-name".to_string()));
     }
     if let Some(Err(AppError::Validation(v))) = password.map(check_new_password) {
         errors.extend(v.into_iter().map(|f| ("password", f.message)));
@@ -324,6 +324,7 @@ async fn new_account(
             errors
                 .into_iter()
                 .map(|(field, message)| crate::error::FieldError {
+                    args: Vec::new(),
                     field: field.into(),
                     message,
                 })
@@ -343,6 +344,8 @@ async fn new_account(
         email: email.as_str().to_string(),
         name: name.to_string(),
         role,
+        language: None,
+        time_zone: None,
     })
 }
 

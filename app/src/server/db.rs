@@ -464,6 +464,10 @@ fn user_from_row(r: &AnyRow) -> Result<User, AppError> {
         email: r.try_get("email")?,
         name: r.try_get("name")?,
         role: decode::<Role>(r.try_get("role")?)?,
+        language: r
+            .try_get::<Option<String>, _>("language")?
+            .and_then(|l| crate::i18n::Lang::parse(&l)),
+        time_zone: r.try_get("time_zone")?,
     })
 }
 

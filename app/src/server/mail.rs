@@ -51,17 +51,19 @@ struct LinkHtml<'a> {
 #[derive(askama::Template)]
 #[template(path = "mail/account_link.txt")]
 struct AccountLinkText<'a> {
-    first_name: &'a str,
+    greeting: &'a str,
     why: &'a str,
     link_slot: &'a str,
+    signature: &'a str,
 }
 
 #[derive(askama::Template)]
 #[template(path = "mail/account_link.html")]
 struct AccountLinkHtml<'a> {
-    first_name: &'a str,
+    greeting: &'a str,
     why: &'a str,
     link_slot: &'a str,
+    signature: &'a str,
 }
 
 /// How mail templates escape HTML (named in app/askama.toml): askama's own escaper, spelling the
@@ -102,29 +104,37 @@ pub async fn queue_account_link(
         LinkPurpose::Verify => (
             Duration::hours(24),
             "verify",
-            "Confirm your email for Switchboard",
-            "Open this link within 24 hours to confirm that this address is yours and finish creating your account:",
+            "mail-verify-subject",
+            "mail-verify-why",
         ),
         LinkPurpose::Reset => (
             Duration::minutes(30),
             "reset",
-            "Set a new Switchboard password",
-            "Someone (we hope you) asked to set a new password. Open this link within 30 minutes to choose one; it works once. If it was not you, ignore this mail: your password stays as it is.",
+            "mail-reset-subject",
+            "mail-reset-why",
         ),
     };
     let (_, unknown) = super::auth::new_token();
     let id = Db::insert_account_link(conn, to.id, purpose, &unknown, now, now + lifetime).await?;
+    // In their language when they chose one, else the desk's.
+    let locale = super::locale::for_person(&state.settings, Some(to), None);
     let first = to.name.split_whitespace().next().unwrap_or_default();
+    let greeting = crate::i18n::Msg::new("mail-greeting")
+        .text("name", first)
+        .render(&locale);
+    let (why, signature) = (locale.t(why), locale.t("mail-signature"));
     let text = AccountLinkText {
-        first_name: first,
-        why,
+        greeting: &greeting,
+        why: &why,
         link_slot: LINK_SLOT,
+        signature: &signature,
     }
     .to_string();
     let html = AccountLinkHtml {
-        first_name: first,
-        why,
+        greeting: &greeting,
+        why: &why,
         link_slot: LINK_SLOT,
+        signature: &signature,
     }
     .to_string();
     Db::insert_outbox(
@@ -133,7 +143,7 @@ pub async fn queue_account_link(
             user_id: to.id,
             ticket_id: None,
             to_email: to.email.clone(),
-            subject: subject.to_string(),
+            subject: locale.t(subject),
             text_body: text,
             html_body: html,
             digest: false,

@@ -14,17 +14,35 @@ use crate::domain::{
     TicketNumber, User, WaitingOn,
 };
 use crate::error::AppError;
+use crate::i18n::{Locale, Msg, MsgArg};
 use chrono::{DateTime, Duration, DurationRound, Timelike, Utc};
 
-/// One thing to tell one person.
+/// One thing to tell one person, in words chosen when it is delivered in their language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outgoing {
     pub user_id: i64,
     pub kind: NotificationKind,
-    pub subject: String,
-    pub text: String,
+    pub subject: Msg,
+    /// One line per reason.
+    pub text: Vec<Msg>,
     /// A private link minted into the mail when it is sent (its address is never stored).
     pub link: Option<(&'static str, i64)>,
+}
+
+impl Outgoing {
+    /// The subject and body in one reader's language.
+    pub fn words(&self, locale: &Locale) -> (String, String) {
+        let text: Vec<String> = self.text.iter().map(|m| m.render(locale)).collect();
+        (self.subject.render(locale), text.join("\n"))
+    }
+
+    fn carries_link_slot(&self) -> bool {
+        self.text.iter().any(|m| {
+            m.args
+                .iter()
+                .any(|(_, a)| *a == MsgArg::Text(super::mail::LINK_SLOT.into()))
+        })
+    }
 }
 
 /// The people a change concerns, by id.
@@ -65,7 +83,7 @@ pub fn for_change(
                 ..
             } => told.public_note(),
             TicketEvent::Escalated { why, .. } => told.escalated(why),
-            TicketEvent::Facility { order, step } => told.facility(e, order, step),
+            TicketEvent::Facility { order, step } => told.facility(order, step),
             TicketEvent::Merged { into, .. } => told.merged(into),
             _ => {}
         }
@@ -73,7 +91,7 @@ pub fn for_change(
     let mut out = told.out;
     if let Some(link) = who.tracking_link {
         for o in out.iter_mut().filter(|o| o.user_id == who.requester) {
-            if o.text.contains(super::mail::LINK_SLOT) {
+            if o.carries_link_slot() {
                 o.link = Some(("tracking", link));
             }
         }
@@ -90,9 +108,16 @@ struct Told<'a> {
 }
 
 impl Told<'_> {
+    /// A message about this ticket: its number and title are there for every text to use.
+    fn msg(&self, key: &str) -> Msg {
+        Msg::new(key)
+            .text("number", self.t.number.to_string())
+            .text("title", self.t.title.clone())
+    }
+
     /// Adds a reason to tell `user_id`: the first reason makes the message, later ones add
     /// their text to it.
-    fn tell(&mut self, user_id: i64, kind: NotificationKind, subject: String, text: String) {
+    fn tell(&mut self, user_id: i64, kind: NotificationKind, subject: Msg, text: Msg) {
         // A requester filing their own request still gets the confirmation with its number.
         if self.actor.is_some_and(|a| a.id == user_id) && kind != NotificationKind::Received {
             return;
@@ -100,243 +125,253 @@ impl Told<'_> {
         match self.out.iter_mut().find(|o| o.user_id == user_id) {
             Some(o) => {
                 if !o.text.contains(&text) {
-                    o.text.push('\n');
-                    o.text.push_str(&text);
+                    o.text.push(text);
                 }
             }
             None => self.out.push(Outgoing {
                 user_id,
                 kind,
                 subject,
-                text,
+                text: vec![text],
                 link: None,
             }),
         }
     }
 
-    /// Tells the watchers what happened.
-    fn watchers(&mut self, what: &str) {
-        let (t, who, n) = (self.t, self.who, self.t.number);
-        for w in &who.watchers {
+    /// Tells the watchers what happened: the subject and text keys, and the ticket's new status
+    /// when that is the news.
+    fn watchers(&mut self, (subject, text): (&str, &str), status: Option<Status>) {
+        let with_status = |m: Msg| match status {
+            Some(s) => m.key("status", s.label_key()),
+            None => m,
+        };
+        let subject = with_status(self.msg(subject));
+        let text = with_status(self.msg(text));
+        for w in self.who.watchers.clone() {
             self.tell(
-                *w,
+                w,
                 NotificationKind::WatchedUpdate,
-                format!("{n} {what}"),
-                format!("{n} \u{201c}{}\u{201d}: {what}.", t.title),
+                subject.clone(),
+                text.clone(),
             );
         }
     }
 
     /// The confirmation to the requester and the news to the coordinators.
     fn created(&mut self) {
-        let (t, who, n) = (self.t, self.who, self.t.number);
+        let (t, who) = (self.t, self.who);
+        let confirmation = match &who.tracking_link {
+            None => self.msg("notify-received-text"),
+            Some(_) => self
+                .msg("notify-received-link-text")
+                .text("link", super::mail::LINK_SLOT),
+        };
         self.tell(
             who.requester,
             NotificationKind::Received,
-            format!("{n} received"),
-            match &who.tracking_link {
-                None => format!(
-                    "We received your request \u{201c}{}\u{201d}. Its number is {n}; follow it on its page.",
-                    t.title
-                ),
-                Some(_) => format!(
-                    "We received your request \u{201c}{}\u{201d}. Its number is {n}. Follow it, without signing in, at this private link: {}",
-                    t.title,
-                    super::mail::LINK_SLOT
-                ),
-            },
+            self.msg("notify-received-subject"),
+            confirmation,
         );
+        let news = |m: Msg| {
+            m.text("priority", t.priority.to_string())
+                .text("category", t.category.clone())
+                .text("requester", t.requester.name.clone())
+        };
         for c in &who.coordinators {
             self.tell(
                 *c,
                 NotificationKind::NewRequest,
-                format!("New request {n} ({})", t.priority),
-                format!(
-                    "{} filed \u{201c}{}\u{201d} ({}, {}).",
-                    t.requester.name, t.title, t.category, t.priority
-                ),
+                news(self.msg("notify-new-request-subject")),
+                news(self.msg("notify-new-request-text")),
             );
         }
     }
 
     /// The requester hears who has it; the new assignee that it is theirs.
     fn assigned(&mut self) {
-        let (t, who, n) = (self.t, self.who, self.t.number);
-        let assignee_name = t
-            .assignee
-            .as_ref()
-            .map(|a| a.first_name().to_string())
-            .unwrap_or_else(|| "a technician".into());
+        let (t, who) = (self.t, self.who);
+        let assignee = |m: Msg| match &t.assignee {
+            Some(a) => m.text("assignee", a.first_name()),
+            None => m.key("assignee", "notify-a-technician"),
+        };
         self.tell(
             who.requester,
             NotificationKind::Assigned,
-            format!("{n} assigned to {assignee_name}"),
-            format!("{assignee_name} is now looking after your request."),
+            assignee(self.msg("notify-assigned-subject")),
+            assignee(self.msg("notify-assigned-text")),
         );
         if let Some(a) = who.assignee.filter(|a| Some(*a) != who.previous_assignee) {
+            let details = |m: Msg| {
+                m.text("priority", t.priority.to_string())
+                    .text("category", t.category.clone())
+                    .text("requester", t.requester.name.clone())
+            };
             self.tell(
                 a,
                 NotificationKind::AssignedToYou,
-                format!("{n} assigned to you ({})", t.priority),
-                format!(
-                    "\u{201c}{}\u{201d} from {} is yours ({}, {}).",
-                    t.title, t.requester.name, t.category, t.priority
-                ),
+                details(self.msg("notify-yours-subject")),
+                details(self.msg("notify-yours-text")),
             );
         }
     }
 
     /// The requester hears what the status means for them; watchers hear it too.
     fn status(&mut self, to: &Status, waiting_on: &Option<WaitingOn>) {
-        let (t, who, n) = (self.t, self.who, self.t.number);
-        let waiting_on = *waiting_on;
-        let to = Some(*to);
+        let (t, who) = (self.t, self.who);
         match to {
-            Some(Status::Waiting) if waiting_on == Some(WaitingOn::Requester) => {
+            Status::Waiting if *waiting_on == Some(WaitingOn::Requester) => self.tell(
+                who.requester,
+                NotificationKind::WaitingOnYou,
+                self.msg("notify-waiting-subject"),
+                self.msg("notify-waiting-text"),
+            ),
+            Status::Resolved => {
+                let text = match &t.resolution {
+                    Some(r) => self.msg("notify-resolved-text").text("solution", r.clone()),
+                    None => self
+                        .msg("notify-resolved-text")
+                        .key("solution", "notify-see-ticket"),
+                };
                 self.tell(
                     who.requester,
-                    NotificationKind::WaitingOnYou,
-                    format!("{n} is waiting on you"),
-                    "IT needs something from you to go on: see the messages on the ticket page and reply there.".into(),
-                );
+                    NotificationKind::Resolved,
+                    self.msg("notify-resolved-subject"),
+                    text,
+                )
             }
-            Some(Status::Resolved) => self.tell(
-                who.requester,
-                NotificationKind::Resolved,
-                format!("{n} resolved"),
-                format!(
-                    "Solution: {}\n\nIf it works, accept the solution on the ticket page; if not, say what is still wrong there and it reopens.",
-                    t.resolution.as_deref().unwrap_or("see the ticket page")
-                ),
-            ),
-            Some(Status::Closed) => self.tell(
+            Status::Closed => self.tell(
                 who.requester,
                 NotificationKind::Closed,
-                format!("{n} closed"),
-                "Your request is closed. Thank you.".into(),
+                self.msg("notify-closed-subject"),
+                self.msg("notify-closed-text"),
             ),
             _ => {}
         }
-        if let Some(to) = to {
-            self.watchers(&format!("is now {}", to.label().to_lowercase()));
-        }
+        self.watchers(
+            ("notify-watch-status-subject", "notify-watch-status-text"),
+            Some(*to),
+        );
     }
 
     /// The assignee and the coordinators hear that the solution did not work.
     fn reopened(&mut self, why: &str) {
-        let (t, who, n) = (self.t, self.who, self.t.number);
-        let why = format!(" Reason: {why}");
+        let who = self.who;
         for id in who.assignee.iter().chain(&who.coordinators) {
             self.tell(
                 *id,
                 NotificationKind::Reopened,
-                format!("{n} reopened"),
-                format!("\u{201c}{}\u{201d} was reopened.{why}", t.title),
+                self.msg("notify-reopened-subject"),
+                self.msg("notify-reopened-text").text("why", why),
             );
         }
     }
 
     /// A public note from IT reaches the requester and watchers; a reply reaches the assignee.
     fn public_note(&mut self) {
-        let (t, who, n) = (self.t, self.who, self.t.number);
+        let (t, who) = (self.t, self.who);
         let by_staff = self.actor.is_some_and(|a| a.role.is_staff());
         if by_staff {
             self.tell(
                 who.requester,
                 NotificationKind::PublicNote,
-                format!("{n}: a message from IT"),
-                "There is a new message on your request; read and reply on its page.".into(),
+                self.msg("notify-message-subject"),
+                self.msg("notify-message-text"),
             );
-            self.watchers("has a new message");
+            self.watchers(
+                ("notify-watch-note-subject", "notify-watch-note-text"),
+                None,
+            );
         } else if let Some(a) = who.assignee {
+            let requester = t.requester.name.clone();
             self.tell(
                 a,
                 NotificationKind::RequesterReplied,
-                format!("{n}: the requester replied"),
-                format!(
-                    "{} replied on \u{201c}{}\u{201d}.",
-                    t.requester.name, t.title
-                ),
+                self.msg("notify-replied-subject"),
+                self.msg("notify-replied-text").text("requester", requester),
             );
         }
     }
 
     /// The new assignee hears why; the coordinators hear a technician ask for help.
     fn escalated(&mut self, why: &str) {
-        let (t, who, n) = (self.t, self.who, self.t.number);
-        let actor = self.actor;
+        let (t, who, actor) = (self.t, self.who, self.actor);
         if let Some(a) = who.assignee {
             self.tell(
                 a,
                 NotificationKind::Escalation,
-                format!("{n} escalated to you ({})", t.priority),
-                format!("\u{201c}{}\u{201d} was escalated to you: {why}", t.title),
+                self.msg("notify-escalated-subject")
+                    .text("priority", t.priority.to_string()),
+                self.msg("notify-escalated-text").text("why", why),
             );
         }
-        if actor.is_some_and(|a| a.role == Role::Technician) {
+        if let Some(actor) = actor.filter(|a| a.role == Role::Technician) {
             for c in &who.coordinators {
                 self.tell(
                     *c,
                     NotificationKind::EscalationRequested,
-                    format!("{n}: escalation requested"),
-                    format!(
-                        "{} cannot finish \u{201c}{}\u{201d}: {why}",
-                        actor.map(|a| a.name.as_str()).unwrap_or_default(),
-                        t.title
-                    ),
+                    self.msg("notify-escalation-asked-subject"),
+                    self.msg("notify-escalation-asked-text")
+                        .text("technician", actor.name.clone())
+                        .text("why", why),
                 );
             }
         }
     }
 
     /// The assignee hears how the work order their ticket waits on came along.
-    fn facility(&mut self, e: &TicketEvent, order: &str, step: &FacilityStep) {
-        let (t, who, n) = (self.t, self.who, self.t.number);
+    fn facility(&mut self, order: &str, step: &FacilityStep) {
         let (subject, text) = match step {
             FacilityStep::Finished { status, outcome } => {
-                let outcome = outcome
-                    .as_ref()
-                    .map(|o| format!(" Facility note: {o}"))
-                    .unwrap_or_default();
+                let text = match outcome {
+                    Some(o) => self
+                        .msg("notify-facility-finished-note-text")
+                        .text("outcome", o.clone()),
+                    None => self.msg("notify-facility-finished-text"),
+                };
                 (
-                    format!("{n}: facility work {status}"),
-                    format!(
-                        "{order} for \u{201c}{}\u{201d} is {status}; the ticket goes on.{outcome}",
-                        t.title
-                    ),
+                    self.msg("notify-facility-finished-subject")
+                        .text("status", status.as_str()),
+                    text.text("status", status.as_str()),
                 )
             }
-            FacilityStep::Expected(_) => {
-                let when = e.encode().detail.unwrap_or_default();
+            FacilityStep::Expected(day) => {
+                let when = |m: Msg| match day {
+                    Some(d) => m.date("when", *d),
+                    None => m.key("when", "notify-facility-no-date"),
+                };
                 (
-                    format!("{n}: facility work {when}"),
-                    format!("{order} for \u{201c}{}\u{201d} is now {when}.", t.title),
+                    when(self.msg("notify-facility-expected-subject")),
+                    when(self.msg("notify-facility-expected-text")),
                 )
             }
-            FacilityStep::Requested { .. } => {
-                let what = e.encode().detail.unwrap_or_default();
+            FacilityStep::Requested { what, location } => {
+                let what = format!("{what} ({location})");
                 (
-                    format!("{n} waits on facility work"),
-                    format!("\u{201c}{}\u{201d} waits on {order}: {what}.", t.title),
+                    self.msg("notify-facility-asked-subject"),
+                    self.msg("notify-facility-asked-text").text("what", what),
                 )
             }
         };
-        if let Some(a) = who.assignee {
-            self.tell(a, NotificationKind::FacilityDone, subject, text);
+        if let Some(a) = self.who.assignee {
+            self.tell(
+                a,
+                NotificationKind::FacilityDone,
+                subject,
+                text.text("order", order),
+            );
         }
     }
 
     /// The requester hears where their request went.
     fn merged(&mut self, into: &TicketNumber) {
-        let (t, who, n) = (self.t, self.who, self.t.number);
+        let requester = self.who.requester;
         self.tell(
-            who.requester,
+            requester,
             NotificationKind::Merged,
-            format!("{n} merged into {into}"),
-            format!(
-                "Your request \u{201c}{}\u{201d} is about the same thing as {into}, so we merged it there. Your messages moved with it, and you follow {into} from now on; the number {n} leads there too.",
-                t.title
-            ),
+            self.msg("notify-merged-subject")
+                .text("into", into.to_string()),
+            self.msg("notify-merged-text")
+                .text("into", into.to_string()),
         );
     }
 }
@@ -380,16 +415,17 @@ pub async fn deliver(
         if person.prefs.muted.contains(&o.kind) {
             continue;
         }
+        // Each person reads it in their own language and zone.
+        let locale = person.locale(&state.settings);
+        let (subject, body) = o.words(&locale);
         Db::insert_notification(
             conn,
             &NewNotification {
                 user_id: o.user_id,
                 ticket_id: ticket.map(|(id, _)| id),
                 kind: o.kind.as_str(),
-                subject: o.subject.clone(),
-                body: o
-                    .text
-                    .replace(super::mail::LINK_SLOT, super::mail::LINK_IN_APP),
+                subject: subject.clone(),
+                body: body.replace(super::mail::LINK_SLOT, &locale.t("mail-link-in-app")),
             },
             now,
         )
@@ -397,7 +433,13 @@ pub async fn deliver(
         if !person.prefs.email {
             continue;
         }
-        let (text, html) = render(&state.settings.public_url, person, ticket.map(|t| t.1), &o);
+        let (text, html) = render(
+            &state.settings.public_url,
+            person,
+            &locale,
+            ticket.map(|t| t.1),
+            &body,
+        );
         let digest =
             person.role.is_staff() && person.prefs.digest != Digest::Off && o.link.is_none();
         let held = (!state.mail_configured())
@@ -408,7 +450,7 @@ pub async fn deliver(
                 user_id: o.user_id,
                 ticket_id: ticket.map(|(id, _)| id),
                 to_email: person.email.clone(),
-                subject: o.subject.clone(),
+                subject,
                 text_body: text,
                 html_body: html,
                 digest,
@@ -484,14 +526,39 @@ pub fn next_digest(digest: Digest, now: DateTime<Utc>) -> DateTime<Utc> {
 struct TicketLines<'a> {
     number: crate::domain::TicketNumber,
     title: &'a str,
-    status: &'a str,
+    status: String,
     link: String,
+}
+
+/// The fixed words around a message, in the reader's language.
+struct Frame {
+    greeting: String,
+    status: String,
+    open_it: String,
+    open_ticket: String,
+    signature: String,
+    choose: String,
+}
+
+impl Frame {
+    fn new(locale: &Locale, first_name: &str) -> Frame {
+        Frame {
+            greeting: Msg::new("mail-greeting")
+                .text("name", first_name)
+                .render(locale),
+            status: locale.t("mail-status"),
+            open_it: locale.t("mail-open-it"),
+            open_ticket: locale.t("mail-open-ticket"),
+            signature: locale.t("mail-signature"),
+            choose: locale.t("mail-choose"),
+        }
+    }
 }
 
 #[derive(askama::Template)]
 #[template(path = "mail/notification.txt")]
 struct NotificationText<'a> {
-    first_name: &'a str,
+    frame: &'a Frame,
     text: &'a str,
     ticket: Option<&'a TicketLines<'a>>,
     base: &'a str,
@@ -501,30 +568,37 @@ struct NotificationText<'a> {
 #[derive(askama::Template)]
 #[template(path = "mail/notification.html")]
 struct NotificationHtml<'a> {
-    first_name: &'a str,
+    frame: &'a Frame,
     lines: Vec<&'a str>,
     ticket: Option<&'a TicketLines<'a>>,
     base: &'a str,
 }
 
 /// The plain-text and HTML bodies of one message.
-fn render(base: &str, to: &Recipient, ticket: Option<&Ticket>, o: &Outgoing) -> (String, String) {
+fn render(
+    base: &str,
+    to: &Recipient,
+    locale: &Locale,
+    ticket: Option<&Ticket>,
+    body: &str,
+) -> (String, String) {
     let base = base.trim_end_matches('/');
     let ticket = ticket.map(|t| TicketLines {
         number: t.number,
         title: &t.title,
-        status: t.status_words(),
+        status: locale.t(t.status_words()),
         link: format!("{base}/tickets/{}", t.number),
     });
+    let frame = Frame::new(locale, to.first_name());
     let text = NotificationText {
-        first_name: to.first_name(),
-        text: &o.text,
+        frame: &frame,
+        text: body,
         ticket: ticket.as_ref(),
         base,
     };
     let html = NotificationHtml {
-        first_name: to.first_name(),
-        lines: o.text.split('\n').filter(|l| !l.is_empty()).collect(),
+        frame: &frame,
+        lines: body.split('\n').filter(|l| !l.is_empty()).collect(),
         ticket: ticket.as_ref(),
         base,
     };
@@ -596,6 +670,8 @@ mod tests {
             email: format!("u{id}@example.org"),
             name: format!("User {id}"),
             role,
+            language: None,
+            time_zone: None,
         }
     }
 
@@ -613,6 +689,10 @@ mod tests {
             watchers: vec![PAUL],
             tracking_link: None,
         }
+    }
+
+    fn english(o: &Outgoing) -> (String, String) {
+        o.words(&Locale::default())
     }
 
     fn kinds(out: &[Outgoing]) -> Vec<(i64, NotificationKind)> {
@@ -638,7 +718,7 @@ mod tests {
                 (PAUL, NotificationKind::WatchedUpdate)
             ]
         );
-        assert_eq!(out[0].subject, "SB-1004 assigned to Tina");
+        assert_eq!(english(&out[0]).0, "SB-1004 assigned to Tina");
         // The requester's status line was folded into one message.
         assert_eq!(out.iter().filter(|o| o.user_id == RITA).count(), 1);
     }
@@ -694,7 +774,7 @@ mod tests {
             Some(&tech),
         );
         assert_eq!(out[0].kind, NotificationKind::Resolved);
-        assert!(out[0].text.contains("Reset the profile"));
+        assert!(english(&out[0]).1.contains("Reset the profile"));
         let out = for_change(
             &ticket(),
             &audience(),
@@ -748,7 +828,7 @@ mod tests {
                 (CARLA, NotificationKind::Reopened)
             ]
         );
-        assert!(out[0].text.contains("still broken"));
+        assert!(english(&out[0]).1.contains("still broken"));
     }
 
     #[test]
@@ -759,20 +839,58 @@ mod tests {
             name: "Rita <b>Requester</b>".into(),
             role: Role::Requester,
             prefs: Default::default(),
+            language: None,
+            time_zone: None,
         };
-        let o = Outgoing {
-            user_id: RITA,
-            kind: NotificationKind::PublicNote,
-            subject: "s".into(),
-            text: "<script>alert(1)</script>".into(),
-            link: None,
-        };
-        let (text, html) = render("https://help.example.org/", &to, Some(&ticket()), &o);
+        let body = "<script>alert(1)</script>";
+        let (text, html) = render(
+            "https://help.example.org/",
+            &to,
+            &Locale::default(),
+            Some(&ticket()),
+            body,
+        );
         assert!(text.contains("https://help.example.org/tickets/SB-1004"));
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("Outlook &lt;asks&gt;"));
         assert!(html.contains("Hello Rita,"));
+    }
+
+    #[test]
+    fn one_change_reads_in_each_recipients_language() {
+        let t = ticket();
+        let out = for_change(
+            &t,
+            &audience(),
+            &[event("status", Some("resolved"), None, false)],
+            Some(&user(TINA, Role::Technician)),
+        );
+        let rita = out.iter().find(|o| o.user_id == RITA).unwrap();
+        let words = |lang| rita.words(&Locale::new(lang, chrono_tz::Tz::UTC));
+        assert_eq!(words(crate::i18n::Lang::En).0, "SB-1004 resolved");
+        assert_eq!(words(crate::i18n::Lang::De).0, "SB-1004 gelöst");
+        assert_eq!(words(crate::i18n::Lang::It).0, "SB-1004 risolta");
+        assert!(words(crate::i18n::Lang::De)
+            .1
+            .starts_with("Lösung: Reset the profile"));
+        let (_, html) = render(
+            "https://help.example.org",
+            &Recipient {
+                id: RITA,
+                email: "rita@example.org".into(),
+                name: "Rita Requester".into(),
+                role: Role::Requester,
+                prefs: Default::default(),
+                language: Some(crate::i18n::Lang::It),
+                time_zone: None,
+            },
+            &Locale::new(crate::i18n::Lang::It, chrono_tz::Tz::UTC),
+            Some(&t),
+            &words(crate::i18n::Lang::It).1,
+        );
+        assert!(html.contains("Gentile Rita,"), "{html}");
+        assert!(html.contains("Apri il ticket"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::db::{Db, Profile};
 use super::state::AppState;
 use crate::domain::{Availability, CategoryField, Email, Role, User};
 use crate::error::{AppError, FieldError};
+use crate::i18n::Msg;
 use crate::types::{Roster, RosterEntry, RosterUpdate};
 use chrono::{NaiveDate, TimeZone, Utc};
 
@@ -80,7 +81,7 @@ pub async fn roster(state: &AppState, actor: &User) -> Result<Roster, AppError> 
 }
 
 /// Parses `hardware:2, network:3` into skills, checking categories and levels.
-fn parse_skills(text: &str, categories: &[String]) -> Result<Vec<(String, i64)>, String> {
+fn parse_skills(text: &str, categories: &[String]) -> Result<Vec<(String, i64)>, Msg> {
     let mut out: Vec<(String, i64)> = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (slug, level) = part
@@ -88,18 +89,17 @@ fn parse_skills(text: &str, categories: &[String]) -> Result<Vec<(String, i64)>,
             .map_or((part, "1"), |(s, l)| (s.trim(), l.trim()));
         let slug = slug.to_lowercase();
         if !categories.contains(&slug) {
-            return Err(format!(
-                "'{slug}' is not a category ({})",
-                categories.join(", ")
-            ));
+            return Err(Msg::new("err-skill-not-category")
+                .text("slug", slug.clone())
+                .text("categories", categories.join(", ")));
         }
         let level: i64 = level
             .parse()
             .ok()
             .filter(|l| (1..=3).contains(l))
-            .ok_or_else(|| format!("the level of {slug} is 1, 2 or 3"))?;
+            .ok_or_else(|| Msg::new("err-skill-level").text("slug", slug.clone()))?;
         if out.iter().any(|(s, _)| *s == slug) {
-            return Err(format!("{slug} is listed twice"));
+            return Err(Msg::new("err-skill-twice").text("slug", slug));
         }
         out.push((slug, level));
     }
@@ -147,27 +147,22 @@ pub async fn update_technician(
 /// A technician's profile as the roster form gives it, every field checked.
 fn check_profile(u: &RosterUpdate, categories: &[String]) -> Result<Profile, AppError> {
     let mut errors = Vec::new();
-    let mut field = |f: &str, m: String| {
+    let mut field = |f: &str, m: Msg| {
         errors.push(FieldError {
             field: f.into(),
-            message: m,
+            message: m.key,
+            args: m.args,
         })
     };
     if !(1..=3).contains(&u.tier) {
-        field(
-            "tier",
-            "Tier is 1 (front line), 2 (specialist) or 3 (expert)".into(),
-        );
+        field("tier", Msg::new("err-tier"));
     }
     if !(0..=100).contains(&u.capacity) {
-        field(
-            "capacity",
-            "Capacity is between 0 and 100 open tickets".into(),
-        );
+        field("capacity", Msg::new("err-capacity"));
     }
     let availability = u.availability.trim().parse::<Availability>().ok();
     if availability.is_none() {
-        field("availability", "Choose on duty, away or off".into());
+        field("availability", Msg::new("err-availability"));
     }
     let off_until = match u
         .off_until
@@ -181,7 +176,7 @@ fn check_profile(u: &RosterUpdate, categories: &[String]) -> Result<Profile, App
                 .from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default())
                 .into(),
             Err(_) => {
-                field("off_until", "Enter a date like 2026-12-24".into());
+                field("off_until", Msg::new("err-off-until-date"));
                 None
             }
         },
@@ -190,7 +185,7 @@ fn check_profile(u: &RosterUpdate, categories: &[String]) -> Result<Profile, App
         && off_until.is_none()
         && u.off_until.as_deref().is_none_or(|d| d.trim().is_empty())
     {
-        field("off_until", "Say until when they are off".into());
+        field("off_until", Msg::new("err-off-until-missing"));
     }
     let skills = match parse_skills(&u.skills, categories) {
         Ok(s) => s,
@@ -240,10 +235,7 @@ pub async fn save_team(
     require(actor, Role::coordinates)?;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 80 {
-        return Err(AppError::field(
-            "team",
-            "A team name has 1 to 80 characters",
-        ));
+        return Err(AppError::field("team", "err-team-name"));
     }
     let mut ids = Vec::new();
     for email in members
@@ -254,9 +246,9 @@ pub async fn save_team(
         match state.db.user_by_email(&email.to_lowercase()).await? {
             Some(u) if u.role.is_staff() => ids.push(u.id),
             _ => {
-                return Err(AppError::field(
+                return Err(AppError::field_msg(
                     "members",
-                    format!("{email} is not a member of staff"),
+                    Msg::new("err-not-staff").text("email", email),
                 ))
             }
         }
@@ -302,14 +294,14 @@ pub async fn route_category(
                 .await?
                 .into_iter()
                 .find(|(_, n)| n == name)
-                .ok_or_else(|| AppError::field("route_team", "No such team"))?
+                .ok_or_else(|| AppError::field("route_team", "err-no-team"))?
                 .0,
         ),
     };
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
     if !Db::route_category(&mut tx, category, team_id).await? {
-        return Err(AppError::field("route_category", "No such category"));
+        return Err(AppError::field("route_category", "err-no-category"));
     }
     Db::insert_audit(
         &mut tx,
@@ -338,7 +330,7 @@ pub async fn add_account(
     require(actor, |r| r == Role::Admin)?;
     let role: Role = role
         .parse()
-        .map_err(|_| AppError::field("role", "Choose a role"))?;
+        .map_err(|_| AppError::field("role", "err-choose-role"))?;
     let now = state.clock.now();
     let user = auth::create_account(&state.db, email, name, role, Some(password), now).await?;
     let mut tx = state.db.begin_write().await?;
@@ -365,7 +357,7 @@ pub async fn set_role(
     require(actor, |r| r == Role::Admin)?;
     let role: Role = role
         .parse()
-        .map_err(|_| AppError::field("role", "Choose a role"))?;
+        .map_err(|_| AppError::field("role", "err-choose-role"))?;
     let email = Email::parse(email).map_err(|m| AppError::field("email", m))?;
     let person = state
         .db
@@ -373,10 +365,7 @@ pub async fn set_role(
         .await?
         .ok_or(AppError::NotFound)?;
     if person.id == actor.id && role != Role::Admin {
-        return Err(AppError::field(
-            "role",
-            "You cannot remove your own admin role",
-        ));
+        return Err(AppError::field("role", "err-demote-self"));
     }
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
@@ -409,13 +398,9 @@ pub async fn change_password(
         .await?
         .and_then(|c| c.password_hash);
     if !auth::verify_password(current.to_string(), hash).await {
-        return Err(AppError::field(
-            "current",
-            "That is not your current password",
-        ));
+        return Err(AppError::field("current", "err-wrong-password"));
     }
-    auth::check_new_password(new)
-        .map_err(|_| AppError::field("new", "Use at least 10 characters"))?;
+    auth::check_new_password(new).map_err(|_| AppError::field("new", "err-password-short"))?;
     let hash = auth::hash_password(new.to_string()).await?;
     let mut tx = state.db.begin_write().await?;
     Db::replace_password(&mut tx, actor.id, &hash).await?;
@@ -434,7 +419,7 @@ pub async fn change_password(
 }
 
 /// Reads category fields written one per line as `key | Label | required | hint`.
-pub fn parse_fields_text(text: &str) -> Result<Vec<CategoryField>, String> {
+pub fn parse_fields_text(text: &str) -> Result<Vec<CategoryField>, Msg> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -450,9 +435,9 @@ pub fn parse_fields_text(text: &str) -> Result<Vec<CategoryField>, String> {
                 "required" | "yes" => true,
                 "optional" | "no" | "" => false,
                 other => {
-                    return Err(format!(
-                        "'{other}' in \"{line}\": write required or optional"
-                    ))
+                    return Err(Msg::new("err-field-required-word")
+                        .text("word", other)
+                        .text("line", line))
                 }
             };
             let hint = parts
@@ -486,46 +471,33 @@ pub async fn save_category(
             && k.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
     };
+    let about_field = |key: &str, f: &CategoryField| {
+        let m = Msg::new(key).text("key", f.key.clone());
+        FieldError {
+            field: "fields".into(),
+            message: m.key,
+            args: m.args,
+        }
+    };
     if !is_key(&slug) {
-        errors.push(FieldError {
-            field: "slug".into(),
-            message: "Use 1 to 40 lower-case letters, digits, - or _".into(),
-        });
+        errors.push(FieldError::new("slug", "err-category-slug"));
     }
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 80 {
-        errors.push(FieldError {
-            field: "name".into(),
-            message: "A name has 1 to 80 characters".into(),
-        });
+        errors.push(FieldError::new("name", "err-category-name"));
     }
     for (i, f) in fields.iter().enumerate() {
         if !is_key(&f.key) || f.key.contains('-') {
-            errors.push(FieldError {
-                field: "fields".into(),
-                message: format!(
-                    "Field key '{}' may use lower-case letters, digits and _",
-                    f.key
-                ),
-            });
+            errors.push(about_field("err-field-key", f));
         } else if fields[..i].iter().any(|g| g.key == f.key) {
-            errors.push(FieldError {
-                field: "fields".into(),
-                message: format!("Field '{}' is listed twice", f.key),
-            });
+            errors.push(about_field("err-field-twice", f));
         }
         if f.label.trim().is_empty() || f.label.chars().count() > 120 {
-            errors.push(FieldError {
-                field: "fields".into(),
-                message: format!("Field '{}' needs a label of at most 120 characters", f.key),
-            });
+            errors.push(about_field("err-field-label", f));
         }
     }
     if fields.len() > 20 {
-        errors.push(FieldError {
-            field: "fields".into(),
-            message: "A category asks for at most 20 fields".into(),
-        });
+        errors.push(FieldError::new("fields", "err-too-many-fields"));
     }
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));

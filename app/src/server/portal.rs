@@ -25,13 +25,10 @@ pub async fn rate(
         .parse()
         .ok()
         .filter(|s| (1..=5).contains(s))
-        .ok_or_else(|| AppError::field("score", "Choose from 1 (poor) to 5 (excellent)"))?;
+        .ok_or_else(|| AppError::field("score", "err-score"))?;
     let comment = comment.trim();
     if comment.chars().count() > 2000 {
-        return Err(AppError::field(
-            "comment",
-            "Keep the comment under 2,000 characters",
-        ));
+        return Err(AppError::field("comment", "err-comment-too-long"));
     }
     let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
     let row = load_visible(w.conn(), actor, number).await?;
@@ -39,10 +36,7 @@ pub async fn rate(
         return Err(AppError::Forbidden);
     }
     if !matches!(row.ticket.status, Status::Resolved | Status::Closed) {
-        return Err(AppError::field(
-            "score",
-            "You can rate the help once the ticket is resolved",
-        ));
+        return Err(AppError::field("score", "err-rate-when-resolved"));
     }
     Db::rate(
         w.conn(),

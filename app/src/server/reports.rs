@@ -1,11 +1,15 @@
 //! Reports for coordinators: the period and filters are checked here, the facts loaded by the
 //! persistence module, and the measures computed by `domain::report`.
+//!
+//! A report's days are the desk's (`Settings::time_zone`): the period's dates are read as days
+//! there and turned into UTC instants for the queries. Its words are in the reader's language.
 
 use super::db::Technician;
 use super::state::AppState;
 use crate::domain::report::{self, Report, ReportQuery, ReportScope};
 use crate::domain::{Role, User};
 use crate::error::{AppError, FieldError};
+use crate::i18n::Locale;
 use crate::types::ReportOptions;
 use std::time::Instant;
 
@@ -47,46 +51,45 @@ async fn choices(state: &AppState, staff: &[Technician]) -> Result<ReportOptions
     })
 }
 
-/// Reads and checks a report query: dates, and filters that name a team, category or
-/// technician among `options`.
+/// Reads and checks a report query: dates (days in the desk's zone), and filters that name a
+/// team, category or technician among `options`.
 fn scope(
     state: &AppState,
     options: &ReportOptions,
     query: &ReportQuery,
 ) -> Result<ReportScope, AppError> {
-    let today = state.clock.now().date_naive();
-    let (parsed, mut errors) = match ReportScope::parse(query, today) {
+    let zone = state.settings.time_zone;
+    let today = state.clock.now().with_timezone(&zone).date_naive();
+    let (parsed, mut errors) = match ReportScope::parse(query, today, zone) {
         Ok(s) => (Some(s), Vec::new()),
         Err(e) => (
             None,
             e.into_iter()
-                .map(|(field, message)| FieldError { field, message })
+                .map(|(field, message)| FieldError {
+                    field,
+                    message: message.key,
+                    args: message.args,
+                })
                 .collect::<Vec<_>>(),
         ),
     };
     if let Some(s) = &parsed {
         if s.team.as_ref().is_some_and(|t| !options.teams.contains(t)) {
-            errors.push(FieldError {
-                field: "team".into(),
-                message: "There is no such team".into(),
-            });
+            errors.push(FieldError::new("team", "report-err-no-team"));
         }
         if s.category
             .as_ref()
             .is_some_and(|c| !options.categories.iter().any(|(slug, _)| slug == c))
         {
-            errors.push(FieldError {
-                field: "category".into(),
-                message: "There is no such category".into(),
-            });
+            errors.push(FieldError::new("category", "report-err-no-category"));
         }
         if s.technician
             .is_some_and(|id| !options.technicians.iter().any(|(t, _)| *t == id))
         {
-            errors.push(FieldError {
-                field: "technician".into(),
-                message: "Choose a technician from the list".into(),
-            });
+            errors.push(FieldError::new(
+                "technician",
+                "report-err-choose-technician",
+            ));
         }
     }
     match parsed {
@@ -95,11 +98,22 @@ fn scope(
     }
 }
 
-/// Every measure for the query's period and filters.
+/// Every measure for the query's period and filters, in the desk's language.
 pub async fn report(
     state: &AppState,
     user: &User,
     query: &ReportQuery,
+) -> Result<Report, AppError> {
+    report_in(state, user, query, &super::locale::desk(&state.settings)).await
+}
+
+/// Every measure for the query's period and filters, with headings, notes and labels in the
+/// language of `locale` (the reader's). The days are always the desk's, whoever reads.
+pub async fn report_in(
+    state: &AppState,
+    user: &User,
+    query: &ReportQuery,
+    locale: &Locale,
 ) -> Result<Report, AppError> {
     may_see_reports(user)?;
     // The staff list serves both the filter check and the facts.
@@ -109,7 +123,7 @@ pub async fn report(
     let facts = state.db.report_facts(&scope, staff).await?;
     let loaded_ms = started.elapsed().as_millis();
     let policies = state.db.policies().await?;
-    let report = report::build(&scope, &facts, &policies, state.clock.now());
+    let report = report::build(&scope, &facts, &policies, state.clock.now(), locale);
     tracing::info!(
         report.tickets = facts.histories.len(),
         report.days = (scope.to - scope.from).num_days() + 1,

@@ -18,6 +18,7 @@ use crate::domain::{
     Ticket, TicketEvent, User,
 };
 use crate::error::{AppError, FieldError};
+use crate::i18n::Msg;
 use crate::types::PolicyForm;
 use chrono::{DateTime, Utc};
 
@@ -198,13 +199,13 @@ async fn fire(
         return Err(AppError::Conflict);
     }
     w.record(ticket_id, &events).await?;
-    let subject = format!("{number} {}", headline(&rule));
-    let text = format!(
-        "{number} \u{201c}{}\u{201d} ({}): {}.",
-        row.ticket.title,
-        s.priority,
-        describe(&rule)
-    );
+    let subject = headline(&rule).text("number", number.to_string());
+    let text = Msg::new("sla-rule-text")
+        .text("number", number.to_string())
+        .text("title", row.ticket.title.clone())
+        .text("priority", s.priority.to_string())
+        .msg("when", reached(&rule))
+        .text("actions", actions(&rule));
     let told = once_each(recipients, &subject, &text);
     let after = Db::ticket(w.conn(), ticket_id)
         .await?
@@ -265,15 +266,15 @@ fn reassign(
 }
 
 /// One message per person, the first reason to tell them winning.
-fn once_each(recipients: Vec<(i64, NotificationKind)>, subject: &str, text: &str) -> Vec<Outgoing> {
+fn once_each(recipients: Vec<(i64, NotificationKind)>, subject: &Msg, text: &Msg) -> Vec<Outgoing> {
     let mut told: Vec<Outgoing> = Vec::new();
     for (user_id, kind) in recipients {
         if !told.iter().any(|o| o.user_id == user_id) {
             told.push(Outgoing {
                 user_id,
                 kind,
-                subject: subject.to_string(),
-                text: text.to_string(),
+                subject: subject.clone(),
+                text: vec![text.clone()],
                 link: None,
             });
         }
@@ -281,12 +282,37 @@ fn once_each(recipients: Vec<(i64, NotificationKind)>, subject: &str, text: &str
     told
 }
 
-fn headline(rule: &Rule) -> String {
-    if rule.percent >= 100 {
-        format!("breached its {} target", rule.clock)
+/// The subject of a rule's mail, in each reader's language.
+fn headline(rule: &Rule) -> Msg {
+    let msg = if rule.percent >= 100 {
+        Msg::new("sla-breached-subject")
     } else {
-        format!("has used {}% of its {} time", rule.percent, rule.clock)
+        Msg::new("sla-used-subject").number("percent", i64::from(rule.percent))
+    };
+    msg.key("clock", clock_key(rule.clock))
+}
+
+/// What the rule saw, in each reader's language.
+fn reached(rule: &Rule) -> Msg {
+    let msg = if rule.percent == 100 {
+        Msg::new("sla-reached")
+    } else {
+        Msg::new("sla-used").number("percent", i64::from(rule.percent))
+    };
+    msg.key("clock", clock_key(rule.clock))
+}
+
+fn clock_key(clock: crate::domain::sla::ClockKind) -> &'static str {
+    match clock {
+        crate::domain::sla::ClockKind::Response => "sla-clock-response",
+        crate::domain::sla::ClockKind::Resolution => "sla-clock-resolution",
     }
+}
+
+/// The rule's actions as its policy spells them (the rule language is the same for every desk).
+fn actions(rule: &Rule) -> String {
+    let actions: Vec<&str> = rule.actions.iter().map(|a| a.as_str()).collect();
+    actions.join(", ")
 }
 
 fn describe(rule: &Rule) -> String {
@@ -320,18 +346,16 @@ pub fn parse_policy(
     known_teams: &[String],
 ) -> Result<Policy, AppError> {
     let mut errors = Vec::new();
-    let mut at = |field: &str, message: String| {
+    let mut at = |field: &str, message: Msg| {
         errors.push(FieldError {
             field: field.into(),
-            message,
+            message: message.key,
+            args: message.args,
         })
     };
     let name = form.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
-        at(
-            "name",
-            "Give the policy a name of at most 100 characters".into(),
-        );
+        at("name", Msg::new("err-policy-name"));
     }
     let categories: Vec<String> = form
         .categories
@@ -340,7 +364,10 @@ pub fn parse_policy(
         .filter(|c| !c.is_empty())
         .collect();
     if let Some(unknown) = categories.iter().find(|c| !known_categories.contains(c)) {
-        at("categories", format!("There is no category '{unknown}'"));
+        at(
+            "categories",
+            Msg::new("err-policy-no-category").text("category", unknown.clone()),
+        );
     }
     let teams: Vec<String> = form
         .teams
@@ -356,17 +383,18 @@ pub fn parse_policy(
         })
         .collect();
     if let Some(unknown) = teams.iter().find(|t| !known_teams.contains(t)) {
-        at("teams", format!("There is no team '{unknown}'"));
+        at(
+            "teams",
+            Msg::new("err-policy-no-team").text("team", unknown.clone()),
+        );
     }
     let calendar = match Calendar::parse(&form.time_zone, &form.hours, &form.holidays) {
         Ok(c) => Some(c),
         Err(m) => {
-            let field = if m.contains("time zone") {
-                "time_zone"
-            } else if m.contains("date") {
-                "holidays"
-            } else {
-                "hours"
+            let field = match m.key.as_str() {
+                "err-unknown-time-zone" => "time_zone",
+                "err-holiday-not-date" => "holidays",
+                _ => "hours",
             };
             at(field, m);
             None
@@ -374,14 +402,11 @@ pub fn parse_policy(
     };
     let targets: Option<[Target; 4]> = form.targets.clone().try_into().ok();
     match &targets {
-        None => at("targets", "Give targets for P1, P2, P3 and P4".into()),
+        None => at("targets", Msg::new("err-policy-targets")),
         Some(ts) => check_targets(ts, &mut at),
     }
     if !(1..=100).contains(&form.at_risk_percent) {
-        at(
-            "at_risk_percent",
-            "At risk is a share between 1 and 100 %".into(),
-        );
+        at("at_risk_percent", Msg::new("err-policy-at-risk"));
     }
     let rules = parse_rules(&form.rules, &mut at);
     match (calendar, targets) {
@@ -400,37 +425,43 @@ pub fn parse_policy(
 }
 
 /// Each priority's targets lie between a minute and a year, resolution after response.
-fn check_targets(targets: &[Target; 4], at: &mut dyn FnMut(&str, String)) {
+fn check_targets(targets: &[Target; 4], at: &mut dyn FnMut(&str, Msg)) {
     for (t, p) in targets.iter().zip(Priority::ALL) {
         if !(1..=525_600).contains(&t.response_minutes)
             || !(1..=525_600).contains(&t.resolution_minutes)
         {
             at(
                 "targets",
-                format!("{p}: targets are between 1 minute and a year"),
+                Msg::new("err-target-range").text("priority", p.to_string()),
             );
         } else if t.resolution_minutes < t.response_minutes {
             at(
                 "targets",
-                format!("{p}: resolution cannot come before the first response"),
+                Msg::new("err-target-order").text("priority", p.to_string()),
             );
         }
     }
 }
 
 /// A policy's rules, one per line, each at most once.
-fn parse_rules(text: &str, at: &mut dyn FnMut(&str, String)) -> Vec<Rule> {
+fn parse_rules(text: &str, at: &mut dyn FnMut(&str, Msg)) -> Vec<Rule> {
     let mut rules = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         match Rule::parse(line) {
-            Ok(r) if rules.contains(&r) => {
-                at("rules", format!("Line {}: the same rule twice", n + 1))
-            }
+            Ok(r) if rules.contains(&r) => at(
+                "rules",
+                Msg::new("err-rule-twice").number("line", n as i64 + 1),
+            ),
             Ok(r) => rules.push(r),
-            Err(m) => at("rules", format!("Line {}: {m}", n + 1)),
+            Err(m) => at(
+                "rules",
+                Msg::new("err-rule-line")
+                    .number("line", n as i64 + 1)
+                    .msg("why", m),
+            ),
         }
     }
     rules

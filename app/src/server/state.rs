@@ -75,6 +75,10 @@ pub struct Settings {
     pub public_url: String,
     /// Reverse proxies whose `X-Forwarded-For` names the client (empty: the header is ignored).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The language for people who have chosen none and whose browser asks for none we speak.
+    pub default_language: crate::i18n::Lang,
+    /// The desk's zone: for people who have chosen none, and for reports' days.
+    pub time_zone: chrono_tz::Tz,
 }
 
 impl Default for Settings {
@@ -89,6 +93,8 @@ impl Default for Settings {
             priority_matrix: PriorityMatrix::default(),
             public_url: "http://127.0.0.1:3000".into(),
             trusted_proxies: Vec::new(),
+            default_language: crate::i18n::Lang::En,
+            time_zone: chrono_tz::Tz::UTC,
         }
     }
 }

@@ -4,12 +4,34 @@ use super::widgets::{action_error, not_field, ErrorBox, FieldMessage};
 use crate::api::account::{
     reset_link_live, Register, RequestReset, ResetPassword, SignIn, VerifyEmail,
 };
+use crate::ui::{t, use_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+/// The browser's IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`), read after
+/// hydration.
+#[cfg(feature = "hydrate")]
+fn browser_zone() -> Option<String> {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()?
+        .as_string()
+}
+
+/// `text` cut around the first `part` in it, so `part` can be marked up wherever a language puts
+/// it in the sentence. Without `part` in it, all of `text` comes before.
+fn around(text: &str, part: &str) -> (String, String) {
+    match text.split_once(part).filter(|_| !part.is_empty()) {
+        Some((before, after)) => (before.to_string(), after.to_string()),
+        None => (text.to_string(), String::new()),
+    }
+}
+
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let loc = use_locale();
     let action = expect_context::<ServerAction<SignIn>>();
     let error = action_error(action);
     let query = use_query_map();
@@ -17,18 +39,26 @@ pub fn SignInPage() -> impl IntoView {
     let notice = move || {
         let q = query.read();
         if q.get("verified").is_some() {
-            Some("Your email is confirmed. Sign in with your password.")
+            Some(loc.t("account-verified-notice"))
         } else if q.get("reset").is_some() {
-            Some("Your new password is set, and every earlier session ended. Sign in with it.")
+            Some(loc.t("account-reset-notice"))
         } else {
             None
         }
     };
     let (show, set_show) = signal(false);
+    // The browser's zone goes along with the sign-in, so times can be shown in it from the start.
+    let zone = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(z) = browser_zone() {
+            zone.set(z);
+        }
+    });
     view! {
-        <Title text="Sign in — Switchboard" />
+        <Title text=t("account-sign-in-title") />
         <section class="panel narrow">
-            <h1>"Sign in"</h1>
+            <h1>{t("account-sign-in")}</h1>
             {move || {
                 notice()
                     .map(|n| {
@@ -41,9 +71,10 @@ pub fn SignInPage() -> impl IntoView {
             }}
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="next" value=next />
-                <label for="email">"Email"</label>
+                <input type="hidden" name="time_zone" value=move || zone.get() />
+                <label for="email">{t("account-email")}</label>
                 <input id="email" name="email" type="email" autocomplete="username" required />
-                <label for="password">"Password"</label>
+                <label for="password">{t("account-password")}</label>
                 <div class="password">
                     <input
                         id="password"
@@ -58,18 +89,32 @@ pub fn SignInPage() -> impl IntoView {
                         aria-pressed=move || show.get().to_string()
                         on:click=move |_| set_show.update(|s| *s = !*s)
                     >
-                        {move || if show.get() { "Hide" } else { "Show" }}
+                        {move || {
+                            if show.get() {
+                                loc.t("account-hide-password")
+                            } else {
+                                loc.t("account-show-password")
+                            }
+                        }}
                     </button>
                 </div>
                 <ErrorBox error=error />
                 <button type="submit" class="primary" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || {
+                        if action.pending().get() {
+                            loc.t("account-signing-in")
+                        } else {
+                            loc.t("account-sign-in")
+                        }
+                    }}
                 </button>
             </ActionForm>
             <p class="muted">
-                <a href="/forgot">"Forgot your password?"</a>
-                " · No account yet? "
-                <a href="/register">"Create one"</a>
+                <a href="/forgot">{t("account-forgot-link")}</a>
+                " · "
+                {t("account-no-account")}
+                " "
+                <a href="/register">{t("account-create-one")}</a>
             </p>
         </section>
     }
@@ -77,6 +122,7 @@ pub fn SignInPage() -> impl IntoView {
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
+    let loc = use_locale();
     let action = expect_context::<ServerAction<Register>>();
     let error = action_error(action);
     let sent = move || match action.value().get() {
@@ -84,30 +130,31 @@ pub fn RegisterPage() -> impl IntoView {
         _ => None,
     };
     view! {
-        <Title text="Create an account — Switchboard" />
+        <Title text=t("account-register-title") />
         <section class="panel narrow">
-            <h1>"Create an account"</h1>
+            <h1>{t("account-register-heading")}</h1>
             <Show
                 when=move || sent().is_none()
                 fallback=move || {
+                    let email = sent().unwrap_or_default();
+                    let text = loc
+                        .t_with("account-register-sent", &[("email", email.clone().into())]);
+                    let (before, after) = around(&text, &email);
                     view! {
                         <div class="notice" role="status">
-                            <p>
-                                "We sent a link to " <strong>{sent().unwrap_or_default()}</strong>
-                                ". Open it within 24 hours to confirm the address is yours; then sign in."
-                            </p>
+                            <p>{before} <strong>{email}</strong> {after}</p>
                         </div>
                     }
                 }
             >
                 <ActionForm action=action attr:class="form">
-                    <label for="name">"Your name"</label>
+                    <label for="name">{t("account-your-name")}</label>
                     <input id="name" name="name" autocomplete="name" maxlength="120" required />
                     <FieldMessage error=error field="name" />
-                    <label for="email">"Work email"</label>
+                    <label for="email">{t("account-work-email")}</label>
                     <input id="email" name="email" type="email" autocomplete="email" required />
                     <FieldMessage error=error field="email" />
-                    <label for="password">"Password (at least 10 characters)"</label>
+                    <label for="password">{t("account-password-rule")}</label>
                     <input
                         id="password"
                         name="password"
@@ -119,7 +166,7 @@ pub fn RegisterPage() -> impl IntoView {
                     <FieldMessage error=error field="password" />
                     <ErrorBox error=not_field(error) />
                     <button type="submit" class="primary">
-                        "Create account"
+                        {t("account-create-account")}
                     </button>
                 </ActionForm>
             </Show>
@@ -136,16 +183,16 @@ pub fn VerifyPage() -> impl IntoView {
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
     view! {
-        <Title text="Confirm your email — Switchboard" />
+        <Title text=t("account-verify-title") />
         <section class="panel narrow">
-            <h1>"Confirm your email"</h1>
+            <h1>{t("account-verify-heading")}</h1>
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="token" value=token />
-                <p>"Confirm that this address is yours to finish creating your account."</p>
+                <p>{t("account-verify-intro")}</p>
                 <FieldMessage error=error field="token" />
                 <ErrorBox error=not_field(error) />
                 <button type="submit" class="primary">
-                    "Confirm my email"
+                    {t("account-verify-button")}
                 </button>
             </ActionForm>
         </section>
@@ -154,30 +201,31 @@ pub fn VerifyPage() -> impl IntoView {
 
 #[component]
 pub fn ForgotPage() -> impl IntoView {
+    let loc = use_locale();
     let action = ServerAction::<RequestReset>::new();
     let error = action_error(action);
     let done = move || matches!(action.value().get(), Some(Ok(())));
     view! {
-        <Title text="Forgot your password — Switchboard" />
+        <Title text=t("account-forgot-title") />
         <section class="panel narrow">
-            <h1>"Forgot your password"</h1>
+            <h1>{t("account-forgot-heading")}</h1>
             <Show
                 when=move || !done()
-                fallback=|| {
+                fallback=move || {
                     view! {
                         <div class="notice" role="status">
-                            "If that address has an account, a link to set a new password is on its way. It works once, for 30 minutes."
+                            {loc.t("account-forgot-sent")}
                         </div>
                     }
                 }
             >
                 <ActionForm action=action attr:class="form">
-                    <label for="email">"Email"</label>
+                    <label for="email">{t("account-email")}</label>
                     <input id="email" name="email" type="email" autocomplete="username" required />
                     <FieldMessage error=error field="email" />
                     <ErrorBox error=not_field(error) />
                     <button type="submit" class="primary">
-                        "Send me a link"
+                        {t("account-send-link")}
                     </button>
                 </ActionForm>
             </Show>
@@ -187,6 +235,7 @@ pub fn ForgotPage() -> impl IntoView {
 
 #[component]
 pub fn ResetPage() -> impl IntoView {
+    let loc = use_locale();
     let action = ServerAction::<ResetPassword>::new();
     let error = action_error(action);
     let query = use_query_map();
@@ -195,18 +244,19 @@ pub fn ResetPage() -> impl IntoView {
         reset_link_live(t).await.unwrap_or(false)
     });
     view! {
-        <Title text="Set a new password — Switchboard" />
+        <Title text=t("account-reset-title") />
         <section class="panel narrow">
-            <h1>"Set a new password"</h1>
-            <Suspense fallback=|| {
-                view! { <p class="muted">"Checking your link…"</p> }
+            <h1>{t("account-reset-heading")}</h1>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{loc.t("account-checking-link")}</p> }
             }>
                 {move || Suspend::new(async move {
                     if !live.await {
                         return view! {
                             <p class="notice" role="alert">
-                                "This link has expired or was used already. "
-                                <a href="/forgot">"Ask for a new one"</a>
+                                {loc.t("account-link-expired")}
+                                " "
+                                <a href="/forgot">{loc.t("account-ask-new-link")}</a>
                                 "."
                             </p>
                         }
@@ -215,7 +265,7 @@ pub fn ResetPage() -> impl IntoView {
                     view! {
                         <ActionForm action=action attr:class="form">
                             <input type="hidden" name="token" value=token />
-                            <label for="password">"New password (at least 10 characters)"</label>
+                            <label for="password">{loc.t("account-new-password-rule")}</label>
                             <input
                                 id="password"
                                 name="password"
@@ -227,7 +277,7 @@ pub fn ResetPage() -> impl IntoView {
                             <FieldMessage error=error field="password" />
                             <ErrorBox error=not_field(error) />
                             <button type="submit" class="primary">
-                                "Set password"
+                                {loc.t("account-set-password")}
                             </button>
                         </ActionForm>
                     }

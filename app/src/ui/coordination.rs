@@ -6,6 +6,7 @@ use crate::api::coordination::{LinkTicket, PlanTicket, RequestFacilityWork, Unli
 use crate::domain::coordination::{LinkChoice, LinkedTicket};
 use crate::domain::PersonRef;
 use crate::types::TicketExtras;
+use crate::ui::{t, use_locale};
 use leptos::prelude::*;
 
 #[component]
@@ -48,8 +49,10 @@ fn TicketLinks(
     let link_error = action_error(link);
     let unlink_error = action_error(unlink);
     let links = extras.links.clone();
-    let row = |label: &'static str, t: LinkedTicket, number: String, removable: bool| {
+    let loc = use_locale();
+    let row = |label: String, t: LinkedTicket, number: String, removable: bool| {
         let other = t.number.to_string();
+        let unlink_label = loc.t_with("coord-unlink-ticket", &[("number", other.clone().into())]);
         view! {
             <li>
                 <span class="muted">{label}" "</span>
@@ -59,7 +62,7 @@ fn TicketLinks(
                 " "
                 <StatusChip status=t.status />
                 " "
-                {t.status.label()}
+                {t.status.label(&loc)}
                 {removable
                     .then(|| {
                         view! {
@@ -69,9 +72,9 @@ fn TicketLinks(
                                 <button
                                     type="submit"
                                     class="link small"
-                                    aria-label=format!("Unlink {other}")
+                                    aria-label=unlink_label.clone()
                                 >
-                                    "Unlink"
+                                    {loc.t("coord-unlink")}
                                 </button>
                             </ActionForm>
                         }
@@ -81,16 +84,16 @@ fn TicketLinks(
     };
     let mut items = Vec::new();
     if let Some(p) = links.parent.clone() {
-        items.push(row("Part of", p, number.clone(), true));
+        items.push(row(loc.t("coord-part-of"), p, number.clone(), true));
     }
     for c in links.children.clone() {
-        items.push(row("Child", c, number.clone(), true));
+        items.push(row(loc.t("coord-child"), c, number.clone(), true));
     }
     for r in links.related.clone() {
-        items.push(row("Related", r, number.clone(), true));
+        items.push(row(loc.t("coord-related"), r, number.clone(), true));
     }
     for m in links.merged.clone() {
-        items.push(row("Merged here", m, number.clone(), false));
+        items.push(row(loc.t("coord-merged-here"), m, number.clone(), false));
     }
     let choices: Vec<LinkChoice> = LinkChoice::ALL
         .iter()
@@ -99,8 +102,8 @@ fn TicketLinks(
         .collect();
     view! {
         <section class="links" aria-labelledby="links-h">
-            <h2 id="links-h">"Linked tickets"</h2>
-            {links.is_empty().then(|| view! { <p class="muted">"None."</p> })}
+            <h2 id="links-h">{loc.t("coord-linked-tickets")}</h2>
+            {links.is_empty().then(|| view! { <p class="muted">{loc.t("coord-no-links")}</p> })}
             <ul class="linked">{items}</ul>
             <ErrorBox error=not_field(unlink_error) />
             {extras
@@ -112,17 +115,17 @@ fn TicketLinks(
                             <input type="hidden" name="number" value=number />
                             <ErrorBox error=not_field(link_error) />
                             <div class="row">
-                                <label for="link-kind">"This ticket"</label>
+                                <label for="link-kind">{loc.t("coord-this-ticket")}</label>
                                 <select id="link-kind" name="kind">
                                     {choices
                                         .into_iter()
                                         .map(|c| {
-                                            view! { <option value=c.as_str()>{c.label()}</option> }
+                                            view! { <option value=c.as_str()>{c.label(&loc)}</option> }
                                         })
                                         .collect_view()}
                                 </select>
                                 <label class="sr-only" for="link-other">
-                                    "Other ticket number"
+                                    {loc.t("coord-other-ticket-number")}
                                 </label>
                                 <input
                                     id="link-other"
@@ -132,7 +135,7 @@ fn TicketLinks(
                                     class="short"
                                 />
                                 <button type="submit" disabled=move || link.pending().get()>
-                                    "Link"
+                                    {loc.t("coord-link")}
                                 </button>
                             </div>
                             <FieldMessage error=link_error field="other" />
@@ -151,12 +154,13 @@ fn FacilityWork(
     facility: ServerAction<RequestFacilityWork>,
 ) -> impl IntoView {
     let orders = extras.work_orders.clone();
+    let loc = use_locale();
     view! {
         <section class="facility-work" aria-labelledby="facility-h">
-            <h2 id="facility-h">"Facility work"</h2>
+            <h2 id="facility-h">{loc.t("coord-facility-work")}</h2>
             {orders
                 .is_empty()
-                .then(|| view! { <p class="muted">"This ticket waits on no facility work."</p> })}
+                .then(|| view! { <p class="muted">{loc.t("coord-no-facility-work")}</p> })}
             <ul class="linked">
                 {orders
                     .into_iter()
@@ -174,9 +178,28 @@ fn FacilityWork(
                                 <span class=format!(
                                     "wo-status {}",
                                     w.status.as_str(),
-                                )>{w.status.label()}</span>
-                                {w.expected_on.map(|d| format!(" · expected {d}"))}
-                                {w.outcome.clone().map(|o| format!(" · “{o}”"))}
+                                )>{w.status.label(&loc)}</span>
+                                {w
+                                    .expected_on
+                                    .map(|d| {
+                                        format!(
+                                            " · {}",
+                                            loc
+                                                .t_with(
+                                                    "coord-expected-on",
+                                                    &[("date", loc.date(d).into())],
+                                                ),
+                                        )
+                                    })}
+                                {w
+                                    .outcome
+                                    .clone()
+                                    .map(|o| {
+                                        format!(
+                                            " · {}",
+                                            loc.t_with("coord-outcome-quoted", &[("outcome", o.into())]),
+                                        )
+                                    })}
                             </li>
                         }
                     })
@@ -209,27 +232,23 @@ fn AskFacility(
     let error = action_error(facility);
     view! {
         <details class="request-facility" open=move || error.get().is_some()>
-            <summary>"It needs facility work (cabling, power, access…)"</summary>
+            <summary>{t("coord-needs-facility-work")}</summary>
             <ActionForm action=facility attr:class="form">
                 <input type="hidden" name="number" value=number />
                 <ErrorBox error=not_field(error) />
-                <p class="muted">
-                    "The ticket waits on facility meanwhile: its clock pauses, and resumes when the work is done."
-                </p>
-                <label for="wo-what">"What is needed"</label>
+                <p class="muted">{t("coord-facility-clock-pauses")}</p>
+                <label for="wo-what">{t("coord-what-is-needed")}</label>
                 <textarea id="wo-what" name="what" rows="2"></textarea>
                 <FieldMessage error=error field="what" />
-                <label for="wo-location">"Where"</label>
+                <label for="wo-location">{t("coord-where")}</label>
                 <input id="wo-location" name="location" />
                 <FieldMessage error=error field="location" />
-                <label for="wo-manager">"Facility manager"</label>
+                <label for="wo-manager">{t("coord-facility-manager")}</label>
                 <select id="wo-manager" name="manager">
                     {managers
                         .is_empty()
                         .then(|| {
-                            view! {
-                                <option value="">"No facility manager has an account yet"</option>
-                            }
+                            view! { <option value="">{t("coord-no-facility-manager")}</option> }
                         })}
                     {managers
                         .iter()
@@ -243,17 +262,15 @@ fn AskFacility(
                         .collect_view()}
                 </select>
                 <FieldMessage error=error field="manager" />
-                <label for="wo-expected">"Hoped for by (optional)"</label>
+                <label for="wo-expected">{t("coord-hoped-for-by")}</label>
                 <input id="wo-expected" name="expected_on" type="date" />
                 <FieldMessage error=error field="expected_on" />
                 {(!open.is_empty())
                     .then(|| {
                         view! {
-                            <label for="wo-existing">
-                                "…or wait on a work order that exists already"
-                            </label>
+                            <label for="wo-existing">{t("coord-existing-work-order")}</label>
                             <select id="wo-existing" name="existing">
-                                <option value="">"A new work order (above)"</option>
+                                <option value="">{t("coord-new-work-order")}</option>
                                 {open
                                     .iter()
                                     .map(|(id, words)| {
@@ -267,7 +284,7 @@ fn AskFacility(
                         }
                     })}
                 <button type="submit" class="primary" disabled=move || facility.pending().get()>
-                    "Ask for facility work"
+                    {t("coord-ask-facility-work")}
                 </button>
             </ActionForm>
         </details>
@@ -291,14 +308,14 @@ fn PlanTicketForm(
                 let projects = extras.projects.clone();
                 view! {
                     <section class="plan" aria-labelledby="plan-ticket-h">
-                        <h2 id="plan-ticket-h">"Project"</h2>
+                        <h2 id="plan-ticket-h">{t("coord-project")}</h2>
                         <ActionForm action=plan attr:class="form inline-form">
                             <input type="hidden" name="number" value=number.clone() />
                             <ErrorBox error=not_field(plan_error) />
                             <div class="row">
-                                <label for="plan-project">"Project"</label>
+                                <label for="plan-project">{t("coord-project")}</label>
                                 <select id="plan-project" name="project">
-                                    <option value="">"None"</option>
+                                    <option value="">{t("coord-no-project")}</option>
                                     {projects
                                         .into_iter()
                                         .map(|(id, name)| {
@@ -310,7 +327,7 @@ fn PlanTicketForm(
                                         })
                                         .collect_view()}
                                 </select>
-                                <label for="plan-due">"Due"</label>
+                                <label for="plan-due">{t("coord-due")}</label>
                                 <input
                                     id="plan-due"
                                     name="due_on"
@@ -318,7 +335,7 @@ fn PlanTicketForm(
                                     value=due_on.map(|d| d.to_string()).unwrap_or_default()
                                 />
                                 <button type="submit" disabled=move || plan.pending().get()>
-                                    "Save"
+                                    {t("coord-save")}
                                 </button>
                             </div>
                             <FieldMessage error=plan_error field="project" />

@@ -7,13 +7,14 @@ use crate::api::coordination::{list_work_orders, UpdateWorkOrder};
 use crate::domain::coordination::{WorkOrder, WorkOrderStatus};
 use crate::domain::Role;
 use crate::error::AppError;
+use crate::ui::{t, use_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn WorkOrdersPage() -> impl IntoView {
     view! {
-        <Title text="Work orders — Switchboard" />
+        <Title text=t("facility-page-title") />
         <Gate
             allowed=|r| r == Role::Facility || r.coordinates()
             children=|user| {
@@ -21,24 +22,27 @@ pub fn WorkOrdersPage() -> impl IntoView {
                 let error = action_error(update);
                 let list = Resource::new(move || update.version().get(), |_| list_work_orders());
                 let facility = user.role == Role::Facility;
+                let loc = use_locale();
                 view! {
                     <section class="panel">
-                        <h1>"Work orders"</h1>
+                        <h1>{loc.t("facility-page-heading")}</h1>
                         <p class="muted">
                             {if facility {
-                                "Building work IT needs from you. The requests behind it wait until you mark it done."
+                                loc.t("facility-page-lead-facility")
                             } else {
-                                "Facility work that tickets wait on, open first."
+                                loc.t("facility-page-lead-it")
                             }}
                         </p>
                         <ErrorBox error=not_field(error) />
-                        <Transition fallback=|| {
-                            view! { <p class="muted">"Loading…"</p> }
+                        <Transition fallback=move || {
+                            view! { <p class="muted">{loc.t("facility-page-loading")}</p> }
                         }>
                             {move || Suspend::new(async move {
                                 let orders = list.await.unwrap_or_default();
                                 if orders.is_empty() {
-                                    return view! { <p class="empty">"No work orders."</p> }
+                                    return view! {
+                                        <p class="empty">{loc.t("facility-page-no-orders")}</p>
+                                    }
                                         .into_any();
                                 }
                                 view! {
@@ -76,6 +80,7 @@ fn OrderCard(
     facility: bool,
 ) -> impl IntoView {
     let open = order.status == WorkOrderStatus::Open;
+    let loc = use_locale();
     view! {
         <li class="work-order" class:finished=!open>
             <header>
@@ -83,7 +88,7 @@ fn OrderCard(
                 <span class=format!(
                     "wo-status {}",
                     order.status.as_str(),
-                )>{order.status.label()}</span>
+                )>{order.status.label(&loc)}</span>
             </header>
             <p class="wo-what">{order.what.clone()}</p>
             <OrderFacts order=order.clone() facility />
@@ -120,37 +125,41 @@ fn OrderCard(
 /// Where, when and for whom the work is.
 #[component]
 fn OrderFacts(order: WorkOrder, facility: bool) -> impl IntoView {
-    let waiting = match order.ticket_count {
-        1 => "1 IT request waits on it".to_string(),
-        n => format!("{n} IT requests wait on it"),
-    };
+    let loc = use_locale();
+    let waiting = loc.t_with(
+        "facility-page-tickets-waiting",
+        &[("count", (order.ticket_count as i64).into())],
+    );
     view! {
         <dl class="facts">
-            <dt>"Where"</dt>
+            <dt>{loc.t("facility-page-where")}</dt>
             <dd>{order.location.clone()}</dd>
-            <dt>"Expected"</dt>
+            <dt>{loc.t("facility-page-expected")}</dt>
             <dd>
-                {order.expected_on.map(|d| d.to_string()).unwrap_or_else(|| "No date yet".into())}
+                {order
+                    .expected_on
+                    .map(|d| loc.date(d))
+                    .unwrap_or_else(|| loc.t("facility-page-no-date-yet"))}
             </dd>
             {(!facility)
                 .then(|| {
                     view! {
-                        <dt>"Facility manager"</dt>
+                        <dt>{loc.t("facility-page-manager")}</dt>
                         <dd>{order.manager.name.clone()}</dd>
                     }
                 })}
-            <dt>"Asked by"</dt>
+            <dt>{loc.t("facility-page-asked-by")}</dt>
             <dd>
                 {order.requested_by.as_ref().map(|p| p.name.clone()).unwrap_or_default()} " · "
                 {when(order.created_at)}
             </dd>
-            <dt>"Waiting"</dt>
+            <dt>{loc.t("facility-page-waiting")}</dt>
             <dd>{waiting}</dd>
             {order
                 .completed_at
                 .map(|at| {
                     view! {
-                        <dt>"Finished"</dt>
+                        <dt>{loc.t("facility-page-finished")}</dt>
                         <dd>{when(at)}</dd>
                     }
                 })}
@@ -159,7 +168,7 @@ fn OrderFacts(order: WorkOrder, facility: bool) -> impl IntoView {
                 .clone()
                 .map(|o| {
                     view! {
-                        <dt>"Note"</dt>
+                        <dt>{loc.t("facility-page-note")}</dt>
                         <dd>{o}</dd>
                     }
                 })}
@@ -183,22 +192,23 @@ fn OrderActions(
     let reference = order.reference();
     let done_id = format!("outcome-{}", order.id);
     let date_id = format!("expected-{}", order.id);
+    let loc = use_locale();
     view! {
         <div class="wo-actions">
             <ActionForm action=update attr:class="form">
                 <input type="hidden" name="id" value=id_done />
                 <input type="hidden" name="action" value="done" />
-                <label for=done_id.clone()>"What was done (optional)"</label>
+                <label for=done_id.clone()>{loc.t("facility-page-what-was-done")}</label>
                 <textarea id=done_id name="outcome" rows="2"></textarea>
                 <FieldMessage error=error field="outcome" />
                 <button type="submit" class="primary" disabled=move || update.pending().get()>
-                    {format!("Mark {reference} done")}
+                    {loc.t_with("facility-page-mark-done", &[("reference", reference.into())])}
                 </button>
             </ActionForm>
             <ActionForm action=update attr:class="row">
                 <input type="hidden" name="id" value=id_date />
                 <input type="hidden" name="action" value="expect" />
-                <label for=date_id.clone()>"Expected date"</label>
+                <label for=date_id.clone()>{loc.t("facility-page-expected-date")}</label>
                 <input
                     id=date_id
                     name="expected_on"
@@ -206,7 +216,7 @@ fn OrderActions(
                     value=order.expected_on.map(|d| d.to_string()).unwrap_or_default()
                 />
                 <button type="submit" disabled=move || update.pending().get()>
-                    "Set date"
+                    {loc.t("facility-page-set-date")}
                 </button>
                 <FieldMessage error=error field="expected_on" />
             </ActionForm>
@@ -217,7 +227,7 @@ fn OrderActions(
                             <input type="hidden" name="id" value=id_cancel />
                             <input type="hidden" name="action" value="cancel" />
                             <button type="submit" class="link">
-                                "Cancel: not needed any more"
+                                {loc.t("facility-page-cancel-not-needed")}
                             </button>
                         </ActionForm>
                     }

@@ -17,6 +17,7 @@ mod widgets;
 use crate::api::account::{current_user, Register, SignIn, SignOut};
 use crate::domain::{Role, User};
 use crate::error::AppError;
+use crate::i18n::Locale;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes, A};
@@ -25,9 +26,11 @@ use leptos_router::{path, SsrMode};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
+    let locale = page_locale();
+    provide_context(locale);
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.lang.code() data-tz=locale.tz.name()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -64,6 +67,52 @@ fn content_security_policy() {
     }
 }
 
+/// The reader's language and zone. The server decides them for each page (their setting, their
+/// browser's language, the desk's default) and writes them on `<html>`, where the browser reads
+/// them back, so both render the same words and times.
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+/// The message `key` in the reader's language.
+pub fn t(key: &str) -> String {
+    use_locale().t(key)
+}
+
+/// The locale the server resolved for this request (see the server's `resolve_locale`).
+#[cfg(feature = "ssr")]
+fn page_locale() -> Locale {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Locale>().copied())
+        .unwrap_or_default()
+}
+
+/// The locale written on `<html>` by the server.
+#[cfg(not(feature = "ssr"))]
+fn page_locale() -> Locale {
+    let root = document().document_element();
+    let attr = |name: &str| root.as_ref().and_then(|r| r.get_attribute(name));
+    Locale::new(
+        attr("lang")
+            .and_then(|l| crate::i18n::Lang::parse(&l))
+            .unwrap_or_default(),
+        attr("data-tz")
+            .and_then(|z| crate::i18n::parse_zone(&z))
+            .unwrap_or(chrono_tz::Tz::UTC),
+    )
+}
+
+/// Loads where a sign-in leads as a whole new page (not a step of the running one).
+#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+fn full_load(input: &Option<SignIn>, user: &User) {
+    #[cfg(feature = "hydrate")]
+    {
+        let next = input.as_ref().and_then(|i| i.next.clone());
+        let to = crate::api::account::safe_next(next.as_deref(), user.role.home());
+        let _ = window().location().set_href(&to);
+    }
+}
+
 /// The unread notifications when the page loaded.
 #[derive(Clone, Copy)]
 struct UnreadAtLoad(Resource<i64>);
@@ -75,6 +124,10 @@ pub struct Session(pub Resource<Result<Option<User>, AppError>>);
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // The shell provides it on the server; the browser hydrates `App` alone and reads `<html>`.
+    if use_context::<Locale>().is_none() {
+        provide_context(page_locale());
+    }
     let sign_in = ServerAction::<SignIn>::new();
     let register = ServerAction::<Register>::new();
     let sign_out = ServerAction::<SignOut>::new();
@@ -100,6 +153,35 @@ pub fn App() -> impl IntoView {
         |_| async { crate::api::notifications::unread_count().await.unwrap_or(0) },
     ));
     provide_context(unread);
+    // The page's words and times were chosen for whoever loaded it. Someone who signs in with a
+    // language or zone of their own, or signs out of one, gets their next page from the server.
+    // The action forgets its input when it resolves: keep where the sign-in was meant to lead.
+    let signing_in = StoredValue::new(None::<SignIn>);
+    Effect::new(move |_| {
+        if let Some(input) = sign_in.input().get() {
+            signing_in.set_value(Some(input));
+        }
+    });
+    let locale = use_locale();
+    Effect::new(move |_| {
+        if let Some(Ok(user)) = sign_in.value().get() {
+            let differs = user.language.is_some_and(|l| l != locale.lang)
+                || user
+                    .time_zone
+                    .as_deref()
+                    .and_then(crate::i18n::parse_zone)
+                    .is_some_and(|z| z != locale.tz);
+            if differs {
+                full_load(&signing_in.get_value(), &user);
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if matches!(sign_out.value().get(), Some(Ok(()))) {
+            #[cfg(feature = "hydrate")]
+            let _ = window().location().set_href("/");
+        }
+    });
     // Marks the page as interactive once the browser has hydrated it (tests wait for this).
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
@@ -187,7 +269,7 @@ fn Header() -> impl IntoView {
     view! {
         <header class="topbar">
             <a class="skip" href="#main">
-                "Skip to content"
+                {t("nav-skip")}
             </a>
             <A href="/" attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">
@@ -201,9 +283,14 @@ fn Header() -> impl IntoView {
                 aria-expanded=move || menu_open.get().to_string()
                 on:click=move |_| set_menu_open.update(|o| *o = !*o)
             >
-                {move || if menu_open.get() { "Close menu" } else { "Menu" }}
+                {move || if menu_open.get() { t("nav-close-menu") } else { t("nav-menu") }}
             </button>
-            <nav id="primary-nav" class="nav" class:open=move || menu_open.get() aria-label="Main">
+            <nav
+                id="primary-nav"
+                class="nav"
+                class:open=move || menu_open.get()
+                aria-label=t("nav-main")
+            >
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         match session.0.await {
@@ -213,28 +300,36 @@ fn Header() -> impl IntoView {
                                 view! {
                                     {role
                                         .coordinates()
-                                        .then(|| view! { <A href="/board">"Board"</A> })}
+                                        .then(|| view! { <A href="/board">{t("nav-board")}</A> })}
                                     {role
                                         .is_staff()
-                                        .then(|| view! { <A href="/work">"My work"</A> })}
-                                    <A href="/requests">"My requests"</A>
-                                    <A href="/requests/new">"New request"</A>
+                                        .then(|| view! { <A href="/work">{t("nav-my-work")}</A> })}
+                                    <A href="/requests">{t("nav-my-requests")}</A>
+                                    <A href="/requests/new">{t("nav-new-request")}</A>
                                     {role
                                         .coordinates()
-                                        .then(|| view! { <A href="/roster">"Roster"</A> })}
+                                        .then(|| view! { <A href="/roster">{t("nav-roster")}</A> })}
                                     {role
                                         .coordinates()
-                                        .then(|| view! { <A href="/reports">"Reports"</A> })}
+                                        .then(|| {
+                                            view! { <A href="/reports">{t("nav-reports")}</A> }
+                                        })}
                                     {role
                                         .coordinates()
-                                        .then(|| view! { <A href="/projects">"Projects"</A> })}
+                                        .then(|| {
+                                            view! { <A href="/projects">{t("nav-projects")}</A> }
+                                        })}
                                     {(role.coordinates() || role == Role::Facility)
-                                        .then(|| view! { <A href="/facility">"Work orders"</A> })}
+                                        .then(|| {
+                                            view! { <A href="/facility">{t("nav-work-orders")}</A> }
+                                        })}
                                     {(role == Role::Admin)
-                                        .then(|| view! { <A href="/people">"People"</A> })}
+                                        .then(|| view! { <A href="/people">{t("nav-people")}</A> })}
                                     {(role == Role::Admin)
                                         .then(|| {
-                                            view! { <A href="/service-levels">"Service levels"</A> }
+                                            view! {
+                                                <A href="/service-levels">{t("nav-service-levels")}</A>
+                                            }
                                         })}
                                     <notifications::Bell initial=unread />
                                     <A
@@ -243,17 +338,17 @@ fn Header() -> impl IntoView {
                                         attr:title=user.email.clone()
                                     >
                                         {user.name.clone()}
-                                        <small>{role.label()}</small>
+                                        <small>{role.label(&use_locale())}</small>
                                     </A>
                                     <ActionForm action=sign_out attr:class="inline">
                                         <button type="submit" class="link">
-                                            "Sign out"
+                                            {t("nav-sign-out")}
                                         </button>
                                     </ActionForm>
                                 }
                                     .into_any()
                             }
-                            _ => view! { <A href="/login">"Sign in"</A> }.into_any(),
+                            _ => view! { <A href="/login">{t("nav-sign-in")}</A> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -266,30 +361,32 @@ fn Header() -> impl IntoView {
 fn Home() -> impl IntoView {
     let session = expect_context::<Session>();
     view! {
-        <Title text="Switchboard — IT help desk" />
+        <Title text=t("home-title") />
         <section class="hero">
-            <h1>"IT help, without the phone tag"</h1>
-            <p class="lead">
-                "Tell us what is wrong, follow your request to the end, and get the right technician on it."
-            </p>
+            <h1>{t("home-heading")}</h1>
+            <p class="lead">{t("home-lead")}</p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match session.0.await {
                         Ok(Some(user)) => {
                             view! {
-                                <p>"Signed in as " <strong>{user.name.clone()}</strong> "."</p>
+                                <p>
+                                    {t("home-signed-in-as")} " "
+                                    <strong>{user.name.clone()}</strong>
+                                </p>
                                 <div class="actions">
                                     <A href=user.role.home() attr:class="button primary">
-                                        "Go to my "
-                                        {match user.role {
-                                            Role::Requester => "requests",
-                                            Role::Facility => "work orders",
-                                            Role::Technician => "work",
-                                            _ => "board",
-                                        }}
+                                        {t(
+                                            match user.role {
+                                                Role::Requester => "home-go-requests",
+                                                Role::Facility => "home-go-work-orders",
+                                                Role::Technician => "home-go-work",
+                                                _ => "home-go-board",
+                                            },
+                                        )}
                                     </A>
                                     <A href="/requests/new" attr:class="button">
-                                        "Report a problem"
+                                        {t("home-report-problem")}
                                     </A>
                                 </div>
                             }
@@ -299,10 +396,10 @@ fn Home() -> impl IntoView {
                             view! {
                                 <div class="actions">
                                     <A href="/login" attr:class="button primary">
-                                        "Sign in"
+                                        {t("nav-sign-in")}
                                     </A>
                                     <A href="/register" attr:class="button">
-                                        "Create an account"
+                                        {t("home-create-account")}
                                     </A>
                                 </div>
                             }
@@ -323,9 +420,10 @@ pub fn NotFound() -> impl IntoView {
     }
     view! {
         <section class="panel narrow">
-            <h1>"Not found"</h1>
-            <p>"There is nothing here, or you may not see it."</p>
-            <A href="/">"Back to the start"</A>
+            <Title text=t("page-not-found-title") />
+            <h1>{t("error-not_found")}</h1>
+            <p>{t("page-not-found")}</p>
+            <A href="/">{t("page-back-to-start")}</A>
         </section>
     }
 }
@@ -342,7 +440,7 @@ where
     let location = leptos_router::hooks::use_location();
     view! {
         <Suspense fallback=|| {
-            view! { <p class="muted">"Loading…"</p> }
+            view! { <p class="muted">{t("page-loading")}</p> }
         }>
             {
                 let children = children.clone();
@@ -354,9 +452,9 @@ where
                             Ok(Some(_)) => {
                                 view! {
                                     <section class="panel narrow" role="alert">
-                                        <h1>"Not allowed"</h1>
-                                        <p>"This page is not part of your role."</p>
-                                        <A href="/">"Back to the start"</A>
+                                        <h1>{t("page-not-allowed")}</h1>
+                                        <p>{t("page-not-your-role")}</p>
+                                        <A href="/">{t("page-back-to-start")}</A>
                                     </section>
                                 }
                                     .into_any()
@@ -365,13 +463,13 @@ where
                                 let next = location.pathname.get_untracked();
                                 view! {
                                     <section class="panel narrow">
-                                        <h1>"Please sign in"</h1>
-                                        <p>"You need to sign in to see this page."</p>
+                                        <h1>{t("error-unauthenticated")}</h1>
+                                        <p>{t("page-sign-in-to-see")}</p>
                                         <a
                                             class="button primary"
                                             href=format!("/login?next={next}")
                                         >
-                                            "Sign in"
+                                            {t("nav-sign-in")}
                                         </a>
                                     </section>
                                 }

@@ -1,11 +1,12 @@
 //! The notification bell, the list of what one was told, and what one wants to be told.
 
-use super::widgets::{action_error, age, ErrorBox};
+use super::widgets::{action_error, ago, ErrorBox};
 use super::Gate;
 use crate::api::notifications::{
     get_preferences, mark_read, notifications, unread_count, SavePreferences,
 };
 use crate::domain::{Digest, NotificationKind, Preferences, Role};
+use crate::ui::{t, use_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -17,6 +18,7 @@ pub struct Unread(pub RwSignal<Option<i64>>);
 /// The bell in the header: the unread count, kept current by polling.
 #[component]
 pub fn Bell(initial: i64) -> impl IntoView {
+    let loc = use_locale();
     let Unread(count) = expect_context::<Unread>();
     super::live::poll(10_000, 60_000, move || async move {
         match unread_count().await {
@@ -32,7 +34,7 @@ pub fn Bell(initial: i64) -> impl IntoView {
         <a
             href="/notifications"
             class="bell"
-            aria-label=move || format!("Notifications: {} unread", shown())
+            aria-label=move || loc.t_with("notifications-bell-label", &[("count", shown().into())])
         >
             <svg
                 aria-hidden="true"
@@ -58,7 +60,7 @@ pub fn Bell(initial: i64) -> impl IntoView {
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     view! {
-        <Title text="Notifications — Switchboard" />
+        <Title text=t("notifications-title") />
         <Gate allowed=|_| true children=|_| view! { <NotificationList /> } />
     }
 }
@@ -81,22 +83,25 @@ fn NotificationList() -> impl IntoView {
     view! {
         <section class="panel narrow notifications">
             <div class="row spread">
-                <h1>"Notifications"</h1>
+                <h1>{t("notifications-heading")}</h1>
                 <button type="button" class="small" on:click=move |_| read(None)>
-                    "Mark all read"
+                    {t("notifications-mark-all-read")}
                 </button>
             </div>
             <p class="muted">
-                "Choose what you are told on " <a href="/account">"your account page"</a> "."
+                {t("notifications-choose-on")} " "
+                <a href="/account">{t("notifications-account-page")}</a> "."
             </p>
             <Transition fallback=|| {
-                view! { <p class="muted">"Loading…"</p> }
+                view! { <p class="muted">{t("notifications-loading")}</p> }
             }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Err(e) => view! { <p class="error-box">{e.to_string()}</p> }.into_any(),
+                        Err(e) => {
+                            view! { <p class="error-box">{e.message(&use_locale())}</p> }.into_any()
+                        }
                         Ok(items) if items.is_empty() => {
-                            view! { <p class="empty">"Nothing yet."</p> }.into_any()
+                            view! { <p class="empty">{t("notifications-empty")}</p> }.into_any()
                         }
                         Ok(items) => {
                             view! {
@@ -105,6 +110,7 @@ fn NotificationList() -> impl IntoView {
                                         .into_iter()
                                         .map(|n| {
                                             let id = n.id;
+                                            let ago = ago(n.at);
                                             view! {
                                                 <li class="notification" class:unread=!n.read>
                                                     <p class="note-head">
@@ -118,7 +124,7 @@ fn NotificationList() -> impl IntoView {
                                                             })
                                                             .unwrap_or_else(|| {
                                                                 view! { <strong>{n.subject.clone()}</strong> }.into_any()
-                                                            })} " · " <time>{age(n.at)} " ago"</time>
+                                                            })} " · " <time>{ago}</time>
                                                     </p>
                                                     <p class="body-text">{n.body.clone()}</p>
                                                     {(!n.read)
@@ -129,7 +135,7 @@ fn NotificationList() -> impl IntoView {
                                                                     class="small"
                                                                     on:click=move |_| read(Some(id))
                                                                 >
-                                                                    "Mark read"
+                                                                    {t("notifications-mark-read")}
                                                                 </button>
                                                             }
                                                         })}
@@ -153,12 +159,14 @@ fn NotificationList() -> impl IntoView {
 pub fn PreferencesForm(role: Role) -> impl IntoView {
     let prefs = Resource::new(|| (), |_| get_preferences());
     view! {
-        <h2>"Notifications"</h2>
+        <h2>{t("notifications-heading")}</h2>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match prefs.await {
                     Ok(p) => view! { <PreferencesEditor prefs=p role=role /> }.into_any(),
-                    Err(e) => view! { <p class="error-box">{e.to_string()}</p> }.into_any(),
+                    Err(e) => {
+                        view! { <p class="error-box">{e.message(&use_locale())}</p> }.into_any()
+                    }
                 }
             })}
         </Transition>
@@ -198,21 +206,21 @@ fn PreferencesEditor(prefs: Preferences, role: Role) -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="notice" role="status">
-                                "Notification choices saved."
+                                {t("notifications-saved")}
                             </div>
                         }
                     })
             }}
             <ErrorBox error=error />
             <fieldset>
-                <legend>"Tell me when…"</legend>
+                <legend>{t("notifications-tell-me-when")}</legend>
                 {boxes
                     .into_iter()
                     .map(|(k, on)| {
                         view! {
                             <label class="check">
                                 <input type="checkbox" bind:checked=on />
-                                {k.label()}
+                                {k.label(&use_locale())}
                             </label>
                         }
                     })
@@ -220,13 +228,13 @@ fn PreferencesEditor(prefs: Preferences, role: Role) -> impl IntoView {
             </fieldset>
             <label class="check">
                 <input type="checkbox" bind:checked=email />
-                "Also send these by email"
+                {t("notifications-by-email")}
             </label>
             {role
                 .is_staff()
                 .then(|| {
                     view! {
-                        <label for="digest">"Email"</label>
+                        <label for="digest">{t("notifications-email")}</label>
                         <select
                             id="digest"
                             on:change=move |ev| {
@@ -236,19 +244,19 @@ fn PreferencesEditor(prefs: Preferences, role: Role) -> impl IntoView {
                             }
                         >
                             <option value="off" selected=move || digest.get() == Digest::Off>
-                                "As it happens"
+                                {t("notifications-digest-off")}
                             </option>
                             <option value="hourly" selected=move || digest.get() == Digest::Hourly>
-                                "One digest an hour"
+                                {t("notifications-digest-hourly")}
                             </option>
                             <option value="daily" selected=move || digest.get() == Digest::Daily>
-                                "One digest a day (07:00 UTC)"
+                                {t("notifications-digest-daily")}
                             </option>
                         </select>
                     }
                 })}
             <button type="submit" class="primary" disabled=move || save.pending().get()>
-                "Save choices"
+                {t("notifications-save")}
             </button>
         </form>
     }

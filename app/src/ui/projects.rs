@@ -9,7 +9,9 @@ use crate::api::coordination::{
 };
 use crate::domain::coordination::Progress;
 use crate::domain::{Priority, Ticket};
+use crate::i18n::Locale;
 use crate::types::{ProjectPage as Page, ProjectSummary};
+use crate::ui::{t, use_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -17,19 +19,34 @@ use leptos_router::hooks::use_params_map;
 /// Done / open / overdue as a bar and words.
 #[component]
 fn ProgressBar(progress: Progress) -> impl IntoView {
+    let loc = use_locale();
     let percent = progress.percent();
+    let done = loc.t_with("projects-percent-done", &[("percent", percent.into())]);
     view! {
-        <div class="progress" role="img" aria-label=format!("{percent}% done")>
+        <div class="progress" role="img" aria-label=done.clone()>
             <span style=format!("width: {percent}%")></span>
         </div>
         <p class="progress-words">
-            <strong>{format!("{percent}% done")}</strong>
-            {format!(" · {} done · {} open", progress.done, progress.open)}
+            <strong>{done}</strong>
+            {format!(
+                " · {}",
+                loc
+                    .t_with(
+                        "projects-done-open",
+                        &[("done", progress.done.into()), ("open", progress.open.into())],
+                    ),
+            )}
             {(progress.overdue > 0)
                 .then(|| {
                     view! {
                         " · "
-                        <span class="overdue">{format!("{} overdue", progress.overdue)}</span>
+                        <span class="overdue">
+                            {loc
+                                .t_with(
+                                    "projects-overdue-count",
+                                    &[("count", progress.overdue.into())],
+                                )}
+                        </span>
                     }
                 })}
         </p>
@@ -39,7 +56,7 @@ fn ProgressBar(progress: Progress) -> impl IntoView {
 #[component]
 pub fn ProjectsPage() -> impl IntoView {
     view! {
-        <Title text="Projects — Switchboard" />
+        <Title text=t("projects-title") />
         <Gate
             allowed=|_| true
             children=|user| view! { <ProjectsView coordinates=user.role.coordinates() /> }
@@ -51,19 +68,19 @@ pub fn ProjectsPage() -> impl IntoView {
 fn ProjectsView(coordinates: bool) -> impl IntoView {
     let create = ServerAction::<CreateProject>::new();
     let list = Resource::new(move || create.version().get(), |_| list_projects());
+    let loc = use_locale();
     view! {
         <section class="panel wide">
-            <h1>"Projects"</h1>
-            <p class="muted">
-                "Support IT delivers for projects: planned tasks and the requests that belong to them."
-            </p>
-            <Transition fallback=|| {
-                view! { <p class="muted">"Loading…"</p> }
+            <h1>{t("projects-heading")}</h1>
+            <p class="muted">{t("projects-lead")}</p>
+            <Transition fallback=move || {
+                view! { <p class="muted">{loc.t("projects-loading")}</p> }
             }>
                 {move || Suspend::new(async move {
                     let projects = list.await.unwrap_or_default();
                     if projects.is_empty() {
-                        return view! { <p class="empty">"No projects yet."</p> }.into_any();
+                        return view! { <p class="empty">{loc.t("projects-none-yet")}</p> }
+                            .into_any();
                     }
                     view! {
                         <ul class="project-list">
@@ -85,7 +102,8 @@ fn ProjectsView(coordinates: bool) -> impl IntoView {
                     .map(|p| {
                         view! {
                             <p class="notice" role="status">
-                                "Project created: "
+                                {loc.t("projects-created")}
+                                " "
                                 <a href=format!("/projects/{}", p.id)>{p.name}</a>
                             </p>
                         }
@@ -99,18 +117,30 @@ fn ProjectsView(coordinates: bool) -> impl IntoView {
 #[component]
 fn ProjectCard(summary: ProjectSummary) -> impl IntoView {
     let s = summary;
+    let loc = use_locale();
     view! {
         <li class="project-card">
             <a href=format!("/projects/{}", s.project.id)>
                 <strong>{s.project.name.clone()}</strong>
             </a>
             <p class="muted">
-                {format!(
-                    "{} – {} · managed by {}",
-                    s.project.starts_on,
-                    s.project.ends_on,
-                    s.project.manager.name,
-                )} {s.next_due.map(|d| format!(" · next due {d}"))}
+                {loc
+                    .t_with(
+                        "projects-card-facts",
+                        &[
+                            ("starts", loc.date(s.project.starts_on).into()),
+                            ("ends", loc.date(s.project.ends_on).into()),
+                            ("manager", s.project.manager.name.clone().into()),
+                        ],
+                    )}
+                {s
+                    .next_due
+                    .map(|d| {
+                        format!(
+                            " · {}",
+                            loc.t_with("projects-next-due", &[("date", loc.date(d).into())]),
+                        )
+                    })}
             </p>
             <ProgressBar progress=s.progress />
         </li>
@@ -123,32 +153,32 @@ fn NewProject(create: ServerAction<CreateProject>) -> impl IntoView {
     let error = action_error(create);
     view! {
         <details class="new-project" open=move || error.get().is_some()>
-            <summary>"New project"</summary>
+            <summary>{t("projects-new")}</summary>
             <ActionForm action=create attr:class="form">
                 <ErrorBox error=not_field(error) />
-                <label for="project-name">"Name"</label>
+                <label for="project-name">{t("projects-name")}</label>
                 <input id="project-name" name="name" required />
                 <FieldMessage error=error field="name" />
-                <label for="project-manager">"Project manager (email)"</label>
+                <label for="project-manager">{t("projects-manager-email")}</label>
                 <input id="project-manager" name="manager" type="email" required />
                 <FieldMessage error=error field="manager" />
                 <div class="two">
                     <div>
-                        <label for="project-start">"Starts"</label>
+                        <label for="project-start">{t("projects-starts")}</label>
                         <input id="project-start" name="starts_on" type="date" required />
                         <FieldMessage error=error field="starts_on" />
                     </div>
                     <div>
-                        <label for="project-end">"Ends"</label>
+                        <label for="project-end">{t("projects-ends")}</label>
                         <input id="project-end" name="ends_on" type="date" required />
                         <FieldMessage error=error field="ends_on" />
                     </div>
                 </div>
-                <label for="project-description">"What it is about"</label>
+                <label for="project-description">{t("projects-about")}</label>
                 <textarea id="project-description" name="description" rows="3"></textarea>
                 <FieldMessage error=error field="description" />
                 <button type="submit" class="primary" disabled=move || create.pending().get()>
-                    "Create project"
+                    {t("projects-create")}
                 </button>
             </ActionForm>
         </details>
@@ -159,6 +189,7 @@ fn NewProject(create: ServerAction<CreateProject>) -> impl IntoView {
 pub fn ProjectPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
+    let loc = use_locale();
     view! {
         <Gate
             allowed=|_| true
@@ -187,8 +218,8 @@ pub fn ProjectPage() -> impl IntoView {
                 });
                 // Others change tickets meanwhile: the page reloads its figures every half minute.
                 view! {
-                    <Transition fallback=|| {
-                        view! { <p class="muted">"Loading…"</p> }
+                    <Transition fallback=move || {
+                        view! { <p class="muted">{loc.t("projects-loading")}</p> }
                     }>
                         {move || Suspend::new(async move {
                             match page.await {
@@ -206,14 +237,15 @@ pub fn ProjectPage() -> impl IntoView {
     }
 }
 
-fn due_words(t: &Ticket, today: chrono::NaiveDate) -> Option<String> {
+fn due_words(t: &Ticket, today: chrono::NaiveDate, loc: &Locale) -> Option<String> {
     let due = t.due_on?;
+    let date = loc.date(due);
     Some(if t.overdue(today) {
-        format!("overdue since {due}")
+        loc.t_with("projects-overdue-since", &[("date", date.into())])
     } else if due == today {
-        "due today".to_string()
+        loc.t("projects-due-today")
     } else {
-        format!("due {due}")
+        loc.t_with("projects-due-on", &[("date", date.into())])
     })
 }
 
@@ -226,37 +258,44 @@ fn ProjectView(
     let p = page.project.clone();
     let today = page.today;
     let watch_error = action_error(watch);
+    let loc = use_locale();
     view! {
         <Title text=format!("{} — Switchboard", p.name) />
         <article class="panel wide project">
             <header>
                 <p class="num">
-                    <a href="/projects">"Projects"</a>
+                    <a href="/projects">{loc.t("projects-heading")}</a>
                 </p>
                 <h1>{p.name.clone()}</h1>
                 <p class="muted">
-                    {format!(
-                        "{} – {} · project manager {}",
-                        p.starts_on,
-                        p.ends_on,
-                        p.manager.name,
-                    )}
+                    {loc
+                        .t_with(
+                            "projects-page-facts",
+                            &[
+                                ("starts", loc.date(p.starts_on).into()),
+                                ("ends", loc.date(p.ends_on).into()),
+                                ("manager", p.manager.name.clone().into()),
+                            ],
+                        )}
                 </p>
                 {(!p.description.is_empty())
                     .then(|| view! { <p class="body-text">{p.description.clone()}</p> })}
             </header>
             <section aria-labelledby="progress-h">
-                <h2 id="progress-h">"Progress"</h2>
+                <h2 id="progress-h">{loc.t("projects-progress")}</h2>
                 <ProgressBar progress=page.progress />
             </section>
             <Workload page=page.clone() today=today />
             <ProjectTickets page=page.clone() today=today />
             {page.can_manage.then(|| view! { <PlanTaskForm page=page.clone() plan=plan /> })}
             <section aria-labelledby="followers-h">
-                <h2 id="followers-h">"Following"</h2>
+                <h2 id="followers-h">{loc.t("projects-following")}</h2>
                 <p>
-                    {p.manager.name.clone()} " (project manager)"
-                    {p.watchers.iter().map(|w| format!(", {}", w.name)).collect::<String>()}
+                    {loc
+                        .t_with(
+                            "projects-following-manager",
+                            &[("name", p.manager.name.clone().into())],
+                        )} {p.watchers.iter().map(|w| format!(", {}", w.name)).collect::<String>()}
                 </p>
                 {page
                     .can_add_watchers
@@ -265,10 +304,10 @@ fn ProjectView(
                             <ActionForm action=watch attr:class="row">
                                 <input type="hidden" name="id" value=p.id.to_string() />
                                 <label for="project-watcher">
-                                    "Keep someone informed (their email)"
+                                    {loc.t("projects-watcher-email")}
                                 </label>
                                 <input id="project-watcher" name="email" type="email" required />
-                                <button type="submit">"Add"</button>
+                                <button type="submit">{loc.t("projects-add-watcher")}</button>
                                 <FieldMessage error=watch_error field="email" />
                             </ActionForm>
                         }
@@ -282,11 +321,15 @@ fn ProjectView(
 /// Who works on what in the project, and the next due dates.
 #[component]
 fn Workload(page: Page, today: chrono::NaiveDate) -> impl IntoView {
+    let loc = use_locale();
     view! {
         <div class="project-grid">
             <section aria-labelledby="who-h">
-                <h2 id="who-h">"Who is working on what"</h2>
-                {page.workload.is_empty().then(|| view! { <p class="empty">"Nothing open."</p> })}
+                <h2 id="who-h">{loc.t("projects-who-works-on-what")}</h2>
+                {page
+                    .workload
+                    .is_empty()
+                    .then(|| view! { <p class="empty">{loc.t("projects-nothing-open")}</p> })}
                 <ul class="workload">
                     {page
                         .workload
@@ -299,7 +342,7 @@ fn Workload(page: Page, today: chrono::NaiveDate) -> impl IntoView {
                                             .person
                                             .as_ref()
                                             .map(|p| p.name.clone())
-                                            .unwrap_or_else(|| "Not yet assigned".into())}
+                                            .unwrap_or_else(|| loc.t("projects-not-yet-assigned"))}
                                     </strong>
                                     <ul>
                                         {w
@@ -328,11 +371,11 @@ fn Workload(page: Page, today: chrono::NaiveDate) -> impl IntoView {
                 </ul>
             </section>
             <section aria-labelledby="due-h">
-                <h2 id="due-h">"Upcoming due dates"</h2>
+                <h2 id="due-h">{loc.t("projects-upcoming-due")}</h2>
                 {page
                     .upcoming
                     .is_empty()
-                    .then(|| view! { <p class="empty">"No open task has a due date."</p> })}
+                    .then(|| view! { <p class="empty">{loc.t("projects-no-due-dates")}</p> })}
                 <ol class="upcoming">
                     {page
                         .upcoming
@@ -340,7 +383,7 @@ fn Workload(page: Page, today: chrono::NaiveDate) -> impl IntoView {
                         .map(|t| {
                             view! {
                                 <li class:overdue=t.overdue(today)>
-                                    <time>{due_words(t, today)}</time>
+                                    <time>{due_words(t, today, &loc)}</time>
                                     " "
                                     <a href=format!(
                                         "/tickets/{}",
@@ -362,18 +405,25 @@ fn Workload(page: Page, today: chrono::NaiveDate) -> impl IntoView {
 /// Every ticket and task of the project, with its state.
 #[component]
 fn ProjectTickets(page: Page, today: chrono::NaiveDate) -> impl IntoView {
+    let loc = use_locale();
     view! {
         <section aria-labelledby="tickets-h">
-            <h2 id="tickets-h">{format!("Tickets and tasks ({})", page.tickets.len())}</h2>
+            <h2 id="tickets-h">
+                {loc
+                    .t_with(
+                        "projects-tickets-heading",
+                        &[("count", (page.tickets.len() as i64).into())],
+                    )}
+            </h2>
             <div class="table-scroll">
                 <table class="report-table project-tickets">
                     <thead>
                         <tr>
-                            <th>"Ticket"</th>
-                            <th>"Status"</th>
-                            <th>"Priority"</th>
-                            <th>"Due"</th>
-                            <th>"Assigned to"</th>
+                            <th>{loc.t("projects-col-ticket")}</th>
+                            <th>{loc.t("projects-col-status")}</th>
+                            <th>{loc.t("projects-priority")}</th>
+                            <th>{loc.t("projects-due")}</th>
+                            <th>{loc.t("projects-col-assigned-to")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -397,7 +447,7 @@ fn ProjectTickets(page: Page, today: chrono::NaiveDate) -> impl IntoView {
                                         <td>
                                             <PriorityBadge priority=t.priority />
                                         </td>
-                                        <td>{due_words(t, today).unwrap_or_default()}</td>
+                                        <td>{due_words(t, today, &loc).unwrap_or_default()}</td>
                                         <td>
                                             {t
                                                 .assignee
@@ -422,18 +472,19 @@ fn ProjectTickets(page: Page, today: chrono::NaiveDate) -> impl IntoView {
 fn PlanTaskForm(page: Page, plan: ServerAction<PlanTask>) -> impl IntoView {
     let plan_error = action_error(plan);
     let id = page.project.id.to_string();
+    let loc = use_locale();
     view! {
         <section aria-labelledby="plan-h">
-            <h2 id="plan-h">"Plan a task"</h2>
+            <h2 id="plan-h">{loc.t("projects-plan-task")}</h2>
             <ActionForm action=plan attr:class="form">
                 <ErrorBox error=not_field(plan_error) />
                 <input type="hidden" name="project" value=id.clone() />
-                <label for="task-title">"Task"</label>
+                <label for="task-title">{loc.t("projects-task")}</label>
                 <input id="task-title" name="title" required />
                 <FieldMessage error=plan_error field="title" />
                 <div class="two">
                     <div>
-                        <label for="task-category">"Category"</label>
+                        <label for="task-category">{loc.t("projects-category")}</label>
                         <select id="task-category" name="category">
                             {page
                                 .categories
@@ -446,19 +497,19 @@ fn PlanTaskForm(page: Page, plan: ServerAction<PlanTask>) -> impl IntoView {
                         <FieldMessage error=plan_error field="category" />
                     </div>
                     <div>
-                        <label for="task-due">"Due"</label>
+                        <label for="task-due">{loc.t("projects-due")}</label>
                         <input id="task-due" name="due_on" type="date" required />
                         <FieldMessage error=plan_error field="due_on" />
                     </div>
                     <div>
-                        <label for="task-priority">"Priority"</label>
+                        <label for="task-priority">{loc.t("projects-priority")}</label>
                         <select id="task-priority" name="priority">
                             {Priority::ALL
                                 .iter()
                                 .map(|p| {
                                     view! {
                                         <option value=p.as_str() selected=*p == Priority::P3>
-                                            {p.label()}
+                                            {p.label(&loc)}
                                         </option>
                                     }
                                 })
@@ -466,16 +517,16 @@ fn PlanTaskForm(page: Page, plan: ServerAction<PlanTask>) -> impl IntoView {
                         </select>
                     </div>
                     <div>
-                        <label for="task-assignee">"Assign to (email, optional)"</label>
+                        <label for="task-assignee">{loc.t("projects-assignee-email")}</label>
                         <input id="task-assignee" name="assignee" type="email" />
                         <FieldMessage error=plan_error field="assignee" />
                     </div>
                 </div>
-                <label for="task-description">"Details"</label>
+                <label for="task-description">{loc.t("projects-details")}</label>
                 <textarea id="task-description" name="description" rows="2"></textarea>
                 <FieldMessage error=plan_error field="description" />
                 <button type="submit" class="primary" disabled=move || plan.pending().get()>
-                    "Add task"
+                    {loc.t("projects-add-task")}
                 </button>
             </ActionForm>
         </section>

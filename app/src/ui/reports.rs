@@ -11,6 +11,7 @@ use crate::domain::report::{Chart, Report, ReportQuery, Table};
 use crate::domain::Priority;
 use crate::error::AppError;
 use crate::types::ReportOptions;
+use crate::ui::{t, use_locale};
 use chrono::{Duration, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,7 +20,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     view! {
-        <Title text="Reports — Switchboard" />
+        <Title text=t("reports-title") />
         <Gate allowed=|r| r.coordinates() children=|_| view! { <Reports /> } />
     }
 }
@@ -72,11 +73,12 @@ fn Reports() -> impl IntoView {
     });
     let options = Resource::new(|| (), |_| get_report_options());
     let data = Resource::new(move || query.get(), get_report);
+    let loc = use_locale();
     view! {
         <section class="reports">
-            <h1>"Reports"</h1>
-            <Transition fallback=|| {
-                view! { <p class="muted">"Loading…"</p> }
+            <h1>{loc.t("reports-heading")}</h1>
+            <Transition fallback=move || {
+                view! { <p class="muted">{loc.t("reports-loading")}</p> }
             }>
                 {move || Suspend::new(async move {
                     let options = options.await;
@@ -86,24 +88,24 @@ fn Reports() -> impl IntoView {
                         Err(e) => {
                             view! {
                                 <p class="error-box" role="alert">
-                                    {e.to_string()}
+                                    {e.message(&loc)}
                                 </p>
                             }
                                 .into_any()
                         }
                         Ok(options) => {
-                            let (shown, error) = match &result {
-                                Ok(r) => (r.scope.query(), None),
-                                Err(e) => (q.clone(), Some(e.clone())),
+                            let (shown, error, zone) = match &result {
+                                Ok(r) => (r.scope.query(), None, r.scope.zone),
+                                Err(e) => (q.clone(), Some(e.clone()), loc.tz),
                             };
                             view! {
-                                <Filters options=options query=shown error=error.clone() />
+                                <Filters options=options query=shown error=error.clone() zone />
                                 {match result {
                                     Ok(r) => view! { <ReportView report=r /> }.into_any(),
                                     Err(AppError::Validation(_)) => {
                                         view! {
                                             <p class="error-box" role="alert">
-                                                "Please correct the highlighted fields."
+                                                {loc.t("reports-correct-fields")}
                                             </p>
                                         }
                                             .into_any()
@@ -111,7 +113,7 @@ fn Reports() -> impl IntoView {
                                     Err(e) => {
                                         view! {
                                             <p class="error-box" role="alert">
-                                                {e.to_string()}
+                                                {e.message(&loc)}
                                             </p>
                                         }
                                             .into_any()
@@ -127,51 +129,64 @@ fn Reports() -> impl IntoView {
     }
 }
 
+/// The common periods: the catalogue key of each one's name, and its first and last day.
 fn presets(today: NaiveDate) -> Vec<(&'static str, NaiveDate, NaiveDate)> {
     use chrono::Datelike;
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
     vec![
-        ("Last 7 days", today - Duration::days(6), today),
-        ("Last 30 days", today - Duration::days(29), today),
-        ("Last 90 days", today - Duration::days(89), today),
-        ("This year", year_start, today),
-        ("Last 12 months", today - Duration::days(364), today),
+        ("reports-last-7-days", today - Duration::days(6), today),
+        ("reports-last-30-days", today - Duration::days(29), today),
+        ("reports-last-90-days", today - Duration::days(89), today),
+        ("reports-this-year", year_start, today),
+        ("reports-last-12-months", today - Duration::days(364), today),
     ]
 }
 
 #[component]
-fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) -> impl IntoView {
+fn Filters(
+    options: ReportOptions,
+    query: ReportQuery,
+    error: Option<AppError>,
+    /// The desk's zone, whose days the report counts: "today" is its today.
+    zone: chrono_tz::Tz,
+) -> impl IntoView {
     let error = Signal::derive(move || error.clone());
-    let today = Utc::now().date_naive();
+    let today = Utc::now().with_timezone(&zone).date_naive();
     let keep = query.clone();
+    let loc = use_locale();
     let preset_links = presets(today)
         .into_iter()
-        .map(|(label, from, to)| {
+        .map(|(key, from, to)| {
             let q = ReportQuery {
                 from: from.to_string(),
                 to: to.to_string(),
                 ..keep.clone()
             };
-            view! { <a href=format!("/reports?{}", query_string(&q))>{label}</a> }
+            view! { <a href=format!("/reports?{}", query_string(&q))>{loc.t(key)}</a> }
         })
         .collect_view();
     let selected = |current: &str, value: &str| current == value;
     view! {
-        <form class="report-filters" method="get" action="/reports" aria-label="Period and filters">
+        <form
+            class="report-filters"
+            method="get"
+            action="/reports"
+            aria-label=loc.t("reports-filters-label")
+        >
             <div class="field">
-                <label for="report-from">"From"</label>
+                <label for="report-from">{loc.t("reports-from")}</label>
                 <input id="report-from" name="from" type="date" value=query.from.clone() />
                 <FieldMessage error=error field="from" />
             </div>
             <div class="field">
-                <label for="report-to">"To"</label>
+                <label for="report-to">{loc.t("reports-to")}</label>
                 <input id="report-to" name="to" type="date" value=query.to.clone() />
                 <FieldMessage error=error field="to" />
             </div>
             <div class="field">
-                <label for="report-team">"Team"</label>
+                <label for="report-team">{loc.t("reports-team")}</label>
                 <select id="report-team" name="team">
-                    <option value="">"All teams"</option>
+                    <option value="">{loc.t("reports-all-teams")}</option>
                     {options
                         .teams
                         .iter()
@@ -187,9 +202,9 @@ fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) 
                 <FieldMessage error=error field="team" />
             </div>
             <div class="field">
-                <label for="report-category">"Category"</label>
+                <label for="report-category">{loc.t("reports-category")}</label>
                 <select id="report-category" name="category">
-                    <option value="">"All categories"</option>
+                    <option value="">{loc.t("reports-all-categories")}</option>
                     {options
                         .categories
                         .iter()
@@ -205,9 +220,9 @@ fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) 
                 <FieldMessage error=error field="category" />
             </div>
             <div class="field">
-                <label for="report-technician">"Technician"</label>
+                <label for="report-technician">{loc.t("role-technician")}</label>
                 <select id="report-technician" name="technician">
-                    <option value="">"Everyone"</option>
+                    <option value="">{loc.t("reports-everyone")}</option>
                     {options
                         .technicians
                         .iter()
@@ -226,9 +241,9 @@ fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) 
                 <FieldMessage error=error field="technician" />
             </div>
             <div class="field">
-                <label for="report-priority">"Priority"</label>
+                <label for="report-priority">{loc.t("reports-priority")}</label>
                 <select id="report-priority" name="priority">
-                    <option value="">"All priorities"</option>
+                    <option value="">{loc.t("reports-all-priorities")}</option>
                     {Priority::ALL
                         .iter()
                         .map(|p| {
@@ -247,11 +262,11 @@ fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) 
             </div>
             <div class="field submit">
                 <button type="submit" class="primary">
-                    "Show"
+                    {loc.t("reports-show")}
                 </button>
             </div>
         </form>
-        <nav class="presets" aria-label="Common periods">
+        <nav class="presets" aria-label=loc.t("reports-presets-label")>
             {preset_links}
         </nav>
     }
@@ -260,9 +275,14 @@ fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) 
 #[component]
 fn ReportView(report: Report) -> impl IntoView {
     let query = query_string(&report.scope.query());
-    let period = format!(
-        "{} to {} (UTC), by {}",
-        report.scope.from, report.scope.to, report.bucket
+    let loc = use_locale();
+    let period = loc.t_with(
+        "reports-period",
+        &[
+            ("from", loc.date(report.scope.from).into()),
+            ("to", loc.date(report.scope.to).into()),
+            ("bucket", report.bucket.as_str().into()),
+        ],
     );
     let summary = report
         .summary
@@ -282,8 +302,8 @@ fn ReportView(report: Report) -> impl IntoView {
         .map(|t| view! { <ReportTable table=t query=query.clone() /> })
         .collect_view();
     view! {
-        <p class="muted period">{period}</p>
-        <dl class="figures" aria-label="Headline figures">
+        <p class="muted period">{period} " · " {report.zone_note.clone()}</p>
+        <dl class="figures" aria-label=loc.t("reports-figures-label")>
             {summary}
         </dl>
         {tables}
@@ -292,6 +312,7 @@ fn ReportView(report: Report) -> impl IntoView {
 
 #[component]
 fn ReportTable(table: Table, query: String) -> impl IntoView {
+    let loc = use_locale();
     let heading_id = format!("report-{}", table.key);
     let csv = format!("/api/v1/reports/{}.csv?{query}", table.key);
     let chart = match &table.chart {
@@ -341,15 +362,24 @@ fn ReportTable(table: Table, query: String) -> impl IntoView {
             <div class="report-head">
                 <h2 id=heading_id.clone()>{table.title.clone()}</h2>
                 <a class="button small" href=csv download="">
-                    "Download CSV"
-                    <span class="sr-only">{format!(" of {}", table.title)}</span>
+                    {loc.t("reports-download-csv")}
+                    <span class="sr-only">
+                        {format!(
+                            " {}",
+                            loc
+                                .t_with(
+                                    "reports-download-csv-of",
+                                    &[("title", table.title.clone().into())],
+                                ),
+                        )}
+                    </span>
                 </a>
             </div>
             <p class="muted">{table.note.clone()}</p>
             <div class="report-body">
                 {chart} <div class="table-scroll" class:long=long>
                     {if empty {
-                        view! { <p class="muted">"Nothing to show for this period."</p> }.into_any()
+                        view! { <p class="muted">{loc.t("reports-nothing-to-show")}</p> }.into_any()
                     } else {
                         view! {
                             <table class="report-table">
@@ -511,9 +541,13 @@ fn bar_chart(table: &Table, column: usize, labelled_by: &str) -> impl IntoView {
         .collect();
     let heading = table.columns.get(column).cloned().unwrap_or_default();
     let caption = if table.rows.len() > n {
-        format!(
-            "{heading}: the first {n} of {} rows (the table has them all)",
-            table.rows.len()
+        use_locale().t_with(
+            "reports-bar-caption",
+            &[
+                ("heading", heading.into()),
+                ("shown", (n as i64).into()),
+                ("total", (table.rows.len() as i64).into()),
+            ],
         )
     } else {
         heading

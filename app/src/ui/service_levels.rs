@@ -6,14 +6,16 @@ use super::Gate;
 use crate::api::sla::{sla_policies, SaveSlaPolicy};
 use crate::domain::sla::Target;
 use crate::domain::{Priority, Role};
+use crate::i18n::Arg;
 use crate::types::PolicyForm;
+use crate::ui::{t, use_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn ServiceLevelsPage() -> impl IntoView {
     view! {
-        <Title text="Service levels — Switchboard" />
+        <Title text=t("sla-page-title") />
         <Gate allowed=|r| r == Role::Admin children=|_| view! { <ServiceLevels /> } />
     }
 }
@@ -25,11 +27,8 @@ fn ServiceLevels() -> impl IntoView {
     let list = Resource::new(move || saved.get(), |_| sla_policies());
     view! {
         <section class="panel wide">
-            <h1>"Service levels"</h1>
-            <p class="lead">
-                "Targets count working time in each policy's calendar and stop while a ticket waits on the requester, a third party or facility work. "
-                "A ticket uses the first policy naming its category, else one naming the team its category is routed to, else the default (no categories, no teams). Saving recomputes every open ticket."
-            </p>
+            <h1>{t("sla-page-heading")}</h1>
+            <p class="lead">{t("sla-page-lead-clock")} " " {t("sla-page-lead-choice")}</p>
             {move || {
                 notice
                     .get()
@@ -42,11 +41,13 @@ fn ServiceLevels() -> impl IntoView {
                     })
             }}
             <Transition fallback=|| {
-                view! { <p class="muted">"Loading…"</p> }
+                view! { <p class="muted">{t("sla-page-loading")}</p> }
             }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Err(e) => view! { <p class="error-box">{e.to_string()}</p> }.into_any(),
+                        Err(e) => {
+                            view! { <p class="error-box">{e.message(&use_locale())}</p> }.into_any()
+                        }
                         Ok(policies) => {
                             let blank = PolicyForm {
                                 time_zone: "UTC".into(),
@@ -68,7 +69,7 @@ fn ServiceLevels() -> impl IntoView {
                                     })
                                     .collect_view()}
                                 <details class="new-policy">
-                                    <summary>"Add a policy"</summary>
+                                    <summary>{t("sla-page-add-policy")}</summary>
                                     <PolicyEditor policy=blank saved=saved notice=notice />
                                 </details>
                             }
@@ -147,14 +148,14 @@ fn PolicyEditor(
     saved: RwSignal<u32>,
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let loc = use_locale();
     let save = ServerAction::<SaveSlaPolicy>::new();
     let error = action_error(save);
     Effect::new(move |_| {
         if let Some(Ok(p)) = save.value().get() {
-            notice.set(Some(format!(
-                "Saved \u{201c}{}\u{201d}; open tickets were recomputed.",
-                p.name
-            )));
+            notice.set(Some(
+                loc.t_with("sla-page-saved", &[("name", p.name.into())]),
+            ));
             saved.update(|n| *n += 1);
         }
     });
@@ -170,7 +171,7 @@ fn PolicyEditor(
         });
     };
     let title = if policy.name.is_empty() {
-        "New policy".to_string()
+        t("sla-page-new-policy")
     } else {
         policy.name.clone()
     };
@@ -183,21 +184,17 @@ fn PolicyEditor(
             <PolicyFields draft=fields key=key.clone() error />
             <TargetsTable rows=rows />
             <FieldMessage error=error field="targets" />
-            <label for=format!(
-                "rules-{key}",
-            )>"Escalation rules, one per line: share of a target, clock, actions"</label>
+            <label for=format!("rules-{key}")>{t("sla-page-rules")}</label>
             <textarea
                 id=format!("rules-{key}")
                 rows="4"
                 bind:value=rules
                 placeholder="75% resolution: notify assignee"
             ></textarea>
-            <p class="hint">
-                "Actions: notify assignee, notify coordinators, notify watchers, raise priority, reassign (to the best-ranked available specialist)."
-            </p>
+            <p class="hint">{t("sla-page-rules-hint")}</p>
             <FieldMessage error=error field="rules" />
             <button type="submit" class="primary" disabled=move || save.pending().get()>
-                "Save policy"
+                {t("sla-page-save")}
             </button>
         </form>
     }
@@ -224,12 +221,12 @@ fn PolicyFields(
     view! {
         <div class="grid-2">
             <div>
-                <label for=field("name")>"Name"</label>
+                <label for=field("name")>{t("sla-page-name")}</label>
                 <input id=field("name") bind:value=name required />
                 <FieldMessage error=error field="name" />
             </div>
             <div>
-                <label for=field("categories")>"Categories (keys, comma-separated)"</label>
+                <label for=field("categories")>{t("sla-page-categories")}</label>
                 <input
                     id=field("categories")
                     bind:value=categories
@@ -238,17 +235,21 @@ fn PolicyFields(
                 <FieldMessage error=error field="categories" />
             </div>
             <div>
-                <label for=field("teams")>"Teams (names, comma-separated)"</label>
-                <input id=field("teams") bind:value=teams placeholder="Network" />
+                <label for=field("teams")>{t("sla-page-teams")}</label>
+                <input
+                    id=field("teams")
+                    bind:value=teams
+                    placeholder=t("sla-page-teams-placeholder")
+                />
                 <FieldMessage error=error field="teams" />
             </div>
             <div>
-                <label for=field("tz")>"Time zone"</label>
+                <label for=field("tz")>{t("sla-page-time-zone")}</label>
                 <input id=field("tz") bind:value=time_zone placeholder="Europe/Paris" />
                 <FieldMessage error=error field="time_zone" />
             </div>
             <div>
-                <label for=field("hours")>"Working hours"</label>
+                <label for=field("hours")>{t("sla-page-hours")}</label>
                 <input
                     id=field("hours")
                     bind:value=hours
@@ -257,7 +258,7 @@ fn PolicyFields(
                 <FieldMessage error=error field="hours" />
             </div>
             <div>
-                <label for=field("holidays")>"Holidays (YYYY-MM-DD)"</label>
+                <label for=field("holidays")>{t("sla-page-holidays")}</label>
                 <input
                     id=field("holidays")
                     bind:value=holidays
@@ -266,7 +267,7 @@ fn PolicyFields(
                 <FieldMessage error=error field="holidays" />
             </div>
             <div>
-                <label for=field("risk")>"At risk after (% of a target used)"</label>
+                <label for=field("risk")>{t("sla-page-at-risk")}</label>
                 <input id=field("risk") type="number" min="1" max="100" bind:value=at_risk />
                 <FieldMessage error=error field="at_risk_percent" />
             </div>
@@ -300,20 +301,27 @@ fn target_inputs(policy: &PolicyForm) -> Vec<TargetInputs> {
 fn TargetsTable(rows: Vec<TargetInputs>) -> impl IntoView {
     view! {
         <table class="targets">
-            <caption>"Targets in minutes of working time"</caption>
+            <caption>{t("sla-page-targets-caption")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Priority"</th>
-                    <th scope="col">"First response"</th>
-                    <th scope="col">"Resolution"</th>
-                    <th scope="col">"Around the clock"</th>
+                    <th scope="col">{t("sla-page-priority")}</th>
+                    <th scope="col">{t("sla-page-first-response")}</th>
+                    <th scope="col">{t("sla-page-resolution")}</th>
+                    <th scope="col">{t("sla-page-around-the-clock")}</th>
                 </tr>
             </thead>
             <tbody>
                 {rows
                     .into_iter()
                     .map(|(p, r, s, a)| {
-                        let label = p.label();
+                        let loc = use_locale();
+                        let label = p.label(&loc);
+                        let code: Arg = ("priority", p.to_string().into());
+                        let response_label = loc
+                            .t_with("sla-page-response-minutes", std::slice::from_ref(&code));
+                        let resolution_label = loc
+                            .t_with("sla-page-resolution-minutes", std::slice::from_ref(&code));
+                        let clock_label = loc.t_with("sla-page-around-the-clock-label", &[code]);
                         view! {
                             <tr>
                                 <th scope="row">{label}</th>
@@ -321,7 +329,7 @@ fn TargetsTable(rows: Vec<TargetInputs>) -> impl IntoView {
                                     <input
                                         type="number"
                                         min="1"
-                                        aria-label=format!("{p} first response minutes")
+                                        aria-label=response_label
                                         bind:value=r
                                     />
                                 </td>
@@ -329,16 +337,12 @@ fn TargetsTable(rows: Vec<TargetInputs>) -> impl IntoView {
                                     <input
                                         type="number"
                                         min="1"
-                                        aria-label=format!("{p} resolution minutes")
+                                        aria-label=resolution_label
                                         bind:value=s
                                     />
                                 </td>
                                 <td>
-                                    <input
-                                        type="checkbox"
-                                        aria-label=format!("{p} counts around the clock")
-                                        bind:checked=a
-                                    />
+                                    <input type="checkbox" aria-label=clock_label bind:checked=a />
                                 </td>
                             </tr>
                         }

@@ -4,16 +4,18 @@ use super::widgets::{age, PriorityBadge, SlaBadge};
 use super::Gate;
 use crate::api::board::my_work;
 use crate::domain::Ticket;
+use crate::ui::{t, use_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn MyWork() -> impl IntoView {
+    let loc = use_locale();
     view! {
-        <Title text="My work — Switchboard" />
+        <Title text=t("tech-title") />
         <Gate
             allowed=|r| r.is_staff()
-            children=|_| {
+            children=move |_| {
                 let (tick, set_tick) = signal(0u32);
                 let (tab, set_tab) = signal(0u8);
                 let work = Resource::new(move || tick.get(), |_| my_work());
@@ -27,32 +29,32 @@ pub fn MyWork() -> impl IntoView {
                 );
                 view! {
                     <section class="panel work">
-                        <h1>"My work"</h1>
+                        <h1>{loc.t("tech-heading")}</h1>
                         <div class="tabs" role="tablist">
                             <button
                                 role="tab"
                                 aria-selected=move || (tab.get() == 0).to_string()
                                 on:click=move |_| set_tab.set(0)
                             >
-                                "Mine"
+                                {loc.t("tech-tab-mine")}
                             </button>
                             <button
                                 role="tab"
                                 aria-selected=move || (tab.get() == 1).to_string()
                                 on:click=move |_| set_tab.set(1)
                             >
-                                "Queue"
+                                {loc.t("tech-tab-queue")}
                             </button>
                         </div>
-                        <Transition fallback=|| {
-                            view! { <p class="muted">"Loading…"</p> }
+                        <Transition fallback=move || {
+                            view! { <p class="muted">{loc.t("tech-loading")}</p> }
                         }>
                             {move || Suspend::new(async move {
                                 match work.await {
                                     Ok((mine, queue)) => {
                                         let list = if tab.get() == 0 { mine } else { queue };
                                         if list.is_empty() {
-                                            view! { <p class="empty">"Nothing here right now."</p> }
+                                            view! { <p class="empty">{loc.t("tech-empty")}</p> }
                                                 .into_any()
                                         } else {
                                             view! {
@@ -67,7 +69,7 @@ pub fn MyWork() -> impl IntoView {
                                         }
                                     }
                                     Err(e) => {
-                                        view! { <p class="error-box">{e.to_string()}</p> }
+                                        view! { <p class="error-box">{e.message(&loc)}</p> }
                                             .into_any()
                                     }
                                 }
@@ -82,6 +84,7 @@ pub fn MyWork() -> impl IntoView {
 
 #[component]
 fn WorkItem(ticket: Ticket) -> impl IntoView {
+    let loc = use_locale();
     view! {
         <li class="work-item">
             <a href=format!("/tickets/{}", ticket.number)>
@@ -91,7 +94,7 @@ fn WorkItem(ticket: Ticket) -> impl IntoView {
                 </span>
                 <span class="title">{ticket.title.clone()}</span>
                 <span class="muted">
-                    {ticket.status.label()} " · " {ticket.location.clone().unwrap_or_default()}
+                    {ticket.status.label(&loc)} " · " {ticket.location.clone().unwrap_or_default()}
                     " · " {age(ticket.created_at)}
                 </span>
                 <SlaBadge sla=ticket.sla.clone() />

@@ -1,8 +1,10 @@
 //! Small pieces every surface uses.
 
-use crate::domain::sla::{short_span, Phase};
+use crate::domain::sla::Phase;
 use crate::domain::{Priority, Sla, SlaState, Status, Ticket};
 use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::ui::use_locale;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -11,7 +13,7 @@ pub fn PriorityBadge(priority: Priority) -> impl IntoView {
     view! {
         <span
             class=format!("badge prio-{}", priority.as_str().to_lowercase())
-            title=priority.label()
+            title=priority.label(&use_locale())
         >
             {priority.as_str()}
         </span>
@@ -20,52 +22,133 @@ pub fn PriorityBadge(priority: Priority) -> impl IntoView {
 
 #[component]
 pub fn StatusChip(status: Status) -> impl IntoView {
-    view! { <span class=format!("chip status-{}", status.as_str())>{status.label()}</span> }
+    view! {
+        <span class=format!("chip status-{}", status.as_str())>{status.label(&use_locale())}</span>
+    }
 }
 
-/// "5 min", "3 h", "2 d" since `at`.
-pub fn age(at: DateTime<Utc>) -> String {
+/// How long ago `at` was, in one unit: nothing (under a minute), minutes, hours or days.
+fn elapsed(at: DateTime<Utc>) -> Option<(Unit, i64)> {
     let secs = (Utc::now() - at).num_seconds().max(0);
     match secs {
-        s if s < 60 => "just now".into(),
-        s if s < 3600 => format!("{} min", s / 60),
-        s if s < 86_400 => format!("{} h", s / 3600),
-        s => format!("{} d", s / 86_400),
+        s if s < 60 => None,
+        s if s < 3600 => Some((Unit::Minutes, s / 60)),
+        s if s < 86_400 => Some((Unit::Hours, s / 3600)),
+        s => Some((Unit::Days, s / 86_400)),
     }
+}
+
+#[derive(Clone, Copy)]
+enum Unit {
+    Minutes,
+    Hours,
+    Days,
+}
+
+/// "5 min", "3 h", "2 d" since `at`, in the reader's language.
+pub fn age(at: DateTime<Utc>) -> String {
+    let loc = use_locale();
+    let Some((unit, count)) = elapsed(at) else {
+        return loc.t("portal-age-just-now");
+    };
+    let key = match unit {
+        Unit::Minutes => "portal-age-minutes",
+        Unit::Hours => "portal-age-hours",
+        Unit::Days => "portal-age-days",
+    };
+    loc.t_with(key, &[("count", count.into())])
+}
+
+/// "5 min ago", "just now": when `at` was, as a whole phrase in the reader's language.
+pub fn ago(at: DateTime<Utc>) -> String {
+    let loc = use_locale();
+    let Some((unit, count)) = elapsed(at) else {
+        return loc.t("portal-ago-just-now");
+    };
+    let key = match unit {
+        Unit::Minutes => "portal-ago-minutes",
+        Unit::Hours => "portal-ago-hours",
+        Unit::Days => "portal-ago-days",
+    };
+    loc.t_with(key, &[("count", count.into())])
+}
+
+/// "2h 05m", "3d 4h", "45m": a short span of working time, in the reader's language.
+fn work_span(loc: &Locale, ms: i64) -> String {
+    let minutes = ms.abs() / 60_000;
+    let (d, h, m) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
+    if d > 0 {
+        loc.t_with(
+            "portal-span-days",
+            &[("days", d.into()), ("hours", h.into())],
+        )
+    } else if h > 0 {
+        loc.t_with(
+            "portal-span-hours",
+            &[("hours", h.into()), ("minutes", format!("{m:02}").into())],
+        )
+    } else {
+        loc.t_with("portal-span-minutes", &[("minutes", m.into())])
+    }
+}
+
+/// "2h 05m left", "1d 3h overdue": the resolution time left, in business time.
+fn left_words(loc: &Locale, sla: &Sla) -> String {
+    let key = if sla.resolution_left_ms < 0 {
+        "portal-sla-overdue"
+    } else {
+        "portal-sla-left"
+    };
+    loc.t_with(
+        key,
+        &[("span", work_span(loc, sla.resolution_left_ms).into())],
+    )
 }
 
 /// A ticket's service-level clock in a few words, coloured by how it stands.
 #[component]
 pub fn SlaBadge(sla: Option<Sla>) -> impl IntoView {
+    let loc = use_locale();
     sla.map(|sla| {
         let state = sla.state(Utc::now());
+        let left = left_words(&loc, &sla);
         let text = match sla.phase {
-            Phase::Paused => format!("Paused · {}", sla.left_words()),
-            Phase::Stopped if state == SlaState::Breached => "Target missed".to_string(),
-            Phase::Stopped => "Target met".to_string(),
+            Phase::Paused => loc.t_with("portal-sla-paused", &[("left", left.into())]),
+            Phase::Stopped if state == SlaState::Breached => loc.t("portal-sla-target-missed"),
+            Phase::Stopped => loc.t("portal-sla-target-met"),
             Phase::Running => match (sla.responded_at, sla.response_due) {
                 (None, Some(due)) if due > Utc::now() => {
-                    format!("Respond by {}", soon(due))
+                    loc.t_with("portal-sla-respond-by", &[("when", soon(due).into())])
                 }
-                (None, Some(_)) => format!("Response overdue · {}", sla.left_words()),
-                _ => sla.left_words(),
+                (None, Some(_)) => {
+                    loc.t_with("portal-sla-response-overdue", &[("left", left.into())])
+                }
+                _ => left,
             },
         };
         let title = [
             sla.response_due
                 .filter(|_| sla.responded_at.is_none())
-                .map(|d| format!("Response due {}", when(d))),
+                .map(|d| loc.t_with("portal-sla-response-due", &[("when", when(d).into())])),
             sla.resolution_due
-                .map(|d| format!("Resolution due {}", when(d))),
-            Some(format!("Policy: {}", sla.policy)),
+                .map(|d| loc.t_with("portal-sla-resolution-due", &[("when", when(d).into())])),
+            Some(loc.t_with(
+                "portal-sla-policy",
+                &[("policy", sla.policy.clone().into())],
+            )),
         ]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
+        let state_words = match state {
+            SlaState::OnTrack => "portal-sla-state-on-track",
+            SlaState::AtRisk => "portal-sla-state-at-risk",
+            SlaState::Breached => "portal-sla-state-breached",
+        };
         view! {
             <span class=format!("sla sla-{}", state.as_str()) title=title>
-                <span class="sr-only">{format!("SLA {}: ", state.as_str().replace('_', " "))}</span>
+                <span class="sr-only">{loc.t(state_words)} " "</span>
                 {text}
             </span>
         }
@@ -74,11 +157,15 @@ pub fn SlaBadge(sla: Option<Sla>) -> impl IntoView {
 
 /// What a requester may expect, in plain words.
 pub fn expectation(sla: &Sla) -> Option<String> {
+    let loc = use_locale();
     match sla.phase {
         Phase::Stopped => None,
-        Phase::Paused => Some(format!(
-            "The clock is paused while we wait; {} of working time remain to solve it.",
-            short_span(sla.resolution_left_ms.max(0))
+        Phase::Paused => Some(loc.t_with(
+            "portal-expect-paused",
+            &[(
+                "span",
+                work_span(&loc, sla.resolution_left_ms.max(0)).into(),
+            )],
         )),
         Phase::Running => {
             let respond = sla
@@ -86,34 +173,28 @@ pub fn expectation(sla: &Sla) -> Option<String> {
                 .filter(|_| sla.responded_at.is_none())
                 .map(|d| {
                     if d > Utc::now() {
-                        format!("A technician should respond by {}.", when(d))
+                        loc.t_with("portal-expect-respond-by", &[("when", when(d).into())])
                     } else {
-                        "A technician will respond as soon as possible.".to_string()
+                        loc.t("portal-expect-respond-asap")
                     }
                 });
             let resolve = sla
                 .resolution_due
-                .map(|d| format!("We aim to solve it by {}.", when(d)));
+                .map(|d| loc.t_with("portal-expect-solve-by", &[("when", when(d).into())]));
             let words: Vec<String> = [respond, resolve].into_iter().flatten().collect();
             (!words.is_empty()).then(|| words.join(" "))
         }
     }
 }
 
-/// "14:30" today, "Thu 09:15" within a week, else a date.
+/// "14:30" today, "Thu 09:15" within a week, else a date: in the reader's zone and language.
 pub fn soon(at: DateTime<Utc>) -> String {
-    let now = Utc::now();
-    if at.date_naive() == now.date_naive() {
-        at.format("%H:%M").to_string()
-    } else if (at - now).num_days().abs() < 6 {
-        at.format("%a %H:%M").to_string()
-    } else {
-        at.format("%d %b %H:%M").to_string()
-    }
+    use_locale().soon(at)
 }
 
+/// A date and time in the reader's zone and language, with the zone named.
 pub fn when(at: DateTime<Utc>) -> String {
-    at.format("%d %b %Y, %H:%M UTC").to_string()
+    use_locale().when(at)
 }
 
 /// The message for one field, shown beside it.
@@ -124,7 +205,7 @@ pub fn FieldMessage(error: Signal<Option<AppError>>, #[prop(into)] field: String
         {move || {
             error
                 .get()
-                .and_then(|e| e.field_message(&field))
+                .and_then(|e| e.field_message(&field, &use_locale()))
                 .map(|m| {
                     view! {
                         <p class="field-error" id=id.clone() role="alert">
@@ -146,7 +227,7 @@ pub fn ErrorBox(error: Signal<Option<AppError>>) -> impl IntoView {
                 .map(|e| {
                     view! {
                         <div class="error-box" role="alert">
-                            {e.to_string()}
+                            {e.message(&use_locale())}
                         </div>
                     }
                 })
@@ -183,8 +264,11 @@ pub fn TicketLine(ticket: Ticket) -> impl IntoView {
             </a>
             <span class="meta">
                 <PriorityBadge priority=ticket.priority />
-                <span class="chip">{ticket.status_words()}</span>
-                <span class="muted">"updated " {age(ticket.updated_at)} " ago"</span>
+                <span class="chip">{use_locale().t(ticket.status_words())}</span>
+                <span class="muted">
+                    {use_locale()
+                        .t_with("portal-updated-ago", &[("ago", ago(ticket.updated_at).into())])}
+                </span>
             </span>
         </li>
     }

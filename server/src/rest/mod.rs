@@ -41,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .route("/users/{id}/tokens", get(user_tokens))
         .route("/users/{id}/deactivate", post(deactivate_user))
         .route("/users/{id}/reactivate", post(reactivate_user))
+        .route("/me", get(me).patch(patch_me))
         .route("/categories", get(categories))
         .route("/categories/{slug}", axum::routing::put(save_category))
         .route("/notifications", get(notifications))
@@ -72,11 +73,21 @@ pub fn routes() -> Router<AppState> {
 
 pub fn error_response(e: &AppError) -> Response {
     let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut body = json!({"code": e.code(), "message": e.to_string()});
+    // Messages are English here, like the field messages below; a `BadRequest` may carry a
+    // catalogue key.
+    let english = app::i18n::Locale::default();
+    let message = match e {
+        AppError::BadRequest(m) => english.text(m),
+        other => other.to_string(),
+    };
+    let mut body = json!({"code": e.code(), "message": message});
     if let AppError::Validation(fields) = e {
         body["fields"] = fields
             .iter()
-            .map(|f| (f.field.clone(), Value::String(f.message.clone())))
+            .map(|f| {
+                let message = f.text(&english);
+                (f.field.clone(), Value::String(message))
+            })
             .collect::<serde_json::Map<_, _>>()
             .into();
     }

@@ -115,3 +115,42 @@ pub(super) async fn replace_policy(
     let saved = app::server::sla::save_policy(&state, &user, form).await?;
     Ok(Json(saved).into_response())
 }
+
+/// The caller as the API shows them, with the language and zone their pages use.
+fn me_json(state: &AppState, user: &app::domain::User) -> Value {
+    let locale = app::server::locale::for_person(&state.settings, Some(user), None);
+    json!({
+        "id": user.id,
+        "email": user.email,
+        "name": user.name,
+        "role": user.role,
+        "language": locale.lang,
+        "time_zone": locale.tz.name(),
+    })
+}
+
+pub(super) async fn me(State(state): State<AppState>, Caller(user): Caller) -> Response {
+    Json(me_json(&state, &user)).into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MeBody {
+    language: Option<String>,
+    time_zone: Option<String>,
+}
+
+/// Changes the caller's language and/or zone; a field left out keeps its value.
+pub(super) async fn patch_me(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    ApiJson(b): ApiJson<MeBody>,
+) -> ApiResult<Response> {
+    let current = app::server::locale::for_person(&state.settings, Some(&user), None);
+    let language = b
+        .language
+        .unwrap_or_else(|| current.lang.code().to_string());
+    let time_zone = b.time_zone.unwrap_or_else(|| current.tz.name().to_string());
+    let user = app::server::locale::set_preferences(&state, &user, &language, &time_zone).await?;
+    Ok(Json(me_json(&state, &user)).into_response())
+}

@@ -117,7 +117,7 @@ pub(super) async fn patch_ticket(
     let version = if_match(&headers)?;
     let action = match p.status {
         Some(to) => ActionKind::to_reach(current.status, to, p.waiting_on)
-            .map_err(AppError::InvalidTransition)?,
+            .map_err(|m| AppError::field_msg("status", m))?,
         None => None,
     };
     let change = TicketChange {
@@ -247,21 +247,27 @@ pub(super) async fn events(
     Ok(Json(json!({"items": events})).into_response())
 }
 
-/// Every report table of a period, as JSON.
+/// Every report table of a period, as JSON, in the caller's language (their own choice, else
+/// `Accept-Language`); the days are the desk's.
 pub(super) async fn report(
     State(state): State<AppState>,
     Caller(user): Caller,
+    headers: HeaderMap,
     query: Result<Query<ReportQuery>, QueryRejection>,
 ) -> ApiResult<Json<Report>> {
     let Query(q) = query.map_err(|e| ApiError(AppError::BadRequest(e.body_text())))?;
-    Ok(Json(app::server::reports::report(&state, &user, &q).await?))
+    let locale = app::server::locale::for_person(&state.settings, Some(&user), Some(&headers));
+    Ok(Json(
+        app::server::reports::report_in(&state, &user, &q, &locale).await?,
+    ))
 }
 
 /// One report table as CSV (`/api/v1/reports/volume.csv?from=…&to=…`), with the same text in
-/// each cell as the table on the reports page.
+/// each cell as the table on the reports page and its header row in the caller's language.
 pub(super) async fn report_csv(
     State(state): State<AppState>,
     Caller(user): Caller,
+    headers: HeaderMap,
     Path(file): Path<String>,
     query: Result<Query<ReportQuery>, QueryRejection>,
 ) -> ApiResult<Response> {
@@ -269,7 +275,8 @@ pub(super) async fn report_csv(
     let key = file
         .strip_suffix(".csv")
         .ok_or(ApiError(AppError::NotFound))?;
-    let report = app::server::reports::report(&state, &user, &q).await?;
+    let locale = app::server::locale::for_person(&state.settings, Some(&user), Some(&headers));
+    let report = app::server::reports::report_in(&state, &user, &q, &locale).await?;
     let table = report.table(key).ok_or(ApiError(AppError::NotFound))?;
     let filename = format!(
         "switchboard-{}-{}-to-{}.csv",

@@ -30,7 +30,7 @@ fn field_error(r: &(u16, String), field: &str) -> String {
         Ok(AppError::Validation(errors)) => errors.into_iter().find(|e| e.field == field),
         _ => None,
     }
-    .map(|e| e.message)
+    .map(|e| e.text(&app::i18n::Locale::default()))
     .unwrap_or_else(|| panic!("no error for {field} in {}", r.1))
 }
 

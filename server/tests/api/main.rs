@@ -5,6 +5,7 @@ mod coordination;
 mod docs;
 mod health;
 mod helpers;
+mod language;
 mod notifications;
 mod operations;
 mod portal;

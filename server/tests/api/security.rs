@@ -302,7 +302,11 @@ async fn technicians_raise_priority_only_by_escalating_and_never_lower_it() {
         )
         .await;
     assert_eq!(status, 422, "{text}");
-    assert!(text.contains("raise"), "{text}");
+    // The page gets the message's key and shows it in the reader's language.
+    assert!(text.contains("err-escalate-lower"), "{text}");
+    assert!(app::i18n::Locale::default()
+        .text("err-escalate-lower")
+        .contains("raise"));
     assert_eq!(carla.ticket(&n).await.priority, "P3", "unchanged");
     // Escalating raises it; a coordinator sets it freely with a reason.
     let (status, text) = tina_s

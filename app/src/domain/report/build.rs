@@ -2,12 +2,14 @@
 
 use super::*;
 
-/// Computes every measure of the report for `scope` from `facts`, as of `now`.
+/// Computes every measure of the report for `scope` from `facts`, as of `now`, with its headings
+/// and labels in the language of `locale` (the days are the scope's, in the desk's zone).
 pub fn build(
     scope: &ReportScope,
     facts: &Facts,
     policies: &[Policy],
     now: DateTime<Utc>,
+    locale: &Locale,
 ) -> Report {
     let (start, end) = (scope.start(), scope.end());
     let until = end.min(now);
@@ -48,13 +50,13 @@ pub fn build(
         .filter(|t| t.resolved_at.is_some_and(|r| in_period(r, start, end)))
         .collect();
 
-    let volume = volume_table(scope, &tickets, now);
+    let volume = volume_table(scope, &tickets, now, locale);
     let backlog_end = tickets
         .iter()
         .filter(|t| t.open_at(until - Duration::milliseconds(1)))
         .count();
-    let speed = speed_table(&tickets, &resolved, start, end);
-    let sla = sla_table(&tickets, &resolved, now);
+    let speed = speed_table(&tickets, &resolved, start, end, locale);
+    let sla = sla_table(&tickets, &resolved, now, locale);
     let ratings: Vec<&RatingFact> = facts
         .ratings
         .iter()
@@ -63,31 +65,46 @@ pub fn build(
     let average_rating = (!ratings.is_empty())
         .then(|| ratings.iter().map(|r| f64::from(r.score)).sum::<f64>() / ratings.len() as f64);
 
+    // The "All" row of each table: its median time to resolve, its share within target.
+    let all = |t: &Table, column: usize| t.rows.first().and_then(|r| r.cells.get(column)).cloned();
     let summary = vec![
-        ("Opened".to_string(), opened.len().to_string()),
-        ("Resolved".to_string(), resolved.len().to_string()),
-        ("Open at the end".to_string(), backlog_end.to_string()),
+        (locale.t("report-summary-opened"), opened.len().to_string()),
         (
-            "Median time to resolve".to_string(),
-            match speed.cell("All", "Median to resolve") {
-                Some(c @ Cell::Number { .. }) => format!("{} business h", c.text()),
+            locale.t("report-summary-resolved"),
+            resolved.len().to_string(),
+        ),
+        (
+            locale.t("report-summary-open-at-end"),
+            backlog_end.to_string(),
+        ),
+        (
+            locale.t("report-summary-median-resolve"),
+            match all(&speed, SPEED_MEDIAN_TO_RESOLVE) {
+                Some(c @ Cell::Number { .. }) => locale.t_with(
+                    "report-summary-business-hours",
+                    &[("hours", c.text().into())],
+                ),
                 _ => "—".into(),
             },
         ),
         (
-            "Within service level".to_string(),
-            match sla.cell("All", "Within target %") {
-                Some(c @ Cell::Number { .. }) => format!("{} %", c.text()),
+            locale.t("report-summary-within-service-level"),
+            match all(&sla, SLA_WITHIN_TARGET_PERCENT) {
+                Some(c @ Cell::Number { .. }) => {
+                    locale.t_with("report-summary-percent", &[("percent", c.text().into())])
+                }
                 _ => "—".into(),
             },
         ),
         (
-            "Average rating".to_string(),
+            locale.t("report-summary-average-rating"),
             average_rating.map_or("—".into(), |a| {
-                format!(
-                    "{} of 5 ({} ratings)",
-                    Cell::number(a, 2).text(),
-                    ratings.len()
+                locale.t_with(
+                    "report-summary-rating",
+                    &[
+                        ("average", Cell::number(a, 2).text().into()),
+                        ("count", (ratings.len() as i64).into()),
+                    ],
                 )
             }),
         ),
@@ -95,26 +112,37 @@ pub fn build(
 
     let tables = vec![
         volume,
-        categories_table(facts, &opened, &resolved),
-        channels_table(&opened),
+        categories_table(facts, &opened, &resolved, locale),
+        channels_table(&opened, locale),
         speed,
         sla,
-        flow_table(&resolved),
-        escalations_table(facts, &tickets, start, end),
-        waiting_table(&tickets, start, until),
-        people_table(scope, facts, &resolved, &tickets, start, end),
-        ratings_table(&ratings),
-        comments_table(&ratings),
+        flow_table(&resolved, locale),
+        escalations_table(facts, &tickets, start, end, locale),
+        waiting_table(&tickets, start, until, locale),
+        people_table(scope, facts, &resolved, &tickets, start, end, locale),
+        ratings_table(&ratings, locale),
+        comments_table(&ratings, locale),
     ];
     Report {
         scope: scope.clone(),
         bucket: scope.bucket(),
+        zone_note: locale.t_with("report-zone-note", &[("zone", scope.zone.name().into())]),
         summary,
         tables,
     }
 }
 
-pub(super) fn volume_table(scope: &ReportScope, tickets: &[Measured], now: DateTime<Utc>) -> Table {
+/// Where the speed table has its median time to resolve.
+const SPEED_MEDIAN_TO_RESOLVE: usize = 4;
+/// Where the service-level table has its share within target.
+const SLA_WITHIN_TARGET_PERCENT: usize = 2;
+
+pub(super) fn volume_table(
+    scope: &ReportScope,
+    tickets: &[Measured],
+    now: DateTime<Utc>,
+    locale: &Locale,
+) -> Table {
     let buckets = scope.buckets();
     let mut opened = vec![0i64; buckets.len()];
     let mut resolved = vec![0i64; buckets.len()];
@@ -159,20 +187,21 @@ pub(super) fn volume_table(scope: &ReportScope, tickets: &[Measured], now: DateT
             vec![Cell::Count(opened[i]), Cell::Count(resolved[i]), backlog],
         ));
     }
+    let (note, label) = match scope.bucket() {
+        Bucket::Day => ("report-volume-note-day", "report-volume-label-day"),
+        Bucket::Week => ("report-volume-note-week", "report-volume-label-week"),
+        Bucket::Month => ("report-volume-note-month", "report-volume-label-month"),
+    };
     Table {
         key: "volume".into(),
-        title: "Tickets over time".into(),
-        note: format!(
-            "Tickets opened and resolved per {}, and how many were open at its end.",
-            scope.bucket()
-        ),
-        label: match scope.bucket() {
-            Bucket::Day => "Day",
-            Bucket::Week => "Week from",
-            Bucket::Month => "Month from",
-        }
-        .into(),
-        columns: vec!["Opened".into(), "Resolved".into(), "Open at end".into()],
+        title: locale.t("report-volume-title"),
+        note: locale.t(note),
+        label: locale.t(label),
+        columns: vec![
+            locale.t("report-column-opened"),
+            locale.t("report-column-resolved"),
+            locale.t("report-volume-open-at-end"),
+        ],
         rows,
         chart: Some(Chart::Lines(vec![0, 1, 2])),
     }
@@ -182,6 +211,7 @@ pub(super) fn categories_table(
     facts: &Facts,
     opened: &[&Measured],
     resolved: &[&Measured],
+    locale: &Locale,
 ) -> Table {
     let mut names: Vec<(String, String)> = facts.categories.clone();
     for t in opened.iter().chain(resolved) {
@@ -212,21 +242,21 @@ pub(super) fn categories_table(
         .collect();
     Table {
         key: "categories".into(),
-        title: "By category".into(),
-        note: "Tickets opened and resolved in the period per category; escalated and median time to resolve (business hours) of those resolved.".into(),
-        label: "Category".into(),
+        title: locale.t("report-categories-title"),
+        note: locale.t("report-categories-note"),
+        label: locale.t("report-categories-label"),
         columns: vec![
-            "Opened".into(),
-            "Resolved".into(),
-            "Escalated".into(),
-            "Median to resolve".into(),
+            locale.t("report-column-opened"),
+            locale.t("report-column-resolved"),
+            locale.t("report-categories-escalated"),
+            locale.t("report-column-median-resolve"),
         ],
         rows,
         chart: Some(Chart::Bars(0)),
     }
 }
 
-pub(super) fn channels_table(opened: &[&Measured]) -> Table {
+pub(super) fn channels_table(opened: &[&Measured], locale: &Locale) -> Table {
     let mut counts: Vec<(Channel, i64)> = Vec::new();
     for t in opened {
         match counts.iter_mut().find(|(c, _)| *c == t.h.channel) {
@@ -237,20 +267,23 @@ pub(super) fn channels_table(opened: &[&Measured]) -> Table {
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.as_str().cmp(b.0.as_str())));
     Table {
         key: "channels".into(),
-        title: "By channel".into(),
-        note: "How the tickets opened in the period reached the help desk.".into(),
-        label: "Channel".into(),
-        columns: vec!["Opened".into()],
+        title: locale.t("report-channels-title"),
+        note: locale.t("report-channels-note"),
+        label: locale.t("report-channels-label"),
+        columns: vec![locale.t("report-column-opened")],
         rows: counts
             .into_iter()
-            .map(|(c, n)| row(c.label().to_string(), vec![Cell::Count(n)]))
+            .map(|(c, n)| row(c.label(locale), vec![Cell::Count(n)]))
             .collect(),
         chart: Some(Chart::Bars(0)),
     }
 }
 
-pub(super) fn priorities_and_all() -> impl Iterator<Item = (String, Option<Priority>)> {
-    std::iter::once(("All".to_string(), None))
+/// The "All" row first (the summary reads it there), then one row per priority code.
+pub(super) fn priorities_and_all(
+    locale: &Locale,
+) -> impl Iterator<Item = (String, Option<Priority>)> {
+    std::iter::once((locale.t("report-row-all"), None))
         .chain(Priority::ALL.iter().map(|p| (p.to_string(), Some(*p))))
 }
 
@@ -259,8 +292,9 @@ pub(super) fn speed_table(
     resolved: &[&Measured],
     start: DateTime<Utc>,
     end: DateTime<Utc>,
+    locale: &Locale,
 ) -> Table {
-    let rows = priorities_and_all()
+    let rows = priorities_and_all(locale)
         .map(|(label, p)| {
             let matches = |t: &&Measured| p.is_none_or(|p| t.h.priority == p);
             let responses = sorted(
@@ -295,16 +329,16 @@ pub(super) fn speed_table(
         .collect();
     Table {
         key: "speed".into(),
-        title: "Time to respond and resolve".into(),
-        note: "Business hours in each ticket's service-level calendar, without time spent waiting: first responses and resolutions that happened in the period.".into(),
-        label: "Priority".into(),
+        title: locale.t("report-speed-title"),
+        note: locale.t("report-speed-note"),
+        label: locale.t("report-label-priority"),
         columns: vec![
-            "Responses".into(),
-            "Median to respond".into(),
-            "90th percentile to respond".into(),
-            "Resolutions".into(),
-            "Median to resolve".into(),
-            "90th percentile to resolve".into(),
+            locale.t("report-speed-responses"),
+            locale.t("report-speed-median-respond"),
+            locale.t("report-speed-p90-respond"),
+            locale.t("report-speed-resolutions"),
+            locale.t("report-column-median-resolve"),
+            locale.t("report-speed-p90-resolve"),
         ],
         rows,
         chart: Some(Chart::Bars(4)),

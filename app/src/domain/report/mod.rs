@@ -7,10 +7,16 @@
 //!
 //! Times to respond and resolve count business time in the calendar of the ticket's service-level
 //! policy and leave out time spent waiting, exactly as the ticket's own clocks do.
+//!
+//! Days (the period, the trend's points) run midnight to midnight in the desk's time zone, so a
+//! ticket filed late in the evening counts on the day the desk saw it; the text of every heading,
+//! note and label is in the reader's language.
 
 use super::sla::{Phase, Timeline};
 use super::{closed_enum, Calendar, Channel, Policy, Priority, Status, TicketNumber, WaitingOn};
+use crate::i18n::{Locale, Msg};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -45,11 +51,14 @@ pub struct ReportQuery {
     pub priority: String,
 }
 
-/// A parsed period (whole UTC days, both ends included) and filters.
+/// A parsed period (whole days in the desk's zone, both ends included) and filters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportScope {
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// The desk's zone: each day of the period runs from midnight to midnight here.
+    #[serde(with = "zone_name")]
+    pub zone: Tz,
     /// A team name: tickets of the categories routed to it, and its members.
     pub team: Option<String>,
     /// A category slug.
@@ -60,11 +69,12 @@ pub struct ReportScope {
 }
 
 impl ReportScope {
-    /// The last 30 days up to `today`, unfiltered.
-    pub fn default_for(today: NaiveDate) -> ReportScope {
+    /// The last 30 days up to `today` (a day in `zone`), unfiltered.
+    pub fn default_for(today: NaiveDate, zone: Tz) -> ReportScope {
         ReportScope {
             from: today - Duration::days(29),
             to: today,
+            zone,
             team: None,
             category: None,
             technician: None,
@@ -72,8 +82,13 @@ impl ReportScope {
         }
     }
 
-    /// Reads a query; empty dates default to the last 30 days. Errors name the field.
-    pub fn parse(q: &ReportQuery, today: NaiveDate) -> Result<ReportScope, Vec<(String, String)>> {
+    /// Reads a query as days in `zone` (`today` is today there); empty dates default to the last
+    /// 30 days. Errors name the field, with a message to put into the reader's words.
+    pub fn parse(
+        q: &ReportQuery,
+        today: NaiveDate,
+        zone: Tz,
+    ) -> Result<ReportScope, Vec<(String, Msg)>> {
         let mut errors = Vec::new();
         let date = |field: &str, text: &str, default: NaiveDate, errors: &mut Vec<_>| {
             let text = text.trim();
@@ -83,24 +98,21 @@ impl ReportScope {
             NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|_| {
                 errors.push((
                     field.to_string(),
-                    format!("'{text}' is not a date like 2026-11-30"),
+                    Msg::new("report-err-not-a-date").text("text", text),
                 ));
                 default
             })
         };
-        let base = ReportScope::default_for(today);
+        let base = ReportScope::default_for(today, zone);
         let to = date("to", &q.to, base.to, &mut errors);
         let from = date("from", &q.from, to - Duration::days(29), &mut errors);
         if errors.is_empty() {
             if from > to {
-                errors.push(("from".into(), "The period starts after it ends".into()));
+                errors.push(("from".into(), Msg::new("report-err-backwards")));
             } else if (to - from).num_days() >= MAX_DAYS {
                 errors.push((
                     "from".into(),
-                    format!(
-                        "A report covers at most {} days; choose a shorter period",
-                        MAX_DAYS
-                    ),
+                    Msg::new("report-err-too-long").number("days", MAX_DAYS),
                 ));
             }
         }
@@ -112,7 +124,7 @@ impl ReportScope {
                 _ => {
                     errors.push((
                         "technician".into(),
-                        "Choose a technician from the list".into(),
+                        Msg::new("report-err-choose-technician"),
                     ));
                     None
                 }
@@ -123,10 +135,7 @@ impl ReportScope {
             Some(p) => match p.to_uppercase().parse::<Priority>() {
                 Ok(p) => Some(p),
                 Err(_) => {
-                    errors.push((
-                        "priority".into(),
-                        "Priority is one of P1, P2, P3, P4".into(),
-                    ));
+                    errors.push(("priority".into(), Msg::new("report-err-priority")));
                     None
                 }
             },
@@ -137,6 +146,7 @@ impl ReportScope {
         Ok(ReportScope {
             from,
             to,
+            zone,
             team: text(&q.team),
             category: text(&q.category),
             technician,
@@ -156,14 +166,14 @@ impl ReportScope {
         }
     }
 
-    /// The first instant of the period.
+    /// The first instant of the period (midnight of its first day in the desk's zone).
     pub fn start(&self) -> DateTime<Utc> {
-        midnight(self.from)
+        midnight(self.from, self.zone)
     }
 
-    /// The first instant after the period.
+    /// The first instant after the period (midnight after its last day in the desk's zone).
     pub fn end(&self) -> DateTime<Utc> {
-        midnight(self.to + Duration::days(1))
+        midnight(self.to + Duration::days(1), self.zone)
     }
 
     /// Days for up to about six weeks, weeks up to about half a year, months beyond.
@@ -188,15 +198,39 @@ impl ReportScope {
                 Bucket::Month => first_of_next_month(day),
             }
             .min(end);
-            out.push((day, midnight(day), midnight(next)));
+            out.push((day, midnight(day, self.zone), midnight(next, self.zone)));
             day = next;
         }
         out
     }
 }
 
-fn midnight(d: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default())
+/// The instant a day begins in `zone`: its midnight, or where a clock change skips midnight,
+/// the first minute the clocks show that day.
+fn midnight(d: NaiveDate, zone: Tz) -> DateTime<Utc> {
+    let local = d.and_hms_opt(0, 0, 0).unwrap_or_default();
+    (0..=24 * 4)
+        .find_map(|quarter| {
+            zone.from_local_datetime(&(local + Duration::minutes(15 * quarter)))
+                .earliest()
+        })
+        .map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc))
+}
+
+/// A zone travels by its IANA name (`Europe/Rome`).
+mod zone_name {
+    use chrono_tz::Tz;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(zone: &Tz, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(zone.name())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {
+        let name = String::deserialize(d)?;
+        crate::i18n::parse_zone(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown time zone {name}")))
+    }
 }
 
 fn first_of_next_month(d: NaiveDate) -> NaiveDate {

@@ -73,7 +73,8 @@ pub struct TableRow {
     pub cells: Vec<Cell>,
 }
 
-/// A titled table of figures.
+/// A titled table of figures. Its title, note, label heading, column names and the words among
+/// its row labels are in the language the report was built for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     /// Stable name, used for the CSV download (`/reports/{key}.csv`).
@@ -95,8 +96,9 @@ impl Table {
         self.rows.iter().find(|r| r.label == row)?.cells.get(c)
     }
 
-    /// The table as CSV (RFC 4180, CRLF line ends). Text that a spreadsheet would run as a
-    /// formula is prefixed with an apostrophe.
+    /// The table as CSV (RFC 4180, CRLF line ends): the header row in the report's language, then
+    /// the rows with the text the page shows (days as `YYYY-MM-DD` of the desk's zone). Text that
+    /// a spreadsheet would run as a formula is prefixed with an apostrophe.
     pub fn csv(&self) -> String {
         let mut out = String::new();
         let mut line = |fields: Vec<String>| {
@@ -139,6 +141,9 @@ pub(super) fn csv_field(text: &str) -> String {
 pub struct Report {
     pub scope: ReportScope,
     pub bucket: Bucket,
+    /// Which zone the days and hours are in, as a sentence for the page ("Days and hours in
+    /// Europe/Rome").
+    pub zone_note: String,
     pub summary: Vec<(String, String)>,
     pub tables: Vec<Table>,
 }

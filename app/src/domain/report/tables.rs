@@ -2,8 +2,13 @@
 
 use super::*;
 
-pub(super) fn sla_table(tickets: &[Measured], resolved: &[&Measured], now: DateTime<Utc>) -> Table {
-    let rows = priorities_and_all()
+pub(super) fn sla_table(
+    tickets: &[Measured],
+    resolved: &[&Measured],
+    now: DateTime<Utc>,
+    locale: &Locale,
+) -> Table {
+    let rows = priorities_and_all(locale)
         .map(|(label, p)| {
             let matches = |t: &Measured| p.is_none_or(|p| t.h.priority == p);
             let (mut measured, mut met, mut response_breaches, mut resolution_breaches, mut near) =
@@ -53,24 +58,24 @@ pub(super) fn sla_table(tickets: &[Measured], resolved: &[&Measured], now: DateT
         .collect();
     Table {
         key: "sla".into(),
-        title: "Service levels by priority".into(),
-        note: "Tickets resolved in the period against their policy's targets. A near miss met both targets but used more than the policy's at-risk share of one. Open and overdue counts tickets open now past their resolution target.".into(),
-        label: "Priority".into(),
+        title: locale.t("report-sla-title"),
+        note: locale.t("report-sla-note"),
+        label: locale.t("report-label-priority"),
         columns: vec![
-            "Resolved".into(),
-            "Within target".into(),
-            "Within target %".into(),
-            "Response breaches".into(),
-            "Resolution breaches".into(),
-            "Near misses".into(),
-            "Open and overdue".into(),
+            locale.t("report-column-resolved"),
+            locale.t("report-sla-within"),
+            locale.t("report-sla-within-percent"),
+            locale.t("report-sla-response-breaches"),
+            locale.t("report-sla-resolution-breaches"),
+            locale.t("report-sla-near-misses"),
+            locale.t("report-sla-open-overdue"),
         ],
         rows,
         chart: Some(Chart::Bars(2)),
     }
 }
 
-pub(super) fn flow_table(resolved: &[&Measured]) -> Table {
+pub(super) fn flow_table(resolved: &[&Measured], locale: &Locale) -> Table {
     let n = resolved.len();
     let count = |f: &dyn Fn(&Measured) -> bool| resolved.iter().filter(|t| f(t)).count();
     let escalated = count(&|t| t.escalated);
@@ -87,16 +92,28 @@ pub(super) fn flow_table(resolved: &[&Measured]) -> Table {
     };
     Table {
         key: "flow".into(),
-        title: "Flow".into(),
-        note: "Of the tickets resolved in the period: how many were escalated, handed on, reopened, or fixed by the first technician without either.".into(),
-        label: "Measure".into(),
-        columns: vec!["Value".into()],
+        title: locale.t("report-flow-title"),
+        note: locale.t("report-flow-note"),
+        label: locale.t("report-flow-label"),
+        columns: vec![locale.t("report-flow-value")],
         rows: vec![
-            row("Resolved tickets", vec![Cell::Count(n as i64)]),
-            row("Escalation rate %", vec![Cell::percent(escalated, n)]),
-            row("Reassignments per ticket", vec![per_ticket]),
-            row("Reopen rate %", vec![Cell::percent(reopened, n)]),
-            row("First-time fix rate %", vec![Cell::percent(first_time, n)]),
+            row(
+                locale.t("report-flow-resolved"),
+                vec![Cell::Count(n as i64)],
+            ),
+            row(
+                locale.t("report-flow-escalation-rate"),
+                vec![Cell::percent(escalated, n)],
+            ),
+            row(locale.t("report-flow-reassignments"), vec![per_ticket]),
+            row(
+                locale.t("report-flow-reopen-rate"),
+                vec![Cell::percent(reopened, n)],
+            ),
+            row(
+                locale.t("report-flow-first-time-fix"),
+                vec![Cell::percent(first_time, n)],
+            ),
         ],
         chart: None,
     }
@@ -107,6 +124,7 @@ pub(super) fn escalations_table(
     tickets: &[Measured],
     start: DateTime<Utc>,
     end: DateTime<Utc>,
+    locale: &Locale,
 ) -> Table {
     let mut counts: Vec<(String, i64)> = Vec::new();
     for t in tickets {
@@ -118,12 +136,11 @@ pub(super) fn escalations_table(
                 continue;
             }
             let source = match by {
-                None => "Service-level rule".to_string(),
-                Some(id) => facts
-                    .staff
-                    .iter()
-                    .find(|s| s.id == *id)
-                    .map_or_else(|| "Former staff".to_string(), |s| s.name.clone()),
+                None => locale.t("report-escalations-rule"),
+                Some(id) => facts.staff.iter().find(|s| s.id == *id).map_or_else(
+                    || locale.t("report-escalations-former-staff"),
+                    |s| s.name.clone(),
+                ),
             };
             let category = facts
                 .categories
@@ -140,10 +157,10 @@ pub(super) fn escalations_table(
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     Table {
         key: "escalations".into(),
-        title: "Where escalations come from".into(),
-        note: "Escalations made in the period, by who escalated and the ticket's category.".into(),
-        label: "Escalated by · category".into(),
-        columns: vec!["Escalations".into()],
+        title: locale.t("report-escalations-title"),
+        note: locale.t("report-escalations-note"),
+        label: locale.t("report-escalations-label"),
+        columns: vec![locale.t("report-escalations-count")],
         rows: counts
             .into_iter()
             .map(|(l, n)| row(l, vec![Cell::Count(n)]))
@@ -156,6 +173,7 @@ pub(super) fn waiting_table(
     tickets: &[Measured],
     start: DateTime<Utc>,
     until: DateTime<Utc>,
+    locale: &Locale,
 ) -> Table {
     let rows = WaitingOn::ALL
         .iter()
@@ -178,11 +196,11 @@ pub(super) fn waiting_table(
             }
             let average = (ticket_count > 0).then(|| total / ticket_count as i32);
             row(
-                match on {
-                    WaitingOn::Requester => "Requester",
-                    WaitingOn::ThirdParty => "Third party",
-                    WaitingOn::Facility => "Facility work",
-                },
+                locale.t(match on {
+                    WaitingOn::Requester => "report-waiting-requester",
+                    WaitingOn::ThirdParty => "report-waiting-third-party",
+                    WaitingOn::Facility => "report-waiting-facility",
+                }),
                 vec![
                     Cell::Count(ticket_count),
                     Cell::hours(Some(total)),
@@ -193,10 +211,14 @@ pub(super) fn waiting_table(
         .collect();
     Table {
         key: "waiting".into(),
-        title: "Time spent waiting".into(),
-        note: "Elapsed hours in the period that tickets spent waiting, by whom they waited on (service-level clocks stand still meanwhile).".into(),
-        label: "Waiting on".into(),
-        columns: vec!["Tickets".into(), "Hours".into(), "Average hours per ticket".into()],
+        title: locale.t("report-waiting-title"),
+        note: locale.t("report-waiting-note"),
+        label: locale.t("report-waiting-label"),
+        columns: vec![
+            locale.t("report-waiting-tickets"),
+            locale.t("report-waiting-hours"),
+            locale.t("report-waiting-average"),
+        ],
         rows,
         chart: Some(Chart::Bars(1)),
     }
@@ -209,6 +231,7 @@ pub(super) fn people_table(
     tickets: &[Measured],
     start: DateTime<Utc>,
     end: DateTime<Utc>,
+    locale: &Locale,
 ) -> Table {
     // Counted once for everybody rather than once per technician.
     let mut raised: HashMap<i64, i64> = HashMap::new();
@@ -264,29 +287,29 @@ pub(super) fn people_table(
         .collect();
     Table {
         key: "people".into(),
-        title: "Technicians".into(),
-        note: "Open tickets now against each technician's capacity; tickets resolved, hours logged and escalations raised in the period.".into(),
-        label: "Technician".into(),
+        title: locale.t("report-people-title"),
+        note: locale.t("report-people-note"),
+        label: locale.t("report-people-label"),
         columns: vec![
-            "Open now".into(),
-            "Capacity".into(),
-            "Load %".into(),
-            "Resolved".into(),
-            "Hours logged".into(),
-            "Escalations raised".into(),
+            locale.t("report-people-open-now"),
+            locale.t("report-people-capacity"),
+            locale.t("report-people-load"),
+            locale.t("report-column-resolved"),
+            locale.t("report-people-hours-logged"),
+            locale.t("report-people-escalations-raised"),
         ],
         rows,
         chart: Some(Chart::Bars(2)),
     }
 }
 
-pub(super) fn ratings_table(ratings: &[&RatingFact]) -> Table {
+pub(super) fn ratings_table(ratings: &[&RatingFact], locale: &Locale) -> Table {
     Table {
         key: "ratings".into(),
-        title: "Ratings".into(),
-        note: "Requesters' ratings of the help they got, given in the period (5 is best).".into(),
-        label: "Score".into(),
-        columns: vec!["Ratings".into()],
+        title: locale.t("report-ratings-title"),
+        note: locale.t("report-ratings-note"),
+        label: locale.t("report-column-score"),
+        columns: vec![locale.t("report-ratings-count")],
         rows: (1..=5u8)
             .rev()
             .map(|score| {
@@ -298,7 +321,7 @@ pub(super) fn ratings_table(ratings: &[&RatingFact]) -> Table {
     }
 }
 
-pub(super) fn comments_table(ratings: &[&RatingFact]) -> Table {
+pub(super) fn comments_table(ratings: &[&RatingFact], locale: &Locale) -> Table {
     let mut with_comments: Vec<&&RatingFact> = ratings
         .iter()
         .filter(|r| r.comment.as_deref().is_some_and(|c| !c.trim().is_empty()))
@@ -306,12 +329,16 @@ pub(super) fn comments_table(ratings: &[&RatingFact]) -> Table {
     with_comments.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.number.cmp(&a.number)));
     Table {
         key: "comments".into(),
-        title: "What requesters said".into(),
-        note: format!(
-            "The newest comments given with a rating in the period (at most {MAX_COMMENTS})."
+        title: locale.t("report-comments-title"),
+        note: locale.t_with(
+            "report-comments-note",
+            &[("count", (MAX_COMMENTS as i64).into())],
         ),
-        label: "Ticket".into(),
-        columns: vec!["Score".into(), "Comment".into()],
+        label: locale.t("report-comments-label"),
+        columns: vec![
+            locale.t("report-column-score"),
+            locale.t("report-comments-comment"),
+        ],
         rows: with_comments
             .into_iter()
             .take(MAX_COMMENTS)

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::sla::Target;
+use crate::i18n::Lang;
 
 fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -206,16 +207,28 @@ fn week() -> Facts {
     }
 }
 
+/// English, as the tests below read the tables by their headings.
+fn english() -> Locale {
+    Locale::default()
+}
+
 fn report() -> Report {
     let scope = ReportScope {
         from: day("2026-11-02"),
         to: day("2026-11-08"),
+        zone: Tz::UTC,
         team: None,
         category: None,
         technician: None,
         priority: None,
     };
-    build(&scope, &week(), &[policy()], at("2026-11-20T12:00:00Z"))
+    build(
+        &scope,
+        &week(),
+        &[policy()],
+        at("2026-11-20T12:00:00Z"),
+        &english(),
+    )
 }
 
 fn text(r: &Report, table: &str, row: &str, column: &str) -> String {
@@ -320,8 +333,14 @@ fn a_resolution_over_target_is_a_breach() {
             }
         )
     });
-    let scope = ReportScope::default_for(day("2026-11-08"));
-    let r = build(&scope, &facts, &[policy()], at("2026-11-20T12:00:00Z"));
+    let scope = ReportScope::default_for(day("2026-11-08"), Tz::UTC);
+    let r = build(
+        &scope,
+        &facts,
+        &[policy()],
+        at("2026-11-20T12:00:00Z"),
+        &english(),
+    );
     assert_eq!(text(&r, "speed", "P2", "Median to resolve"), "9.25");
     assert_eq!(text(&r, "sla", "P2", "Resolution breaches"), "1");
     assert_eq!(text(&r, "sla", "P2", "Within target %"), "50.0");
@@ -362,9 +381,15 @@ fn flow_escalations_waiting_people_and_ratings() {
 
 #[test]
 fn filters_narrow_the_technician_table() {
-    let mut scope = ReportScope::default_for(day("2026-11-08"));
+    let mut scope = ReportScope::default_for(day("2026-11-08"), Tz::UTC);
     scope.team = Some("Network".into());
-    let r = build(&scope, &week(), &[policy()], at("2026-11-20T12:00:00Z"));
+    let r = build(
+        &scope,
+        &week(),
+        &[policy()],
+        at("2026-11-20T12:00:00Z"),
+        &english(),
+    );
     let people: Vec<&str> = r
         .table("people")
         .unwrap()
@@ -377,8 +402,8 @@ fn filters_narrow_the_technician_table() {
 
 #[test]
 fn without_a_policy_times_are_not_measured() {
-    let scope = ReportScope::default_for(day("2026-11-08"));
-    let r = build(&scope, &week(), &[], at("2026-11-20T12:00:00Z"));
+    let scope = ReportScope::default_for(day("2026-11-08"), Tz::UTC);
+    let r = build(&scope, &week(), &[], at("2026-11-20T12:00:00Z"), &english());
     assert_eq!(text(&r, "speed", "All", "Median to resolve"), "—");
     assert_eq!(text(&r, "sla", "All", "Resolved"), "0");
     assert_eq!(text(&r, "volume", "2026-11-03", "Resolved"), "1");
@@ -415,7 +440,7 @@ fn percentiles_interpolate() {
 #[test]
 fn scope_reads_dates_and_filters_and_names_bad_fields() {
     let today = day("2026-11-30");
-    let s = ReportScope::parse(&ReportQuery::default(), today).unwrap();
+    let s = ReportScope::parse(&ReportQuery::default(), today, Tz::UTC).unwrap();
     assert_eq!((s.from, s.to), (day("2026-11-01"), today));
     assert_eq!(s.bucket(), Bucket::Day);
     let q = ReportQuery {
@@ -425,14 +450,14 @@ fn scope_reads_dates_and_filters_and_names_bad_fields() {
         technician: "7".into(),
         ..ReportQuery::default()
     };
-    let s = ReportScope::parse(&q, today).unwrap();
+    let s = ReportScope::parse(&q, today, Tz::UTC).unwrap();
     assert_eq!(s.priority, Some(Priority::P2));
     assert_eq!(s.bucket(), Bucket::Month);
     let months = s.buckets();
     assert_eq!(months.len(), 11);
     assert_eq!(months[1].0, day("2026-02-01"));
     assert_eq!(months[10].2, at("2026-12-01T00:00:00Z"));
-    assert_eq!(ReportScope::parse(&s.query(), today).unwrap(), s);
+    assert_eq!(ReportScope::parse(&s.query(), today, Tz::UTC).unwrap(), s);
 
     let bad = ReportQuery {
         from: "yesterday".into(),
@@ -440,7 +465,7 @@ fn scope_reads_dates_and_filters_and_names_bad_fields() {
         technician: "tina".into(),
         ..ReportQuery::default()
     };
-    let fields: Vec<String> = ReportScope::parse(&bad, today)
+    let fields: Vec<String> = ReportScope::parse(&bad, today, Tz::UTC)
         .unwrap_err()
         .into_iter()
         .map(|(f, _)| f)
@@ -452,16 +477,23 @@ fn scope_reads_dates_and_filters_and_names_bad_fields() {
         ..ReportQuery::default()
     };
     assert_eq!(
-        ReportScope::parse(&backwards, today).unwrap_err()[0].0,
+        ReportScope::parse(&backwards, today, Tz::UTC).unwrap_err()[0].0,
         "from"
     );
     let long = ReportQuery {
         from: "2020-01-01".into(),
         ..ReportQuery::default()
     };
-    assert!(ReportScope::parse(&long, today).unwrap_err()[0]
-        .1
-        .contains("at most"));
+    let too_long = ReportScope::parse(&long, today, Tz::UTC).unwrap_err();
+    assert_eq!(
+        too_long[0].1.render(&english()),
+        "A report covers at most 1098 days; choose a shorter period"
+    );
+    let bad_date = ReportScope::parse(&bad, today, Tz::UTC).unwrap_err();
+    assert_eq!(
+        bad_date[0].1.render(&english()),
+        "'yesterday' is not a date like 2026-11-30"
+    );
 }
 
 #[test]
@@ -469,10 +501,113 @@ fn weeks_split_a_quarter() {
     let s = ReportScope {
         from: day("2026-09-01"),
         to: day("2026-11-30"),
-        ..ReportScope::default_for(day("2026-11-30"))
+        ..ReportScope::default_for(day("2026-11-30"), Tz::UTC)
     };
     assert_eq!(s.bucket(), Bucket::Week);
     let weeks = s.buckets();
     assert_eq!(weeks.len(), 13);
     assert_eq!(weeks[12].2, at("2026-12-01T00:00:00Z"));
+}
+
+#[test]
+fn days_are_the_desks_and_words_the_readers() {
+    let rome: Tz = "Europe/Rome".parse().unwrap();
+    // 23:30 UTC on 1 December is 00:30 on 2 December in Rome.
+    let late = ticket(
+        2001,
+        "2026-12-01T23:30:00Z",
+        "hardware",
+        "portal",
+        Priority::P3,
+        None,
+        Status::New,
+        &[],
+    );
+    let facts = Facts {
+        histories: vec![late],
+        categories: week().categories,
+        ..Facts::default()
+    };
+    let scope = ReportScope {
+        from: day("2026-12-01"),
+        to: day("2026-12-02"),
+        zone: rome,
+        team: None,
+        category: None,
+        technician: None,
+        priority: None,
+    };
+    // The period runs from midnight to midnight in Rome (UTC+1 in winter).
+    assert_eq!(scope.start(), at("2026-11-30T23:00:00Z"));
+    assert_eq!(scope.end(), at("2026-12-02T23:00:00Z"));
+    let now = at("2026-12-03T12:00:00Z");
+
+    let r = build(&scope, &facts, &[policy()], now, &english());
+    assert_eq!(column(&r, "volume", "Opened"), ["0", "1"]);
+    assert_eq!(r.zone_note, "Days and hours in Europe/Rome");
+    // In UTC the same ticket is the 1st's.
+    let utc = ReportScope {
+        zone: Tz::UTC,
+        ..scope.clone()
+    };
+    let r = build(&utc, &facts, &[policy()], now, &english());
+    assert_eq!(column(&r, "volume", "Opened"), ["1", "0"]);
+    assert_eq!(r.zone_note, "Days and hours in UTC");
+
+    // A German reader gets German headings, notes, labels and CSV header rows; the days stay
+    // the desk's.
+    let german = Locale::new(Lang::De, chrono_tz::Europe::Berlin);
+    let r = build(&scope, &facts, &[policy()], now, &german);
+    let volume = r.table("volume").unwrap();
+    assert_eq!(volume.title, "Tickets im Zeitverlauf");
+    assert_eq!(
+        volume.note,
+        "Eröffnete und gelöste Tickets pro Tag und wie viele am Ende des Tages offen waren."
+    );
+    assert_eq!(column(&r, "volume", "Eröffnet"), ["0", "1"]);
+    assert_eq!(
+        volume.csv(),
+        "Tag,Eröffnet,Gelöst,Offen am Ende\r\n2026-12-01,0,0,0\r\n2026-12-02,1,0,1\r\n"
+    );
+    assert_eq!(r.zone_note, "Tage und Stunden in der Zeitzone Europe/Rome");
+    let summary: HashMap<_, _> = r.summary.iter().cloned().collect();
+    assert_eq!(summary["Eröffnet"], "1");
+    assert_eq!(summary["Durchschnittliche Bewertung"], "—");
+    assert_eq!(r.table("speed").unwrap().rows[0].label, "Alle");
+    assert_eq!(
+        r.table("waiting").unwrap().rows[0].label,
+        "Anfragende Person"
+    );
+    assert_eq!(
+        r.table("channels").unwrap().rows[0].label,
+        german.t("channel-portal")
+    );
+    assert_eq!(
+        r.table("comments").unwrap().csv(),
+        "Ticket,Punkte,Kommentar\r\n"
+    );
+}
+
+#[test]
+fn a_day_whose_midnight_is_skipped_starts_when_the_clocks_do() {
+    // Chile moves its clocks from 00:00 straight to 01:00 on Sunday 6 September 2026.
+    let zone: Tz = "America/Santiago".parse().unwrap();
+    let scope = ReportScope {
+        from: day("2026-09-05"),
+        to: day("2026-09-07"),
+        ..ReportScope::default_for(day("2026-09-30"), zone)
+    };
+    let days: Vec<_> = scope
+        .buckets()
+        .into_iter()
+        .map(|(_, a, b)| (a, b))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            (at("2026-09-05T04:00:00Z"), at("2026-09-06T04:00:00Z")),
+            (at("2026-09-06T04:00:00Z"), at("2026-09-07T03:00:00Z")),
+            (at("2026-09-07T03:00:00Z"), at("2026-09-08T03:00:00Z")),
+        ]
+    );
 }

@@ -1,5 +1,6 @@
 //! Working calendars: weekly hours in a time zone, minus holidays, and business time in them.
 
+use crate::i18n::Msg;
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
@@ -31,14 +32,12 @@ impl Calendar {
 
     /// Reads a time zone (IANA name), weekly hours such as `mon-fri 08:00-12:00, 13:00-17:00;
     /// sat 09:00-12:00` (or `24x7`), and holidays as `YYYY-MM-DD` dates separated by spaces,
-    /// commas or lines.
-    pub fn parse(tz: &str, hours: &str, holidays: &str) -> Result<Calendar, String> {
-        let tz: Tz = tz.trim().parse().map_err(|_| {
-            format!(
-                "Unknown time zone '{}' (use a name like Europe/Paris)",
-                tz.trim()
-            )
-        })?;
+    /// commas or lines. The error says what is wrong in the reader's words.
+    pub fn parse(tz: &str, hours: &str, holidays: &str) -> Result<Calendar, Msg> {
+        let tz: Tz = tz
+            .trim()
+            .parse()
+            .map_err(|_| Msg::new("err-unknown-time-zone").text("zone", tz.trim()))?;
         let week = parse_week(hours)?;
         let mut days = BTreeSet::new();
         for word in holidays
@@ -46,7 +45,7 @@ impl Calendar {
             .filter(|w| !w.is_empty())
         {
             let date = NaiveDate::parse_from_str(word, "%Y-%m-%d")
-                .map_err(|_| format!("'{word}' is not a date like 2026-12-25"))?;
+                .map_err(|_| Msg::new("err-holiday-not-date").text("word", word))?;
             days.insert(date);
         }
         Ok(Calendar {
@@ -179,8 +178,8 @@ fn clock_text(minutes: u32) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
-fn parse_clock(text: &str) -> Result<u32, String> {
-    let bad = || format!("'{text}' is not a time like 08:30");
+fn parse_clock(text: &str) -> Result<u32, Msg> {
+    let bad = || Msg::new("err-not-a-time").text("text", text);
     let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
     let (h, m): (u32, u32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
     let minutes = h * 60 + m;
@@ -190,14 +189,14 @@ fn parse_clock(text: &str) -> Result<u32, String> {
     Ok(minutes)
 }
 
-fn parse_day(text: &str) -> Result<usize, String> {
+fn parse_day(text: &str) -> Result<usize, Msg> {
     let t = text.trim().to_lowercase();
     DAYS.iter()
         .position(|d| t.starts_with(d) && d.len() <= t.len())
-        .ok_or_else(|| format!("'{text}' is not a day (mon, tue, … sun)"))
+        .ok_or_else(|| Msg::new("err-not-a-day").text("text", text))
 }
 
-fn parse_week(text: &str) -> Result<[Vec<(u32, u32)>; 7], String> {
+fn parse_week(text: &str) -> Result<[Vec<(u32, u32)>; 7], Msg> {
     let mut week: [Vec<(u32, u32)>; 7] = Default::default();
     if text.trim().eq_ignore_ascii_case("24x7") {
         return Ok(std::array::from_fn(|_| vec![(0, DAY_MINUTES)]));
@@ -209,14 +208,14 @@ fn parse_week(text: &str) -> Result<[Vec<(u32, u32)>; 7], String> {
     {
         let (days, spans) = entry
             .split_once(char::is_whitespace)
-            .ok_or_else(|| format!("'{entry}' needs days and hours, like mon-fri 08:00-17:00"))?;
+            .ok_or_else(|| Msg::new("err-hours-need-days").text("entry", entry))?;
         let mut chosen = Vec::new();
         for part in days.split(',') {
             match part.split_once('-') {
                 Some((a, b)) => {
                     let (a, b) = (parse_day(a)?, parse_day(b)?);
                     if b < a {
-                        return Err(format!("'{part}' runs backwards"));
+                        return Err(Msg::new("err-days-backwards").text("part", part));
                     }
                     chosen.extend(a..=b);
                 }
@@ -226,10 +225,10 @@ fn parse_week(text: &str) -> Result<[Vec<(u32, u32)>; 7], String> {
         for span in spans.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             let (a, b) = span
                 .split_once('-')
-                .ok_or_else(|| format!("'{span}' is not a span like 08:00-17:00"))?;
+                .ok_or_else(|| Msg::new("err-not-a-span").text("span", span))?;
             let (a, b) = (parse_clock(a)?, parse_clock(b)?);
             if b <= a {
-                return Err(format!("'{span}' ends before it starts"));
+                return Err(Msg::new("err-span-backwards").text("span", span));
             }
             for &d in &chosen {
                 week[d].push((a, b));
@@ -239,11 +238,11 @@ fn parse_week(text: &str) -> Result<[Vec<(u32, u32)>; 7], String> {
     for day in &mut week {
         day.sort_unstable();
         if day.windows(2).any(|w| w[1].0 < w[0].1) {
-            return Err("Working hours of a day overlap".into());
+            return Err(Msg::new("err-hours-overlap"));
         }
     }
     if week.iter().all(Vec::is_empty) {
-        return Err("Give at least one working span, like mon-fri 08:00-17:00".into());
+        return Err(Msg::new("err-no-working-hours"));
     }
     Ok(week)
 }

@@ -1,6 +1,7 @@
 //! Escalation rules: what fires when a clock has used a share of its target.
 
 use crate::domain::closed_enum;
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 closed_enum! {
@@ -32,13 +33,8 @@ pub struct Rule {
 
 impl Rule {
     /// Reads `75% resolution: notify assignee, raise priority`.
-    pub fn parse(line: &str) -> Result<Rule, String> {
-        let shape = || {
-            format!(
-                "'{}' should read like: 75% resolution: notify assignee",
-                line.trim()
-            )
-        };
+    pub fn parse(line: &str) -> Result<Rule, Msg> {
+        let shape = || Msg::new("err-rule-shape").text("line", line.trim());
         let (when, what) = line.split_once(':').ok_or_else(shape)?;
         let mut words = when.split_whitespace();
         let percent = words
@@ -62,11 +58,10 @@ impl Rule {
             if a.is_empty() {
                 continue;
             }
-            let action: RuleAction = a.to_lowercase().parse().map_err(|_| {
-                format!(
-                    "'{a}' is not an action (notify assignee, notify coordinators, notify watchers, raise priority, reassign)"
-                )
-            })?;
+            let action: RuleAction = a
+                .to_lowercase()
+                .parse()
+                .map_err(|_| Msg::new("err-rule-action").text("action", a.clone()))?;
             if !actions.contains(&action) {
                 actions.push(action);
             }

@@ -1,6 +1,7 @@
 //! Facility work orders: asking for work, the facility manager's updates, and resuming the tickets that waited.
 
 use super::*;
+use crate::i18n::Msg;
 
 /// Makes a ticket wait on facility work: a new work order for a facility manager, or an open one
 /// that already exists (`existing`). The ticket waits on facility, its clock paused, until every
@@ -38,15 +39,17 @@ pub async fn request_facility_work(
         .waiting_on
         .filter(|on| *on != WaitingOn::Facility)
     {
-        return Err(AppError::field(
+        return Err(AppError::field_msg(
             "what",
-            format!("It is {}; resume it first", on.label().to_lowercase()),
+            Msg::new("facility-resume-first").key("waiting", on.label_key()),
         ));
     }
     if row.ticket.waiting_on != Some(WaitingOn::Facility) {
         lifecycle = lifecycle
             .transition(&Action::Wait(WaitingOn::Facility))
-            .map_err(|e| AppError::field("what", format!("The ticket cannot wait: {}", e.why)))?;
+            .map_err(|e| {
+                AppError::field_msg("what", Msg::new("facility-cannot-wait").key("why", &e.why))
+            })?;
     }
     let (id, manager_id) = match (new, existing) {
         (Some((valid, manager)), _) => (
@@ -57,10 +60,7 @@ pub async fn request_facility_work(
         (None, None) => return Err(AppError::Internal),
     };
     if !Db::attach_work_order(w.conn(), id, row.id).await? {
-        return Err(AppError::field(
-            "existing",
-            "The ticket waits on that work order already",
-        ));
+        return Err(AppError::field("existing", "err-work-order-attached"));
     }
     let (mut order, _) = Db::work_order(w.conn(), id)
         .await?
@@ -104,15 +104,12 @@ async fn new_order(
     draft: Option<&WorkOrderDraft>,
 ) -> Result<(crate::domain::coordination::ValidWorkOrder, User), AppError> {
     let Some(d) = draft else {
-        return Err(AppError::field("what", "Say what is needed"));
+        return Err(AppError::field("what", "err-say-what-needed"));
     };
     let valid = d.parse().map_err(field_errors)?;
     match state.db.user_by_email(valid.manager.as_str()).await? {
         Some(u) if u.role == Role::Facility => Ok((valid, u)),
-        _ => Err(AppError::field(
-            "manager",
-            "No facility manager has that email (an admin gives the facility role on People)",
-        )),
+        _ => Err(AppError::field("manager", "err-no-facility-manager")),
     }
 }
 
@@ -120,8 +117,8 @@ async fn new_order(
 async fn open_order(w: &mut TicketWrite<'_>, id: i64) -> Result<i64, AppError> {
     match Db::work_order(w.conn(), id).await? {
         Some((order, manager_id)) if order.status == WorkOrderStatus::Open => Ok(manager_id),
-        Some(_) => Err(AppError::field("existing", "That work order is finished")),
-        None => Err(AppError::field("existing", "No such work order")),
+        Some(_) => Err(AppError::field("existing", "err-work-order-finished")),
+        None => Err(AppError::field("existing", "err-no-work-order")),
     }
 }
 
@@ -134,10 +131,10 @@ async fn tell_manager(
     manager_id: i64,
 ) -> Result<(), AppError> {
     let now = w.now();
-    let expected = order
-        .expected_on
-        .map(|d| format!(" IT hopes for it by {d}."))
-        .unwrap_or_default();
+    let text = match order.expected_on {
+        Some(d) => Msg::new("facility-asked-by-text").date("by", d),
+        None => Msg::new("facility-asked-text"),
+    };
     notify::deliver(
         w.conn(),
         state,
@@ -145,11 +142,13 @@ async fn tell_manager(
         vec![Outgoing {
             user_id: manager_id,
             kind: NotificationKind::FacilityWork,
-            subject: format!("{}: {}", order.reference(), order.location),
-            text: format!(
-                "{} from IT asks for facility work: {} ({}).{expected} Mark it done on your work orders page when it is finished.",
-                actor.name, order.what, order.location
-            ),
+            subject: Msg::new("facility-asked-subject")
+                .text("order", order.reference())
+                .text("location", order.location.clone()),
+            text: vec![text
+                .text("asker", actor.name.clone())
+                .text("what", order.what.clone())
+                .text("location", order.location.clone())],
             link: None,
         }],
         now,
@@ -209,23 +208,20 @@ pub async fn update_work_order(
         return Err(AppError::NotFound);
     }
     if order.status != WorkOrderStatus::Open {
-        return Err(AppError::field(
-            "outcome",
-            "This work order is finished already",
-        ));
+        return Err(AppError::field("outcome", "err-work-order-closed"));
     }
     let note = |text: &str| {
         let t = text.trim();
         (t.chars().count() <= 2000)
             .then(|| (!t.is_empty()).then(|| t.to_string()))
-            .ok_or_else(|| AppError::field("outcome", "At most 2000 characters"))
+            .ok_or_else(|| AppError::field("outcome", "err-outcome-too-long"))
     };
     match &update {
         WorkOrderUpdate::Expect(day) => {
             let day = match day.trim() {
                 "" => None,
                 d => Some(
-                    parse_date(d, "Expected date")
+                    parse_date(d, "err-expected-date-required", "err-expected-date-invalid")
                         .map_err(|m| AppError::field("expected_on", m))?,
                 ),
             };

@@ -15,13 +15,10 @@ pub async fn link(
     if !actor.role.is_staff() {
         return Err(AppError::Forbidden);
     }
-    let other = TicketNumber::parse(other)
-        .ok_or_else(|| AppError::field("other", "Enter a ticket number like SB-1042"))?;
+    let other =
+        TicketNumber::parse(other).ok_or_else(|| AppError::field("other", "err-ticket-number"))?;
     if other == number {
-        return Err(AppError::field(
-            "other",
-            "A ticket cannot be linked to itself",
-        ));
+        return Err(AppError::field("other", "err-link-self"));
     }
     if kind == LinkChoice::Duplicate {
         return merge(state, actor, number, other).await;
@@ -31,7 +28,7 @@ pub async fn link(
     let row = load_visible(w.conn(), actor, number).await?;
     let that = load_visible(w.conn(), actor, other)
         .await
-        .map_err(|_| AppError::field("other", "No ticket you can see has that number"))?;
+        .map_err(|_| AppError::field("other", "err-no-visible-ticket"))?;
     let (child, parent) = match kind {
         LinkChoice::Parent => (&row, &that),
         LinkChoice::Child => (&that, &row),
@@ -41,10 +38,7 @@ pub async fn link(
         Db::insert_link(w.conn(), row.id, that.id, "related", actor.id, now).await?;
     } else {
         if Db::is_ancestor(w.conn(), child.id, parent.id).await? {
-            return Err(AppError::field(
-                "other",
-                "That would make a ticket its own parent",
-            ));
+            return Err(AppError::field("other", "err-link-loop"));
         }
         Db::insert_link(w.conn(), child.id, parent.id, "child_of", actor.id, now).await?;
     }
@@ -118,20 +112,14 @@ pub async fn merge(
     }
     let keep = load_visible(w.conn(), actor, survivor)
         .await
-        .map_err(|_| AppError::field("other", "No ticket you can see has that number"))?;
+        .map_err(|_| AppError::field("other", "err-no-visible-ticket"))?;
     if !dup.ticket.status.is_open() {
-        return Err(AppError::field(
-            "other",
-            "Only an open ticket can be merged as a duplicate",
-        ));
+        return Err(AppError::field("other", "err-merge-open-only"));
     }
     if !(keep.ticket.status.is_open() || keep.ticket.status == Status::Resolved)
         || keep.ticket.merged_into.is_some()
     {
-        return Err(AppError::field(
-            "other",
-            "Merge into a ticket that is still open",
-        ));
+        return Err(AppError::field("other", "err-merge-into-open"));
     }
     let cancelled = dup.ticket.lifecycle().transition(&Action::Cancel)?;
     Db::merge_into(w.conn(), state.db.backend(), dup.id, keep.id).await?;

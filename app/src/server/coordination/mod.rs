@@ -17,14 +17,30 @@ use crate::domain::{
     WaitingOn,
 };
 use crate::error::{AppError, FieldError};
+use crate::i18n::Msg;
 use crate::types::{ProjectPage, ProjectSummary, TaskDraft, Workload};
 use chrono::NaiveDate;
 
+/// Field errors whose messages are catalogue keys.
 fn field_errors(errors: Vec<(String, String)>) -> AppError {
+    field_msgs(
+        errors
+            .into_iter()
+            .map(|(field, key)| (field, Msg::new(&key)))
+            .collect(),
+    )
+}
+
+/// Field errors whose messages may have arguments.
+fn field_msgs(errors: Vec<(String, Msg)>) -> AppError {
     AppError::Validation(
         errors
             .into_iter()
-            .map(|(field, message)| FieldError { field, message })
+            .map(|(field, m)| FieldError {
+                field,
+                message: m.key,
+                args: m.args,
+            })
             .collect(),
     )
 }

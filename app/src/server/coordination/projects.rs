@@ -16,7 +16,7 @@ pub async fn create_project(
         .db
         .user_by_email(valid.manager.as_str())
         .await?
-        .ok_or_else(|| AppError::field("manager", "No account has that email"))?;
+        .ok_or_else(|| AppError::field("manager", "err-no-account"))?;
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
     let id = Db::insert_project(&mut tx, &valid, manager.id, actor.id, now).await?;
@@ -159,7 +159,7 @@ pub async fn add_project_watcher(
         .db
         .user_by_email(email.as_str())
         .await?
-        .ok_or_else(|| AppError::field("email", "No account has that email"))?;
+        .ok_or_else(|| AppError::field("email", "err-no-account"))?;
     let mut tx = state.db.begin_write().await?;
     Db::add_project_watcher(&mut tx, id, who.id, state.clock.now()).await?;
     tx.commit().await?;
@@ -228,46 +228,49 @@ async fn check_task(
     draft: &TaskDraft,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(NewTicketRow, Option<User>), AppError> {
-    let mut errors: Vec<(String, String)> = Vec::new();
+    let mut errors: Vec<(String, Msg)> = Vec::new();
     let title = TicketTitle::parse(&draft.title)
-        .map_err(|m| errors.push(("title".into(), m)))
+        .map_err(|m| errors.push(("title".into(), Msg::new(&m))))
         .ok();
     let description = match draft.description.trim() {
         "" => Some(String::from("Planned task")),
         d => NoteBody::parse(d)
             .map(|b| b.as_str().to_string())
-            .map_err(|m| errors.push(("description".into(), m)))
+            .map_err(|m| errors.push(("description".into(), Msg::new(&m))))
             .ok(),
     };
-    let due_on = parse_date(&draft.due_on, "Due date")
-        .map_err(|m| errors.push(("due_on".into(), m)))
-        .ok();
+    let due_on = parse_date(
+        &draft.due_on,
+        "err-due-date-required",
+        "err-due-date-invalid",
+    )
+    .map_err(|m| errors.push(("due_on".into(), Msg::new(&m))))
+    .ok();
     if let Some(d) = due_on.filter(|d| *d < project.starts_on) {
         errors.push((
             "due_on".into(),
-            format!(
-                "Due {d} is before the project starts ({})",
-                project.starts_on
-            ),
+            Msg::new("err-due-before-start")
+                .text("due", d.to_string())
+                .text("start", project.starts_on.to_string()),
         ));
     }
     let priority = match draft.priority.trim() {
         "" => Some(Priority::P3),
         p => p
             .parse::<Priority>()
-            .map_err(|_| errors.push(("priority".into(), "Choose P1 to P4".into())))
+            .map_err(|_| errors.push(("priority".into(), Msg::new("err-choose-priority"))))
             .ok(),
     };
     let category = state.db.category(draft.category.trim()).await?;
     if category.is_none() {
-        errors.push(("category".into(), "Choose a category".into()));
+        errors.push(("category".into(), Msg::new("err-choose-category")));
     }
     let assignee = match draft.assignee.trim() {
         "" => None,
         email => match state.db.user_by_email(&email.to_lowercase()).await? {
             Some(u) if u.role.is_staff() => Some(u),
             _ => {
-                errors.push(("assignee".into(), "No technician has that email".into()));
+                errors.push(("assignee".into(), Msg::new("err-no-technician")));
                 None
             }
         },
@@ -275,10 +278,10 @@ async fn check_task(
     let (Some(title), Some(description), Some(due_on), Some(priority), Some((category_id, _))) =
         (title, description, due_on, priority, category)
     else {
-        return Err(field_errors(errors));
+        return Err(field_msgs(errors));
     };
     if !errors.is_empty() {
-        return Err(field_errors(errors));
+        return Err(field_msgs(errors));
     }
     let row = NewTicketRow {
         title: title.as_str().to_string(),
@@ -314,7 +317,10 @@ pub async fn plan_ticket(
     }
     let due_on = match due_on.trim() {
         "" => None,
-        d => Some(parse_date(d, "Due date").map_err(|m| AppError::field("due_on", m))?),
+        d => Some(
+            parse_date(d, "err-due-date-required", "err-due-date-invalid")
+                .map_err(|m| AppError::field("due_on", m))?,
+        ),
     };
     let project = match project_id {
         None => None,
@@ -323,7 +329,7 @@ pub async fn plan_ticket(
                 .db
                 .project(id)
                 .await?
-                .ok_or_else(|| AppError::field("project", "No such project"))?,
+                .ok_or_else(|| AppError::field("project", "err-no-project"))?,
         ),
     };
     let now = state.clock.now();

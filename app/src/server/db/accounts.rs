@@ -38,7 +38,7 @@ impl Db {
     /// The account and its password hash, for sign-in.
     pub async fn credentials(&self, email: &str) -> Result<Option<Credentials>, AppError> {
         let row = sqlx::query(
-            "SELECT id, email, name, role, password_hash, email_verified_at, deactivated_at \
+            "SELECT id, email, name, role, language, time_zone, password_hash, email_verified_at, deactivated_at \
              FROM users WHERE email = $1",
         )
         .bind(email)
@@ -163,7 +163,7 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<Option<User>, AppError> {
         let row = sqlx::query(
-            "SELECT u.id, u.email, u.name, u.role, t.last_used_at FROM api_tokens t \
+            "SELECT u.id, u.email, u.name, u.role, u.language, u.time_zone, t.last_used_at FROM api_tokens t \
              JOIN users u ON u.id = t.user_id \
              WHERE t.token_hash = $1 AND t.expires_at > $2 AND u.deactivated_at IS NULL",
         )

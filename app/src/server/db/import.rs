@@ -60,7 +60,7 @@ impl Db {
                 .iter()
                 .find(|(_, c)| c.slug == t.category)
                 .map(|(id, _)| *id)
-                .ok_or_else(|| AppError::field("category", "Unknown category"))?;
+                .ok_or_else(|| AppError::field("category", "err-unknown-category"))?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO tickets (title, description, category_id, requester_id, assignee_id, impact, urgency, priority, \
                  status, waiting_on, channel, created_at, updated_at, resolution, escalated, reopened) \

@@ -71,7 +71,7 @@ impl Db {
         .fetch_one(&mut *conn)
         .await?;
         if exists > 0 {
-            return Err(AppError::field("other", "These tickets are linked already"));
+            return Err(AppError::field("other", "err-already-linked"));
         }
         let result = sqlx::query(
             "INSERT INTO ticket_links (ticket_id, other_id, kind, created_by, created_at) VALUES ($1, $2, $3, $4, $5)",
@@ -85,10 +85,9 @@ impl Db {
         .await;
         match result {
             Ok(_) => Ok(()),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::field(
-                "other",
-                "That ticket has a parent already; unlink it first",
-            )),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                Err(AppError::field("other", "err-has-parent"))
+            }
             Err(e) => Err(e.into()),
         }
     }

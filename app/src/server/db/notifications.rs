@@ -118,7 +118,7 @@ impl Db {
             return Ok(Vec::new());
         }
         let mut q = Sql::new(
-            "SELECT u.id, u.email, u.name, u.role, p.muted, p.email AS wants_email, p.digest \
+            "SELECT u.id, u.email, u.name, u.role, u.language, u.time_zone, p.muted, p.email AS wants_email, p.digest \
              FROM users u LEFT JOIN notification_prefs p ON p.user_id = u.id \
              WHERE u.deactivated_at IS NULL AND u.id IN (",
         );
@@ -136,6 +136,10 @@ impl Db {
                     name: r.try_get("name")?,
                     role: decode(r.try_get("role")?)?,
                     prefs: prefs_from_row(r)?,
+                    language: r
+                        .try_get::<Option<String>, _>("language")?
+                        .and_then(|l| crate::i18n::Lang::parse(&l)),
+                    time_zone: r.try_get("time_zone")?,
                 })
             })
             .collect()
@@ -303,9 +307,22 @@ pub struct Recipient {
     pub name: String,
     pub role: Role,
     pub prefs: Preferences,
+    pub language: Option<crate::i18n::Lang>,
+    pub time_zone: Option<String>,
 }
 
 impl Recipient {
+    /// The language and zone their mail is written in: their own, else the desk's.
+    pub fn locale(&self, settings: &crate::server::state::Settings) -> crate::i18n::Locale {
+        crate::i18n::Locale::new(
+            self.language.unwrap_or(settings.default_language),
+            self.time_zone
+                .as_deref()
+                .and_then(crate::i18n::parse_zone)
+                .unwrap_or(settings.time_zone),
+        )
+    }
+
     pub fn first_name(&self) -> &str {
         self.name.split_whitespace().next().unwrap_or(&self.name)
     }

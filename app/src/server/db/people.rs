@@ -28,10 +28,9 @@ impl Db {
         .await;
         match result {
             Ok(done) => Ok(done),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::field(
-                "email",
-                "An account with this email already exists",
-            )),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                Err(AppError::field("email", "err-email-taken"))
+            }
             Err(e) => Err(e.into()),
         }
     }
@@ -72,19 +71,41 @@ impl Db {
     }
 
     pub async fn user_by_email(&self, email: &str) -> Result<Option<User>, AppError> {
-        let row = sqlx::query("SELECT id, email, name, role FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT id, email, name, role, language, time_zone FROM users WHERE email = $1",
+        )
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
         row.as_ref().map(user_from_row).transpose()
     }
 
     pub async fn user_by_id(&self, id: i64) -> Result<Option<User>, AppError> {
-        let row = sqlx::query("SELECT id, email, name, role FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT id, email, name, role, language, time_zone FROM users WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         row.as_ref().map(user_from_row).transpose()
+    }
+
+    /// Sets a person's language and zone, and drops their cached sessions so that the next
+    /// request reads them.
+    pub async fn set_language_and_zone(
+        &self,
+        user_id: i64,
+        language: Option<crate::i18n::Lang>,
+        time_zone: Option<&str>,
+    ) -> Result<(), AppError> {
+        sqlx::query("UPDATE users SET language = $1, time_zone = $2 WHERE id = $3")
+            .bind(language.map(|l| l.code()))
+            .bind(time_zone)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        self.forget_sessions_of(user_id);
+        Ok(())
     }
 
     pub async fn count_users(&self) -> Result<i64, AppError> {
@@ -140,7 +161,7 @@ impl Db {
             }
         }
         let row = sqlx::query(
-            "SELECT u.id, u.email, u.name, u.role, s.last_seen_at, s.created_at FROM sessions s JOIN users u ON u.id = s.user_id \
+            "SELECT u.id, u.email, u.name, u.role, u.language, u.time_zone, s.last_seen_at, s.created_at FROM sessions s JOIN users u ON u.id = s.user_id \
              WHERE s.token_hash = $1 AND s.last_seen_at > $2 AND s.created_at > $3 AND u.deactivated_at IS NULL",
         )
         .bind(token_hash)

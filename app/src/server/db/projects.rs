@@ -69,10 +69,9 @@ impl Db {
         .await;
         match result {
             Ok(done) => Ok(done),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::field(
-                "name",
-                "A project with this name exists already",
-            )),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                Err(AppError::field("name", "err-project-name-taken"))
+            }
             Err(e) => Err(e.into()),
         }
     }

@@ -64,7 +64,7 @@ impl Db {
         match q.fetch_optional(&mut *conn).await {
             Ok(id) => Ok(id),
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                Err(AppError::field("name", "Another policy has that name"))
+                Err(AppError::field("name", "err-policy-name-taken"))
             }
             Err(e) => Err(e.into()),
         }
@@ -244,12 +244,13 @@ pub(super) fn policy_from_row(r: &AnyRow) -> Result<Policy, AppError> {
         tracing::error!(error = %what, "undecodable SLA policy");
         AppError::Internal
     };
+    let words = |m: crate::i18n::Msg| m.render(&crate::i18n::Locale::default());
     let calendar = Calendar::parse(
         r.try_get("time_zone")?,
         r.try_get("hours")?,
         r.try_get("holidays")?,
     )
-    .map_err(bad)?;
+    .map_err(|m| bad(words(m)))?;
     let targets: [Target; 4] =
         serde_json::from_str(r.try_get("targets_json")?).map_err(|e| bad(e.to_string()))?;
     let rules = r
@@ -258,7 +259,7 @@ pub(super) fn policy_from_row(r: &AnyRow) -> Result<Policy, AppError> {
         .filter(|l| !l.trim().is_empty())
         .map(Rule::parse)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(bad)?;
+        .map_err(|m| bad(words(m)))?;
     let list = |column: &str| -> Result<Vec<String>, AppError> {
         Ok(r.try_get::<&str, _>(column)?
             .split(',')

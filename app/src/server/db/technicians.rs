@@ -8,7 +8,7 @@ impl Db {
     /// Every technician-capable person with skills and current open load, in two queries.
     pub async fn technicians(&self) -> Result<Vec<Technician>, AppError> {
         let rows = sqlx::query(
-            "SELECT u.id, u.email, u.name, u.role, u.tier, u.capacity, u.availability, u.off_until, u.phone, \
+            "SELECT u.id, u.email, u.name, u.role, u.language, u.time_zone, u.tier, u.capacity, u.availability, u.off_until, u.phone, \
              (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status IN ('assigned', 'in_progress', 'waiting')) AS open_load \
              FROM users u WHERE u.role IN ('technician', 'coordinator', 'admin') AND u.deactivated_at IS NULL ORDER BY u.name",
         )
@@ -125,9 +125,11 @@ impl Db {
     }
 
     pub async fn users(&self) -> Result<Vec<User>, AppError> {
-        let rows = sqlx::query("SELECT id, email, name, role FROM users ORDER BY role, name")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT id, email, name, role, language, time_zone FROM users ORDER BY role, name",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(user_from_row).collect()
     }
 

@@ -26,7 +26,7 @@ pub async fn board_page(
         return Err(AppError::Forbidden);
     }
     let after = ListCursor::decode(after)
-        .ok_or_else(|| AppError::BadRequest("Unknown position in the column".into()))?;
+        .ok_or_else(|| AppError::BadRequest("err-board-position".into()))?;
     let presenter = crate::server::sla::Presenter::new(state).await?;
     column(state, actor, status, Some(after), &presenter).await
 }

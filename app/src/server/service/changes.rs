@@ -92,7 +92,7 @@ async fn named_in(
         None => None,
         Some(email) => match state.db.user_by_email(&email.to_lowercase()).await? {
             Some(u) if u.role.is_staff() => Some(u),
-            _ => return Err(AppError::field("assignee", "No technician has that email")),
+            _ => return Err(AppError::field("assignee", "err-no-technician")),
         },
     };
     let category = match change.category.as_deref().filter(|s| !s.is_empty()) {
@@ -102,7 +102,7 @@ async fn named_in(
                 .db
                 .category(slug)
                 .await?
-                .ok_or_else(|| AppError::field("category", "No such category"))?,
+                .ok_or_else(|| AppError::field("category", "err-no-category"))?,
         ),
     };
     Ok((assignee, category))
@@ -163,10 +163,7 @@ impl Changing<'_> {
                 self.s.resolution = Some(notes.as_str().to_string());
                 if let Some(m) = change.minutes {
                     if !(0..=24 * 60).contains(&m) {
-                        return Err(AppError::field(
-                            "minutes",
-                            "Time spent is between 0 and 1440 minutes",
-                        ));
+                        return Err(AppError::field("minutes", "err-minutes-range"));
                     }
                     self.resolve_minutes = Some(m);
                 }
@@ -174,7 +171,7 @@ impl Changing<'_> {
             Action::Reopen => {
                 // The same rule on every path (page, board, REST): say what is still wrong.
                 let Some(reason) = reason_of(change)? else {
-                    return Err(AppError::field("reason", "Say what is still wrong"));
+                    return Err(AppError::field("reason", "err-reopen-reason"));
                 };
                 self.s.reopened = true;
                 self.events.push(TicketEvent::Reopened { why: reason });
@@ -215,7 +212,7 @@ impl Changing<'_> {
             (Some(u), _) if u.id == actor.id => u.clone(),
             (Some(_), _) => return Err(AppError::Forbidden),
             (None, Role::Technician) => actor.clone(),
-            (None, _) => return Err(AppError::field("assignee", "Choose who to assign")),
+            (None, _) => return Err(AppError::field("assignee", "err-choose-assignee")),
         };
         // Taking from the queue needs the skill; a coordinator can assign anyone.
         if actor.role == Role::Technician
@@ -223,12 +220,9 @@ impl Changing<'_> {
             && row.assignee_id != Some(actor.id)
             && Db::skill_level(w.conn(), actor.id, row.category_id).await? == 0
         {
-            return Err(AppError::field(
+            return Err(AppError::field_msg(
                 "assignee",
-                format!(
-                    "Taking it needs the {} skill; ask a coordinator to assign it",
-                    row.ticket.category
-                ),
+                Msg::new("err-skill-needed").text("category", row.ticket.category.clone()),
             ));
         }
         if self.s.assignee_id != Some(to.id) {
@@ -247,19 +241,14 @@ impl Changing<'_> {
     ) -> Result<(), AppError> {
         let row = self.row;
         let Some(reason) = reason_of(change)? else {
-            return Err(AppError::field("reason", "Say why it needs escalating"));
+            return Err(AppError::field("reason", "err-escalate-reason"));
         };
         self.s.escalated = true;
         // Escalating only ever raises the priority; only coordinators set it freely.
         let raised = match change.priority {
             None => row.ticket.priority.raised(),
             Some(p) if actor.role.coordinates() || p < row.ticket.priority => p,
-            Some(_) => {
-                return Err(AppError::field(
-                    "priority",
-                    "Escalating can only raise the priority",
-                ))
-            }
+            Some(_) => return Err(AppError::field("priority", "err-escalate-lower")),
         };
         if raised != self.s.priority {
             self.events.push(TicketEvent::Priority {
@@ -292,8 +281,8 @@ impl Changing<'_> {
         if !actor.role.coordinates() {
             return Err(AppError::Forbidden);
         }
-        let reason = reason_of(change)?
-            .ok_or_else(|| AppError::field("reason", "Give a reason for changing the priority"))?;
+        let reason =
+            reason_of(change)?.ok_or_else(|| AppError::field("reason", "err-priority-reason"))?;
         self.events.push(TicketEvent::Priority {
             from: self.s.priority,
             to: p,

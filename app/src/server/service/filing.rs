@@ -115,49 +115,37 @@ async fn check(
     let title = TicketTitle::parse(&input.title)
         .map_err(|m| {
             errors.push(FieldError {
+                args: Vec::new(),
                 field: "title".into(),
                 message: m,
             })
         })
         .ok();
     let description = NoteBody::parse(&input.description)
-        .map_err(|_| {
-            errors.push(FieldError {
-                field: "description".into(),
-                message: "Describe what happened (at most 20,000 characters)".into(),
-            })
-        })
+        .map_err(|_| errors.push(FieldError::new("description", "err-description")))
         .ok();
-    let impact: Option<Impact> = parse_into(
-        &input.impact,
-        "impact",
-        "Choose how many people are affected",
-        &mut errors,
-    );
-    let urgency: Option<Urgency> = parse_into(
-        &input.urgency,
-        "urgency",
-        "Choose how badly it stops work",
-        &mut errors,
-    );
+    let impact: Option<Impact> =
+        parse_into(&input.impact, "impact", "err-choose-impact", &mut errors);
+    let urgency: Option<Urgency> =
+        parse_into(&input.urgency, "urgency", "err-choose-urgency", &mut errors);
     let location = optional_text(
         input.location.as_deref(),
         "location",
-        "Location",
+        "err-location-too-long",
         200,
         &mut errors,
     );
     let asset_tag = optional_text(
         input.asset_tag.as_deref(),
         "asset_tag",
-        "Asset tag",
+        "err-asset-tag-too-long",
         100,
         &mut errors,
     );
     let contact = optional_text(
         input.contact.as_deref(),
         "contact",
-        "Contact",
+        "err-contact-too-long",
         200,
         &mut errors,
     );
@@ -219,9 +207,11 @@ fn channel_of(input: &NewTicket, errors: &mut Vec<FieldError>) -> Channel {
         .filter(|c| Channel::FILED.contains(c));
     filed_through.unwrap_or_else(|| {
         let choices: Vec<&str> = Channel::FILED.iter().map(|c| c.as_str()).collect();
+        let m = Msg::new("err-channel").text("choices", choices.join(", "));
         errors.push(FieldError {
             field: "channel".into(),
-            message: format!("Channel is one of {}", choices.join(", ")),
+            message: m.key,
+            args: m.args,
         });
         Channel::Portal
     })
@@ -242,16 +232,14 @@ async fn category_of(
     let category = state.db.category(input.category.trim()).await?;
     let mut fields = serde_json::Map::new();
     match &category {
-        None => errors.push(FieldError {
-            field: "category".into(),
-            message: "Choose a category".into(),
-        }),
+        None => errors.push(FieldError::new("category", "err-choose-category")),
         Some((_, c)) => match c.check_fields(&input.fields) {
             Ok(clean) => fields = clean,
-            Err(e) => errors.extend(
-                e.into_iter()
-                    .map(|(field, message)| FieldError { field, message }),
-            ),
+            Err(e) => errors.extend(e.into_iter().map(|(field, m)| FieldError {
+                field,
+                message: m.key,
+                args: m.args,
+            })),
         },
     }
     Ok((category, fields))
@@ -278,6 +266,7 @@ async fn requester_of(
             Some(email) => match Email::parse(email) {
                 Err(m) => {
                     errors.push(FieldError {
+                        args: Vec::new(),
                         field: "requester_email".into(),
                         message: m,
                     });
@@ -317,6 +306,7 @@ async fn requester_of(
                                         .map(|f| FieldError {
                                             field: format!("requester_{}", f.field),
                                             message: f.message,
+                                            args: f.args,
                                         })
                                         .collect(),
                                 ),

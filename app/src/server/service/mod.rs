@@ -15,6 +15,7 @@ use crate::domain::{
     TicketNumber, TicketTitle, Urgency, User, Visibility, WaitingOn,
 };
 use crate::error::{AppError, FieldError};
+use crate::i18n::Msg;
 use crate::types::{
     BoardCard, BoardChanges, BoardSnapshot, ColumnPage, NewTicket, NoteInput, Suggestion,
     TechnicianLoad, TicketChange, TicketDetail,
@@ -128,19 +129,18 @@ pub fn allowed_actions(actor: &User, row: &TicketRow) -> Vec<ActionKind> {
         .collect()
 }
 
+/// Optional text of at most `max` characters; `too_long` is the catalogue key of the message
+/// that says so.
 fn optional_text(
     value: Option<&str>,
     field: &str,
-    label: &str,
+    too_long: &str,
     max: usize,
     errors: &mut Vec<FieldError>,
 ) -> Option<String> {
     let v = value.map(str::trim).filter(|v| !v.is_empty())?;
     if v.chars().count() > max {
-        errors.push(FieldError {
-            field: field.into(),
-            message: format!("{label} can be at most {max} characters"),
-        });
+        errors.push(FieldError::new(field, too_long));
         return None;
     }
     Some(v.to_string())
@@ -152,9 +152,9 @@ pub const REASON_MAX: usize = 1000;
 /// A reason as typed: trimmed, `None` when empty, refused at the field when too long.
 fn bounded_reason(value: Option<&str>) -> Result<Option<String>, AppError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
-        Some(v) if v.chars().count() > REASON_MAX => Err(AppError::field(
+        Some(v) if v.chars().count() > REASON_MAX => Err(AppError::field_msg(
             "reason",
-            format!("Keep the reason to {REASON_MAX} characters"),
+            Msg::new("err-reason-too-long").number("max", REASON_MAX as i64),
         )),
         other => Ok(other.map(str::to_string)),
     }
@@ -170,6 +170,7 @@ fn parse_into<T: std::str::FromStr>(
         Ok(v) => Some(v),
         Err(_) => {
             errors.push(FieldError {
+                args: Vec::new(),
                 field: field.into(),
                 message: message.into(),
             });

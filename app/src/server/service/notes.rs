@@ -14,10 +14,7 @@ pub async fn add_note(
     let now = state.clock.now();
     let body = NoteBody::parse(&input.body).map_err(|m| AppError::field("body", m))?;
     if input.minutes.is_some_and(|m| !(0..=24 * 60).contains(&m)) {
-        return Err(AppError::field(
-            "minutes",
-            "Time spent is between 0 and 1440 minutes",
-        ));
+        return Err(AppError::field("minutes", "err-minutes-range"));
     }
     let key = input
         .idempotency_key
@@ -31,10 +28,7 @@ pub async fn add_note(
         if let Some((note_id, ticket_id)) = Db::note_by_key(w.conn(), key).await? {
             drop(w);
             if ticket_id != row.id {
-                return Err(AppError::field(
-                    "idempotency_key",
-                    "This key was used for another ticket",
-                ));
+                return Err(AppError::field("idempotency_key", "err-idempotency-key"));
             }
             let notes = state.db.notes(row.id, true).await?;
             return notes
@@ -125,7 +119,7 @@ pub async fn add_watcher(
         .db
         .user_by_email(email.as_str())
         .await?
-        .ok_or_else(|| AppError::field("email", "No account has that email"))?;
+        .ok_or_else(|| AppError::field("email", "err-no-account"))?;
     let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
     let row = load_visible(w.conn(), actor, number).await?;
     if !may_add(&row) {
@@ -133,9 +127,9 @@ pub async fn add_watcher(
     }
     let watching = Db::watcher_ids(w.conn(), row.id).await?;
     if watching.len() >= MAX_WATCHERS && !watching.contains(&watcher.id) {
-        return Err(AppError::field(
+        return Err(AppError::field_msg(
             "email",
-            format!("A ticket can have at most {MAX_WATCHERS} watchers"),
+            Msg::new("err-too-many-watchers").number("max", MAX_WATCHERS as i64),
         ));
     }
     Db::add_watcher(w.conn(), row.id, watcher.id).await?;

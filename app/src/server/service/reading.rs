@@ -134,9 +134,7 @@ pub async fn notes(
     limit: i64,
 ) -> Result<(Vec<Note>, Option<i64>), AppError> {
     if !(1..=200).contains(&limit) {
-        return Err(AppError::BadRequest(
-            "limit must be between 1 and 200".into(),
-        ));
+        return Err(AppError::BadRequest("err-limit".into()));
     }
     let mut conn = state.db.conn().await?;
     let row = load_visible(&mut conn, actor, number).await?;
@@ -185,9 +183,7 @@ pub async fn list_tickets(
         ..TicketQuery::default()
     };
     if !(1..=200).contains(&query.limit) {
-        return Err(AppError::BadRequest(
-            "limit must be between 1 and 200".into(),
-        ));
+        return Err(AppError::BadRequest("err-limit".into()));
     }
     if let Some(s) = p.status.as_deref().filter(|s| !s.is_empty()) {
         for part in s.split(',') {
@@ -227,10 +223,8 @@ pub async fn list_tickets(
     query.category = p.category.filter(|c| !c.is_empty());
     query.text = p.q;
     if let Some(c) = p.cursor.as_deref().filter(|c| !c.is_empty()) {
-        query.after = Some(
-            ListCursor::decode(c)
-                .ok_or_else(|| AppError::BadRequest("cursor is not valid".into()))?,
-        );
+        query.after =
+            Some(ListCursor::decode(c).ok_or_else(|| AppError::BadRequest("err-cursor".into()))?);
     }
     if p.mine {
         query.requester = Some(actor.id);

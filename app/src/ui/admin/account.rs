@@ -1,11 +1,15 @@
-//! The caller's own account: password, notification preferences and API tokens.
+//! The caller's own account: language and time zone, password, notification preferences and
+//! API tokens.
 
 use super::*;
+use crate::api::account::SavePreferences;
+use crate::i18n::Lang;
+use crate::ui::{t, use_locale};
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     view! {
-        <Title text="Your account — Switchboard" />
+        <Title text=t("me-title") />
         <Gate
             allowed=|_| true
             children=|user| {
@@ -13,24 +17,25 @@ pub fn AccountPage() -> impl IntoView {
                 let error = action_error(change);
                 view! {
                     <section class="panel narrow">
-                        <h1>"Your account"</h1>
+                        <h1>{t("me-heading")}</h1>
                         <p>
                             {user.name.clone()} " · " {user.email.clone()} " · "
-                            {user.role.label()}
+                            {user.role.label(&use_locale())}
                         </p>
-                        <h2>"Change password"</h2>
+                        <LanguageAndZone />
+                        <h2>{t("me-change-password")}</h2>
                         {move || {
                             matches!(change.value().get(), Some(Ok(())))
                                 .then(|| {
                                     view! {
                                         <div class="notice" role="status">
-                                            "Password changed. Your other sessions and API tokens were ended."
+                                            {t("me-password-changed")}
                                         </div>
                                     }
                                 })
                         }}
                         <ActionForm action=change attr:class="form">
-                            <label for="current">"Current password"</label>
+                            <label for="current">{t("me-current-password")}</label>
                             <input
                                 id="current"
                                 name="current"
@@ -39,7 +44,7 @@ pub fn AccountPage() -> impl IntoView {
                                 required
                             />
                             <FieldMessage error=error field="current" />
-                            <label for="new">"New password (at least 10 characters)"</label>
+                            <label for="new">{t("me-new-password")}</label>
                             <input
                                 id="new"
                                 name="new"
@@ -49,7 +54,7 @@ pub fn AccountPage() -> impl IntoView {
                             />
                             <FieldMessage error=error field="new" />
                             <button type="submit" class="primary">
-                                "Change password"
+                                {t("me-change-password")}
                             </button>
                         </ActionForm>
                         <ApiTokens />
@@ -59,6 +64,76 @@ pub fn AccountPage() -> impl IntoView {
             }
         />
     }
+}
+
+/// The language and time zone the person reads in. Saving reloads the page, so that every word
+/// and time on it (and the `<html lang>`) follows at once.
+#[component]
+fn LanguageAndZone() -> impl IntoView {
+    let save = ServerAction::<SavePreferences>::new();
+    let error = action_error(save);
+    let locale = use_locale();
+    Effect::new(move |_| {
+        if matches!(save.value().get(), Some(Ok(_))) {
+            #[cfg(feature = "hydrate")]
+            let _ = window().location().reload();
+        }
+    });
+    // Geographic zones, UTC, and the person's own even when it is an alias (`Etc/UTC` from a
+    // browser), so that saving the language never moves their clock.
+    let own = locale.tz.name();
+    let zones = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|z| z.name())
+        .filter(move |z| {
+            *z == own
+                || *z == "UTC"
+                || (z.contains('/') && !z.starts_with("Etc/") && !z.starts_with("SystemV/"))
+        });
+    view! {
+        <h2>{t("me-language-and-zone")}</h2>
+        <ActionForm action=save attr:class="form">
+            <label for="language">{t("me-language")}</label>
+            <select id="language" name="language">
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <option value=l.code() selected=l == locale.lang>
+                                {crate::i18n::Locale::new(l, locale.tz).t("language-name")}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldMessage error=error field="language" />
+            <label for="time_zone">{t("me-time-zone")}</label>
+            <select id="time_zone" name="time_zone">
+                {zones
+                    .map(|z| {
+                        view! {
+                            <option value=z selected=z == locale.tz.name()>
+                                {z.replace('_', " ")}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <p class="muted">{t_with_now(&locale)}</p>
+            <FieldMessage error=error field="time_zone" />
+            <button type="submit" class="primary">
+                {t("me-save-language-and-zone")}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// "Your time now: …", so that a wrong zone shows before anyone misses a deadline by it.
+fn t_with_now(locale: &crate::i18n::Locale) -> String {
+    locale.t_with(
+        "me-time-now",
+        &[("now", locale.when(chrono::Utc::now()).into())],
+    )
 }
 
 /// The caller's REST API tokens: named, expiring, revocable; a new one is shown once.
@@ -71,15 +146,16 @@ fn ApiTokens() -> impl IntoView {
         move || (create.version().get(), revoke.version().get()),
         |_| my_tokens(),
     );
+    let locale = use_locale();
     view! {
-        <h2>"API tokens"</h2>
-        <p class="muted">"For scripts and other tools that use Switchboard's REST API as you."</p>
+        <h2>{t("me-api-tokens")}</h2>
+        <p class="muted">{t("me-api-tokens-intro")}</p>
         {move || match create.value().get() {
             Some(Ok(token)) => {
                 Some(
                     view! {
                         <div class="notice" role="status">
-                            <p>"Copy your new token now; it is not shown again:"</p>
+                            <p>{t("me-token-copy-now")}</p>
                             <code class="token">{token}</code>
                         </div>
                     },
@@ -91,7 +167,7 @@ fn ApiTokens() -> impl IntoView {
             {move || Suspend::new(async move {
                 let tokens = list.await.unwrap_or_default();
                 if tokens.is_empty() {
-                    return view! { <p class="muted">"No tokens."</p> }.into_any();
+                    return view! { <p class="muted">{t("me-no-tokens")}</p> }.into_any();
                 }
                 view! {
                     <ul class="plain tokens">
@@ -104,18 +180,26 @@ fn ApiTokens() -> impl IntoView {
                                             <input type="hidden" name="id" value=t.id.to_string() />
                                             <span>
                                                 <strong>{t.name.clone()}</strong>
-                                                " · expires "
-                                                {t.expires_at.format("%d %b %Y").to_string()}
+                                                " · "
+                                                {locale
+                                                    .t_with(
+                                                        "me-token-expires",
+                                                        &[("day", locale.date(t.expires_at.date_naive()).into())],
+                                                    )}
                                                 " · "
                                                 {t
                                                     .last_used_at
                                                     .map(|u| {
-                                                        format!("last used {}", u.format("%d %b %Y, %H:%M UTC"))
+                                                        locale
+                                                            .t_with(
+                                                                "me-token-last-used",
+                                                                &[("when", locale.when(u).into())],
+                                                            )
                                                     })
-                                                    .unwrap_or_else(|| "never used".into())}
+                                                    .unwrap_or_else(|| locale.t("me-token-never-used"))}
                                             </span>
                                             <button type="submit" class="small">
-                                                "Revoke"
+                                                {locale.t("me-token-revoke")}
                                             </button>
                                         </ActionForm>
                                     </li>
@@ -128,13 +212,19 @@ fn ApiTokens() -> impl IntoView {
             })}
         </Transition>
         <ActionForm action=create attr:class="form">
-            <label for="token-name">"Token name"</label>
-            <input id="token-name" name="name" maxlength="80" placeholder="Monitoring" required />
+            <label for="token-name">{t("me-token-name")}</label>
+            <input
+                id="token-name"
+                name="name"
+                maxlength="80"
+                placeholder=t("me-token-name-example")
+                required
+            />
             <FieldMessage error=error field="name" />
-            <label for="token-days">"Expires after (days, at most 366)"</label>
+            <label for="token-days">{t("me-token-days")}</label>
             <input id="token-days" name="days" inputmode="numeric" value="90" />
             <FieldMessage error=error field="days" />
-            <button type="submit">"Create token"</button>
+            <button type="submit">{t("me-token-create")}</button>
         </ActionForm>
     }
 }

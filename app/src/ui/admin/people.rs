@@ -2,11 +2,12 @@
 
 use super::*;
 use crate::domain::Account;
+use crate::ui::{t, use_locale};
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     view! {
-        <Title text="People — Switchboard" />
+        <Title text=t("admin-people-title") />
         <Gate allowed=|r| r == Role::Admin children=|_| view! { <PeopleView /> } />
     }
 }
@@ -28,11 +29,11 @@ fn PeopleView() -> impl IntoView {
     );
     view! {
         <section class="panel">
-            <h1>"People"</h1>
+            <h1>{t("admin-people-heading")}</h1>
             <ErrorBox error=action_error(set_role) />
             <ErrorBox error=action_error(set_active) />
             <Transition fallback=|| {
-                view! { <p class="muted">"Loading…"</p> }
+                view! { <p class="muted">{t("admin-loading")}</p> }
             }>
                 {move || Suspend::new(async move {
                     let people = list.await.unwrap_or_default();
@@ -63,6 +64,7 @@ fn PersonRow(
     let u = account.user;
     let role_id = format!("role-{}", u.id);
     let email = u.email.clone();
+    let role_of = use_locale().t_with("admin-people-role-of", &[("name", u.name.clone().into())]);
     view! {
         <li class="person" class:deactivated=off>
             <ActionForm action=set_role attr:class="row">
@@ -73,8 +75,7 @@ fn PersonRow(
                     <span class="muted">{u.email.clone()}</span>
                 </span>
                 <label class="sr-only" for=role_id.clone()>
-                    "Role of "
-                    {u.name.clone()}
+                    {role_of}
                 </label>
                 <select id=role_id name="role" class="small">
                     {Role::ALL
@@ -82,22 +83,25 @@ fn PersonRow(
                         .map(|r| {
                             view! {
                                 <option value=r.as_str() selected=*r == u.role>
-                                    {r.label()}
+                                    {r.label(&use_locale())}
                                 </option>
                             }
                         })
                         .collect_view()}
                 </select>
                 <button type="submit" class="small">
-                    "Change role"
+                    {t("admin-people-change-role")}
                 </button>
             </ActionForm>
             <ActionForm action=set_active attr:class="row">
                 <input type="hidden" name="email" value=email />
                 <input type="hidden" name="active" value=off.to_string() />
-                {off.then(|| view! { <span class="badge off">"Deactivated"</span> })}
+                {off
+                    .then(|| {
+                        view! { <span class="badge off">{t("admin-people-deactivated")}</span> }
+                    })}
                 <button type="submit" class="small">
-                    {if off { "Reactivate" } else { "Deactivate" }}
+                    {if off { t("admin-people-reactivate") } else { t("admin-people-deactivate") }}
                 </button>
             </ActionForm>
         </li>
@@ -109,22 +113,22 @@ fn PersonRow(
 fn AddAccountForm(add: ServerAction<AddAccount>) -> impl IntoView {
     let error = action_error(add);
     view! {
-        <h2>"Add an account"</h2>
+        <h2>{t("admin-account-add-heading")}</h2>
         <ActionForm action=add attr:class="form">
-            <label for="new-name">"Name"</label>
+            <label for="new-name">{t("admin-name")}</label>
             <input id="new-name" name="name" required />
             <FieldMessage error=error field="name" />
-            <label for="new-email">"Email"</label>
+            <label for="new-email">{t("admin-email")}</label>
             <input id="new-email" name="email" type="email" required />
             <FieldMessage error=error field="email" />
-            <label for="new-role">"Role"</label>
+            <label for="new-role">{t("admin-role")}</label>
             <select id="new-role" name="role">
                 {Role::ALL
                     .iter()
-                    .map(|r| view! { <option value=r.as_str()>{r.label()}</option> })
+                    .map(|r| view! { <option value=r.as_str()>{r.label(&use_locale())}</option> })
                     .collect_view()}
             </select>
-            <label for="new-password">"First password (at least 10 characters)"</label>
+            <label for="new-password">{t("admin-account-first-password")}</label>
             <input
                 id="new-password"
                 name="password"
@@ -134,7 +138,7 @@ fn AddAccountForm(add: ServerAction<AddAccount>) -> impl IntoView {
             />
             <FieldMessage error=error field="password" />
             <button type="submit" class="primary">
-                "Add account"
+                {t("admin-account-add")}
             </button>
         </ActionForm>
     }
@@ -153,7 +157,7 @@ fn CategoryEditor() -> impl IntoView {
     });
     let list = Resource::new(move || saved.get(), |_| categories());
     view! {
-        <h2>"Categories"</h2>
+        <h2>{t("admin-categories-heading")}</h2>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let cats = list.await.unwrap_or_default();
@@ -167,7 +171,11 @@ fn CategoryEditor() -> impl IntoView {
                                     .iter()
                                     .map(|f| {
                                         if f.required {
-                                            format!("{} (required)", f.label)
+                                            use_locale()
+                                                .t_with(
+                                                    "admin-category-field-required",
+                                                    &[("label", f.label.clone().into())],
+                                                )
                                         } else {
                                             f.label.clone()
                                         }
@@ -181,7 +189,7 @@ fn CategoryEditor() -> impl IntoView {
                                         <code>{c.slug}</code>
                                         " — "
                                         {if fields.is_empty() {
-                                            "no extra questions".to_string()
+                                            t("admin-category-no-questions")
                                         } else {
                                             fields
                                         }}
@@ -194,23 +202,26 @@ fn CategoryEditor() -> impl IntoView {
             })}
         </Transition>
         <ActionForm action=save attr:class="form">
-            <label for="cat-slug">"Category key (new or existing)"</label>
+            <label for="cat-slug">{t("admin-category-slug")}</label>
             <input id="cat-slug" name="slug" placeholder="printing" required />
             <FieldMessage error=error field="slug" />
-            <label for="cat-name">"Name"</label>
-            <input id="cat-name" name="name" placeholder="Printing" required />
+            <label for="cat-name">{t("admin-name")}</label>
+            <input
+                id="cat-name"
+                name="name"
+                placeholder=t("admin-category-name-placeholder")
+                required
+            />
             <FieldMessage error=error field="name" />
-            <label for="cat-fields">
-                "Questions, one per line: key | Label | required or optional | hint"
-            </label>
+            <label for="cat-fields">{t("admin-category-fields")}</label>
             <textarea
                 id="cat-fields"
                 name="fields"
                 rows="4"
-                placeholder="printer | Printer name | required | on the sticker"
+                placeholder=t("admin-category-fields-placeholder")
             ></textarea>
             <FieldMessage error=error field="fields" />
-            <button type="submit">"Save category"</button>
+            <button type="submit">{t("admin-category-save")}</button>
         </ActionForm>
     }
 }

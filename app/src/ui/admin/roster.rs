@@ -2,11 +2,12 @@
 
 use super::*;
 use crate::error::AppError;
+use crate::ui::{t, use_locale};
 
 #[component]
 pub fn RosterPage() -> impl IntoView {
     view! {
-        <Title text="Roster — Switchboard" />
+        <Title text=t("admin-roster-title") />
         <Gate allowed=|r| r.coordinates() children=|_| view! { <RosterView /> } />
     }
 }
@@ -33,26 +34,26 @@ fn RosterView() -> impl IntoView {
     let update_error = action_error(update);
     view! {
         <section class="panel wide">
-            <h1>"Technician roster"</h1>
-            <p class="lead">
-                "Tier, skills, capacity and availability decide who is suggested for a ticket."
-            </p>
+            <h1>{t("admin-roster-heading")}</h1>
+            <p class="lead">{t("admin-roster-lead")}</p>
             {move || {
                 matches!(update.value().get(), Some(Ok(())))
                     .then(|| {
                         view! {
                             <div class="notice" role="status">
-                                "Saved."
+                                {t("admin-roster-saved")}
                             </div>
                         }
                     })
             }}
             <Transition fallback=|| {
-                view! { <p class="muted">"Loading…"</p> }
+                view! { <p class="muted">{t("admin-loading")}</p> }
             }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Err(e) => view! { <p class="error-box">{e.to_string()}</p> }.into_any(),
+                        Err(e) => {
+                            view! { <p class="error-box">{e.message(&use_locale())}</p> }.into_any()
+                        }
                         Ok(r) => {
                             view! {
                                 <ul class="roster">
@@ -73,7 +74,7 @@ fn RosterView() -> impl IntoView {
                                     teams=r.teams.clone()
                                     save=route
                                 />
-                                <h2>"Recent changes"</h2>
+                                <h2>{t("admin-roster-recent-changes")}</h2>
                                 <ol class="timeline">
                                     {r
                                         .audit
@@ -96,18 +97,22 @@ fn RosterView() -> impl IntoView {
 fn Teams(teams: Vec<String>, auto: Vec<String>, save: ServerAction<SaveTeam>) -> impl IntoView {
     let error = action_error(save);
     view! {
-        <h2>"Teams"</h2>
+        <h2>{t("admin-teams-heading")}</h2>
         <ul class="plain">
             {teams
                 .iter()
-                .map(|t| {
+                .map(|team| {
                     view! {
                         <li>
-                            {t.clone()}
+                            {team.clone()}
                             {auto
-                                .contains(t)
+                                .contains(team)
                                 .then(|| {
-                                    view! { <span class="flag">"assigns automatically"</span> }
+                                    view! {
+                                        <span class="flag">
+                                            {t("admin-teams-assigns-automatically")}
+                                        </span>
+                                    }
                                 })}
                         </li>
                     }
@@ -115,17 +120,17 @@ fn Teams(teams: Vec<String>, auto: Vec<String>, save: ServerAction<SaveTeam>) ->
                 .collect_view()}
         </ul>
         <ActionForm action=save attr:class="form inline-form">
-            <label for="team">"Team name"</label>
-            <input id="team" name="team" placeholder="e.g. Network" />
+            <label for="team">{t("admin-teams-name")}</label>
+            <input id="team" name="team" placeholder=t("admin-teams-name-placeholder") />
             <FieldMessage error=error field="team" />
-            <label for="members">"Members (emails, comma separated)"</label>
+            <label for="members">{t("admin-teams-members")}</label>
             <input id="members" name="members" placeholder="nina@example.org, erin@example.org" />
             <FieldMessage error=error field="members" />
             <label class="check">
                 <input type="checkbox" name="auto_assign" />
-                "Assign new requests automatically (balanced among qualified, available members with room)"
+                {t("admin-teams-auto-assign")}
             </label>
-            <button type="submit">"Save team"</button>
+            <button type="submit">{t("admin-teams-save")}</button>
         </ActionForm>
     }
 }
@@ -140,31 +145,33 @@ fn Routing(
 ) -> impl IntoView {
     let error = action_error(save);
     view! {
-        <h2>"Routing"</h2>
+        <h2>{t("admin-routing-heading")}</h2>
         <ul class="plain">
             {routes
                 .iter()
-                .map(|(c, t)| view! { <li>{c.clone()} " → " {t.clone()}</li> })
+                .map(|(category, team)| {
+                    view! { <li>{category.clone()} " → " {team.clone()}</li> }
+                })
                 .collect_view()}
         </ul>
         <ActionForm action=save attr:class="form inline-form">
-            <label for="route_category">"Category"</label>
+            <label for="route_category">{t("admin-routing-category")}</label>
             <select id="route_category" name="route_category">
                 {categories
                     .iter()
                     .map(|c| view! { <option value=c.clone()>{c.clone()}</option> })
                     .collect_view()}
             </select>
-            <label for="route_team">"goes to the queue of"</label>
+            <label for="route_team">{t("admin-routing-goes-to")}</label>
             <select id="route_team" name="route_team">
-                <option value="">"every technician"</option>
+                <option value="">{t("admin-routing-every-technician")}</option>
                 {teams
                     .iter()
-                    .map(|t| view! { <option value=t.clone()>{t.clone()}</option> })
+                    .map(|team| view! { <option value=team.clone()>{team.clone()}</option> })
                     .collect_view()}
             </select>
             <FieldMessage error=error field="route_team" />
-            <button type="submit">"Route"</button>
+            <button type="submit">{t("admin-routing-route")}</button>
         </ActionForm>
     }
 }
@@ -215,6 +222,15 @@ fn RosterRow(
     editing: RwSignal<String>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let loc = use_locale();
+    let name = person.name.clone();
+    let entry_label = loc.t_with("admin-roster-entry-for", &[("name", name.clone().into())]);
+    let save_label = loc.t_with("admin-roster-save-person", &[("name", name.into())]);
+    let teams = person.teams.join(", ");
+    let load = loc.t_with(
+        "admin-roster-open-load",
+        &[("count", person.open_load.into()), ("teams", teams.into())],
+    );
     let email = person.email.clone();
     let draft = RosterDraft::of(&person);
     let mine = {
@@ -236,12 +252,10 @@ fn RosterRow(
     };
     view! {
         <li class="roster-row" class:away=!person.available>
-            <form on:submit=save aria-label=format!("Roster entry for {}", person.name)>
+            <form on:submit=save aria-label=entry_label>
                 <p class="row spread">
                     <strong>{person.name.clone()}</strong>
-                    <span class="muted">
-                        {person.open_load} " open · " {person.teams.join(", ")}
-                    </span>
+                    <span class="muted">{load}</span>
                 </p>
                 <RosterFields draft key=person.email.replace(['@', '.'], "-") />
                 <FieldMessage error=mine field="tier" />
@@ -250,8 +264,7 @@ fn RosterRow(
                 <FieldMessage error=mine field="off_until" />
                 <FieldMessage error=mine field="skills" />
                 <button type="submit" class="primary small">
-                    "Save "
-                    {person.name.clone()}
+                    {save_label}
                 </button>
             </form>
         </li>
@@ -271,17 +284,17 @@ fn RosterFields(draft: RosterDraft, key: String) -> impl IntoView {
     } = draft;
     view! {
         <div class="roster-grid">
-            <label for=id("tier")>"Tier"</label>
+            <label for=id("tier")>{t("admin-roster-tier")}</label>
             <select
                 id=id("tier")
                 prop:value=tier
                 on:change=move |ev| tier.set(event_target_value(&ev))
             >
-                <option value="1">"1 front line"</option>
-                <option value="2">"2 specialist"</option>
-                <option value="3">"3 expert"</option>
+                <option value="1">{t("admin-roster-tier-1")}</option>
+                <option value="2">{t("admin-roster-tier-2")}</option>
+                <option value="3">{t("admin-roster-tier-3")}</option>
             </select>
-            <label for=id("capacity")>"Capacity"</label>
+            <label for=id("capacity")>{t("admin-roster-capacity")}</label>
             <input
                 id=id("capacity")
                 type="number"
@@ -290,24 +303,24 @@ fn RosterFields(draft: RosterDraft, key: String) -> impl IntoView {
                 prop:value=capacity
                 on:input=move |ev| capacity.set(event_target_value(&ev))
             />
-            <label for=id("availability")>"Availability"</label>
+            <label for=id("availability")>{t("admin-roster-availability")}</label>
             <select
                 id=id("availability")
                 prop:value=availability
                 on:change=move |ev| availability.set(event_target_value(&ev))
             >
-                <option value="on_duty">"On duty"</option>
-                <option value="away">"Away"</option>
-                <option value="off">"Off until…"</option>
+                <option value="on_duty">{t("availability-on-duty")}</option>
+                <option value="away">{t("availability-away")}</option>
+                <option value="off">{t("admin-roster-off-until-option")}</option>
             </select>
-            <label for=id("off")>"Off until"</label>
+            <label for=id("off")>{t("admin-roster-off-until")}</label>
             <input
                 id=id("off")
                 type="date"
                 prop:value=off_until
                 on:input=move |ev| off_until.set(event_target_value(&ev))
             />
-            <label for=id("skills")>"Skills"</label>
+            <label for=id("skills")>{t("admin-roster-skills")}</label>
             <input
                 id=id("skills")
                 prop:value=skills

@@ -1,12 +1,14 @@
 //! The board's bar: its title, whether it is live, the search and the filters kept in the address.
 
 use super::*;
+use crate::ui::t;
 
 /// The board's title, link state and filters.
 #[component]
 pub(super) fn BoardBar(board: BoardState) -> impl IntoView {
     let set_filter = filter_setter(board);
     let link = board.link;
+    let loc = board.loc;
     let priorities = Signal::derive(|| {
         ["P1", "P2", "P3", "P4"]
             .map(|p| (p.to_string(), p.to_string()))
@@ -44,49 +46,67 @@ pub(super) fn BoardBar(board: BoardState) -> impl IntoView {
     });
     view! {
         <div class="board-bar">
-            <h1>"Board"</h1>
+            <h1>{t("board-heading")}</h1>
             <span
                 class="link-state"
                 role="status"
                 class:warn=move || link.get() == Link::Reconnecting
             >
                 {move || match link.get() {
-                    Link::Loading => "Loading…",
-                    Link::Live => "Live",
-                    Link::Reconnecting => "Reconnecting…",
+                    Link::Loading => loc.t("board-link-loading"),
+                    Link::Live => loc.t("board-link-live"),
+                    Link::Reconnecting => loc.t("board-link-reconnecting"),
                 }}
             </span>
             <label class="sr-only" for="board-q">
-                "Search"
+                {t("board-search")}
             </label>
             <input
                 id="board-q"
                 type="search"
-                placeholder="Search titles, descriptions, notes, numbers"
+                placeholder=t("board-search-placeholder")
                 prop:value=move || board.filter("q")
                 on:change=move |ev| set_filter("q", event_target_value(&ev))
             />
             <FilterSelect
                 board
                 key="priority"
-                label="Priority"
-                all="All priorities"
+                label=t("board-priority")
+                all=t("board-all-priorities")
                 options=priorities
             />
             <FilterSelect
                 board
                 key="category"
-                label="Category"
-                all="All categories"
+                label=t("board-category")
+                all=t("board-all-categories")
                 options=categories
             />
-            <FilterSelect board key="team" label="Team" all="All teams" options=teams />
-            <FilterSelect board key="tech" label="Technician" all="All technicians" options=techs />
-            <FilterSelect board key="project" label="Project" all="All projects" options=projects />
-            <FilterCheck board key="soon" on="1" label="Breaching soon" />
-            <FilterCheck board key="lanes" on="tech" label="Lanes by technician" />
+            <FilterSelect
+                board
+                key="team"
+                label=t("board-team")
+                all=t("board-all-teams")
+                options=teams
+            />
+            <FilterSelect
+                board
+                key="tech"
+                label=t("board-technician")
+                all=t("board-all-technicians")
+                options=techs
+            />
+            <FilterSelect
+                board
+                key="project"
+                label=t("board-project")
+                all=t("board-all-projects")
+                options=projects
+            />
+            <FilterCheck board key="soon" on="1" label=t("board-breaching-soon") />
+            <FilterCheck board key="lanes" on="tech" label=t("board-lanes-by-technician") />
             <a class="button primary" href="/requests/new">
-                "File for someone"
+                {t("board-file-for-someone")}
             </a>
         </div>
     }
@@ -117,8 +137,8 @@ pub(super) fn filter_setter(
 pub(super) fn FilterSelect(
     board: BoardState,
     key: &'static str,
-    label: &'static str,
-    all: &'static str,
+    label: String,
+    all: String,
     options: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
     let set_filter = filter_setter(board);
@@ -151,7 +171,7 @@ pub(super) fn FilterCheck(
     board: BoardState,
     key: &'static str,
     on: &'static str,
-    label: &'static str,
+    label: String,
 ) -> impl IntoView {
     let set_filter = filter_setter(board);
     view! {

@@ -1,6 +1,7 @@
 //! A card on the board, and triage in one step.
 
 use super::*;
+use crate::ui::{t, use_locale};
 
 /// Triage in one step: category, impact and urgency (the priority follows, or is overridden with
 /// a reason), and who takes it, from a ranked list with the reasons.
@@ -16,6 +17,7 @@ where
     P: Fn(i64, TicketChange, Option<Status>) + Copy + 'static,
     D: Fn() + Copy + 'static,
 {
+    let loc = use_locale();
     let t = card.ticket.clone();
     let n = t.number.0;
     let category = RwSignal::new(t.category.clone());
@@ -43,7 +45,7 @@ where
         ev.prevent_default();
         let priority = override_to.get_untracked().parse::<Priority>().ok();
         if priority.is_some() && reason.get_untracked().trim().is_empty() {
-            problem.set(Some("Give a reason for overriding the priority".into()));
+            problem.set(Some(loc.t("board-override-reason-needed")));
             return;
         }
         let who = assignee.get_untracked();
@@ -67,7 +69,7 @@ where
             <CategorySelect categories category />
             <ImpactUrgency impact urgency />
             <p role="status">
-                "Priority from impact × urgency: "
+                {loc.t("board-priority-from-matrix")} " "
                 <strong>{move || computed().to_string()}</strong>
             </p>
             <PriorityOverride override_to reason />
@@ -84,7 +86,7 @@ where
                     })
             }}
             <button type="submit" class="primary">
-                "Triage"
+                {loc.t("board-triage")}
             </button>
         </form>
     }
@@ -98,7 +100,7 @@ fn CategorySelect(
     category: RwSignal<String>,
 ) -> impl IntoView {
     view! {
-        <label for="triage-category">"Category"</label>
+        <label for="triage-category">{t("board-category")}</label>
         <select id="triage-category" on:change=move |ev| category.set(event_target_value(&ev))>
             {move || {
                 categories
@@ -121,8 +123,9 @@ fn CategorySelect(
 /// Impact and urgency, the two inputs of the priority matrix.
 #[component]
 fn ImpactUrgency(impact: RwSignal<Impact>, urgency: RwSignal<Urgency>) -> impl IntoView {
+    let loc = use_locale();
     view! {
-        <label for="triage-impact">"Impact"</label>
+        <label for="triage-impact">{t("board-impact")}</label>
         <select
             id="triage-impact"
             on:change=move |ev| {
@@ -136,13 +139,13 @@ fn ImpactUrgency(impact: RwSignal<Impact>, urgency: RwSignal<Urgency>) -> impl I
                 .map(|i| {
                     view! {
                         <option value=i.as_str() selected=move || impact.get() == *i>
-                            {format!("{} ({})", i.as_str(), i.label())}
+                            {format!("{} ({})", i.as_str(), i.label(&loc))}
                         </option>
                     }
                 })
                 .collect_view()}
         </select>
-        <label for="triage-urgency">"Urgency"</label>
+        <label for="triage-urgency">{t("board-urgency")}</label>
         <select
             id="triage-urgency"
             on:change=move |ev| {
@@ -156,7 +159,7 @@ fn ImpactUrgency(impact: RwSignal<Impact>, urgency: RwSignal<Urgency>) -> impl I
                 .map(|u| {
                     view! {
                         <option value=u.as_str() selected=move || urgency.get() == *u>
-                            {format!("{} ({})", u.as_str(), u.label())}
+                            {format!("{} ({})", u.as_str(), u.label(&loc))}
                         </option>
                     }
                 })
@@ -168,16 +171,17 @@ fn ImpactUrgency(impact: RwSignal<Impact>, urgency: RwSignal<Urgency>) -> impl I
 /// A priority other than the matrix's, with the reason the history keeps.
 #[component]
 fn PriorityOverride(override_to: RwSignal<String>, reason: RwSignal<String>) -> impl IntoView {
+    let loc = use_locale();
     view! {
-        <label for="triage-override">"Override the priority"</label>
+        <label for="triage-override">{t("board-override-priority")}</label>
         <select id="triage-override" on:change=move |ev| override_to.set(event_target_value(&ev))>
-            <option value="">"No override"</option>
+            <option value="">{t("board-no-override")}</option>
             {Priority::ALL
                 .iter()
-                .map(|p| view! { <option value=p.as_str()>{p.label()}</option> })
+                .map(|p| view! { <option value=p.as_str()>{p.label(&loc)}</option> })
                 .collect_view()}
         </select>
-        <label for="triage-reason">"Reason for the override"</label>
+        <label for="triage-reason">{t("board-override-reason")}</label>
         <input
             id="triage-reason"
             prop:value=reason
@@ -193,9 +197,9 @@ fn AssigneeSelect(
     assignee: RwSignal<String>,
 ) -> impl IntoView {
     view! {
-        <label for="triage-assignee">"Assign to"</label>
+        <label for="triage-assignee">{t("board-assign-to")}</label>
         <select id="triage-assignee" on:change=move |ev| assignee.set(event_target_value(&ev))>
-            <option value="">"Nobody yet"</option>
+            <option value="">{t("board-nobody-yet")}</option>
             <For each=move || suggestions.get() key=|s| s.person.email.clone() let:s>
                 {
                     let email = s.person.email.clone();
@@ -259,6 +263,7 @@ where
 /// What a card says about its ticket: title, who and since when, flags, project and SLA.
 #[component]
 fn CardFacts(t: Ticket) -> impl IntoView {
+    let loc = use_locale();
     view! {
         <p class="card-title">{t.title.clone()}</p>
         <p class="card-meta">
@@ -269,10 +274,16 @@ fn CardFacts(t: Ticket) -> impl IntoView {
             <span>{age(t.created_at)}</span>
         </p>
         <p class="card-meta">
-            {t.assignee.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| "Unassigned".into())}
-            {t.escalated.then(|| view! { <span class="flag">"Escalated"</span> })}
-            {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
-            {t.waiting_on.map(|w| view! { <span class="flag">{w.label()}</span> })}
+            {t
+                .assignee
+                .as_ref()
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| loc.t("board-unassigned"))}
+            {t
+                .escalated
+                .then(|| view! { <span class="flag">{loc.t("board-flag-escalated")}</span> })}
+            {t.reopened.then(|| view! { <span class="flag">{loc.t("board-flag-reopened")}</span> })}
+            {t.waiting_on.map(|w| view! { <span class="flag">{w.label(&loc)}</span> })}
         </p>
         {t
             .project
@@ -281,7 +292,14 @@ fn CardFacts(t: Ticket) -> impl IntoView {
                 view! {
                     <p class="card-meta">
                         <span class="project-tag">{p.name.clone()}</span>
-                        {t.due_on.map(|d| format!(" · due {d}"))}
+                        {t
+                            .due_on
+                            .map(|d| {
+                                format!(
+                                    " · {}",
+                                    loc.t_with("board-due", &[("date", loc.date(d).into())]),
+                                )
+                            })}
                     </p>
                 }
             })}
@@ -303,6 +321,7 @@ where
     P: Fn(i64, TicketChange, Option<Status>) + Copy + 'static,
     A: Fn(i64) + Copy + 'static,
 {
+    let loc = use_locale();
     let t = &card.ticket;
     let n = t.number.0;
     let simple: Vec<ActionKind> = card
@@ -340,7 +359,7 @@ where
                 .then(|| {
                     view! {
                         <button type="button" class="small" on:click=move |_| triage.set(Some(n))>
-                            "Triage"
+                            {loc.t("board-triage")}
                         </button>
                     }
                 })}
@@ -348,7 +367,7 @@ where
                 .then(|| {
                     view! {
                         <button type="button" class="small" on:click=move |_| assign_top(n)>
-                            "Assign best"
+                            {loc.t("board-assign-best")}
                         </button>
                     }
                 })}
@@ -356,16 +375,17 @@ where
                 .then(|| {
                     view! {
                         <label class="sr-only" for=menu_id.clone()>
-                            "Action for "
-                            {number}
+                            {loc.t_with("board-action-for", &[("number", number.into())])}
                         </label>
                         <select id=menu_id.clone() class="small" on:change=move_to>
                             <option value="" selected>
-                                "Move…"
+                                {loc.t("board-move")}
                             </option>
                             {simple
                                 .iter()
-                                .map(|a| view! { <option value=a.as_str()>{a.label()}</option> })
+                                .map(|a| {
+                                    view! { <option value=a.as_str()>{a.label(&loc)}</option> }
+                                })
                                 .collect_view()}
                         </select>
                     }

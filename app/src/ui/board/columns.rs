@@ -1,6 +1,7 @@
 //! The board's columns (or lanes), the technicians to drop cards on, and the drawers.
 
 use super::*;
+use crate::ui::t;
 
 /// One status column, or one technician's part of it when the board has lanes (`lane`: the
 /// technician's address, empty for the unassigned lane).
@@ -27,10 +28,14 @@ pub(super) fn Column(board: BoardState, status: Status, lane: Option<String>) ->
         list
     });
     let column_cards = move || column_cards.with_value(|f| f());
+    let loc = board.loc;
     let label = match &lane {
-        Some(l) if !l.is_empty() => format!("{} — {}", status.label(), l),
-        Some(_) => format!("{} — unassigned", status.label()),
-        None => status.label().to_string(),
+        Some(l) if !l.is_empty() => format!("{} — {}", status.label(&loc), l),
+        Some(_) => loc.t_with(
+            "board-column-unassigned",
+            &[("status", status.label(&loc).into())],
+        ),
+        None => status.label(&loc),
     };
     let perform = move |n: i64, change: TicketChange, optimistic: Option<Status>| {
         board.perform(n, change, optimistic)
@@ -46,7 +51,7 @@ pub(super) fn Column(board: BoardState, status: Status, lane: Option<String>) ->
                 board.drop_into(status);
             }
         >
-            <h2>{status.label()} <span class="count">{move || column_cards().len()}</span></h2>
+            <h2>{status.label(&loc)} <span class="count">{move || column_cards().len()}</span></h2>
             <ul class="cards">
                 <For
                     each=column_cards
@@ -83,14 +88,20 @@ pub(super) fn Column(board: BoardState, status: Status, lane: Option<String>) ->
                                         class="small more"
                                         on:click=move |_| board.more(status, after.clone())
                                     >
-                                        {format!("Show more ({left} less urgent)")}
+                                        {loc.t_with("board-show-more", &[("count", left.into())])}
                                     </button>
                                 }
                                     .into_any()
                             }
                             None => {
                                 view! {
-                                    <p class="muted more">{format!("{left} more, less urgent")}</p>
+                                    <p class="muted more">
+                                        {loc
+                                            .t_with(
+                                                "board-more-less-urgent",
+                                                &[("count", left.into())],
+                                            )}
+                                    </p>
                                 }
                                     .into_any()
                             }
@@ -105,9 +116,10 @@ pub(super) fn Column(board: BoardState, status: Status, lane: Option<String>) ->
 /// The technicians with their load; a card dropped on one assigns it to them.
 #[component]
 pub(super) fn TechList(board: BoardState) -> impl IntoView {
+    let loc = board.loc;
     view! {
-        <aside class="techs" aria-label="Technicians">
-            <h2>"Technicians"</h2>
+        <aside class="techs" aria-label=t("board-technicians")>
+            <h2>{t("board-technicians")}</h2>
             <ul>
                 <For each=move || board.techs.get() key=|t| t.person.email.clone() let:t>
                     {
@@ -134,12 +146,21 @@ pub(super) fn TechList(board: BoardState) -> impl IntoView {
                                 }
                             >
                                 <strong>{t.person.name.clone()}</strong>
-                                <span class="muted">" tier " {t.tier}</span>
+                                <span class="muted">
+                                    " " {loc.t_with("board-tech-tier", &[("tier", t.tier.into())])}
+                                </span>
                                 <meter
                                     min="0"
                                     max=t.capacity
                                     value=t.open_load
-                                    title=format!("{} of {} open", t.open_load, t.capacity)
+                                    title=loc
+                                        .t_with(
+                                            "board-tech-load",
+                                            &[
+                                                ("load", t.open_load.into()),
+                                                ("capacity", t.capacity.into()),
+                                            ],
+                                        )
                                 ></meter>
                                 <span class="muted">{t.open_load} "/" {t.capacity}</span>
                             </li>
@@ -156,6 +177,7 @@ pub(super) fn TechList(board: BoardState) -> impl IntoView {
 #[component]
 pub(super) fn Drawers(board: BoardState) -> impl IntoView {
     let (open, triage) = (board.open, board.triage);
+    let loc = board.loc;
     let close_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         if open.get().is_some() {
@@ -177,17 +199,20 @@ pub(super) fn Drawers(board: BoardState) -> impl IntoView {
                             class="drawer"
                             role="dialog"
                             aria-modal="true"
-                            aria-label=format!("Ticket {number}")
+                            aria-label=loc
+                                .t_with("board-drawer-ticket", &[("number", number.clone().into())])
                         >
                             <div class="drawer-bar">
-                                <a href=format!("/tickets/{number}")>"Open as a page"</a>
+                                <a href=format!(
+                                    "/tickets/{number}",
+                                )>{loc.t("board-open-as-page")}</a>
                                 <button
                                     type="button"
                                     class="small"
                                     node_ref=close_button
                                     on:click=move |_| open.set(None)
                                 >
-                                    "Close"
+                                    {loc.t("board-close")}
                                 </button>
                             </div>
                             <TicketPanel number=number.clone() />
@@ -201,7 +226,11 @@ pub(super) fn Drawers(board: BoardState) -> impl IntoView {
                 .get()
                 .and_then(|n| board.cards.get_untracked().get(&n).cloned())
                 .map(|card| {
-                    let label = format!("Triage {}", card.ticket.number);
+                    let label = loc
+                        .t_with(
+                            "board-triage-ticket",
+                            &[("number", card.ticket.number.to_string().into())],
+                        );
                     view! {
                         <div class="drawer-backdrop" on:click=move |_| triage.set(None)></div>
                         <aside
@@ -217,7 +246,7 @@ pub(super) fn Drawers(board: BoardState) -> impl IntoView {
                                     class="small"
                                     on:click=move |_| triage.set(None)
                                 >
-                                    "Close"
+                                    {loc.t("board-close")}
                                 </button>
                             </div>
                             <Triage

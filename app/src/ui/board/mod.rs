@@ -8,7 +8,9 @@ use crate::api::tickets::change_ticket;
 use crate::domain::{
     ActionKind, Category, Impact, Priority, PriorityMatrix, SlaState, Status, Ticket, Urgency,
 };
+use crate::i18n::Locale;
 use crate::types::{BoardCard, BoardSnapshot, Suggestion, TechnicianLoad, TicketChange};
+use crate::ui::{t, use_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -45,7 +47,7 @@ fn breaching_soon(t: &Ticket) -> bool {
 #[component]
 pub fn Board() -> impl IntoView {
     view! {
-        <Title text="Board — Switchboard" />
+        <Title text=t("board-title") />
         <Gate allowed=|r| r.coordinates() children=|_| view! { <LiveBoard /> } />
     }
 }
@@ -81,6 +83,8 @@ pub(crate) struct BoardState {
     found: RwSignal<Option<(String, Vec<i64>)>>,
     /// The filters, kept in the address so a board can be bookmarked and shared.
     query: Memo<ParamsMap>,
+    /// The reader's language and zone, for messages set from event handlers and tasks.
+    loc: Locale,
 }
 
 impl BoardState {
@@ -102,6 +106,7 @@ impl BoardState {
             next_pages: RwSignal::new(Vec::new()),
             found: RwSignal::new(None),
             query: use_query_map(),
+            loc: use_locale(),
         }
     }
 
@@ -242,8 +247,11 @@ impl BoardState {
                     cards.update(|m| {
                         m.insert(number, before.clone());
                     });
-                    self.message
-                        .set(Some(format!("{}: {}", before.ticket.number, e)));
+                    self.message.set(Some(format!(
+                        "{}: {}",
+                        before.ticket.number,
+                        e.message(&self.loc)
+                    )));
                 }
             }
         });
@@ -264,10 +272,8 @@ impl BoardState {
                     };
                     self.perform(number, change, None);
                 }
-                Ok(_) => self
-                    .message
-                    .set(Some("Nobody is available for this ticket".into())),
-                Err(e) => self.message.set(Some(e.to_string())),
+                Ok(_) => self.message.set(Some(self.loc.t("board-nobody-available"))),
+                Err(e) => self.message.set(Some(e.message(&self.loc))),
             }
         });
     }
@@ -287,7 +293,7 @@ impl BoardState {
                         n.extend(page.next.map(|p| (status, p)));
                     });
                 }
-                Err(e) => self.message.set(Some(e.to_string())),
+                Err(e) => self.message.set(Some(e.message(&self.loc))),
             }
         });
     }
@@ -308,9 +314,9 @@ impl BoardState {
                 Some(status),
             ),
             None if card.is_some_and(|c| c.ticket.status != status) => {
-                self.message.set(Some(format!(
-                    "Cannot move it to {} here: open the ticket to do that",
-                    status.label()
+                self.message.set(Some(self.loc.t_with(
+                    "board-cannot-move",
+                    &[("status", status.label(&self.loc).into())],
                 )))
             }
             None => {}
@@ -339,7 +345,8 @@ fn LiveBoard() -> impl IntoView {
     on_cleanup(move || escape.remove());
     let lanes = move || board.filter("lanes") == "tech";
     let lane_list = move || {
-        let mut list: Vec<(String, String)> = vec![(String::new(), "Unassigned".to_string())];
+        let mut list: Vec<(String, String)> =
+            vec![(String::new(), board.loc.t("board-unassigned"))];
         list.extend(
             board
                 .techs

@@ -1,6 +1,7 @@
 //! What staff and requesters do on a ticket page: change, escalate, decide, rate, and tracking links.
 
 use super::*;
+use crate::ui::{t, use_locale};
 
 /// The next actions the lifecycle allows for this caller, as big buttons.
 #[component]
@@ -35,7 +36,7 @@ pub(super) fn Actions(
     Some(
         view! {
             <section class="actions-panel">
-                <h2>"Next step"</h2>
+                <h2>{t("portal-next-step")}</h2>
                 {needs_text.then(|| view! { <ActionText ui /> })}
                 {resolves.then(|| view! { <ResolveFields ui open_children /> })}
                 {actions
@@ -61,9 +62,7 @@ fn ActionText(ui: TicketUi) -> impl IntoView {
     let error = action_error(ui.change);
     let text = ui.text;
     view! {
-        <label for="action-text">
-            "Resolution notes or reason (needed to resolve, reopen or escalate)"
-        </label>
+        <label for="action-text">{t("portal-action-text")}</label>
         <textarea
             id="action-text"
             rows="3"
@@ -80,7 +79,7 @@ fn ActionText(ui: TicketUi) -> impl IntoView {
 fn ResolveFields(ui: TicketUi, open_children: usize) -> impl IntoView {
     let error = action_error(ui.change);
     view! {
-        <label for="resolve-minutes">"Minutes spent (logged when you resolve)"</label>
+        <label for="resolve-minutes">{t("portal-resolve-minutes")}</label>
         <input
             id="resolve-minutes"
             type="number"
@@ -103,10 +102,11 @@ fn ResolveFields(ui: TicketUi, open_children: usize) -> impl IntoView {
                                 ui.resolve_children.set(event_target_checked(&ev))
                             }
                         />
-                        {format!(
-                            "Also resolve its {open_children} open child ticket{} with this solution (each requester is told)",
-                            if open_children == 1 { "" } else { "s" },
-                        )}
+                        {use_locale()
+                            .t_with(
+                                "portal-resolve-children",
+                                &[("count", (open_children as i64).into())],
+                            )}
                     </label>
                 }
             })}
@@ -128,8 +128,8 @@ fn ActionButtons(
         .map(|kind| {
             let number = number.clone();
             let label = match kind {
-                ActionKind::Assign => "Take it",
-                _ => kind.label(),
+                ActionKind::Assign => t("action-take-it"),
+                _ => kind.label(&use_locale()),
             };
             let primary = matches!(
                 kind,
@@ -190,7 +190,7 @@ fn AssignTo(number: String, version: i64, ui: TicketUi) -> impl IntoView {
     };
     view! {
         <div class="assign">
-            <label for="assignee">"Assign to (email)"</label>
+            <label for="assignee">{t("portal-assign-to")}</label>
             <input
                 id="assignee"
                 type="email"
@@ -198,7 +198,7 @@ fn AssignTo(number: String, version: i64, ui: TicketUi) -> impl IntoView {
                 on:input=move |ev| assignee.set(event_target_value(&ev))
             />
             <button type="button" on:click=send>
-                "Assign"
+                {t("action-kind-assign")}
             </button>
             <FieldMessage error=error field="assignee" />
         </div>
@@ -219,9 +219,9 @@ pub(super) fn EscalateTo(number: String, to: RwSignal<String>) -> impl IntoView 
         });
     });
     view! {
-        <label for="escalate-to">"If you escalate, hand it to"</label>
+        <label for="escalate-to">{t("portal-escalate-to")}</label>
         <select id="escalate-to" on:change=move |ev| to.set(event_target_value(&ev))>
-            <option value="">"The coordinator decides"</option>
+            <option value="">{t("portal-escalate-coordinator-decides")}</option>
             <For each=move || options.get() key=|s| s.person.email.clone() let:s>
                 {
                     let words = format!("{} — {}", s.person.name, s.reasons.join(", "));
@@ -250,7 +250,7 @@ pub(super) fn Decision(
     let reopen_number = number.clone();
     view! {
         <section class="actions-panel">
-            <h2>"Is it solved?"</h2>
+            <h2>{t("portal-is-it-solved")}</h2>
             <ErrorBox error=Signal::derive(move || {
                 error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
             }) />
@@ -263,13 +263,13 @@ pub(super) fn Decision(
                                 <input type="hidden" name="number" value=number.clone() />
                                 <input type="hidden" name="version" value=version />
                                 <input type="hidden" name="action" value="close" />
-                                <p>"If it works again, tell us and we close it."</p>
+                                <p>{t("portal-accept-hint")}</p>
                                 <button
                                     type="submit"
                                     class="primary"
                                     disabled=move || decide.pending().get()
                                 >
-                                    "Accept the solution"
+                                    {t("portal-accept-solution")}
                                 </button>
                             </ActionForm>
                         }
@@ -282,9 +282,7 @@ pub(super) fn Decision(
                                 <input type="hidden" name="number" value=reopen_number.clone() />
                                 <input type="hidden" name="version" value=version />
                                 <input type="hidden" name="action" value="reopen" />
-                                <label for="reopen-reason">
-                                    "What is still wrong? (needed to reopen)"
-                                </label>
+                                <label for="reopen-reason">{t("portal-reopen-reason")}</label>
                                 <textarea
                                     id="reopen-reason"
                                     name="reason"
@@ -293,7 +291,7 @@ pub(super) fn Decision(
                                 ></textarea>
                                 <FieldMessage error=error field="reason" />
                                 <button type="submit" disabled=move || decide.pending().get()>
-                                    "It is not fixed"
+                                    {t("portal-not-fixed")}
                                 </button>
                             </ActionForm>
                         }
@@ -311,11 +309,12 @@ pub(super) fn RatingPanel(detail: TicketDetail, number: String, ui: TicketUi) ->
     let error = action_error(rate);
     let rating = detail.rating.clone();
     let staff = detail.staff_view;
+    let loc = use_locale();
     let given = rating.as_ref().map(|r| {
         let who = if staff {
-            "The requester rated the help"
+            loc.t("portal-rating-given-staff")
         } else {
-            "You rated the help"
+            loc.t("portal-rating-given-you")
         };
         view! {
             <p class="rating-given">
@@ -323,13 +322,7 @@ pub(super) fn RatingPanel(detail: TicketDetail, number: String, ui: TicketUi) ->
                 {r
                     .comment
                     .clone()
-                    .map(|c| {
-                        view! {
-                            ": “"
-                            {c}
-                            "”"
-                        }
-                    })}
+                    .map(|c| loc.t_with("portal-rating-comment", &[("comment", c.into())]))}
             </p>
         }
     });
@@ -341,9 +334,9 @@ pub(super) fn RatingPanel(detail: TicketDetail, number: String, ui: TicketUi) ->
                 <fieldset class="stars">
                     <legend>
                         {if current.is_some() {
-                            "Change your rating"
+                            loc.t("portal-rating-change")
                         } else {
-                            "How was the help? (1 poor – 5 excellent)"
+                            loc.t("portal-rating-question")
                         }}
                     </legend>
                     {(1..=5i64)
@@ -364,11 +357,11 @@ pub(super) fn RatingPanel(detail: TicketDetail, number: String, ui: TicketUi) ->
                         .collect_view()}
                 </fieldset>
                 <FieldMessage error=error field="score" />
-                <label for="rating-comment">"Anything to add? (optional)"</label>
+                <label for="rating-comment">{loc.t("portal-rating-comment-label")}</label>
                 <textarea id="rating-comment" name="comment" rows="2"></textarea>
                 <FieldMessage error=error field="comment" />
                 <button type="submit" disabled=move || rate.pending().get()>
-                    "Send rating"
+                    {loc.t("portal-rating-send")}
                 </button>
             </ActionForm>
         }
@@ -376,7 +369,13 @@ pub(super) fn RatingPanel(detail: TicketDetail, number: String, ui: TicketUi) ->
     (given.is_some() || form.is_some()).then(|| {
         view! {
             <section class="rating">
-                <h2>{if staff { "Rating" } else { "Your opinion" }}</h2>
+                <h2>
+                    {if staff {
+                        loc.t("portal-rating-heading-staff")
+                    } else {
+                        loc.t("portal-rating-heading-you")
+                    }}
+                </h2>
                 {given}
                 {form}
             </section>
@@ -387,6 +386,7 @@ pub(super) fn RatingPanel(detail: TicketDetail, number: String, ui: TicketUi) ->
 /// Private links that let someone without an account follow this ticket's public side.
 #[component]
 pub(super) fn TrackingLinks(detail: TicketDetail, number: String) -> impl IntoView {
+    let loc = use_locale();
     let links = detail.tracking_links.clone();
     let created = RwSignal::new(None::<String>);
     let failed = RwSignal::new(None::<String>);
@@ -400,26 +400,22 @@ pub(super) fn TrackingLinks(detail: TicketDetail, number: String) -> impl IntoVi
                         created.set(Some(url));
                         failed.set(None);
                     }
-                    Err(e) => failed.set(Some(e.to_string())),
+                    Err(e) => failed.set(Some(e.message(&loc))),
                 }
             });
         }
     };
     detail.can_manage_links.then(|| view! {
         <section class="tracking">
-            <h2>"Private tracking links"</h2>
-            <p class="hint">
-                "For a requester without an account: the link shows this ticket's public side only, until revoked."
-            </p>
+            <h2>{loc.t("portal-tracking-heading")}</h2>
+            <p class="hint">{loc.t("portal-tracking-hint")}</p>
             {move || {
                 created
                     .get()
                     .map(|url| {
                         view! {
                             <div class="notice" role="status">
-                                <label for="new-link">
-                                    "Copy the link now; it is shown only once"
-                                </label>
+                                <label for="new-link">{loc.t("portal-tracking-copy")}</label>
                                 <input id="new-link" readonly value=url />
                             </div>
                         }
@@ -442,18 +438,38 @@ pub(super) fn TrackingLinks(detail: TicketDetail, number: String) -> impl IntoVi
                     .map(|l| {
                         let number = number.clone();
                         let gone = RwSignal::new(false);
-                        let label = format!(
-                            "Link {} created {}{}",
-                            l.id,
-                            when(l.created_at),
-                            l.created_by.map(|b| format!(" by {b}")).unwrap_or_default(),
-                        );
+                        let label = match l.created_by.clone() {
+                            Some(by) => {
+                                loc.t_with(
+                                    "portal-tracking-link-created-by",
+                                    &[
+                                        ("id", l.id.to_string().into()),
+                                        ("when", when(l.created_at).into()),
+                                        ("by", by.into()),
+                                    ],
+                                )
+                            }
+                            None => {
+                                loc.t_with(
+                                    "portal-tracking-link-created",
+                                    &[
+                                        ("id", l.id.to_string().into()),
+                                        ("when", when(l.created_at).into()),
+                                    ],
+                                )
+                            }
+                        };
                         view! {
                             <li>
                                 {label} " "
                                 {move || {
                                     if gone.get() {
-                                        view! { <span class="muted">"revoked"</span> }.into_any()
+                                        view! {
+                                            <span class="muted">
+                                                {loc.t("portal-tracking-revoked")}
+                                            </span>
+                                        }
+                                            .into_any()
                                     } else {
                                         let number = number.clone();
                                         view! {
@@ -465,12 +481,12 @@ pub(super) fn TrackingLinks(detail: TicketDetail, number: String) -> impl IntoVi
                                                     leptos::task::spawn_local(async move {
                                                         match revoke_tracking_link(number, l.id).await {
                                                             Ok(()) => gone.set(true),
-                                                            Err(e) => failed.set(Some(e.to_string())),
+                                                            Err(e) => failed.set(Some(e.message(&loc))),
                                                         }
                                                     });
                                                 }
                                             >
-                                                "Revoke"
+                                                {loc.t("portal-tracking-revoke")}
                                             </button>
                                         }
                                             .into_any()
@@ -482,7 +498,7 @@ pub(super) fn TrackingLinks(detail: TicketDetail, number: String) -> impl IntoVi
                     .collect_view()}
             </ul>
             <button type="button" on:click=create>
-                "Create a private link"
+                {loc.t("portal-tracking-create")}
             </button>
         </section>
     })

@@ -1,6 +1,7 @@
 //! The request form, with the category's questions, similar tickets and a draft kept while typing.
 
 use super::*;
+use crate::ui::{t, use_locale};
 
 /// What the requester typed before a refused post, so the form comes back filled in.
 #[derive(Clone, Copy)]
@@ -38,12 +39,12 @@ pub(super) fn RequestForm(
     let similar = similar_as_typed(title);
     view! {
         <section class="panel form-page">
-            <h1>{if staff { "File a request" } else { "Report a problem" }}</h1>
-            <p class="lead">"Tell us what happened; we ask only for what the technician needs."</p>
+            <h1>{if staff { t("portal-file-a-request") } else { t("portal-report-a-problem") }}</h1>
+            <p class="lead">{t("portal-form-lead")}</p>
             <ActionForm action=action attr:class="form" attr:novalidate="">
                 {staff.then(|| view! { <OnBehalf draft=draft error=error /> })}
                 <label for="category">
-                    "What is it about?" <span class="req">"required"</span>
+                    {t("portal-form-category")} <span class="req">{t("portal-required")}</span>
                 </label>
                 <CategoryChoice
                     list=list
@@ -53,7 +54,7 @@ pub(super) fn RequestForm(
                     error=error
                 />
                 <label for="title">
-                    "In one line, what is wrong?" <span class="req">"required"</span>
+                    {t("portal-form-title")} <span class="req">{t("portal-required")}</span>
                 </label>
                 <input
                     id="title"
@@ -66,14 +67,14 @@ pub(super) fn RequestForm(
                 <FieldMessage error=error field="title" />
                 <SimilarTickets similar=similar />
                 <label for="description">
-                    "What happened? What did you try?" <span class="req">"required"</span>
+                    {t("portal-form-description")} <span class="req">{t("portal-required")}</span>
                 </label>
                 <textarea id="description" name="description" rows="5" required>
                     {draft.get("description")}
                 </textarea>
                 <FieldMessage error=error field="description" />
                 <ImpactUrgency draft error />
-                <label for="location">"Where are you? (building, room)"</label>
+                <label for="location">{t("portal-form-location")}</label>
                 <input
                     id="location"
                     name="location"
@@ -81,14 +82,20 @@ pub(super) fn RequestForm(
                     value=draft.get("location")
                 />
                 <FieldMessage error=error field="location" />
-                <label for="contact">"How can we reach you? (phone, desk)"</label>
+                <label for="contact">{t("portal-form-contact")}</label>
                 <input id="contact" name="contact" autocomplete="tel" value=draft.get("contact") />
                 <FieldMessage error=error field="contact" />
                 <ErrorBox error=Signal::derive(move || {
                     error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
                 }) />
                 <button type="submit" class="primary" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { "Sending…" } else { "Send request" }}
+                    {move || {
+                        if action.pending().get() {
+                            t("portal-sending")
+                        } else {
+                            t("portal-send-request")
+                        }
+                    }}
                 </button>
             </ActionForm>
         </section>
@@ -124,7 +131,9 @@ fn ImpactUrgency(draft: Draft, error: Signal<Option<crate::error::AppError>>) ->
     let (impact, urgency) = (draft.get("impact"), draft.get("urgency"));
     view! {
         <fieldset class="group choice">
-            <legend>"Who is affected?" <span class="req">"required"</span></legend>
+            <legend>
+                {t("portal-form-impact")} <span class="req">{t("portal-required")}</span>
+            </legend>
             {Impact::ALL
                 .iter()
                 .map(|i| {
@@ -136,7 +145,7 @@ fn ImpactUrgency(draft: Draft, error: Signal<Option<crate::error::AppError>>) ->
                     view! {
                         <label class="radio">
                             <input type="radio" name="impact" value=i.as_str() checked=checked />
-                            {i.label()}
+                            {i.label(&use_locale())}
                         </label>
                     }
                 })
@@ -144,7 +153,9 @@ fn ImpactUrgency(draft: Draft, error: Signal<Option<crate::error::AppError>>) ->
         </fieldset>
         <FieldMessage error=error field="impact" />
         <fieldset class="group choice">
-            <legend>"How badly does it stop your work?" <span class="req">"required"</span></legend>
+            <legend>
+                {t("portal-form-urgency")} <span class="req">{t("portal-required")}</span>
+            </legend>
             {Urgency::ALL
                 .iter()
                 .map(|u| {
@@ -156,7 +167,7 @@ fn ImpactUrgency(draft: Draft, error: Signal<Option<crate::error::AppError>>) ->
                     view! {
                         <label class="radio">
                             <input type="radio" name="urgency" value=u.as_str() checked=checked />
-                            {u.label()}
+                            {u.label(&use_locale())}
                         </label>
                     }
                 })
@@ -171,8 +182,8 @@ fn ImpactUrgency(draft: Draft, error: Signal<Option<crate::error::AppError>>) ->
 fn OnBehalf(draft: Draft, error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
     view! {
         <fieldset class="group">
-            <legend>"On behalf of (phone or walk-in)"</legend>
-            <label for="requester_email">"Requester's email (leave empty for yourself)"</label>
+            <legend>{t("portal-on-behalf")}</legend>
+            <label for="requester_email">{t("portal-requester-email")}</label>
             <input
                 id="requester_email"
                 name="requester_email"
@@ -180,7 +191,7 @@ fn OnBehalf(draft: Draft, error: Signal<Option<crate::error::AppError>>) -> impl
                 value=draft.get("requester_email")
             />
             <FieldMessage error=error field="requester_email" />
-            <label for="requester_name">"Requester's name"</label>
+            <label for="requester_name">{t("portal-requester-name")}</label>
             <input
                 id="requester_name"
                 name="requester_name"
@@ -188,12 +199,12 @@ fn OnBehalf(draft: Draft, error: Signal<Option<crate::error::AppError>>) -> impl
                 value=draft.get("requester_name")
             />
             <FieldMessage error=error field="requester_name" />
-            <label for="channel">"How did it come in?"</label>
+            <label for="channel">{t("portal-channel")}</label>
             <select id="channel" name="channel">
-                <option value="phone">"Phone"</option>
-                <option value="walk_in">"Walk-in"</option>
-                <option value="email">"Email"</option>
-                <option value="portal">"Portal"</option>
+                <option value="phone">{t("channel-phone")}</option>
+                <option value="walk_in">{t("channel-walk-in")}</option>
+                <option value="email">{t("channel-email")}</option>
+                <option value="portal">{t("channel-portal")}</option>
             </select>
         </fieldset>
     }
@@ -209,6 +220,7 @@ fn CategoryChoice(
     error: Signal<Option<crate::error::AppError>>,
 ) -> impl IntoView {
     let current = category.get_untracked();
+    let loc = use_locale();
     // Without JavaScript, CSS shows the chosen category's questions.
     let css = list
         .iter()
@@ -229,9 +241,11 @@ fn CategoryChoice(
                     move || category.get() == slug
                 }
             >
-                <legend>{format!("{} details", c.name)}</legend>
+                <legend>
+                    {loc.t_with("portal-category-details", &[("category", c.name.clone().into())])}
+                </legend>
                 {if c.fields.is_empty() {
-                    Some(view! { <p class="muted">"Nothing more to add."</p> })
+                    Some(view! { <p class="muted">{loc.t("portal-category-nothing-more")}</p> })
                 } else {
                     None
                 }}
@@ -247,7 +261,13 @@ fn CategoryChoice(
                             <label for=id
                                 .clone()>
                                 {f.label.clone()}
-                                {f.required.then(|| view! { <span class="req">"required"</span> })}
+                                {f
+                                    .required
+                                    .then(|| {
+                                        view! {
+                                            <span class="req">{loc.t("portal-required")}</span>
+                                        }
+                                    })}
                             </label>
                             <input
                                 id=id
@@ -296,14 +316,16 @@ fn CategoryChoice(
 /// Open requests with a similar title, asked for as the title is typed.
 #[component]
 fn SimilarTickets(similar: RwSignal<Vec<Ticket>>) -> impl IntoView {
+    let loc = use_locale();
     move || {
         let list = similar.get();
         (!list.is_empty()).then(|| {
             view! {
                 <div class="similar" role="status">
                     <p>
-                        <strong>"Is it one of these?"</strong>
-                        " You can follow an open request instead of filing a new one."
+                        <strong>{loc.t("portal-similar-question")}</strong>
+                        " "
+                        {loc.t("portal-similar-hint")}
                     </p>
                     <ul>
                         {list
@@ -316,7 +338,7 @@ fn SimilarTickets(similar: RwSignal<Vec<Ticket>>) -> impl IntoView {
                                             t.number,
                                         )>{t.number.to_string()} " — " {t.title.clone()}</a>
                                         " ("
-                                        {t.status_words()}
+                                        {loc.t(t.status_words())}
                                         ")"
                                     </li>
                                 }

@@ -2,10 +2,10 @@
 //! is shared with staff, who see internal notes and more actions.
 
 use super::widgets::{
-    action_error, age, expectation, when, ErrorBox, FieldMessage, PriorityBadge, SlaBadge,
+    action_error, ago, expectation, when, ErrorBox, FieldMessage, PriorityBadge, SlaBadge,
     StatusChip, TicketLine,
 };
-use super::Gate;
+use super::{t, use_locale, Gate};
 use crate::api::board::suggest_assignees;
 use crate::api::tickets::{
     categories, create_tracking_link, get_ticket_detail, my_requests, request_draft,
@@ -22,26 +22,27 @@ use std::collections::BTreeMap;
 #[component]
 pub fn MyRequests() -> impl IntoView {
     view! {
-        <Title text="My requests — Switchboard" />
+        <Title text=t("portal-my-requests-title") />
         <Gate
             allowed=|_| true
             children=|user| {
+                let loc = use_locale();
                 let tickets = Resource::new(|| (), |_| my_requests());
                 view! {
                     <section class="panel">
                         <div class="row spread">
-                            <h1>"My requests"</h1>
+                            <h1>{t("portal-my-requests")}</h1>
                             <a class="button primary" href="/requests/new">
-                                "Report a problem"
+                                {t("portal-report-a-problem")}
                             </a>
                         </div>
                         <Transition fallback=|| {
-                            view! { <p class="muted">"Loading…"</p> }
+                            view! { <p class="muted">{t("portal-loading")}</p> }
                         }>
                             {move || Suspend::new(async move {
                                 match tickets.await {
                                     Ok(list) if list.is_empty() => {
-                                        view! { <p class="empty">"You have no requests yet."</p> }
+                                        view! { <p class="empty">{loc.t("portal-no-requests")}</p> }
                                             .into_any()
                                     }
                                     Ok(list) => {
@@ -56,7 +57,7 @@ pub fn MyRequests() -> impl IntoView {
                                             .into_any()
                                     }
                                     Err(e) => {
-                                        view! { <p class="error-box">{e.to_string()}</p> }
+                                        view! { <p class="error-box">{e.message(&loc)}</p> }
                                             .into_any()
                                     }
                                 }
@@ -73,6 +74,7 @@ pub fn MyRequests() -> impl IntoView {
 /// Projects someone outside IT manages or watches (shown only when there are some).
 #[component]
 fn FollowedProjects() -> impl IntoView {
+    let loc = use_locale();
     let projects = Resource::new(|| (), |_| crate::api::coordination::list_projects());
     view! {
         <Transition fallback=|| ()>
@@ -82,7 +84,7 @@ fn FollowedProjects() -> impl IntoView {
                     .then(|| {
                         view! {
                             <section class="panel">
-                                <h2>"Projects you follow"</h2>
+                                <h2>{loc.t("portal-projects-you-follow")}</h2>
                                 <ul class="ticket-list">
                                     {list
                                         .into_iter()
@@ -93,13 +95,26 @@ fn FollowedProjects() -> impl IntoView {
                                                         <strong>{s.project.name.clone()}</strong>
                                                     </a>
                                                     <span class="muted">
-                                                        {format!(
-                                                            " · {}% done · {} open",
-                                                            s.progress.percent(),
-                                                            s.progress.open,
-                                                        )}
+                                                        " · "
+                                                        {loc
+                                                            .t_with(
+                                                                "portal-project-progress",
+                                                                &[
+                                                                    ("percent", i64::from(s.progress.percent()).into()),
+                                                                    ("open", i64::from(s.progress.open).into()),
+                                                                ],
+                                                            )}
                                                         {(s.progress.overdue > 0)
-                                                            .then(|| format!(" · {} overdue", s.progress.overdue))}
+                                                            .then(|| {
+                                                                format!(
+                                                                    " · {}",
+                                                                    loc
+                                                                        .t_with(
+                                                                            "portal-project-overdue",
+                                                                            &[("count", i64::from(s.progress.overdue).into())],
+                                                                        ),
+                                                                )
+                                                            })}
                                                     </span>
                                                 </li>
                                             }
@@ -117,7 +132,7 @@ fn FollowedProjects() -> impl IntoView {
 #[component]
 pub fn NewRequest() -> impl IntoView {
     view! {
-        <Title text="Report a problem — Switchboard" />
+        <Title text=t("portal-report-a-problem-title") />
         <Gate
             allowed=|_| true
             children=|user| view! { <DraftedForm staff=user.role.is_staff() /> }
@@ -144,7 +159,7 @@ fn DraftedForm(staff: bool) -> impl IntoView {
     let cats = Resource::new(|| (), |_| categories());
     view! {
         <Suspense fallback=|| {
-            view! { <p class="muted">"Loading…"</p> }
+            view! { <p class="muted">{t("portal-loading")}</p> }
         }>
             {move || Suspend::new(async move {
                 let draft = draft.await;

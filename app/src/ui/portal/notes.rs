@@ -1,6 +1,7 @@
 //! The notes and watchers of a ticket page.
 
 use super::*;
+use crate::ui::{t, use_locale};
 
 #[component]
 pub(super) fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl IntoView {
@@ -9,11 +10,14 @@ pub(super) fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl 
     let staff = detail.staff_view;
     let can_write = staff || detail.can_reply;
     let (key, note) = (ui.key, ui.note);
+    let loc = use_locale();
     view! {
         <section class="notes">
-            <h2>{if staff { "Notes" } else { "Messages" }}</h2>
+            <h2>
+                {if staff { t("portal-notes-heading-staff") } else { t("portal-notes-heading") }}
+            </h2>
             {if detail.notes.is_empty() {
-                Some(view! { <p class="muted">"No notes yet."</p> })
+                Some(view! { <p class="muted">{t("portal-no-notes")}</p> })
             } else {
                 None
             }}
@@ -28,13 +32,22 @@ pub(super) fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl 
                                 <p class="note-head">
                                     <strong>{n.author.name.clone()}</strong>
                                     " · "
-                                    <time>{age(n.created_at)} " ago"</time>
+                                    <time>{ago(n.created_at)}</time>
                                     {internal
-                                        .then(|| view! { <span class="flag">"Internal"</span> })}
+                                        .then(|| {
+                                            view! {
+                                                <span class="flag">{t("portal-note-internal")}</span>
+                                            }
+                                        })}
                                     {n
                                         .minutes
                                         .map(|m| {
-                                            view! { <span class="muted">" · " {m} " min"</span> }
+                                            view! {
+                                                <span class="muted">
+                                                    " · "
+                                                    {loc.t_with("portal-note-minutes", &[("count", m.into())])}
+                                                </span>
+                                            }
                                         })}
                                 </p>
                                 <p class="body-text">{n.body.clone()}</p>
@@ -50,7 +63,11 @@ pub(super) fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl 
                             <input type="hidden" name="number" value=number.clone() />
                             <input type="hidden" name="idempotency_key" prop:value=key />
                             <label for="note-body">
-                                {if staff { "Add a note" } else { "Reply" }}
+                                {if staff {
+                                    t("portal-note-label-staff")
+                                } else {
+                                    t("portal-note-label")
+                                }}
                             </label>
                             <textarea
                                 id="note-body"
@@ -75,9 +92,11 @@ pub(super) fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl 
                                     .map(|e| {
                                         view! {
                                             <p class="error-box" role="alert">
-                                                {format!(
-                                                    "Not sent: {e}. Your text is kept here; press the button again to retry.",
-                                                )}
+                                                {loc
+                                                    .t_with(
+                                                        "portal-note-not-sent",
+                                                        &[("error", e.message(&loc).into())],
+                                                    )}
                                             </p>
                                         }
                                     })
@@ -88,9 +107,11 @@ pub(super) fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl 
                                         <div class="row">
                                             <label class="check">
                                                 <input type="checkbox" name="internal" checked />
-                                                "Internal (staff only)"
+                                                {t("portal-note-internal-check")}
                                             </label>
-                                            <label for="minutes">"Minutes spent"</label>
+                                            <label for="minutes">
+                                                {t("portal-note-minutes-label")}
+                                            </label>
                                             <input
                                                 id="minutes"
                                                 name="minutes"
@@ -101,9 +122,7 @@ pub(super) fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl 
                                                 class="short"
                                             />
                                         </div>
-                                        <p class="hint">
-                                            "Untick “Internal” and the requester will see this note."
-                                        </p>
+                                        <p class="hint">{t("portal-note-internal-hint")}</p>
                                         <FieldMessage error=error field="minutes" />
                                     }
                                 })}
@@ -112,7 +131,11 @@ pub(super) fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl 
                                 class="primary"
                                 disabled=move || add.pending().get()
                             >
-                                {if staff { "Add note" } else { "Send reply" }}
+                                {if staff {
+                                    t("portal-note-add")
+                                } else {
+                                    t("portal-note-send-reply")
+                                }}
                             </button>
                         </ActionForm>
                     }
@@ -127,37 +150,39 @@ pub(super) fn Watchers(detail: TicketDetail, number: String, ui: TicketUi) -> im
     let watch = ui.watch;
     let error = action_error(watch);
     let names: Vec<String> = detail.watchers.iter().map(|w| w.name.clone()).collect();
-    (detail.can_add_watchers || !names.is_empty()).then(|| view! {
-        <section class="watchers">
-            <h2>"Following this ticket"</h2>
-            {if names.is_empty() {
-                view! { <p class="muted">"Nobody else yet."</p> }.into_any()
-            } else {
-                view! { <p>{names.join(", ")}</p> }.into_any()
-            }}
-            {detail
-                .can_add_watchers
-                .then(|| {
-                    view! {
-                        <ActionForm action=watch attr:class="form inline-form">
-                            <input type="hidden" name="number" value=number.clone() />
-                            <label for="watcher-email">"Keep someone informed (their email)"</label>
-                            <div class="row">
-                                <input
-                                    id="watcher-email"
-                                    name="email"
-                                    type="email"
-                                    required
-                                    placeholder="name@example.org"
-                                />
-                                <button type="submit" disabled=move || watch.pending().get()>
-                                    "Add"
-                                </button>
-                            </div>
-                            <FieldMessage error=error field="email" />
-                        </ActionForm>
-                    }
-                })}
-        </section>
+    (detail.can_add_watchers || !names.is_empty()).then(|| {
+        view! {
+            <section class="watchers">
+                <h2>{t("portal-watchers-heading")}</h2>
+                {if names.is_empty() {
+                    view! { <p class="muted">{t("portal-watchers-none")}</p> }.into_any()
+                } else {
+                    view! { <p>{names.join(", ")}</p> }.into_any()
+                }}
+                {detail
+                    .can_add_watchers
+                    .then(|| {
+                        view! {
+                            <ActionForm action=watch attr:class="form inline-form">
+                                <input type="hidden" name="number" value=number.clone() />
+                                <label for="watcher-email">{t("portal-watchers-add-label")}</label>
+                                <div class="row">
+                                    <input
+                                        id="watcher-email"
+                                        name="email"
+                                        type="email"
+                                        required
+                                        placeholder="name@example.org"
+                                    />
+                                    <button type="submit" disabled=move || watch.pending().get()>
+                                        {t("portal-watchers-add")}
+                                    </button>
+                                </div>
+                                <FieldMessage error=error field="email" />
+                            </ActionForm>
+                        }
+                    })}
+            </section>
+        }
     })
 }

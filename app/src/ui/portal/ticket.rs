@@ -1,6 +1,7 @@
 //! The ticket page and panel, the private tracking page, and the parts every reader sees.
 
 use super::*;
+use crate::ui::use_locale;
 
 #[component]
 pub fn TicketPage() -> impl IntoView {
@@ -87,7 +88,7 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
     });
     view! {
         <Transition fallback=|| {
-            view! { <p class="muted">"Loading…"</p> }
+            view! { <p class="muted">{use_locale().t("portal-loading")}</p> }
         }>
             {move || Suspend::new(async move {
                 match detail.await {
@@ -104,6 +105,7 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
 pub fn TrackPage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
+    let loc = use_locale();
     let (tick, set_tick) = signal(0u32);
     let detail = Resource::new(move || (token(), tick.get()), |(t, _)| tracked_ticket(t));
     let ui = TicketUi {
@@ -126,17 +128,15 @@ pub fn TrackPage() -> impl IntoView {
         (true, false)
     });
     view! {
-        <Title text="Your request — Switchboard" />
+        <Title text=loc.t("portal-track-title") />
         <Transition fallback=|| {
-            view! { <p class="muted">"Loading…"</p> }
+            view! { <p class="muted">{use_locale().t("portal-loading")}</p> }
         }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(d) => {
                         view! {
-                            <p class="tracking-note">
-                                "You are following this request through a private link. Keep it to yourself."
-                            </p>
+                            <p class="tracking-note">{loc.t("portal-track-note")}</p>
                             <TicketView detail=d ui=ui />
                         }
                             .into_any()
@@ -150,6 +150,7 @@ pub fn TrackPage() -> impl IntoView {
 
 #[component]
 pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
+    let loc = use_locale();
     let t = detail.ticket.clone();
     let query = use_query_map();
     let filed = query.read_untracked().get("filed").is_some();
@@ -202,9 +203,11 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="notice" role="status">
-                            "Request "
+                            {loc.t("portal-filed-before")}
+                            " "
                             <strong>{t.number.to_string()}</strong>
-                            " received. We will keep you informed here."
+                            " "
+                            {loc.t("portal-filed-after")}
                         </div>
                     }
                 })}
@@ -213,13 +216,14 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                     view! {
                         <div class="notice" role="status">
                             <strong>{from.to_string()}</strong>
-                            " was merged into this request, which it duplicated. Follow it here."
+                            " "
+                            {loc.t("portal-merged-notice")}
                         </div>
                     }
                 })} <TicketHead ticket=t.clone() requester_view=requester_view />
             <Facts ticket=t.clone() staff=staff requester_view=requester_view fields=fields />
             <section>
-                <h2>"Description"</h2>
+                <h2>{loc.t("portal-description")}</h2>
                 <p class="body-text">{t.description.clone()}</p>
             </section>
             {t
@@ -234,7 +238,7 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                 .map(|r| {
                     view! {
                         <section class="resolution">
-                            <h2>"Solution"</h2>
+                            <h2>{loc.t("portal-solution")}</h2>
                             <p class="body-text">{r}</p>
                         </section>
                     }
@@ -266,16 +270,21 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
 #[component]
 pub(super) fn TicketHead(ticket: Ticket, requester_view: bool) -> impl IntoView {
     let t = ticket;
+    let loc = use_locale();
     view! {
         <header class="ticket-head">
             <p class="num">{t.number.to_string()}</p>
             <h1>{t.title.clone()}</h1>
             <p class="status-line">
                 <StatusChip status=t.status />
-                <strong class="status-words">{t.status_words()}</strong>
+                <strong class="status-words">{loc.t(t.status_words())}</strong>
                 <PriorityBadge priority=t.priority />
-                {t.escalated.then(|| view! { <span class="flag">"Escalated"</span> })}
-                {t.reopened.then(|| view! { <span class="flag">"Reopened"</span> })}
+                {t
+                    .escalated
+                    .then(|| view! { <span class="flag">{loc.t("portal-flag-escalated")}</span> })}
+                {t
+                    .reopened
+                    .then(|| view! { <span class="flag">{loc.t("portal-flag-reopened")}</span> })}
                 {(!requester_view).then(|| view! { <SlaBadge sla=t.sla.clone() /> })}
             </p>
             {t
@@ -297,11 +306,12 @@ pub(super) fn Facts(
     fields: Vec<(String, String)>,
 ) -> impl IntoView {
     let t = ticket;
+    let loc = use_locale();
     view! {
         <dl class="facts">
-            <dt>"Category"</dt>
+            <dt>{loc.t("portal-fact-category")}</dt>
             <dd>{t.category.clone()}</dd>
-            <dt>"Requester"</dt>
+            <dt>{loc.t("role-requester")}</dt>
             <dd>
                 {t.requester.name.clone()}
                 {staff
@@ -315,7 +325,7 @@ pub(super) fn Facts(
                         }
                     })}
             </dd>
-            <dt>"Assigned to"</dt>
+            <dt>{loc.t("portal-fact-assigned-to")}</dt>
             <dd>
                 {t
                     .assignee
@@ -323,14 +333,14 @@ pub(super) fn Facts(
                     .map(|a| {
                         if requester_view { a.first_name().to_string() } else { a.name.clone() }
                     })
-                    .unwrap_or_else(|| "Not yet assigned".into())}
+                    .unwrap_or_else(|| loc.t("portal-fact-not-assigned"))}
             </dd>
             {t
                 .location
                 .clone()
                 .map(|l| {
                     view! {
-                        <dt>"Location"</dt>
+                        <dt>{loc.t("portal-fact-location")}</dt>
                         <dd>{l}</dd>
                     }
                 })}
@@ -339,7 +349,7 @@ pub(super) fn Facts(
                 .clone()
                 .map(|a| {
                     view! {
-                        <dt>"Asset"</dt>
+                        <dt>{loc.t("portal-fact-asset")}</dt>
                         <dd>{a}</dd>
                     }
                 })}
@@ -349,7 +359,7 @@ pub(super) fn Facts(
                 .map(|c| {
                     let tel = phone_link(&c);
                     view! {
-                        <dt>"Contact"</dt>
+                        <dt>{loc.t("portal-fact-contact")}</dt>
                         <dd>
                             {c}
                             {tel
@@ -357,7 +367,7 @@ pub(super) fn Facts(
                                     view! {
                                         " "
                                         <a class="button small call" href=href>
-                                            "Call"
+                                            {loc.t("portal-fact-call")}
                                         </a>
                                     }
                                 })}
@@ -378,7 +388,7 @@ pub(super) fn Facts(
                 .clone()
                 .map(|p| {
                     view! {
-                        <dt>"Project"</dt>
+                        <dt>{loc.t("portal-fact-project")}</dt>
                         <dd>
                             <a href=format!("/projects/{}", p.id)>{p.name}</a>
                         </dd>
@@ -388,21 +398,21 @@ pub(super) fn Facts(
                 .due_on
                 .map(|d| {
                     view! {
-                        <dt>"Due"</dt>
-                        <dd>{d.to_string()}</dd>
+                        <dt>{loc.t("portal-fact-due")}</dt>
+                        <dd>{loc.date(d)}</dd>
                     }
                 })}
             {t
                 .merged_into
                 .map(|n| {
                     view! {
-                        <dt>"Merged into"</dt>
+                        <dt>{loc.t("portal-fact-merged-into")}</dt>
                         <dd>
                             <a href=format!("/tickets/{n}")>{n.to_string()}</a>
                         </dd>
                     }
                 })}
-            <dt>"Filed"</dt>
+            <dt>{loc.t("portal-fact-filed")}</dt>
             <dd>{when(t.created_at)}</dd>
         </dl>
     }
@@ -414,7 +424,7 @@ pub(super) fn Facts(
 pub(super) fn History(events: Vec<crate::domain::Event>, staff: bool) -> impl IntoView {
     view! {
         <section>
-            <h2>"History"</h2>
+            <h2>{use_locale().t("portal-history")}</h2>
             <ol class="timeline">
                 {events
                     .iter()

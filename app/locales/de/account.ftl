@@ -1,0 +1,47 @@
+## Anmelden, Konto erstellen, Adresse bestätigen, vergessenes Passwort neu festlegen
+
+# Anmelden
+account-verified-notice = Ihre E-Mail-Adresse ist bestätigt. Melden Sie sich mit Ihrem Passwort an.
+account-reset-notice = Ihr neues Passwort ist gespeichert, und alle bisherigen Sitzungen wurden beendet. Melden Sie sich damit an.
+account-sign-in-title = Anmelden — Switchboard
+account-sign-in = Anmelden
+account-email = E-Mail
+account-password = Passwort
+account-hide-password = Verbergen
+account-show-password = Anzeigen
+account-signing-in = Anmeldung läuft…
+account-forgot-link = Passwort vergessen?
+account-no-account = Noch kein Konto?
+account-create-one = Jetzt registrieren
+
+# Konto erstellen
+account-register-title = Konto erstellen — Switchboard
+account-register-heading = Konto erstellen
+# $email: die Adresse, an die der Link ging (fett dargestellt).
+account-register-sent = Wir haben einen Link an { $email } geschickt. Öffnen Sie ihn innerhalb von 24 Stunden, um zu bestätigen, dass die Adresse Ihnen gehört; danach können Sie sich anmelden.
+account-your-name = Ihr Name
+account-work-email = Geschäftliche E-Mail
+account-password-rule = Passwort (mindestens 10 Zeichen)
+account-create-account = Konto erstellen
+
+# Adresse bestätigen
+account-verify-title = E-Mail-Adresse bestätigen — Switchboard
+account-verify-heading = E-Mail-Adresse bestätigen
+account-verify-intro = Bestätigen Sie, dass diese Adresse Ihnen gehört, um die Einrichtung Ihres Kontos abzuschließen.
+account-verify-button = Adresse bestätigen
+
+# Passwort vergessen
+account-forgot-title = Passwort vergessen — Switchboard
+account-forgot-heading = Passwort vergessen
+account-forgot-sent = Falls zu dieser Adresse ein Konto besteht, ist ein Link zum Festlegen eines neuen Passworts unterwegs. Er ist 30 Minuten lang gültig und funktioniert nur einmal.
+account-send-link = Link anfordern
+
+# Neues Passwort
+account-reset-title = Neues Passwort festlegen — Switchboard
+account-reset-heading = Neues Passwort festlegen
+account-checking-link = Link wird geprüft…
+# Danach folgen ein Link mit account-ask-new-link und ein Punkt.
+account-link-expired = Dieser Link ist abgelaufen oder wurde bereits verwendet.
+account-ask-new-link = Fordern Sie einen neuen an
+account-new-password-rule = Neues Passwort (mindestens 10 Zeichen)
+account-set-password = Passwort speichern

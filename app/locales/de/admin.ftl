@@ -1,0 +1,110 @@
+# Administration: Einsatzplan der Technik, Personen und Kategorien, Service-Level, Benachrichtigungen.
+
+## Einsatzplan
+admin-roster-title = Einsatzplan — Switchboard
+admin-roster-heading = Techniker-Einsatzplan
+admin-roster-lead = Support-Level, Kenntnisse, Kapazität und Verfügbarkeit bestimmen, wer für ein Ticket vorgeschlagen wird.
+admin-roster-saved = Gespeichert.
+admin-loading = Wird geladen…
+admin-roster-recent-changes = Letzte Änderungen
+admin-teams-heading = Teams
+admin-teams-assigns-automatically = weist automatisch zu
+admin-teams-name = Teamname
+admin-teams-name-placeholder = z. B. Netzwerk
+admin-teams-members = Mitglieder (E-Mail-Adressen, durch Komma getrennt)
+admin-teams-auto-assign = Neue Anfragen automatisch zuweisen (gleichmäßig verteilt auf qualifizierte, verfügbare Mitglieder mit freier Kapazität)
+admin-teams-save = Team speichern
+admin-routing-heading = Routing
+admin-routing-category = Kategorie
+admin-routing-goes-to = landet in der Warteschlange von
+admin-routing-every-technician = allen Techniker/innen
+admin-routing-route = Zuordnen
+admin-roster-entry-for = Einsatzplan-Eintrag für { $name }
+admin-roster-save-person = { $name } speichern
+# $count: offene Tickets der Person; $teams: ihre Teams, durch Komma getrennt (kann leer sein)
+admin-roster-open-load = { $count } offen · { $teams }
+admin-roster-tier = Support-Level
+admin-roster-tier-1 = 1 First Level
+admin-roster-tier-2 = 2 Second Level (Fachkraft)
+admin-roster-tier-3 = 3 Third Level (Expertise)
+admin-roster-capacity = Kapazität
+admin-roster-availability = Verfügbarkeit
+admin-roster-off-until-option = Frei bis…
+admin-roster-off-until = Frei bis
+admin-roster-skills = Kenntnisse
+
+## Personen, Konten und Kategorien
+admin-people-title = Personen — Switchboard
+admin-people-heading = Personen
+admin-people-role-of = Rolle von { $name }
+admin-people-change-role = Rolle ändern
+admin-people-deactivated = Deaktiviert
+admin-people-reactivate = Reaktivieren
+admin-people-deactivate = Deaktivieren
+admin-account-add-heading = Konto anlegen
+admin-name = Name
+admin-email = E-Mail
+admin-role = Rolle
+admin-account-first-password = Startpasswort (mindestens 10 Zeichen)
+admin-account-add = Konto anlegen
+admin-categories-heading = Kategorien
+admin-category-field-required = { $label } (Pflichtfeld)
+admin-category-no-questions = keine zusätzlichen Fragen
+admin-category-slug = Kategorieschlüssel (neu oder vorhanden)
+admin-category-name-placeholder = Drucken
+# „required“ und „optional“ liest der Server: bitte auf Englisch lassen.
+admin-category-fields = Fragen, eine pro Zeile: Schlüssel | Bezeichnung | required oder optional | Hinweis
+admin-category-fields-placeholder = printer | Druckername | required | steht auf dem Aufkleber
+admin-category-save = Kategorie speichern
+
+## Service-Level
+sla-page-title = Service-Level — Switchboard
+sla-page-heading = Service-Level
+sla-page-lead-clock = Ziele zählen Arbeitszeit nach dem Kalender der jeweiligen Richtlinie und ruhen, solange ein Ticket auf die anfragende Person, Dritte oder Facility-Arbeiten wartet.
+sla-page-lead-choice = Ein Ticket folgt der ersten Richtlinie, die seine Kategorie nennt, sonst einer, die das Team nennt, an das seine Kategorie geleitet wird, sonst der Standardrichtlinie (ohne Kategorien und Teams). Beim Speichern werden alle offenen Tickets neu berechnet.
+sla-page-loading = Wird geladen…
+sla-page-add-policy = Richtlinie hinzufügen
+sla-page-saved = „{ $name }“ gespeichert; offene Tickets wurden neu berechnet.
+sla-page-new-policy = Neue Richtlinie
+# Die Regelwörter (response, resolution, notify assignee …) liest der Server: bitte auf Englisch lassen.
+sla-page-rules = Eskalationsregeln, eine pro Zeile: Anteil eines Ziels, Uhr (response oder resolution), Aktionen
+sla-page-rules-hint = Aktionen: notify assignee (Zuständige benachrichtigen), notify coordinators (Koordination benachrichtigen), notify watchers (Beobachtende benachrichtigen), raise priority (Priorität erhöhen), reassign (an die bestplatzierte verfügbare Fachkraft neu zuweisen).
+sla-page-save = Richtlinie speichern
+sla-page-name = Name
+sla-page-categories = Kategorien (Schlüssel, durch Komma getrennt)
+sla-page-teams = Teams (Namen, durch Komma getrennt)
+sla-page-teams-placeholder = Netzwerk
+sla-page-time-zone = Zeitzone
+sla-page-hours = Arbeitszeiten
+sla-page-holidays = Feiertage (JJJJ-MM-TT)
+sla-page-at-risk = Gefährdet ab (% eines Ziels verbraucht)
+sla-page-targets-caption = Ziele in Minuten Arbeitszeit
+sla-page-priority = Priorität
+sla-page-first-response = Erste Reaktion
+sla-page-resolution = Lösung
+sla-page-around-the-clock = Rund um die Uhr
+# $priority: P1 … P4
+sla-page-response-minutes = { $priority }: Minuten bis zur ersten Reaktion
+sla-page-resolution-minutes = { $priority }: Minuten bis zur Lösung
+sla-page-around-the-clock-label = { $priority } zählt rund um die Uhr
+
+## Benachrichtigungen
+notifications-bell-label = Benachrichtigungen: { $count } ungelesen
+notifications-title = Benachrichtigungen — Switchboard
+notifications-heading = Benachrichtigungen
+notifications-mark-all-read = Alle als gelesen markieren
+# Danach folgen ein Link zur Kontoseite (notifications-account-page) und ein Punkt.
+notifications-choose-on = Worüber Sie informiert werden, wählen Sie auf
+notifications-account-page = Ihrer Kontoseite
+notifications-loading = Wird geladen…
+notifications-empty = Noch keine Benachrichtigungen.
+# $age: wie lange her, z. B. „5 min“
+notifications-mark-read = Als gelesen markieren
+notifications-saved = Benachrichtigungseinstellungen gespeichert.
+notifications-tell-me-when = Benachrichtigen Sie mich bei diesen Ereignissen:
+notifications-by-email = Diese auch per E-Mail senden
+notifications-email = E-Mail
+notifications-digest-off = Sofort
+notifications-digest-hourly = Stündliche Zusammenfassung
+notifications-digest-daily = Tägliche Zusammenfassung (07:00 UTC)
+notifications-save = Auswahl speichern

@@ -1,0 +1,72 @@
+# Das Board der Koordination (board-…) und die Arbeitsliste der Technik (tech-…).
+
+## Leiste und Filter des Boards
+board-title = Board — Switchboard
+board-heading = Board
+board-link-loading = Wird geladen…
+board-link-live = Live
+board-link-reconnecting = Verbindung wird wiederhergestellt…
+board-search = Suchen
+board-search-placeholder = Titel, Beschreibungen, Notizen, Nummern durchsuchen
+board-priority = Priorität
+board-all-priorities = Alle Prioritäten
+board-category = Kategorie
+board-all-categories = Alle Kategorien
+board-team = Team
+board-all-teams = Alle Teams
+board-technician = Techniker/in
+board-all-technicians = Alle Techniker/innen
+board-project = Projekt
+board-all-projects = Alle Projekte
+board-breaching-soon = SLA gefährdet
+board-lanes-by-technician = Nach Techniker/in gruppieren
+board-file-for-someone = Für andere erfassen
+
+## Meldungen des Boards
+board-unassigned = Nicht zugewiesen
+board-nobody-available = Für dieses Ticket ist niemand verfügbar
+board-cannot-move = Nach „{ $status }“ lässt es sich hier nicht verschieben: Öffnen Sie dazu das Ticket
+
+## Spalten, Techniker/innen und Seitenfenster
+board-column-unassigned = { $status } — nicht zugewiesen
+board-show-more = { $count ->
+    [one] Ein weiteres anzeigen (weniger dringend)
+   *[other] Weitere { $count } anzeigen (weniger dringend)
+}
+board-more-less-urgent = { $count ->
+    [one] { $count } weiteres Ticket, weniger dringend
+   *[other] { $count } weitere Tickets, weniger dringend
+}
+board-technicians = Techniker/innen
+board-tech-tier = Level { $tier }
+board-tech-load = { $load } von { $capacity } offen
+board-drawer-ticket = Ticket { $number }
+board-open-as-page = Als Seite öffnen
+board-close = Schließen
+board-triage-ticket = { $number } einstufen
+
+## Einstufung und Karten
+board-triage = Einstufen
+board-override-reason-needed = Begründen Sie, warum Sie die Priorität überschreiben
+board-priority-from-matrix = Priorität aus Auswirkung × Dringlichkeit:
+board-impact = Auswirkung
+board-urgency = Dringlichkeit
+board-override-priority = Priorität überschreiben
+board-no-override = Nicht überschreiben
+board-override-reason = Begründung für das Überschreiben
+board-assign-to = Zuweisen an
+board-nobody-yet = Noch niemand
+board-flag-escalated = Eskaliert
+board-flag-reopened = Wieder geöffnet
+board-due = fällig am { $date }
+board-assign-best = Vorschlag zuweisen
+board-action-for = Aktion für { $number }
+board-move = Verschieben…
+
+## Die Arbeitsliste der Technik
+tech-title = Meine Arbeit — Switchboard
+tech-heading = Meine Arbeit
+tech-tab-mine = Meine
+tech-tab-queue = Warteschlange
+tech-loading = Wird geladen…
+tech-empty = Zurzeit liegt hier nichts an.

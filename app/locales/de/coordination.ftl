@@ -1,0 +1,143 @@
+## Projekte (app/src/ui/projects.rs)
+projects-percent-done = { $percent } % erledigt
+projects-done-open = { $done } erledigt · { $open } offen
+projects-overdue-count = { $count } überfällig
+projects-title = Projekte — Switchboard
+projects-heading = Projekte
+projects-lead = Unterstützung der IT für Projekte: geplante Aufgaben und die zugehörigen Anfragen.
+projects-loading = Wird geladen …
+projects-none-yet = Noch keine Projekte.
+# Danach folgt ein Link auf das neue Projekt.
+projects-created = Projekt angelegt:
+# $starts, $ends: Datumsangaben; $manager: Name einer Person.
+projects-card-facts = { $starts } – { $ends } · Projektleitung: { $manager }
+projects-next-due = nächste Fälligkeit: { $date }
+projects-new = Neues Projekt
+projects-name = Name
+projects-manager-email = Projektleitung (E-Mail)
+projects-starts = Beginn
+projects-ends = Ende
+projects-about = Worum es geht
+projects-create = Projekt anlegen
+projects-overdue-since = überfällig seit { $date }
+projects-due-today = heute fällig
+projects-due-on = fällig am { $date }
+projects-page-facts = { $starts } – { $ends } · Projektleitung: { $manager }
+projects-progress = Fortschritt
+projects-following = Verfolgt von
+# Die Projektleitung am Anfang der Liste der Personen, die das Projekt verfolgen.
+projects-following-manager = { $name } (Projektleitung)
+projects-watcher-email = Weitere Person informieren (E-Mail)
+projects-add-watcher = Hinzufügen
+projects-who-works-on-what = Wer arbeitet woran
+projects-nothing-open = Nichts offen.
+projects-not-yet-assigned = Noch nicht zugewiesen
+projects-upcoming-due = Nächste Fälligkeiten
+projects-no-due-dates = Keine offene Aufgabe hat ein Fälligkeitsdatum.
+projects-tickets-heading = Tickets und Aufgaben ({ $count })
+projects-col-ticket = Ticket
+projects-col-status = Status
+projects-priority = Priorität
+projects-due = Fällig am
+projects-col-assigned-to = Zugewiesen an
+projects-plan-task = Aufgabe planen
+projects-task = Aufgabe
+projects-category = Kategorie
+projects-assignee-email = Zuweisen an (E-Mail, optional)
+projects-details = Details
+projects-add-task = Aufgabe hinzufügen
+
+## Verknüpfungen, Facility-Arbeiten und Projekt eines Tickets (app/src/ui/coordination.rs)
+coord-unlink-ticket = Verknüpfung mit { $number } trennen
+coord-unlink = Trennen
+coord-part-of = Teil von
+coord-child = Untergeordnet
+coord-related = Verwandt
+coord-merged-here = Hierher zusammengeführt
+coord-linked-tickets = Verknüpfte Tickets
+coord-no-links = Keine.
+# Danach folgt eine Auswahl wie „ist Teil von (übergeordnet)“ und die Nummer des anderen Tickets.
+coord-this-ticket = Dieses Ticket
+coord-other-ticket-number = Nummer des anderen Tickets
+coord-link = Verknüpfen
+coord-facility-work = Facility-Arbeiten
+coord-no-facility-work = Dieses Ticket wartet auf keine Facility-Arbeiten.
+coord-expected-on = erwartet am { $date }
+# Was das Facility-Management beim Abschluss geschrieben hat, in Anführungszeichen.
+coord-outcome-quoted = „{ $outcome }“
+coord-needs-facility-work = Facility-Arbeiten nötig (Verkabelung, Strom, Zutritt …)
+coord-facility-clock-pauses = Das Ticket wartet so lange auf das Facility-Management: Seine Uhr hält an und läuft weiter, sobald die Arbeiten erledigt sind.
+coord-what-is-needed = Was wird benötigt
+coord-where = Wo
+coord-facility-manager = Facility-Manager/in
+coord-no-facility-manager = Noch hat niemand aus dem Facility-Management ein Konto
+coord-hoped-for-by = Gewünscht bis (optional)
+coord-existing-work-order = … oder auf einen bestehenden Arbeitsauftrag warten
+coord-new-work-order = Neuer Arbeitsauftrag (siehe oben)
+coord-ask-facility-work = Facility-Arbeiten anfordern
+coord-project = Projekt
+# Kein Projekt für dieses Ticket.
+coord-no-project = Kein Projekt
+coord-due = Fällig am
+coord-save = Speichern
+
+## Seite Arbeitsaufträge (app/src/ui/facility.rs)
+facility-page-title = Arbeitsaufträge — Switchboard
+facility-page-heading = Arbeitsaufträge
+facility-page-lead-facility = Arbeiten am Gebäude, die die IT von Ihnen benötigt. Die zugehörigen Anfragen warten, bis Sie den Auftrag als erledigt markieren.
+facility-page-lead-it = Facility-Arbeiten, auf die Tickets warten; offene zuerst.
+facility-page-loading = Wird geladen …
+facility-page-no-orders = Keine Arbeitsaufträge.
+facility-page-tickets-waiting = { $count ->
+    [one] { $count } IT-Anfrage wartet darauf
+   *[other] { $count } IT-Anfragen warten darauf
+}
+facility-page-where = Wo
+facility-page-expected = Erwartet
+facility-page-no-date-yet = Noch kein Datum
+facility-page-manager = Facility-Manager/in
+facility-page-asked-by = Angefordert von
+facility-page-waiting = Wartend
+facility-page-finished = Abgeschlossen
+facility-page-note = Hinweis
+facility-page-what-was-done = Was wurde erledigt? (optional)
+# $reference: der Arbeitsauftrag, etwa WO-12.
+facility-page-mark-done = { $reference } abschließen
+facility-page-expected-date = Voraussichtlich am
+facility-page-set-date = Datum setzen
+facility-page-cancel-not-needed = Stornieren: nicht mehr nötig
+
+## Seite Berichte (app/src/ui/reports.rs); Tabellentitel und Spalten kommen aus dem Bericht selbst
+reports-title = Berichte — Switchboard
+reports-heading = Berichte
+reports-loading = Wird geladen …
+reports-correct-fields = Bitte korrigieren Sie die markierten Felder.
+reports-last-7-days = Letzte 7 Tage
+reports-last-30-days = Letzte 30 Tage
+reports-last-90-days = Letzte 90 Tage
+reports-this-year = Dieses Jahr
+reports-last-12-months = Letzte 12 Monate
+reports-filters-label = Zeitraum und Filter
+reports-from = Von
+reports-to = Bis
+reports-team = Team
+reports-all-teams = Alle Teams
+reports-category = Kategorie
+reports-all-categories = Alle Kategorien
+reports-everyone = Alle
+reports-priority = Priorität
+reports-all-priorities = Alle Prioritäten
+reports-show = Anzeigen
+reports-presets-label = Häufige Zeiträume
+# $bucket: day, week oder month (ein Punkt des Verlaufsdiagramms).
+reports-period = { $from } bis { $to }, { $bucket ->
+    [week] pro Woche
+    [month] pro Monat
+   *[day] pro Tag
+}
+reports-figures-label = Kennzahlen
+reports-download-csv = CSV herunterladen
+# Wird von Screenreadern direkt nach „CSV herunterladen“ vorgelesen (nach einem Leerzeichen).
+reports-download-csv-of = für „{ $title }“
+reports-nothing-to-show = Für diesen Zeitraum gibt es nichts anzuzeigen.
+reports-bar-caption = { $heading }: die ersten { $shown } von { $total } Zeilen (die Tabelle enthält alle)

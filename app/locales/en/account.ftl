@@ -1,0 +1,47 @@
+## Signing in, creating an account, confirming the address, setting a forgotten password
+
+# Sign in
+account-verified-notice = Your email is confirmed. Sign in with your password.
+account-reset-notice = Your new password is set, and every earlier session ended. Sign in with it.
+account-sign-in-title = Sign in — Switchboard
+account-sign-in = Sign in
+account-email = Email
+account-password = Password
+account-hide-password = Hide
+account-show-password = Show
+account-signing-in = Signing in…
+account-forgot-link = Forgot your password?
+account-no-account = No account yet?
+account-create-one = Create one
+
+# Create an account
+account-register-title = Create an account — Switchboard
+account-register-heading = Create an account
+# $email: the address the link went to (shown in bold).
+account-register-sent = We sent a link to { $email }. Open it within 24 hours to confirm the address is yours; then sign in.
+account-your-name = Your name
+account-work-email = Work email
+account-password-rule = Password (at least 10 characters)
+account-create-account = Create account
+
+# Confirm the address
+account-verify-title = Confirm your email — Switchboard
+account-verify-heading = Confirm your email
+account-verify-intro = Confirm that this address is yours to finish creating your account.
+account-verify-button = Confirm my email
+
+# Forgotten password
+account-forgot-title = Forgot your password — Switchboard
+account-forgot-heading = Forgot your password
+account-forgot-sent = If that address has an account, a link to set a new password is on its way. It works once, for 30 minutes.
+account-send-link = Send me a link
+
+# New password
+account-reset-title = Set a new password — Switchboard
+account-reset-heading = Set a new password
+account-checking-link = Checking your link…
+# Followed by a link with account-ask-new-link and a full stop.
+account-link-expired = This link has expired or was used already.
+account-ask-new-link = Ask for a new one
+account-new-password-rule = New password (at least 10 characters)
+account-set-password = Set password

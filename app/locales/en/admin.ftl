@@ -1,0 +1,110 @@
+# Administration: the technician roster, people and categories, service levels, notifications.
+
+## Technician roster
+admin-roster-title = Roster — Switchboard
+admin-roster-heading = Technician roster
+admin-roster-lead = Tier, skills, capacity and availability decide who is suggested for a ticket.
+admin-roster-saved = Saved.
+admin-loading = Loading…
+admin-roster-recent-changes = Recent changes
+admin-teams-heading = Teams
+admin-teams-assigns-automatically = assigns automatically
+admin-teams-name = Team name
+admin-teams-name-placeholder = e.g. Network
+admin-teams-members = Members (emails, comma separated)
+admin-teams-auto-assign = Assign new requests automatically (balanced among qualified, available members with room)
+admin-teams-save = Save team
+admin-routing-heading = Routing
+admin-routing-category = Category
+admin-routing-goes-to = goes to the queue of
+admin-routing-every-technician = every technician
+admin-routing-route = Route
+admin-roster-entry-for = Roster entry for { $name }
+admin-roster-save-person = Save { $name }
+# $count: open tickets assigned to the person; $teams: their teams, comma separated (may be empty)
+admin-roster-open-load = { $count } open · { $teams }
+admin-roster-tier = Tier
+admin-roster-tier-1 = 1 front line
+admin-roster-tier-2 = 2 specialist
+admin-roster-tier-3 = 3 expert
+admin-roster-capacity = Capacity
+admin-roster-availability = Availability
+admin-roster-off-until-option = Off until…
+admin-roster-off-until = Off until
+admin-roster-skills = Skills
+
+## People, accounts and categories
+admin-people-title = People — Switchboard
+admin-people-heading = People
+admin-people-role-of = Role of { $name }
+admin-people-change-role = Change role
+admin-people-deactivated = Deactivated
+admin-people-reactivate = Reactivate
+admin-people-deactivate = Deactivate
+admin-account-add-heading = Add an account
+admin-name = Name
+admin-email = Email
+admin-role = Role
+admin-account-first-password = First password (at least 10 characters)
+admin-account-add = Add account
+admin-categories-heading = Categories
+admin-category-field-required = { $label } (required)
+admin-category-no-questions = no extra questions
+admin-category-slug = Category key (new or existing)
+admin-category-name-placeholder = Printing
+# "required" and "optional" are the words the server reads: keep them in English.
+admin-category-fields = Questions, one per line: key | Label | required or optional | hint
+admin-category-fields-placeholder = printer | Printer name | required | on the sticker
+admin-category-save = Save category
+
+## Service levels
+sla-page-title = Service levels — Switchboard
+sla-page-heading = Service levels
+sla-page-lead-clock = Targets count working time in each policy's calendar and stop while a ticket waits on the requester, a third party or facility work.
+sla-page-lead-choice = A ticket uses the first policy naming its category, else one naming the team its category is routed to, else the default (no categories, no teams). Saving recomputes every open ticket.
+sla-page-loading = Loading…
+sla-page-add-policy = Add a policy
+sla-page-saved = Saved “{ $name }”; open tickets were recomputed.
+sla-page-new-policy = New policy
+# The rule words (response, resolution, notify assignee …) are read by the server: keep them in English.
+sla-page-rules = Escalation rules, one per line: share of a target, clock, actions
+sla-page-rules-hint = Actions: notify assignee, notify coordinators, notify watchers, raise priority, reassign (to the best-ranked available specialist).
+sla-page-save = Save policy
+sla-page-name = Name
+sla-page-categories = Categories (keys, comma-separated)
+sla-page-teams = Teams (names, comma-separated)
+sla-page-teams-placeholder = Network
+sla-page-time-zone = Time zone
+sla-page-hours = Working hours
+sla-page-holidays = Holidays (YYYY-MM-DD)
+sla-page-at-risk = At risk after (% of a target used)
+sla-page-targets-caption = Targets in minutes of working time
+sla-page-priority = Priority
+sla-page-first-response = First response
+sla-page-resolution = Resolution
+sla-page-around-the-clock = Around the clock
+# $priority: P1 … P4
+sla-page-response-minutes = { $priority } first response minutes
+sla-page-resolution-minutes = { $priority } resolution minutes
+sla-page-around-the-clock-label = { $priority } counts around the clock
+
+## Notifications
+notifications-bell-label = Notifications: { $count } unread
+notifications-title = Notifications — Switchboard
+notifications-heading = Notifications
+notifications-mark-all-read = Mark all read
+# Followed by a link to the account page (notifications-account-page) and a full stop.
+notifications-choose-on = Choose what you are told on
+notifications-account-page = your account page
+notifications-loading = Loading…
+notifications-empty = Nothing yet.
+# $age: how long ago, such as "5 min"
+notifications-mark-read = Mark read
+notifications-saved = Notification choices saved.
+notifications-tell-me-when = Tell me when…
+notifications-by-email = Also send these by email
+notifications-email = Email
+notifications-digest-off = As it happens
+notifications-digest-hourly = One digest an hour
+notifications-digest-daily = One digest a day (07:00 UTC)
+notifications-save = Save choices

@@ -1,0 +1,66 @@
+# The coordinator's board (board-…) and the technician's list of work (tech-…).
+
+## The board's bar and filters
+board-title = Board — Switchboard
+board-heading = Board
+board-link-loading = Loading…
+board-link-live = Live
+board-link-reconnecting = Reconnecting…
+board-search = Search
+board-search-placeholder = Search titles, descriptions, notes, numbers
+board-priority = Priority
+board-all-priorities = All priorities
+board-category = Category
+board-all-categories = All categories
+board-team = Team
+board-all-teams = All teams
+board-technician = Technician
+board-all-technicians = All technicians
+board-project = Project
+board-all-projects = All projects
+board-breaching-soon = Breaching soon
+board-lanes-by-technician = Lanes by technician
+board-file-for-someone = File for someone
+
+## Messages of the board
+board-unassigned = Unassigned
+board-nobody-available = Nobody is available for this ticket
+board-cannot-move = Cannot move it to { $status } here: open the ticket to do that
+
+## Columns, technicians and drawers
+board-column-unassigned = { $status } — unassigned
+board-show-more = Show more ({ $count } less urgent)
+board-more-less-urgent = { $count } more, less urgent
+board-technicians = Technicians
+board-tech-tier = tier { $tier }
+board-tech-load = { $load } of { $capacity } open
+board-drawer-ticket = Ticket { $number }
+board-open-as-page = Open as a page
+board-close = Close
+board-triage-ticket = Triage { $number }
+
+## Triage and cards
+board-triage = Triage
+board-override-reason-needed = Give a reason for overriding the priority
+board-priority-from-matrix = Priority from impact × urgency:
+board-impact = Impact
+board-urgency = Urgency
+board-override-priority = Override the priority
+board-no-override = No override
+board-override-reason = Reason for the override
+board-assign-to = Assign to
+board-nobody-yet = Nobody yet
+board-flag-escalated = Escalated
+board-flag-reopened = Reopened
+board-due = due { $date }
+board-assign-best = Assign best
+board-action-for = Action for { $number }
+board-move = Move…
+
+## The technician's work
+tech-title = My work — Switchboard
+tech-heading = My work
+tech-tab-mine = Mine
+tech-tab-queue = Queue
+tech-loading = Loading…
+tech-empty = Nothing here right now.

@@ -1,0 +1,113 @@
+# Amministrazione: organico dei tecnici, persone e categorie, livelli di servizio, notifiche.
+
+## Organico dei tecnici
+admin-roster-title = Organico — Switchboard
+admin-roster-heading = Organico dei tecnici
+admin-roster-lead = Livello, competenze, capacità e disponibilità determinano chi viene proposto per un ticket.
+admin-roster-saved = Salvato.
+admin-loading = Caricamento…
+admin-roster-recent-changes = Modifiche recenti
+admin-teams-heading = Team
+admin-teams-assigns-automatically = assegna automaticamente
+admin-teams-name = Nome del team
+admin-teams-name-placeholder = ad es. Rete
+admin-teams-members = Membri (e-mail separate da virgola)
+admin-teams-auto-assign = Assegna automaticamente le nuove richieste (in modo bilanciato tra i membri qualificati, disponibili e con capacità libera)
+admin-teams-save = Salva team
+admin-routing-heading = Instradamento
+admin-routing-category = Categoria
+admin-routing-goes-to = va nella coda di
+admin-routing-every-technician = tutti i tecnici
+admin-routing-route = Instrada
+admin-roster-entry-for = Scheda di { $name }
+admin-roster-save-person = Salva { $name }
+# $count: ticket aperti assegnati alla persona; $teams: i suoi team, separati da virgola (può essere vuoto)
+admin-roster-open-load = { $count ->
+    [one] { $count } aperto
+   *[other] { $count } aperti
+} · { $teams }
+admin-roster-tier = Livello
+admin-roster-tier-1 = 1 primo livello
+admin-roster-tier-2 = 2 specialista
+admin-roster-tier-3 = 3 esperto
+admin-roster-capacity = Capacità
+admin-roster-availability = Disponibilità
+admin-roster-off-until-option = Libero fino al…
+admin-roster-off-until = Libero fino al
+admin-roster-skills = Competenze
+
+## Persone, account e categorie
+admin-people-title = Persone — Switchboard
+admin-people-heading = Persone
+admin-people-role-of = Ruolo di { $name }
+admin-people-change-role = Cambia ruolo
+admin-people-deactivated = Disattivato
+admin-people-reactivate = Riattiva
+admin-people-deactivate = Disattiva
+admin-account-add-heading = Aggiungi un account
+admin-name = Nome
+admin-email = E-mail
+admin-role = Ruolo
+admin-account-first-password = Password iniziale (almeno 10 caratteri)
+admin-account-add = Aggiungi account
+admin-categories-heading = Categorie
+admin-category-field-required = { $label } (obbligatorio)
+admin-category-no-questions = nessuna domanda aggiuntiva
+admin-category-slug = Chiave della categoria (nuova o esistente)
+admin-category-name-placeholder = Stampa
+# «required» e «optional» sono le parole che il server legge: lasciarle in inglese.
+admin-category-fields = Domande, una per riga: chiave | Etichetta | required o optional | suggerimento
+admin-category-fields-placeholder = printer | Nome della stampante | required | sull'etichetta
+admin-category-save = Salva categoria
+
+## Livelli di servizio
+sla-page-title = Livelli di servizio — Switchboard
+sla-page-heading = Livelli di servizio
+sla-page-lead-clock = Gli obiettivi contano il tempo lavorativo secondo il calendario di ciascuna policy e si fermano mentre un ticket è in attesa del richiedente, di terzi o di interventi del facility management.
+sla-page-lead-choice = Un ticket segue la prima policy che ne indica la categoria, altrimenti una che indica il team a cui è instradata la sua categoria, altrimenti quella predefinita (senza categorie né team). Il salvataggio ricalcola tutti i ticket aperti.
+sla-page-loading = Caricamento…
+sla-page-add-policy = Aggiungi una policy
+sla-page-saved = «{ $name }» salvata; i ticket aperti sono stati ricalcolati.
+sla-page-new-policy = Nuova policy
+# Le parole delle regole (response, resolution, notify assignee …) sono lette dal server: lasciarle in inglese.
+sla-page-rules = Regole di escalation, una per riga: quota di un obiettivo, orologio (response o resolution), azioni
+sla-page-rules-hint = Azioni: notify assignee (avvisa l'assegnatario), notify coordinators (avvisa i coordinatori), notify watchers (avvisa chi segue il ticket), raise priority (alza la priorità), reassign (riassegna allo specialista disponibile meglio classificato).
+sla-page-save = Salva policy
+sla-page-name = Nome
+sla-page-categories = Categorie (chiavi, separate da virgola)
+sla-page-teams = Team (nomi, separati da virgola)
+sla-page-teams-placeholder = Rete
+sla-page-time-zone = Fuso orario
+sla-page-hours = Orario di lavoro
+sla-page-holidays = Festività (AAAA-MM-GG)
+sla-page-at-risk = A rischio dopo (% di un obiettivo consumato)
+sla-page-targets-caption = Obiettivi in minuti di tempo lavorativo
+sla-page-priority = Priorità
+sla-page-first-response = Prima risposta
+sla-page-resolution = Risoluzione
+sla-page-around-the-clock = 24 ore su 24
+# $priority: P1 … P4
+sla-page-response-minutes = { $priority }: minuti per la prima risposta
+sla-page-resolution-minutes = { $priority }: minuti per la risoluzione
+sla-page-around-the-clock-label = { $priority } conta 24 ore su 24
+
+## Notifiche
+notifications-bell-label = Notifiche: { $count } non lette
+notifications-title = Notifiche — Switchboard
+notifications-heading = Notifiche
+notifications-mark-all-read = Segna tutte come lette
+# Seguono un link alla pagina dell'account (notifications-account-page) e un punto.
+notifications-choose-on = Scelga quali notifiche ricevere nella
+notifications-account-page = pagina del suo account
+notifications-loading = Caricamento…
+notifications-empty = Ancora nessuna notifica.
+# $age: quanto tempo fa, ad esempio «5 min»
+notifications-mark-read = Segna come letta
+notifications-saved = Preferenze di notifica salvate.
+notifications-tell-me-when = Mi avvisi quando…
+notifications-by-email = Invia queste notifiche anche per e-mail
+notifications-email = E-mail
+notifications-digest-off = Subito
+notifications-digest-hourly = Un riepilogo ogni ora
+notifications-digest-daily = Un riepilogo al giorno (07:00 UTC)
+notifications-save = Salva preferenze

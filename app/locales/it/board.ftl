@@ -1,0 +1,72 @@
+# La bacheca del coordinamento (board-…) e l'elenco di lavoro dei tecnici (tech-…).
+
+## Barra e filtri della bacheca
+board-title = Bacheca — Switchboard
+board-heading = Bacheca
+board-link-loading = Caricamento…
+board-link-live = In tempo reale
+board-link-reconnecting = Riconnessione…
+board-search = Cerca
+board-search-placeholder = Cerca in titoli, descrizioni, note, numeri
+board-priority = Priorità
+board-all-priorities = Tutte le priorità
+board-category = Categoria
+board-all-categories = Tutte le categorie
+board-team = Team
+board-all-teams = Tutti i team
+board-technician = Tecnico
+board-all-technicians = Tutti i tecnici
+board-project = Progetto
+board-all-projects = Tutti i progetti
+board-breaching-soon = SLA a rischio
+board-lanes-by-technician = Raggruppa per tecnico
+board-file-for-someone = Apri per un altro utente
+
+## Messaggi della bacheca
+board-unassigned = Non assegnato
+board-nobody-available = Nessuno è disponibile per questo ticket
+board-cannot-move = Qui non è possibile spostarlo in «{ $status }»: apra il ticket per farlo
+
+## Colonne, tecnici e pannelli
+board-column-unassigned = { $status } — non assegnati
+board-show-more = { $count ->
+    [one] Mostra un altro (meno urgente)
+   *[other] Mostra altri { $count } (meno urgenti)
+}
+board-more-less-urgent = { $count ->
+    [one] Ancora { $count } ticket, meno urgente
+   *[other] Ancora { $count } ticket, meno urgenti
+}
+board-technicians = Tecnici
+board-tech-tier = livello { $tier }
+board-tech-load = { $load } su { $capacity } aperti
+board-drawer-ticket = Ticket { $number }
+board-open-as-page = Apri come pagina
+board-close = Chiudi
+board-triage-ticket = Smistamento { $number }
+
+## Smistamento e schede
+board-triage = Smista
+board-override-reason-needed = Indichi il motivo per cui forza la priorità
+board-priority-from-matrix = Priorità da impatto × urgenza:
+board-impact = Impatto
+board-urgency = Urgenza
+board-override-priority = Forza la priorità
+board-no-override = Nessuna forzatura
+board-override-reason = Motivo della forzatura
+board-assign-to = Assegna a
+board-nobody-yet = Ancora nessuno
+board-flag-escalated = Scalato
+board-flag-reopened = Riaperto
+board-due = scade il { $date }
+board-assign-best = Assegna al migliore
+board-action-for = Azione per { $number }
+board-move = Sposta…
+
+## Il lavoro del tecnico
+tech-title = Il mio lavoro — Switchboard
+tech-heading = Il mio lavoro
+tech-tab-mine = I miei
+tech-tab-queue = Coda
+tech-loading = Caricamento…
+tech-empty = Al momento non c'è nulla qui.

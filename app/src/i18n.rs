@@ -1,0 +1,276 @@
+//! Languages and time zones: every word a person reads comes from `app/locales/<lang>/*.ftl`
+//! (Project Fluent, through `fluent-templates`, with CLDR plural rules), and every time is shown in
+//! the person's own IANA zone, formatted for their language.
+//!
+//! The same catalogue is compiled into the server (pages and mail) and the browser (hydration), so
+//! server-rendered and hydrated text agree.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{langid, LanguageIdentifier, Loader};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Unicode isolation marks around each argument would end up inside mail subjects and
+        // form values; all three languages are left-to-right.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static DE: LanguageIdentifier = langid!("de");
+static IT: LanguageIdentifier = langid!("it");
+
+/// A language Switchboard speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+    It,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::De, Lang::It];
+
+    /// The BCP 47 code, as in `<html lang>` and the API.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::It => "it",
+        }
+    }
+
+    /// Reads a language tag by its primary subtag: `de`, `de-CH` and `DE_de` are all German.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The best supported language of an `Accept-Language` header, by its quality values.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(Lang, f32)> = None;
+        for item in header.split(',') {
+            let mut parts = item.split(';');
+            let Some(lang) = parts.next().and_then(Lang::parse) else {
+                continue;
+            };
+            let quality = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())
+                .unwrap_or(0.0);
+            if quality > 0.0 && best.is_none_or(|(_, q)| quality > q) {
+                best = Some((lang, quality));
+            }
+        }
+        best.map(|(lang, _)| lang)
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::En => &EN,
+            Lang::De => &DE,
+            Lang::It => &IT,
+        }
+    }
+
+    fn chrono(self) -> chrono::Locale {
+        match self {
+            Lang::En => chrono::Locale::en_GB,
+            Lang::De => chrono::Locale::de_DE,
+            Lang::It => chrono::Locale::it_IT,
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Reads an IANA zone name (`Europe/Rome`); `None` for anything else.
+pub fn parse_zone(name: &str) -> Option<Tz> {
+    name.trim().parse::<Tz>().ok()
+}
+
+/// One argument of a message: a name and a text or number.
+pub type Arg = (&'static str, FluentValue<'static>);
+
+/// What one person reads: their language and their time zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Locale {
+    pub lang: Lang,
+    pub tz: Tz,
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Locale {
+            lang: Lang::En,
+            tz: Tz::UTC,
+        }
+    }
+}
+
+impl Locale {
+    pub fn new(lang: Lang, tz: Tz) -> Self {
+        Locale { lang, tz }
+    }
+
+    /// The message `key` in this language.
+    pub fn t(&self, key: &str) -> String {
+        LOCALES.lookup(self.lang.id(), key)
+    }
+
+    /// A message that may be a catalogue key (a field error from the server) or text written by a
+    /// person (shown as it is).
+    pub fn text(&self, message: &str) -> String {
+        let is_key = !message.is_empty()
+            && message
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        match is_key {
+            true => LOCALES
+                .try_lookup(self.lang.id(), message)
+                .unwrap_or_else(|| message.to_string()),
+            false => message.to_string(),
+        }
+    }
+
+    /// Whether the catalogue of this language has `key`.
+    pub fn has(&self, key: &str) -> bool {
+        LOCALES
+            .lookup_no_default_fallback::<&str>(self.lang.id(), key, None)
+            .is_some()
+    }
+
+    /// The message `key` with its arguments filled in (plurals chosen by the language's rules).
+    pub fn t_with(&self, key: &str, args: &[Arg]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
+            .collect();
+        LOCALES.lookup_with_args(self.lang.id(), key, &args)
+    }
+
+    /// A date and time in this person's zone, with the zone's abbreviation: "01.12.2026, 13:00 MEZ".
+    pub fn when(&self, at: DateTime<Utc>) -> String {
+        self.format(at, "format-datetime")
+    }
+
+    /// "14:30" today, a weekday and time within a week, else a short date — all in this zone.
+    pub fn soon(&self, at: DateTime<Utc>) -> String {
+        self.soon_from(at, Utc::now())
+    }
+
+    fn soon_from(&self, at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+        let (local, today) = (at.with_timezone(&self.tz), now.with_timezone(&self.tz));
+        let key = if local.date_naive() == today.date_naive() {
+            "format-time"
+        } else if (at - now).num_days().abs() < 6 {
+            "format-weekday-time"
+        } else {
+            "format-day-time"
+        };
+        self.format(at, key)
+    }
+
+    /// A calendar date (no time, so no zone): "1. Dezember 2026".
+    pub fn date(&self, day: NaiveDate) -> String {
+        day.format_localized(&self.t("format-date"), self.lang.chrono())
+            .to_string()
+    }
+
+    fn format(&self, at: DateTime<Utc>, pattern_key: &str) -> String {
+        at.with_timezone(&self.tz)
+            .format_localized(&self.t(pattern_key), self.lang.chrono())
+            .to_string()
+    }
+}
+
+/// A message to be put into words later, in each reader's language: a catalogue key and its
+/// arguments. One change can so become a German mail for one person and an Italian one for
+/// another.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Msg {
+    pub key: String,
+    pub args: Vec<(String, MsgArg)>,
+}
+
+/// An argument of a `Msg`: words a person wrote (kept as they are), another message's key (put
+/// into the reader's language too), or a number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MsgArg {
+    Text(String),
+    Key(String),
+    Number(i64),
+    Date(NaiveDate),
+    Msg(Box<Msg>),
+}
+
+impl Msg {
+    pub fn new(key: &str) -> Self {
+        Msg {
+            key: key.to_string(),
+            args: Vec::new(),
+        }
+    }
+
+    pub fn text(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.args
+            .push((name.to_string(), MsgArg::Text(value.into())));
+        self
+    }
+
+    pub fn key(mut self, name: &str, key: &str) -> Self {
+        self.args
+            .push((name.to_string(), MsgArg::Key(key.to_string())));
+        self
+    }
+
+    pub fn date(mut self, name: &str, day: NaiveDate) -> Self {
+        self.args.push((name.to_string(), MsgArg::Date(day)));
+        self
+    }
+
+    pub fn msg(mut self, name: &str, inner: Msg) -> Self {
+        self.args
+            .push((name.to_string(), MsgArg::Msg(Box::new(inner))));
+        self
+    }
+
+    pub fn number(mut self, name: &str, value: i64) -> Self {
+        self.args.push((name.to_string(), MsgArg::Number(value)));
+        self
+    }
+
+    pub fn render(&self, locale: &Locale) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = self
+            .args
+            .iter()
+            .map(|(name, arg)| {
+                let value = match arg {
+                    MsgArg::Text(t) => FluentValue::from(t.clone()),
+                    MsgArg::Key(k) => FluentValue::from(locale.t(k)),
+                    MsgArg::Number(n) => FluentValue::from(*n),
+                    MsgArg::Date(d) => FluentValue::from(locale.date(*d)),
+                    MsgArg::Msg(m) => FluentValue::from(m.render(locale)),
+                };
+                (Cow::Owned(name.clone()), value)
+            })
+            .collect();
+        LOCALES.lookup_with_args(locale.lang.id(), &self.key, &args)
+    }
+}
+
+#[cfg(test)]
+mod tests;

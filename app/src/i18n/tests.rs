@@ -1,0 +1,230 @@
+use super::*;
+use chrono::TimeZone;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn files_under(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_under(&path, ext, out);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
+}
+
+/// The message ids of one language, per file name.
+fn catalogue(lang: Lang) -> Vec<(String, BTreeSet<String>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang.code());
+    let mut files = Vec::new();
+    files_under(&dir, "ftl", &mut files);
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            let ids = text
+                .lines()
+                .filter_map(|l| l.split_once(" ="))
+                .map(|(id, _)| id)
+                .filter(|id| {
+                    id.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                })
+                .map(str::to_string)
+                .collect();
+            let name = f.file_name().unwrap().to_string_lossy().to_string();
+            (name, ids)
+        })
+        .collect()
+}
+
+#[test]
+fn every_language_has_every_message_in_the_same_files() {
+    let english = catalogue(Lang::En);
+    assert!(!english.is_empty());
+    for lang in [Lang::De, Lang::It] {
+        let other = catalogue(lang);
+        let names =
+            |c: &[(String, BTreeSet<String>)]| c.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&english), names(&other), "{lang}: the same files");
+        for ((file, en), (_, theirs)) in english.iter().zip(&other) {
+            let missing: Vec<_> = en.difference(theirs).collect();
+            let extra: Vec<_> = theirs.difference(en).collect();
+            assert!(missing.is_empty(), "{lang}/{file} lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang}/{file} has unknown {extra:?}");
+        }
+    }
+}
+
+/// Every message is used: its id appears as a string literal in the code or the mail templates.
+#[test]
+fn every_message_is_used_by_the_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = Vec::new();
+    files_under(&root.join("src"), "rs", &mut sources);
+    for ext in ["html", "txt"] {
+        files_under(&root.join("templates"), ext, &mut sources);
+    }
+    let code: String = sources
+        .iter()
+        .filter(|p| !p.ends_with("i18n/tests.rs"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let unused: Vec<String> = catalogue(Lang::En)
+        .into_iter()
+        .flat_map(|(_, ids)| ids)
+        .filter(|id| !code.contains(&format!("\"{id}\"")))
+        .collect();
+    assert!(unused.is_empty(), "messages no code uses: {unused:?}");
+}
+
+/// Every id the code asks for exists: `t("…")`, `t_with("…"`, `Msg::new("…")` and `"err-…"` keys.
+#[test]
+fn every_message_the_code_asks_for_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = Vec::new();
+    files_under(&root.join("src"), "rs", &mut sources);
+    let known: BTreeSet<String> = catalogue(Lang::En)
+        .into_iter()
+        .flat_map(|(_, ids)| ids)
+        .collect();
+    let mut missing = Vec::new();
+    for path in sources.iter().filter(|p| !p.ends_with("i18n/tests.rs")) {
+        let text = std::fs::read_to_string(path).unwrap();
+        for call in ["t(\"", "t_with(\""] {
+            for (at, _) in text.match_indices(call) {
+                let before = text[..at].chars().next_back().unwrap_or(' ');
+                if before.is_alphanumeric() || before == '_' {
+                    continue;
+                }
+                let rest = &text[at + call.len()..];
+                let id = &rest[..rest.find('"').unwrap()];
+                if !known.contains(id) {
+                    missing.push(format!("{}: {id}", path.display()));
+                }
+            }
+        }
+        // Messages built on the server to be put into words later: `Msg::new("…")`.
+        let call = "Msg::new(\"";
+        for (at, _) in text.match_indices(call) {
+            let rest = &text[at + call.len()..];
+            let id = &rest[..rest.find('"').unwrap()];
+            if !known.contains(id) {
+                missing.push(format!("{}: {id}", path.display()));
+            }
+        }
+        // Error messages handed out as keys (`AppError::field("title", "err-…")`, a domain
+        // check's `Err("err-…")`): every string literal that starts with `err-`.
+        for (at, _) in text.match_indices("\"err-") {
+            let rest = &text[at + 1..];
+            let Some(end) = rest.find('"') else {
+                continue;
+            };
+            let id = &rest[..end];
+            let is_key = id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            if is_key && !known.contains(id) {
+                missing.push(format!("{}: {id}", path.display()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "ids without a message: {missing:?}");
+}
+
+#[test]
+fn accept_language_picks_the_best_language_we_speak() {
+    assert_eq!(
+        Lang::from_accept_language("it-IT,it;q=0.9,en;q=0.8"),
+        Some(Lang::It)
+    );
+    assert_eq!(
+        Lang::from_accept_language("fr-FR, de;q=0.7, en;q=0.5"),
+        Some(Lang::De)
+    );
+    assert_eq!(
+        Lang::from_accept_language("en;q=0.2, de-CH;q=0.9"),
+        Some(Lang::De)
+    );
+    assert_eq!(Lang::from_accept_language("fr, es"), None);
+    assert_eq!(Lang::from_accept_language("de;q=0"), None);
+    assert_eq!(Lang::from_accept_language(""), None);
+    assert_eq!(Lang::from_accept_language(";;q=,,"), None);
+}
+
+#[test]
+fn messages_are_translated_with_plurals_by_the_languages_rules() {
+    let de = Locale::new(Lang::De, Tz::UTC);
+    let it = Locale::new(Lang::It, Tz::UTC);
+    assert_eq!(de.t("status-in-progress"), "In Bearbeitung");
+    assert_eq!(it.t("status-in-progress"), "In lavorazione");
+    let wait = |l: &Locale, n: i64| l.t_with("error-rate_limited", &[("seconds", n.into())]);
+    assert!(
+        wait(&de, 1).ends_with("in einer Sekunde erneut"),
+        "{}",
+        wait(&de, 1)
+    );
+    assert!(wait(&de, 30).contains("30 Sekunden"));
+    assert!(wait(&it, 1).ends_with("tra un secondo"));
+    // Text written by a person passes through untouched, even when it looks like a word.
+    assert_eq!(de.text("printer-on-fire"), "printer-on-fire");
+    assert_eq!(de.text("err-time-zone"), de.t("err-time-zone"));
+    assert_eq!(de.text("Drucker <b>"), "Drucker <b>");
+}
+
+#[test]
+fn times_are_shown_in_the_readers_zone_across_daylight_saving() {
+    let berlin = Locale::new(Lang::De, parse_zone("Europe/Berlin").unwrap());
+    let rome = Locale::new(Lang::It, parse_zone("Europe/Rome").unwrap());
+    let new_york = Locale::new(Lang::En, parse_zone("America/New_York").unwrap());
+    // 25 October 2026, the last Sunday of October: Europe leaves summer time at 01:00 UTC.
+    let before = Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap();
+    let after = Utc.with_ymd_and_hms(2026, 10, 25, 1, 30, 0).unwrap();
+    assert_eq!(berlin.when(before), "25.10.2026, 02:30 CEST");
+    assert_eq!(berlin.when(after), "25.10.2026, 02:30 CET");
+    assert_eq!(rome.when(after), "25 ott 2026, 02:30 CET");
+    assert_eq!(new_york.when(after), "24 Oct 2026, 21:30 EDT");
+    // 29 March 2026: summer time starts at 01:00 UTC.
+    let spring = Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap();
+    assert_eq!(berlin.when(spring), "29.03.2026, 03:00 CEST");
+    assert_eq!(
+        berlin.date(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+        "1. Dezember 2026"
+    );
+    assert_eq!(
+        rome.date(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+        "1 dicembre 2026"
+    );
+}
+
+#[test]
+fn today_is_the_readers_today() {
+    let tokyo = Locale::new(Lang::En, parse_zone("Asia/Tokyo").unwrap());
+    let now = Utc.with_ymd_and_hms(2026, 12, 1, 14, 0, 0).unwrap();
+    // 23:30 Tokyo time on 1 December is "today" there; 15:30 UTC on 1 December is 00:30 on the
+    // 2nd in Tokyo, which is not.
+    let evening = Utc.with_ymd_and_hms(2026, 12, 1, 14, 30, 0).unwrap();
+    assert_eq!(tokyo.soon_from(evening, now), "23:30");
+    let next_day = Utc.with_ymd_and_hms(2026, 12, 1, 15, 30, 0).unwrap();
+    assert_eq!(tokyo.soon_from(next_day, now), "Wed 00:30");
+}
+
+#[test]
+fn zones_and_languages_are_read_strictly() {
+    assert_eq!(parse_zone("Europe/Rome"), Some(chrono_tz::Europe::Rome));
+    for bad in [
+        "",
+        "Mars/Olympus",
+        "Europe/Rome; DROP TABLE users",
+        "../../etc/passwd",
+        "<b>",
+    ] {
+        assert_eq!(parse_zone(bad), None, "{bad}");
+    }
+    assert_eq!(Lang::parse("de-CH"), Some(Lang::De));
+    assert_eq!(Lang::parse("fr"), None);
+}

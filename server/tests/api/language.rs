@@ -1,0 +1,262 @@
+//! Each person's language and time zone: chosen on the account page or over the API, guessed
+//! from the browser before sign-in, and used for pages and for each recipient's mail.
+
+use crate::helpers::{body, Session, TestApp, PASSWORD};
+use crate::smtp_sink::SmtpSink;
+use crate::wire::{parse, Notifications};
+use app::domain::Role;
+use app::server::mail::deliver_due;
+use serde_json::json;
+
+/// A page fetched without a session, as a browser asking for `accept_language` would.
+async fn anonymous_page(app: &TestApp, path: &str, accept_language: Option<&str>) -> String {
+    let mut request = app.client.get(app.url(path));
+    if let Some(lang) = accept_language {
+        request = request.header("accept-language", lang);
+    }
+    request.send().await.unwrap().text().await.unwrap()
+}
+
+#[tokio::test]
+async fn language_and_zone_are_set_over_the_api_and_checked_at_the_field() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let me = body(rita.get("/me").await).await;
+    assert_eq!(
+        (me["language"].as_str(), me["time_zone"].as_str()),
+        (Some("en"), Some("UTC"))
+    );
+
+    let r = rita
+        .patch(
+            "/me",
+            None,
+            json!({"language": "de", "time_zone": "Europe/Berlin"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let me = body(rita.get("/me").await).await;
+    assert_eq!(me["language"], "de");
+    assert_eq!(me["time_zone"], "Europe/Berlin");
+    // A field left out keeps its value.
+    let r = rita.patch("/me", None, json!({"language": "it"})).await;
+    assert_eq!(body(r).await["time_zone"], "Europe/Berlin");
+
+    // Every kind of bad value is refused at its field, with words, and changes nothing.
+    for (bad, field) in [
+        (json!({"language": "fr"}), "language"),
+        (json!({"language": ""}), "language"),
+        (json!({"language": "<script>alert(1)</script>"}), "language"),
+        (json!({"time_zone": "Mars/Olympus"}), "time_zone"),
+        (
+            json!({"time_zone": "Europe/Rome'; DROP TABLE users; --"}),
+            "time_zone",
+        ),
+        (json!({"time_zone": "../../etc/passwd"}), "time_zone"),
+        (json!({"time_zone": "x".repeat(5000)}), "time_zone"),
+    ] {
+        let r = rita.patch("/me", None, bad.clone()).await;
+        assert_eq!(r.status(), 422, "{bad}");
+        let error = body(r).await;
+        let message = error["error"]["fields"][field].as_str().unwrap_or_default();
+        assert!(message.starts_with("Choose"), "{bad}: {error}");
+    }
+    let r = rita.patch("/me", None, json!({"language": 5})).await;
+    assert_eq!(r.status(), 400, "the wrong type is a bad request");
+    let r = rita.patch("/me", None, json!({"colour": "blue"})).await;
+    assert_eq!(r.status(), 400, "unknown fields are refused");
+    let me = body(rita.get("/me").await).await;
+    assert_eq!(
+        (me["language"].as_str(), me["time_zone"].as_str()),
+        (Some("it"), Some("Europe/Berlin"))
+    );
+
+    // Without a token there is nobody to change.
+    let r = app
+        .client
+        .patch(app.url("/api/v1/me"))
+        .json(&json!({"language": "de"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+}
+
+#[tokio::test]
+async fn pages_speak_the_persons_language_else_the_browsers_else_the_desks() {
+    let app = TestApp::spawn_configured(false, |c| {
+        c.default_language = app::i18n::Lang::De;
+        c.time_zone = chrono_tz::Europe::Rome;
+    })
+    .await;
+    // Before sign-in: the browser's language when Switchboard speaks it, else the desk's.
+    let page = anonymous_page(&app, "/login", Some("it-IT,it;q=0.9,en;q=0.8")).await;
+    assert!(page.contains(r#"<html lang="it""#), "{page}");
+    assert!(page.contains("Accedi"));
+    let page = anonymous_page(&app, "/login", Some("fr-FR,fr;q=0.9")).await;
+    assert!(page.contains(r#"<html lang="de""#));
+    assert!(page.contains(r#"data-tz="Europe/Rome""#));
+    let page = anonymous_page(&app, "/nowhere", Some("en-GB")).await;
+    assert!(page.contains(r#"<html lang="en""#));
+    assert!(page.contains("There is nothing here"));
+
+    // Signed in: their own choice, whatever the browser says.
+    app.user("tom@example.org", Role::Technician).await;
+    let tom = Session::new(&app, Some("tom@example.org")).await;
+    let (status, _) = tom
+        .call(
+            "save_preferences",
+            &[("language", "it"), ("time_zone", "America/New_York")],
+        )
+        .await;
+    assert!((200..400).contains(&status), "{status}");
+    let page = tom
+        .client
+        .get(app.url("/account"))
+        .header("accept-language", "de-DE")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"<html lang="it""#));
+    assert!(page.contains(r#"data-tz="America/New_York""#));
+    assert!(page.contains("Il suo account"));
+    // The account form refuses a zone that does not exist, at the field.
+    let (status, error) = tom
+        .call(
+            "save_preferences",
+            &[("language", "it"), ("time_zone", "Europe/Atlantis")],
+        )
+        .await;
+    assert_eq!(status, 422, "{error}");
+    assert!(error.contains("time_zone"), "{error}");
+}
+
+#[tokio::test]
+async fn the_browsers_zone_is_kept_at_the_first_sign_in_only() {
+    let app = TestApp::spawn().await;
+    app.user("nina@example.org", Role::Technician).await;
+    let sign_in = |zone: &'static str| {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let url = app.url("/api/sign_in");
+        async move {
+            client
+                .post(url)
+                .header("accept", "application/json")
+                .form(&[
+                    ("email", "nina@example.org"),
+                    ("password", PASSWORD),
+                    ("time_zone", zone),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert!(sign_in("Europe/Rome").await.is_success());
+    let nina = app
+        .state
+        .db
+        .user_by_email("nina@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(nina.time_zone.as_deref(), Some("Europe/Rome"));
+    // A later sign-in from elsewhere does not move their clock; nonsense is ignored.
+    assert!(sign_in("Asia/Tokyo").await.is_success());
+    assert!(sign_in("not a zone").await.is_success());
+    let nina = app
+        .state
+        .db
+        .user_by_email("nina@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(nina.time_zone.as_deref(), Some("Europe/Rome"));
+}
+
+#[tokio::test]
+async fn one_change_is_mailed_to_each_recipient_in_their_own_language() {
+    let sink = SmtpSink::start().await;
+    let port = sink.addr.port();
+    let app = TestApp::spawn_configured(false, |c| {
+        c.smtp_host = Some("127.0.0.1".into());
+        c.smtp_port = port;
+        c.smtp_security = "none".into();
+        c.mail_interval_secs = 3600;
+    })
+    .await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let tina = app.api_user("tina@example.org", Role::Technician).await;
+    let carla = app.api_user("carla@example.org", Role::Coordinator).await;
+    rita.patch(
+        "/me",
+        None,
+        json!({"language": "it", "time_zone": "Europe/Rome"}),
+    )
+    .await;
+    tina.patch(
+        "/me",
+        None,
+        json!({"language": "de", "time_zone": "Europe/Berlin"}),
+    )
+    .await;
+
+    let t = rita.file("Stampante guasta").await;
+    deliver_due(&app.state).await.unwrap();
+    let v = carla.ticket(&t.number).await.version;
+    let r = carla
+        .patch(
+            &format!("/tickets/{}", t.number),
+            Some(v),
+            json!({"assignee": "tina@example.org"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    deliver_due(&app.state).await.unwrap();
+
+    // One assignment: Rita reads Italian, Tina German, Carla (no choice) the desk's English.
+    let subjects = |n: Notifications| {
+        n.items
+            .iter()
+            .map(|i| i.subject.clone())
+            .collect::<Vec<_>>()
+    };
+    let rita_heard = subjects(parse(rita.get("/notifications").await).await);
+    assert!(
+        rita_heard.contains(&format!("{} assegnata a tina", t.number)),
+        "{rita_heard:?}"
+    );
+    assert!(rita_heard.contains(&format!("{} ricevuta", t.number)));
+    let tina_heard = subjects(parse(tina.get("/notifications").await).await);
+    assert_eq!(
+        tina_heard,
+        vec![format!("{} Ihnen zugewiesen (P2)", t.number)]
+    );
+    let carla_heard = subjects(parse(carla.get("/notifications").await).await);
+    assert_eq!(carla_heard, vec![format!("New request {} (P2)", t.number)]);
+
+    // And by email, greeting and all.
+    let to_rita = sink.to("rita@example.org");
+    let to_tina = sink.to("tina@example.org");
+    assert_eq!((to_rita.len(), to_tina.len()), (2, 1));
+    assert!(
+        to_rita[1].data.contains("Gentile rita,"),
+        "{}",
+        to_rita[1].data
+    );
+    assert!(
+        to_tina[0].data.contains("Guten Tag tina,"),
+        "{}",
+        to_tina[0].data
+    );
+    assert!(sink.to("carla@example.org")[0]
+        .data
+        .contains("Hello carla,"));
+}
