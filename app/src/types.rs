@@ -209,7 +209,7 @@ pub struct TechnicianLoad {
 pub struct Suggestion {
     pub person: PersonRef,
     pub score: i64,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<crate::i18n::Msg>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -231,7 +231,8 @@ pub struct Roster {
     pub routes: Vec<(String, String)>,
     pub categories: Vec<String>,
     /// Recent changes to people and settings, newest first, as sentences.
-    pub audit: Vec<String>,
+    /// When, and what changed (who, what, to whom).
+    pub audit: Vec<(chrono::DateTime<chrono::Utc>, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

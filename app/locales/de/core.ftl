@@ -113,3 +113,10 @@ transition-not-resolved = es ist nicht gelöst
 transition-resolve-first = lösen Sie es zuerst
 transition-started = die Bearbeitung hat bereits begonnen
 transition-no-single-step = Kein einzelner Schritt bringt ein Ticket von „{ $from }“ nach „{ $to }“
+
+## Warum eine Technikerin oder ein Techniker vorgeschlagen wird
+reason-skill = Kenntnisse { $category } Stufe { $level }
+reason-no-skill = keine Kenntnisse in { $category }
+reason-tier-fits = Stufe { $tier } passt zu { $priority }
+reason-tier-other = Stufe { $tier } (Stufe { $want } passt zu { $priority })
+reason-load = { $open } von { $capacity } offenen Tickets

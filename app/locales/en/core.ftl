@@ -113,3 +113,10 @@ transition-not-resolved = it is not resolved
 transition-resolve-first = resolve it first
 transition-started = work has already started
 transition-no-single-step = No single step moves a ticket from { $from } to { $to }
+
+## Why a technician is suggested
+reason-skill = { $category } skill level { $level }
+reason-no-skill = no { $category } skill
+reason-tier-fits = tier { $tier } fits { $priority }
+reason-tier-other = tier { $tier } (tier { $want } fits { $priority })
+reason-load = { $open } of { $capacity } open tickets

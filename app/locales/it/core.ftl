@@ -113,3 +113,10 @@ transition-not-resolved = non è risolto
 transition-resolve-first = lo risolva prima
 transition-started = il lavoro è già iniziato
 transition-no-single-step = Nessun singolo passaggio porta un ticket da «{ $from }» a «{ $to }»
+
+## Perché viene suggerito un tecnico
+reason-skill = competenza { $category } livello { $level }
+reason-no-skill = nessuna competenza { $category }
+reason-tier-fits = livello { $tier } adatto a { $priority }
+reason-tier-other = livello { $tier } (il livello { $want } è adatto a { $priority })
+reason-load = { $open } di { $capacity } ticket aperti

@@ -2,6 +2,7 @@
 //! under their capacity, and availability. Every score comes with the reasons a coordinator reads.
 
 use super::Priority;
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,7 +22,7 @@ pub struct Candidate {
 pub struct Ranked {
     pub id: i64,
     pub score: i64,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Msg>,
 }
 
 /// The tier a priority is best served by: P1 goes to experts, P4 to the front line.
@@ -49,25 +50,37 @@ pub fn rank(
             let mut score = 0;
             if c.skill > 0 {
                 score += 30 * c.skill;
-                reasons.push(format!("{category} skill level {}", c.skill));
+                reasons.push(
+                    Msg::new("reason-skill")
+                        .text("category", category)
+                        .number("level", c.skill),
+                );
             } else {
                 score -= 40;
-                reasons.push(format!("no {category} skill"));
+                reasons.push(Msg::new("reason-no-skill").text("category", category));
             }
             let tier_gap = (c.tier - want).abs();
             score -= 10 * tier_gap;
-            reasons.push(if tier_gap == 0 {
-                format!("tier {} fits {priority}", c.tier)
+            let tier = if tier_gap == 0 {
+                Msg::new("reason-tier-fits")
             } else {
-                format!("tier {} (tier {want} fits {priority})", c.tier)
-            });
+                Msg::new("reason-tier-other").number("want", want)
+            };
+            reasons.push(
+                tier.number("tier", c.tier)
+                    .text("priority", priority.to_string()),
+            );
             let room = c.capacity - c.open_load;
             if room > 0 {
                 score += 5 * room.min(5);
             } else {
                 score -= 25 + 5 * (-room);
             }
-            reasons.push(format!("{} of {} open tickets", c.open_load, c.capacity));
+            reasons.push(
+                Msg::new("reason-load")
+                    .number("open", c.open_load)
+                    .number("capacity", c.capacity),
+            );
             (
                 Ranked {
                     id: c.id,
@@ -107,8 +120,13 @@ mod tests {
             1,
         );
         assert_eq!(r[0].id, 2);
+        let english: Vec<String> = r[0]
+            .reasons
+            .iter()
+            .map(|m| m.render(&crate::i18n::Locale::default()))
+            .collect();
         assert_eq!(
-            r[0].reasons,
+            english,
             vec![
                 "network skill level 2",
                 "tier 1 fits P3",

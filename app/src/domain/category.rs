@@ -19,6 +19,61 @@ pub struct Category {
     pub fields: Vec<CategoryField>,
 }
 
+/// The words of the categories every desk starts with (seeded in English by the first migration),
+/// with their catalogue keys: shown in the reader's language for as long as an admin keeps the
+/// seeded words; anything an admin writes is shown as written.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("Hardware", "category-hardware"),
+    ("Software", "category-software"),
+    ("Network", "category-network"),
+    ("Account or access", "category-account"),
+    ("Facilities", "category-facilities"),
+    ("Other", "category-other"),
+    ("Asset tag (sticker on the device)", "category-asset-tag"),
+    ("e.g. LAP-0412", "category-asset-tag-hint"),
+    ("Device type", "category-device"),
+    ("laptop, desktop, printer, phone…", "category-device-hint"),
+    ("Application", "category-application"),
+    ("e.g. Outlook", "category-application-hint"),
+    ("Version", "category-version"),
+    ("Building", "category-building"),
+    ("Room", "category-room"),
+    ("Wall outlet number", "category-outlet"),
+    ("printed on the socket", "category-outlet-hint"),
+    ("Which system", "category-system"),
+    ("e.g. VPN, payroll, shared drive", "category-system-hint"),
+];
+
+/// The category names as they read inside a sentence ("required for network requests").
+const BUILT_IN_INLINE: &[(&str, &str)] = &[
+    ("Hardware", "category-hardware-inline"),
+    ("Software", "category-software-inline"),
+    ("Network", "category-network-inline"),
+    ("Account or access", "category-account-inline"),
+    ("Facilities", "category-facilities-inline"),
+    ("Other", "category-other-inline"),
+];
+
+fn built_in_key(table: &[(&str, &'static str)], words: &str) -> Option<&'static str> {
+    table.iter().find(|(w, _)| *w == words).map(|(_, k)| *k)
+}
+
+/// A category's name, question or hint in the reader's language.
+pub fn category_words(locale: &crate::i18n::Locale, words: &str) -> String {
+    match built_in_key(BUILT_IN, words) {
+        Some(key) => locale.t(key),
+        None => words.to_string(),
+    }
+}
+
+/// `msg` with the argument `name` set to category words, translated later when seeded.
+fn with_words(msg: Msg, name: &str, words: &str, table: &[(&str, &'static str)]) -> Msg {
+    match built_in_key(table, words) {
+        Some(key) => msg.key(name, key),
+        None => msg.text(name, words),
+    }
+}
+
 impl Category {
     /// Checks the answers to this category's fields; errors are keyed by field for the form.
     /// Unknown keys are refused so that typos do not silently lose information.
@@ -32,9 +87,13 @@ impl Category {
             if !self.fields.iter().any(|f| &f.key == key) {
                 errors.push((
                     format!("fields.{key}"),
-                    Msg::new("err-field-unknown")
-                        .text("category", self.name.clone())
-                        .text("key", key.clone()),
+                    with_words(
+                        Msg::new("err-field-unknown"),
+                        "category",
+                        &self.name,
+                        BUILT_IN,
+                    )
+                    .text("key", key.clone()),
                 ));
             }
         }
@@ -50,17 +109,34 @@ impl Category {
             match value {
                 Some(v) if v.chars().count() > 500 => errors.push((
                     format!("fields.{}", field.key),
-                    Msg::new("err-field-too-long").text("label", field.label.clone()),
+                    with_words(
+                        Msg::new("err-field-too-long"),
+                        "label",
+                        &field.label,
+                        BUILT_IN,
+                    ),
                 )),
                 Some(v) => {
                     clean.insert(field.key.clone(), serde_json::Value::String(v));
                 }
                 None if field.required => errors.push((
                     format!("fields.{}", field.key),
-                    Msg::new("err-field-required")
-                        .text("label", field.label.clone())
-                        .text("category", self.name.clone())
-                        .text("category_lower", self.name.to_lowercase()),
+                    with_words(
+                        with_words(
+                            with_words(
+                                Msg::new("err-field-required"),
+                                "label",
+                                &field.label,
+                                BUILT_IN,
+                            ),
+                            "category",
+                            &self.name,
+                            BUILT_IN,
+                        ),
+                        "category_lower",
+                        &self.name,
+                        BUILT_IN_INLINE,
+                    ),
                 )),
                 None => {}
             }

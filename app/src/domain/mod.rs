@@ -14,7 +14,7 @@ pub mod ticket;
 pub mod user;
 pub mod visibility;
 
-pub use category::{Category, CategoryField};
+pub use category::{category_words, Category, CategoryField};
 pub use event::{EventKind, EventRow, FacilityStep, LinkRole, PriorityWhy, TicketEvent};
 pub use lifecycle::{Action, ActionKind, Lifecycle, Status, TransitionError, WaitingOn};
 pub use notification::{Digest, Notification, NotificationKind, Preferences};

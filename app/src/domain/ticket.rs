@@ -1,7 +1,8 @@
 //! A ticket and the values it is made of. Constructors parse, so an invalid value cannot exist.
 
 use super::{closed_enum, EventKind, Impact, Lifecycle, Priority, Status, Urgency, WaitingOn};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -379,84 +380,86 @@ impl Event {
         self
     }
 
-    /// The event as a requester reads it in their timeline.
-    pub fn public_words(&self) -> String {
-        let actor = self.actor.as_ref().map(|p| p.first_name().to_string());
+    /// The event as a requester reads it in their timeline, put into words in their language.
+    pub fn public_words(&self) -> Msg {
+        let to = || self.to.clone().unwrap_or_default();
         match self.kind {
-            EventKind::Created => "Request received".into(),
-            EventKind::Assigned => match (&self.to, actor) {
-                (Some(to), _) => {
-                    format!("Assigned to {}", to.split_whitespace().next().unwrap_or(to))
-                }
-                _ => "Assigned".into(),
+            EventKind::Created => Msg::new("history-created"),
+            EventKind::Assigned => match &self.to {
+                Some(to) => Msg::new("history-assigned-to")
+                    .text("name", to.split_whitespace().next().unwrap_or(to)),
+                None => Msg::new("history-assigned"),
             },
             EventKind::Status => match self.to.as_deref() {
-                Some("in_progress") => "Work in progress".into(),
-                Some("assigned") => "A technician has it".into(),
-                Some("waiting") => match self.detail.as_deref() {
-                    Some("requester") => "Waiting on you".into(),
-                    Some("facility") => "Waiting on facility work".into(),
-                    Some("third_party") => "Waiting on a supplier".into(),
-                    _ => "Waiting".into(),
-                },
-                Some("resolved") => "Resolved".into(),
-                Some("closed") => "Closed".into(),
-                Some("cancelled") => "Cancelled".into(),
-                Some("new") => "Reopened".into(),
-                Some(other) => format!("Status: {other}"),
-                None => "Status changed".into(),
+                Some("in_progress") => Msg::new("history-in-progress"),
+                Some("assigned") => Msg::new("history-technician-has-it"),
+                Some("waiting") => Msg::new(match self.detail.as_deref() {
+                    Some("requester") => "history-waiting-on-you",
+                    Some("facility") => "history-waiting-on-facility",
+                    Some("third_party") => "history-waiting-on-supplier",
+                    _ => "history-waiting",
+                }),
+                Some("resolved") => Msg::new("status-resolved"),
+                Some("closed") => Msg::new("status-closed"),
+                Some("cancelled") => Msg::new("status-cancelled"),
+                Some("new") => Msg::new("history-reopened"),
+                Some(other) => Msg::new("history-status").text("status", other),
+                None => Msg::new("history-status-changed"),
             },
-            EventKind::Note => match actor {
-                Some(a) => format!("Note from {a}"),
-                None => "Note".into(),
+            EventKind::Note => match &self.actor {
+                Some(a) => Msg::new("history-note-from").text("name", a.first_name()),
+                None => Msg::new("history-note"),
             },
-            EventKind::Escalated => "Escalated to a specialist".into(),
+            EventKind::Escalated => Msg::new("history-escalated"),
             EventKind::Priority | EventKind::RulePriority => {
-                format!("Priority now {}", self.to.clone().unwrap_or_default())
+                Msg::new("history-priority").text("priority", to())
             }
-            EventKind::Reopened => "Reopened".into(),
-            EventKind::Rated => format!("Rated {}/5", self.to.clone().unwrap_or_default()),
+            EventKind::Reopened => Msg::new("history-reopened"),
+            EventKind::Rated => Msg::new("history-rated").text("score", to()),
             EventKind::Facility => {
-                let order = self.to.clone().unwrap_or_default();
-                match self.detail.as_deref() {
-                    Some(d) if d.starts_with("done") => format!("Facility work {order} done"),
-                    Some(d) if d.starts_with("cancelled") => {
-                        format!("Facility work {order} cancelled")
+                let order = to();
+                let msg = match self.detail.as_deref() {
+                    Some(d) if d.starts_with("done") => Msg::new("history-facility-done"),
+                    Some(d) if d.starts_with("cancelled") => Msg::new("history-facility-cancelled"),
+                    Some(d) if d.starts_with("expected") => {
+                        match d.trim_start_matches("expected").trim().parse::<NaiveDate>() {
+                            Ok(day) => Msg::new("history-facility-expected").date("day", day),
+                            Err(_) => Msg::new("history-facility-no-date"),
+                        }
                     }
-                    Some(d) if d.starts_with("expected") => format!("Facility work {order} {d}"),
-                    _ => format!("Facility work {order} requested"),
-                }
+                    _ => Msg::new("history-facility-requested"),
+                };
+                msg.text("order", order)
             }
             EventKind::Project => match &self.to {
-                Some(p) => format!("Part of the project {p}"),
-                None => "Taken out of its project".into(),
+                Some(p) => Msg::new("history-project").text("project", p.clone()),
+                None => Msg::new("history-project-none"),
             },
-            EventKind::Due => match &self.to {
-                Some(d) => format!("Due {d}"),
-                None => "No due date any more".into(),
+            EventKind::Due => match self.to.as_deref().map(|d| d.parse::<NaiveDate>()) {
+                Some(Ok(day)) => Msg::new("history-due").date("day", day),
+                Some(Err(_)) => Msg::new("history-due").text("day", to()),
+                None => Msg::new("history-due-none"),
             },
-            EventKind::Linked => format!(
-                "Linked to {} ({})",
-                self.to.clone().unwrap_or_default(),
-                self.detail.clone().unwrap_or_else(|| "related".into())
-            ),
-            EventKind::Unlinked => format!(
-                "No longer linked to {}",
-                self.to.clone().unwrap_or_default()
-            ),
-            EventKind::Merged => format!(
-                "Merged into {}, which it duplicated",
-                self.to.clone().unwrap_or_default()
-            ),
-            EventKind::MergedFrom => format!(
-                "{} merged into this request",
-                self.from.clone().unwrap_or_default()
-            ),
-            EventKind::Watcher
-            | EventKind::Triage
-            | EventKind::Category
-            | EventKind::Sla
-            | EventKind::TrackingLink => self.kind.as_str().replace('_', " "),
+            EventKind::Linked => {
+                let how = match self.detail.as_deref() {
+                    Some("parent") => "history-link-parent",
+                    Some("child") => "history-link-child",
+                    _ => "history-link-related",
+                };
+                Msg::new("history-linked")
+                    .text("other", to())
+                    .key("how", how)
+            }
+            EventKind::Unlinked => Msg::new("history-unlinked").text("other", to()),
+            EventKind::Merged => Msg::new("history-merged").text("other", to()),
+            EventKind::MergedFrom => {
+                Msg::new("history-merged-from").text("other", self.from.clone().unwrap_or_default())
+            }
+            EventKind::Watcher => Msg::new("history-watcher"),
+            EventKind::Triage => Msg::new("history-triage"),
+            EventKind::Category => Msg::new("history-category"),
+            EventKind::Sla => Msg::new("history-sla"),
+            EventKind::TrackingLink => Msg::new("history-tracking-link"),
         }
     }
 }

@@ -67,14 +67,14 @@ pub async fn roster(state: &AppState, actor: &User) -> Result<Roster, AppError> 
         audit: audit
             .into_iter()
             .map(|a| {
-                format!(
-                    "{} — {} {} {}: {}",
-                    a.at.format("%d %b %H:%M"),
+                let words = format!(
+                    "{} {} {}: {}",
                     a.actor.unwrap_or_default(),
                     a.action,
                     a.subject,
                     a.detail.unwrap_or_default()
-                )
+                );
+                (a.at, words)
             })
             .collect(),
     })

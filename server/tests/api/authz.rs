@@ -294,7 +294,7 @@ async fn roster_edits_are_validated_and_audited() {
         tech.skills,
         [("hardware".to_string(), 1), ("network".to_string(), 3)]
     );
-    assert!(roster.audit[0].contains("tech@example.org"));
+    assert!(roster.audit[0].1.contains("tech@example.org"));
 }
 
 #[tokio::test]

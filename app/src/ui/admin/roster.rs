@@ -79,7 +79,9 @@ fn RosterView() -> impl IntoView {
                                     {r
                                         .audit
                                         .into_iter()
-                                        .map(|a| view! { <li>{a}</li> })
+                                        .map(|(at, words)| {
+                                            view! { <li>{crate::ui::widgets::soon(at)} " — " {words}</li> }
+                                        })
                                         .collect_view()}
                                 </ol>
                             }

@@ -14,12 +14,16 @@ pub(super) fn BoardBar(board: BoardState) -> impl IntoView {
             .map(|p| (p.to_string(), p.to_string()))
             .to_vec()
     });
+    let locale = crate::ui::use_locale();
     let categories = Signal::derive(move || {
         board
             .categories
             .get()
             .into_iter()
-            .map(|c| (c.slug, c.name))
+            .map(|c| {
+                let name = crate::domain::category_words(&locale, &c.name);
+                (c.slug, name)
+            })
             .collect()
     });
     let teams = Signal::derive(move || {

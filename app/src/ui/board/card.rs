@@ -203,7 +203,8 @@ fn AssigneeSelect(
             <For each=move || suggestions.get() key=|s| s.person.email.clone() let:s>
                 {
                     let email = s.person.email.clone();
-                    let words = format!("{} — {}", s.person.name, s.reasons.join(", "));
+                    let reasons: Vec<String> = s.reasons.iter().map(|m| m.render(&use_locale())).collect();
+                    let words = format!("{} — {}", s.person.name, reasons.join(", "));
                     view! {
                         <option
                             value=s.person.email.clone()

@@ -1,6 +1,7 @@
 //! The request form, with the category's questions, similar tickets and a draft kept while typing.
 
 use super::*;
+use crate::domain::category_words;
 use crate::ui::{t, use_locale};
 
 /// What the requester typed before a refused post, so the form comes back filled in.
@@ -242,7 +243,11 @@ fn CategoryChoice(
                 }
             >
                 <legend>
-                    {loc.t_with("portal-category-details", &[("category", c.name.clone().into())])}
+                    {loc
+                        .t_with(
+                            "portal-category-details",
+                            &[("category", category_words(&loc, &c.name).into())],
+                        )}
                 </legend>
                 {if c.fields.is_empty() {
                     Some(view! { <p class="muted">{loc.t("portal-category-nothing-more")}</p> })
@@ -260,7 +265,7 @@ fn CategoryChoice(
                         view! {
                             <label for=id
                                 .clone()>
-                                {f.label.clone()}
+                                {category_words(&loc, &f.label)}
                                 {f
                                     .required
                                     .then(|| {
@@ -273,7 +278,7 @@ fn CategoryChoice(
                                 id=id
                                 name=name
                                 value=value
-                                placeholder=f.hint.clone().unwrap_or_default()
+                                placeholder=f.hint.as_deref().map(|h| category_words(&loc, h)).unwrap_or_default()
                             />
                             {
                                 let slug = slug.clone();
@@ -301,7 +306,7 @@ fn CategoryChoice(
                 .map(|c| {
                     view! {
                         <option value=c.slug.clone() selected=c.slug == current>
-                            {c.name.clone()}
+                            {category_words(&loc, &c.name)}
                         </option>
                     }
                 })

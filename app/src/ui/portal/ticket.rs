@@ -422,6 +422,7 @@ pub(super) fn Facts(
 /// The ticket's timeline, newest first; staff see who and the details.
 #[component]
 pub(super) fn History(events: Vec<crate::domain::Event>, staff: bool) -> impl IntoView {
+    let loc = use_locale();
     view! {
         <section>
             <h2>{use_locale().t("portal-history")}</h2>
@@ -430,7 +431,7 @@ pub(super) fn History(events: Vec<crate::domain::Event>, staff: bool) -> impl In
                     .iter()
                     .rev()
                     .map(|e| {
-                        let words = e.public_words();
+                        let words = e.public_words().render(&loc);
                         let who = e.actor.as_ref().map(|a| a.name.clone()).unwrap_or_default();
                         let extra = if staff {
                             e.detail.clone().filter(|_| e.kind != crate::domain::EventKind::Note)

@@ -1,0 +1,26 @@
+## Die Kategorien, mit denen jeder Helpdesk beginnt, und was jede abfragt (eigene Texte der Administration erscheinen wie geschrieben)
+category-hardware = Hardware
+category-software = Software
+category-network = Netzwerk
+category-account = Konto oder Zugang
+category-facilities = Gebäude und Räume
+category-other = Sonstiges
+category-hardware-inline = Hardware
+category-software-inline = Software
+category-network-inline = Netzwerk
+category-account-inline = Konto oder Zugang
+category-facilities-inline = Gebäude und Räume
+category-other-inline = Sonstiges
+category-asset-tag = Inventarnummer (Aufkleber am Gerät)
+category-asset-tag-hint = z. B. LAP-0412
+category-device = Geräteart
+category-device-hint = Laptop, Desktop, Drucker, Telefon …
+category-application = Anwendung
+category-application-hint = z. B. Outlook
+category-version = Version
+category-building = Gebäude
+category-room = Raum
+category-outlet = Nummer der Netzwerkdose
+category-outlet-hint = steht auf der Dose
+category-system = Welches System
+category-system-hint = z. B. VPN, Lohnabrechnung, Netzlaufwerk

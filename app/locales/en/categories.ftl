@@ -1,0 +1,26 @@
+## The categories every desk starts with, and what each asks (an admin's own words are shown as written)
+category-hardware = Hardware
+category-software = Software
+category-network = Network
+category-account = Account or access
+category-facilities = Facilities
+category-other = Other
+category-hardware-inline = hardware
+category-software-inline = software
+category-network-inline = network
+category-account-inline = account or access
+category-facilities-inline = facilities
+category-other-inline = other
+category-asset-tag = Asset tag (sticker on the device)
+category-asset-tag-hint = e.g. LAP-0412
+category-device = Device type
+category-device-hint = laptop, desktop, printer, phone…
+category-application = Application
+category-application-hint = e.g. Outlook
+category-version = Version
+category-building = Building
+category-room = Room
+category-outlet = Wall outlet number
+category-outlet-hint = printed on the socket
+category-system = Which system
+category-system-hint = e.g. VPN, payroll, shared drive

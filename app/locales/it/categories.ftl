@@ -1,0 +1,26 @@
+## Le categorie con cui parte ogni help desk e cosa chiede ciascuna (i testi scritti dall'amministrazione restano come sono)
+category-hardware = Hardware
+category-software = Software
+category-network = Rete
+category-account = Account o accesso
+category-facilities = Edifici e locali
+category-other = Altro
+category-hardware-inline = hardware
+category-software-inline = software
+category-network-inline = rete
+category-account-inline = account o accesso
+category-facilities-inline = edifici e locali
+category-other-inline = altro
+category-asset-tag = Numero di inventario (etichetta sul dispositivo)
+category-asset-tag-hint = ad es. LAP-0412
+category-device = Tipo di dispositivo
+category-device-hint = portatile, desktop, stampante, telefono…
+category-application = Applicazione
+category-application-hint = ad es. Outlook
+category-version = Versione
+category-building = Edificio
+category-room = Stanza
+category-outlet = Numero della presa di rete
+category-outlet-hint = stampato sulla presa
+category-system = Quale sistema
+category-system-hint = ad es. VPN, paghe, unità condivisa
