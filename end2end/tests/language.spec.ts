@@ -125,3 +125,24 @@ test('a coordinator in Rome and a technician in New York see the same instant in
     await choose(request, 'tina@example.org', 'en', 'UTC');
   }
 });
+
+test('switching language and zone on the account page takes effect at once', async ({ page, request }) => {
+  try {
+    const errors = watchConsole(page);
+    await signInAs(page, 'sam@example.org', '/account');
+    await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+    await page.getByLabel('Language', { exact: true }).selectOption('de');
+    await page.getByLabel('Time zone', { exact: true }).selectOption('Europe/Berlin');
+    await page.getByRole('button', { name: 'Save language and time zone' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.locator('html')).toHaveAttribute('data-tz', 'Europe/Berlin');
+    await hydrated(page);
+    await expect(page.getByRole('heading', { name: 'Ihr Konto' })).toBeVisible();
+    await expect(page.getByText(/Ihre aktuelle Uhrzeit: .*(CET|CEST)/)).toBeVisible();
+    await expect(page.getByLabel('Sprache', { exact: true })).toHaveValue('de');
+    await page.screenshot({ path: 'test-results/language-de-account.png', fullPage: true });
+    expect(errors).toEqual([]);
+  } finally {
+    await choose(request, 'sam@example.org', 'en', 'UTC');
+  }
+});

@@ -106,5 +106,5 @@ notifications-by-email = Diese auch per E-Mail senden
 notifications-email = E-Mail
 notifications-digest-off = Sofort
 notifications-digest-hourly = Stündliche Zusammenfassung
-notifications-digest-daily = Tägliche Zusammenfassung (07:00 UTC)
+notifications-digest-daily = Tägliche Zusammenfassung (07:00 Uhr Ihrer Zeit)
 notifications-save = Auswahl speichern

@@ -106,5 +106,5 @@ notifications-by-email = Also send these by email
 notifications-email = Email
 notifications-digest-off = As it happens
 notifications-digest-hourly = One digest an hour
-notifications-digest-daily = One digest a day (07:00 UTC)
+notifications-digest-daily = One digest a day (07:00 your time)
 notifications-save = Save choices

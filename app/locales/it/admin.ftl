@@ -109,5 +109,5 @@ notifications-by-email = Invia queste notifiche anche per e-mail
 notifications-email = E-mail
 notifications-digest-off = Subito
 notifications-digest-hourly = Un riepilogo ogni ora
-notifications-digest-daily = Un riepilogo al giorno (07:00 UTC)
+notifications-digest-daily = Un riepilogo al giorno (alle 07:00, ora locale)
 notifications-save = Salva preferenze

@@ -152,8 +152,8 @@ pub async fn revoke_api_token(id: i64) -> Result<(), AppError> {
 
 /// Sets the caller's language and time zone. Without JavaScript the form's post comes back to the
 /// account page, which then reads in the new language.
-#[server(endpoint = "save_preferences")]
-pub async fn save_preferences(language: String, time_zone: String) -> Result<User, AppError> {
+#[server(endpoint = "save_language_and_zone")]
+pub async fn save_language_and_zone(language: String, time_zone: String) -> Result<User, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     let user = crate::server::locale::set_preferences(&state, &user, &language, &time_zone).await?;
     leptos_axum::redirect("/account?saved=preferences");

@@ -1,8 +1,8 @@
 //! A ticket and the values it is made of. Constructors parse, so an invalid value cannot exist.
 
 use super::{closed_enum, EventKind, Impact, Lifecycle, Priority, Status, Urgency, WaitingOn};
-use chrono::{DateTime, NaiveDate, Utc};
 use crate::i18n::Msg;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -455,7 +455,7 @@ pub async fn deliver(
                 html_body: html,
                 digest,
                 next_attempt_at: if digest {
-                    next_digest(person.prefs.digest, now)
+                    next_digest(person.prefs.digest, now, locale.tz)
                 } else {
                     now
                 },
@@ -506,15 +506,16 @@ pub async fn save_preferences(
     Ok(prefs)
 }
 
-/// When a digest goes out: at the top of the next hour, or at 07:00 UTC.
-pub fn next_digest(digest: Digest, now: DateTime<Utc>) -> DateTime<Utc> {
+/// When a digest goes out: at the top of the next hour, or at 07:00 in the reader's zone (their
+/// morning, whatever the season).
+pub fn next_digest(digest: Digest, now: DateTime<Utc>, zone: chrono_tz::Tz) -> DateTime<Utc> {
     let hour = now.duration_trunc(Duration::hours(1)).unwrap_or(now) + Duration::hours(1);
     match digest {
         Digest::Off => now,
         Digest::Hourly => hour,
         Digest::Daily => {
             let mut at = hour;
-            while at.hour() != 7 {
+            while at.with_timezone(&zone).hour() != 7 {
                 at += Duration::hours(1);
             }
             at
@@ -897,8 +898,26 @@ mod tests {
     fn digests_wait_for_the_next_hour_or_the_morning() {
         let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
         let now = at("2026-11-25T15:20:00Z");
-        assert_eq!(next_digest(Digest::Hourly, now), at("2026-11-25T16:00:00Z"));
-        assert_eq!(next_digest(Digest::Daily, now), at("2026-11-26T07:00:00Z"));
-        assert_eq!(next_digest(Digest::Off, now), now);
+        let utc = chrono_tz::Tz::UTC;
+        assert_eq!(
+            next_digest(Digest::Hourly, now, utc),
+            at("2026-11-25T16:00:00Z")
+        );
+        assert_eq!(
+            next_digest(Digest::Daily, now, utc),
+            at("2026-11-26T07:00:00Z")
+        );
+        assert_eq!(next_digest(Digest::Off, now, utc), now);
+        // 07:00 in Rome is 06:00 UTC in winter, 05:00 UTC in summer.
+        let rome = chrono_tz::Europe::Rome;
+        assert_eq!(
+            next_digest(Digest::Daily, now, rome),
+            at("2026-11-26T06:00:00Z")
+        );
+        let summer = at("2026-07-01T12:00:00Z");
+        assert_eq!(
+            next_digest(Digest::Daily, summer, rome),
+            at("2026-07-02T05:00:00Z")
+        );
     }
 }

@@ -133,6 +133,17 @@ impl TestApp {
         app
     }
 
+    /// A server on a fresh database whose clock stands at `at`, a moment still to come.
+    pub async fn spawn_at(at: chrono::DateTime<chrono::Utc>) -> TestApp {
+        let dir = fresh_dir();
+        let ahead = (at - chrono::Utc::now())
+            .to_std()
+            .expect("a moment in the future");
+        let mut app = Self::start(config(fresh_database(&dir).await, false), ahead).await;
+        app.dir = dir;
+        app
+    }
+
     /// Starts a server on `config`'s database with its clock `ahead` of real time (set before
     /// any background work runs, as if the server had been down that long).
     pub async fn start(config: Config, ahead: std::time::Duration) -> TestApp {

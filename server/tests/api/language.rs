@@ -103,13 +103,13 @@ async fn pages_speak_the_persons_language_else_the_browsers_else_the_desks() {
     // Signed in: their own choice, whatever the browser says.
     app.user("tom@example.org", Role::Technician).await;
     let tom = Session::new(&app, Some("tom@example.org")).await;
-    let (status, _) = tom
+    let (status, text) = tom
         .call(
-            "save_preferences",
+            "save_language_and_zone",
             &[("language", "it"), ("time_zone", "America/New_York")],
         )
         .await;
-    assert!((200..400).contains(&status), "{status}");
+    assert!((200..400).contains(&status), "{status} {text}");
     let page = tom
         .client
         .get(app.url("/account"))
@@ -126,7 +126,7 @@ async fn pages_speak_the_persons_language_else_the_browsers_else_the_desks() {
     // The account form refuses a zone that does not exist, at the field.
     let (status, error) = tom
         .call(
-            "save_preferences",
+            "save_language_and_zone",
             &[("language", "it"), ("time_zone", "Europe/Atlantis")],
         )
         .await;
@@ -259,4 +259,80 @@ async fn one_change_is_mailed_to_each_recipient_in_their_own_language() {
     assert!(sink.to("carla@example.org")[0]
         .data
         .contains("Hello carla,"));
+}
+
+/// Berlin office hours, Monday to Friday 08:00–18:00, and ten working hours to solve anything.
+async fn berlin_policy(admin: &crate::helpers::Api) {
+    let targets: Vec<serde_json::Value> = (0..4)
+        .map(|_| json!({"response_minutes": 60, "resolution_minutes": 600, "around_the_clock": false}))
+        .collect();
+    let r = admin
+        .client
+        .put(format!("{}/api/v1/sla/policies/1", admin.base))
+        .bearer_auth(&admin.token)
+        .json(&json!({
+            "name": "Standard", "categories": "", "time_zone": "Europe/Berlin",
+            "hours": "mon-fri 08:00-18:00", "holidays": "", "targets": targets,
+            "at_risk_percent": 75, "rules": "",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+}
+
+#[tokio::test]
+async fn a_berlin_service_level_across_both_clock_changes_reads_the_same_on_the_page_as_in_the_api()
+{
+    use chrono::{DateTime, Utc};
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+    // Friday 26 March 2027, 16:00 in Berlin; summer time starts on Sunday the 28th.
+    let app = TestApp::spawn_at(at("2027-03-26T15:00:00Z")).await;
+    let admin = app.api_user("admin@example.org", Role::Admin).await;
+    berlin_policy(&admin).await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    rita.patch(
+        "/me",
+        None,
+        json!({"language": "de", "time_zone": "Europe/Berlin"}),
+    )
+    .await;
+    let berlin = app::i18n::Locale::new(app::i18n::Lang::De, chrono_tz::Europe::Berlin);
+    let page = Session::new(&app, Some("rita@example.org")).await;
+
+    // Two hours on Friday, eight on Monday: Monday 16:00 summer time, 14:00 UTC.
+    let spring = rita.file("Drucker offline").await;
+    let api = body(rita.get(&format!("/tickets/{}", spring.number)).await).await;
+    let due = api["sla"]["resolution_due"].as_str().unwrap().to_string();
+    // (The desk's clock has run on for a moment since: minutes are what people read.)
+    assert!(
+        due.starts_with("2027-03-29T14:00:"),
+        "the API speaks UTC: {due}"
+    );
+    let shown = berlin.when(at(&due));
+    assert_eq!(shown, "29.03.2027, 16:00 CEST");
+    let html = page.page(&format!("/tickets/{}", spring.number)).await;
+    assert!(html.contains(&shown), "{shown} not on the page");
+
+    // Friday 29 October 2027, 17:00 in Berlin; winter time returns on Sunday the 31st.
+    let now = app.state.clock.now();
+    app.state
+        .clock
+        .advance((at("2027-10-29T15:00:00Z") - now).to_std().unwrap());
+    // Seven months on, the old session and token have expired: sign in again.
+    let rita = crate::helpers::Api {
+        base: app.base.clone(),
+        client: app.client.clone(),
+        token: app.token("rita@example.org").await,
+    };
+    let page = Session::new(&app, Some("rita@example.org")).await;
+    // One hour on Friday, nine on Monday: Monday 17:00 winter time, 16:00 UTC.
+    let autumn = rita.file("Bildschirm flackert").await;
+    let api = body(rita.get(&format!("/tickets/{}", autumn.number)).await).await;
+    let due = api["sla"]["resolution_due"].as_str().unwrap().to_string();
+    assert!(due.starts_with("2027-11-01T16:00:"), "{due}");
+    let shown = berlin.when(at(&due));
+    assert_eq!(shown, "01.11.2027, 17:00 CET");
+    let html = page.page(&format!("/tickets/{}", autumn.number)).await;
+    assert!(html.contains(&shown), "{shown} not on the page");
 }

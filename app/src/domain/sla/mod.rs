@@ -206,16 +206,6 @@ impl Sla {
         self.phase == Phase::Paused
     }
 
-    /// "2h 05m left", "1d 3h overdue": the resolution time left, in business time.
-    pub fn left_words(&self) -> String {
-        let span = short_span(self.resolution_left_ms);
-        if self.resolution_left_ms < 0 {
-            format!("{span} overdue")
-        } else {
-            format!("{span} left")
-        }
-    }
-
     /// Refreshes the business time left for a read at `now`.
     pub fn at(mut self, calendar: &Calendar, now: DateTime<Utc>) -> Sla {
         if let (Phase::Running, Some(due)) = (self.phase, self.resolution_due) {
@@ -258,19 +248,6 @@ fn signed_between(calendar: &Calendar, now: DateTime<Utc>, due: DateTime<Utc>) -
         calendar.measure(now, due)
     } else {
         -calendar.measure(due, now)
-    }
-}
-
-/// "2h 05m", "3d 4h", "45m": a short human span.
-pub fn short_span(ms: i64) -> String {
-    let minutes = ms.abs() / 60_000;
-    let (d, h, m) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
-    if d > 0 {
-        format!("{d}d {h}h")
-    } else if h > 0 {
-        format!("{h}h {m:02}m")
-    } else {
-        format!("{m}m")
     }
 }
 

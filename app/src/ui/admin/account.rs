@@ -2,7 +2,7 @@
 //! API tokens.
 
 use super::*;
-use crate::api::account::SavePreferences;
+use crate::api::account::SaveLanguageAndZone;
 use crate::i18n::Lang;
 use crate::ui::{t, use_locale};
 
@@ -70,7 +70,7 @@ pub fn AccountPage() -> impl IntoView {
 /// and time on it (and the `<html lang>`) follows at once.
 #[component]
 fn LanguageAndZone() -> impl IntoView {
-    let save = ServerAction::<SavePreferences>::new();
+    let save = ServerAction::<SaveLanguageAndZone>::new();
     let error = action_error(save);
     let locale = use_locale();
     Effect::new(move |_| {

@@ -80,7 +80,9 @@ fn RosterView() -> impl IntoView {
                                         .audit
                                         .into_iter()
                                         .map(|(at, words)| {
-                                            view! { <li>{crate::ui::widgets::soon(at)} " — " {words}</li> }
+                                            view! {
+                                                <li>{crate::ui::widgets::soon(at)} " — " {words}</li>
+                                            }
                                         })
                                         .collect_view()}
                                 </ol>

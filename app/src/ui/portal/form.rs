@@ -278,7 +278,11 @@ fn CategoryChoice(
                                 id=id
                                 name=name
                                 value=value
-                                placeholder=f.hint.as_deref().map(|h| category_words(&loc, h)).unwrap_or_default()
+                                placeholder=f
+                                    .hint
+                                    .as_deref()
+                                    .map(|h| category_words(&loc, h))
+                                    .unwrap_or_default()
                             />
                             {
                                 let slug = slug.clone();
