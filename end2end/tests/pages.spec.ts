@@ -176,7 +176,16 @@ function collect(page: Page): { logged: Logged[]; settled: () => Promise<unknown
 // only on pages this role should be refused); every other error still fails.
 const DOCUMENT_REFUSED = /^Failed to load resource: the server responded with a status of 40[134]\b/;
 
-const REFUSAL = /^(Not allowed|Please sign in|Not found)$/;
+const REFUSAL = /^(Not allowed|Please sign in|Not found|Nicht erlaubt|Bitte melden Sie sich an|Nicht gefunden|Non consentito|Effettui l'accesso|Non trovato)$/;
+
+/** A person reading the app in their own language and zone (set through the API). */
+interface Reading { lang: string; zone: string }
+
+async function choose(request: APIRequestContext, email: string, language: string, time_zone: string) {
+  const token = await apiToken(request, email);
+  const r = await request.patch('/api/v1/me', { headers: { authorization: `Bearer ${token}` }, data: { language, time_zone } });
+  expect(r.status()).toBe(200);
+}
 
 /** Waits for hydration, or stops early once the page has thrown (a panic never hydrates). */
 async function waitHydrated(page: Page): Promise<boolean> {
@@ -189,11 +198,25 @@ async function waitHydrated(page: Page): Promise<boolean> {
   return Promise.race([done, new Promise<boolean>((r) => setTimeout(() => r(false), 2_000))]);
 }
 
-async function sweep(page: Page, request: APIRequestContext, role: Role, email: string | null, testInfo: TestInfo) {
+async function sweep(page: Page, request: APIRequestContext, role: Role, email: string | null, testInfo: TestInfo, reading?: Reading) {
   test.setTimeout(300_000);
   const data = await (shared ??= setUp(request));
   const cases = await pagesFor(request, role, email, data);
   if (email) await signIn(page, email);
+  // Signed in (in English), the person then chooses their language: every page below is a fresh
+  // server render in it.
+  if (email && reading) await choose(request, email, reading.lang, reading.zone);
+  try {
+    await sweepPages(page, role, cases, testInfo, reading);
+  } finally {
+    if (email && reading) await choose(request, email, 'en', 'UTC');
+  }
+}
+
+/** Pages a person uses on a phone: in another language they must still fit its width. */
+const PHONE_ROLES: Role[] = ['requester', 'technician', 'facility'];
+
+async function sweepPages(page: Page, role: Role, cases: PageCase[], testInfo: TestInfo, reading?: Reading) {
   const { logged, settled } = collect(page);
   const serverErrors: string[] = [];
   page.on('response', (r) => { if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
@@ -219,7 +242,8 @@ async function sweep(page: Page, request: APIRequestContext, role: Role, email: 
     }
     await page.waitForTimeout(100);
     if (SCREENSHOTS) {
-      await page.screenshot({ path: path.join(shots, `${testInfo.project.name}-${role}-${c.slug}.png`), fullPage: true });
+      const lang = reading ? `-${reading.lang}` : '';
+      await page.screenshot({ path: path.join(shots, `${testInfo.project.name}-${role}${lang}-${c.slug}.png`), fullPage: true });
     }
 
     await settled();
@@ -238,17 +262,41 @@ async function sweep(page: Page, request: APIRequestContext, role: Role, email: 
     if (c.expect === 'ok' && REFUSAL.test(heading)) wrong.push(`shows "${heading}" but this role should see the page`);
     if (c.expect === 'refused' && !REFUSAL.test(heading)) wrong.push(`shows "${heading}" but this role should be refused`);
     wrong.push(...errors.map((e) => `console: ${e.split('\n').slice(0, 3).join(' ⏎ ')}`));
+    if (reading) {
+      const lang = await page.locator('html').getAttribute('lang');
+      if (lang !== reading.lang) wrong.push(`<html lang="${lang}">, expected ${reading.lang}`);
+      if (testInfo.project.name === 'phone' && PHONE_ROLES.includes(role) && overflow > 0) {
+        wrong.push(`${overflow}px wider than the phone`);
+      }
+    }
 
     console.log(`[${testInfo.project.name}] ${role} ${c.url} → ${status}, ${c.expect}, h1 "${heading}", hydrated ${isHydrated}, ` +
       `${errors.length} error(s)${overflow > 0 ? `, ${overflow}px wider than the viewport` : ''}, ${Date.now() - started} ms`);
     if (wrong.length) problems.push(`${c.url} (${c.slug}, expected ${c.expect}):\n    ${wrong.join('\n    ')}`);
   }
 
-  expect(problems, `${role} on ${testInfo.project.name}: ${problems.length} page(s) went wrong\n  ${problems.join('\n  ')}`).toEqual([]);
+  expect(problems, `${role}${reading ? ` (${reading.lang})` : ''} on ${testInfo.project.name}: ${problems.length} page(s) went wrong\n  ${problems.join('\n  ')}`).toEqual([]);
 }
 
 for (const { role, email } of ROLES) {
   test(`every page loads directly without errors: ${role}`, async ({ page, request }, testInfo) => {
     await sweep(page, request, role, email, testInfo);
+  });
+}
+
+// The same sweep for people who read German or Italian in their own zone.
+const READERS: { role: Role; email: string; reading: Reading }[] = [
+  { role: 'requester', email: 'paul@example.org', reading: { lang: 'it', zone: 'Europe/Rome' } },
+  { role: 'technician', email: 'nina@example.org', reading: { lang: 'de', zone: 'Europe/Berlin' } },
+  { role: 'coordinator', email: 'coordinator@example.org', reading: { lang: 'de', zone: 'Europe/Berlin' } },
+  { role: 'facility', email: 'felix@example.org', reading: { lang: 'it', zone: 'Europe/Rome' } },
+];
+
+for (const { role, email, reading } of READERS) {
+  test(`every page loads directly without errors in ${reading.lang}: ${role}`, async ({ page, request }, testInfo) => {
+    // Coordinators work at a desk; the others on phones, where long German words must still fit.
+    const device = PHONE_ROLES.includes(role) ? 'phone' : 'desktop';
+    test.skip(testInfo.project.name !== device, `${role}s are swept on the ${device}`);
+    await sweep(page, request, role, email, testInfo, reading);
   });
 }
