@@ -184,6 +184,30 @@ impl Locale {
         self.format(at, key)
     }
 
+    /// A number as this language writes it: "1,234.5" in English, "1.234,5" in German and
+    /// Italian (the separators are the catalogue's `format-decimal` and `format-group`).
+    pub fn number(&self, value: f64, decimals: u8) -> String {
+        let text = format!("{:.*}", usize::from(decimals), value.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let group = self.t("format-group");
+        let mut grouped = String::new();
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push_str(&group);
+            }
+            grouped.push(digit);
+        }
+        let sign = if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+            "-"
+        } else {
+            ""
+        };
+        match fraction.is_empty() {
+            true => format!("{sign}{grouped}"),
+            false => format!("{sign}{grouped}{}{fraction}", self.t("format-decimal")),
+        }
+    }
+
     /// A calendar date (no time, so no zone): "1. Dezember 2026".
     pub fn date(&self, day: NaiveDate) -> String {
         day.format_localized(&self.t("format-date"), self.lang.chrono())

@@ -4,6 +4,8 @@ format-datetime = %d %b %Y, %H:%M %Z
 format-date = %-d %B %Y
 format-time = %H:%M
 format-weekday-time = %a %H:%M
+format-decimal = {"."}
+format-group = {","}
 format-day-time = %d %b %H:%M
 
 language-name = English

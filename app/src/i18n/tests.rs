@@ -228,3 +228,17 @@ fn zones_and_languages_are_read_strictly() {
     assert_eq!(Lang::parse("de-CH"), Some(Lang::De));
     assert_eq!(Lang::parse("fr"), None);
 }
+
+#[test]
+fn numbers_follow_the_languages_separators() {
+    let en = Locale::default();
+    let de = Locale::new(Lang::De, Tz::UTC);
+    let it = Locale::new(Lang::It, Tz::UTC);
+    assert_eq!(en.number(1234.5, 1), "1,234.5");
+    assert_eq!(de.number(1234.5, 2), "1.234,50");
+    assert_eq!(it.number(4.0, 2), "4,00");
+    assert_eq!(de.number(1_234_567.0, 0), "1.234.567");
+    assert_eq!(en.number(-0.04, 1), "0.0");
+    assert_eq!(en.number(-12.5, 1), "-12.5");
+    assert_eq!(it.number(999.0, 0), "999");
+}

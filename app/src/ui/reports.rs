@@ -345,7 +345,7 @@ fn ReportTable(table: Table, query: String) -> impl IntoView {
                 .iter()
                 .map(|c| {
                     let numeric = c.value().is_some();
-                    view! { <td class:num=numeric>{c.text()}</td> }
+                    view! { <td class:num=numeric>{c.display(&loc)}</td> }
                 })
                 .collect_view();
             view! {
@@ -568,7 +568,11 @@ fn bar_chart(table: &Table, column: usize, labelled_by: &str) -> impl IntoView {
                     0.0
                 }
             });
-            let text = r.cells.get(column).map(|c| c.text()).unwrap_or_default();
+            let text = r
+                .cells
+                .get(column)
+                .map(|c| c.display(&use_locale()))
+                .unwrap_or_default();
             view! {
                 <text class="bar-label" x=at(LABEL - 8.0) y=at(top + 16.0) text-anchor="end">
                     {short(&r.label, 20)}

@@ -82,7 +82,7 @@ pub fn build(
             match all(&speed, SPEED_MEDIAN_TO_RESOLVE) {
                 Some(c @ Cell::Number { .. }) => locale.t_with(
                     "report-summary-business-hours",
-                    &[("hours", c.text().into())],
+                    &[("hours", c.display(locale).into())],
                 ),
                 _ => "—".into(),
             },
@@ -90,9 +90,10 @@ pub fn build(
         (
             locale.t("report-summary-within-service-level"),
             match all(&sla, SLA_WITHIN_TARGET_PERCENT) {
-                Some(c @ Cell::Number { .. }) => {
-                    locale.t_with("report-summary-percent", &[("percent", c.text().into())])
-                }
+                Some(c @ Cell::Number { .. }) => locale.t_with(
+                    "report-summary-percent",
+                    &[("percent", c.display(locale).into())],
+                ),
                 _ => "—".into(),
             },
         ),
@@ -102,7 +103,7 @@ pub fn build(
                 locale.t_with(
                     "report-summary-rating",
                     &[
-                        ("average", Cell::number(a, 2).text().into()),
+                        ("average", Cell::number(a, 2).display(locale).into()),
                         ("count", (ratings.len() as i64).into()),
                     ],
                 )

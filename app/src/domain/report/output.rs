@@ -48,6 +48,16 @@ impl Cell {
         }
     }
 
+    /// The cell as a page shows it: numbers with the reader's separators.
+    pub fn display(&self, locale: &crate::i18n::Locale) -> String {
+        match self {
+            Cell::Count(n) => locale.number(*n as f64, 0),
+            Cell::Number { value, decimals } => locale.number(*value, *decimals),
+            other => other.text(),
+        }
+    }
+
+    /// The cell as the CSV writes it: machine-readable numbers (a point, no grouping).
     pub fn text(&self) -> String {
         match self {
             Cell::Count(n) => n.to_string(),
