@@ -44,14 +44,15 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("e.g. VPN, payroll, shared drive", "category-system-hint"),
 ];
 
-/// The category names as they read inside a sentence ("required for network requests").
+/// The category names as they read inside a sentence ("required for network requests"), found by
+/// the name in lower case; another category's name is used in lower case as it is.
 const BUILT_IN_INLINE: &[(&str, &str)] = &[
-    ("Hardware", "category-hardware-inline"),
-    ("Software", "category-software-inline"),
-    ("Network", "category-network-inline"),
-    ("Account or access", "category-account-inline"),
-    ("Facilities", "category-facilities-inline"),
-    ("Other", "category-other-inline"),
+    ("hardware", "category-hardware-inline"),
+    ("software", "category-software-inline"),
+    ("network", "category-network-inline"),
+    ("account or access", "category-account-inline"),
+    ("facilities", "category-facilities-inline"),
+    ("other", "category-other-inline"),
 ];
 
 fn built_in_key(table: &[(&str, &'static str)], words: &str) -> Option<&'static str> {
@@ -134,7 +135,7 @@ impl Category {
                             BUILT_IN,
                         ),
                         "category_lower",
-                        &self.name,
+                        &self.name.to_lowercase(),
                         BUILT_IN_INLINE,
                     ),
                 )),
