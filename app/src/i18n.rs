@@ -146,13 +146,6 @@ impl Locale {
         }
     }
 
-    /// Whether the catalogue of this language has `key`.
-    pub fn has(&self, key: &str) -> bool {
-        LOCALES
-            .lookup_no_default_fallback::<&str>(self.lang.id(), key, None)
-            .is_some()
-    }
-
     /// The message `key` with its arguments filled in (plurals chosen by the language's rules).
     pub fn t_with(&self, key: &str, args: &[Arg]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args

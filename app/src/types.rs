@@ -212,6 +212,14 @@ pub struct Suggestion {
     pub reasons: Vec<crate::i18n::Msg>,
 }
 
+impl Suggestion {
+    /// "Tina Front — network skill level 2, tier 1 fits P3, …" in the reader's language.
+    pub fn words(&self, locale: &crate::i18n::Locale) -> String {
+        let reasons: Vec<String> = self.reasons.iter().map(|m| m.render(locale)).collect();
+        format!("{} — {}", self.person.name, reasons.join(", "))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NoteInput {
     pub body: String,

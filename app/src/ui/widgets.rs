@@ -27,50 +27,43 @@ pub fn StatusChip(status: Status) -> impl IntoView {
     }
 }
 
-/// How long ago `at` was, in one unit: nothing (under a minute), minutes, hours or days.
-fn elapsed(at: DateTime<Utc>) -> Option<(Unit, i64)> {
-    let secs = (Utc::now() - at).num_seconds().max(0);
-    match secs {
-        s if s < 60 => None,
-        s if s < 3600 => Some((Unit::Minutes, s / 60)),
-        s if s < 86_400 => Some((Unit::Hours, s / 3600)),
-        s => Some((Unit::Days, s / 86_400)),
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Unit {
-    Minutes,
-    Hours,
-    Days,
+/// How long ago `at` was, in one unit, in the reader's language: `keys` name the words for under
+/// a minute, and for a count of minutes, hours and days.
+fn elapsed_words(at: DateTime<Utc>, keys: [&str; 4]) -> String {
+    let loc = use_locale();
+    let (key, count) = match (Utc::now() - at).num_seconds().max(0) {
+        s if s < 60 => return loc.t(keys[0]),
+        s if s < 3600 => (keys[1], s / 60),
+        s if s < 86_400 => (keys[2], s / 3600),
+        s => (keys[3], s / 86_400),
+    };
+    loc.t_with(key, &[("count", count.into())])
 }
 
 /// "5 min", "3 h", "2 d" since `at`, in the reader's language.
 pub fn age(at: DateTime<Utc>) -> String {
-    let loc = use_locale();
-    let Some((unit, count)) = elapsed(at) else {
-        return loc.t("portal-age-just-now");
-    };
-    let key = match unit {
-        Unit::Minutes => "portal-age-minutes",
-        Unit::Hours => "portal-age-hours",
-        Unit::Days => "portal-age-days",
-    };
-    loc.t_with(key, &[("count", count.into())])
+    elapsed_words(
+        at,
+        [
+            "portal-age-just-now",
+            "portal-age-minutes",
+            "portal-age-hours",
+            "portal-age-days",
+        ],
+    )
 }
 
 /// "5 min ago", "just now": when `at` was, as a whole phrase in the reader's language.
 pub fn ago(at: DateTime<Utc>) -> String {
-    let loc = use_locale();
-    let Some((unit, count)) = elapsed(at) else {
-        return loc.t("portal-ago-just-now");
-    };
-    let key = match unit {
-        Unit::Minutes => "portal-ago-minutes",
-        Unit::Hours => "portal-ago-hours",
-        Unit::Days => "portal-ago-days",
-    };
-    loc.t_with(key, &[("count", count.into())])
+    elapsed_words(
+        at,
+        [
+            "portal-ago-just-now",
+            "portal-ago-minutes",
+            "portal-ago-hours",
+            "portal-ago-days",
+        ],
+    )
 }
 
 /// "2h 05m", "3d 4h", "45m": a short span of working time, in the reader's language.

@@ -203,12 +203,7 @@ fn AssigneeSelect(
             <For each=move || suggestions.get() key=|s| s.person.email.clone() let:s>
                 {
                     let email = s.person.email.clone();
-                    let reasons: Vec<String> = s
-                        .reasons
-                        .iter()
-                        .map(|m| m.render(&use_locale()))
-                        .collect();
-                    let words = format!("{} — {}", s.person.name, reasons.join(", "));
+                    let words = s.words(&use_locale());
                     view! {
                         <option
                             value=s.person.email.clone()

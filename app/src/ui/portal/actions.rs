@@ -224,12 +224,7 @@ pub(super) fn EscalateTo(number: String, to: RwSignal<String>) -> impl IntoView 
             <option value="">{t("portal-escalate-coordinator-decides")}</option>
             <For each=move || options.get() key=|s| s.person.email.clone() let:s>
                 {
-                    let reasons: Vec<String> = s
-                        .reasons
-                        .iter()
-                        .map(|m| m.render(&use_locale()))
-                        .collect();
-                    let words = format!("{} — {}", s.person.name, reasons.join(", "));
+                    let words = s.words(&use_locale());
                     let email = s.person.email.clone();
                     view! {
                         <option value=s.person.email.clone() selected=move || to.get() == email>
