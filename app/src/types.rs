@@ -240,7 +240,7 @@ pub struct Roster {
     pub categories: Vec<String>,
     /// Recent changes to people and settings, newest first, as sentences.
     /// When, and what changed (who, what, to whom).
-    pub audit: Vec<(chrono::DateTime<chrono::Utc>, String)>,
+    pub audit: Vec<(chrono::DateTime<chrono::Utc>, crate::i18n::Msg)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -33,7 +33,7 @@ test('a technician takes a ticket from the queue, works it and resolves it with 
   await expect(page.getByText('Resolved — please confirm')).toBeVisible();
   await expect(page.getByText('Replaced the pickup roller.').first()).toBeVisible();
   // The time spent on the fix is logged with it.
-  await expect(page.locator('.note').filter({ hasText: 'Resolved: Replaced the pickup roller.' })).toContainText('20 min');
+  await expect(page.locator('.note').filter({ hasText: 'Replaced the pickup roller.' })).toContainText('20 min');
   await noHorizontalScroll(page);
 });
 

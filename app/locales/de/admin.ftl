@@ -108,3 +108,23 @@ notifications-digest-off = Sofort
 notifications-digest-hourly = Stündliche Zusammenfassung
 notifications-digest-daily = Tägliche Zusammenfassung (07:00 Uhr Ihrer Zeit)
 notifications-save = Auswahl speichern
+
+## Das Änderungsprotokoll der Einsatzliste
+audit-updated = { $actor } hat { $subject } geändert: { $detail }
+audit-saved = { $actor } hat { $subject } gespeichert: { $detail }
+audit-deactivated = { $actor } hat { $subject } deaktiviert; alle Sitzungen und Tokens wurden beendet
+audit-reactivated = { $actor } hat { $subject } wieder aktiviert; die Anmeldung ist wieder möglich
+audit-password = { $actor } hat das Passwort für { $subject } geändert; alle Sitzungen und API-Tokens wurden beendet
+audit-routed = { $actor } hat { $subject } an { $detail } geleitet
+audit-created = { $actor } hat { $subject } als { $detail } angelegt
+audit-role = { $actor } hat die Rolle von { $subject } geändert: { $detail }
+audit-other = { $actor }: { $action } { $subject } { $detail }
+audit-someone = Jemand
+audit-everyone = alle
+audit-subject-user = das Konto { $name }
+audit-subject-team = das Team { $name }
+audit-subject-category = die Kategorie { $name }
+audit-subject-policy = die SLA-Richtlinie { $name }
+audit-detail-role = { $from } → { $to }
+audit-detail-profile = Stufe { $tier }, Kapazität { $capacity }, { $availability }, Fähigkeiten { $skills }
+audit-detail-profile-until = Stufe { $tier }, Kapazität { $capacity }, { $availability } bis { $until }, Fähigkeiten { $skills }

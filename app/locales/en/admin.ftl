@@ -108,3 +108,23 @@ notifications-digest-off = As it happens
 notifications-digest-hourly = One digest an hour
 notifications-digest-daily = One digest a day (07:00 your time)
 notifications-save = Save choices
+
+## The roster's log of changes
+audit-updated = { $actor } changed { $subject }: { $detail }
+audit-saved = { $actor } saved { $subject }: { $detail }
+audit-deactivated = { $actor } deactivated { $subject }; their sessions and tokens ended
+audit-reactivated = { $actor } reactivated { $subject }; they may sign in again
+audit-password = { $actor } changed the password of { $subject }; every session and API token ended
+audit-routed = { $actor } routed { $subject } to { $detail }
+audit-created = { $actor } created { $subject } as { $detail }
+audit-role = { $actor } changed the role of { $subject }: { $detail }
+audit-other = { $actor }: { $action } { $subject } { $detail }
+audit-someone = Someone
+audit-everyone = everyone
+audit-subject-user = the account { $name }
+audit-subject-team = the team { $name }
+audit-subject-category = the category { $name }
+audit-subject-policy = the SLA policy { $name }
+audit-detail-role = { $from } → { $to }
+audit-detail-profile = tier { $tier }, capacity { $capacity }, { $availability }, skills { $skills }
+audit-detail-profile-until = tier { $tier }, capacity { $capacity }, { $availability } until { $until }, skills { $skills }

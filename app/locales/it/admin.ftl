@@ -111,3 +111,23 @@ notifications-digest-off = Subito
 notifications-digest-hourly = Un riepilogo ogni ora
 notifications-digest-daily = Un riepilogo al giorno (alle 07:00, ora locale)
 notifications-save = Salva preferenze
+
+## Il registro delle modifiche all'organico
+audit-updated = { $actor } ha modificato { $subject }: { $detail }
+audit-saved = { $actor } ha salvato { $subject }: { $detail }
+audit-deactivated = { $actor } ha disattivato { $subject }; tutte le sessioni e i token sono terminati
+audit-reactivated = { $actor } ha riattivato { $subject }; può di nuovo accedere
+audit-password = { $actor } ha cambiato la password di { $subject }; tutte le sessioni e i token API sono terminati
+audit-routed = { $actor } ha indirizzato { $subject } a { $detail }
+audit-created = { $actor } ha creato { $subject } come { $detail }
+audit-role = { $actor } ha cambiato il ruolo di { $subject }: { $detail }
+audit-other = { $actor }: { $action } { $subject } { $detail }
+audit-someone = Qualcuno
+audit-everyone = tutti
+audit-subject-user = l'account { $name }
+audit-subject-team = il team { $name }
+audit-subject-category = la categoria { $name }
+audit-subject-policy = la politica SLA { $name }
+audit-detail-role = { $from } → { $to }
+audit-detail-profile = livello { $tier }, capacità { $capacity }, { $availability }, competenze { $skills }
+audit-detail-profile-until = livello { $tier }, capacità { $capacity }, { $availability } fino al { $until }, competenze { $skills }

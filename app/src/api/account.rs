@@ -58,6 +58,12 @@ pub async fn sign_out() -> Result<(), AppError> {
     Ok(())
 }
 
+/// The language the client's browser asks for.
+#[cfg(feature = "ssr")]
+fn asked_language() -> Option<crate::i18n::Lang> {
+    crate::server::locale::asked_language(&super::ssr::parts().ok()?.headers)
+}
+
 /// The client's address, for throttling (behind a trusted proxy, the one it names).
 #[cfg(feature = "ssr")]
 fn client_addr() -> Option<std::net::IpAddr> {
@@ -74,7 +80,15 @@ fn client_addr() -> Option<std::net::IpAddr> {
 #[server(endpoint = "register")]
 pub async fn register(email: String, name: String, password: String) -> Result<String, AppError> {
     let state = super::ssr::state()?;
-    crate::server::accounts::register(&state, &email, &name, &password, client_addr()).await?;
+    crate::server::accounts::register(
+        &state,
+        &email,
+        &name,
+        &password,
+        client_addr(),
+        asked_language(),
+    )
+    .await?;
     Ok(email.trim().to_lowercase())
 }
 
@@ -91,7 +105,7 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
 #[server(endpoint = "request_reset")]
 pub async fn request_reset(email: String) -> Result<(), AppError> {
     let state = super::ssr::state()?;
-    crate::server::accounts::request_reset(&state, &email, client_addr()).await
+    crate::server::accounts::request_reset(&state, &email, client_addr(), asked_language()).await
 }
 
 /// Whether a reset link still works (the reset page asks before showing its form).

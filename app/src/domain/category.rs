@@ -59,6 +59,19 @@ fn built_in_key(table: &[(&str, &'static str)], words: &str) -> Option<&'static 
     table.iter().find(|(w, _)| *w == words).map(|(_, k)| *k)
 }
 
+/// The catalogue key of a seeded category's name, found by its slug.
+pub fn slug_key(slug: &str) -> Option<&'static str> {
+    const SLUGS: &[(&str, &str)] = &[
+        ("hardware", "category-hardware"),
+        ("software", "category-software"),
+        ("network", "category-network"),
+        ("account", "category-account"),
+        ("facilities", "category-facilities"),
+        ("other", "category-other"),
+    ];
+    built_in_key(SLUGS, slug)
+}
+
 /// A category's name, question or hint in the reader's language.
 pub fn category_words(locale: &crate::i18n::Locale, words: &str) -> String {
     match built_in_key(BUILT_IN, words) {

@@ -261,11 +261,23 @@ pub struct EventRow {
 }
 
 /// How a service-level rule's reason reads in a priority or escalation event.
-const SLA_RULE: &str = "SLA rule: ";
+pub(super) const SLA_RULE: &str = "SLA rule: ";
+/// How a ticket filed by someone for someone else records it: `filed by NAME (CHANNEL)`.
+pub const FILED_BY: &str = "filed by ";
+/// What moved a status, as the service records it (`TicketEvent::Status::why`).
+pub const REQUESTER_REPLIED: &str = "requester replied";
+pub const FACILITY_FINISHED: &str = "facility work finished";
+pub const DUPLICATE_OF: &str = "duplicate of ";
+pub const WITH_PARENT: &str = "with ";
 const EXPECTED: &str = "expected ";
 const NO_DATE_YET: &str = "no date yet";
 const PLANNED_DUE: &str = "planned task, due ";
 const AUTOMATIC: &str = " (assigned automatically for ";
+
+/// The reason an escalation records when a service-level rule fired.
+pub fn sla_rule_reason(rule: &str) -> String {
+    format!("{SLA_RULE}{rule}")
+}
 
 impl TicketEvent {
     pub fn kind(&self) -> EventKind {
@@ -608,6 +620,84 @@ impl TicketEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An event as the pages receive it, from the row a change writes.
+    fn as_read(change: &TicketEvent) -> crate::domain::Event {
+        let row = change.encode();
+        crate::domain::Event {
+            id: 1,
+            number: TicketNumber(1001),
+            actor: None,
+            at: chrono::Utc::now(),
+            kind: row.kind,
+            from: row.from,
+            to: row.to,
+            detail: row.detail,
+            internal: row.internal,
+        }
+    }
+
+    #[test]
+    fn the_staff_history_reads_every_change_in_each_language() {
+        use crate::i18n::{Lang, Locale};
+        use TicketEvent as E;
+        for change in every_kind_of_change() {
+            for lang in Lang::ALL {
+                let words = as_read(&change)
+                    .staff_words()
+                    .render(&Locale::new(lang, chrono_tz::UTC));
+                assert!(
+                    !words.trim().is_empty() && !words.contains('{') && !words.contains("history-"),
+                    "{change:?} in {lang}: {words}"
+                );
+            }
+        }
+        // What Switchboard wrote reads in the reader's language; what a person wrote stays.
+        let german = Locale::new(Lang::De, chrono_tz::UTC);
+        let words = |e: E| as_read(&e).staff_words().render(&german);
+        assert_eq!(
+            words(E::Priority {
+                from: Priority::P2,
+                to: Priority::P1,
+                why: PriorityWhy::SlaRule("80% resolution: raise priority".into()),
+            }),
+            "Priorität jetzt P1 — Service-Level-Regel: 80 % des Lösungs-Ziels sind verbraucht; raise priority"
+        );
+        assert_eq!(
+            words(E::Created {
+                status: Status::New,
+                via: format!("{FILED_BY}Carla Coord (phone)"),
+            }),
+            "Anfrage eingegangen — erfasst von Carla Coord (Telefon)"
+        );
+        assert_eq!(
+            words(E::Status {
+                from: Status::Waiting,
+                to: Status::InProgress,
+                waiting_on: None,
+                why: Some(REQUESTER_REPLIED.into()),
+            }),
+            "In Bearbeitung — die anfragende Person hat geantwortet"
+        );
+        assert_eq!(
+            words(E::Escalated {
+                to: None,
+                why: "needs the switch vendor".into(),
+            }),
+            "An die Koordination eskaliert — needs the switch vendor"
+        );
+        assert_eq!(
+            words(E::Triage {
+                from: (Impact::Low, Urgency::Low),
+                to: (Impact::High, Urgency::High),
+            }),
+            format!(
+                "Auswirkung: {}; Dringlichkeit: {}",
+                german.t("impact-high"),
+                german.t("urgency-high")
+            )
+        );
+    }
 
     fn every_kind_of_change() -> Vec<TicketEvent> {
         use TicketEvent as E;

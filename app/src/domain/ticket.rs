@@ -380,6 +380,110 @@ impl Event {
         self
     }
 
+    /// The event as IT reads it in the history, in the reader's language: the timeline's words
+    /// and what only IT sees (who filed it for whom, addresses, reasons, rules). Words a person
+    /// wrote (reasons, resolution notes, outcomes) stay as written.
+    pub fn staff_words(&self) -> Msg {
+        use super::event::{EventRow, FacilityStep, PriorityWhy, TicketEvent as E};
+        let row = EventRow {
+            kind: self.kind,
+            from: self.from.clone(),
+            to: self.to.clone(),
+            detail: self.detail.clone(),
+            internal: self.internal,
+        };
+        let Some(event) = E::decode(&row) else {
+            return self.public_words();
+        };
+        let with = |what: Msg, detail: Option<Msg>| match detail {
+            Some(d) => Msg::new("history-with-detail")
+                .msg("what", what)
+                .msg("detail", d),
+            None => what,
+        };
+        let written = |t: &str| Some(Msg::new("history-text").text("text", t));
+        match event {
+            E::Created { via, .. } => with(self.public_words(), Some(filed_via(&via))),
+            E::Planned { project, due_on } => Msg::new("history-staff-planned")
+                .text("project", project)
+                .date("day", due_on),
+            E::Assigned {
+                to,
+                address,
+                automatic_for,
+                ..
+            } => with(
+                Msg::new("history-assigned-to").text("name", to),
+                match automatic_for {
+                    Some(team) => Some(
+                        Msg::new("history-detail-automatic")
+                            .text("address", address)
+                            .text("team", team),
+                    ),
+                    None => written(&address),
+                },
+            ),
+            E::Status { why, .. } => with(self.public_words(), why.as_deref().map(status_why)),
+            E::Priority { to, why, .. } => with(
+                Msg::new("history-priority").text("priority", to.to_string()),
+                match why {
+                    PriorityWhy::Manual(r) | PriorityWhy::Escalation(r) => written(&r),
+                    PriorityWhy::Triage { impact, urgency } => Some(
+                        Msg::new("history-detail-triage")
+                            .key("impact", impact.label_key())
+                            .key("urgency", urgency.label_key()),
+                    ),
+                    PriorityWhy::SlaRule(rule) => Some(rule_words(&rule)),
+                },
+            ),
+            E::Escalated { to, why } => with(
+                match to {
+                    Some(name) => Msg::new("history-staff-escalated-to").text("name", name),
+                    None => Msg::new("history-staff-escalated"),
+                },
+                match why.strip_prefix(super::event::SLA_RULE) {
+                    Some(rule) => Some(rule_words(rule)),
+                    None => written(&why),
+                },
+            ),
+            E::Reopened { why } => with(self.public_words(), written(&why)),
+            E::Rated { comment, .. } => {
+                with(self.public_words(), comment.as_deref().and_then(written))
+            }
+            E::Facility { step, .. } => with(
+                self.public_words(),
+                match step {
+                    FacilityStep::Requested { what, location } => Some(
+                        Msg::new("history-detail-where")
+                            .text("what", what)
+                            .text("location", location),
+                    ),
+                    FacilityStep::Finished {
+                        outcome: Some(o), ..
+                    } => written(&o),
+                    _ => None,
+                },
+            ),
+            E::Merged { title, .. } | E::MergedFrom { title, .. } => {
+                with(self.public_words(), written(&title))
+            }
+            E::Watcher { name } => Msg::new("history-staff-watcher").text("name", name),
+            E::Triage { to, .. } => Msg::new("history-detail-triage")
+                .key("impact", to.0.label_key())
+                .key("urgency", to.1.label_key()),
+            E::Category { from, to } => Msg::new("history-staff-category")
+                .msg("from", category_name(&from))
+                .msg("to", category_name(&to)),
+            E::Sla { rule, .. } => rule_words(&rule),
+            E::Note { .. }
+            | E::Project { .. }
+            | E::Due { .. }
+            | E::Linked { .. }
+            | E::Unlinked { .. }
+            | E::TrackingLink => self.public_words(),
+        }
+    }
+
     /// The event as a requester reads it in their timeline, put into words in their language.
     pub fn public_words(&self) -> Msg {
         let to = || self.to.clone().unwrap_or_default();
@@ -527,4 +631,64 @@ pub struct TrackingLink {
     pub id: i64,
     pub created_at: DateTime<Utc>,
     pub created_by: Option<String>,
+}
+
+/// How a request was filed, as IT reads it: the channel, or who filed it for the requester.
+fn filed_via(via: &str) -> Msg {
+    let channel = |code: &str| match code.parse::<Channel>() {
+        Ok(c) => Msg::new(c.label_key()),
+        Err(_) => Msg::new("history-text").text("text", code),
+    };
+    match via
+        .strip_prefix(super::event::FILED_BY)
+        .and_then(|rest| rest.strip_suffix(')'))
+        .and_then(|rest| rest.rsplit_once(" ("))
+    {
+        Some((name, code)) => Msg::new("history-detail-filed-by")
+            .text("name", name)
+            .msg("channel", channel(code)),
+        None => Msg::new("history-detail-via").msg("channel", channel(via)),
+    }
+}
+
+/// What moved a ticket's status, as the service records it, in the reader's language; a
+/// person's resolution notes as written.
+fn status_why(why: &str) -> Msg {
+    use super::event::{DUPLICATE_OF, FACILITY_FINISHED, REQUESTER_REPLIED, WITH_PARENT};
+    if why == REQUESTER_REPLIED {
+        return Msg::new("history-why-replied");
+    }
+    if why == FACILITY_FINISHED {
+        return Msg::new("history-why-facility-done");
+    }
+    if let Some(other) = why.strip_prefix(DUPLICATE_OF) {
+        return Msg::new("history-why-duplicate").text("other", other);
+    }
+    if let Some((other, notes)) = why
+        .strip_prefix(WITH_PARENT)
+        .and_then(|rest| rest.split_once(": "))
+    {
+        return Msg::new("history-why-with-parent")
+            .text("other", other)
+            .text("notes", notes);
+    }
+    Msg::new("history-text").text("text", why)
+}
+
+/// A service-level rule (`75% resolution: notify assignee`) in the reader's language.
+fn rule_words(rule: &str) -> Msg {
+    match super::sla::Rule::parse(rule) {
+        Ok(r) => Msg::new("history-detail-rule")
+            .msg("when", r.reached())
+            .text("actions", r.actions_text()),
+        Err(_) => Msg::new("history-text").text("text", rule),
+    }
+}
+
+/// A category's name from its slug: a seeded one in the reader's language, another as it is.
+fn category_name(slug: &str) -> Msg {
+    match super::category::slug_key(slug) {
+        Some(key) => Msg::new(key),
+        None => Msg::new("history-text").text("text", slug),
+    }
 }

@@ -41,6 +41,7 @@ pub async fn register(
     name: &str,
     password: &str,
     addr: Option<IpAddr>,
+    asked: Option<crate::i18n::Lang>,
 ) -> Result<(), AppError> {
     if !state.settings.allow_registration {
         return Err(AppError::Forbidden);
@@ -60,9 +61,18 @@ pub async fn register(
     }
     limit_per_address(state, "register", addr, 5, Duration::hours(1)).await?;
     let now = state.clock.now();
-    let user = auth::create_unverified_account(&state.db, email, name, password, now).await?;
+    let mut user = auth::create_unverified_account(&state.db, email, name, password, now).await?;
+    // The language the browser asked for becomes theirs: the link, their pages before they
+    // choose, and every later mail speak it. The account page changes it.
+    if let Some(lang) = asked {
+        state
+            .db
+            .set_language_and_zone(user.id, Some(lang), None)
+            .await?;
+        user.language = Some(lang);
+    }
     let mut tx = state.db.begin_write().await?;
-    queue_account_link(&mut tx, state, &user, LinkPurpose::Verify, now).await?;
+    queue_account_link(&mut tx, state, &user, LinkPurpose::Verify, None, now).await?;
     tx.commit().await?;
     tracing::info!(
         user.id = user.id,
@@ -95,6 +105,7 @@ pub async fn request_reset(
     state: &AppState,
     email: &str,
     addr: Option<IpAddr>,
+    asked: Option<crate::i18n::Lang>,
 ) -> Result<(), AppError> {
     let email = Email::parse(email).map_err(|m| AppError::field("email", m))?;
     limit_per_address(state, "reset", addr, 10, Duration::minutes(30)).await?;
@@ -114,7 +125,7 @@ pub async fn request_reset(
         return Ok(());
     }
     let mut tx = state.db.begin_write().await?;
-    queue_account_link(&mut tx, state, &found.user, LinkPurpose::Reset, now).await?;
+    queue_account_link(&mut tx, state, &found.user, LinkPurpose::Reset, asked, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -14,12 +14,17 @@ pub async fn for_request(state: &AppState, headers: &HeaderMap) -> Locale {
     for_person(&state.settings, user.as_ref(), Some(headers))
 }
 
+/// The language a browser asks for (`Accept-Language`), when it names one Switchboard speaks.
+pub fn asked_language(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language)
+}
+
 /// The locale for a person, with their browser's `Accept-Language` when they are at one.
 pub fn for_person(settings: &Settings, user: Option<&User>, headers: Option<&HeaderMap>) -> Locale {
-    let asked = headers
-        .and_then(|h| h.get(header::ACCEPT_LANGUAGE))
-        .and_then(|v| v.to_str().ok())
-        .and_then(Lang::from_accept_language);
+    let asked = headers.and_then(asked_language);
     let lang = user
         .and_then(|u| u.language)
         .or(asked)

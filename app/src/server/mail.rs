@@ -97,6 +97,7 @@ pub async fn queue_account_link(
     state: &AppState,
     to: &crate::domain::User,
     purpose: super::db::LinkPurpose,
+    asked: Option<crate::i18n::Lang>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     use super::db::{Db, LinkPurpose, OutboxRow};
@@ -116,8 +117,14 @@ pub async fn queue_account_link(
     };
     let (_, unknown) = super::auth::new_token();
     let id = Db::insert_account_link(conn, to.id, purpose, &unknown, now, now + lifetime).await?;
-    // In their language when they chose one, else the desk's.
-    let locale = super::locale::for_person(&state.settings, Some(to), None);
+    // In their language when they chose one, else the one their browser asked for, else the
+    // desk's.
+    let mut locale = super::locale::for_person(&state.settings, Some(to), None);
+    if to.language.is_none() {
+        if let Some(lang) = asked {
+            locale.lang = lang;
+        }
+    }
     let first = to.name.split_whitespace().next().unwrap_or_default();
     let greeting = crate::i18n::Msg::new("mail-greeting")
         .text("name", first)

@@ -64,19 +64,7 @@ pub async fn roster(state: &AppState, actor: &User) -> Result<Roster, AppError> 
         auto_assign,
         routes,
         categories,
-        audit: audit
-            .into_iter()
-            .map(|a| {
-                let words = format!(
-                    "{} {} {}: {}",
-                    a.actor.unwrap_or_default(),
-                    a.action,
-                    a.subject,
-                    a.detail.unwrap_or_default()
-                );
-                (a.at, words)
-            })
-            .collect(),
+        audit: audit.iter().map(|a| (a.at, audit_words(a))).collect(),
     })
 }
 
@@ -204,6 +192,95 @@ fn check_profile(u: &RosterUpdate, categories: &[String]) -> Result<Profile, App
         off_until,
         skills,
     })
+}
+
+/// An audit entry in the reader's language. The log stores a stable encoding: the subject as
+/// `user EMAIL`, `team NAME`, `category SLUG` or `SLA policy NAME`, the action as a code, and a
+/// detail that is data (a profile, a role change, a team) or nothing a reader needs translated.
+fn audit_words(a: &crate::server::db::AuditEntry) -> Msg {
+    let subject = [
+        ("user ", "audit-subject-user"),
+        ("team ", "audit-subject-team"),
+        ("category ", "audit-subject-category"),
+        ("SLA policy ", "audit-subject-policy"),
+    ]
+    .iter()
+    .find_map(|(prefix, key)| {
+        a.subject
+            .strip_prefix(prefix)
+            .map(|name| Msg::new(key).text("name", name))
+    })
+    .unwrap_or_else(|| Msg::new("history-text").text("text", a.subject.clone()));
+    let detail = a.detail.clone().unwrap_or_default();
+    let written = |t: &str| Msg::new("history-text").text("text", t);
+    let (key, detail) = match a.action.as_str() {
+        "updated" => (
+            "audit-updated",
+            profile_msg(&detail).unwrap_or_else(|| written(&detail)),
+        ),
+        "saved" => ("audit-saved", written(&detail)),
+        "deactivated" => ("audit-deactivated", written("")),
+        "reactivated" => ("audit-reactivated", written("")),
+        "password changed" => ("audit-password", written("")),
+        "routed" if detail == "everyone" => ("audit-routed", Msg::new("audit-everyone")),
+        "routed" => ("audit-routed", written(&detail)),
+        "created" => (
+            "audit-created",
+            match detail.parse::<Role>() {
+                Ok(role) => Msg::new(role.label_key()),
+                Err(_) => written(&detail),
+            },
+        ),
+        "role" => (
+            "audit-role",
+            match detail
+                .split_once(" → ")
+                .and_then(|(f, t)| Some((f.parse::<Role>().ok()?, t.parse::<Role>().ok()?)))
+            {
+                Some((from, to)) => Msg::new("audit-detail-role")
+                    .key("from", from.label_key())
+                    .key("to", to.label_key()),
+                None => written(&detail),
+            },
+        ),
+        other => {
+            return Msg::new("audit-other")
+                .text("actor", a.actor.clone().unwrap_or_default())
+                .text("action", other)
+                .msg("subject", subject)
+                .msg("detail", written(&detail));
+        }
+    };
+    let actor = match &a.actor {
+        Some(name) => written(name),
+        None => Msg::new("audit-someone"),
+    };
+    Msg::new(key)
+        .msg("actor", actor)
+        .msg("subject", subject)
+        .msg("detail", detail)
+}
+
+/// Reads a profile as `profile_words` wrote it, in the reader's language.
+fn profile_msg(detail: &str) -> Option<Msg> {
+    let (tier, rest) = detail.strip_prefix("tier ")?.split_once(", capacity ")?;
+    let (capacity, rest) = rest.split_once(", ")?;
+    let (availability, skills) = rest.split_once(", skills ")?;
+    let (availability, until) = match availability.split_once(" until ") {
+        Some((a, d)) => (a, Some(d.parse::<NaiveDate>().ok()?)),
+        None => (availability, None),
+    };
+    let availability = availability.parse::<Availability>().ok()?;
+    let msg = match until {
+        Some(day) => Msg::new("audit-detail-profile-until").date("until", day),
+        None => Msg::new("audit-detail-profile"),
+    };
+    Some(
+        msg.number("tier", tier.parse().ok()?)
+            .number("capacity", capacity.parse().ok()?)
+            .key("availability", availability.label_key())
+            .text("skills", skills),
+    )
 }
 
 /// How the audit log words a profile.

@@ -180,7 +180,7 @@ async fn fire(
                     why: PriorityWhy::SlaRule(rule.to_string()),
                 });
                 s.priority = raised;
-                s.priority_reason = Some(format!("SLA rule: {rule}"));
+                s.priority_reason = Some(crate::domain::event::sla_rule_reason(&rule.to_string()));
                 s.escalated = true;
             }
             RuleAction::RaisePriority => {}
@@ -199,13 +199,13 @@ async fn fire(
         return Err(AppError::Conflict);
     }
     w.record(ticket_id, &events).await?;
-    let subject = headline(&rule).text("number", number.to_string());
+    let subject = rule.headline().text("number", number.to_string());
     let text = Msg::new("sla-rule-text")
         .text("number", number.to_string())
         .text("title", row.ticket.title.clone())
         .text("priority", s.priority.to_string())
-        .msg("when", reached(&rule))
-        .text("actions", actions(&rule));
+        .msg("when", rule.reached())
+        .text("actions", rule.actions_text());
     let told = once_each(recipients, &subject, &text);
     let after = Db::ticket(w.conn(), ticket_id)
         .await?
@@ -243,7 +243,7 @@ fn reassign(
     });
     events.push(TicketEvent::Escalated {
         to: Some(to.user.name.clone()),
-        why: format!("SLA rule: {rule}"),
+        why: crate::domain::event::sla_rule_reason(&rule.to_string()),
     });
     if s.status == Status::New {
         let lifecycle = Lifecycle {
@@ -283,38 +283,6 @@ fn once_each(recipients: Vec<(i64, NotificationKind)>, subject: &Msg, text: &Msg
 }
 
 /// The subject of a rule's mail, in each reader's language.
-fn headline(rule: &Rule) -> Msg {
-    let msg = if rule.percent >= 100 {
-        Msg::new("sla-breached-subject")
-    } else {
-        Msg::new("sla-used-subject").number("percent", i64::from(rule.percent))
-    };
-    msg.key("clock", clock_key(rule.clock))
-}
-
-/// What the rule saw, in each reader's language.
-fn reached(rule: &Rule) -> Msg {
-    let msg = if rule.percent == 100 {
-        Msg::new("sla-reached")
-    } else {
-        Msg::new("sla-used").number("percent", i64::from(rule.percent))
-    };
-    msg.key("clock", clock_key(rule.clock))
-}
-
-fn clock_key(clock: crate::domain::sla::ClockKind) -> &'static str {
-    match clock {
-        crate::domain::sla::ClockKind::Response => "sla-clock-response",
-        crate::domain::sla::ClockKind::Resolution => "sla-clock-resolution",
-    }
-}
-
-/// The rule's actions as its policy spells them (the rule language is the same for every desk).
-fn actions(rule: &Rule) -> String {
-    let actions: Vec<&str> = rule.actions.iter().map(|a| a.as_str()).collect();
-    actions.join(", ")
-}
-
 fn describe(rule: &Rule) -> String {
     let when = if rule.percent == 100 {
         format!("the {} target was reached", rule.clock)

@@ -294,7 +294,15 @@ async fn roster_edits_are_validated_and_audited() {
         tech.skills,
         [("hardware".to_string(), 1), ("network".to_string(), 3)]
     );
-    assert!(roster.audit[0].1.contains("tech@example.org"));
+    // The log reads in the reader's language, the data as it was saved.
+    let german = app::i18n::Locale::new(app::i18n::Lang::De, "UTC".parse().unwrap());
+    let words = roster.audit[0].1.render(&german);
+    assert!(
+        words.contains("das Konto tech@example.org geändert")
+            && words.contains("Stufe 2, Kapazität 4")
+            && words.contains("network:3"),
+        "{words}"
+    );
 }
 
 #[tokio::test]

@@ -336,3 +336,77 @@ async fn a_berlin_service_level_across_both_clock_changes_reads_the_same_on_the_
     let html = page.page(&format!("/tickets/{}", autumn.number)).await;
     assert!(html.contains(&shown), "{shown} not on the page");
 }
+
+#[tokio::test]
+async fn a_link_is_mailed_in_the_language_the_browser_asked_for() {
+    let sink = SmtpSink::start().await;
+    let port = sink.addr.port();
+    let app = TestApp::spawn_configured(false, |c| {
+        c.smtp_host = Some("127.0.0.1".into());
+        c.smtp_port = port;
+        c.smtp_security = "none".into();
+        c.mail_interval_secs = 3600;
+    })
+    .await;
+    let post = |endpoint: &str, lang: &str, form: Vec<(&'static str, &'static str)>| {
+        app.client
+            .post(app.url(&format!("/api/{endpoint}")))
+            .header("accept", "application/json")
+            .header("accept-language", lang)
+            .form(&form)
+            .send()
+    };
+    // Someone registers from a German browser: the link, and what they read later, is German.
+    let r = post(
+        "register",
+        "de-DE,de;q=0.9,en;q=0.5",
+        vec![
+            ("email", "greta@example.org"),
+            ("name", "Greta Gans"),
+            ("password", "a long password"),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 200);
+    // Someone who never chose a language asks for a reset from an Italian browser.
+    app.user("paolo@example.org", Role::Requester).await;
+    let r = post(
+        "request_reset",
+        "it-IT",
+        vec![("email", "paolo@example.org")],
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 200);
+    deliver_due(&app.state).await.unwrap();
+    let greta = sink.to("greta@example.org");
+    assert!(
+        greta[0].data.contains("Guten Tag Greta,"),
+        "{}",
+        greta[0].data
+    );
+    let stored = app
+        .state
+        .db
+        .user_by_email("greta@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.language, Some(app::i18n::Lang::De));
+    let paolo = sink.to("paolo@example.org");
+    assert!(
+        paolo[0].data.contains("Gentile paolo,"),
+        "{}",
+        paolo[0].data
+    );
+    // The reset did not choose for him.
+    let stored = app
+        .state
+        .db
+        .user_by_email("paolo@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.language, None);
+}

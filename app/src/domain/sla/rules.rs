@@ -12,6 +12,16 @@ closed_enum! {
     }
 }
 
+impl ClockKind {
+    /// The catalogue key of the clock's name inside a sentence.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ClockKind::Response => "sla-clock-response",
+            ClockKind::Resolution => "sla-clock-resolution",
+        }
+    }
+}
+
 closed_enum! {
     /// What an escalation rule does when it fires.
     RuleAction {
@@ -74,6 +84,33 @@ impl Rule {
             percent,
             actions,
         })
+    }
+
+    /// A notification's subject when the rule fires, in each reader's language.
+    pub fn headline(&self) -> Msg {
+        let msg = if self.percent >= 100 {
+            Msg::new("sla-breached-subject")
+        } else {
+            Msg::new("sla-used-subject").number("percent", i64::from(self.percent))
+        };
+        msg.key("clock", self.clock.label_key())
+    }
+
+    /// What the rule saw, in each reader's language.
+    pub fn reached(&self) -> Msg {
+        let msg = if self.percent == 100 {
+            Msg::new("sla-reached")
+        } else {
+            Msg::new("sla-used").number("percent", i64::from(self.percent))
+        };
+        msg.key("clock", self.clock.label_key())
+    }
+
+    /// The rule's actions as its policy spells them (the rule language is the same for every
+    /// desk).
+    pub fn actions_text(&self) -> String {
+        let actions: Vec<&str> = self.actions.iter().map(|a| a.as_str()).collect();
+        actions.join(", ")
     }
 
     /// The rule's stable name: its text. A ticket fires each named rule once.

@@ -306,7 +306,7 @@ async fn resume_after_facility(
             from: Status::Waiting,
             to: resumed.status,
             waiting_on: None,
-            why: Some("facility work finished".into()),
+            why: Some(crate::domain::event::FACILITY_FINISHED.into()),
         });
     }
     if !Db::update_ticket(w.conn(), row.id, row.ticket.version, &s, now).await? {

@@ -138,7 +138,11 @@ pub async fn merge(
             from: dup.ticket.status,
             to: Status::Cancelled,
             waiting_on: None,
-            why: Some(format!("duplicate of {}", keep.ticket.number)),
+            why: Some(format!(
+                "{}{}",
+                crate::domain::event::DUPLICATE_OF,
+                keep.ticket.number
+            )),
         },
     ];
     w.record(dup.id, &dup_events).await?;
@@ -203,7 +207,12 @@ pub(crate) async fn resolve_children(
             from: row.ticket.status,
             to: Status::Resolved,
             waiting_on: None,
-            why: Some(format!("with {}: {}", parent.ticket.number, notes.as_str())),
+            why: Some(format!(
+                "{}{}: {}",
+                crate::domain::event::WITH_PARENT,
+                parent.ticket.number,
+                notes.as_str()
+            )),
         });
         if !Db::update_ticket(w.conn(), row.id, row.ticket.version, &s, now).await? {
             return Err(AppError::Conflict);

@@ -364,7 +364,7 @@ async fn log_resolution_time(
         w.conn(),
         ticket_id,
         actor.id,
-        &format!("Resolved: {resolution}"),
+        resolution,
         NoteVisibility::Internal,
         Some(minutes),
         None,

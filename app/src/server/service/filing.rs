@@ -30,8 +30,14 @@ pub async fn create_ticket(
     let auto = candidates.and_then(|(team, tied)| {
         (!tied.is_empty()).then(|| (tied[id as usize % tied.len()].clone(), team))
     });
-    let on_behalf =
-        (requester.id != actor.id).then(|| format!("filed by {} ({})", actor.name, row.channel));
+    let on_behalf = (requester.id != actor.id).then(|| {
+        format!(
+            "{}{} ({})",
+            crate::domain::event::FILED_BY,
+            actor.name,
+            row.channel
+        )
+    });
     // Filed, then (when a team assigns automatically) assigned: the lifecycle says to what.
     let filed = Lifecycle::new_ticket();
     let lifecycle = match &auto {

@@ -78,7 +78,7 @@ pub async fn add_note(
             from: Status::Waiting,
             to: Status::InProgress,
             waiting_on: None,
-            why: Some("requester replied".into()),
+            why: Some(crate::domain::event::REQUESTER_REPLIED.into()),
         };
         w.record(row.id, std::slice::from_ref(&resumed)).await?;
         note_events.push(resumed);

@@ -81,7 +81,10 @@ fn RosterView() -> impl IntoView {
                                         .into_iter()
                                         .map(|(at, words)| {
                                             view! {
-                                                <li>{crate::ui::widgets::soon(at)} " — " {words}</li>
+                                                <li>
+                                                    {crate::ui::widgets::soon(at)} " — "
+                                                    {words.render(&use_locale())}
+                                                </li>
                                             }
                                         })
                                         .collect_view()}

@@ -431,22 +431,14 @@ pub(super) fn History(events: Vec<crate::domain::Event>, staff: bool) -> impl In
                     .iter()
                     .rev()
                     .map(|e| {
-                        let words = e.public_words().render(&loc);
+                        let words = if staff { e.staff_words() } else { e.public_words() }
+                            .render(&loc);
                         let who = e.actor.as_ref().map(|a| a.name.clone()).unwrap_or_default();
-                        let extra = if staff {
-                            e.detail.clone().filter(|_| e.kind != crate::domain::EventKind::Note)
-                        } else {
-                            None
-                        };
                         view! {
                             <li class:internal=e.internal>
                                 <time>{when(e.at)}</time>
                                 <span>{words}</span>
                                 {staff.then(|| view! { <span class="muted">" — " {who}</span> })}
-                                {extra
-                                    .map(|x| {
-                                        view! { <span class="muted detail">" (" {x} ")"</span> }
-                                    })}
                             </li>
                         }
                     })
