@@ -28,7 +28,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, launchOptions: chromium } },
-    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 390, height: 844 }, launchOptions: chromium }, testMatch: /(portal|tech|home|nojs|facility|pages)\.spec\.ts/ },
+    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 390, height: 844 }, launchOptions: chromium }, testMatch: /(portal|tech|home|nojs|facility|pages|attachments)\.spec\.ts/ },
   ],
   webServer: {
     // E2E_SERVER runs another build (e.g. ../target/release/switchboard after `make release`).
@@ -43,6 +43,8 @@ export default defineConfig({
       // The smoke run of a release client (.ci/release-site) points this at target/site-release.
       LEPTOS_SITE_ROOT: process.env.E2E_SITE_ROOT ?? '../target/site',
       RUST_LOG: 'warn',
+      // Small, so the refusal of a too-large file is quick to provoke.
+      SWITCHBOARD_ATTACHMENT_MAX_MB: '1',
     },
   },
 });

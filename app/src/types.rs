@@ -39,6 +39,17 @@ pub struct TicketDetail {
     /// Links, work orders and planning (staff only; empty for everyone else).
     #[serde(default)]
     pub extras: TicketExtras,
+    /// The ticket's files as the caller may see them.
+    #[serde(default)]
+    pub attachments: Vec<crate::domain::attachment::Attachment>,
+    /// The caller may attach files, each up to `attachment_max_mb`.
+    #[serde(default)]
+    pub can_attach: bool,
+    #[serde(default)]
+    pub attachment_max_mb: u64,
+    /// The most one ticket's files may hold together, in MB.
+    #[serde(default)]
+    pub attachment_ticket_max_mb: u64,
 }
 
 /// What a ticket page shows staff beyond the ticket: links to other tickets, the facility work

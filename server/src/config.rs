@@ -250,6 +250,24 @@ pub struct Config {
         global = true
     )]
     pub time_zone: chrono_tz::Tz,
+    /// The largest file a person may attach, in megabytes.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_ATTACHMENT_MAX_MB",
+        default_value_t = 10,
+        value_parser = clap::value_parser!(u64).range(1..=1024),
+        global = true
+    )]
+    pub attachment_max_mb: u64,
+    /// The most all files of one ticket may hold together, in megabytes.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_ATTACHMENT_TICKET_MAX_MB",
+        default_value_t = 100,
+        value_parser = clap::value_parser!(u64).range(1..=10240),
+        global = true
+    )]
+    pub attachment_ticket_max_mb: u64,
     /// Folder with the built site (wasm, js, css); cargo-leptos sets LEPTOS_SITE_ROOT.
     #[arg(
         long,
@@ -290,6 +308,8 @@ impl Config {
             site_root: "target/site".into(),
             default_language: app::i18n::Lang::En,
             time_zone: chrono_tz::Tz::UTC,
+            attachment_max_mb: 10,
+            attachment_ticket_max_mb: 100,
         }
     }
 }

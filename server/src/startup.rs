@@ -60,6 +60,8 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
         public_url: config.public_url.trim_end_matches('/').to_string(),
         default_language: config.default_language,
         time_zone: config.time_zone,
+        attachment_max_bytes: config.attachment_max_mb * app::server::state::MB,
+        attachment_ticket_max_bytes: config.attachment_ticket_max_mb * app::server::state::MB,
         trusted_proxies: config
             .trusted_proxies
             .split(',')

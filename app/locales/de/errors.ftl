@@ -146,3 +146,12 @@ err-not-a-span = „{ $span }“ ist keine Zeitspanne wie 08:00-17:00
 err-span-backwards = „{ $span }“: Das Ende liegt vor dem Beginn
 err-hours-overlap = Die Arbeitszeiten eines Tages überschneiden sich
 err-no-working-hours = Geben Sie mindestens eine Arbeitszeitspanne an, etwa mon-fri 08:00-17:00
+
+## Anhänge
+err-attachment-none = Bitte wählen Sie eine Datei aus.
+err-attachment-count = Sie können höchstens { $max } Dateien auf einmal anhängen.
+err-attachment-empty = Die Datei { $name } ist leer.
+err-attachment-too-large = Jede Datei darf höchstens { $max } MB groß sein.
+err-attachment-ticket-full = Die Dateien dieser Anfrage dürfen zusammen höchstens { $max } MB umfassen; entfernen Sie eine Datei oder senden Sie stattdessen einen Link.
+err-attachment-upload = Die Dateien konnten nicht gelesen werden; bitte versuchen Sie es erneut.
+err-attachment-visibility = Wählen Sie öffentlich oder intern.

@@ -56,3 +56,5 @@ history-why-replied = die anfragende Person hat geantwortet
 history-why-facility-done = die Facility-Arbeiten sind abgeschlossen
 history-why-duplicate = Duplikat von { $other }
 history-why-with-parent = mit { $other }: { $notes }
+history-attached = Datei angehängt: { $name }
+history-attachment-removed = Datei entfernt: { $name }

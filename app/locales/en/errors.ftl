@@ -146,3 +146,12 @@ err-not-a-span = '{ $span }' is not a span like 08:00-17:00
 err-span-backwards = '{ $span }' ends before it starts
 err-hours-overlap = Working hours of a day overlap
 err-no-working-hours = Give at least one working span, like mon-fri 08:00-17:00
+
+## Attachments
+err-attachment-none = Choose a file to attach.
+err-attachment-count = Attach at most { $max } files at a time.
+err-attachment-empty = The file { $name } is empty.
+err-attachment-too-large = Each file may be at most { $max } MB.
+err-attachment-ticket-full = This request's files may hold { $max } MB together; remove one or send a link instead.
+err-attachment-upload = The upload could not be read; please try again.
+err-attachment-visibility = Choose public or internal.

@@ -56,3 +56,5 @@ history-why-replied = the requester replied
 history-why-facility-done = the facility work is finished
 history-why-duplicate = duplicate of { $other }
 history-why-with-parent = with { $other }: { $notes }
+history-attached = File attached: { $name }
+history-attachment-removed = File removed: { $name }

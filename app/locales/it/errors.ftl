@@ -146,3 +146,12 @@ err-not-a-span = «{ $span }» non è una fascia oraria come 08:00-17:00
 err-span-backwards = «{ $span }»: la fine è prima dell'inizio
 err-hours-overlap = Gli orari di lavoro di un giorno si sovrappongono
 err-no-working-hours = Indichi almeno una fascia di lavoro, ad esempio mon-fri 08:00-17:00
+
+## Allegati
+err-attachment-none = Scelga un file da allegare.
+err-attachment-count = Può allegare al massimo { $max } file alla volta.
+err-attachment-empty = Il file { $name } è vuoto.
+err-attachment-too-large = Ogni file può essere al massimo di { $max } MB.
+err-attachment-ticket-full = I file di questa richiesta possono occupare al massimo { $max } MB in totale; ne rimuova uno o invii un link.
+err-attachment-upload = Non è stato possibile leggere i file; riprovi.
+err-attachment-visibility = Scelga pubblico o interno.

@@ -56,3 +56,5 @@ history-why-replied = il richiedente ha risposto
 history-why-facility-done = i lavori di facility sono terminati
 history-why-duplicate = duplicato di { $other }
 history-why-with-parent = con { $other }: { $notes }
+history-attached = File allegato: { $name }
+history-attachment-removed = File rimosso: { $name }

@@ -53,6 +53,10 @@ closed_enum! {
         Sla => "sla",
         /// A private tracking link was issued or revoked.
         TrackingLink => "tracking_link",
+        /// A file was attached: `to` its name; internal when the file is.
+        Attached => "attachment",
+        /// A file was removed: `to` its name; internal when the file was.
+        AttachmentRemoved => "attachment_removed",
     }
 }
 
@@ -248,6 +252,16 @@ pub enum TicketEvent {
     },
     /// A private tracking link was issued.
     TrackingLink,
+    /// A file was attached (for IT only when `internal`).
+    Attached {
+        name: String,
+        internal: bool,
+    },
+    /// A file was removed; the history keeps that it existed.
+    AttachmentRemoved {
+        name: String,
+        internal: bool,
+    },
 }
 
 /// The columns of one `ticket_events` row: the stable encoding of a `TicketEvent`.
@@ -459,6 +473,18 @@ impl TicketEvent {
                 Some("created".into()),
                 None,
             )),
+            E::Attached { name, internal } | E::AttachmentRemoved { name, internal } => {
+                let kind = match self {
+                    E::Attached { .. } => EventKind::Attached,
+                    _ => EventKind::AttachmentRemoved,
+                };
+                let r = row(kind, None, Some(name.clone()), None);
+                if *internal {
+                    hidden(r)
+                } else {
+                    r
+                }
+            }
         }
     }
 
@@ -606,6 +632,14 @@ impl TicketEvent {
                 what: detail.unwrap_or_default(),
             },
             EventKind::TrackingLink => E::TrackingLink,
+            EventKind::Attached => E::Attached {
+                name: to?,
+                internal: row.internal,
+            },
+            EventKind::AttachmentRemoved => E::AttachmentRemoved {
+                name: to?,
+                internal: row.internal,
+            },
         })
     }
 
@@ -848,6 +882,14 @@ mod tests {
                 what: "80% used; notify".into(),
             },
             E::TrackingLink,
+            E::Attached {
+                name: "error dialog.png".into(),
+                internal: false,
+            },
+            E::AttachmentRemoved {
+                name: "router.log".into(),
+                internal: true,
+            },
         ]
     }
 

@@ -2,6 +2,7 @@
 //! use the same answers (the UI asks `lifecycle` which actions to offer).
 
 pub mod assignment;
+pub mod attachment;
 pub mod category;
 pub mod coordination;
 pub mod event;

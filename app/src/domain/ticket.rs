@@ -480,7 +480,9 @@ impl Event {
             | E::Due { .. }
             | E::Linked { .. }
             | E::Unlinked { .. }
-            | E::TrackingLink => self.public_words(),
+            | E::TrackingLink
+            | E::Attached { .. }
+            | E::AttachmentRemoved { .. } => self.public_words(),
         }
     }
 
@@ -564,6 +566,10 @@ impl Event {
             EventKind::Category => Msg::new("history-category"),
             EventKind::Sla => Msg::new("history-sla"),
             EventKind::TrackingLink => Msg::new("history-tracking-link"),
+            EventKind::Attached => Msg::new("history-attached").text("name", to()),
+            EventKind::AttachmentRemoved => {
+                Msg::new("history-attachment-removed").text("name", to())
+            }
         }
     }
 }

@@ -63,7 +63,9 @@ macro_rules! event_select {
 }
 
 pub use accounts::{Credentials, LinkPurpose};
+pub use attachments::{AttachmentRow, NewAttachment};
 mod accounts;
+mod attachments;
 pub mod backup;
 mod categories;
 mod facility;

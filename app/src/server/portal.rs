@@ -172,5 +172,10 @@ pub async fn tracked(state: &AppState, token: &str) -> Result<TicketDetail, AppE
         tracking_view: true,
         merged_from: None,
         extras: Default::default(),
+        // Files are read with an account; a tracking link shows the conversation only.
+        attachments: Vec::new(),
+        can_attach: false,
+        attachment_max_mb: 0,
+        attachment_ticket_max_mb: 0,
     })
 }

@@ -79,7 +79,14 @@ pub struct Settings {
     pub default_language: crate::i18n::Lang,
     /// The desk's zone: for people who have chosen none, and for reports' days.
     pub time_zone: chrono_tz::Tz,
+    /// The largest file a person may attach, in bytes.
+    pub attachment_max_bytes: u64,
+    /// The most all of one ticket's files may hold together, in bytes.
+    pub attachment_ticket_max_bytes: u64,
 }
+
+/// A megabyte, as the attachment limits count them.
+pub const MB: u64 = 1024 * 1024;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -95,6 +102,8 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             default_language: crate::i18n::Lang::En,
             time_zone: chrono_tz::Tz::UTC,
+            attachment_max_bytes: 10 * MB,
+            attachment_ticket_max_bytes: 100 * MB,
         }
     }
 }

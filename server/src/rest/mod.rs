@@ -62,6 +62,21 @@ pub fn routes() -> Router<AppState> {
             axum::routing::delete(unlink_ticket),
         )
         .route("/tickets/{number}/work-orders", post(request_facility_work))
+        .route(
+            "/tickets/{number}/attachments",
+            post(attachments::upload)
+                .get(attachments::list)
+                // The upload reads its parts within the attachment limits itself.
+                .layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/attachments/{id}",
+            get(attachments::download).delete(attachments::remove),
+        )
+        .route(
+            "/attachments/{id}/remove",
+            post(attachments::remove_from_page),
+        )
         .route("/projects", get(projects).post(create_project))
         .route("/projects/{id}", get(project))
         .route("/projects/{id}/tasks", post(plan_task))
@@ -250,6 +265,7 @@ impl FromRequestParts<AppState> for ClientAddr {
     }
 }
 
+mod attachments;
 mod projects;
 mod settings;
 mod tickets;

@@ -54,7 +54,40 @@ async fn an_export_moves_a_sqlite_installation_into_a_new_database_with_nothing_
     std::fs::create_dir_all(&dir).unwrap();
     let source_url = format!("sqlite://{}", dir.join("source.db").display());
     let source = TestApp::start(config(source_url, true), Duration::ZERO).await;
-    // Something of every kind: a merged duplicate, a rating, a work order are in the demo.
+    // Something of every kind: a merged duplicate, a rating, a work order are in the demo; a
+    // screenshot and an internal log are added (bytes travel as base64).
+    let client = Client::new();
+    let ta = token(
+        &client,
+        &source.base,
+        "coordinator@example.org",
+        DEMO_PASSWORD,
+    )
+    .await;
+    let api = crate::helpers::Api {
+        base: source.base.clone(),
+        client: client.clone(),
+        token: ta.clone(),
+    };
+    for (name, bytes, visibility) in [
+        ("screen.png", crate::attachments::PNG, "public"),
+        (
+            "switch.log",
+            b"port 12 down\n\x00\xff binary tail".as_slice(),
+            "internal",
+        ),
+    ] {
+        let r = crate::attachments::upload(
+            &api,
+            "SB-1006",
+            &[
+                ("file", Some(name), bytes),
+                ("visibility", None, visibility.as_bytes()),
+            ],
+        )
+        .await;
+        assert_eq!(r.status(), 201);
+    }
     let mut exported = Vec::new();
     let counts = source.state.db.export(&mut exported).await.unwrap();
     let rows: u64 = counts.iter().map(|(_, n)| n).sum();
@@ -73,10 +106,8 @@ async fn an_export_moves_a_sqlite_installation_into_a_new_database_with_nothing_
     drop(target);
 
     let copy = TestApp::start(config(target_url, false), Duration::ZERO).await;
-    let client = Client::new();
     let (a, b) = (source.base.as_str(), copy.base.as_str());
     // Passwords (argon2 hashes) come along: the same accounts sign in.
-    let ta = token(&client, a, "coordinator@example.org", DEMO_PASSWORD).await;
     let tb = token(&client, b, "coordinator@example.org", DEMO_PASSWORD).await;
     for path in [
         "/tickets/SB-1006",
@@ -87,12 +118,28 @@ async fn an_export_moves_a_sqlite_installation_into_a_new_database_with_nothing_
         "/work-orders",
         "/categories",
         "/sla/policies",
+        "/tickets/SB-1006/attachments",
     ] {
         let (x, y) = (
             get(&client, a, &ta, path).await,
             get(&client, b, &tb, path).await,
         );
         assert_eq!(x, y, "{path} reads the same on both");
+    }
+    // The files' bytes arrive as they left.
+    let files = get(&client, a, &ta, "/tickets/SB-1006/attachments").await;
+    for item in files["items"].as_array().unwrap() {
+        let url = item["url"].as_str().unwrap();
+        let fetch = |base: &str, token: &str| {
+            client
+                .get(format!("{base}{url}"))
+                .bearer_auth(token.to_string())
+                .send()
+        };
+        let x = fetch(a, &ta).await.unwrap().bytes().await.unwrap();
+        let y = fetch(b, &tb).await.unwrap().bytes().await.unwrap();
+        assert!(!x.is_empty());
+        assert_eq!(x, y, "{url}");
     }
     // Numbers continue after the imported tickets.
     let r = client

@@ -1,3 +1,4 @@
+mod attachments;
 mod authz;
 mod backends;
 mod board;

@@ -26,6 +26,8 @@ pub const TABLES: &[&str] = &[
     "tickets",
     "watchers",
     "notes",
+    "attachment_blobs",
+    "attachments",
     "ticket_events",
     "audit_log",
     "sla_timers",
@@ -48,9 +50,18 @@ enum Kind {
     Integer,
     Boolean,
     Text,
+    /// Bytes (an attachment's content), base64 in the export.
+    Bytes,
 }
 
-fn value_of(row: &AnyRow, i: usize) -> Value {
+fn value_of(row: &AnyRow, i: usize, kind: Option<Kind>) -> Value {
+    use base64::Engine;
+    if kind == Some(Kind::Bytes) {
+        return match row.try_get::<Option<Vec<u8>>, _>(i) {
+            Ok(Some(b)) => Value::from(base64::engine::general_purpose::STANDARD.encode(b)),
+            _ => Value::Null,
+        };
+    }
     if let Ok(v) = row.try_get::<Option<i64>, _>(i) {
         return v.map_or(Value::Null, Value::from);
     }
@@ -68,27 +79,35 @@ fn value_of(row: &AnyRow, i: usize) -> Value {
 
 impl Db {
     /// Writes every table's rows as JSON lines; returns how many rows each table had.
+    /// Rows are streamed, so a desk with many files is never held in memory at once.
     pub async fn export(&self, out: &mut impl Write) -> Result<Counts, AppError> {
+        use futures_util::TryStreamExt;
         let mut counts = Vec::new();
-        let mut conn = self.pool.acquire().await?;
         for table in TABLES {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            let kinds = self.column_kinds(table).await?;
+            let mut conn = self.pool.acquire().await?;
+            let mut rows = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "SELECT * FROM {table} ORDER BY 1"
             )))
-            .fetch_all(&mut *conn)
-            .await?;
-            for row in &rows {
+            .fetch(&mut *conn);
+            let mut n = 0;
+            while let Some(row) = rows.try_next().await? {
                 let mut fields = Map::new();
                 for (i, column) in row.columns().iter().enumerate() {
-                    fields.insert(column.name().to_string(), value_of(row, i));
+                    let kind = kinds
+                        .iter()
+                        .find(|(c, _)| c == column.name())
+                        .map(|(_, k)| *k);
+                    fields.insert(column.name().to_string(), value_of(&row, i, kind));
                 }
                 let line = serde_json::json!({ "table": table, "row": fields });
                 writeln!(out, "{line}").map_err(|e| {
                     tracing::error!(error = %e, "cannot write the export");
                     AppError::Internal
                 })?;
+                n += 1;
             }
-            counts.push((*table, rows.len() as u64));
+            counts.push((*table, n));
         }
         Ok(counts)
     }
@@ -109,7 +128,9 @@ impl Db {
             .map(|r| {
                 let ty: String = r.try_get("type")?;
                 let ty = ty.to_lowercase();
-                let kind = if ty.contains("bool") {
+                let kind = if ty.contains("blob") || ty.contains("bytea") {
+                    Kind::Bytes
+                } else if ty.contains("bool") {
                     Kind::Boolean
                 } else if ty.contains("int") {
                     Kind::Integer
@@ -177,6 +198,14 @@ impl Db {
                     continue;
                 }
                 match (kind, v) {
+                    (Kind::Bytes, Value::String(s)) => {
+                        use base64::Engine;
+                        let bytes = base64::engine::general_purpose::STANDARD
+                            .decode(s)
+                            .map_err(|_| bad())?;
+                        values.push_bind(bytes)
+                    }
+                    (Kind::Bytes, _) => return Err(bad()),
                     (Kind::Integer, Value::Null) => values.push_bind(None::<i64>),
                     (Kind::Boolean, Value::Null) => values.push_bind(None::<bool>),
                     (_, Value::Null) => values.push_bind(None::<String>),

@@ -179,12 +179,14 @@ fn parse_into<T: std::str::FromStr>(
     }
 }
 
+mod attachments;
 mod board;
 mod changes;
 mod filing;
 mod notes;
 mod reading;
 
+pub use attachments::*;
 pub use board::*;
 pub use changes::*;
 pub use filing::*;

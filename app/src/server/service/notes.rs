@@ -37,25 +37,64 @@ pub async fn add_note(
                 .ok_or(AppError::Internal);
         }
     }
-    let visibility = if actor.role.is_staff() {
-        input.visibility
-    } else {
-        NoteVisibility::Public
-    };
-    if !actor.role.is_staff()
-        && (row.requester_id != actor.id
-            || !row.ticket.status.is_open() && row.ticket.status != Status::Resolved)
-    {
-        return Err(AppError::Forbidden);
-    }
-    let note_id = Db::insert_note(
-        w.conn(),
-        row.id,
-        actor.id,
+    let visibility = note_visibility(actor, &row, input.visibility)?;
+    let (note_id, note_events) = write_note(
+        &mut w,
+        actor,
+        &row,
         body.as_str(),
         visibility,
         input.minutes,
         key.as_deref(),
+    )
+    .await?;
+    w.settle(&row, &note_events).await?;
+    w.commit().await?;
+    let notes = state.db.notes(row.id, true).await?;
+    notes
+        .into_iter()
+        .find(|n| n.id == note_id)
+        .ok_or(AppError::Internal)
+}
+
+/// The visibility a note by `actor` on this ticket gets: staff choose, everyone else writes
+/// public notes, and only the requester of an open or resolved ticket may write at all.
+pub(crate) fn note_visibility(
+    actor: &User,
+    row: &TicketRow,
+    asked: NoteVisibility,
+) -> Result<NoteVisibility, AppError> {
+    if actor.role.is_staff() {
+        return Ok(asked);
+    }
+    if row.requester_id != actor.id
+        || !row.ticket.status.is_open() && row.ticket.status != Status::Resolved
+    {
+        return Err(AppError::Forbidden);
+    }
+    Ok(NoteVisibility::Public)
+}
+
+/// Writes a note in an open change and records it; a requester's reply on a ticket waiting on
+/// them moves it back to in progress. Answers the note's id and the events to settle.
+pub(crate) async fn write_note(
+    w: &mut TicketWrite<'_>,
+    actor: &User,
+    row: &TicketRow,
+    body: &str,
+    visibility: NoteVisibility,
+    minutes: Option<i64>,
+    key: Option<&str>,
+) -> Result<(i64, Vec<TicketEvent>), AppError> {
+    let now = w.now();
+    let note_id = Db::insert_note(
+        w.conn(),
+        row.id,
+        actor.id,
+        body,
+        visibility,
+        minutes,
+        key,
         now,
     )
     .await?;
@@ -85,13 +124,7 @@ pub async fn add_note(
     } else {
         Db::touch_ticket(w.conn(), row.id, now).await?;
     }
-    w.settle(&row, &note_events).await?;
-    w.commit().await?;
-    let notes = state.db.notes(row.id, true).await?;
-    notes
-        .into_iter()
-        .find(|n| n.id == note_id)
-        .ok_or(AppError::Internal)
+    Ok((note_id, note_events))
 }
 
 /// Adds a watcher (coordinators, or the requester adding a colleague).

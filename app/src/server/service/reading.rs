@@ -73,12 +73,25 @@ pub async fn ticket_detail(
     } else {
         Vec::new()
     };
+    let attachments = state
+        .db
+        .attachments(row.id, who == Reader::Staff)
+        .await?
+        .into_iter()
+        .map(|a| super::attachments::seen_by(actor, who, a))
+        .collect();
+    let can_attach = staff_view || can_reply;
     let ticket = present(state, actor, vec![row])
         .await?
         .pop()
         .ok_or(AppError::Internal)?;
     Ok(TicketDetail {
         ticket,
+        attachments,
+        can_attach,
+        attachment_max_mb: state.settings.attachment_max_bytes / crate::server::state::MB,
+        attachment_ticket_max_mb: state.settings.attachment_ticket_max_bytes
+            / crate::server::state::MB,
         can_add_watchers,
         rating,
         can_rate,

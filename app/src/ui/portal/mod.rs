@@ -235,11 +235,13 @@ fn js_sys_random() -> f64 {
 }
 
 mod actions;
+mod files;
 mod form;
 mod notes;
 mod ticket;
 
 use actions::*;
+use files::*;
 use form::*;
 use notes::*;
 pub use ticket::*;

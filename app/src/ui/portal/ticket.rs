@@ -246,6 +246,7 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
             <ErrorBox error=Signal::derive(move || {
                 change_error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
             }) /> <Notes detail=detail.clone() number=number.clone() ui=ui />
+            <Files detail=detail.clone() number=number.clone() />
             <RatingPanel detail=detail.clone() number=number.clone() ui=ui />
             <Watchers detail=detail.clone() number=number.clone() ui=ui />
             {staff

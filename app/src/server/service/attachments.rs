@@ -1,0 +1,257 @@
+//! Files on tickets: attached with the ticket's permissions, typed from their bytes, photos
+//! without their location, read by exactly those who may read their note or ticket.
+
+use super::*;
+use crate::domain::attachment::{self, Attachment, Sniffed, MAX_FILES_PER_POST};
+use crate::server::db::{AttachmentRow, NewAttachment};
+use crate::server::state::MB;
+use sha2::{Digest, Sha256};
+
+/// One file as it arrived: the name the sender gave and its bytes (what the sender said the
+/// type was is never asked).
+pub struct Upload {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What comes with the files: a note (optional) and whether both are for IT only.
+pub struct AttachInput {
+    pub note: Option<String>,
+    pub visibility: NoteVisibility,
+}
+
+/// The field a refused file is reported at.
+pub const FILE_FIELD: &str = "file";
+
+fn too_large(max_bytes: u64) -> AppError {
+    AppError::field_msg(
+        FILE_FIELD,
+        Msg::new("err-attachment-too-large").number("max", (max_bytes / MB) as i64),
+    )
+}
+
+/// Refuses a post whose files break a limit, before anything is written.
+pub fn check_uploads(state: &AppState, files: &[Upload]) -> Result<(), AppError> {
+    if files.is_empty() {
+        return Err(AppError::field(FILE_FIELD, "err-attachment-none"));
+    }
+    if files.len() > MAX_FILES_PER_POST {
+        return Err(AppError::field_msg(
+            FILE_FIELD,
+            Msg::new("err-attachment-count").number("max", MAX_FILES_PER_POST as i64),
+        ));
+    }
+    for f in files {
+        if f.bytes.is_empty() {
+            return Err(AppError::field_msg(
+                FILE_FIELD,
+                Msg::new("err-attachment-empty").text("name", attachment::clean_name(&f.name)),
+            ));
+        }
+        if f.bytes.len() as u64 > state.settings.attachment_max_bytes {
+            return Err(too_large(state.settings.attachment_max_bytes));
+        }
+    }
+    Ok(())
+}
+
+/// Attaches files to a ticket, with a note when one is given, in one change: everything is
+/// stored or nothing. Requesters attach to their own open or resolved tickets (public files);
+/// staff who may see the ticket choose public or internal.
+#[tracing::instrument(skip_all, fields(user.id = actor.id, ticket.number = %number))]
+pub async fn attach(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    files: Vec<Upload>,
+    input: AttachInput,
+) -> Result<Vec<Attachment>, AppError> {
+    check_uploads(state, &files)?;
+    let note = match input.note.as_deref().map(str::trim) {
+        Some(text) if !text.is_empty() => {
+            Some(NoteBody::parse(text).map_err(|m| AppError::field("note", m))?)
+        }
+        _ => None,
+    };
+    let now = state.clock.now();
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
+    let visibility = super::notes::note_visibility(actor, &row, input.visibility)?;
+    let incoming: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
+    let stored = Db::attachment_total(w.conn(), row.id).await?.max(0) as u64;
+    if stored + incoming > state.settings.attachment_ticket_max_bytes {
+        return Err(AppError::field_msg(
+            FILE_FIELD,
+            Msg::new("err-attachment-ticket-full").number(
+                "max",
+                (state.settings.attachment_ticket_max_bytes / MB) as i64,
+            ),
+        ));
+    }
+    let mut events = Vec::new();
+    let note_id = match &note {
+        Some(body) => {
+            let (id, note_events) = super::notes::write_note(
+                &mut w,
+                actor,
+                &row,
+                body.as_str(),
+                visibility,
+                None,
+                None,
+            )
+            .await?;
+            events.extend(note_events);
+            Some(id)
+        }
+        None => {
+            Db::touch_ticket(w.conn(), row.id, now).await?;
+            None
+        }
+    };
+    let internal = visibility == NoteVisibility::Internal;
+    let mut ids = Vec::new();
+    for file in files {
+        let kind = Sniffed::of(&file.bytes);
+        let bytes = attachment::without_location(kind, file.bytes);
+        let name = attachment::clean_name(&file.name);
+        let sha = hex::encode(Sha256::digest(&bytes));
+        let (public_id, _) = crate::server::auth::new_token();
+        let public_id = public_id[..32].to_string();
+        Db::insert_attachment(
+            w.conn(),
+            &NewAttachment {
+                public_id: &public_id,
+                ticket_id: row.id,
+                note_id,
+                uploader_id: actor.id,
+                file_name: &name,
+                media_type: kind.media_type(),
+                sha256: &sha,
+                bytes: &bytes,
+                internal,
+            },
+            now,
+        )
+        .await?;
+        let event = TicketEvent::Attached { name, internal };
+        w.record(row.id, std::slice::from_ref(&event)).await?;
+        events.push(event);
+        ids.push(public_id);
+    }
+    w.settle(&row, &events).await?;
+    w.commit().await?;
+    tracing::info!(files = ids.len(), internal, "files attached");
+    let all = attachments(state, actor, number).await?;
+    Ok(all.into_iter().filter(|a| ids.contains(&a.id)).collect())
+}
+
+/// A ticket's files as `actor` may see them: internal ones for staff only.
+pub async fn attachments(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+) -> Result<Vec<Attachment>, AppError> {
+    let mut conn = state.db.conn().await?;
+    let row = load_visible(&mut conn, actor, number).await?;
+    drop(conn);
+    let who = reader(actor, &row);
+    Ok(state
+        .db
+        .attachments(row.id, who == Reader::Staff)
+        .await?
+        .into_iter()
+        .map(|a| seen_by(actor, who, a))
+        .collect())
+}
+
+/// A file as its reader may see it: outside IT, the uploader's first name only.
+pub(super) fn seen_by(actor: &User, who: Reader, a: AttachmentRow) -> Attachment {
+    let uploader = if who == Reader::Staff {
+        a.uploader
+    } else {
+        PersonRef {
+            email: String::new(),
+            name: a.uploader.first_name().to_string(),
+        }
+    };
+    Attachment {
+        id: a.public_id,
+        note_id: a.note_id,
+        name: a.file_name,
+        media_type: a.media_type,
+        size: a.size,
+        internal: a.internal,
+        uploader,
+        created_at: a.created_at,
+        can_remove: a.uploader_id == actor.id || actor.role.coordinates(),
+    }
+}
+
+/// A file and its bytes, for someone who may read it; anything else, a guessed id included,
+/// answers `NotFound` exactly like a missing file.
+pub async fn open_attachment(
+    state: &AppState,
+    actor: &User,
+    public_id: &str,
+) -> Result<(Attachment, Vec<u8>), AppError> {
+    let (row, who) = visible_attachment(state, actor, public_id).await?;
+    let bytes = state
+        .db
+        .attachment_bytes(&row.sha256)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((seen_by(actor, who, row), bytes))
+}
+
+async fn visible_attachment(
+    state: &AppState,
+    actor: &User,
+    public_id: &str,
+) -> Result<(AttachmentRow, Reader), AppError> {
+    let valid = public_id.len() == 32 && public_id.bytes().all(|b| b.is_ascii_hexdigit());
+    if !valid {
+        return Err(AppError::NotFound);
+    }
+    let row = state
+        .db
+        .attachment(public_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut conn = state.db.conn().await?;
+    let ticket = load_visible(&mut conn, actor, TicketNumber::from_id(row.ticket_id)).await?;
+    let who = reader(actor, &ticket);
+    if row.internal && who != Reader::Staff {
+        return Err(AppError::NotFound);
+    }
+    Ok((row, who))
+}
+
+/// Removes a file: its uploader or a coordinator may. The history keeps that it existed.
+#[tracing::instrument(skip_all, fields(user.id = actor.id))]
+pub async fn remove_attachment(
+    state: &AppState,
+    actor: &User,
+    public_id: &str,
+) -> Result<TicketNumber, AppError> {
+    let (row, _) = visible_attachment(state, actor, public_id).await?;
+    if row.uploader_id != actor.id && !actor.role.coordinates() {
+        return Err(AppError::Forbidden);
+    }
+    let now = state.clock.now();
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    if !Db::remove_attachment(w.conn(), row.id, actor.id, now).await? {
+        return Err(AppError::NotFound);
+    }
+    Db::touch_ticket(w.conn(), row.ticket_id, now).await?;
+    w.record(
+        row.ticket_id,
+        &[TicketEvent::AttachmentRemoved {
+            name: row.file_name,
+            internal: row.internal,
+        }],
+    )
+    .await?;
+    w.commit().await?;
+    Ok(TicketNumber::from_id(row.ticket_id))
+}

@@ -1,0 +1,276 @@
+//! Files on tickets: uploaded as multipart (from integrations, and from the ticket page's form,
+//! which works without JavaScript), listed, read and removed with the ticket's permissions.
+//! Files are served so they cannot run: only raster images inline, everything else as a
+//! download, never sniffed, in a sandbox.
+
+use super::*;
+use app::domain::attachment::{self, Attachment, MAX_FILES_PER_POST};
+use app::domain::same_site_path;
+use app::server::service::{AttachInput, Upload, FILE_FIELD};
+use axum::extract::Multipart;
+
+/// What a post carried: the files, the optional note and visibility, and where a page's form
+/// wants to go back to.
+struct Posted {
+    files: Vec<Upload>,
+    note: Option<String>,
+    visibility: Option<String>,
+    return_to: Option<String>,
+    /// A limit was crossed while reading: the field error to answer with.
+    refused: Option<AppError>,
+}
+
+/// Reads a multipart body field by field, never more than the limits allow in memory: a file
+/// over the size limit is read to its end and dropped, so the sender gets an answer rather than
+/// a reset connection.
+async fn read_post(state: &AppState, mut form: Multipart) -> Result<Posted, AppError> {
+    let max = state.settings.attachment_max_bytes as usize;
+    let unreadable = || AppError::field(FILE_FIELD, "err-attachment-upload");
+    let mut posted = Posted {
+        files: Vec::new(),
+        note: None,
+        visibility: None,
+        return_to: None,
+        refused: None,
+    };
+    // The whole body may hold the most files of the largest size, and the form's text.
+    let mut budget = max * MAX_FILES_PER_POST + 1024 * 1024;
+    while let Some(mut field) = form.next_field().await.map_err(|_| unreadable())? {
+        let name = field.name().unwrap_or_default().to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let mut bytes = Vec::new();
+        let mut over = false;
+        while let Some(chunk) = field.chunk().await.map_err(|_| unreadable())? {
+            budget = budget
+                .checked_sub(chunk.len())
+                .ok_or(AppError::PayloadTooLarge)?;
+            let limit = if name == "file" { max } else { 64 * 1024 };
+            if bytes.len() + chunk.len() > limit {
+                over = true;
+                continue;
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        match name.as_str() {
+            "file" => {
+                // A file input left empty posts a part without a name and without bytes.
+                let Some(file_name) = file_name.filter(|n| !n.is_empty()) else {
+                    continue;
+                };
+                if over {
+                    posted.refused.get_or_insert(AppError::field_msg(
+                        FILE_FIELD,
+                        app::i18n::Msg::new("err-attachment-too-large")
+                            .number("max", (max as u64 / app::server::state::MB) as i64),
+                    ));
+                } else {
+                    posted.files.push(Upload {
+                        name: file_name,
+                        bytes,
+                    });
+                }
+            }
+            "note" | "visibility" | "return_to" => {
+                if over {
+                    posted
+                        .refused
+                        .get_or_insert(AppError::field("note", "err-note-too-long"));
+                    continue;
+                }
+                let text = String::from_utf8(bytes).map_err(|_| unreadable())?;
+                match name.as_str() {
+                    "note" => posted.note = Some(text),
+                    "visibility" => posted.visibility = Some(text),
+                    _ => posted.return_to = Some(text),
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(posted)
+}
+
+/// Whether the request is a page's form posted without JavaScript (it wants a page back).
+fn from_a_page(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"))
+}
+
+/// Sends a page's form back to where it came from, with the refusal's code when there is one.
+fn back_to(return_to: Option<&str>, number: &str, error: Option<&AppError>) -> Response {
+    let page = return_to
+        .and_then(same_site_path)
+        .unwrap_or_else(|| format!("/tickets/{number}"));
+    let page = page
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let to = match error.map(error_code) {
+        Some(code) => format!("{page}?attach_error={code}#attach"),
+        None => format!("{page}#files"),
+    };
+    axum::response::Redirect::to(&to).into_response()
+}
+
+/// The code a page shows a refusal by (the ticket page knows each one's words).
+fn error_code(e: &AppError) -> &'static str {
+    let key = match e {
+        AppError::Validation(fields) => fields.first().map(|f| f.message.as_str()),
+        _ => None,
+    };
+    match key {
+        Some("err-attachment-too-large") => "too-large",
+        Some("err-attachment-count") => "count",
+        Some("err-attachment-empty") => "empty",
+        Some("err-attachment-ticket-full") => "ticket-full",
+        Some("err-attachment-none") => "none",
+        Some(k) if k.starts_with("err-note") => "note",
+        _ => "upload",
+    }
+}
+
+pub(super) async fn upload(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(n): Path<String>,
+    headers: HeaderMap,
+    form: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> ApiResult<Response> {
+    let page = from_a_page(&headers);
+    let asked = number(&n)?;
+    let form = form.map_err(|_| {
+        AppError::BadRequest("Send the files as multipart/form-data with a `file` part".into())
+    })?;
+    let posted = read_post(&state, form).await?;
+    let result = match posted.refused {
+        Some(e) => Err(e),
+        None => {
+            let visibility = match posted.visibility.as_deref().map(str::trim) {
+                None | Some("") => Ok(NoteVisibility::Internal),
+                Some(v) => v
+                    .parse::<NoteVisibility>()
+                    .map_err(|_| AppError::field("visibility", "err-attachment-visibility")),
+            };
+            match visibility {
+                Ok(visibility) => {
+                    service::attach(
+                        &state,
+                        &user,
+                        asked,
+                        posted.files,
+                        AttachInput {
+                            note: posted.note,
+                            visibility,
+                        },
+                    )
+                    .await
+                }
+                Err(e) => Err(e),
+            }
+        }
+    };
+    if page {
+        return match result {
+            Ok(_) => Ok(back_to(posted.return_to.as_deref(), &n, None)),
+            Err(e @ AppError::Validation(_)) => {
+                Ok(back_to(posted.return_to.as_deref(), &n, Some(&e)))
+            }
+            Err(e) => Err(ApiError(e)),
+        };
+    }
+    let files = result?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"items": files.iter().map(attachment_json).collect::<Vec<_>>()})),
+    )
+        .into_response())
+}
+
+/// A file as the API shows it.
+fn attachment_json(a: &Attachment) -> Value {
+    json!({
+        "id": a.id,
+        "name": a.name,
+        "media_type": a.media_type,
+        "size": a.size,
+        "visibility": if a.internal { "internal" } else { "public" },
+        "note_id": a.note_id,
+        "uploaded_by": if a.uploader.email.is_empty() {
+            json!({"name": a.uploader.name})
+        } else {
+            person(&a.uploader)
+        },
+        "created_at": a.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "url": format!("/api/v1/attachments/{}", a.id),
+    })
+}
+
+pub(super) async fn list(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(n): Path<String>,
+) -> ApiResult<Response> {
+    let files = service::attachments(&state, &user, number(&n)?).await?;
+    Ok(
+        Json(json!({"items": files.iter().map(attachment_json).collect::<Vec<_>>()}))
+            .into_response(),
+    )
+}
+
+/// The bytes: images this desk shows inline, everything else as a download; the type is the
+/// one read from the bytes, and nothing may run or be sniffed.
+pub(super) async fn download(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let (file, bytes) = service::open_attachment(&state, &user, &id).await?;
+    let inline = file.kind().inline();
+    let headers = [
+        (header::CONTENT_TYPE, file.kind().media_type().to_string()),
+        (
+            header::CONTENT_DISPOSITION,
+            attachment::content_disposition(inline, &file.name),
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox".to_string(),
+        ),
+        // Private to the reader; the content behind an id never changes.
+        (header::CACHE_CONTROL, "private, max-age=86400".to_string()),
+    ];
+    Ok((headers, bytes).into_response())
+}
+
+pub(super) async fn remove(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    service::remove_attachment(&state, &user, &id).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[derive(Deserialize)]
+pub(super) struct RemoveForm {
+    return_to: Option<String>,
+}
+
+/// The ticket page's remove button, which works without JavaScript: back to the page.
+pub(super) async fn remove_from_page(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(id): Path<String>,
+    axum::extract::Form(form): axum::extract::Form<RemoveForm>,
+) -> ApiResult<Response> {
+    let number = service::remove_attachment(&state, &user, &id).await?;
+    Ok(back_to(
+        form.return_to.as_deref(),
+        &number.to_string(),
+        None,
+    ))
+}
