@@ -39,7 +39,7 @@ test('an internal file is invisible to the requester', async ({ page, request })
   await signIn(page, 'paul@example.org');
   await page.goto(`/tickets/${t.number}`);
   await hydrated(page);
-  await expect(page.getByRole('heading', { name: 'Files' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Files', exact: true })).toBeVisible();
   await expect(page.getByText('switch-config.txt')).toHaveCount(0);
 });
 
