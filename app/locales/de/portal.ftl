@@ -176,3 +176,7 @@ attachment-visibility = Wer die Dateien sieht
 attachment-send = Anhängen
 attachment-for-staff = Nur die IT (intern)
 attachment-for-everyone = Auch die anfragende Person (öffentlich)
+attachment-sending = Wird gesendet…
+attachment-uploading = Die ausgewählten Dateien werden angehängt…
+attachment-remove-chosen = { $name } entfernen
+attachment-limit-count = Bis zu { $count } Dateien.

@@ -173,3 +173,7 @@ attachment-visibility = Who sees the files
 attachment-send = Attach
 attachment-for-staff = IT only (internal)
 attachment-for-everyone = The requester too (public)
+attachment-sending = Sending…
+attachment-uploading = Attaching the files you chose…
+attachment-remove-chosen = Remove { $name }
+attachment-limit-count = Up to { $count } files.

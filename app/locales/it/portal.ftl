@@ -182,3 +182,7 @@ attachment-visibility = Chi vede i file
 attachment-send = Allega
 attachment-for-staff = Solo l'IT (interno)
 attachment-for-everyone = Anche il richiedente (pubblico)
+attachment-sending = Invio in corso…
+attachment-uploading = Sto allegando i file scelti…
+attachment-remove-chosen = Rimuovi { $name }
+attachment-limit-count = Fino a { $count } file.

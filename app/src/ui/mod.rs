@@ -12,6 +12,7 @@ mod projects;
 mod reports;
 mod service_levels;
 mod tech;
+mod upload;
 mod widgets;
 
 use crate::api::account::{current_user, Register, SignIn, SignOut};

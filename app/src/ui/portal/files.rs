@@ -31,6 +31,31 @@ pub(super) fn Files(detail: TicketDetail, number: String) -> impl IntoView {
         .get("attach_error")
         .and_then(|code| refusal(&code, &detail))
         .map(|m| m.render(&loc));
+    // Files chosen on the request form follow the ticket filed from it.
+    let filed = query.read_untracked().get("filed").is_some();
+    let uploading = RwSignal::new(false);
+    if filed && detail.can_attach {
+        let number = number.clone();
+        Effect::new(move |_| {
+            #[cfg(feature = "hydrate")]
+            {
+                let files = crate::ui::upload::take_pending();
+                if !files.is_empty() {
+                    uploading.set(true);
+                    let number = number.clone();
+                    leptos::task::spawn_local(async move {
+                        let fallback = format!("/tickets/{number}?attach_error=upload#attach");
+                        let to = crate::ui::upload::post(&number, files, None, Some("public"))
+                            .await
+                            .unwrap_or(fallback);
+                        crate::ui::upload::go(&to);
+                    });
+                }
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&number, uploading);
+        });
+    }
     if detail.attachments.is_empty() && !detail.can_attach {
         return ().into_any();
     }
@@ -43,6 +68,17 @@ pub(super) fn Files(detail: TicketDetail, number: String) -> impl IntoView {
     view! {
         <section class="files" id="files">
             <h2>{loc.t("attachment-heading")}</h2>
+            {move || {
+                uploading
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="notice" role="status">
+                                {use_locale().t("attachment-uploading")}
+                            </p>
+                        }
+                    })
+            }}
             {if detail.attachments.is_empty() {
                 Some(view! { <p class="muted">{loc.t("attachment-none")}</p> })
             } else {
@@ -134,10 +170,33 @@ fn AttachForm(
     error: Option<String>,
 ) -> impl IntoView {
     let loc = use_locale();
-    let limit = Msg::new("attachment-limit")
-        .number("count", MAX_FILES_PER_POST as i64)
-        .number("max", max_mb as i64)
-        .render(&loc);
+    let sending = RwSignal::new(false);
+    // With JavaScript the chosen (and shrunk) files are posted with the form's other fields,
+    // then the page loads where the server sends it.
+    let submit = {
+        let number = number.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            #[cfg(feature = "hydrate")]
+            {
+                use wasm_bindgen::JsCast;
+                ev.prevent_default();
+                let form: Option<web_sys::HtmlFormElement> =
+                    ev.target().and_then(|t| t.dyn_into().ok());
+                let number = number.clone();
+                sending.set(true);
+                leptos::task::spawn_local(async move {
+                    let files = crate::ui::upload::chosen_files();
+                    let fallback = format!("/tickets/{number}?attach_error=upload#attach");
+                    let to = crate::ui::upload::post(&number, files, form, None)
+                        .await
+                        .unwrap_or(fallback);
+                    crate::ui::upload::go(&to);
+                });
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (ev, &number);
+        }
+    };
     view! {
         <form
             id="attach"
@@ -145,30 +204,11 @@ fn AttachForm(
             method="post"
             enctype="multipart/form-data"
             action=format!("/api/v1/tickets/{number}/attachments")
+            on:submit=submit
         >
             <h3>{loc.t("attachment-add")}</h3>
             <input type="hidden" name="return_to" value=here />
-            <label for="attach-file">{loc.t("attachment-choose")}</label>
-            <input
-                id="attach-file"
-                type="file"
-                name="file"
-                multiple
-                aria-describedby="attach-limit file-error"
-            />
-            <label for="attach-photo" class="photo">
-                {loc.t("attachment-take-photo")}
-            </label>
-            <input
-                id="attach-photo"
-                type="file"
-                name="file"
-                accept="image/*"
-                capture="environment"
-            />
-            <p class="muted" id="attach-limit">
-                {limit}
-            </p>
+            <crate::ui::upload::FilePicker max_mb=max_mb named=true />
             {error
                 .map(|m| {
                     view! {
@@ -189,8 +229,14 @@ fn AttachForm(
                 })}
             <label for="attach-note">{loc.t("attachment-note")}</label>
             <textarea id="attach-note" name="note" rows="2"></textarea>
-            <button type="submit" class="primary">
-                {loc.t("attachment-send")}
+            <button type="submit" class="primary" disabled=move || sending.get()>
+                {move || {
+                    if sending.get() {
+                        use_locale().t("attachment-sending")
+                    } else {
+                        use_locale().t("attachment-send")
+                    }
+                }}
             </button>
         </form>
     }

@@ -86,6 +86,7 @@ pub(super) fn RequestForm(
                 <label for="contact">{t("portal-form-contact")}</label>
                 <input id="contact" name="contact" autocomplete="tel" value=draft.get("contact") />
                 <FieldMessage error=error field="contact" />
+                <RequestFiles />
                 <ErrorBox error=Signal::derive(move || {
                     error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
                 }) />
@@ -100,6 +101,22 @@ pub(super) fn RequestForm(
                 </button>
             </ActionForm>
         </section>
+    }
+}
+
+/// Files for the request, once JavaScript runs: they are attached to the ticket right after it
+/// is filed (without JavaScript, the ticket page that follows has the form for them).
+#[component]
+fn RequestFiles() -> impl IntoView {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    view! {
+        <Show when=move || hydrated.get()>
+            <fieldset class="group files-group">
+                <legend>{t("attachment-heading")}</legend>
+                <crate::ui::upload::FilePicker max_mb=0 named=false />
+            </fieldset>
+        </Show>
     }
 }
 
