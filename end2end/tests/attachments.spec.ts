@@ -138,3 +138,29 @@ test('a requester files with a photo: listed with its size, removable, shrunk be
   // The refused post answers 422, which the browser reports; nothing else may fail.
   expect(errors.filter((e) => !e.includes('422'))).toEqual([]);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a requester files a request with a photo, and a too-large one is refused at the field', async ({ page }) => {
+    await page.goto(`/login?next=${encodeURIComponent('/requests/new')}`);
+    await page.getByLabel('Email').fill('paul@example.org');
+    await page.getByLabel('Password', { exact: true }).fill('switchboard-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/requests\/new$/);
+    const title = unique('No-script socket');
+    await page.getByLabel('What is it about?').selectOption('other');
+    await page.getByLabel('In one line, what is wrong?').fill(title);
+    await page.getByLabel('What happened? What did you try?').fill('Photo of the socket attached.');
+    await page.getByLabel('Take photo').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(1024 * 1024 + 10, 1) });
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Each file may be at most 1 MB' })).toBeVisible();
+    await expect(page.getByLabel('In one line, what is wrong?')).toHaveValue(title);
+    await page.getByLabel('Take photo').setInputFiles({ name: 'socket.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect(page).toHaveURL(/\/tickets\/SB-\d+\?filed=1/);
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+    await expect(page.locator('.file').filter({ hasText: 'socket.png' }).locator('img.thumb')).toBeVisible();
+    await noHorizontalScroll(page);
+  });
+});

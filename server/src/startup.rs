@@ -151,6 +151,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(server_fn_status))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            files_with_the_request_form,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             resolve_locale,
         ))
         .layer(tower_http::compression::CompressionLayer::new())
@@ -411,6 +415,79 @@ async fn merged_redirect(State(state): State<AppState>, req: Request, next: Next
         }
     }
     next.run(req).await
+}
+
+/// A request form posted with files by a browser without JavaScript arrives as multipart, which
+/// the `file_request` server function does not read: its files are read here (within the
+/// attachment limits) and handed on beside the form's fields, which go on as the URL-encoded form
+/// the function expects.
+async fn files_with_the_request_form(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    use axum::extract::FromRequest;
+    let multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if req.method() != Method::POST || req.uri().path() != "/api/file_request" || !multipart {
+        return next.run(req).await;
+    }
+    let (mut parts, body) = req.into_parts();
+    let read = match axum::extract::Multipart::from_request(
+        Request::from_parts(parts.clone(), body),
+        &state,
+    )
+    .await
+    {
+        Ok(form) => crate::rest::attachments::read_post(&state, form).await,
+        Err(_) => Err(app::error::AppError::field(
+            app::server::service::FILE_FIELD,
+            "err-attachment-upload",
+        )),
+    };
+    let (fields, files) = match read {
+        Ok(posted) => {
+            let files = match posted.refused {
+                Some(e) => Err(e),
+                None => Ok(posted.files),
+            };
+            (posted.fields, files)
+        }
+        Err(e) => (Vec::new(), Err(e)),
+    };
+    let body: String = fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/x-www-form-urlencoded"),
+    );
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts
+        .extensions
+        .insert(app::server::service::PostedFiles::new(files));
+    next.run(Request::from_parts(parts, axum::body::Body::from(body)))
+        .await
+}
+
+/// Percent-encodes a form value (`application/x-www-form-urlencoded`).
+fn form_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// Server functions answer every error with 500; give the browser and API clients the status the

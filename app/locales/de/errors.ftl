@@ -155,3 +155,4 @@ err-attachment-too-large = Jede Datei darf höchstens { $max } MB groß sein.
 err-attachment-ticket-full = Die Dateien dieser Anfrage dürfen zusammen höchstens { $max } MB umfassen; entfernen Sie eine Datei oder senden Sie stattdessen einen Link.
 err-attachment-upload = Die Dateien konnten nicht gelesen werden; bitte versuchen Sie es erneut.
 err-attachment-visibility = Wählen Sie öffentlich oder intern.
+err-form-text-too-long = Dieser Text ist zu lang (höchstens 64 KB).

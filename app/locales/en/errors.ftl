@@ -155,3 +155,4 @@ err-attachment-too-large = Each file may be at most { $max } MB.
 err-attachment-ticket-full = This request's files may hold { $max } MB together; remove one or send a link instead.
 err-attachment-upload = The upload could not be read; please try again.
 err-attachment-visibility = Choose public or internal.
+err-form-text-too-long = This text is too long (at most 64 KB).

@@ -155,3 +155,4 @@ err-attachment-too-large = Ogni file può essere al massimo di { $max } MB.
 err-attachment-ticket-full = I file di questa richiesta possono occupare al massimo { $max } MB in totale; ne rimuova uno o invii un link.
 err-attachment-upload = Non è stato possibile leggere i file; riprovi.
 err-attachment-visibility = Scelga pubblico o interno.
+err-form-text-too-long = Questo testo è troppo lungo (al massimo 64 KB).

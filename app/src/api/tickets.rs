@@ -82,14 +82,40 @@ pub async fn file_request(
         requester_name,
         channel,
     };
+    let parts = super::ssr::parts()?;
+    let without_js = parts
+        .headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
+    // Files a browser without JavaScript posted with the form: refused before anything is filed
+    // when they break a limit.
+    let files = match parts
+        .extensions
+        .get::<service::PostedFiles>()
+        .and_then(|p| p.take())
+        .transpose()
+        .and_then(|f| {
+            let files = f.unwrap_or_default();
+            if !files.is_empty() {
+                service::check_uploads(&state, &files)?;
+            }
+            Ok(files)
+        }) {
+        Ok(files) => files,
+        Err(e) => {
+            if without_js {
+                state
+                    .db
+                    .save_draft(user.id, "file_request", &typed, state.clock.now())
+                    .await?;
+            }
+            return Err(e);
+        }
+    };
     let ticket = match service::create_ticket(&state, &user, input).await {
         Ok(t) => t,
         Err(e @ AppError::Validation(_)) => {
-            let without_js = super::ssr::parts()?
-                .headers
-                .get(axum::http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|a| a.contains("text/html"));
             if without_js {
                 state
                     .db
@@ -101,7 +127,25 @@ pub async fn file_request(
         Err(e) => return Err(e),
     };
     state.db.delete_draft(user.id, "file_request").await?;
-    leptos_axum::redirect(&format!("/tickets/{}?filed=1", ticket.number));
+    let mut to = format!("/tickets/{}?filed=1", ticket.number);
+    if !files.is_empty() {
+        let attached = service::attach(
+            &state,
+            &user,
+            ticket.number,
+            files,
+            service::AttachInput {
+                note: None,
+                visibility: crate::domain::NoteVisibility::Public,
+            },
+        )
+        .await;
+        // The ticket is filed either way; a refusal shows at the ticket page's form.
+        if let Err(e) = attached {
+            to = format!("{to}&attach_error={}#attach", service::refusal_code(&e));
+        }
+    }
+    leptos_axum::redirect(&to);
     Ok(ticket)
 }
 

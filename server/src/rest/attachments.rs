@@ -9,28 +9,33 @@ use app::domain::same_site_path;
 use app::server::service::{AttachInput, Upload, FILE_FIELD};
 use axum::extract::Multipart;
 
-/// What a post carried: the files, the optional note and visibility, and where a page's form
-/// wants to go back to.
-struct Posted {
-    files: Vec<Upload>,
-    note: Option<String>,
-    visibility: Option<String>,
-    return_to: Option<String>,
+/// What a post carried: the files and the text fields (a note, a visibility, where a page's
+/// form wants to go back to, or a whole request form's fields).
+pub struct Posted {
+    pub files: Vec<Upload>,
+    pub fields: Vec<(String, String)>,
     /// A limit was crossed while reading: the field error to answer with.
-    refused: Option<AppError>,
+    pub refused: Option<AppError>,
+}
+
+impl Posted {
+    fn field(&self, name: &str) -> Option<String> {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    }
 }
 
 /// Reads a multipart body field by field, never more than the limits allow in memory: a file
 /// over the size limit is read to its end and dropped, so the sender gets an answer rather than
 /// a reset connection.
-async fn read_post(state: &AppState, mut form: Multipart) -> Result<Posted, AppError> {
+pub async fn read_post(state: &AppState, mut form: Multipart) -> Result<Posted, AppError> {
     let max = state.settings.attachment_max_bytes as usize;
     let unreadable = || AppError::field(FILE_FIELD, "err-attachment-upload");
     let mut posted = Posted {
         files: Vec::new(),
-        note: None,
-        visibility: None,
-        return_to: None,
+        fields: Vec::new(),
         refused: None,
     };
     // The whole body may hold the most files of the largest size, and the form's text.
@@ -70,21 +75,19 @@ async fn read_post(state: &AppState, mut form: Multipart) -> Result<Posted, AppE
                     });
                 }
             }
-            "note" | "visibility" | "return_to" => {
+            _ if file_name.is_some() => {}
+            _ => {
                 if over {
                     posted
                         .refused
-                        .get_or_insert(AppError::field("note", "err-note-too-long"));
+                        .get_or_insert(AppError::field(&name, "err-form-text-too-long"));
                     continue;
                 }
                 let text = String::from_utf8(bytes).map_err(|_| unreadable())?;
-                match name.as_str() {
-                    "note" => posted.note = Some(text),
-                    "visibility" => posted.visibility = Some(text),
-                    _ => posted.return_to = Some(text),
+                if posted.fields.len() < 200 {
+                    posted.fields.push((name, text));
                 }
             }
-            _ => {}
         }
     }
     Ok(posted)
@@ -108,28 +111,11 @@ fn back_to(return_to: Option<&str>, number: &str, error: Option<&AppError>) -> R
         .next()
         .unwrap_or_default()
         .to_string();
-    let to = match error.map(error_code) {
+    let to = match error.map(service::refusal_code) {
         Some(code) => format!("{page}?attach_error={code}#attach"),
         None => format!("{page}#files"),
     };
     axum::response::Redirect::to(&to).into_response()
-}
-
-/// The code a page shows a refusal by (the ticket page knows each one's words).
-fn error_code(e: &AppError) -> &'static str {
-    let key = match e {
-        AppError::Validation(fields) => fields.first().map(|f| f.message.as_str()),
-        _ => None,
-    };
-    match key {
-        Some("err-attachment-too-large") => "too-large",
-        Some("err-attachment-count") => "count",
-        Some("err-attachment-empty") => "empty",
-        Some("err-attachment-ticket-full") => "ticket-full",
-        Some("err-attachment-none") => "none",
-        Some(k) if k.starts_with("err-note") => "note",
-        _ => "upload",
-    }
 }
 
 pub(super) async fn upload(
@@ -145,10 +131,11 @@ pub(super) async fn upload(
         AppError::BadRequest("Send the files as multipart/form-data with a `file` part".into())
     })?;
     let posted = read_post(&state, form).await?;
+    let (return_to, note) = (posted.field("return_to"), posted.field("note"));
     let result = match posted.refused {
         Some(e) => Err(e),
         None => {
-            let visibility = match posted.visibility.as_deref().map(str::trim) {
+            let visibility = match posted.field("visibility").as_deref().map(str::trim) {
                 None | Some("") => Ok(NoteVisibility::Internal),
                 Some(v) => v
                     .parse::<NoteVisibility>()
@@ -161,10 +148,7 @@ pub(super) async fn upload(
                         &user,
                         asked,
                         posted.files,
-                        AttachInput {
-                            note: posted.note,
-                            visibility,
-                        },
+                        AttachInput { note, visibility },
                     )
                     .await
                 }
@@ -174,10 +158,8 @@ pub(super) async fn upload(
     };
     if page {
         return match result {
-            Ok(_) => Ok(back_to(posted.return_to.as_deref(), &n, None)),
-            Err(e @ AppError::Validation(_)) => {
-                Ok(back_to(posted.return_to.as_deref(), &n, Some(&e)))
-            }
+            Ok(_) => Ok(back_to(return_to.as_deref(), &n, None)),
+            Err(e @ AppError::Validation(_)) => Ok(back_to(return_to.as_deref(), &n, Some(&e))),
             Err(e) => Err(ApiError(e)),
         };
     }

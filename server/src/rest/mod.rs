@@ -265,7 +265,7 @@ impl FromRequestParts<AppState> for ClientAddr {
     }
 }
 
-mod attachments;
+pub mod attachments;
 mod projects;
 mod settings;
 mod tickets;

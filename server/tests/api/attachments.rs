@@ -473,3 +473,61 @@ async fn the_ticket_page_attaches_without_javascript_and_shows_the_files() {
         .unwrap();
     assert_eq!(r.status(), 403);
 }
+
+#[tokio::test]
+async fn the_request_form_files_with_a_photo_without_javascript() {
+    let app = TestApp::spawn_configured(false, |c| c.attachment_max_mb = 1).await;
+    app.user("rita@example.org", Role::Requester).await;
+    let s = Session::new(&app, Some("rita@example.org")).await;
+    let post = |file: (&'static str, Vec<u8>)| {
+        let form: Vec<(&str, Option<&str>, Vec<u8>)> = vec![
+            ("title", None, "Socket dead by the window".into()),
+            (
+                "description",
+                None,
+                "No power since Monday; photo attached.".into(),
+            ),
+            ("category", None, b"other".to_vec()),
+            ("impact", None, b"low".to_vec()),
+            ("urgency", None, "high".into()),
+            ("file", Some(file.0), file.1),
+            // The second input (the camera) left empty.
+            ("file", Some(""), Vec::new()),
+        ];
+        let parts: Vec<(&str, Option<&str>, &[u8])> = form
+            .iter()
+            .map(|(f, n, b)| (*f, *n, b.as_slice()))
+            .collect();
+        let (content_type, body) = multipart(&parts);
+        s.client
+            .post(app.url("/api/file_request"))
+            .header("accept", "text/html")
+            .header("origin", app.base.clone())
+            .header("referer", app.url("/requests/new"))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    // A file over the limit: nothing is filed, the form comes back with what was typed.
+    let r = post(("huge.png", vec![0u8; 1024 * 1024 + 1]))
+        .await
+        .unwrap();
+    assert!(r.status().is_redirection(), "{}", r.status());
+    let to = r.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.contains("/requests/new?") && to.contains("__err="), "{to}");
+    assert_eq!(app.state.db.count_tickets().await.unwrap(), 0);
+    let (_, draft) = s.call("request_draft", &[]).await;
+    assert!(draft.contains("Socket dead by the window"), "{draft}");
+    // Within the limit: filed, and the photo is on the ticket.
+    let r = post(("socket.png", PNG.to_vec())).await.unwrap();
+    assert!(r.status().is_redirection(), "{}", r.status());
+    let to = r.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        to.contains("?filed=1") && !to.contains("attach_error"),
+        "{to}"
+    );
+    let html = s.page(&to).await;
+    assert!(html.contains("Socket dead by the window") && html.contains("socket.png"));
+    let (files, _) = app.state.db.attachment_counts().await.unwrap();
+    assert_eq!(files, 1);
+}

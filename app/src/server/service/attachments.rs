@@ -20,6 +20,44 @@ pub struct AttachInput {
     pub visibility: NoteVisibility,
 }
 
+/// Files posted with the request form by a browser without JavaScript: read before the form's
+/// fields reach `file_request`, which attaches them to the ticket it files (or refuses the form
+/// with the files' error).
+#[derive(Clone)]
+pub struct PostedFiles(std::sync::Arc<std::sync::Mutex<Option<PostedResult>>>);
+
+/// The files read from a post, or why they were refused.
+pub type PostedResult = Result<Vec<Upload>, AppError>;
+
+impl PostedFiles {
+    pub fn new(files: PostedResult) -> Self {
+        PostedFiles(std::sync::Arc::new(std::sync::Mutex::new(Some(files))))
+    }
+
+    /// The files, once.
+    pub fn take(&self) -> Option<PostedResult> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+/// The code a page shows a refusal of files by (`?attach_error=`); the page knows each one's
+/// words and limits.
+pub fn refusal_code(e: &AppError) -> &'static str {
+    let key = match e {
+        AppError::Validation(fields) => fields.first().map(|f| f.message.as_str()),
+        _ => None,
+    };
+    match key {
+        Some("err-attachment-too-large") => "too-large",
+        Some("err-attachment-count") => "count",
+        Some("err-attachment-empty") => "empty",
+        Some("err-attachment-ticket-full") => "ticket-full",
+        Some("err-attachment-none") => "none",
+        Some(k) if k.starts_with("err-note") => "note",
+        _ => "upload",
+    }
+}
+
 /// The field a refused file is reported at.
 pub const FILE_FIELD: &str = "file";
 

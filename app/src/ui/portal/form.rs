@@ -42,7 +42,12 @@ pub(super) fn RequestForm(
         <section class="panel form-page">
             <h1>{if staff { t("portal-file-a-request") } else { t("portal-report-a-problem") }}</h1>
             <p class="lead">{t("portal-form-lead")}</p>
-            <ActionForm action=action attr:class="form" attr:novalidate="">
+            <ActionForm
+                action=action
+                attr:class="form"
+                attr:novalidate=""
+                attr:enctype="multipart/form-data"
+            >
                 {staff.then(|| view! { <OnBehalf draft=draft error=error /> })}
                 <label for="category">
                     {t("portal-form-category")} <span class="req">{t("portal-required")}</span>
@@ -86,7 +91,7 @@ pub(super) fn RequestForm(
                 <label for="contact">{t("portal-form-contact")}</label>
                 <input id="contact" name="contact" autocomplete="tel" value=draft.get("contact") />
                 <FieldMessage error=error field="contact" />
-                <RequestFiles />
+                <RequestFiles error=error />
                 <ErrorBox error=Signal::derive(move || {
                     error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
                 }) />
@@ -104,19 +109,38 @@ pub(super) fn RequestForm(
     }
 }
 
-/// Files for the request, once JavaScript runs: they are attached to the ticket right after it
-/// is filed (without JavaScript, the ticket page that follows has the form for them).
+/// Files for the request. With JavaScript the picker lists them and they are attached right after
+/// the ticket is filed; without it they post with the form as multipart.
 #[component]
-fn RequestFiles() -> impl IntoView {
+fn RequestFiles(error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     view! {
-        <Show when=move || hydrated.get()>
-            <fieldset class="group files-group">
-                <legend>{t("attachment-heading")}</legend>
+        <fieldset class="group files-group">
+            <legend>{t("attachment-heading")}</legend>
+            <Show
+                when=move || hydrated.get()
+                fallback=|| {
+                    view! {
+                        <label for="attach-file">{t("attachment-choose")}</label>
+                        <input id="attach-file" type="file" name="file" multiple />
+                        <label for="attach-photo" class="photo">
+                            {t("attachment-take-photo")}
+                        </label>
+                        <input
+                            id="attach-photo"
+                            type="file"
+                            name="file"
+                            accept="image/*"
+                            capture="environment"
+                        />
+                    }
+                }
+            >
                 <crate::ui::upload::FilePicker max_mb=0 named=false />
-            </fieldset>
-        </Show>
+            </Show>
+            <FieldMessage error=error field="file" />
+        </fieldset>
     }
 }
 
