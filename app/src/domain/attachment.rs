@@ -26,11 +26,13 @@ pub struct Attachment {
     pub created_at: DateTime<Utc>,
     /// Whether this reader may remove it (its uploader, or a coordinator).
     pub can_remove: bool,
+    /// Where this reader fetches the bytes (through a tracking link, a path under it).
+    pub url: String,
 }
 
 impl Attachment {
     pub fn url(&self) -> String {
-        format!("/api/v1/attachments/{}", self.id)
+        self.url.clone()
     }
 
     pub fn kind(&self) -> Sniffed {

@@ -117,19 +117,25 @@ pub async fn revoke_tracking_link(
     Ok(())
 }
 
-/// The public side of the ticket a live tracking link opens; anything else is "not found".
-pub async fn tracked(state: &AppState, token: &str) -> Result<TicketDetail, AppError> {
+/// The ticket a live tracking link opens; anything else is "not found".
+pub async fn tracked_ticket_id(state: &AppState, token: &str) -> Result<i64, AppError> {
     let token = token.trim();
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::NotFound);
     }
     let finished_cutoff =
         state.clock.now() - chrono::Duration::days(state.settings.tracking_link_days);
-    let id = state
+    state
         .db
         .tracked_ticket(&super::auth::token_hash(token), finished_cutoff)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(AppError::NotFound)
+}
+
+/// The public side of the ticket a live tracking link opens; anything else is "not found".
+pub async fn tracked(state: &AppState, token: &str) -> Result<TicketDetail, AppError> {
+    let token = token.trim();
+    let id = tracked_ticket_id(state, token).await?;
     let mut conn = state.db.conn().await?;
     let row = Db::ticket(&mut conn, id).await?.ok_or(AppError::NotFound)?;
     drop(conn);
@@ -172,8 +178,8 @@ pub async fn tracked(state: &AppState, token: &str) -> Result<TicketDetail, AppE
         tracking_view: true,
         merged_from: None,
         extras: Default::default(),
-        // Files are read with an account; a tracking link shows the conversation only.
-        attachments: Vec::new(),
+        // Public files, fetched through the link.
+        attachments: super::service::through_link(token, state.db.attachments(id, false).await?),
         can_attach: false,
         attachment_max_mb: 0,
         attachment_ticket_max_mb: 0,

@@ -210,6 +210,11 @@ pub(super) async fn download(
     Path(id): Path<String>,
 ) -> ApiResult<Response> {
     let (file, bytes) = service::open_attachment(&state, &user, &id).await?;
+    Ok(served(&file, bytes))
+}
+
+/// The response that carries a file's bytes.
+fn served(file: &Attachment, bytes: Vec<u8>) -> Response {
     let inline = file.kind().inline();
     let headers = [
         (header::CONTENT_TYPE, file.kind().media_type().to_string()),
@@ -225,7 +230,16 @@ pub(super) async fn download(
         // Private to the reader; the content behind an id never changes.
         (header::CACHE_CONTROL, "private, max-age=86400".to_string()),
     ];
-    Ok((headers, bytes).into_response())
+    (headers, bytes).into_response()
+}
+
+/// A public file through a tracking link (someone without an account).
+pub(super) async fn download_through_link(
+    State(state): State<AppState>,
+    Path((token, id)): Path<(String, String)>,
+) -> ApiResult<Response> {
+    let (file, bytes) = service::open_through_link(&state, &token, &id).await?;
+    Ok(served(&file, bytes))
 }
 
 pub(super) async fn remove(

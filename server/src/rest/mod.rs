@@ -77,6 +77,10 @@ pub fn routes() -> Router<AppState> {
             "/attachments/{id}/remove",
             post(attachments::remove_from_page),
         )
+        .route(
+            "/track/{token}/attachments/{id}",
+            get(attachments::download_through_link),
+        )
         .route("/projects", get(projects).post(create_project))
         .route("/projects/{id}", get(project))
         .route("/projects/{id}/tasks", post(plan_task))

@@ -514,7 +514,10 @@ async fn the_request_form_files_with_a_photo_without_javascript() {
         .unwrap();
     assert!(r.status().is_redirection(), "{}", r.status());
     let to = r.headers()["location"].to_str().unwrap().to_string();
-    assert!(to.contains("/requests/new?") && to.contains("__err="), "{to}");
+    assert!(
+        to.contains("/requests/new?") && to.contains("__err="),
+        "{to}"
+    );
     assert_eq!(app.state.db.count_tickets().await.unwrap(), 0);
     let (_, draft) = s.call("request_draft", &[]).await;
     assert!(draft.contains("Socket dead by the window"), "{draft}");
@@ -530,4 +533,81 @@ async fn the_request_form_files_with_a_photo_without_javascript() {
     assert!(html.contains("Socket dead by the window") && html.contains("socket.png"));
     let (files, _) = app.state.db.attachment_counts().await.unwrap();
     assert_eq!(files, 1);
+}
+
+#[tokio::test]
+async fn a_tracking_link_shows_public_files_only() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let carla = app.api_user("carla@example.org", Role::Coordinator).await;
+    let t = rita.file("Projector flickers").await;
+    for (name, visibility) in [("flicker.png", "public"), ("vendor-quote.txt", "internal")] {
+        let bytes: &[u8] = if name.ends_with(".png") {
+            PNG
+        } else {
+            b"EUR 1,200\n"
+        };
+        let r = upload(
+            &carla,
+            &t.number,
+            &[
+                ("file", Some(name), bytes),
+                ("visibility", None, visibility.as_bytes()),
+            ],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+    }
+    let internal_id = json(
+        carla
+            .get(&format!("/tickets/{}/attachments", t.number))
+            .await,
+    )
+    .await["items"][1]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let coordinator = Session::new(&app, Some("carla@example.org")).await;
+    let (status, url) = coordinator
+        .call("create_tracking_link", &[("number", &t.number)])
+        .await;
+    assert_eq!(status, 200);
+    let url: String = serde_json::from_str(&url).unwrap();
+    let token = url.rsplit('/').next().unwrap().to_string();
+    let nobody = Session::new(&app, None).await;
+    let (_, text) = nobody.call("tracked_ticket", &[("token", &token)]).await;
+    let d: app::types::TicketDetail = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        d.attachments
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>(),
+        ["flicker.png"]
+    );
+    assert!(!text.contains("@example.org"), "no addresses: {text}");
+    let through = &d.attachments[0].url;
+    assert!(through.starts_with(&format!("/api/v1/track/{token}/")));
+    let r = app.client.get(app.url(through)).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "image/png");
+    // The internal file is not there through the link, nor a file of another ticket, nor with a
+    // made-up token.
+    let other = rita.file("Another ticket").await;
+    let r = upload(&rita, &other.number, &[("file", Some("other.png"), PNG)]).await;
+    let other_id = json(r).await["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for path in [
+        format!("/api/v1/track/{token}/attachments/{internal_id}"),
+        format!("/api/v1/track/{token}/attachments/{other_id}"),
+        format!(
+            "/api/v1/track/{}/attachments/{}",
+            "0".repeat(64),
+            d.attachments[0].id
+        ),
+    ] {
+        let r = app.client.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(r.status(), 404, "{path}");
+    }
 }

@@ -214,7 +214,6 @@ pub(super) fn seen_by(actor: &User, who: Reader, a: AttachmentRow) -> Attachment
         }
     };
     Attachment {
-        id: a.public_id,
         note_id: a.note_id,
         name: a.file_name,
         media_type: a.media_type,
@@ -223,7 +222,57 @@ pub(super) fn seen_by(actor: &User, who: Reader, a: AttachmentRow) -> Attachment
         uploader,
         created_at: a.created_at,
         can_remove: a.uploader_id == actor.id || actor.role.coordinates(),
+        url: format!("/api/v1/attachments/{}", a.public_id),
+        id: a.public_id,
     }
+}
+
+/// A ticket's public files as a tracking link shows them: first names only, fetched through
+/// the link.
+pub fn through_link(token: &str, rows: Vec<AttachmentRow>) -> Vec<Attachment> {
+    rows.into_iter()
+        .filter(|a| !a.internal)
+        .map(|a| Attachment {
+            url: format!("/api/v1/track/{token}/attachments/{}", a.public_id),
+            id: a.public_id,
+            note_id: a.note_id,
+            name: a.file_name,
+            media_type: a.media_type,
+            size: a.size,
+            internal: false,
+            uploader: PersonRef {
+                email: String::new(),
+                name: a.uploader.first_name().to_string(),
+            },
+            created_at: a.created_at,
+            can_remove: false,
+        })
+        .collect()
+}
+
+/// A public file of the ticket a live tracking link opens, and its bytes; anything else is
+/// `NotFound`.
+pub async fn open_through_link(
+    state: &AppState,
+    token: &str,
+    public_id: &str,
+) -> Result<(Attachment, Vec<u8>), AppError> {
+    let ticket_id = crate::server::portal::tracked_ticket_id(state, token).await?;
+    let row = state
+        .db
+        .attachment(public_id)
+        .await?
+        .filter(|a| a.ticket_id == ticket_id && !a.internal)
+        .ok_or(AppError::NotFound)?;
+    let bytes = state
+        .db
+        .attachment_bytes(&row.sha256)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let file = through_link(token, vec![row])
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    Ok((file, bytes))
 }
 
 /// A file and its bytes, for someone who may read it; anything else, a guessed id included,
