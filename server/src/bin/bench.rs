@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
+#[path = "bench/files.rs"]
+mod files;
+
 const PASSWORD: &str = "bench-password-1";
 
 /// One keep-alive HTTP/1.1 connection; just enough client for a benchmark.
@@ -340,11 +343,15 @@ async fn main() {
     let target = start(url).await;
     // BENCH_ONLY=poll measures the board's poll alone, without seeding: quick, for profiling it.
     let mut rows = Vec::new();
+    let mut notes = Vec::new();
     if std::env::var("BENCH_ONLY").as_deref() != Ok("poll") {
         rows = filing(&target).await;
         seed(&target).await;
         rows.extend(lists(&target).await);
         rows.extend(board(&target).await);
+        let (file_rows, file_notes) = files::files(&target).await;
+        rows.extend(file_rows);
+        notes = file_notes;
     }
     let (polls, server_rss) = polls(&target).await;
     rows.extend(polls);
@@ -358,6 +365,9 @@ async fn main() {
     println!("|---|---|---|---|---|---|---|---|---|");
     for r in &rows {
         println!("{}", r.row());
+    }
+    for note in notes {
+        println!("\n{note}");
     }
     println!(
         "\nserver process RSS after the 500-client poll run: {server_rss:.0} MB \
