@@ -199,7 +199,14 @@ impl Application {
         let service = self
             .router
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
-        let served = axum::serve(self.listener, service)
+        // Pages stream in several writes: with Nagle's algorithm on, each small write after the
+        // first waits for the client's delayed acknowledgement (40 ms on loopback and LANs).
+        let listener = axum::serve::ListenerExt::tap_io(self.listener, |tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "TCP_NODELAY not set");
+            }
+        });
+        let served = axum::serve(listener, service)
             .with_graceful_shutdown(shutdown)
             .await;
         drop(workers);
@@ -434,6 +441,13 @@ async fn files_with_the_request_form(
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     if req.method() != Method::POST || req.uri().path() != "/api/file_request" || !multipart {
         return next.run(req).await;
+    }
+    // Nobody's files are read before they are known to be signed in.
+    if !matches!(
+        app::server::auth::authenticate(&state, req.headers()).await,
+        Ok(Some(_))
+    ) {
+        return crate::rest::error_response(&app::error::AppError::Unauthenticated);
     }
     let (mut parts, body) = req.into_parts();
     let read = match axum::extract::Multipart::from_request(

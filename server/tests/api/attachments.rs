@@ -533,6 +533,17 @@ async fn the_request_form_files_with_a_photo_without_javascript() {
     assert!(html.contains("Socket dead by the window") && html.contains("socket.png"));
     let (files, _) = app.state.db.attachment_counts().await.unwrap();
     assert_eq!(files, 1);
+    // Nobody's files are read before they are signed in.
+    let (content_type, body) = multipart(&[("title", None, b"x"), ("file", Some("a.png"), PNG)]);
+    let r = app
+        .client
+        .post(app.url("/api/file_request"))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
 }
 
 #[tokio::test]
