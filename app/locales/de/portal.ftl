@@ -165,7 +165,6 @@ attachment-size-mb = { $n } MB
 attachment-internal = intern
 attachment-by = von { $name }
 attachment-open = { $name } in voller Größe öffnen
-attachment-download = Herunterladen
 attachment-remove = Entfernen
 attachment-add = Dateien anhängen
 attachment-choose = Dateien (Screenshots, Fotos, Protokolle)

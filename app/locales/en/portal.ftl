@@ -162,7 +162,6 @@ attachment-size-mb = { $n } MB
 attachment-internal = internal
 attachment-by = from { $name }
 attachment-open = Open { $name } full size
-attachment-download = Download
 attachment-remove = Remove
 attachment-add = Attach files
 attachment-choose = Files (screenshots, photos, logs)

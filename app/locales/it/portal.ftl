@@ -171,7 +171,6 @@ attachment-size-mb = { $n } MB
 attachment-internal = interno
 attachment-by = da { $name }
 attachment-open = Apri { $name } a grandezza intera
-attachment-download = Scarica
 attachment-remove = Rimuovi
 attachment-add = Allega file
 attachment-choose = File (screenshot, foto, log)

@@ -66,6 +66,8 @@ fn every_message_is_used_by_the_code() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut sources = Vec::new();
     files_under(&root.join("src"), "rs", &mut sources);
+    // The REST API's field errors (server/src) use the same catalogue.
+    files_under(&root.join("../server/src"), "rs", &mut sources);
     for ext in ["html", "txt"] {
         files_under(&root.join("templates"), ext, &mut sources);
     }
@@ -88,6 +90,8 @@ fn every_message_the_code_asks_for_exists() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut sources = Vec::new();
     files_under(&root.join("src"), "rs", &mut sources);
+    // The REST API's field errors (server/src) use the same catalogue.
+    files_under(&root.join("../server/src"), "rs", &mut sources);
     let known: BTreeSet<String> = catalogue(Lang::En)
         .into_iter()
         .flat_map(|(_, ids)| ids)

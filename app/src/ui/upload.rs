@@ -207,9 +207,14 @@ pub fn FilePicker(max_mb: u64, named: bool) -> impl IntoView {
                 .map(|f| f.name.clone())
         })
     };
+    // A fresh form starts with nothing chosen, and nothing left waiting from a form that was
+    // left without filing.
     #[cfg(feature = "hydrate")]
     {
         browser::clear();
+        if !named {
+            browser::keep_for_filing();
+        }
     }
     let added = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]

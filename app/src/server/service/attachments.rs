@@ -53,7 +53,7 @@ pub fn refusal_code(e: &AppError) -> &'static str {
         Some("err-attachment-empty") => "empty",
         Some("err-attachment-ticket-full") => "ticket-full",
         Some("err-attachment-none") => "none",
-        Some(k) if k.starts_with("err-note") => "note",
+        Some("err-note-too-long" | "err-note-required") => "note",
         _ => "upload",
     }
 }
