@@ -46,5 +46,5 @@ test('a coordinator edits the roster and the change survives a reload', async ({
   const again = page.getByRole('form', { name: 'Roster entry for Tom Desk' });
   await expect(again.getByLabel('Capacity')).toHaveValue('5');
   await expect(again.getByLabel('Skills')).toHaveValue('hardware:3, software:2, other:2');
-  await expect(page.getByText(/updated user tom@example.org/)).toBeVisible();
+  await expect(page.getByText(/changed the account tom@example.org: tier/)).toBeVisible();
 });
