@@ -90,7 +90,7 @@ pub async fn file_request(
         .is_some_and(|a| a.contains("text/html"));
     // Files a browser without JavaScript posted with the form: refused before anything is filed
     // when they break a limit.
-    let files = match parts
+    let files = parts
         .extensions
         .get::<service::PostedFiles>()
         .and_then(|p| p.take())
@@ -101,21 +101,18 @@ pub async fn file_request(
                 service::check_uploads(&state, &files)?;
             }
             Ok(files)
-        }) {
-        Ok(files) => files,
-        Err(e) => {
-            if without_js {
-                state
-                    .db
-                    .save_draft(user.id, "file_request", &typed, state.clock.now())
-                    .await?;
-            }
-            return Err(e);
-        }
+        });
+    let refused_files = files.is_err();
+    let filed = match files {
+        Ok(files) => service::create_ticket(&state, &user, input)
+            .await
+            .map(|t| (t, files)),
+        Err(e) => Err(e),
     };
-    let ticket = match service::create_ticket(&state, &user, input).await {
-        Ok(t) => t,
-        Err(e @ AppError::Validation(_)) => {
+    let (ticket, files) = match filed {
+        Ok(filed) => filed,
+        Err(e) if refused_files || matches!(e, AppError::Validation(_)) => {
+            // Sent back to a fresh form without JavaScript: keep what was typed.
             if without_js {
                 state
                     .db

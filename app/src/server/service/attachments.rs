@@ -205,7 +205,26 @@ pub async fn attachments(
 
 /// A file as its reader may see it: outside IT, the uploader's first name only.
 pub(super) fn seen_by(actor: &User, who: Reader, a: AttachmentRow) -> Attachment {
-    let uploader = if who == Reader::Staff {
+    let url = format!("/api/v1/attachments/{}", a.public_id);
+    let can_remove = a.uploader_id == actor.id || actor.role.coordinates();
+    presented(a, who == Reader::Staff, can_remove, url)
+}
+
+/// A ticket's public files as a tracking link shows them: first names only, fetched through
+/// the link.
+pub fn through_link(token: &str, rows: Vec<AttachmentRow>) -> Vec<Attachment> {
+    rows.into_iter()
+        .filter(|a| !a.internal)
+        .map(|a| {
+            let url = format!("/api/v1/track/{token}/attachments/{}", a.public_id);
+            presented(a, false, false, url)
+        })
+        .collect()
+}
+
+/// A stored file as a page or the API shows it; `staff` readers see the uploader's address.
+fn presented(a: AttachmentRow, staff: bool, can_remove: bool, url: String) -> Attachment {
+    let uploader = if staff {
         a.uploader
     } else {
         PersonRef {
@@ -221,33 +240,10 @@ pub(super) fn seen_by(actor: &User, who: Reader, a: AttachmentRow) -> Attachment
         internal: a.internal,
         uploader,
         created_at: a.created_at,
-        can_remove: a.uploader_id == actor.id || actor.role.coordinates(),
-        url: format!("/api/v1/attachments/{}", a.public_id),
+        can_remove,
+        url,
         id: a.public_id,
     }
-}
-
-/// A ticket's public files as a tracking link shows them: first names only, fetched through
-/// the link.
-pub fn through_link(token: &str, rows: Vec<AttachmentRow>) -> Vec<Attachment> {
-    rows.into_iter()
-        .filter(|a| !a.internal)
-        .map(|a| Attachment {
-            url: format!("/api/v1/track/{token}/attachments/{}", a.public_id),
-            id: a.public_id,
-            note_id: a.note_id,
-            name: a.file_name,
-            media_type: a.media_type,
-            size: a.size,
-            internal: false,
-            uploader: PersonRef {
-                email: String::new(),
-                name: a.uploader.first_name().to_string(),
-            },
-            created_at: a.created_at,
-            can_remove: false,
-        })
-        .collect()
 }
 
 /// A public file of the ticket a live tracking link opens, and its bytes; anything else is
