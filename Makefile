@@ -64,8 +64,9 @@ browser:
 		cd end2end && npm ci --no-fund --no-audit; \
 	fi
 
-# PostgreSQL (a throw-away server per test run, see .ci/with-postgres) and nginx (two processes
-# behind one address) for the second run of the integration suite.
+# PostgreSQL (a throw-away server per test run, see .ci/with-postgres), nginx (two processes
+# behind one address) for the second run of the integration suite, Dovecot (an IMAP mailbox the
+# mail tests start in a temporary folder) and openssl (its test certificates).
 services:
 	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		echo "installing Debian's postgresql for the PostgreSQL test run"; \
@@ -74,6 +75,10 @@ services:
 	@if [ ! -x /usr/sbin/nginx ]; then \
 		echo "installing Debian's nginx for the multi-process test"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	fi
+	@if [ ! -x /usr/sbin/dovecot ] || ! command -v openssl >/dev/null; then \
+		echo "installing Debian's dovecot-imapd and openssl for the mail tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd openssl >/dev/null; \
 	fi
 
 build: tools

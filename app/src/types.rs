@@ -341,3 +341,19 @@ pub struct ColumnPage {
     /// Where the next page starts, while the column has more.
     pub next: Option<String>,
 }
+
+/// A message to the help desk held for a coordinator (too large, too many from one sender, a
+/// domain the desk does not take mail from, unreadable), as the held-mail page lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeldMessage {
+    pub id: i64,
+    pub sender: String,
+    pub subject: String,
+    /// The stored reason's code (`rate`, `too-large`, …); `domain::inbound::Why::key_of` names it.
+    pub why: String,
+    pub size: i64,
+    /// False when the message stayed in the mailbox (too large to fetch): it can only be dropped
+    /// here.
+    pub kept: bool,
+    pub received_at: chrono::DateTime<chrono::Utc>,
+}

@@ -42,9 +42,21 @@ pub enum Command {
         #[arg(long)]
         from: std::path::PathBuf,
     },
+    /// Mail to the help desk.
+    #[command(subcommand)]
+    Mail(MailCommand),
     /// Ask the server listening at --addr whether it is ready (exit 0) or not (exit 1): for a
     /// container's health check, where no HTTP client is installed.
     CheckReady,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MailCommand {
+    /// Take one RFC 5322 message from standard input, as a mail server's pipe delivers it
+    /// (e.g. Postfix `mailbox_command` or an alias `|switchboard mail ingest`). Prints one JSON
+    /// line (`{"outcome":"created","ticket":"SB-1234"}`, or noted, ignored or held with why)
+    /// and exits 0 once the message is kept; exits 75 (try again later) when it could not be.
+    Ingest,
 }
 
 #[derive(Subcommand, Debug)]
@@ -268,6 +280,95 @@ pub struct Config {
         global = true
     )]
     pub attachment_ticket_max_mb: u64,
+    /// The help desk's mailbox, read over IMAP: `imaps://USER@HOST:PORT/MAILBOX` (TLS), or
+    /// `imap://…` (STARTTLS). A user that is an address is written with %40 or a plain @.
+    #[arg(long, env = "SWITCHBOARD_MAIL_INBOUND", global = true)]
+    pub mail_inbound: Option<String>,
+    /// The mailbox's password (for OAuth2, set the --mail-inbound-oauth-* settings instead).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_MAIL_INBOUND_PASSWORD",
+        hide_env_values = true,
+        global = true
+    )]
+    pub mail_inbound_password: Option<Secret>,
+    /// OAuth2 (SASL XOAUTH2) for the mailbox: the identity provider's token endpoint.
+    #[arg(long, env = "SWITCHBOARD_MAIL_INBOUND_OAUTH_TOKEN_URL", global = true)]
+    pub mail_inbound_oauth_token_url: Option<String>,
+    #[arg(long, env = "SWITCHBOARD_MAIL_INBOUND_OAUTH_CLIENT_ID", global = true)]
+    pub mail_inbound_oauth_client_id: Option<String>,
+    #[arg(
+        long,
+        env = "SWITCHBOARD_MAIL_INBOUND_OAUTH_CLIENT_SECRET",
+        hide_env_values = true,
+        global = true
+    )]
+    pub mail_inbound_oauth_client_secret: Option<Secret>,
+    #[arg(
+        long,
+        env = "SWITCHBOARD_MAIL_INBOUND_OAUTH_REFRESH_TOKEN",
+        hide_env_values = true,
+        global = true
+    )]
+    pub mail_inbound_oauth_refresh_token: Option<Secret>,
+    /// Seconds between reads of the mailbox (the longest wait where the server offers IDLE).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_MAIL_INBOUND_INTERVAL_SECS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub mail_inbound_interval_secs: u64,
+    /// The largest message taken, in megabytes; a larger one is held for a coordinator.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_MAIL_INBOUND_MAX_MB",
+        default_value_t = 25,
+        value_parser = clap::value_parser!(u64).range(1..=1024),
+        global = true
+    )]
+    pub mail_inbound_max_mb: u64,
+    /// Comma-separated domains mail from people without an account is taken from (empty: any).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_MAIL_INBOUND_DOMAINS",
+        default_value = "",
+        global = true
+    )]
+    pub mail_inbound_domains: String,
+    /// Messages one sender may send in an hour before the next is held.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_MAIL_INBOUND_PER_HOUR",
+        default_value_t = 20,
+        global = true
+    )]
+    pub mail_inbound_per_hour: u32,
+    /// A folder taken messages are moved to (empty: they stay, flagged $Switchboard and seen).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_MAIL_INBOUND_DONE_FOLDER",
+        default_value = "",
+        global = true
+    )]
+    pub mail_inbound_done_folder: String,
+    /// A PEM file of certificates to trust for the mailbox besides the public roots (an
+    /// internal certificate authority).
+    #[arg(long, env = "SWITCHBOARD_MAIL_INBOUND_CA_FILE", global = true)]
+    pub mail_inbound_ca_file: Option<std::path::PathBuf>,
+    /// The category requests by mail are filed in until triaged.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_MAIL_INBOUND_CATEGORY",
+        default_value = "other",
+        global = true
+    )]
+    pub mail_inbound_category: String,
+    /// The address that reaches Switchboard (the mailbox or the pipe): mail about a ticket
+    /// asks for replies at its plus address (helpdesk+sb-1042@…). Default: the mailbox's user
+    /// when it is an address.
+    #[arg(long, env = "SWITCHBOARD_MAIL_REPLY_ADDRESS", global = true)]
+    pub mail_reply_address: Option<String>,
     /// Folder with the built site (wasm, js, css); cargo-leptos sets LEPTOS_SITE_ROOT.
     #[arg(
         long,
@@ -310,6 +411,20 @@ impl Config {
             time_zone: chrono_tz::Tz::UTC,
             attachment_max_mb: 10,
             attachment_ticket_max_mb: 100,
+            mail_inbound: None,
+            mail_inbound_password: None,
+            mail_inbound_oauth_token_url: None,
+            mail_inbound_oauth_client_id: None,
+            mail_inbound_oauth_client_secret: None,
+            mail_inbound_oauth_refresh_token: None,
+            mail_inbound_interval_secs: 30,
+            mail_inbound_max_mb: 25,
+            mail_inbound_domains: String::new(),
+            mail_inbound_per_hour: 20,
+            mail_inbound_done_folder: String::new(),
+            mail_inbound_ca_file: None,
+            mail_inbound_category: "other".into(),
+            mail_reply_address: None,
         }
     }
 }

@@ -4,7 +4,7 @@ use anyhow::{bail, Context};
 use clap::Parser;
 use std::io::Read;
 use std::process::ExitCode;
-use switchboard::config::{Cli, Command, UserCommand};
+use switchboard::config::{Cli, Command, MailCommand, UserCommand};
 use switchboard::Config;
 use tracing_subscriber::EnvFilter;
 
@@ -16,6 +16,9 @@ async fn main() -> ExitCode {
         )
         .init();
     let cli = Cli::parse();
+    if let Some(Command::Mail(MailCommand::Ingest)) = &cli.command {
+        return ingest(&cli.config).await;
+    }
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -73,6 +76,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::CheckReady => check_ready(config.addr).await,
+        Command::Mail(MailCommand::Ingest) => unreachable!("taken before"),
         Command::Demo => {
             let state = state_for_cli(&config).await?;
             app::server::demo::load(&state).await?;
@@ -85,6 +89,44 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             role,
             password_stdin,
         }) => add_user(&config, &email, &name, &role, password_stdin).await,
+    }
+}
+
+/// `mail ingest`: one message from standard input. Exit 0 only once it is kept; 75
+/// (EX_TEMPFAIL) tells the mail server to try again later; 65 (EX_DATAERR) that it never will.
+async fn ingest(config: &Config) -> ExitCode {
+    const TEMPFAIL: u8 = 75;
+    let mut raw = Vec::new();
+    let limit = config.mail_inbound_max_mb * app::server::state::MB;
+    // Read a little past the limit: a larger message is held (kept) with its first bytes.
+    if let Err(e) = std::io::stdin()
+        .lock()
+        .take(limit.saturating_mul(4))
+        .read_to_end(&mut raw)
+    {
+        eprintln!("switchboard: cannot read the message: {e}");
+        return ExitCode::from(TEMPFAIL);
+    }
+    if raw.is_empty() {
+        eprintln!("switchboard: no message on standard input");
+        return ExitCode::from(65);
+    }
+    let state = match state_for_cli(config).await {
+        Ok(state) => state,
+        Err(e) => {
+            eprintln!("switchboard: {}", explain(&e));
+            return ExitCode::from(TEMPFAIL);
+        }
+    };
+    match app::server::inbound::ingest(&state, &raw).await {
+        Ok(outcome) => {
+            println!("{}", outcome.json());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("switchboard: the message was not kept: {e}");
+            ExitCode::from(TEMPFAIL)
+        }
     }
 }
 

@@ -35,6 +35,8 @@ pub struct Application {
     pub state: AppState,
     sla_interval: Duration,
     mail_interval: Duration,
+    /// The help desk's mailbox, when mail is read over IMAP.
+    mailbox: Option<app::server::inbound::imap::ImapSettings>,
 }
 
 /// Opens the database (running migrations), loads demo data when asked and the database is
@@ -42,6 +44,7 @@ pub struct Application {
 pub async fn build(config: &Config, listener: TcpListener) -> Result<Application, StartError> {
     let priority_matrix =
         PriorityMatrix::parse(&config.priority_matrix).map_err(StartError::Config)?;
+    let mailbox = mailbox(config)?;
     let db = Db::open_with(&config.database_url, config.sqlite_synchronous).await?;
     let head = db.feed_head().await.unwrap_or(0);
     let settings = Settings {
@@ -73,6 +76,30 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
                 })
             })
             .collect::<Result<_, _>>()?,
+        mail_intake: app::server::inbound::MailIntake {
+            limits: app::server::inbound::Limits {
+                max_bytes: config.mail_inbound_max_mb * app::server::state::MB,
+                ..Default::default()
+            },
+            domains: config
+                .mail_inbound_domains
+                .split(',')
+                .map(|d| d.trim().to_lowercase())
+                .filter(|d| !d.is_empty())
+                .collect(),
+            per_hour: i64::from(config.mail_inbound_per_hour.max(1)),
+            desk_address: config
+                .mail_reply_address
+                .clone()
+                .or_else(|| {
+                    mailbox
+                        .as_ref()
+                        .map(|m| m.user.clone())
+                        .filter(|u| u.contains('@'))
+                })
+                .map(|a| a.trim().to_lowercase()),
+            category: config.mail_inbound_category.trim().to_string(),
+        },
     };
     let mailer = match &config.smtp_host {
         None => None,
@@ -118,7 +145,66 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
         state,
         sla_interval: Duration::from_secs(config.sla_interval_secs.max(1)),
         mail_interval: Duration::from_secs(config.mail_interval_secs.max(1)),
+        mailbox,
     })
+}
+
+/// The mailbox to read, from `--mail-inbound` and its secrets (checked before anything starts).
+fn mailbox(
+    config: &Config,
+) -> Result<Option<app::server::inbound::imap::ImapSettings>, StartError> {
+    use app::server::inbound::imap::{Auth, ImapSettings};
+    let Some(url) = config
+        .mail_inbound
+        .as_deref()
+        .filter(|u| !u.trim().is_empty())
+    else {
+        return Ok(None);
+    };
+    let auth = match (
+        &config.mail_inbound_oauth_token_url,
+        &config.mail_inbound_oauth_client_id,
+        &config.mail_inbound_oauth_client_secret,
+        &config.mail_inbound_oauth_refresh_token,
+        &config.mail_inbound_password,
+    ) {
+        (Some(token_url), Some(client_id), Some(secret), Some(refresh), _) => Auth::OAuth2 {
+            token_url: token_url.clone(),
+            client_id: client_id.clone(),
+            client_secret: secret.0.clone(),
+            refresh_token: refresh.0.clone(),
+        },
+        (None, None, None, None, Some(password)) => Auth::Password(password.0.clone()),
+        (None, None, None, None, None) => {
+            return Err(StartError::Config(
+                "--mail-inbound needs SWITCHBOARD_MAIL_INBOUND_PASSWORD, or the four \
+                 --mail-inbound-oauth-* settings"
+                    .into(),
+            ))
+        }
+        _ => {
+            return Err(StartError::Config(
+                "OAuth2 for the mailbox needs all of --mail-inbound-oauth-token-url, \
+                 --mail-inbound-oauth-client-id, SWITCHBOARD_MAIL_INBOUND_OAUTH_CLIENT_SECRET \
+                 and SWITCHBOARD_MAIL_INBOUND_OAUTH_REFRESH_TOKEN"
+                    .into(),
+            ))
+        }
+    };
+    let mut settings = ImapSettings::parse(url.trim(), auth)
+        .map_err(|e| StartError::Config(format!("--mail-inbound: {e}")))?;
+    settings.interval = Duration::from_secs(config.mail_inbound_interval_secs.max(1));
+    settings.done_folder =
+        Some(config.mail_inbound_done_folder.trim().to_string()).filter(|f| !f.is_empty());
+    if let Some(path) = &config.mail_inbound_ca_file {
+        let pem = std::fs::read(path).map_err(|e| {
+            StartError::Config(format!("--mail-inbound-ca-file {}: {e}", path.display()))
+        })?;
+        settings
+            .trust_pem(&pem)
+            .map_err(|e| StartError::Config(format!("--mail-inbound-ca-file: {e}")))?;
+    }
+    Ok(Some(settings))
 }
 
 pub fn router(state: AppState) -> Router {
@@ -281,6 +367,16 @@ impl Application {
                     }
                 }
             });
+        }
+        if let Some(mailbox) = self.mailbox.clone() {
+            let state = self.state.clone();
+            // A round ends with a beat; IDLE waits at most the interval between rounds.
+            state.workers.expect(
+                "mail-inbound",
+                mailbox.interval.max(Duration::from_secs(60)),
+            );
+            tracing::info!(host = %mailbox.host, mailbox = %mailbox.mailbox, "reading the help desk's mailbox");
+            workers.spawn(app::server::inbound::imap::run(state, mailbox));
         }
         workers
     }

@@ -6,6 +6,7 @@ pub mod attachment;
 pub mod category;
 pub mod coordination;
 pub mod event;
+pub mod inbound;
 pub mod lifecycle;
 pub mod notification;
 pub mod priority;

@@ -64,12 +64,14 @@ macro_rules! event_select {
 
 pub use accounts::{Credentials, LinkPurpose};
 pub use attachments::{AttachmentRow, NewAttachment};
+pub use inbound::{HeldMail, InboundRow};
 mod accounts;
 mod attachments;
 pub mod backup;
 mod categories;
 mod facility;
 mod import;
+mod inbound;
 mod links;
 mod notifications;
 mod people;

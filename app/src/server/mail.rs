@@ -260,14 +260,30 @@ impl Mailer {
         text: &str,
         html: &str,
         id: &str,
+        thread: &Thread,
     ) -> Result<(), String> {
         let to: Mailbox = to.parse().map_err(|e| format!("recipient '{to}': {e}"))?;
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(subject)
+            // Nothing Switchboard sends is to be answered by a machine (RFC 3834).
+            .header(AutoSubmitted)
             // The same id on every attempt lets a mail server drop a repeated delivery.
-            .message_id(Some(id.to_string()))
+            .message_id(Some(id.to_string()));
+        let subject = match thread.number {
+            Some(n) => crate::domain::inbound::subject_with_number(subject, n),
+            None => subject.to_string(),
+        };
+        builder = builder.subject(subject);
+        if let Some(reply_to) = thread.reply_to.as_deref().and_then(|a| a.parse().ok()) {
+            builder = builder.reply_to(reply_to);
+        }
+        if let Some(root) = &thread.root {
+            builder = builder
+                .in_reply_to(format!("<{root}>"))
+                .references(format!("<{root}>"));
+        }
+        let message = builder
             .multipart(
                 MultiPart::alternative()
                     .singlepart(
@@ -288,6 +304,51 @@ impl Mailer {
             .map(|_| ())
             .map_err(|e| e.to_string())
     }
+}
+
+/// `Auto-Submitted: auto-generated`: mail programs and other desks never answer it
+/// automatically.
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl lettre::message::header::Header for AutoSubmitted {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), "auto-generated".into())
+    }
+}
+
+/// Where a message about a ticket belongs: its number in the subject, replies to the ticket's
+/// plus address, and the conversation it continues (the mail the ticket was filed from).
+#[derive(Clone, Debug, Default)]
+struct Thread {
+    number: Option<crate::domain::TicketNumber>,
+    reply_to: Option<String>,
+    root: Option<String>,
+}
+
+async fn thread_of(state: &AppState, ticket_id: Option<i64>) -> Result<Thread, AppError> {
+    let Some(id) = ticket_id else {
+        return Ok(Thread::default());
+    };
+    let number = crate::domain::TicketNumber::from_id(id);
+    Ok(Thread {
+        number: Some(number),
+        reply_to: state
+            .settings
+            .mail_intake
+            .desk_address
+            .as_deref()
+            .and_then(|desk| crate::domain::inbound::reply_address(desk, number)),
+        root: state.db.thread_root(id).await?,
+    })
 }
 
 /// How long a claimed message is reserved for the worker that claimed it.
@@ -320,8 +381,16 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, AppError> {
         }
         mint_link(state, &mut m).await?;
         let id = message_id(&[m.id], &state.settings.public_url);
+        let thread = thread_of(state, m.ticket_id).await?;
         match mailer
-            .send(&m.to_email, &m.subject, &m.text_body, &m.html_body, &id)
+            .send(
+                &m.to_email,
+                &m.subject,
+                &m.text_body,
+                &m.html_body,
+                &id,
+                &thread,
+            )
             .await
         {
             Ok(()) => {
@@ -359,7 +428,14 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, AppError> {
         let ids: Vec<i64> = batch.iter().map(|m| m.id).collect();
         let id = message_id(&ids, &state.settings.public_url);
         match mailer
-            .send(&first.to_email, &subject, &text, &html, &id)
+            .send(
+                &first.to_email,
+                &subject,
+                &text,
+                &html,
+                &id,
+                &Thread::default(),
+            )
             .await
         {
             Ok(()) => {

@@ -6,6 +6,7 @@ pub mod coordination;
 pub mod db;
 pub mod demo;
 pub mod history;
+pub mod inbound;
 pub mod locale;
 pub mod mail;
 pub mod notify;

@@ -99,6 +99,40 @@ pub fn for_change(
     out
 }
 
+/// Quotes the public notes of a change in every message about it (everyone told of a ticket may
+/// read its public notes), with the names of their files: a reply by mail then answers what
+/// was written, not a pointer to it.
+pub async fn quote_notes(
+    conn: &mut Conn,
+    events: &[TicketEvent],
+    told: &mut [Outgoing],
+) -> Result<(), AppError> {
+    if told.is_empty() {
+        return Ok(());
+    }
+    for e in events {
+        let TicketEvent::Note {
+            id,
+            visibility: NoteVisibility::Public,
+        } = e
+        else {
+            continue;
+        };
+        let Some((body, files)) = Db::public_note_words(conn, *id).await? else {
+            continue;
+        };
+        let quote =
+            Msg::new("notify-note-quote").text("text", crate::domain::inbound::cut(&body, 4000));
+        let files = (!files.is_empty())
+            .then(|| Msg::new("notify-note-files").text("files", files.join(", ")));
+        for o in told.iter_mut() {
+            o.text.push(quote.clone());
+            o.text.extend(files.clone());
+        }
+    }
+    Ok(())
+}
+
 /// The messages of one change, built up reason by reason.
 struct Told<'a> {
     t: &'a Ticket,

@@ -83,6 +83,8 @@ pub struct Settings {
     pub attachment_max_bytes: u64,
     /// The most all of one ticket's files may hold together, in bytes.
     pub attachment_ticket_max_bytes: u64,
+    /// How mail to the help desk is taken.
+    pub mail_intake: super::inbound::MailIntake,
 }
 
 /// A megabyte, as the attachment limits count them.
@@ -104,6 +106,7 @@ impl Default for Settings {
             time_zone: chrono_tz::Tz::UTC,
             attachment_max_bytes: 10 * MB,
             attachment_ticket_max_bytes: 100 * MB,
+            mail_intake: Default::default(),
         }
     }
 }

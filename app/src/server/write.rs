@@ -99,7 +99,8 @@ impl<'a> TicketWrite<'a> {
         who: &Audience,
         events: &[TicketEvent],
     ) -> Result<(), AppError> {
-        let told = notify::for_change(ticket, who, events, self.actor.as_ref());
+        let mut told = notify::for_change(ticket, who, events, self.actor.as_ref());
+        notify::quote_notes(&mut self.tx, events, &mut told).await?;
         notify::deliver(
             &mut self.tx,
             self.state,

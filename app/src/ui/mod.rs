@@ -6,6 +6,7 @@ mod board;
 mod coordination;
 mod facility;
 mod live;
+mod mail;
 mod notifications;
 pub(crate) mod portal;
 mod projects;
@@ -243,6 +244,7 @@ pub fn App() -> impl IntoView {
                         view=facility::WorkOrdersPage
                         ssr=SsrMode::InOrder
                     />
+                    <Route path=path!("/mail") view=mail::HeldMailPage ssr=SsrMode::InOrder />
                     <Route path=path!("/people") view=admin::PeoplePage ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/service-levels")
@@ -323,6 +325,11 @@ fn Header() -> impl IntoView {
                                     {(role.coordinates() || role == Role::Facility)
                                         .then(|| {
                                             view! { <A href="/facility">{t("nav-work-orders")}</A> }
+                                        })}
+                                    {role
+                                        .coordinates()
+                                        .then(|| {
+                                            view! { <A href="/mail">{t("nav-held-mail")}</A> }
                                         })}
                                     {(role == Role::Admin)
                                         .then(|| view! { <A href="/people">{t("nav-people")}</A> })}

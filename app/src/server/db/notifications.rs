@@ -204,7 +204,7 @@ impl Db {
     /// Messages due for sending, oldest first.
     pub async fn due_mail(&self, now: DateTime<Utc>, limit: i64) -> Result<Vec<Mail>, AppError> {
         let rows = sqlx::query(
-            "SELECT id, user_id, to_email, subject, text_body, html_body, digest, attempts, link_kind, link_id FROM outbox \
+            "SELECT id, user_id, ticket_id, to_email, subject, text_body, html_body, digest, attempts, link_kind, link_id FROM outbox \
              WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT $2",
         )
         .bind(to_ms(now))
@@ -216,6 +216,7 @@ impl Db {
                 Ok(Mail {
                     id: r.try_get("id")?,
                     user_id: r.try_get("user_id")?,
+                    ticket_id: r.try_get("ticket_id")?,
                     to_email: r.try_get("to_email")?,
                     subject: r.try_get("subject")?,
                     text_body: r.try_get("text_body")?,
@@ -350,6 +351,8 @@ pub struct OutboxRow {
 pub struct Mail {
     pub id: i64,
     pub user_id: i64,
+    /// The ticket it is about, when it is: the mail threads under it and replies find it.
+    pub ticket_id: Option<i64>,
     pub to_email: String,
     pub subject: String,
     pub text_body: String,

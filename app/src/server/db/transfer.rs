@@ -34,6 +34,7 @@ pub const TABLES: &[&str] = &[
     "notifications",
     "notification_prefs",
     "outbox",
+    "inbound_mail",
     "ratings",
     "tracking_links",
     "form_drafts",

@@ -9,9 +9,19 @@ use sha2::{Digest, Sha256};
 
 /// One file as it arrived: the name the sender gave and its bytes (what the sender said the
 /// type was is never asked).
+#[derive(Clone)]
 pub struct Upload {
     pub name: String,
     pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Upload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Upload")
+            .field("name", &self.name)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
 }
 
 /// What comes with the files: a note (optional) and whether both are for IT only.
@@ -148,6 +158,27 @@ pub async fn attach(
         }
     };
     let internal = visibility == NoteVisibility::Internal;
+    let (stored_events, ids) = store_files(&mut w, actor, row.id, note_id, files, internal).await?;
+    events.extend(stored_events);
+    w.settle(&row, &events).await?;
+    w.commit().await?;
+    tracing::info!(files = ids.len(), internal, "files attached");
+    let all = attachments(state, actor, number).await?;
+    Ok(all.into_iter().filter(|a| ids.contains(&a.id)).collect())
+}
+
+/// Stores files on a ticket (and note) in an open change and records them: typed from their
+/// bytes, photos without their location, named safely. Answers the events and the files' ids.
+pub(crate) async fn store_files(
+    w: &mut TicketWrite<'_>,
+    actor: &User,
+    ticket_id: i64,
+    note_id: Option<i64>,
+    files: Vec<Upload>,
+    internal: bool,
+) -> Result<(Vec<TicketEvent>, Vec<String>), AppError> {
+    let now = w.now();
+    let mut events = Vec::new();
     let mut ids = Vec::new();
     for file in files {
         let kind = Sniffed::of(&file.bytes);
@@ -160,7 +191,7 @@ pub async fn attach(
             w.conn(),
             &NewAttachment {
                 public_id: &public_id,
-                ticket_id: row.id,
+                ticket_id,
                 note_id,
                 uploader_id: actor.id,
                 file_name: &name,
@@ -173,15 +204,11 @@ pub async fn attach(
         )
         .await?;
         let event = TicketEvent::Attached { name, internal };
-        w.record(row.id, std::slice::from_ref(&event)).await?;
+        w.record(ticket_id, std::slice::from_ref(&event)).await?;
         events.push(event);
         ids.push(public_id);
     }
-    w.settle(&row, &events).await?;
-    w.commit().await?;
-    tracing::info!(files = ids.len(), internal, "files attached");
-    let all = attachments(state, actor, number).await?;
-    Ok(all.into_iter().filter(|a| ids.contains(&a.id)).collect())
+    Ok((events, ids))
 }
 
 /// A ticket's files as `actor` may see them: internal ones for staff only.

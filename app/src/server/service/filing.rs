@@ -12,6 +12,68 @@ pub async fn create_ticket(
     actor: &User,
     input: NewTicket,
 ) -> Result<Ticket, AppError> {
+    file_ticket(state, actor, input, Filing::default()).await
+}
+
+/// Files a request that arrived by mail from `sender`, recording the message in the same
+/// transaction; `Conflict` when it was filed already.
+pub(crate) async fn create_ticket_by_mail(
+    state: &AppState,
+    sender: &User,
+    input: NewTicket,
+    mail: crate::server::db::InboundRow<'_>,
+    files: Vec<super::attachments::Upload>,
+    related: Option<i64>,
+) -> Result<Ticket, AppError> {
+    file_ticket(
+        state,
+        sender,
+        input,
+        Filing {
+            mail: Some(mail),
+            files,
+            related,
+        },
+    )
+    .await
+}
+
+/// Files a held message for its sender, when a coordinator decides it is a request.
+pub(crate) async fn create_ticket_for_held(
+    state: &AppState,
+    sender: &User,
+    input: NewTicket,
+    files: Vec<super::attachments::Upload>,
+) -> Result<Ticket, AppError> {
+    file_ticket(
+        state,
+        sender,
+        input,
+        Filing {
+            files,
+            ..Filing::default()
+        },
+    )
+    .await
+}
+
+/// What comes with a request filed by mail, stored in the same transaction as the ticket: the
+/// message's record (a second copy of it then files nothing), its files, and a ticket its
+/// sender may not see that it answered (linked as related).
+#[derive(Default)]
+pub(crate) struct Filing<'a> {
+    pub mail: Option<crate::server::db::InboundRow<'a>>,
+    pub files: Vec<super::attachments::Upload>,
+    pub related: Option<i64>,
+}
+
+/// Files a request with what came with it; `Conflict` when its mail was filed already.
+pub(crate) async fn file_ticket(
+    state: &AppState,
+    actor: &User,
+    input: NewTicket,
+    with: Filing<'_>,
+) -> Result<Ticket, AppError> {
     let now = state.clock.now();
     let Checked {
         row,
@@ -70,6 +132,43 @@ pub async fn create_ticket(
         w.record_by(id, None, &assigned).await?;
         events.extend(assigned);
     }
+    let Filing {
+        mail,
+        files,
+        related,
+    } = with;
+    if !files.is_empty() {
+        let (stored, _) =
+            super::attachments::store_files(&mut w, actor, id, None, files, false).await?;
+        events.extend(stored);
+    }
+    if let Some(mail) = mail {
+        let mail = crate::server::db::InboundRow {
+            ticket_id: Some(id),
+            ..mail
+        };
+        if !Db::record_inbound(w.conn(), &mail, now).await? {
+            return Err(AppError::Conflict);
+        }
+    }
+    if let Some(other) = related {
+        Db::insert_link(w.conn(), id, other, "related", actor.id, now).await?;
+        let number = TicketNumber::from_id(id);
+        let other_number = TicketNumber::from_id(other);
+        let mine = TicketEvent::Linked {
+            to: other_number,
+            role: crate::domain::LinkRole::Related,
+        };
+        w.record_by(id, None, std::slice::from_ref(&mine)).await?;
+        let theirs = TicketEvent::Linked {
+            to: number,
+            role: crate::domain::LinkRole::Related,
+        };
+        Db::touch_ticket(w.conn(), other, now).await?;
+        w.record_by(other, None, std::slice::from_ref(&theirs))
+            .await?;
+    }
+    let by_mail = row.channel == Channel::Email;
     let policies = state.db.policies().await?;
     let sla = crate::server::sla::refresh(w.conn(), &policies, id, now).await?;
     let assignee = auto.map(|(u, _)| u);
@@ -93,7 +192,8 @@ pub async fn create_ticket(
     .await?;
     // Someone filed for by phone or at the desk may have no password: they follow the ticket
     // through a private link sent with the confirmation.
-    if requester.id != actor.id && !Db::can_sign_in(w.conn(), requester.id).await? {
+    // So may someone whose first request arrived by mail.
+    if (requester.id != actor.id || by_mail) && !Db::can_sign_in(w.conn(), requester.id).await? {
         who.tracking_link =
             Some(crate::server::portal::issue_link(w.conn(), id, Some(actor.id), now).await?);
     }

@@ -57,6 +57,90 @@ pub async fn add_note(
         .ok_or(AppError::Internal)
 }
 
+/// A reply by mail from `actor`: a public note (when it has text) and its files, recorded with
+/// the message in one change. Answers the ticket's status before it; `NotFound` or `Forbidden`
+/// when the sender may not write on the ticket, `Conflict` when the message was taken already.
+pub(crate) async fn note_on_reply(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    text: &str,
+    files: Vec<super::attachments::Upload>,
+    mail: crate::server::db::InboundRow<'_>,
+) -> Result<Status, AppError> {
+    let now = state.clock.now();
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number).await?;
+    note_visibility(actor, &row, NoteVisibility::Public)?;
+    let mut events = Vec::new();
+    let note_id = match NoteBody::parse(text.trim()) {
+        Ok(body) => {
+            let (id, note_events) = write_note(
+                &mut w,
+                actor,
+                &row,
+                body.as_str(),
+                NoteVisibility::Public,
+                None,
+                None,
+            )
+            .await?;
+            events.extend(note_events);
+            Some(id)
+        }
+        Err(_) => {
+            Db::touch_ticket(w.conn(), row.id, now).await?;
+            None
+        }
+    };
+    let (stored, _) =
+        super::attachments::store_files(&mut w, actor, row.id, note_id, files, false).await?;
+    events.extend(stored);
+    let mail = crate::server::db::InboundRow {
+        ticket_id: Some(row.id),
+        ..mail
+    };
+    if !Db::record_inbound(w.conn(), &mail, now).await? {
+        return Err(AppError::Conflict);
+    }
+    w.settle(&row, &events).await?;
+    w.commit().await?;
+    Ok(row.ticket.status)
+}
+
+/// A held message added to a ticket by a coordinator: an internal note with its files.
+pub(crate) async fn attach_held(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    text: &str,
+    files: &[super::attachments::Upload],
+) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let body = NoteBody::parse(&crate::domain::inbound::cut(text.trim(), 19_000))
+        .map_err(|m| AppError::field("number", m))?;
+    let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
+    let row = load_visible(w.conn(), actor, number)
+        .await
+        .map_err(|_| AppError::field("number", "err-no-visible-ticket"))?;
+    let (note_id, mut events) = write_note(
+        &mut w,
+        actor,
+        &row,
+        body.as_str(),
+        NoteVisibility::Internal,
+        None,
+        None,
+    )
+    .await?;
+    let files = files.to_vec();
+    let (stored, _) =
+        super::attachments::store_files(&mut w, actor, row.id, Some(note_id), files, true).await?;
+    events.extend(stored);
+    w.settle(&row, &events).await?;
+    w.commit().await
+}
+
 /// The visibility a note by `actor` on this ticket gets: staff choose, everyone else writes
 /// public notes, and only the requester of an open or resolved ticket may write at all.
 pub(crate) fn note_visibility(
