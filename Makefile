@@ -126,8 +126,10 @@ bench: tools services
 	cargo build --release -p server --bins
 	./target/release/switchboard-bench
 	./target/release/switchboard-bench-reports
+	./target/release/switchboard-bench-mail
 	.ci/with-postgres bash -c 'BENCH_DATABASE_URL=$$SWITCHBOARD_TEST_POSTGRES ./target/release/switchboard-bench'
 	.ci/with-postgres bash -c 'BENCH_DATABASE_URL=$$SWITCHBOARD_TEST_POSTGRES ./target/release/switchboard-bench-reports'
+	.ci/with-postgres bash -c 'BENCH_DATABASE_URL=$$SWITCHBOARD_TEST_POSTGRES ./target/release/switchboard-bench-mail'
 
 clean:
 	cargo clean

@@ -29,3 +29,7 @@ held-page-in-mailbox = Zu groß zum Abholen: Sie liegt noch im Postfach des Help
 held-page-dismiss = Aus dieser Liste entfernen
 held-page-done-ticket = Erledigt: Die Nachricht ist bei { $number }.
 held-page-done-dropped = Die Nachricht wurde verworfen.
+notify-details-subject = { $number }: Was die IT wissen muss
+notify-details-text = Ihre Anfrage ist jetzt unter { $category } eingeordnet. Damit die Technik helfen kann, nennen Sie uns bitte:
+notify-details-field = – { $label } { $hint }
+notify-details-reply = Antworten Sie auf diese Mail (mit { $number } im Betreff) oder ergänzen Sie die Angaben auf der Seite der Anfrage.

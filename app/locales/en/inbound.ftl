@@ -29,3 +29,7 @@ held-page-in-mailbox = Too large to fetch: it is still in the help desk's mailbo
 held-page-dismiss = Remove from this list
 held-page-done-ticket = Done: the message is on { $number }.
 held-page-done-dropped = The message was dropped.
+notify-details-subject = { $number }: what IT needs to know
+notify-details-text = Your request is now filed under { $category }. To help the technician, please tell us:
+notify-details-field = – { $label } { $hint }
+notify-details-reply = Reply to this mail with the answers (keep { $number } in the subject), or add them on the request's page.

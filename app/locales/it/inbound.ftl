@@ -29,3 +29,7 @@ held-page-in-mailbox = Troppo grande da scaricare: è ancora nella casella dell'
 held-page-dismiss = Togli da questo elenco
 held-page-done-ticket = Fatto: il messaggio è su { $number }.
 held-page-done-dropped = Il messaggio è stato scartato.
+notify-details-subject = { $number }: cosa serve sapere all'IT
+notify-details-text = La sua richiesta è ora classificata come { $category }. Per aiutare il tecnico, ci indichi per favore:
+notify-details-field = – { $label } { $hint }
+notify-details-reply = Risponda a questa e-mail (con { $number } nell'oggetto) oppure aggiunga i dati sulla pagina della richiesta.

@@ -89,6 +89,34 @@ fn with_words(msg: Msg, name: &str, words: &str, table: &[(&str, &'static str)])
 }
 
 impl Category {
+    /// What a requester is asked once their request is put in this category: its name, and one
+    /// line per question (with its hint), in the reader's language when seeded.
+    pub fn details_asked(&self) -> (Msg, Vec<Msg>) {
+        let intro = with_words(
+            Msg::new("notify-details-text"),
+            "category",
+            &self.name,
+            BUILT_IN,
+        );
+        let lines = self
+            .fields
+            .iter()
+            .map(|f| {
+                let line = with_words(
+                    Msg::new("notify-details-field"),
+                    "label",
+                    &f.label,
+                    BUILT_IN,
+                );
+                match f.hint.as_deref().filter(|h| !h.is_empty()) {
+                    Some(hint) => with_words(line, "hint", hint, BUILT_IN),
+                    None => line.text("hint", ""),
+                }
+            })
+            .collect();
+        (intro, lines)
+    }
+
     /// Checks the answers to this category's fields; errors are keyed by field for the form.
     /// Unknown keys are refused so that typos do not silently lose information.
     pub fn check_fields(

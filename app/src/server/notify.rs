@@ -99,6 +99,43 @@ pub fn for_change(
     out
 }
 
+/// A request that came by mail was filed before anyone knew its category. Once a coordinator
+/// puts it in one that asks questions, its requester is told what the technician will need, to
+/// answer by replying to the mail or on the request's page.
+pub async fn ask_for_details(
+    state: &AppState,
+    ticket_id: i64,
+    t: &Ticket,
+    who: &Audience,
+    events: &[TicketEvent],
+    told: &mut Vec<Outgoing>,
+) -> Result<(), AppError> {
+    let Some(slug) = events.iter().find_map(|e| match e {
+        TicketEvent::Category { to, .. } => Some(to.as_str()),
+        _ => None,
+    }) else {
+        return Ok(());
+    };
+    let Some((_, category)) = state.db.category(slug).await? else {
+        return Ok(());
+    };
+    if category.fields.is_empty() || state.db.thread_root(ticket_id).await?.is_none() {
+        return Ok(());
+    }
+    let (intro, lines) = category.details_asked();
+    let mut text = vec![intro];
+    text.extend(lines);
+    text.push(Msg::new("notify-details-reply").text("number", t.number.to_string()));
+    told.push(Outgoing {
+        user_id: who.requester,
+        kind: NotificationKind::WaitingOnYou,
+        subject: Msg::new("notify-details-subject").text("number", t.number.to_string()),
+        text,
+        link: None,
+    });
+    Ok(())
+}
+
 /// Quotes the public notes of a change in every message about it (everyone told of a ticket may
 /// read its public notes), with the names of their files: a reply by mail then answers what
 /// was written, not a pointer to it.

@@ -100,6 +100,7 @@ impl<'a> TicketWrite<'a> {
         events: &[TicketEvent],
     ) -> Result<(), AppError> {
         let mut told = notify::for_change(ticket, who, events, self.actor.as_ref());
+        notify::ask_for_details(self.state, ticket_id, ticket, who, events, &mut told).await?;
         notify::quote_notes(&mut self.tx, events, &mut told).await?;
         notify::deliver(
             &mut self.tx,

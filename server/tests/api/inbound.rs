@@ -231,6 +231,15 @@ async fn replies_thread_onto_their_ticket_once_and_machines_are_never_answered()
     };
     let n = n.to_string();
     let received = mail_to(&sink, "rita@example.org", 1).await;
+    // Triaged into a category with questions: the requester is told what IT will need.
+    act(&coordinator, &n, json!({"category": "hardware"})).await;
+    let needs = mail_to(&sink, "rita@example.org", 2).await;
+    assert!(
+        needs.subject().contains("what IT needs to know"),
+        "{}",
+        needs.subject()
+    );
+    assert!(needs.data.contains("Asset tag"), "{}", needs.data);
     // IT asks; the requester is waited on.
     act(&coordinator, &n, json!({"assignee": "tina@example.org"})).await;
     act(&coordinator, &n, json!({"status": "in_progress"})).await;

@@ -4,6 +4,8 @@ mod backends;
 mod board;
 mod coordination;
 mod docs;
+#[path = "../support/dovecot.rs"]
+mod dovecot;
 mod health;
 mod helpers;
 mod inbound;

@@ -41,7 +41,7 @@ async fn the_right_people_are_told_the_right_things() {
     assert_eq!(deliver_due(&app.state).await.unwrap(), 2);
     let to_rita = sink.to("rita@example.org");
     assert_eq!(to_rita.len(), 1);
-    assert_eq!(to_rita[0].subject(), format!("{number} received"));
+    assert_eq!(to_rita[0].subject(), format!("[{number}] received"));
     assert!(to_rita[0]
         .data
         .contains(&format!("https://help.example.org/tickets/{number}")));
@@ -52,7 +52,7 @@ async fn the_right_people_are_told_the_right_things() {
     assert_eq!(to_rita[0].from, "help@example.org");
     assert!(sink.to("carla@example.org")[0]
         .subject()
-        .starts_with(&format!("New request {number}")));
+        .starts_with(&format!("New request [{number}]")));
 
     // Paul follows it; Carla assigns it to Tina.
     let r = carla
@@ -70,11 +70,11 @@ async fn the_right_people_are_told_the_right_things() {
     deliver_due(&app.state).await.unwrap();
     assert_eq!(
         sink.to("tina@example.org")[0].subject(),
-        format!("{number} assigned to you (P2)")
+        format!("[{number}] assigned to you (P2)")
     );
     assert_eq!(
         sink.to("rita@example.org")[1].subject(),
-        format!("{number} assigned to tina")
+        format!("[{number}] assigned to tina")
     );
     assert!(
         sink.to("carla@example.org").len() == 1,
@@ -102,11 +102,11 @@ async fn the_right_people_are_told_the_right_things() {
     deliver_due(&app.state).await.unwrap();
     assert_eq!(
         sink.to("rita@example.org").last().unwrap().subject(),
-        format!("{number}: a message from IT")
+        format!("[{number}]: a message from IT")
     );
     assert_eq!(
         sink.to("paul@example.org").last().unwrap().subject(),
-        format!("{number} has a new message")
+        format!("[{number}] has a new message")
     );
 
     // The same notifications are in the app, each person seeing only their own.

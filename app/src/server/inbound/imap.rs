@@ -402,10 +402,16 @@ pub async fn take_waiting(
                 .await
                 .map_err(db)?
         } else {
-            let Some(raw) = fetch_part(session, uid, "BODY.PEEK[]").await? else {
+            // The message is read where the fetch holds it, not copied.
+            let fetched = fetch(session, uid, "BODY.PEEK[]").await?;
+            let Some(raw) = fetched
+                .iter()
+                .find(|f| f.uid == Some(uid))
+                .and_then(|f| f.body())
+            else {
                 continue;
             };
-            super::ingest(state, &raw).await.map_err(db)?
+            super::ingest(state, raw).await.map_err(db)?
         };
         tracing::debug!(uid, outcome = %outcome.json(), "mailbox message taken");
         mark_done(session, settings, uid, &outcome).await?;
@@ -432,18 +438,26 @@ async fn fetch_size(session: &mut Imap, uid: u32) -> Result<Option<u32>, ImapErr
         .and_then(|f| f.size))
 }
 
-async fn fetch_part(
+async fn fetch(
     session: &mut Imap,
     uid: u32,
     what: &str,
-) -> Result<Option<Vec<u8>>, ImapError> {
-    let fetches: Vec<_> = session
+) -> Result<Vec<async_imap::types::Fetch>, ImapError> {
+    session
         .uid_fetch(uid.to_string(), format!("(UID {what})"))
         .await
         .map_err(err("fetch"))?
         .try_collect()
         .await
-        .map_err(err("fetch"))?;
+        .map_err(err("fetch"))
+}
+
+async fn fetch_part(
+    session: &mut Imap,
+    uid: u32,
+    what: &str,
+) -> Result<Option<Vec<u8>>, ImapError> {
+    let fetches = fetch(session, uid, what).await?;
     Ok(fetches
         .iter()
         .find(|f| f.uid == Some(uid))

@@ -10,7 +10,9 @@ pub use message::Limits;
 
 use super::db::{Db, HeldMail, InboundRow};
 use super::service::Upload;
-use super::service::{change_ticket, create_ticket_by_mail, load_visible, note_on_reply};
+use super::service::{
+    change_ticket, create_ticket_by_mail, load_visible, may_reply, note_on_reply,
+};
 use super::state::AppState;
 use crate::domain::inbound::{self, Why};
 use crate::domain::{ActionKind, Role, Status, TicketNumber, User};
@@ -157,16 +159,14 @@ async fn take(state: &AppState, raw: &[u8]) -> Result<Outcome, AppError> {
     let answered = answered_ticket(state, &incoming).await?;
     let mut related = None;
     if let Some(number) = answered {
-        if let Some(user) = &sender {
-            match reply(state, user, number, &incoming, raw.len()).await {
-                Ok(outcome) => return Ok(outcome),
-                // Someone not allowed on the ticket: their mail files a ticket of their own,
-                // linked to it, and tells them nothing about the other.
-                Err(AppError::NotFound | AppError::Forbidden) => {}
-                Err(e) => return Err(e),
+        match &sender {
+            Some(user) if may_reply(state, user, number).await? => {
+                return reply(state, user, number, incoming, raw.len()).await;
             }
+            // Someone not allowed on the ticket: their mail files a ticket of their own,
+            // linked to it, and tells them nothing about the other.
+            _ => related = Some(number.id()),
         }
-        related = Some(number.id());
     }
     let user = match sender {
         Some(user) => user,
@@ -243,11 +243,16 @@ async fn reply(
     state: &AppState,
     user: &User,
     number: TicketNumber,
-    m: &Incoming,
+    m: Incoming,
     size: usize,
 ) -> Result<Outcome, AppError> {
-    let (text, files) = text_and_files(&m.text, &m.files);
-    let envelope = &m.envelope;
+    let Incoming {
+        envelope,
+        text,
+        files,
+        ..
+    } = m;
+    let (text, files) = text_and_files(&text, files);
     let record = InboundRow {
         message_id: &envelope.message_id,
         sender: &envelope.sender,
@@ -302,7 +307,7 @@ async fn file(
             .text("sender", envelope.sender.clone())
             .render(&locale)
     });
-    let (mut description, files) = text_and_files(&text, &files);
+    let (mut description, files) = text_and_files(&text, files);
     if description.trim().is_empty() {
         description = title.clone();
     }
@@ -337,8 +342,8 @@ async fn file(
 
 /// The text a ticket keeps, cut to its limit, and the files with the whole text added when
 /// it was cut.
-fn text_and_files(text: &str, files: &[Upload]) -> (String, Vec<Upload>) {
-    let mut out = files.to_vec();
+fn text_and_files(text: &str, files: Vec<Upload>) -> (String, Vec<Upload>) {
+    let mut out = files;
     if text.chars().count() <= TEXT_KEPT {
         return (text.to_string(), out);
     }
@@ -505,7 +510,7 @@ pub async fn decide(
             };
             let title = inbound::title_from(&m.envelope.subject, &m.text)
                 .unwrap_or_else(|| m.envelope.sender.clone());
-            let (mut description, files) = text_and_files(&m.text, &m.files);
+            let (mut description, files) = text_and_files(&m.text, m.files.clone());
             if description.trim().is_empty() {
                 description = title.clone();
             }

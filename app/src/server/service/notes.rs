@@ -108,6 +108,21 @@ pub(crate) async fn note_on_reply(
     Ok(row.ticket.status)
 }
 
+/// Whether `actor` may answer on the ticket by mail (a public note): its requester while it is
+/// open or resolved, a watcher, staff who may see it.
+pub(crate) async fn may_reply(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+) -> Result<bool, AppError> {
+    let mut conn = state.db.conn().await?;
+    Ok(match load_visible(&mut conn, actor, number).await {
+        Ok(row) => note_visibility(actor, &row, NoteVisibility::Public).is_ok(),
+        Err(AppError::NotFound) => false,
+        Err(e) => return Err(e),
+    })
+}
+
 /// A held message added to a ticket by a coordinator: an internal note with its files.
 pub(crate) async fn attach_held(
     state: &AppState,
