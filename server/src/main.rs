@@ -98,14 +98,20 @@ async fn ingest(config: &Config) -> ExitCode {
     const TEMPFAIL: u8 = 75;
     let mut raw = Vec::new();
     let limit = config.mail_inbound_max_mb * app::server::state::MB;
-    // Read a little past the limit: a larger message is held (kept) with its first bytes.
-    if let Err(e) = std::io::stdin()
-        .lock()
-        .take(limit.saturating_mul(4))
-        .read_to_end(&mut raw)
-    {
+    // A message over the limit is held (kept whole) for a coordinator; one over four times the
+    // limit is refused, so the mail server returns it to its sender rather than anyone keeping
+    // a part of it.
+    let cap = limit.saturating_mul(4);
+    if let Err(e) = std::io::stdin().lock().take(cap + 1).read_to_end(&mut raw) {
         eprintln!("switchboard: cannot read the message: {e}");
         return ExitCode::from(TEMPFAIL);
+    }
+    if raw.len() as u64 > cap {
+        eprintln!(
+            "switchboard: the message is larger than {} MB; refused",
+            cap / app::server::state::MB
+        );
+        return ExitCode::from(65);
     }
     if raw.is_empty() {
         eprintln!("switchboard: no message on standard input");

@@ -391,10 +391,12 @@ pub async fn take_waiting(
         .collect();
     uids.sort_unstable();
     let max = state.settings.mail_intake.limits.max_bytes;
+    let sizes = fetch_sizes(session, &uids).await?;
     let mut taken = 0;
     for uid in uids {
-        let size = fetch_size(session, uid).await?;
-        let Some(size) = size else { continue };
+        let Some(&size) = sizes.get(&uid) else {
+            continue;
+        };
         let outcome = if u64::from(size) > max {
             let header = fetch_part(session, uid, "BODY.PEEK[HEADER]").await?;
             let envelope = message::envelope(&header.unwrap_or_default());
@@ -424,18 +426,24 @@ fn db(e: AppError) -> ImapError {
     ImapError(format!("message not taken (left in the mailbox): {e}"))
 }
 
-async fn fetch_size(session: &mut Imap, uid: u32) -> Result<Option<u32>, ImapError> {
-    let fetches: Vec<_> = session
-        .uid_fetch(uid.to_string(), "(UID RFC822.SIZE)")
-        .await
-        .map_err(err("fetch"))?
-        .try_collect()
-        .await
-        .map_err(err("fetch"))?;
-    Ok(fetches
-        .iter()
-        .find(|f| f.uid == Some(uid))
-        .and_then(|f| f.size))
+/// The sizes of the waiting messages, asked in one command per thousand.
+async fn fetch_sizes(
+    session: &mut Imap,
+    uids: &[u32],
+) -> Result<std::collections::HashMap<u32, u32>, ImapError> {
+    let mut sizes = std::collections::HashMap::new();
+    for chunk in uids.chunks(1000) {
+        let set: Vec<String> = chunk.iter().map(u32::to_string).collect();
+        let fetches: Vec<_> = session
+            .uid_fetch(set.join(","), "(UID RFC822.SIZE)")
+            .await
+            .map_err(err("fetch"))?
+            .try_collect()
+            .await
+            .map_err(err("fetch"))?;
+        sizes.extend(fetches.iter().filter_map(|f| Some((f.uid?, f.size?))));
+    }
+    Ok(sizes)
 }
 
 async fn fetch(
