@@ -7,19 +7,7 @@ use leptos::prelude::*;
 #[server(endpoint = "held_mail")]
 pub async fn held_mail() -> Result<Vec<HeldMessage>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
-    let held = crate::server::inbound::held(&state, &user).await?;
-    Ok(held
-        .into_iter()
-        .map(|h| HeldMessage {
-            id: h.id,
-            sender: h.sender,
-            subject: h.subject,
-            why: h.why,
-            size: h.size,
-            kept: h.kept,
-            received_at: h.received_at,
-        })
-        .collect())
+    crate::server::inbound::held(&state, &user).await
 }
 
 /// `decision` is `file` (a new request from the sender), `attach` (an internal note on the

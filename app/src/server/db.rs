@@ -64,7 +64,7 @@ macro_rules! event_select {
 
 pub use accounts::{Credentials, LinkPurpose};
 pub use attachments::{AttachmentRow, NewAttachment};
-pub use inbound::{HeldMail, InboundRow};
+pub use inbound::InboundRow;
 mod accounts;
 mod attachments;
 pub mod backup;

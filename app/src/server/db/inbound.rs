@@ -2,6 +2,7 @@
 
 use super::{from_ms, to_ms, AnyConnection, Db};
 use crate::error::AppError;
+use crate::types::HeldMessage;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
@@ -17,19 +18,6 @@ pub struct InboundRow<'a> {
     pub ticket_id: Option<i64>,
     /// The message itself, kept only while it is held.
     pub raw: Option<&'a [u8]>,
-}
-
-/// A held message as coordinators see it in the list.
-#[derive(Clone, Debug)]
-pub struct HeldMail {
-    pub id: i64,
-    pub sender: String,
-    pub subject: String,
-    pub why: String,
-    pub size: i64,
-    /// False when the message stayed in the mailbox (it was too large to fetch).
-    pub kept: bool,
-    pub received_at: DateTime<Utc>,
 }
 
 impl Db {
@@ -122,7 +110,7 @@ impl Db {
     }
 
     /// Held messages, newest first.
-    pub async fn held_mail(&self, limit: i64) -> Result<Vec<HeldMail>, AppError> {
+    pub async fn held_mail(&self, limit: i64) -> Result<Vec<HeldMessage>, AppError> {
         let rows = sqlx::query(
             "SELECT id, sender, subject, why, size, raw IS NOT NULL AS kept, received_at FROM inbound_mail \
              WHERE outcome = 'held' ORDER BY received_at DESC, id DESC LIMIT $1",
@@ -132,7 +120,7 @@ impl Db {
         .await?;
         rows.iter()
             .map(|r| {
-                Ok(HeldMail {
+                Ok(HeldMessage {
                     id: r.try_get("id")?,
                     sender: r.try_get("sender")?,
                     subject: r.try_get("subject")?,

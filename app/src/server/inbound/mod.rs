@@ -8,17 +8,15 @@ pub mod message;
 
 pub use message::Limits;
 
-use super::db::{Db, HeldMail, InboundRow};
+use super::db::{Db, InboundRow};
 use super::service::Upload;
-use super::service::{
-    change_ticket, create_ticket_by_mail, load_visible, may_reply, note_on_reply,
-};
+use super::service::{change_ticket, file_ticket, load_visible, may_reply, note_on_reply, Filing};
 use super::state::AppState;
 use crate::domain::inbound::{self, Why};
 use crate::domain::{ActionKind, Role, Status, TicketNumber, User};
 use crate::error::AppError;
 use crate::i18n::Msg;
-use crate::types::{NewTicket, TicketChange};
+use crate::types::{HeldMessage, NewTicket, TicketChange};
 use chrono::{DateTime, Duration, Utc};
 use message::{Envelope, Incoming};
 
@@ -177,25 +175,7 @@ async fn take(state: &AppState, raw: &[u8]) -> Result<Outcome, AppError> {
             if !allowed {
                 return hold(state, envelope, raw, Why::Domain, now).await;
             }
-            let name = envelope.sender_name.clone().unwrap_or_else(|| {
-                envelope
-                    .sender
-                    .split('@')
-                    .next()
-                    .unwrap_or_default()
-                    .to_string()
-            });
-            let name = inbound::cut(&name, 100);
-            match super::auth::create_account(
-                &state.db,
-                &envelope.sender,
-                &name,
-                Role::Requester,
-                None,
-                now,
-            )
-            .await
-            {
+            match sender_account(state, envelope, now).await {
                 Ok(user) => user,
                 // An address the account rules refuse is not one to file for.
                 Err(AppError::Validation(_)) => {
@@ -295,19 +275,81 @@ async fn file(
     size: usize,
     related: Option<i64>,
 ) -> Result<Outcome, AppError> {
-    let locale = super::locale::for_person(&state.settings, Some(user), None);
     let Incoming {
         envelope,
         text,
         files,
         ..
     } = m;
-    let title = inbound::title_from(&envelope.subject, &text).unwrap_or_else(|| {
+    let (input, files) = request(state, user, &envelope, &text, files);
+    let record = InboundRow {
+        message_id: &envelope.message_id,
+        sender: &envelope.sender,
+        subject: &envelope.subject,
+        size: size as i64,
+        outcome: "created",
+        why: None,
+        ticket_id: None,
+        raw: None,
+    };
+    let with = Filing {
+        mail: Some(record),
+        files,
+        related,
+    };
+    match file_ticket(state, user, input, with).await {
+        Ok(ticket) => {
+            tracing::info!(ticket.number = %ticket.number, "request filed by mail");
+            Ok(Outcome::Created(ticket.number))
+        }
+        Err(AppError::Conflict) => Ok(Outcome::Ignored(Why::Duplicate)),
+        Err(e) => Err(e),
+    }
+}
+
+/// The account of a sender new to the desk: a requester without a password, named as their
+/// mail names them.
+async fn sender_account(
+    state: &AppState,
+    envelope: &Envelope,
+    now: DateTime<Utc>,
+) -> Result<User, AppError> {
+    let name = envelope.sender_name.clone().unwrap_or_else(|| {
+        envelope
+            .sender
+            .split('@')
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    });
+    super::auth::create_account(
+        &state.db,
+        &envelope.sender,
+        &inbound::cut(&name, 100),
+        Role::Requester,
+        None,
+        now,
+    )
+    .await
+}
+
+/// The request a message files for `user`: its title (from the subject, else the text, else
+/// "Request by email from …" in the sender's language), its text, and its files, waiting in the
+/// desk's mail category for triage.
+fn request(
+    state: &AppState,
+    user: &User,
+    envelope: &Envelope,
+    text: &str,
+    files: Vec<Upload>,
+) -> (NewTicket, Vec<Upload>) {
+    let title = inbound::title_from(&envelope.subject, text).unwrap_or_else(|| {
+        let locale = super::locale::for_person(&state.settings, Some(user), None);
         Msg::new("mail-untitled")
             .text("sender", envelope.sender.clone())
             .render(&locale)
     });
-    let (mut description, files) = text_and_files(&text, files);
+    let (mut description, files) = text_and_files(text, files);
     if description.trim().is_empty() {
         description = title.clone();
     }
@@ -320,24 +362,7 @@ async fn file(
         channel: Some("email".into()),
         ..NewTicket::default()
     };
-    let record = InboundRow {
-        message_id: &envelope.message_id,
-        sender: &envelope.sender,
-        subject: &envelope.subject,
-        size: size as i64,
-        outcome: "created",
-        why: None,
-        ticket_id: None,
-        raw: None,
-    };
-    match create_ticket_by_mail(state, user, input, record, files, related).await {
-        Ok(ticket) => {
-            tracing::info!(ticket.number = %ticket.number, "request filed by mail");
-            Ok(Outcome::Created(ticket.number))
-        }
-        Err(AppError::Conflict) => Ok(Outcome::Ignored(Why::Duplicate)),
-        Err(e) => Err(e),
-    }
+    (input, files)
 }
 
 /// The text a ticket keeps, cut to its limit, and the files with the whole text added when
@@ -408,34 +433,28 @@ async fn record(
 }
 
 /// A message too large to fetch stays in the mailbox; it is recorded as held so coordinators
-/// know it is there. `id` identifies it when it has no Message-ID we could read.
+/// know it is there.
 pub async fn hold_unfetched(
     state: &AppState,
     envelope: &Envelope,
     size: u64,
 ) -> Result<Outcome, AppError> {
-    let now = state.clock.now();
-    let mut conn = state.db.conn().await?;
-    Db::record_inbound(
-        &mut conn,
-        &InboundRow {
-            message_id: &envelope.message_id,
-            sender: &envelope.sender,
-            subject: &envelope.subject,
-            size: size as i64,
-            outcome: "held",
-            why: Some(Why::TooLarge.code()),
-            ticket_id: None,
-            raw: None,
-        },
-        now,
+    let why = Why::TooLarge;
+    record(
+        state,
+        envelope,
+        size as usize,
+        "held",
+        why,
+        None,
+        state.clock.now(),
     )
     .await?;
-    Ok(Outcome::Held(Why::TooLarge))
+    Ok(Outcome::Held(why))
 }
 
 /// Held messages, for coordinators.
-pub async fn held(state: &AppState, actor: &User) -> Result<Vec<HeldMail>, AppError> {
+pub async fn held(state: &AppState, actor: &User) -> Result<Vec<HeldMessage>, AppError> {
     if !actor.role.coordinates() {
         return Err(AppError::Forbidden);
     }
@@ -491,41 +510,16 @@ pub async fn decide(
         _ => {
             let user = match state.db.user_by_email(&m.envelope.sender).await? {
                 Some(u) => u,
-                None => super::auth::create_account(
-                    &state.db,
-                    &m.envelope.sender,
-                    &inbound::cut(
-                        m.envelope
-                            .sender_name
-                            .as_deref()
-                            .unwrap_or(&m.envelope.sender),
-                        100,
-                    ),
-                    Role::Requester,
-                    None,
-                    now,
-                )
-                .await
-                .map_err(|_| AppError::field("decision", "err-mail-unreadable"))?,
+                None => sender_account(state, &m.envelope, now)
+                    .await
+                    .map_err(|_| AppError::field("decision", "err-mail-unreadable"))?,
             };
-            let title = inbound::title_from(&m.envelope.subject, &m.text)
-                .unwrap_or_else(|| m.envelope.sender.clone());
-            let (mut description, files) = text_and_files(&m.text, m.files.clone());
-            if description.trim().is_empty() {
-                description = title.clone();
-            }
-            let input = NewTicket {
-                title,
-                description,
-                category: state.settings.mail_intake.category.clone(),
-                impact: "medium".into(),
-                urgency: "medium".into(),
-                channel: Some("email".into()),
-                ..NewTicket::default()
+            let (input, files) = request(state, &user, &m.envelope, &m.text, m.files.clone());
+            let with = Filing {
+                files,
+                ..Filing::default()
             };
-            super::service::create_ticket_for_held(state, &user, input, files)
-                .await?
-                .number
+            file_ticket(state, &user, input, with).await?.number
         }
     };
     let mut conn = state.db.conn().await?;

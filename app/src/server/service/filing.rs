@@ -15,48 +15,6 @@ pub async fn create_ticket(
     file_ticket(state, actor, input, Filing::default()).await
 }
 
-/// Files a request that arrived by mail from `sender`, recording the message in the same
-/// transaction; `Conflict` when it was filed already.
-pub(crate) async fn create_ticket_by_mail(
-    state: &AppState,
-    sender: &User,
-    input: NewTicket,
-    mail: crate::server::db::InboundRow<'_>,
-    files: Vec<super::attachments::Upload>,
-    related: Option<i64>,
-) -> Result<Ticket, AppError> {
-    file_ticket(
-        state,
-        sender,
-        input,
-        Filing {
-            mail: Some(mail),
-            files,
-            related,
-        },
-    )
-    .await
-}
-
-/// Files a held message for its sender, when a coordinator decides it is a request.
-pub(crate) async fn create_ticket_for_held(
-    state: &AppState,
-    sender: &User,
-    input: NewTicket,
-    files: Vec<super::attachments::Upload>,
-) -> Result<Ticket, AppError> {
-    file_ticket(
-        state,
-        sender,
-        input,
-        Filing {
-            files,
-            ..Filing::default()
-        },
-    )
-    .await
-}
-
 /// What comes with a request filed by mail, stored in the same transaction as the ticket: the
 /// message's record (a second copy of it then files nothing), its files, and a ticket its
 /// sender may not see that it answered (linked as related).
