@@ -357,3 +357,78 @@ pub struct HeldMessage {
     pub kept: bool,
     pub received_at: chrono::DateTime<chrono::Utc>,
 }
+
+/// A knowledge-base article as its reader may see it: the owner's address only for staff, the
+/// ticket it was made from only for staff.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: i64,
+    pub title: String,
+    /// Markdown, as written.
+    pub body: String,
+    /// The body as HTML, cleaned on the server (no script, no event handlers, safe links).
+    pub html: String,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub audience: crate::domain::knowledge::Audience,
+    pub state: crate::domain::knowledge::ArticleState,
+    pub owner: PersonRef,
+    pub source_ticket: Option<crate::domain::TicketNumber>,
+    pub reviewed_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+    pub version: i64,
+    pub views: i64,
+    pub helped: i64,
+    pub not_helped: i64,
+}
+
+/// An article in a list or a suggestion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub title: String,
+    pub excerpt: String,
+    pub audience: crate::domain::knowledge::Audience,
+    pub state: crate::domain::knowledge::ArticleState,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// One saved version of an article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRevision {
+    pub version: i64,
+    pub title: String,
+    pub state: crate::domain::knowledge::ArticleState,
+    pub edited_by: String,
+    pub edited_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// An article's page: the article, its history (staff) and what the reader may do with it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticlePage {
+    pub article: Article,
+    pub revisions: Vec<ArticleRevision>,
+    pub can_edit: bool,
+    /// The reader already said whether it helped (signed-in readers answer once).
+    pub answered: Option<bool>,
+}
+
+/// A resolved ticket like the one in hand: what fixed it, who and when. `open` says whether
+/// the reader may open the ticket itself (technicians read the fix of every ticket, but open
+/// only those they are related to).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PastFix {
+    pub number: crate::domain::TicketNumber,
+    pub title: String,
+    pub resolution: String,
+    pub fixed_by: Option<String>,
+    pub fixed_at: chrono::DateTime<chrono::Utc>,
+    pub open: bool,
+}
+
+/// What the desk already knows about a ticket or a request being typed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct KnownAnswers {
+    pub fixes: Vec<PastFix>,
+    pub articles: Vec<ArticleSummary>,
+}

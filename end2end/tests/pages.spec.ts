@@ -57,6 +57,8 @@ const STATIC_PAGES: { slug: string; url: string; allowed: (r: Role) => boolean }
   { slug: 'projects', url: '/projects', allowed: signedIn },
   { slug: 'facility', url: '/facility', allowed: (r) => r === 'facility' || coordinates(r) },
   { slug: 'mail', url: '/mail', allowed: coordinates },
+  { slug: 'help', url: '/help', allowed: () => true },
+  { slug: 'help-new', url: '/help/new', allowed: staff },
   { slug: 'people', url: '/people', allowed: (r) => r === 'admin' },
   { slug: 'service-levels', url: '/service-levels', allowed: (r) => r === 'admin' },
   { slug: 'account', url: '/account', allowed: signedIn },

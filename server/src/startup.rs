@@ -224,6 +224,7 @@ pub fn router(state: AppState) -> Router {
             "/favicon.ico",
             get(|| async { axum::response::Redirect::permanent("/favicon.svg") }),
         )
+        .route("/help/open/{kind}/{id}", get(crate::rest::open_offered))
         .nest("/api/v1", crate::rest::routes())
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();

@@ -7,6 +7,7 @@ pub mod category;
 pub mod coordination;
 pub mod event;
 pub mod inbound;
+pub mod knowledge;
 pub mod lifecycle;
 pub mod notification;
 pub mod priority;

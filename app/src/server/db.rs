@@ -63,9 +63,11 @@ macro_rules! event_select {
 }
 
 pub use accounts::{Credentials, LinkPurpose};
+pub use articles::{ArticleFigures, ArticleFilter, ArticleRow, SolvedRow};
 pub use attachments::{AttachmentRow, NewAttachment};
 pub use inbound::InboundRow;
 mod accounts;
+mod articles;
 mod attachments;
 pub mod backup;
 mod categories;

@@ -123,7 +123,111 @@ struct History<'a> {
     escalated: bool,
     reopened: bool,
     resolution: Option<String>,
+    /// How this kind of problem is fixed.
+    fix: &'static str,
 }
+
+/// What people ask for help with, per category, and how it was fixed: (category, title,
+/// description, resolution). Chosen by the ticket's number, so the random sequence (and with it
+/// every other figure of the history) does not depend on this list.
+const CASES: &[(&str, &str, &str, &str)] = &[
+    (
+        "hardware",
+        "Printer on the second floor shows offline",
+        "Nothing prints since this morning, the queue keeps growing.",
+        "Cleared the spooler queue and reinstalled the printer driver.",
+    ),
+    (
+        "hardware",
+        "Laptop does not charge",
+        "The battery stays at 3% with the charger plugged in.",
+        "Replaced the power adapter; the old one had a broken cable.",
+    ),
+    (
+        "hardware",
+        "Second monitor stays black",
+        "The docking station sees only one screen.",
+        "Updated the docking station firmware and swapped the DisplayPort cable.",
+    ),
+    (
+        "hardware",
+        "Keyboard types wrong letters",
+        "Y and Z are swapped and some keys repeat.",
+        "Set the keyboard layout back to German and replaced the worn keyboard.",
+    ),
+    (
+        "software",
+        "Outlook keeps asking for the password",
+        "The password prompt comes back every few minutes.",
+        "Removed the stale credentials from the credential manager and signed in again.",
+    ),
+    (
+        "software",
+        "Excel crashes when opening a file",
+        "Excel closes as soon as the budget file opens.",
+        "Disabled the faulty add-in and repaired the Office installation.",
+    ),
+    (
+        "software",
+        "Teams has no sound in meetings",
+        "Others cannot hear me and I hear nobody.",
+        "Chose the headset as the speaker and microphone in the Teams device settings.",
+    ),
+    (
+        "software",
+        "PDF files open in the wrong program",
+        "Double-clicking a PDF opens the browser.",
+        "Set Acrobat Reader as the default app for PDF files.",
+    ),
+    (
+        "network",
+        "Wi-Fi drops every few minutes",
+        "The laptop loses the office Wi-Fi and reconnects.",
+        "Turned off power saving on the wireless adapter and updated its driver.",
+    ),
+    (
+        "network",
+        "Network socket in the meeting room is dead",
+        "No link light on the wall outlet.",
+        "Patched the outlet to the switch again; the cable had been unplugged in the cabinet.",
+    ),
+    (
+        "network",
+        "VPN does not connect from home",
+        "The VPN client times out at the login step.",
+        "Switched the VPN profile to TCP 443; the home router blocked UDP.",
+    ),
+    (
+        "account",
+        "Locked out of my account",
+        "Too many wrong passwords after the holidays.",
+        "Unlocked the account and the requester reset the password through self-service.",
+    ),
+    (
+        "account",
+        "No access to the finance share",
+        "Access denied on the shared drive for the new colleague.",
+        "Added the person to the finance group; access works after signing in again.",
+    ),
+    (
+        "account",
+        "Password expired on the phone",
+        "Mail on the phone stopped after changing the password.",
+        "Entered the new password in the phone's mail account settings.",
+    ),
+    (
+        "facilities",
+        "Desk lamp and socket without power",
+        "The socket strip under the desk has no power.",
+        "Reset the tripped fuse and replaced the socket strip.",
+    ),
+    (
+        "other",
+        "Need a headset for calls",
+        "I start taking support calls next week.",
+        "Handed out a headset from stock and paired it with the laptop.",
+    ),
+];
 
 impl History<'_> {
     /// Moves time forward; `None` once it would pass `now` (the ticket is still open then).
@@ -233,7 +337,7 @@ impl History<'_> {
         self.note(logged, NoteVisibility::Internal, Some(minutes));
         let says = "Fixed; please check it works for you".into();
         self.note(says, NoteVisibility::Public, None);
-        self.resolution = Some("Fixed and checked with the requester".to_string());
+        self.resolution = Some(self.fix.to_string());
         let resolution = self.resolution.clone();
         self.status(self.tech, Status::Resolved, None, resolution.as_deref());
         if self.rng.chance(5) {
@@ -288,6 +392,11 @@ fn ticket(
     let requester = people.requesters[rng.below(people.requesters.len() as u64) as usize];
     let tech = people.technicians[rng.below(people.technicians.len() as u64) as usize];
     let channel = CHANNELS[rng.below(CHANNELS.len() as u64) as usize];
+    let cases: Vec<&(&str, &str, &str, &str)> = CASES.iter().filter(|c| c.0 == category).collect();
+    let case = match cases.len() {
+        0 => CASES[i % CASES.len()],
+        n => *cases[i % n],
+    };
     let mut h = History {
         at: created,
         now,
@@ -304,6 +413,7 @@ fn ticket(
         escalated: false,
         reopened: false,
         resolution: None,
+        fix: case.3,
     };
     let via = channel.to_string();
     h.event(
@@ -316,8 +426,8 @@ fn ticket(
     // `None` only says the ticket's life stops at `now`.
     let _ = h.live(people);
     ImportTicket {
-        title: format!("{category} problem number {i}"),
-        description: format!("Ticket {i} of a generated help desk history"),
+        title: case.1.to_string(),
+        description: case.2.to_string(),
         category: category.into(),
         requester_id: requester,
         assignee_id: h.assignee,

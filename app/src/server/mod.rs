@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod history;
 pub mod inbound;
+pub mod knowledge;
 pub mod locale;
 pub mod mail;
 pub mod notify;

@@ -123,7 +123,10 @@ pub async fn report_in(
     let facts = state.db.report_facts(&scope, staff).await?;
     let loaded_ms = started.elapsed().as_millis();
     let policies = state.db.policies().await?;
-    let report = report::build(&scope, &facts, &policies, state.clock.now(), locale);
+    let mut report = report::build(&scope, &facts, &policies, state.clock.now(), locale);
+    report
+        .tables
+        .push(knowledge_table(state, &scope, locale).await?);
     tracing::info!(
         report.tickets = facts.histories.len(),
         report.days = (scope.to - scope.from).num_days() + 1,
@@ -132,4 +135,42 @@ pub async fn report_in(
         "report computed"
     );
     Ok(report)
+}
+
+/// What the knowledge base saved: articles read and rated (since each was written), answers
+/// opened from the request form in the period and the requests they avoided, and published
+/// articles nobody reviewed for a year.
+async fn knowledge_table(
+    state: &AppState,
+    scope: &ReportScope,
+    locale: &Locale,
+) -> Result<report::Table, AppError> {
+    use report::{Cell, Table, TableRow};
+    let now = state.clock.now();
+    let figures = state
+        .db
+        .article_figures(now - chrono::Duration::days(365))
+        .await?;
+    let (opened, avoided) = state.db.answer_opens(scope.start(), scope.end()).await?;
+    let row = |key: &str, n: i64| TableRow {
+        label: locale.t(key),
+        cells: vec![Cell::Count(n)],
+    };
+    Ok(Table {
+        key: "knowledge".into(),
+        title: locale.t("reports-knowledge-title"),
+        note: locale.t("reports-knowledge-note"),
+        label: locale.t("reports-knowledge-label"),
+        columns: vec![locale.t("reports-knowledge-count")],
+        rows: vec![
+            row("reports-knowledge-published", figures.published),
+            row("reports-knowledge-views", figures.views),
+            row("reports-knowledge-helped", figures.helped),
+            row("reports-knowledge-not-helped", figures.not_helped),
+            row("reports-knowledge-opened", opened),
+            row("reports-knowledge-avoided", avoided),
+            row("reports-knowledge-stale", figures.stale),
+        ],
+        chart: None,
+    })
 }

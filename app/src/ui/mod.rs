@@ -5,6 +5,7 @@ mod admin;
 mod board;
 mod coordination;
 mod facility;
+pub(crate) mod help;
 mod live;
 mod mail;
 mod notifications;
@@ -245,6 +246,14 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::InOrder
                     />
                     <Route path=path!("/mail") view=mail::HeldMailPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/help") view=help::HelpPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/help/new") view=help::NewArticlePage ssr=SsrMode::InOrder />
+                    <Route path=path!("/help/:id") view=help::ArticleRoute ssr=SsrMode::InOrder />
+                    <Route
+                        path=path!("/help/:id/edit")
+                        view=help::EditArticlePage
+                        ssr=SsrMode::InOrder
+                    />
                     <Route path=path!("/people") view=admin::PeoplePage ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/service-levels")
@@ -309,6 +318,7 @@ fn Header() -> impl IntoView {
                                         .then(|| view! { <A href="/work">{t("nav-my-work")}</A> })}
                                     <A href="/requests">{t("nav-my-requests")}</A>
                                     <A href="/requests/new">{t("nav-new-request")}</A>
+                                    <A href="/help">{t("nav-help")}</A>
                                     {role
                                         .coordinates()
                                         .then(|| view! { <A href="/roster">{t("nav-roster")}</A> })}
@@ -356,7 +366,13 @@ fn Header() -> impl IntoView {
                                 }
                                     .into_any()
                             }
-                            _ => view! { <A href="/login">{t("nav-sign-in")}</A> }.into_any(),
+                            _ => {
+                                view! {
+                                    <A href="/help">{t("nav-help")}</A>
+                                    <A href="/login">{t("nav-sign-in")}</A>
+                                }
+                                    .into_any()
+                            }
                         }
                     })}
                 </Transition>

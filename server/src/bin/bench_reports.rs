@@ -2,6 +2,9 @@
 //! about 1,000,000 events (a year of a help desk: assignments, work, waiting, escalations,
 //! reopenings, notes with time logged, ratings) into a fresh database (SQLite, or BENCH_DATABASE_URL), then times each
 //! report as the server computes it (the facts' queries and the measures), and prints a table.
+//! Then it writes 2,000 help articles and times the answers the desk offers: beside a request
+//! being typed (a requester's own past fixes and the articles) and beside a ticket (every past
+//! fix and the articles).
 //! Run it with `make bench`; results are kept in docs/benchmarks.md.
 
 use app::domain::report::ReportQuery;
@@ -164,5 +167,123 @@ async fn main() {
             size as f64 / 1024.0
         );
     }
+    suggestions(&state, &coordinator).await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+const ARTICLES: usize = 2_000;
+
+/// Percentiles of the answers offered while a request is typed and beside a ticket.
+async fn suggestions(state: &app::server::AppState, coordinator: &app::domain::User) {
+    use app::domain::knowledge::{ArticleDraft, ArticleState};
+    use app::domain::TicketNumber;
+    use app::server::db::Db;
+    use app::server::knowledge;
+    let topics = [
+        "printer",
+        "laptop charger",
+        "monitor",
+        "keyboard",
+        "Outlook",
+        "Excel",
+        "Teams sound",
+        "PDF",
+        "Wi-Fi",
+        "network socket",
+        "VPN",
+        "account lock",
+        "shared drive",
+        "phone mail",
+        "headset",
+        "desk socket",
+        "Drucker",
+        "stampante",
+    ];
+    let now = state.clock.now();
+    let started = Instant::now();
+    let mut tx = state.db.begin_write().await.expect("write");
+    for i in 0..ARTICLES {
+        let topic = topics[i % topics.len()];
+        let draft = ArticleDraft {
+            title: format!("When the {topic} fails ({i})"),
+            body: format!(
+                "## Try first\n\n1. Restart it.\n2. Check the cable and the {topic} settings.\n\
+                 3. Update the driver.\n\nStill failing? File a request with the asset tag. ({i})"
+            ),
+            audience: if i % 5 == 0 { "staff" } else { "everyone" }.into(),
+            ..ArticleDraft::default()
+        };
+        let valid = draft.parse().expect("article");
+        Db::insert_article(
+            &mut tx,
+            &valid,
+            None,
+            ArticleState::Published,
+            coordinator.id,
+            None,
+            now,
+        )
+        .await
+        .expect("article");
+    }
+    tx.commit().await.expect("commit");
+    println!(
+        "\nwrote {ARTICLES} articles in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let person = state
+        .db
+        .user_by_email("person7@example.org")
+        .await
+        .expect("person")
+        .expect("person7");
+    let typed = [
+        "Printer offline again",
+        "laptop does not charge",
+        "Outlook asks for my password",
+        "VPN timeout from home",
+        "Wi-Fi keeps dropping",
+        "Der Drucker druckt nicht",
+        "La stampante non stampa",
+        "second monitor black after docking",
+        "Excel crashes on the budget file",
+        "no sound in Teams",
+    ];
+    const RUNS: usize = 300;
+    let percentiles = |mut times: Vec<f64>| {
+        times.sort_by(f64::total_cmp);
+        let at = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
+        (at(0.5), at(0.99), times[times.len() - 1])
+    };
+    println!("\n| answers offered | runs | found (avg) | p50 ms | p99 ms | max ms |");
+    println!("|---|---|---|---|---|---|");
+    let (mut times, mut found) = (Vec::new(), 0);
+    for i in 0..RUNS {
+        let t = Instant::now();
+        let a = knowledge::answers_for_request(state, &person, typed[i % typed.len()], "")
+            .await
+            .expect("answers");
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        found += a.fixes.len() + a.articles.len();
+    }
+    let (p50, p99, max) = percentiles(times);
+    println!(
+        "| while a request is typed (requester) | {RUNS} | {:.1} | {p50:.1} | {p99:.1} | {max:.1} |",
+        found as f64 / RUNS as f64
+    );
+    let (mut times, mut found) = (Vec::new(), 0);
+    for i in 0..RUNS {
+        let number = TicketNumber::from_id(1 + (i as i64 * 331) % 100_000);
+        let t = Instant::now();
+        let a = knowledge::answers_for_ticket(state, coordinator, number)
+            .await
+            .expect("answers");
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        found += a.fixes.len() + a.articles.len();
+    }
+    let (p50, p99, max) = percentiles(times);
+    println!(
+        "| beside a ticket (staff) | {RUNS} | {:.1} | {p50:.1} | {p99:.1} | {max:.1} |",
+        found as f64 / RUNS as f64
+    );
 }

@@ -81,6 +81,8 @@ pub fn routes() -> Router<AppState> {
             "/track/{token}/attachments/{id}",
             get(attachments::download_through_link),
         )
+        .route("/articles", get(list_articles).post(create_article))
+        .route("/articles/{id}", get(get_article).put(put_article))
         .route("/projects", get(projects).post(create_project))
         .route("/projects/{id}", get(project))
         .route("/projects/{id}/tasks", post(plan_task))
@@ -269,12 +271,15 @@ impl FromRequestParts<AppState> for ClientAddr {
     }
 }
 
+mod articles;
 pub mod attachments;
+pub use articles::open_offered;
 mod projects;
 mod settings;
 mod tickets;
 mod tokens;
 
+use articles::*;
 use projects::*;
 use settings::*;
 use tickets::*;

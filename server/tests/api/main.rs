@@ -9,6 +9,7 @@ mod dovecot;
 mod health;
 mod helpers;
 mod inbound;
+mod knowledge;
 mod language;
 mod mailbox;
 mod notifications;

@@ -410,8 +410,10 @@ impl Db {
                 };
                 let columns = match within {
                     SearchIn::Title => "{title}",
-                    SearchIn::Public => "{title description public_notes}",
-                    SearchIn::Everything => "{title description public_notes internal_notes}",
+                    SearchIn::Public => "{title description public_notes resolution}",
+                    SearchIn::Everything => {
+                        "{title description public_notes internal_notes resolution}"
+                    }
                 };
                 q.push(" AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ")
                     .push_bind(format!("{columns} : ({query})"))

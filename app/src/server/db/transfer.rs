@@ -41,6 +41,10 @@ pub const TABLES: &[&str] = &[
     "work_orders",
     "work_order_tickets",
     "ticket_links",
+    "articles",
+    "article_revisions",
+    "article_feedback",
+    "answer_opens",
 ];
 
 /// Rows read and written per table.

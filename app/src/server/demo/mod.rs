@@ -139,7 +139,68 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     let filed = tickets::tickets(state, &users).await;
     state.clock.set_offset_ms(offset);
     filed?;
+    articles(state, by_email(&users, "coordinator@example.org")).await?;
     history(state, &users).await
+}
+
+/// Help articles the demo desk has written: three for everyone, one for staff only.
+const ARTICLES: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "Connect to the VPN from a hotel or a train",
+        "account",
+        "vpn, travel, remote",
+        "everyone",
+        "Hotel and train networks often block the VPN's usual port.\n\n\
+         1. Open the VPN client and choose **Switch profile**.\n\
+         2. Pick **Office (TCP 443)**.\n\
+         3. Connect again.\n\n\
+         Still no connection? Open the hotel's login page in a browser first, then connect.",
+    ),
+    (
+        "The printer says it is offline",
+        "hardware",
+        "printer, offline, spooler",
+        "everyone",
+        "1. Check that the printer shows the network symbol on its display.\n\
+         2. On your computer, open **Printers & scanners**, choose the printer and **Open queue**.\n\
+         3. Cancel every document in the queue and print again.\n\n\
+         If the printer's display shows an error code, file a request with the code and the \
+         printer's asset tag.",
+    ),
+    (
+        "Reset your password",
+        "account",
+        "password, sign-in",
+        "everyone",
+        "Open the sign-in page and choose **Forgot your password?**. The link in the mail works \
+         for one hour. Your new password must be at least 12 characters long.",
+    ),
+    (
+        "Restart the VPN concentrator",
+        "network",
+        "vpn, network, on-call",
+        "staff",
+        "Only outside business hours, and only after telling the coordinator.\n\n\
+         1. Sign in to the management console.\n\
+         2. **System → Maintenance → Restart**, wait four minutes.\n\
+         3. Check that the tunnel count rises again on the dashboard.",
+    ),
+];
+
+async fn articles(state: &AppState, coordinator: &User) -> Result<(), AppError> {
+    for (title, category, tags, audience, body) in ARTICLES {
+        let draft = crate::domain::knowledge::ArticleDraft {
+            title: title.to_string(),
+            body: body.to_string(),
+            category: category.to_string(),
+            tags: tags.to_string(),
+            audience: audience.to_string(),
+            state: "published".into(),
+            source_ticket: String::new(),
+        };
+        crate::server::knowledge::save_article(state, coordinator, None, None, draft).await?;
+    }
+    Ok(())
 }
 
 /// How far back from now the last `hours` working hours of the default policy's calendar begin.

@@ -25,6 +25,7 @@ pub(super) fn RequestForm(
     staff: bool,
     draft: BTreeMap<String, String>,
     list: Vec<crate::domain::Category>,
+    answers: crate::types::KnownAnswers,
 ) -> impl IntoView {
     let draft = Draft::new(draft);
     let action = ServerAction::<FileRequest>::new();
@@ -38,6 +39,10 @@ pub(super) fn RequestForm(
     );
     let (title, set_title) = signal(draft.get("title"));
     let similar = similar_as_typed(title);
+    let (description, set_description) = signal(draft.get("description"));
+    let known = answers_as_typed(title, description, answers);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     view! {
         <section class="panel form-page">
             <h1>{if staff { t("portal-file-a-request") } else { t("portal-report-a-problem") }}</h1>
@@ -75,10 +80,31 @@ pub(super) fn RequestForm(
                 <label for="description">
                     {t("portal-form-description")} <span class="req">{t("portal-required")}</span>
                 </label>
-                <textarea id="description" name="description" rows="5" required>
+                <textarea
+                    id="description"
+                    name="description"
+                    rows="5"
+                    required
+                    on:input=move |ev| set_description.set(event_target_value(&ev))
+                >
                     {draft.get("description")}
                 </textarea>
                 <FieldMessage error=error field="description" />
+                <crate::ui::help::RequestAnswers known />
+                // Without JavaScript the form asks the server for answers as a GET to this page.
+                <Show when=move || !hydrated.get()>
+                    <button
+                        type="submit"
+                        formaction="/requests/new"
+                        formmethod="get"
+                        formenctype="application/x-www-form-urlencoded"
+                        formnovalidate=""
+                        name="check"
+                        value="1"
+                    >
+                        {t("kb-check-answers")}
+                    </button>
+                </Show>
                 <ImpactUrgency draft error />
                 <label for="location">{t("portal-form-location")}</label>
                 <input
@@ -165,6 +191,46 @@ fn similar_as_typed(title: ReadSignal<String>) -> RwSignal<Vec<Ticket>> {
         });
     });
     similar
+}
+
+/// Articles and the requester's own past fixes like what they are typing, asked of the server a
+/// moment after they stop typing; starts with what a check without JavaScript found.
+fn answers_as_typed(
+    title: ReadSignal<String>,
+    description: ReadSignal<String>,
+    first: crate::types::KnownAnswers,
+) -> RwSignal<crate::types::KnownAnswers> {
+    let known = RwSignal::new(first);
+    let asked = StoredValue::new(None::<(String, String)>);
+    Effect::new(move |_| {
+        let typed = (title.get(), description.get());
+        // The first run only reads what the page came with.
+        if asked.get_value().is_none() {
+            asked.set_value(Some(typed));
+            return;
+        }
+        asked.set_value(Some(typed.clone()));
+        leptos::task::spawn_local(async move {
+            #[cfg(feature = "hydrate")]
+            gloo_timers::future::TimeoutFuture::new(350).await;
+            // Still typing: a later run asks.
+            if asked.get_value().as_ref() != Some(&typed) {
+                return;
+            }
+            let (t, d) = typed.clone();
+            let found = if t.trim().chars().count() + d.trim().chars().count() < 4 {
+                Default::default()
+            } else {
+                crate::api::knowledge::request_answers(t, d)
+                    .await
+                    .unwrap_or_default()
+            };
+            if asked.get_value().as_ref() == Some(&typed) {
+                known.set(found);
+            }
+        });
+    });
+    known
 }
 
 /// Who is affected and how badly: the requester's two answers the priority is computed from.

@@ -143,14 +143,45 @@ pub fn NewRequest() -> impl IntoView {
 #[component]
 fn DraftedForm(staff: bool) -> impl IntoView {
     // Sent back here without JavaScript after a refusal: show what was typed again.
-    let refused = use_query_map().read_untracked().get("__err").is_some();
+    let query = use_query_map().read_untracked();
+    let refused = query.get("__err").is_some();
+    // Or after "Check for answers" without JavaScript: the form came here as a GET.
+    let checked: Option<BTreeMap<String, String>> = query.get("check").map(|_| {
+        (&*query)
+            .into_iter()
+            .filter(|(k, _)| k.as_ref() != "check")
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    });
+    drop(query);
+    let typed = checked.clone();
     let draft = Resource::new(
         || (),
-        move |_| async move {
-            if refused {
-                request_draft().await.unwrap_or_default()
-            } else {
-                BTreeMap::new()
+        move |_| {
+            let typed = typed.clone();
+            async move {
+                if refused {
+                    request_draft().await.unwrap_or_default()
+                } else {
+                    typed.unwrap_or_default()
+                }
+            }
+        },
+    );
+    let answers = Resource::new(
+        || (),
+        move |_| {
+            let checked = checked.clone();
+            async move {
+                match checked {
+                    Some(typed) => {
+                        let get = |k: &str| typed.get(k).cloned().unwrap_or_default();
+                        crate::api::knowledge::request_answers(get("title"), get("description"))
+                            .await
+                            .unwrap_or_default()
+                    }
+                    None => Default::default(),
+                }
             }
         },
     );
@@ -164,7 +195,8 @@ fn DraftedForm(staff: bool) -> impl IntoView {
             {move || Suspend::new(async move {
                 let draft = draft.await;
                 let list = cats.await.unwrap_or_default();
-                view! { <RequestForm staff=staff draft=draft list=list /> }
+                let answers = answers.await;
+                view! { <RequestForm staff=staff draft=draft list=list answers=answers /> }
             })}
         </Suspense>
     }

@@ -240,12 +240,29 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                         <section class="resolution">
                             <h2>{loc.t("portal-solution")}</h2>
                             <p class="body-text">{r}</p>
+                            {staff
+                                .then(|| {
+                                    view! {
+                                        <a
+                                            class="button small"
+                                            href=format!("/help/new?from={}", t.number)
+                                        >
+                                            {loc.t("kb-turn-into-article")}
+                                        </a>
+                                    }
+                                })}
                         </section>
                     }
                 })} <Actions detail=detail.clone() number=number.clone() version=version ui=ui />
             <ErrorBox error=Signal::derive(move || {
                 change_error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
-            }) /> <Notes detail=detail.clone() number=number.clone() ui=ui />
+            }) />
+            {staff
+                .then(|| {
+                    view! {
+                        <crate::ui::help::KnownAnswersPanel number=number.clone() note=ui.note />
+                    }
+                })} <Notes detail=detail.clone() number=number.clone() ui=ui />
             <Files detail=detail.clone() number=number.clone() />
             <RatingPanel detail=detail.clone() number=number.clone() ui=ui />
             <Watchers detail=detail.clone() number=number.clone() ui=ui />
