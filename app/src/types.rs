@@ -368,7 +368,9 @@ pub struct Article {
     pub body: String,
     /// The body as HTML, cleaned on the server (no script, no event handlers, safe links).
     pub html: String,
+    /// The category's slug, and its name as an admin wrote it.
     pub category: Option<String>,
+    pub category_name: Option<String>,
     pub tags: Vec<String>,
     pub audience: crate::domain::knowledge::Audience,
     pub state: crate::domain::knowledge::ArticleState,

@@ -49,8 +49,51 @@ test('a requester finds a published article on /help, reads it and says it helpe
   expect(errors).toEqual([]);
 });
 
+test('answers appear beside the request form as a requester types, and open in a new tab', async ({ page, request, context }) => {
+  const key = word('scanner');
+  const title = `Scanner ${key} sends empty pages`;
+  const id = await publishedArticle(request, title, `Lift the ${key} lid and wipe the glass.`);
+  const errors = watchConsole(page);
+  await signIn(page, 'paul@example.org');
+  await page.goto('/requests/new');
+  await hydrated(page);
+  await page.getByLabel('In one line, what is wrong?').fill(`My ${key} is broken`);
+  const answers = page.locator('.answers');
+  await expect(answers.getByText('These may already answer it.')).toBeVisible();
+  await expect(answers.getByRole('link', { name: title })).toHaveAttribute('href', `/help/open/article/${id}`);
+  await page.screenshot({ path: `test-results/help-form-${test.info().project.name}.png`, fullPage: true });
+  const [tab] = await Promise.all([context.waitForEvent('page'), answers.getByRole('link', { name: title }).click()]);
+  await tab.waitForLoadState();
+  await expect(tab).toHaveURL(new RegExp(`/help/${id}$`));
+  // What was typed is still there.
+  await expect(page.getByLabel('In one line, what is wrong?')).toHaveValue(`My ${key} is broken`);
+  // Without JavaScript the form has its own button for this; with it, none.
+  await expect(page.getByRole('button', { name: 'Check for answers' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+
+  test('the request form checks for answers and keeps what was typed', async ({ page, request }) => {
+    const key = word('beamer');
+    const title = `Beamer ${key} shows no picture`;
+    await publishedArticle(request, title, `Press the ${key} source button twice.`);
+    await page.goto('/login?next=%2Frequests%2Fnew');
+    await page.getByLabel('Email').fill('paul@example.org');
+    await page.getByLabel('Password', { exact: true }).fill('switchboard-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/requests\/new$/);
+    await page.getByLabel('In one line, what is wrong?').fill(`${key} black in room 4`);
+    await page.getByLabel('What happened? What did you try?').fill('Nothing on the wall.');
+    await page.getByRole('button', { name: 'Check for answers' }).click();
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+    await expect(page.getByLabel('In one line, what is wrong?')).toHaveValue(`${key} black in room 4`);
+    await expect(page.getByLabel('What happened? What did you try?')).toHaveValue('Nothing on the wall.');
+    // Filing still works from here.
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect(page).toHaveURL(/\/tickets\/SB-\d+\?filed=1/);
+  });
 
   test('anyone searches the help articles and reads one', async ({ page, request }) => {
     const key = word('dockingstation');

@@ -35,6 +35,21 @@ pub fn render_markdown(markdown: &str) -> String {
         .to_string()
 }
 
+/// The words of Markdown without its marks and without any HTML in it, for excerpts.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn is_staff(actor: Option<&User>) -> bool {
     actor.is_some_and(|u| u.role.is_staff())
 }
@@ -58,6 +73,7 @@ fn present(actor: Option<&User>, row: ArticleRow) -> Article {
         title: row.title,
         body: row.body,
         category: row.category,
+        category_name: row.category_name,
         tags: row.tags,
         audience: row.audience,
         state: row.state,
@@ -79,7 +95,7 @@ fn summary(row: &ArticleRow) -> ArticleSummary {
     ArticleSummary {
         id: row.id,
         title: row.title.clone(),
-        excerpt: knowledge::excerpt(&row.body, 200),
+        excerpt: knowledge::excerpt(&plain_text(&row.body), 200),
         audience: row.audience,
         state: row.state,
         updated_at: row.updated_at,
@@ -416,5 +432,21 @@ pub async fn open_offered(
             }
             Ok(format!("/tickets/{number}"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_hold_words_not_markup() {
+        let text = plain_text(
+            "# Fix\n\nPress **Reset** `now`.\n\n<script>alert(1)</script>\n\n- one\n- two",
+        );
+        assert_eq!(
+            knowledge::excerpt(&text, 200),
+            "Fix Press Reset now. one two"
+        );
     }
 }

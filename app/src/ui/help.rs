@@ -156,11 +156,17 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             <h1>{a.title.clone()}</h1>
             <p class="muted article-meta">
                 <ArticleChips audience=a.audience state=a.state />
-                {a.category.as_deref().map(|c| category_words(&loc, c))}
-                " · "
-                {loc.t_with("kb-updated", &[("when", when(a.updated_at).into())])}
-                " · "
-                {a.owner.name.clone()}
+                {a
+                    .category_name
+                    .as_deref()
+                    .map(|c| category_words(&loc, c))
+                    .into_iter()
+                    .chain([
+                        loc.t_with("kb-updated", &[("when", when(a.updated_at).into())]),
+                        a.owner.name.clone(),
+                    ])
+                    .collect::<Vec<_>>()
+                    .join(" · ")}
             </p>
             <div class="article-body" inner_html=a.html.clone()></div>
             {(!a.tags.is_empty())
@@ -503,21 +509,29 @@ fn ArticleEditor(
 }
 
 /// Past fixes and articles like a ticket, for staff on its page; "Insert" adds the fix or a link
-/// to the article to the note being written.
+/// to the article to the note being written. Asked for once the page runs in the browser (the
+/// buttons need it anyway), so the server-rendered page never waits for the search.
 #[component]
-pub fn KnownAnswersPanel(number: String, note: RwSignal<String>) -> impl IntoView {
-    let answers = Resource::new(move || number.clone(), ticket_answers);
-    view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                match answers.await {
-                    Ok(found) if !found.fixes.is_empty() || !found.articles.is_empty() => {
-                        Some(view! { <Answers found note /> })
-                    }
-                    _ => None,
+pub fn KnownAnswersPanel(number: String, note: RwSignal<String>, staff: bool) -> impl IntoView {
+    let found = RwSignal::new(KnownAnswers::default());
+    Effect::new(move |_| {
+        if staff {
+            let number = number.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(answers) = ticket_answers(number).await {
+                    found.set(answers);
                 }
-            })}
-        </Transition>
+            });
+        }
+    });
+    view! {
+        <div class="known-answers-slot">
+            {move || {
+                let answers = found.get();
+                (!answers.fixes.is_empty() || !answers.articles.is_empty())
+                    .then(|| view! { <Answers found=answers note /> })
+            }}
+        </div>
     }
 }
 

@@ -18,6 +18,7 @@ pub struct ArticleRow {
     pub title: String,
     pub body: String,
     pub category: Option<String>,
+    pub category_name: Option<String>,
     pub tags: Vec<String>,
     pub audience: Audience,
     pub state: ArticleState,
@@ -54,7 +55,7 @@ pub struct SolvedRow {
     pub fixed_at: DateTime<Utc>,
 }
 
-const ARTICLE_SELECT: &str = "SELECT a.id, a.title, a.body, c.slug AS category, a.tags, a.audience, a.state, \
+const ARTICLE_SELECT: &str = "SELECT a.id, a.title, a.body, c.slug AS category, c.name AS category_name, a.tags, a.audience, a.state, \
      u.email AS owner_email, u.name AS owner_name, a.source_ticket_id, a.reviewed_at, a.updated_at, \
      a.version, a.views, a.helped, a.not_helped \
      FROM articles a JOIN users u ON u.id = a.owner_id LEFT JOIN categories c ON c.id = a.category_id";
@@ -66,6 +67,7 @@ fn article_from_row(r: &AnyRow) -> Result<ArticleRow, AppError> {
         title: r.try_get("title")?,
         body: r.try_get("body")?,
         category: r.try_get("category")?,
+        category_name: r.try_get("category_name")?,
         tags: crate::domain::knowledge::tags_of(&tags),
         audience: super::decode(&r.try_get::<String, _>("audience")?)?,
         state: super::decode(&r.try_get::<String, _>("state")?)?,

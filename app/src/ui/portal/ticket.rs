@@ -257,12 +257,8 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
             <ErrorBox error=Signal::derive(move || {
                 change_error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
             }) />
-            {staff
-                .then(|| {
-                    view! {
-                        <crate::ui::help::KnownAnswersPanel number=number.clone() note=ui.note />
-                    }
-                })} <Notes detail=detail.clone() number=number.clone() ui=ui />
+            <crate::ui::help::KnownAnswersPanel number=number.clone() note=ui.note staff=staff />
+            <Notes detail=detail.clone() number=number.clone() ui=ui />
             <Files detail=detail.clone() number=number.clone() />
             <RatingPanel detail=detail.clone() number=number.clone() ui=ui />
             <Watchers detail=detail.clone() number=number.clone() ui=ui />
