@@ -84,9 +84,11 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Password', { exact: true }).fill('switchboard-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/requests\/new$/);
+    await page.getByLabel('What is it about?').selectOption('other');
     await page.getByLabel('In one line, what is wrong?').fill(`${key} black in room 4`);
     await page.getByLabel('What happened? What did you try?').fill('Nothing on the wall.');
     await page.getByRole('button', { name: 'Check for answers' }).click();
+    await expect(page.getByLabel('What is it about?')).toHaveValue('other');
     await expect(page.getByRole('link', { name: title })).toBeVisible();
     await expect(page.getByLabel('In one line, what is wrong?')).toHaveValue(`${key} black in room 4`);
     await expect(page.getByLabel('What happened? What did you try?')).toHaveValue('Nothing on the wall.');
