@@ -59,6 +59,10 @@ const STATIC_PAGES: { slug: string; url: string; allowed: (r: Role) => boolean }
   { slug: 'mail', url: '/mail', allowed: coordinates },
   { slug: 'help', url: '/help', allowed: () => true },
   { slug: 'help-new', url: '/help/new', allowed: staff },
+  // The demo's first article is for everyone, its fourth for staff only.
+  { slug: 'help-article', url: '/help/1', allowed: () => true },
+  { slug: 'help-staff-article', url: '/help/4', allowed: staff },
+  { slug: 'help-edit', url: '/help/1/edit', allowed: staff },
   { slug: 'people', url: '/people', allowed: (r) => r === 'admin' },
   { slug: 'service-levels', url: '/service-levels', allowed: (r) => r === 'admin' },
   { slug: 'account', url: '/account', allowed: signedIn },

@@ -286,6 +286,9 @@ pub fn NewArticlePage() -> impl IntoView {
             article_from_ticket(from).await
         }
     });
+    // Loaded with the draft, before the editor renders: a Suspense of its own inside the editor
+    // hydrated against a different tree and left the page dead.
+    let cats = Resource::new(|| (), |_| crate::api::tickets::categories());
     view! {
         <Title text=t("kb-new-title") />
         <Gate
@@ -297,11 +300,13 @@ pub fn NewArticlePage() -> impl IntoView {
                         view! { <p class="muted">{t("page-loading")}</p> }
                     }>
                         {move || Suspend::new(async move {
+                            let categories = cats.await.unwrap_or_default();
                             match start.await {
                                 Ok(draft) => {
                                     view! {
                                         <ArticleEditor
                                             draft
+                                            categories
                                             id=None
                                             version=None
                                             coordinates
@@ -335,6 +340,7 @@ pub fn EditArticlePage() -> impl IntoView {
             .unwrap_or(0)
     };
     let page = Resource::new(id, read_article);
+    let cats = Resource::new(|| (), |_| crate::api::tickets::categories());
     view! {
         <Title text=t("kb-edit-title") />
         <Gate
@@ -346,6 +352,7 @@ pub fn EditArticlePage() -> impl IntoView {
                         view! { <p class="muted">{t("page-loading")}</p> }
                     }>
                         {move || Suspend::new(async move {
+                            let categories = cats.await.unwrap_or_default();
                             match page.await {
                                 Ok(p) => {
                                     let a = p.article;
@@ -361,6 +368,7 @@ pub fn EditArticlePage() -> impl IntoView {
                                     view! {
                                         <ArticleEditor
                                             draft
+                                            categories
                                             id=Some(a.id)
                                             version=Some(a.version)
                                             coordinates
@@ -382,6 +390,7 @@ pub fn EditArticlePage() -> impl IntoView {
 #[component]
 fn ArticleEditor(
     draft: ArticleDraft,
+    categories: Vec<crate::domain::Category>,
     id: Option<i64>,
     version: Option<i64>,
     coordinates: bool,
@@ -397,7 +406,6 @@ fn ArticleEditor(
         }
     });
     let audience = draft.audience.clone();
-    let categories = Resource::new(|| (), |_| crate::api::tickets::categories());
     let category = draft.category.clone();
     view! {
         <section class="panel wide">
@@ -427,36 +435,22 @@ fn ArticleEditor(
                 <p class="hint">{loc.t("kb-field-body-hint")}</p>
                 <FieldMessage error field="body" />
                 <label for="kb-category">{loc.t("kb-field-category")}</label>
-                <Suspense fallback=|| ()>
-                    {
-                        let category = category.clone();
-                        move || {
-                            let category = category.clone();
-                            Suspend::new(async move {
-                                let list = categories.await.unwrap_or_default();
-                                let loc = use_locale();
-                                view! {
-                                    <select id="kb-category" name="draft[category]">
-                                        <option value="" selected=category.is_empty()>
-                                            {loc.t("kb-field-no-category")}
-                                        </option>
-                                        {list
-                                            .into_iter()
-                                            .map(|c| {
-                                                let selected = c.slug == category;
-                                                view! {
-                                                    <option value=c.slug.clone() selected=selected>
-                                                        {category_words(&loc, &c.name)}
-                                                    </option>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </select>
-                                }
-                            })
-                        }
-                    }
-                </Suspense>
+                <select id="kb-category" name="draft[category]">
+                    <option value="" selected=category.is_empty()>
+                        {loc.t("kb-field-no-category")}
+                    </option>
+                    {categories
+                        .into_iter()
+                        .map(|c| {
+                            let selected = c.slug == category;
+                            view! {
+                                <option value=c.slug.clone() selected=selected>
+                                    {category_words(&loc, &c.name)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
                 <FieldMessage error field="category" />
                 <label for="kb-tags">{loc.t("kb-field-tags")}</label>
                 <input id="kb-tags" name="draft[tags]" value=draft.tags.clone() />
