@@ -512,8 +512,9 @@ pub fn KnownAnswersPanel(number: String, note: RwSignal<String>, staff: bool) ->
         if staff {
             let number = number.clone();
             leptos::task::spawn_local(async move {
+                // The page may have been left meanwhile.
                 if let Ok(answers) = ticket_answers(number).await {
-                    found.set(answers);
+                    let _ = found.try_set(answers);
                 }
             });
         }

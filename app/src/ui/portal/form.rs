@@ -184,9 +184,9 @@ fn similar_as_typed(title: ReadSignal<String>) -> RwSignal<Vec<Ticket>> {
                     .await
                     .unwrap_or_default()
             };
-            // An answer to an older title is dropped.
-            if title.get_untracked() == typed_title {
-                similar.set(found);
+            // An answer to an older title is dropped, and so is one for a form already gone.
+            if title.try_get_untracked().as_ref() == Some(&typed_title) {
+                let _ = similar.try_set(found);
             }
         });
     });
@@ -210,11 +210,13 @@ fn answers_as_typed(
             return;
         }
         asked.set_value(Some(typed.clone()));
+        // The form may be gone (filed, or left) by the time the answer comes: every access to
+        // its state afterwards is a `try_`.
         leptos::task::spawn_local(async move {
             #[cfg(feature = "hydrate")]
             gloo_timers::future::TimeoutFuture::new(350).await;
             // Still typing: a later run asks.
-            if asked.get_value().as_ref() != Some(&typed) {
+            if asked.try_get_value().flatten().as_ref() != Some(&typed) {
                 return;
             }
             let (t, d) = typed.clone();
@@ -225,8 +227,8 @@ fn answers_as_typed(
                     .await
                     .unwrap_or_default()
             };
-            if asked.get_value().as_ref() == Some(&typed) {
-                known.set(found);
+            if asked.try_get_value().flatten().as_ref() == Some(&typed) {
+                let _ = known.try_set(found);
             }
         });
     });
