@@ -6,6 +6,7 @@
 //! and staff-only ones too. Staff write and edit; coordinators publish. A guessed id of an article
 //! the reader may not read answers "not found".
 
+use super::coordination::field_errors;
 use super::db::{ArticleFilter, ArticleRow, Db};
 use super::service::{can_see, load_visible};
 use super::AppState;
@@ -145,7 +146,7 @@ pub async fn article_page(
         Vec::new()
     };
     let answered = match actor {
-        Some(u) => state.db.article_answer(id, u.id).await?,
+        Some(u) => Db::article_answer(&mut *state.db.conn().await?, id, u.id).await?,
         None => None,
     };
     let mut article = present(actor, row);
@@ -243,15 +244,6 @@ pub async fn save_article(
     tx.commit().await?;
     tracing::info!(article.id = id, state = %state_after, "article saved");
     article(state, actor, id).await
-}
-
-fn field_errors(errors: Vec<(String, String)>) -> AppError {
-    AppError::Validation(
-        errors
-            .into_iter()
-            .map(|(field, key)| crate::error::FieldError::new(&field, key))
-            .collect(),
-    )
 }
 
 /// Counts an answer to "did this help?" from a reader who may read the article.

@@ -22,7 +22,7 @@ use crate::types::{ProjectPage, ProjectSummary, TaskDraft, Workload};
 use chrono::NaiveDate;
 
 /// Field errors whose messages are catalogue keys.
-fn field_errors(errors: Vec<(String, String)>) -> AppError {
+pub(crate) fn field_errors(errors: Vec<(String, String)>) -> AppError {
     field_msgs(
         errors
             .into_iter()

@@ -281,13 +281,17 @@ impl Db {
     }
 
     /// What `user` last answered to "did this help?" on an article.
-    pub async fn article_answer(&self, id: i64, user: i64) -> Result<Option<bool>, AppError> {
+    pub async fn article_answer(
+        conn: &mut AnyConnection,
+        id: i64,
+        user: i64,
+    ) -> Result<Option<bool>, AppError> {
         let row = sqlx::query(
             "SELECT helped FROM article_feedback WHERE article_id = $1 AND user_id = $2",
         )
         .bind(id)
         .bind(user)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *conn)
         .await?;
         row.map(|r| flag(&r, "helped")).transpose()
     }
@@ -304,14 +308,7 @@ impl Db {
         let mut tx = self.begin_write().await?;
         let before = match user {
             Some(user) => {
-                let row = sqlx::query(
-                    "SELECT helped FROM article_feedback WHERE article_id = $1 AND user_id = $2",
-                )
-                .bind(id)
-                .bind(user)
-                .fetch_optional(&mut *tx)
-                .await?;
-                let before = row.map(|r| flag(&r, "helped")).transpose()?;
+                let before = Self::article_answer(&mut tx, id, user).await?;
                 sqlx::query(
                     "INSERT INTO article_feedback (article_id, user_id, helped, at) VALUES ($1, $2, $3, $4) \
                      ON CONFLICT (article_id, user_id) DO UPDATE SET helped = excluded.helped, at = excluded.at",
