@@ -237,6 +237,9 @@ pub struct NoteInput {
     pub visibility: NoteVisibility,
     pub minutes: Option<i64>,
     pub idempotency_key: Option<String>,
+    /// Past fixes and articles inserted into the note (staff; kept for the reports).
+    #[serde(default)]
+    pub reused: Vec<crate::domain::knowledge::Reused>,
 }
 
 /// The technician roster with teams, routing and recent audit entries.

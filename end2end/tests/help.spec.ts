@@ -126,6 +126,9 @@ test('a technician inserts a past fix into a note and turns a resolved ticket in
   await panel.getByRole('button', { name: 'Insert this fix into the note' }).first().click();
   await expect(page.locator('#note-body')).toHaveValue(`Replaced the ${key} pickup roller and cleaned the sensor.`);
   await page.screenshot({ path: 'test-results/help-past-fix.png', fullPage: true });
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.locator('.note .body-text', { hasText: `Replaced the ${key} pickup roller` })).toBeVisible();
+  await expect(page.locator('#note-body')).toHaveValue('');
 
   await page.goto(`/tickets/${fixed}`);
   await hydrated(page);

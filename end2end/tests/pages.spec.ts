@@ -63,6 +63,9 @@ const STATIC_PAGES: { slug: string; url: string; allowed: (r: Role) => boolean }
   { slug: 'help-article', url: '/help/1', allowed: () => true },
   { slug: 'help-staff-article', url: '/help/4', allowed: staff },
   { slug: 'help-edit', url: '/help/1/edit', allowed: staff },
+  { slug: 'replies', url: '/replies', allowed: staff },
+  // Editing the demo's first shared reply: a coordinator's form, a technician's list.
+  { slug: 'replies-edit', url: '/replies?edit=1', allowed: staff },
   { slug: 'people', url: '/people', allowed: (r) => r === 'admin' },
   { slug: 'service-levels', url: '/service-levels', allowed: (r) => r === 'admin' },
   { slug: 'account', url: '/account', allowed: signedIn },

@@ -2,6 +2,7 @@
 //! already knows about a ticket or a request being typed.
 
 use crate::domain::knowledge::ArticleDraft;
+use crate::domain::replies::{CannedReply, ReplyChoice, ReplyDraft};
 use crate::error::AppError;
 use crate::types::{Article, ArticlePage, ArticleSummary, KnownAnswers};
 use leptos::prelude::*;
@@ -67,4 +68,35 @@ pub async fn ticket_answers(number: String) -> Result<KnownAnswers, AppError> {
 pub async fn request_answers(title: String, description: String) -> Result<KnownAnswers, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::knowledge::answers_for_request(&state, &user, &title, &description).await
+}
+
+/// The caller's own canned replies and the shared ones (staff).
+#[server(endpoint = "canned_replies")]
+pub async fn canned_replies() -> Result<Vec<CannedReply>, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::replies::list(&state, &user).await
+}
+
+/// Saves a new canned reply (`id` none) or a change to one last seen at `version`.
+#[server(endpoint = "save_canned_reply")]
+pub async fn save_canned_reply(
+    id: Option<i64>,
+    version: Option<i64>,
+    draft: ReplyDraft,
+) -> Result<CannedReply, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::replies::save(&state, &user, id, version, draft).await
+}
+
+#[server(endpoint = "delete_canned_reply")]
+pub async fn delete_canned_reply(id: i64) -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::replies::delete(&state, &user, id).await
+}
+
+/// The canned replies offered in a ticket's note box, filled for that ticket (staff).
+#[server(endpoint = "ticket_replies")]
+pub async fn ticket_replies(number: String) -> Result<Vec<ReplyChoice>, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::replies::for_ticket(&state, &user, super::tickets::number(&number)?).await
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 #[cfg(feature = "ssr")]
-fn number(s: &str) -> Result<crate::domain::TicketNumber, AppError> {
+pub(super) fn number(s: &str) -> Result<crate::domain::TicketNumber, AppError> {
     crate::domain::TicketNumber::parse(s).ok_or(AppError::NotFound)
 }
 
@@ -240,6 +240,7 @@ pub async fn add_note(
     internal: Option<String>,
     minutes: Option<String>,
     idempotency_key: Option<String>,
+    reused: Option<String>,
 ) -> Result<Note, AppError> {
     use crate::domain::NoteVisibility;
     use crate::types::NoteInput;
@@ -261,6 +262,10 @@ pub async fn add_note(
         visibility,
         minutes,
         idempotency_key,
+        reused: reused
+            .as_deref()
+            .map(crate::domain::knowledge::Reused::parse_list)
+            .unwrap_or_default(),
     };
     crate::server::service::add_note(&state, &user, super::tickets::number(&number)?, input).await
 }

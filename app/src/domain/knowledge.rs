@@ -458,9 +458,63 @@ fn replace_word_ci(text: &str, needle: &str, with: &str) -> String {
     out
 }
 
+/// A past fix or an article inserted into a note ("Insert" beside a ticket), as the note form
+/// carries it: `ticket:12 article:4` (row ids, separated by spaces).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reused {
+    Article(i64),
+    Ticket(i64),
+}
+
+impl Reused {
+    /// The most kept from one note; more are ignored.
+    pub const MAX: usize = 10;
+
+    pub fn token(self) -> String {
+        match self {
+            Reused::Article(id) => format!("article:{id}"),
+            Reused::Ticket(id) => format!("ticket:{id}"),
+        }
+    }
+
+    /// The tokens of a form field; anything else in it is ignored, each source counted once.
+    pub fn parse_list(field: &str) -> Vec<Reused> {
+        let mut found = Vec::new();
+        for token in field.split_whitespace() {
+            let parsed = match token.split_once(':') {
+                Some(("article", id)) => id.parse().ok().map(Reused::Article),
+                Some(("ticket", id)) => id.parse().ok().map(Reused::Ticket),
+                _ => None,
+            };
+            if let Some(r) = parsed.filter(|r| !found.contains(r)) {
+                found.push(r);
+            }
+            if found.len() == Self::MAX {
+                break;
+            }
+        }
+        found
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reused_answers_are_read_from_the_note_form() {
+        assert_eq!(
+            Reused::parse_list("ticket:12 article:4 ticket:12 article:x tickets:3 <b> article:-1"),
+            vec![Reused::Ticket(12), Reused::Article(4), Reused::Article(-1)]
+        );
+        assert_eq!(Reused::parse_list(&"article:1 ".repeat(50)).len(), 1);
+        let many: String = (0..50).map(|i| format!("ticket:{i} ")).collect();
+        assert_eq!(Reused::parse_list(&many).len(), Reused::MAX);
+        assert_eq!(
+            Reused::parse_list(&Reused::Article(7).token()),
+            vec![Reused::Article(7)]
+        );
+    }
 
     fn draft(title: &str, body: &str) -> ArticleDraft {
         ArticleDraft {

@@ -138,7 +138,7 @@ pub async fn article_page(
     id: i64,
 ) -> Result<ArticlePage, AppError> {
     let row = readable(state, actor, id).await?;
-    state.db.count_article_view(id).await?;
+    state.db.count_article_view(id, state.clock.now()).await?;
     let staff = is_staff(actor);
     let revisions = if staff {
         state.db.article_revisions(id).await?

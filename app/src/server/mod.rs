@@ -13,6 +13,7 @@ pub mod mail;
 pub mod notify;
 pub mod people;
 pub mod portal;
+pub mod replies;
 pub mod reports;
 pub mod service;
 pub mod sla;

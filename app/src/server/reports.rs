@@ -149,7 +149,11 @@ async fn knowledge_table(
     let now = state.clock.now();
     let figures = state
         .db
-        .article_figures(now - chrono::Duration::days(365))
+        .article_figures(
+            scope.start(),
+            scope.end(),
+            now - chrono::Duration::days(365),
+        )
         .await?;
     let (opened, avoided) = state.db.answer_opens(scope.start(), scope.end()).await?;
     let row = |key: &str, n: i64| TableRow {
@@ -169,6 +173,7 @@ async fn knowledge_table(
             row("reports-knowledge-not-helped", figures.not_helped),
             row("reports-knowledge-opened", opened),
             row("reports-knowledge-avoided", avoided),
+            row("reports-knowledge-reused", figures.resolved_with_reuse),
             row("reports-knowledge-stale", figures.stale),
         ],
         chart: None,

@@ -8,7 +8,7 @@ use crate::api::knowledge::{
     article_from_ticket, articles, read_article, ticket_answers, AnswerArticle, SaveArticle,
 };
 use crate::domain::category_words;
-use crate::domain::knowledge::{ArticleDraft, ArticleState, Audience};
+use crate::domain::knowledge::{ArticleDraft, ArticleState, Audience, Reused};
 use crate::types::{ArticlePage, ArticleSummary, KnownAnswers};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -506,7 +506,13 @@ fn ArticleEditor(
 /// to the article to the note being written. Asked for once the page runs in the browser (the
 /// buttons need it anyway), so the server-rendered page never waits for the search.
 #[component]
-pub fn KnownAnswersPanel(number: String, note: RwSignal<String>, staff: bool) -> impl IntoView {
+pub fn KnownAnswersPanel(
+    number: String,
+    note: RwSignal<String>,
+    /// What was inserted, sent with the note for the reports.
+    reused: RwSignal<Vec<Reused>>,
+    staff: bool,
+) -> impl IntoView {
     let found = RwSignal::new(KnownAnswers::default());
     Effect::new(move |_| {
         if staff {
@@ -524,16 +530,25 @@ pub fn KnownAnswersPanel(number: String, note: RwSignal<String>, staff: bool) ->
             {move || {
                 let answers = found.get();
                 (!answers.fixes.is_empty() || !answers.articles.is_empty())
-                    .then(|| view! { <Answers found=answers note /> })
+                    .then(|| view! { <Answers found=answers note reused /> })
             }}
         </div>
     }
 }
 
 #[component]
-fn Answers(found: KnownAnswers, note: RwSignal<String>) -> impl IntoView {
+fn Answers(
+    found: KnownAnswers,
+    note: RwSignal<String>,
+    reused: RwSignal<Vec<Reused>>,
+) -> impl IntoView {
     let loc = use_locale();
-    let insert = move |text: String| {
+    let insert = move |text: String, source: Reused| {
+        reused.update(|r| {
+            if !r.contains(&source) {
+                r.push(source);
+            }
+        });
         note.update(|n| {
             if !n.trim().is_empty() {
                 n.push_str("\n\n");
@@ -549,7 +564,7 @@ fn Answers(found: KnownAnswers, note: RwSignal<String>) -> impl IntoView {
                     .fixes
                     .into_iter()
                     .map(|f| {
-                        let text = f.resolution.clone();
+                        let (text, id) = (f.resolution.clone(), f.number.id());
                         let who = f.fixed_by.clone().unwrap_or_default();
                         view! {
                             <li class="past-fix">
@@ -577,7 +592,7 @@ fn Answers(found: KnownAnswers, note: RwSignal<String>) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="small"
-                                    on:click=move |_| insert(text.clone())
+                                    on:click=move |_| insert(text.clone(), Reused::Ticket(id))
                                 >
                                     {use_locale().t("kb-insert-fix")}
                                 </button>
@@ -604,7 +619,10 @@ fn Answers(found: KnownAnswers, note: RwSignal<String>) -> impl IntoView {
                                             .location()
                                             .origin()
                                             .unwrap_or_default();
-                                        insert(format!("{title} — {origin}/help/{id}"))
+                                        insert(
+                                            format!("{title} — {origin}/help/{id}"),
+                                            Reused::Article(id),
+                                        )
                                     }
                                 >
                                     {use_locale().t("kb-insert-link")}

@@ -11,6 +11,7 @@ mod mail;
 mod notifications;
 pub(crate) mod portal;
 mod projects;
+pub(crate) mod replies;
 mod reports;
 mod service_levels;
 mod tech;
@@ -254,6 +255,7 @@ pub fn App() -> impl IntoView {
                         view=help::EditArticlePage
                         ssr=SsrMode::InOrder
                     />
+                    <Route path=path!("/replies") view=replies::RepliesPage ssr=SsrMode::InOrder />
                     <Route path=path!("/people") view=admin::PeoplePage ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/service-levels")

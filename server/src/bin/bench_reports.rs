@@ -168,7 +168,12 @@ async fn main() {
         );
     }
     suggestions(&state, &coordinator).await;
-    let _ = std::fs::remove_dir_all(&dir);
+    // BENCH_KEEP=1 keeps the SQLite database to study its queries (`sqlite3 …/bench.db`).
+    if std::env::var_os("BENCH_KEEP").is_some() {
+        println!("\nkept {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 const ARTICLES: usize = 2_000;

@@ -170,6 +170,7 @@ pub(super) async fn add_note(
         visibility: b.visibility.unwrap_or(NoteVisibility::Internal),
         minutes: b.minutes,
         idempotency_key: key,
+        reused: Vec::new(),
     };
     let note = service::add_note(&state, &user, number(&n)?, input).await?;
     Ok((StatusCode::CREATED, Json(note)).into_response())

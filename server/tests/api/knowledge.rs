@@ -446,3 +446,86 @@ async fn past_fixes_are_found_by_the_words_of_their_resolution() {
     let (status, _) = tina.call("article_from_ticket", &[("number", &new)]).await;
     assert_eq!(status, 422, "an open ticket has no solution yet");
 }
+
+#[tokio::test]
+async fn a_ticket_resolved_after_an_inserted_fix_counts_in_the_reports() {
+    let app = TestApp::spawn().await;
+    let tina_api = app.api_user("tina@example.org", Role::Technician).await;
+    let carla = app.api_user("carla@example.org", Role::Coordinator).await;
+    let rita_api = app.api_user("rita@example.org", Role::Requester).await;
+    let fixed = solved(
+        (&rita_api, &carla, &tina_api),
+        "Cannot print",
+        "Nothing comes out",
+        "Cleared the spooler queue.",
+    )
+    .await;
+    let fixed_id = app::domain::TicketNumber::parse(&fixed).unwrap().id();
+    let again = rita_api.file("Printer hangs again").await.number;
+    let without = rita_api.file("Mouse sticky").await.number;
+    for n in [&again, &without] {
+        carla
+            .patch(
+                &format!("/tickets/{n}"),
+                Some(1),
+                json!({"assignee": "tina@example.org"}),
+            )
+            .await;
+    }
+    // Tina inserts the earlier fix (the page sends what was inserted with the note); a bogus
+    // id and a requester's claim count for nothing.
+    let tina = Session::new(&app, Some("tina@example.org")).await;
+    let reused = format!("ticket:{fixed_id} article:999999 ticket:-3 <script>");
+    let (status, text) = tina
+        .call(
+            "add_note",
+            &[
+                ("number", &again),
+                ("body", "Cleared the spooler queue."),
+                ("internal", "on"),
+                ("reused", &reused),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{text}");
+    let rita = Session::new(&app, Some("rita@example.org")).await;
+    let claim = format!("ticket:{fixed_id}");
+    let (status, text) = rita
+        .call(
+            "add_note",
+            &[("number", &without), ("body", "Thanks"), ("reused", &claim)],
+        )
+        .await;
+    assert_eq!(status, 200, "{text}");
+    for n in [&again, &without] {
+        let path = format!("/tickets/{n}");
+        let version = tina_api.ticket(n).await.version;
+        let r = tina_api
+            .patch(&path, Some(version), json!({"status": "in_progress"}))
+            .await;
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+        let r = tina_api
+            .patch(
+                &path,
+                Some(version + 1),
+                json!({"status": "resolved", "resolution": "Cleared the spooler queue."}),
+            )
+            .await;
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    }
+    let report = body(carla.get("/reports").await).await;
+    let table = report["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["key"] == "knowledge")
+        .expect("a knowledge table")
+        .clone();
+    let reused = table["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["label"] == "Resolved with an inserted fix or article")
+        .map(|r| r["cells"][0]["Count"].clone());
+    assert_eq!(reused, Some(json!(1)));
+}

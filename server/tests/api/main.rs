@@ -16,6 +16,7 @@ mod notifications;
 mod operations;
 mod portal;
 mod properties;
+mod replies;
 mod reports;
 mod security;
 mod sessions;

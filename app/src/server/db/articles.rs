@@ -3,7 +3,7 @@
 
 use super::sql::Sql;
 use super::{flag, from_ms, to_ms, AnyConnection, Backend, Db};
-use crate::domain::knowledge::{ArticleState, Audience, ValidArticle};
+use crate::domain::knowledge::{ArticleState, Audience, Reused, ValidArticle};
 use crate::domain::PersonRef;
 use crate::error::AppError;
 use crate::types::ArticleRevision;
@@ -272,12 +272,15 @@ impl Db {
         rows.iter().map(article_from_row).collect()
     }
 
-    pub async fn count_article_view(&self, id: i64) -> Result<(), AppError> {
+    /// Counts a view of an article, in its total and in today's figures.
+    pub async fn count_article_view(&self, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE articles SET views = views + 1 WHERE id = $1")
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
-        Ok(())
+        add_to_day(&mut tx, id, day_of(now), "views", 1).await?;
+        tx.commit().await
     }
 
     /// What `user` last answered to "did this help?" on an article.
@@ -308,7 +311,15 @@ impl Db {
         let mut tx = self.begin_write().await?;
         let before = match user {
             Some(user) => {
-                let before = Self::article_answer(&mut tx, id, user).await?;
+                let before = sqlx::query(
+                    "SELECT helped, at FROM article_feedback WHERE article_id = $1 AND user_id = $2",
+                )
+                .bind(id)
+                .bind(user)
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(|r| Ok::<_, AppError>((flag(&r, "helped")?, r.try_get::<i64, _>("at")?)))
+                .transpose()?;
                 sqlx::query(
                     "INSERT INTO article_feedback (article_id, user_id, helped, at) VALUES ($1, $2, $3, $4) \
                      ON CONFLICT (article_id, user_id) DO UPDATE SET helped = excluded.helped, at = excluded.at",
@@ -323,14 +334,18 @@ impl Db {
             }
             None => None,
         };
-        if before != Some(helped) {
+        if before.map(|(earlier, _)| earlier) != Some(helped) {
             let column = |yes: bool| if yes { "helped" } else { "not_helped" };
             let mut q = Sql::new(format!("UPDATE articles SET {0} = {0} + 1", column(helped)));
-            if let Some(earlier) = before {
+            if let Some((earlier, _)) = before {
                 q.push(format!(", {0} = {0} - 1", column(earlier)));
             }
             q.push(" WHERE id = ").push_bind(id);
             q.build().execute(&mut *tx).await?;
+            add_to_day(&mut tx, id, day_of(now), column(helped), 1).await?;
+            if let Some((earlier, at)) = before {
+                add_to_day(&mut tx, id, at.div_euclid(DAY_MS), column(earlier), -1).await?;
+            }
         }
         tx.commit().await
     }
@@ -429,7 +444,6 @@ impl Db {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<(i64, i64), AppError> {
-        const DAY_MS: i64 = 24 * 3600 * 1000;
         let row = sqlx::query(
             "SELECT COUNT(*) AS opened, \
              CAST(COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM tickets t WHERE t.requester_id = o.user_id \
@@ -444,31 +458,109 @@ impl Db {
         Ok((row.try_get("opened")?, row.try_get("avoided")?))
     }
 
-    /// The knowledge base's figures for the reports: published articles, their reads and answers
-    /// (since each was written), those not reviewed since `stale_before`.
+    /// The knowledge base's figures for the reports: published articles and those not reviewed
+    /// since `stale_before` (now); reads and answers, and tickets resolved after a past fix or an
+    /// article went into one of their notes, in the period.
     pub async fn article_figures(
         &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
         stale_before: DateTime<Utc>,
     ) -> Result<ArticleFigures, AppError> {
         let row = sqlx::query(
             // Sums cast back to BIGINT: PostgreSQL sums BIGINTs as NUMERIC.
-            "SELECT COUNT(*) AS published, CAST(COALESCE(SUM(views), 0) AS BIGINT) AS views, \
-             CAST(COALESCE(SUM(helped), 0) AS BIGINT) AS helped, \
-             CAST(COALESCE(SUM(not_helped), 0) AS BIGINT) AS not_helped, \
+            "SELECT COUNT(*) AS published, \
              CAST(COALESCE(SUM(CASE WHEN reviewed_at < $1 THEN 1 ELSE 0 END), 0) AS BIGINT) AS stale \
              FROM articles WHERE state = 'published'",
         )
         .bind(to_ms(stale_before))
         .fetch_one(&self.pool)
         .await?;
+        // By whole UTC days: a day counts in the period its start falls in.
+        let days = sqlx::query(
+            "SELECT CAST(COALESCE(SUM(views), 0) AS BIGINT) AS views, \
+             CAST(COALESCE(SUM(helped), 0) AS BIGINT) AS helped, \
+             CAST(COALESCE(SUM(not_helped), 0) AS BIGINT) AS not_helped \
+             FROM article_days WHERE day >= $1 AND day < $2",
+        )
+        .bind(to_ms(start).div_euclid(DAY_MS))
+        .bind((to_ms(end) + DAY_MS - 1).div_euclid(DAY_MS))
+        .fetch_one(&self.pool)
+        .await?;
+        let reused = sqlx::query(
+            "SELECT COUNT(DISTINCT e.ticket_id) AS n FROM ticket_events e \
+             WHERE e.kind = 'status' AND e.to_value = 'resolved' AND e.at >= $1 AND e.at < $2 \
+             AND EXISTS (SELECT 1 FROM answer_reuses r WHERE r.ticket_id = e.ticket_id AND r.at <= e.at)",
+        )
+        .bind(to_ms(start))
+        .bind(to_ms(end))
+        .fetch_one(&self.pool)
+        .await?;
         Ok(ArticleFigures {
             published: row.try_get("published")?,
-            views: row.try_get("views")?,
-            helped: row.try_get("helped")?,
-            not_helped: row.try_get("not_helped")?,
+            views: days.try_get("views")?,
+            helped: days.try_get("helped")?,
+            not_helped: days.try_get("not_helped")?,
             stale: row.try_get("stale")?,
+            resolved_with_reuse: reused.try_get("n")?,
         })
     }
+
+    /// Keeps which past fixes and articles went into a note; only those that exist (the ids
+    /// came with the note from the page).
+    pub async fn record_reuses(
+        conn: &mut AnyConnection,
+        ticket: i64,
+        note: i64,
+        user: i64,
+        reused: &[Reused],
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        for r in reused {
+            let (column, table, id) = match *r {
+                Reused::Article(id) => ("article_id", "articles", id),
+                Reused::Ticket(id) => ("source_ticket_id", "tickets", id),
+            };
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO answer_reuses (ticket_id, note_id, user_id, {column}, at) \
+                 SELECT $1, $2, $3, id, $4 FROM {table} WHERE id = $5"
+            )))
+            .bind(ticket)
+            .bind(note)
+            .bind(user)
+            .bind(to_ms(now))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+fn day_of(at: DateTime<Utc>) -> i64 {
+    to_ms(at).div_euclid(DAY_MS)
+}
+
+/// Adds `n` to one figure of an article's day.
+async fn add_to_day(
+    conn: &mut AnyConnection,
+    article: i64,
+    day: i64,
+    column: &'static str,
+    n: i64,
+) -> Result<(), AppError> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO article_days (article_id, day, {column}) VALUES ($1, $2, $3) \
+         ON CONFLICT (article_id, day) DO UPDATE SET {column} = article_days.{column} + excluded.{column}"
+    )))
+    .bind(article)
+    .bind(day)
+    .bind(n)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// The knowledge base in figures.
@@ -479,4 +571,6 @@ pub struct ArticleFigures {
     pub helped: i64,
     pub not_helped: i64,
     pub stale: i64,
+    /// Tickets resolved after a past fix or an article went into one of their notes.
+    pub resolved_with_reuse: i64,
 }

@@ -45,6 +45,9 @@ pub const TABLES: &[&str] = &[
     "article_revisions",
     "article_feedback",
     "answer_opens",
+    "canned_replies",
+    "answer_reuses",
+    "article_days",
 ];
 
 /// Rows read and written per table.

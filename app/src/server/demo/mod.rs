@@ -140,6 +140,7 @@ pub async fn load(state: &AppState) -> Result<(), AppError> {
     state.clock.set_offset_ms(offset);
     filed?;
     articles(state, by_email(&users, "coordinator@example.org")).await?;
+    replies(state, by_email(&users, "coordinator@example.org")).await?;
     history(state, &users).await
 }
 
@@ -199,6 +200,59 @@ async fn articles(state: &AppState, coordinator: &User) -> Result<(), AppError> 
             source_ticket: String::new(),
         };
         crate::server::knowledge::save_article(state, coordinator, None, None, draft).await?;
+    }
+    Ok(())
+}
+
+/// Canned replies the demo desk shares, each in English, German and Italian.
+const REPLIES: &[(&str, &str, &str)] = &[
+    (
+        "thanks",
+        "en",
+        "Hello {first_name},\n\nthank you for your request {ticket}. {assignee} is looking at it and \
+         will get back to you.\n\nBest regards,\n{my_name}",
+    ),
+    (
+        "thanks",
+        "de",
+        "Hallo {first_name},\n\nvielen Dank für Ihre Anfrage {ticket}. {assignee} kümmert sich darum \
+         und meldet sich bei Ihnen.\n\nViele Grüße\n{my_name}",
+    ),
+    (
+        "thanks",
+        "it",
+        "Ciao {first_name},\n\ngrazie per la richiesta {ticket}. Se ne occupa {assignee}, che ti \
+         ricontatterà.\n\nCordiali saluti,\n{my_name}",
+    ),
+    (
+        "restart",
+        "en",
+        "Hello {first_name}, please restart your computer (Start → Restart, not Shut down) and \
+         tell us here whether the problem in {ticket} is still there.",
+    ),
+    (
+        "restart",
+        "de",
+        "Hallo {first_name}, bitte starten Sie Ihren Computer neu (Start → Neu starten, nicht \
+         Herunterfahren) und schreiben Sie uns hier, ob das Problem in {ticket} noch besteht.",
+    ),
+    (
+        "restart",
+        "it",
+        "Ciao {first_name}, riavvia il computer (Start → Riavvia, non Arresta) e scrivici qui se \
+         il problema in {ticket} c'è ancora.",
+    ),
+];
+
+async fn replies(state: &AppState, coordinator: &User) -> Result<(), AppError> {
+    for (shortcut, language, body) in REPLIES {
+        let draft = crate::domain::replies::ReplyDraft {
+            shortcut: shortcut.to_string(),
+            language: language.to_string(),
+            body: body.to_string(),
+            scope: "shared".into(),
+        };
+        crate::server::replies::save(state, coordinator, None, None, draft).await?;
     }
     Ok(())
 }

@@ -92,6 +92,7 @@ impl Script<'_> {
             visibility,
             minutes: Some(10),
             idempotency_key: None,
+            reused: Vec::new(),
         };
         service::add_note(self.state, self.who(who), number, input).await?;
         Ok(())

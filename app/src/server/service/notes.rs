@@ -48,6 +48,9 @@ pub async fn add_note(
         key.as_deref(),
     )
     .await?;
+    if actor.role.is_staff() && !input.reused.is_empty() {
+        Db::record_reuses(w.conn(), row.id, note_id, actor.id, &input.reused, now).await?;
+    }
     w.settle(&row, &note_events).await?;
     w.commit().await?;
     let notes = state.db.notes(row.id, true).await?;

@@ -218,6 +218,8 @@ pub(crate) struct TicketUi {
     text: RwSignal<String>,
     assignee: RwSignal<String>,
     note: RwSignal<String>,
+    /// Past fixes and articles inserted into the note being written.
+    reused: RwSignal<Vec<crate::domain::knowledge::Reused>>,
     key: RwSignal<String>,
     /// Bumped when something beside the ticket (links, work orders, project) changed.
     reload: RwSignal<u32>,

@@ -69,21 +69,24 @@ pub(super) fn Notes(detail: TicketDetail, number: String, ui: TicketUi) -> impl 
                                     t("portal-note-label")
                                 }}
                             </label>
-                            <textarea
-                                id="note-body"
-                                name="body"
-                                rows="3"
-                                required
-                                prop:value=note
-                                on:input={
-                                    let draft = note_draft_key(&number);
-                                    move |ev| {
-                                        let text = event_target_value(&ev);
-                                        crate::ui::live::save_draft(&draft, &text);
-                                        note.set(text);
-                                    }
+                            <crate::ui::replies::NoteText
+                                number=number.clone()
+                                note
+                                staff
+                                draft=note_draft_key(&number)
+                            />
+                            <input
+                                type="hidden"
+                                name="reused"
+                                prop:value=move || {
+                                    ui.reused
+                                        .get()
+                                        .iter()
+                                        .map(|r| r.token())
+                                        .collect::<Vec<_>>()
+                                        .join(" ")
                                 }
-                            ></textarea>
+                            />
                             <FieldMessage error=error field="body" />
                             {move || {
                                 error

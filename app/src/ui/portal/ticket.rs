@@ -31,6 +31,7 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
         text: RwSignal::new(String::new()),
         assignee: RwSignal::new(String::new()),
         note: RwSignal::new(String::new()),
+        reused: RwSignal::new(Vec::new()),
         key: RwSignal::new(new_key()),
         reload,
         resolve_children: RwSignal::new(true),
@@ -53,6 +54,7 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(_)) = ui.add.value().get() {
             ui.note.set(String::new());
+            ui.reused.set(Vec::new());
             ui.key.set(new_key());
             crate::ui::live::forget_draft(&note_draft_key(&number()));
             set_tick.update(|t| *t += 1);
@@ -119,6 +121,7 @@ pub fn TrackPage() -> impl IntoView {
         text: RwSignal::new(String::new()),
         assignee: RwSignal::new(String::new()),
         note: RwSignal::new(String::new()),
+        reused: RwSignal::new(Vec::new()),
         key: RwSignal::new(String::new()),
         reload: RwSignal::new(0),
         resolve_children: RwSignal::new(false),
@@ -257,8 +260,12 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
             <ErrorBox error=Signal::derive(move || {
                 change_error.get().filter(|e| !matches!(e, crate::error::AppError::Validation(_)))
             }) />
-            <crate::ui::help::KnownAnswersPanel number=number.clone() note=ui.note staff=staff />
-            <Notes detail=detail.clone() number=number.clone() ui=ui />
+            <crate::ui::help::KnownAnswersPanel
+                number=number.clone()
+                note=ui.note
+                reused=ui.reused
+                staff=staff
+            /> <Notes detail=detail.clone() number=number.clone() ui=ui />
             <Files detail=detail.clone() number=number.clone() />
             <RatingPanel detail=detail.clone() number=number.clone() ui=ui />
             <Watchers detail=detail.clone() number=number.clone() ui=ui />
