@@ -373,32 +373,70 @@ impl Db {
               WHERE e.ticket_id = t.id AND e.kind = 'status' AND e.to_value = 'resolved'), t.updated_at) AS fixed_at \
              FROM (",
         );
-        match self.backend {
-            Backend::Sqlite => {
-                q.push("SELECT t.id AS id, bm25(ticket_search, 2.0, 1.0, 0.0, 0.0, 2.0) AS score \
-                        FROM ticket_search JOIN tickets t ON t.id = ticket_search.rowid WHERE ticket_search MATCH ")
-                    .push_bind(format!("{{title description resolution}} : ({search})"));
+        // Which tickets count: solved, with a resolution, not merged into another, not `except`,
+        // and (for a requester) their own.
+        let eligible = |q: &mut Sql| {
+            q.push(
+                "t.status IN ('resolved', 'closed') AND t.resolution IS NOT NULL AND t.merged_into IS NULL",
+            );
+            if let Some(id) = except {
+                q.push(" AND t.id <> ").push_bind(id);
             }
-            Backend::Postgres => {
+            if let Some(rid) = requester {
+                q.push(" AND t.requester_id = ").push_bind(rid);
+            }
+        };
+        // Ranking every match of a common word costs time in proportion to the desk's history:
+        // staff rank the most recent SOLVED_WINDOW tickets sharing a word; a requester ranks all
+        // of their own (a few dozen), looked up first.
+        match (self.backend, requester) {
+            (Backend::Sqlite, Some(_)) => {
+                // `+rowid` keeps the list of their tickets from being pushed into the full-text
+                // index as one lookup per ticket (each re-expanding every prefix).
+                q.push("SELECT rowid AS id, bm25(ticket_search, 2.0, 1.0, 0.0, 0.0, 2.0) AS score \
+                        FROM ticket_search WHERE ticket_search MATCH ")
+                    .push_bind(format!("{{title description resolution}} : ({search})"))
+                    .push(" AND +rowid IN (SELECT t.id FROM tickets t WHERE ");
+                eligible(&mut q);
+                q.push(")");
+            }
+            (Backend::Sqlite, None) => {
+                q.push("SELECT c.id AS id, c.score AS score FROM (SELECT rowid AS id, \
+                        bm25(ticket_search, 2.0, 1.0, 0.0, 0.0, 2.0) AS score \
+                        FROM ticket_search WHERE ticket_search MATCH ")
+                    .push_bind(format!("{{title description resolution}} : ({search})"))
+                    .push(" ORDER BY rowid DESC LIMIT ")
+                    .push_bind(SOLVED_WINDOW)
+                    .push(") c JOIN tickets t ON t.id = c.id WHERE ");
+                eligible(&mut q);
+            }
+            (Backend::Postgres, Some(_)) => {
                 q.push("SELECT t.id AS id, -ts_rank(s.solved_doc, to_tsquery('simple', ")
                     .push_bind(search.clone())
                     .push(
                         ")) AS score FROM ticket_search s JOIN tickets t ON t.id = s.ticket_id \
-                           WHERE s.solved_doc @@ to_tsquery('simple', ",
+                         WHERE s.solved_doc @@ to_tsquery('simple', ",
                     )
                     .push_bind(search)
-                    .push(")");
+                    .push(") AND ");
+                eligible(&mut q);
+            }
+            (Backend::Postgres, None) => {
+                q.push("SELECT c.id AS id, -ts_rank(c.doc, to_tsquery('simple', ")
+                    .push_bind(search.clone())
+                    .push(
+                        ")) AS score FROM (SELECT s.ticket_id AS id, s.solved_doc AS doc FROM ticket_search s \
+                         WHERE s.solved_doc @@ to_tsquery('simple', ",
+                    )
+                    .push_bind(search)
+                    .push(") ORDER BY s.ticket_id DESC LIMIT ")
+                    .push_bind(SOLVED_WINDOW)
+                    .push(") c JOIN tickets t ON t.id = c.id WHERE ");
+                eligible(&mut q);
             }
         }
-        q.push(" AND t.status IN ('resolved', 'closed') AND t.resolution IS NOT NULL AND t.merged_into IS NULL");
-        if let Some(id) = except {
-            q.push(" AND t.id <> ").push_bind(id);
-        }
-        if let Some(rid) = requester {
-            q.push(" AND t.requester_id = ").push_bind(rid);
-        }
         // Lower scores are better on both (bm25 is negative, the rank is negated).
-        q.push(" ORDER BY score, t.id DESC LIMIT ")
+        q.push(" ORDER BY score, id DESC LIMIT ")
             .push_bind(limit)
             .push(") m JOIN tickets t ON t.id = m.id ORDER BY m.score, t.id DESC");
         let rows = q.build().fetch_all(&self.pool).await?;
@@ -538,6 +576,9 @@ impl Db {
 }
 
 const DAY_MS: i64 = 86_400_000;
+
+/// How many of the most recent tickets sharing a word with a ticket are ranked for staff.
+const SOLVED_WINDOW: i64 = 1_000;
 
 fn day_of(at: DateTime<Utc>) -> i64 {
     to_ms(at).div_euclid(DAY_MS)
