@@ -319,9 +319,11 @@ pub async fn answers_for_ticket(
     let mut conn = state.db.conn().await?;
     let row = load_visible(&mut conn, actor, number).await?;
     drop(conn);
+    // The title's words first, then the description's: eight are enough to find its like, and
+    // each more word is another prefix the search expands.
     let words = knowledge::keywords(
         &format!("{} {}", row.ticket.title, row.ticket.description),
-        12,
+        8,
     );
     answers(state, actor, &words, Some(row.id), None).await
 }

@@ -260,6 +260,32 @@ async fn suggestions(state: &app::server::AppState, coordinator: &app::domain::U
         let at = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
         (at(0.5), at(0.99), times[times.len() - 1])
     };
+    // Where a suggestion's time goes: each query on its own.
+    println!("\n| part (typed request) | runs | p50 ms | p99 ms |");
+    println!("|---|---|---|---|");
+    for (label, part) in [("past fixes of the requester", 0), ("past fixes, any", 1), ("articles", 2)] {
+        let mut times = Vec::new();
+        for i in 0..RUNS / 3 {
+            let words = app::domain::knowledge::keywords(typed[i % typed.len()], 12);
+            let t = Instant::now();
+            match part {
+                0 => drop(state.db.solved_like(&words, None, Some(person.id), 4).await.expect("fixes")),
+                1 => drop(state.db.solved_like(&words, None, None, 4).await.expect("fixes")),
+                _ => {
+                    let filter = app::server::db::ArticleFilter {
+                        words,
+                        staff: false,
+                        drafts: false,
+                        limit: 4,
+                    };
+                    drop(state.db.articles(&filter).await.expect("articles"))
+                }
+            }
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        let (p50, p99, _) = percentiles(times);
+        println!("| {label} | {} | {p50:.1} | {p99:.1} |", RUNS / 3);
+    }
     println!("\n| answers offered | runs | found (avg) | p50 ms | p99 ms | max ms |");
     println!("|---|---|---|---|---|---|");
     let (mut times, mut found) = (Vec::new(), 0);

@@ -231,7 +231,10 @@ impl Db {
     /// The articles `filter` asks for: the best matches of its words, or the newest.
     pub async fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleRow>, AppError> {
         let mut q = Sql::new(ARTICLE_SELECT);
-        let search = (!filter.words.is_empty()).then(|| any_prefix(self.backend, &filter.words));
+        // A search is planned for its words each time (not prepared once): PostgreSQL's
+        // generic plan for "any text query" walks every article.
+        let searching = !filter.words.is_empty();
+        let search = searching.then(|| any_prefix(self.backend, &filter.words));
         match (&search, self.backend) {
             (Some(search), Backend::Sqlite) => {
                 q.push(" JOIN article_search ON article_search.rowid = a.id WHERE article_search MATCH ")
@@ -246,12 +249,19 @@ impl Db {
                 q.push(" WHERE 1 = 1");
             }
         }
+        // A search on SQLite starts from the full-text index: `+` keeps the planner from
+        // walking the listing index instead and asking the full-text index once per article.
+        let plain = if search.is_some() && self.backend == Backend::Sqlite {
+            "+"
+        } else {
+            ""
+        };
         if !filter.drafts {
-            q.push(" AND a.state = ")
+            q.push(format!(" AND {plain}a.state = "))
                 .push_bind(ArticleState::Published.as_str());
         }
         if !filter.staff {
-            q.push(" AND a.audience = ")
+            q.push(format!(" AND {plain}a.audience = "))
                 .push_bind(Audience::Everyone.as_str());
         }
         match (search, self.backend) {
@@ -268,7 +278,7 @@ impl Db {
             }
         }
         q.push(" LIMIT ").push_bind(filter.limit);
-        let rows = q.build().fetch_all(&self.pool).await?;
+        let rows = q.build().persistent(!searching).fetch_all(&self.pool).await?;
         rows.iter().map(article_from_row).collect()
     }
 
@@ -407,7 +417,9 @@ impl Db {
                     .push_bind(format!("{{title description resolution}} : ({search})"))
                     .push(" ORDER BY rowid DESC LIMIT ")
                     .push_bind(SOLVED_WINDOW)
-                    .push(") c JOIN tickets t ON t.id = c.id WHERE ");
+                    // CROSS JOIN fixes the order: the candidates first, each ticket by its key
+                    // (left free, the planner walks every solved ticket by status instead).
+                    .push(") c CROSS JOIN tickets t ON t.id = c.id WHERE ");
                 eligible(&mut q);
             }
             (Backend::Postgres, Some(_)) => {
@@ -435,11 +447,12 @@ impl Db {
                 eligible(&mut q);
             }
         }
-        // Lower scores are better on both (bm25 is negative, the rank is negated).
+        // Lower scores are better on both (bm25 is negative, the rank is negated). Planned for
+        // its words each time, like the article search.
         q.push(" ORDER BY score, id DESC LIMIT ")
             .push_bind(limit)
             .push(") m JOIN tickets t ON t.id = m.id ORDER BY m.score, t.id DESC");
-        let rows = q.build().fetch_all(&self.pool).await?;
+        let rows = q.build().persistent(false).fetch_all(&self.pool).await?;
         rows.iter()
             .map(|r| {
                 Ok(SolvedRow {
