@@ -241,7 +241,7 @@ impl Db {
                     .push_bind(search.clone());
             }
             (Some(search), Backend::Postgres) => {
-                q.push(" WHERE to_tsvector('simple', a.title || ' ' || a.body || ' ' || a.tags) @@ to_tsquery('simple', ")
+                q.push(" JOIN article_search s ON s.article_id = a.id WHERE s.doc @@ to_tsquery('simple', ")
                     .push_bind(search.clone())
                     .push(")");
             }
@@ -269,7 +269,7 @@ impl Db {
                 q.push(" ORDER BY bm25(article_search, 3.0, 1.0, 2.0), a.id DESC");
             }
             (Some(search), Backend::Postgres) => {
-                q.push(" ORDER BY ts_rank(to_tsvector('simple', a.title || ' ' || a.body || ' ' || a.tags), to_tsquery('simple', ")
+                q.push(" ORDER BY ts_rank(s.doc, to_tsquery('simple', ")
                     .push_bind(search)
                     .push(")) DESC, a.id DESC");
             }
