@@ -263,14 +263,30 @@ async fn suggestions(state: &app::server::AppState, coordinator: &app::domain::U
     // Where a suggestion's time goes: each query on its own.
     println!("\n| part (typed request) | runs | p50 ms | p99 ms |");
     println!("|---|---|---|---|");
-    for (label, part) in [("past fixes of the requester", 0), ("past fixes, any", 1), ("articles", 2)] {
+    for (label, part) in [
+        ("past fixes of the requester", 0),
+        ("past fixes, any", 1),
+        ("articles", 2),
+    ] {
         let mut times = Vec::new();
         for i in 0..RUNS / 3 {
             let words = app::domain::knowledge::keywords(typed[i % typed.len()], 12);
             let t = Instant::now();
             match part {
-                0 => drop(state.db.solved_like(&words, None, Some(person.id), 4).await.expect("fixes")),
-                1 => drop(state.db.solved_like(&words, None, None, 4).await.expect("fixes")),
+                0 => drop(
+                    state
+                        .db
+                        .solved_like(&words, None, Some(person.id), 4)
+                        .await
+                        .expect("fixes"),
+                ),
+                1 => drop(
+                    state
+                        .db
+                        .solved_like(&words, None, None, 4)
+                        .await
+                        .expect("fixes"),
+                ),
                 _ => {
                     let filter = app::server::db::ArticleFilter {
                         words,

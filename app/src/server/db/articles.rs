@@ -278,7 +278,11 @@ impl Db {
             }
         }
         q.push(" LIMIT ").push_bind(filter.limit);
-        let rows = q.build().persistent(!searching).fetch_all(&self.pool).await?;
+        let rows = q
+            .build()
+            .persistent(!searching)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter().map(article_from_row).collect()
     }
 
@@ -403,23 +407,27 @@ impl Db {
             (Backend::Sqlite, Some(_)) => {
                 // `+rowid` keeps the list of their tickets from being pushed into the full-text
                 // index as one lookup per ticket (each re-expanding every prefix).
-                q.push("SELECT rowid AS id, bm25(ticket_search, 2.0, 1.0, 0.0, 0.0, 2.0) AS score \
-                        FROM ticket_search WHERE ticket_search MATCH ")
-                    .push_bind(format!("{{title description resolution}} : ({search})"))
-                    .push(" AND +rowid IN (SELECT t.id FROM tickets t WHERE ");
+                q.push(
+                    "SELECT rowid AS id, bm25(ticket_search, 2.0, 1.0, 0.0, 0.0, 2.0) AS score \
+                        FROM ticket_search WHERE ticket_search MATCH ",
+                )
+                .push_bind(format!("{{title description resolution}} : ({search})"))
+                .push(" AND +rowid IN (SELECT t.id FROM tickets t WHERE ");
                 eligible(&mut q);
                 q.push(")");
             }
             (Backend::Sqlite, None) => {
-                q.push("SELECT c.id AS id, c.score AS score FROM (SELECT rowid AS id, \
+                q.push(
+                    "SELECT c.id AS id, c.score AS score FROM (SELECT rowid AS id, \
                         bm25(ticket_search, 2.0, 1.0, 0.0, 0.0, 2.0) AS score \
-                        FROM ticket_search WHERE ticket_search MATCH ")
-                    .push_bind(format!("{{title description resolution}} : ({search})"))
-                    .push(" ORDER BY rowid DESC LIMIT ")
-                    .push_bind(SOLVED_WINDOW)
-                    // CROSS JOIN fixes the order: the candidates first, each ticket by its key
-                    // (left free, the planner walks every solved ticket by status instead).
-                    .push(") c CROSS JOIN tickets t ON t.id = c.id WHERE ");
+                        FROM ticket_search WHERE ticket_search MATCH ",
+                )
+                .push_bind(format!("{{title description resolution}} : ({search})"))
+                .push(" ORDER BY rowid DESC LIMIT ")
+                .push_bind(SOLVED_WINDOW)
+                // CROSS JOIN fixes the order: the candidates first, each ticket by its key
+                // (left free, the planner walks every solved ticket by status instead).
+                .push(") c CROSS JOIN tickets t ON t.id = c.id WHERE ");
                 eligible(&mut q);
             }
             (Backend::Postgres, Some(_)) => {
