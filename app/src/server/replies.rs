@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 
 /// The most replies one person keeps, their own and (for coordinators) shared ones each.
-const KEPT_MAX: usize = 500;
+const KEPT_MAX: i64 = 500;
 
 fn staff(actor: &User) -> Result<(), AppError> {
     if actor.role.is_staff() {
@@ -53,7 +53,6 @@ pub async fn save(
     staff(actor)?;
     let valid = draft.parse().map_err(field_errors)?;
     let coordinates = actor.role.coordinates();
-    let kept = rows(state, actor).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
     let existing = match id {
@@ -85,7 +84,7 @@ pub async fn save(
             row.reply.id
         }
         None => {
-            if kept.iter().filter(|r| r.owner == owner).count() >= KEPT_MAX {
+            if Db::canned_reply_count(&mut tx, owner).await? >= KEPT_MAX {
                 return Err(AppError::field("shortcut", "err-reply-too-many"));
             }
             Db::insert_canned_reply(&mut tx, &valid, owner, actor.id, now).await?
@@ -131,14 +130,15 @@ pub async fn for_ticket(
     let mut conn = state.db.conn().await?;
     let row = load_visible(&mut conn, actor, number).await?;
     drop(conn);
-    let requester = state.db.user_by_id(row.requester_id).await?;
-    let assignee = match row.assignee_id {
-        Some(id) => state.db.user_by_id(id).await?,
-        None => None,
-    };
+    // The names come with the ticket; only the requester's language is read besides.
+    let requester_language = state
+        .db
+        .user_by_id(row.requester_id)
+        .await?
+        .and_then(|r| r.language);
     let mut languages: Vec<Lang> = Vec::new();
     for lang in [
-        requester.as_ref().and_then(|r| r.language),
+        requester_language,
         Some(state.settings.default_language),
         actor.language,
     ]
@@ -150,14 +150,15 @@ pub async fn for_ticket(
         }
     }
     let filling = Filling {
-        first_name: requester
-            .as_ref()
-            .map(|r| first_name(&r.name))
-            .unwrap_or_default(),
+        first_name: row.ticket.requester.first_name().to_string(),
         ticket: number.to_string(),
         title: row.ticket.title.clone(),
         my_name: actor.name.clone(),
-        assignee: assignee.map_or_else(|| actor.name.clone(), |a| a.name),
+        assignee: row
+            .ticket
+            .assignee
+            .as_ref()
+            .map_or_else(|| actor.name.clone(), |a| a.name.clone()),
     };
     let kept: Vec<CannedReply> = rows(state, actor)
         .await?
@@ -173,8 +174,4 @@ pub async fn for_ticket(
             shared: r.shared,
         })
         .collect())
-}
-
-fn first_name(name: &str) -> String {
-    name.split_whitespace().next().unwrap_or(name).to_string()
 }

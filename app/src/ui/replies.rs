@@ -298,7 +298,8 @@ pub fn NoteText(
             });
         }
     });
-    let shown = move || {
+    // The replies matching what is typed, kept once for the menu, its ARIA state and the keys.
+    let shown = Memo::new(move |_| {
         typing.with(|t| {
             t.as_ref().map_or_else(Vec::new, |(_, word)| {
                 choices.with(|c| {
@@ -309,7 +310,7 @@ pub fn NoteText(
                 })
             })
         })
-    };
+    });
     let draft_key = StoredValue::new(draft);
     let look = move || {
         if !staff {
@@ -347,7 +348,7 @@ pub fn NoteText(
         typing.set(None);
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let list = shown();
+        let list = shown.get_untracked();
         if list.is_empty() {
             return;
         }
@@ -372,7 +373,7 @@ pub fn NoteText(
             _ => {}
         }
     };
-    let expanded = move || (!shown().is_empty()).to_string();
+    let expanded = move || (!shown.with(Vec::is_empty)).to_string();
     view! {
         <div class="note-text">
             <textarea
@@ -386,7 +387,7 @@ pub fn NoteText(
                 aria-controls=staff.then_some("reply-menu")
                 aria-expanded=move || staff.then(expanded)
                 aria-activedescendant=move || {
-                    (!shown().is_empty()).then(|| format!("reply-option-{}", active.get()))
+                    (!shown.with(Vec::is_empty)).then(|| format!("reply-option-{}", active.get()))
                 }
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
@@ -399,7 +400,7 @@ pub fn NoteText(
                 on:blur=move |_| typing.set(None)
             ></textarea>
             {move || {
-                let list = shown();
+                let list = shown.get();
                 (!list.is_empty())
                     .then(|| {
                         let loc = use_locale();

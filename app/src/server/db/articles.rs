@@ -303,14 +303,9 @@ impl Db {
         id: i64,
         user: i64,
     ) -> Result<Option<bool>, AppError> {
-        let row = sqlx::query(
-            "SELECT helped FROM article_feedback WHERE article_id = $1 AND user_id = $2",
-        )
-        .bind(id)
-        .bind(user)
-        .fetch_optional(&mut *conn)
-        .await?;
-        row.map(|r| flag(&r, "helped")).transpose()
+        Ok(answer_given(conn, id, user)
+            .await?
+            .map(|(helped, _)| helped))
     }
 
     /// Counts an answer to "did this help?". A signed-in reader's answer replaces their earlier
@@ -325,15 +320,7 @@ impl Db {
         let mut tx = self.begin_write().await?;
         let before = match user {
             Some(user) => {
-                let before = sqlx::query(
-                    "SELECT helped, at FROM article_feedback WHERE article_id = $1 AND user_id = $2",
-                )
-                .bind(id)
-                .bind(user)
-                .fetch_optional(&mut *tx)
-                .await?
-                .map(|r| Ok::<_, AppError>((flag(&r, "helped")?, r.try_get::<i64, _>("at")?)))
-                .transpose()?;
+                let before = answer_given(&mut tx, id, user).await?;
                 sqlx::query(
                     "INSERT INTO article_feedback (article_id, user_id, helped, at) VALUES ($1, $2, $3, $4) \
                      ON CONFLICT (article_id, user_id) DO UPDATE SET helped = excluded.helped, at = excluded.at",
@@ -603,6 +590,23 @@ const SOLVED_WINDOW: i64 = 1_000;
 
 fn day_of(at: DateTime<Utc>) -> i64 {
     to_ms(at).div_euclid(DAY_MS)
+}
+
+/// What `user` last answered on an article, and when (ms).
+async fn answer_given(
+    conn: &mut AnyConnection,
+    id: i64,
+    user: i64,
+) -> Result<Option<(bool, i64)>, AppError> {
+    let row = sqlx::query(
+        "SELECT helped, at FROM article_feedback WHERE article_id = $1 AND user_id = $2",
+    )
+    .bind(id)
+    .bind(user)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| Ok((flag(&r, "helped")?, r.try_get("at")?)))
+        .transpose()
 }
 
 /// Adds `n` to one figure of an article's day.

@@ -94,6 +94,20 @@ impl Db {
         Ok(row.is_some())
     }
 
+    /// How many replies one owner keeps (`None`: the shared ones).
+    pub async fn canned_reply_count(
+        conn: &mut AnyConnection,
+        owner: Option<i64>,
+    ) -> Result<i64, AppError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM canned_replies WHERE COALESCE(owner_id, 0) = $1",
+        )
+        .bind(owner.unwrap_or(0))
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(n)
+    }
+
     pub async fn insert_canned_reply(
         conn: &mut AnyConnection,
         reply: &ValidReply,
