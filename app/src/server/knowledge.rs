@@ -8,9 +8,10 @@
 
 use super::coordination::field_errors;
 use super::db::{ArticleFilter, ArticleRow, Db};
-use super::service::{can_see, load_visible};
+use super::service::load_visible;
 use super::AppState;
 use crate::domain::knowledge::{self, ArticleDraft, ArticleState, Audience, Personal};
+use crate::domain::visibility::Visibility;
 use crate::domain::{Status, TicketNumber, User};
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -352,26 +353,19 @@ async fn answers(
     }
     let solved = state
         .db
-        .solved_like(words, except, requester, ANSWERS_MAX)
+        .solved_like(words, except, requester, &Visibility::of(actor), ANSWERS_MAX)
         .await?;
-    let mut conn = state.db.conn().await?;
-    let mut fixes = Vec::with_capacity(solved.len());
-    for s in solved {
-        let number = TicketNumber::from_id(s.id);
-        let open = match Db::ticket(&mut conn, s.id).await? {
-            Some(row) => can_see(&mut conn, actor, &row).await?,
-            None => false,
-        };
-        fixes.push(PastFix {
-            number,
+    let fixes = solved
+        .into_iter()
+        .map(|s| PastFix {
+            number: TicketNumber::from_id(s.id),
             title: s.title,
             resolution: s.resolution,
             fixed_by: s.fixed_by,
             fixed_at: s.fixed_at,
-            open,
-        });
-    }
-    drop(conn);
+            open: s.open,
+        })
+        .collect();
     let filter = ArticleFilter {
         words: words.to_vec(),
         staff: actor.role.is_staff(),

@@ -409,6 +409,35 @@ async fn past_fixes_are_found_by_the_words_of_their_resolution() {
     assert!(fix.open, "Tina resolved it, so she may open it");
     assert!(!found.contains(&other));
 
+    // Another technician reads the same fix beside a ticket of theirs, but may not open the
+    // ticket it came from: its number is not offered as a link.
+    app.api_user("theo@example.org", Role::Technician).await;
+    let again = rita
+        .post(
+            "/tickets",
+            json!({"title": "Kyocera spooler stuck", "description": "Nothing prints", "category": "other", "impact": "low", "urgency": "low"}),
+        )
+        .await;
+    let again = body(again).await["number"].as_str().unwrap().to_string();
+    carla
+        .patch(
+            &format!("/tickets/{again}"),
+            Some(1),
+            json!({"assignee": "theo@example.org"}),
+        )
+        .await;
+    let theo = Session::new(&app, Some("theo@example.org")).await;
+    let (status, text) = theo.call("ticket_answers", &[("number", &again)]).await;
+    assert_eq!(status, 200, "{text}");
+    let answers: KnownAnswers = serde_json::from_str(&text).unwrap();
+    let fix = answers
+        .fixes
+        .iter()
+        .find(|f| f.number.to_string() == fixed)
+        .expect("Theo reads the earlier fix");
+    assert!(fix.resolution.contains("Kyocera driver"));
+    assert!(!fix.open, "Theo has no part in Tina's ticket");
+
     // Requesters get no staff suggestions, and their own suggestions hold only their tickets.
     let rita_page = Session::new(&app, Some("rita@example.org")).await;
     let (status, _) = rita_page.call("ticket_answers", &[("number", &new)]).await;

@@ -4,6 +4,7 @@
 use super::sql::Sql;
 use super::{flag, from_ms, to_ms, AnyConnection, Backend, Db};
 use crate::domain::knowledge::{ArticleState, Audience, Reused, ValidArticle};
+use crate::domain::visibility::Visibility;
 use crate::domain::PersonRef;
 use crate::error::AppError;
 use crate::types::ArticleRevision;
@@ -53,6 +54,8 @@ pub struct SolvedRow {
     pub resolution: String,
     pub fixed_by: Option<String>,
     pub fixed_at: DateTime<Utc>,
+    /// Whether the person searching may open it (the fix is shown either way).
+    pub open: bool,
 }
 
 const ARTICLE_SELECT: &str = "SELECT a.id, a.title, a.body, c.slug AS category, c.name AS category_name, a.tags, a.audience, a.state, \
@@ -352,28 +355,33 @@ impl Db {
     }
 
     /// Resolved and closed tickets whose title, description or resolution has any of `words`
-    /// (stemmed keywords), best matches first; `requester` keeps one person's own.
+    /// (stemmed keywords), best matches first; `requester` keeps one person's own. Each says
+    /// whether `visibility` lets its person open it.
     pub async fn solved_like(
         &self,
         words: &[String],
         except: Option<i64>,
         requester: Option<i64>,
+        visibility: &Visibility,
         limit: i64,
     ) -> Result<Vec<SolvedRow>, AppError> {
         if words.is_empty() {
             return Ok(Vec::new());
         }
         let search = any_prefix(self.backend, words);
-        // The best matches are chosen first; who fixed them and when is looked up for those few.
+        // The best matches are chosen first; who fixed them and when, and whether the searcher
+        // may open them, is looked up for those few.
         let mut q = Sql::new(
             "SELECT t.id, t.title, t.resolution, \
              (SELECT u.name FROM ticket_events e JOIN users u ON u.id = e.actor_id \
               WHERE e.ticket_id = t.id AND e.kind = 'status' AND e.to_value = 'resolved' \
               ORDER BY e.id DESC LIMIT 1) AS fixed_by, \
              COALESCE((SELECT MAX(e.at) FROM ticket_events e \
-              WHERE e.ticket_id = t.id AND e.kind = 'status' AND e.to_value = 'resolved'), t.updated_at) AS fixed_at \
-             FROM (",
+              WHERE e.ticket_id = t.id AND e.kind = 'status' AND e.to_value = 'resolved'), t.updated_at) AS fixed_at, \
+             (1 = 1",
         );
+        super::tickets::push_visibility(&mut q, visibility);
+        q.push(") AS open FROM (");
         // Which tickets count: solved, with a resolution, not merged into another, not `except`,
         // and (for a requester) their own.
         let eligible = |q: &mut Sql| {
@@ -458,6 +466,7 @@ impl Db {
                         .unwrap_or_default(),
                     fixed_by: r.try_get("fixed_by")?,
                     fixed_at: from_ms(r.try_get("fixed_at")?),
+                    open: flag(r, "open")?,
                 })
             })
             .collect()
