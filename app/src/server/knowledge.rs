@@ -353,7 +353,13 @@ async fn answers(
     }
     let solved = state
         .db
-        .solved_like(words, except, requester, &Visibility::of(actor), ANSWERS_MAX)
+        .solved_like(
+            words,
+            except,
+            requester,
+            &Visibility::of(actor),
+            ANSWERS_MAX,
+        )
         .await?;
     let fixes = solved
         .into_iter()

@@ -181,9 +181,9 @@ const ARTICLES: usize = 2_000;
 /// Percentiles of the answers offered while a request is typed and beside a ticket.
 async fn suggestions(state: &app::server::AppState, coordinator: &app::domain::User) {
     use app::domain::knowledge::{ArticleDraft, ArticleState};
+    use app::domain::visibility::Visibility;
     use app::domain::TicketNumber;
     use app::server::db::Db;
-    use app::domain::visibility::Visibility;
     use app::server::knowledge;
     let topics = [
         "printer",

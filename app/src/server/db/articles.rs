@@ -3,7 +3,7 @@
 
 use super::sql::Sql;
 use super::{flag, from_ms, to_ms, AnyConnection, Backend, Db};
-use crate::domain::knowledge::{ArticleState, Audience, Reused, ValidArticle};
+use crate::domain::knowledge::{self, ArticleState, Audience, Reused, ValidArticle};
 use crate::domain::visibility::Visibility;
 use crate::domain::PersonRef;
 use crate::error::AppError;
@@ -365,25 +365,14 @@ impl Db {
         visibility: &Visibility,
         limit: i64,
     ) -> Result<Vec<SolvedRow>, AppError> {
-        if words.is_empty() {
+        if words.is_empty() || limit <= 0 {
             return Ok(Vec::new());
         }
         let search = any_prefix(self.backend, words);
-        // The best matches are chosen first; who fixed them and when, and whether the searcher
-        // may open them, is looked up for those few.
-        let mut q = Sql::new(
-            "SELECT t.id, t.title, t.resolution, \
-             (SELECT u.name FROM ticket_events e JOIN users u ON u.id = e.actor_id \
-              WHERE e.ticket_id = t.id AND e.kind = 'status' AND e.to_value = 'resolved' \
-              ORDER BY e.id DESC LIMIT 1) AS fixed_by, \
-             COALESCE((SELECT MAX(e.at) FROM ticket_events e \
-              WHERE e.ticket_id = t.id AND e.kind = 'status' AND e.to_value = 'resolved'), t.updated_at) AS fixed_at, \
-             (1 = 1",
-        );
-        super::tickets::push_visibility(&mut q, visibility);
-        q.push(") AS open FROM (");
-        // Which tickets count: solved, with a resolution, not merged into another, not `except`,
-        // and (for a requester) their own.
+        // The most recent SOLVED_WINDOW tickets sharing a word are ranked, in `knowledge::rank`:
+        // the engines' own ranking counts each word across the whole index, which costs more
+        // than the search itself on a desk's years of history. A requester's own are filtered
+        // inside the search.
         let eligible = |q: &mut Sql| {
             q.push(
                 "t.status IN ('resolved', 'closed') AND t.resolution IS NOT NULL AND t.merged_into IS NULL",
@@ -395,68 +384,98 @@ impl Db {
                 q.push(" AND t.requester_id = ").push_bind(rid);
             }
         };
-        // Ranking every match of a common word costs time in proportion to the desk's history:
-        // staff rank the most recent SOLVED_WINDOW tickets sharing a word; a requester ranks all
-        // of their own (a few dozen), looked up first.
-        match (self.backend, requester) {
-            (Backend::Sqlite, Some(_)) => {
-                // `+rowid` keeps the list of their tickets from being pushed into the full-text
-                // index as one lookup per ticket (each re-expanding every prefix).
+        // Long texts are ranked by their beginning: a mailed request can be long, and a
+        // thousand of them would be read whole otherwise.
+        let mut q = Sql::new(
+            "SELECT t.id, substr(t.title, 1, 300) AS title, substr(t.description, 1, 2000) AS description, \
+             substr(t.resolution, 1, 2000) AS resolution FROM (",
+        );
+        match self.backend {
+            Backend::Sqlite => {
+                q.push("SELECT rowid AS id FROM ticket_search WHERE ticket_search MATCH ")
+                    .push_bind(format!("{{title description resolution}} : ({search})"));
+                if requester.is_some() {
+                    // `+rowid` keeps the list of their tickets from being pushed into the
+                    // full-text index as one lookup per ticket (each re-expanding every prefix).
+                    q.push(" AND +rowid IN (SELECT t.id FROM tickets t WHERE ");
+                    eligible(&mut q);
+                    q.push(")");
+                }
+                q.push(" ORDER BY rowid DESC LIMIT ")
+                    .push_bind(SOLVED_WINDOW)
+                    // CROSS JOIN fixes the order: the candidates first, each ticket by its key
+                    // (left free, the planner walks every solved ticket by status instead).
+                    .push(") c CROSS JOIN tickets t ON t.id = c.id WHERE ");
+            }
+            Backend::Postgres => {
                 q.push(
-                    "SELECT rowid AS id, bm25(ticket_search, 2.0, 1.0, 0.0, 0.0, 2.0) AS score \
-                        FROM ticket_search WHERE ticket_search MATCH ",
+                    "SELECT s.ticket_id AS id FROM ticket_search s WHERE s.solved_doc @@ to_tsquery('simple', ",
                 )
-                .push_bind(format!("{{title description resolution}} : ({search})"))
-                .push(" AND +rowid IN (SELECT t.id FROM tickets t WHERE ");
-                eligible(&mut q);
-                q.push(")");
-            }
-            (Backend::Sqlite, None) => {
-                q.push(
-                    "SELECT c.id AS id, c.score AS score FROM (SELECT rowid AS id, \
-                        bm25(ticket_search, 2.0, 1.0, 0.0, 0.0, 2.0) AS score \
-                        FROM ticket_search WHERE ticket_search MATCH ",
-                )
-                .push_bind(format!("{{title description resolution}} : ({search})"))
-                .push(" ORDER BY rowid DESC LIMIT ")
-                .push_bind(SOLVED_WINDOW)
-                // CROSS JOIN fixes the order: the candidates first, each ticket by its key
-                // (left free, the planner walks every solved ticket by status instead).
-                .push(") c CROSS JOIN tickets t ON t.id = c.id WHERE ");
-                eligible(&mut q);
-            }
-            (Backend::Postgres, Some(_)) => {
-                q.push("SELECT t.id AS id, -ts_rank(s.solved_doc, to_tsquery('simple', ")
-                    .push_bind(search.clone())
-                    .push(
-                        ")) AS score FROM ticket_search s JOIN tickets t ON t.id = s.ticket_id \
-                         WHERE s.solved_doc @@ to_tsquery('simple', ",
-                    )
-                    .push_bind(search)
-                    .push(") AND ");
-                eligible(&mut q);
-            }
-            (Backend::Postgres, None) => {
-                q.push("SELECT c.id AS id, -ts_rank(c.doc, to_tsquery('simple', ")
-                    .push_bind(search.clone())
-                    .push(
-                        ")) AS score FROM (SELECT s.ticket_id AS id, s.solved_doc AS doc FROM ticket_search s \
-                         WHERE s.solved_doc @@ to_tsquery('simple', ",
-                    )
-                    .push_bind(search)
-                    .push(") ORDER BY s.ticket_id DESC LIMIT ")
+                .push_bind(search);
+                if requester.is_some() {
+                    q.push(") AND s.ticket_id IN (SELECT t.id FROM tickets t WHERE ");
+                    eligible(&mut q);
+                }
+                q.push(") ORDER BY s.ticket_id DESC LIMIT ")
                     .push_bind(SOLVED_WINDOW)
                     .push(") c JOIN tickets t ON t.id = c.id WHERE ");
-                eligible(&mut q);
             }
         }
-        // Lower scores are better on both (bm25 is negative, the rank is negated). Planned for
-        // its words each time, like the article search.
-        q.push(" ORDER BY score, id DESC LIMIT ")
-            .push_bind(limit)
-            .push(") m JOIN tickets t ON t.id = m.id ORDER BY m.score, t.id DESC");
-        let rows = q.build().persistent(false).fetch_all(&self.pool).await?;
-        rows.iter()
+        eligible(&mut q);
+        q.push(" ORDER BY t.id DESC");
+        let candidates = q.build().persistent(false).fetch_all(&self.pool).await?;
+        let texts = candidates
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.try_get::<i64, _>("id")?,
+                    [
+                        r.try_get::<String, _>("title")?,
+                        r.try_get::<String, _>("description")?,
+                        r.try_get::<Option<String>, _>("resolution")?
+                            .unwrap_or_default(),
+                    ],
+                ))
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
+        drop(candidates);
+        let docs: Vec<[&str; 3]> = texts
+            .iter()
+            .map(|(_, [a, b, c])| [a.as_str(), b.as_str(), c.as_str()])
+            .collect();
+        let best: Vec<i64> = knowledge::rank(words, &docs, knowledge::SOLVED_WEIGHTS)
+            .into_iter()
+            .take(limit as usize)
+            .map(|d| texts[d].0)
+            .collect();
+        if best.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Who fixed the best few and when, and whether the searcher may open them.
+        let mut q = Sql::new(
+            "SELECT t.id, t.title, t.resolution, \
+             (SELECT u.name FROM ticket_events e JOIN users u ON u.id = e.actor_id \
+              WHERE e.ticket_id = t.id AND e.kind = 'status' AND e.to_value = 'resolved' \
+              ORDER BY e.id DESC LIMIT 1) AS fixed_by, \
+             COALESCE((SELECT MAX(e.at) FROM ticket_events e \
+              WHERE e.ticket_id = t.id AND e.kind = 'status' AND e.to_value = 'resolved'), t.updated_at) AS fixed_at, \
+             (1 = 1",
+        );
+        super::tickets::push_visibility(&mut q, visibility);
+        q.push(") AS open FROM tickets t WHERE t.id IN (");
+        {
+            let mut ids = q.separated(", ");
+            for id in &best {
+                ids.push_bind(*id);
+            }
+        }
+        q.push(")");
+        let mut rows = q
+            .build()
+            .persistent(false)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
             .map(|r| {
                 Ok(SolvedRow {
                     id: r.try_get("id")?,
@@ -469,7 +488,9 @@ impl Db {
                     open: flag(r, "open")?,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>, AppError>>()?;
+        rows.sort_by_key(|r| best.iter().position(|id| *id == r.id));
+        Ok(rows)
     }
 
     /// Records an answer opened from the request form.
