@@ -68,6 +68,9 @@ pub struct TicketExtras {
     /// The caller may put the ticket into a project and give it a due date (coordinators).
     pub can_plan: bool,
     pub projects: Vec<(i64, String)>,
+    /// When mail to the requester last came back undelivered: staff reach them another way.
+    #[serde(default)]
+    pub requester_bounced_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// A project in the list, with how far it has come.

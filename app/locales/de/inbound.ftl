@@ -33,3 +33,4 @@ notify-details-subject = { $number }: Was die IT wissen muss
 notify-details-text = Ihre Anfrage ist jetzt unter { $category } eingeordnet. Damit die Technik helfen kann, nennen Sie uns bitte:
 notify-details-field = – { $label } { $hint }
 notify-details-reply = Antworten Sie auf diese Mail (mit { $number } im Betreff) oder ergänzen Sie die Angaben auf der Seite der Anfrage.
+ticket-requester-bounces = E-Mails an die anfragende Person kamen unzustellbar zurück ({ $when }): Erreichen Sie sie auf anderem Weg oder korrigieren Sie die Adresse.

@@ -365,6 +365,56 @@ fn starts_earlier_conversation(lines: &[&str], i: usize) -> bool {
                 .is_some_and(|l| l.trim_start().starts_with('>') || l.trim().is_empty()))
 }
 
+/// Words of thanks in English, German and Italian.
+const THANKS: &[&str] = &[
+    "thanks", "thank", "thx", "cheers", "danke", "dank", "vielen", "merci", "grazie", "mille",
+];
+
+/// Words that say something is still wrong, whatever else a short reply says.
+const STILL_WRONG: &[&str] = &[
+    "not",
+    "still",
+    "again",
+    "but",
+    "doesn",
+    "don",
+    "isn",
+    "won",
+    "can",
+    "cannot",
+    "broken",
+    "nicht",
+    "noch",
+    "wieder",
+    "aber",
+    "kein",
+    "keine",
+    "leider",
+    "geht",
+    "non",
+    "ancora",
+    "però",
+    "pero",
+    "ma",
+    "purtroppo",
+    "di",
+    "nuovo",
+];
+
+/// Whether a reply's new text only says thank you ("Thanks, works now!", "Vielen Dank!",
+/// "Grazie mille"): a short reply with a word of thanks and nothing saying it is still wrong.
+/// Such a reply to a resolved ticket is kept as a note and does not reopen it.
+pub fn only_thanks(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() <= 12
+        && words.iter().any(|w| THANKS.contains(&w.as_str()))
+        && !words.iter().any(|w| STILL_WRONG.contains(&w.as_str()))
+}
+
 /// The domain of an address, lower-cased.
 pub fn domain_of(address: &str) -> Option<String> {
     address

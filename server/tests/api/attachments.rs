@@ -287,6 +287,36 @@ async fn a_photo_loses_its_position_on_the_way_in_and_a_file_is_stored_once() {
     assert!(served.starts_with(b"\xff\xd8\xff"));
     // The same photo on two tickets: two files, one stored content.
     assert_eq!(app.state.db.attachment_counts().await.unwrap(), (2, 1));
+
+    // A file of several stored pieces comes back whole and in order, also when it is the
+    // second copy of a content already stored.
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut archive = b"PK\x03\x04".to_vec();
+    archive.extend((0..3_500_000).map(|_| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed >> 24) as u8
+    }));
+    for number in [&a.number, &b.number] {
+        let r = upload(&rita, number, &[("file", Some("logs.zip"), &archive)]).await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let items = json(rita.get(&format!("/tickets/{number}/attachments")).await).await;
+        let url = items["items"][1]["url"].as_str().unwrap().to_string();
+        let served = rita
+            .client
+            .get(format!("{}{url}", rita.base))
+            .bearer_auth(&rita.token)
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        assert_eq!(served.len(), archive.len());
+        assert!(served == archive, "the file came back changed");
+    }
+    assert_eq!(app.state.db.attachment_counts().await.unwrap(), (4, 2));
 }
 
 /// A phone's JPEG: EXIF with a GPS position (52° 31' 12.34" N) and an XMP block naming it.

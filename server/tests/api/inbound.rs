@@ -36,6 +36,18 @@ async fn desk(sink: &SmtpSink, adjust: impl FnOnce(&mut switchboard::Config)) ->
     .await
 }
 
+/// Waits until the outbox holds no mail still to send.
+async fn outbox_sent(app: &TestApp) {
+    for _ in 0..200 {
+        let summary = app.state.db.outbox_summary().await.unwrap();
+        if !summary.iter().any(|(status, _, _)| status == "pending") {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the outbox never emptied");
+}
+
 /// Waits for the `n`th message to `to`.
 async fn mail_to(sink: &SmtpSink, to: &str, n: usize) -> Received {
     for _ in 0..100 {
@@ -322,6 +334,8 @@ async fn replies_thread_onto_their_ticket_once_and_machines_are_never_answered()
     );
 
     // Machines: an out-of-office, a newsletter and a bounce file nothing and answer nothing.
+    // Counted once what earlier steps sent has gone out, so only new mail can change the count.
+    outbox_sent(&app).await;
     let told = |to: &str| sink.to(to).len();
     let before = (
         told("rita@example.org"),
@@ -371,6 +385,19 @@ async fn replies_thread_onto_their_ticket_once_and_machines_are_never_answered()
     )
     .await;
     assert_eq!(coordinator.ticket(&n).await.status, "resolved");
+    // A thank-you is kept as a note and leaves the ticket resolved.
+    let thanks = plain(
+        "Rita Requester <rita@example.org>",
+        &format!("Re: [{n}] resolved"),
+        "Vielen Dank, passt!\nRita",
+        "thanks@example.org",
+    );
+    assert_eq!(ingest(&app, &thanks).await, Outcome::Noted(number(&n)));
+    assert_eq!(coordinator.ticket(&n).await.status, "resolved");
+    assert!(notes(&coordinator, &n)
+        .await
+        .iter()
+        .any(|note| note.contains("Vielen Dank")));
     let still = plain(
         "Rita Requester <rita@example.org>",
         &format!("Re: [{n}] resolved"),
@@ -379,6 +406,18 @@ async fn replies_thread_onto_their_ticket_once_and_machines_are_never_answered()
     );
     assert_eq!(ingest(&app, &still).await, Outcome::Noted(number(&n)));
     assert_ne!(coordinator.ticket(&n).await.status, "resolved");
+
+    // Mail to Rita comes back undelivered: staff see it on her ticket's page.
+    let staff = crate::helpers::Session::new(&app, Some("cora@example.org")).await;
+    let page = staff.page(&format!("/tickets/{n}")).await;
+    assert!(!page.contains("came back undelivered"));
+    app.state
+        .db
+        .mark_bounced("rita@example.org", app.state.clock.now())
+        .await
+        .unwrap();
+    let page = staff.page(&format!("/tickets/{n}")).await;
+    assert!(page.contains("came back undelivered"), "{page}");
 }
 
 /// The Message-ID of the first mail the desk sent Rita (what Paul's reply-all answers).

@@ -149,3 +149,29 @@ fn reasons_have_catalogue_keys() {
     }
     assert_eq!(Why::key_of("nonsense"), "mail-why-unreadable");
 }
+
+#[test]
+fn a_short_thank_you_is_told_from_a_report_that_it_is_still_broken() {
+    for thanks in [
+        "Thanks, works now!",
+        "Thank you so much.\n\nRita",
+        "Vielen Dank!\nGruß, Bernd",
+        "Danke, passt.",
+        "Grazie mille!",
+        "Perfetto, grazie.\nGiulia",
+    ] {
+        assert!(only_thanks(thanks), "{thanks}");
+    }
+    for still in [
+        "Thanks, but it is still broken",
+        "Thanks. It does not work.",
+        "Danke, aber es geht immer noch nicht.",
+        "Grazie, ma non funziona ancora.",
+        "It broke again",
+        "",
+        "Thanks for the quick fix. Now the printer on the second floor also jams every \
+         morning when we print the weekly report for the finance team.",
+    ] {
+        assert!(!only_thanks(still), "{still}");
+    }
+}

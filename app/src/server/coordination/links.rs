@@ -292,6 +292,7 @@ pub async fn ticket_extras(
         } else {
             Vec::new()
         },
+        requester_bounced_at: state.db.bounced_at_of(row.requester_id).await?,
         can_plan: coordinates,
         projects: if coordinates {
             state.db.project_choices().await?

@@ -4,6 +4,7 @@ use super::{from_ms, to_ms, AnyConnection, Db};
 use crate::domain::PersonRef;
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
+use futures_util::TryStreamExt;
 use sqlx::Row;
 
 /// One stored file's row (never its bytes).
@@ -60,6 +61,9 @@ fn read(r: &sqlx::any::AnyRow) -> Result<AttachmentRow, AppError> {
     })
 }
 
+/// The largest piece of a file stored in one row.
+const CHUNK_BYTES: usize = 1 << 20;
+
 impl Db {
     /// Stores a file on a ticket; its bytes are written only when no file with the same content
     /// is stored yet.
@@ -68,15 +72,29 @@ impl Db {
         file: &NewAttachment<'_>,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
-        sqlx::query(
-            "INSERT INTO attachment_blobs (sha256, size, bytes) VALUES ($1, $2, $3) \
-             ON CONFLICT (sha256) DO NOTHING",
+        let new = sqlx::query(
+            "INSERT INTO attachment_blobs (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
         )
         .bind(file.sha256)
         .bind(file.bytes.len() as i64)
-        .bind(file.bytes)
         .execute(&mut *conn)
-        .await?;
+        .await?
+        .rows_affected()
+            > 0;
+        if new {
+            // Piece by piece: the driver copies each bound value (twice for SQLite), so a whole
+            // large file bound at once would be held several times over.
+            for (seq, piece) in file.bytes.chunks(CHUNK_BYTES).enumerate() {
+                sqlx::query(
+                    "INSERT INTO attachment_chunks (sha256, seq, bytes) VALUES ($1, $2, $3)",
+                )
+                .bind(file.sha256)
+                .bind(seq as i64)
+                .bind(piece)
+                .execute(&mut *conn)
+                .await?;
+            }
+        }
         Ok(sqlx::query_scalar::<_, i64>(
             "INSERT INTO attachments (public_id, ticket_id, note_id, uploader_id, file_name, media_type, \
              size, sha256, internal, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -122,16 +140,27 @@ impl Db {
         row.as_ref().map(read).transpose()
     }
 
-    /// The bytes of a stored content.
+    /// The bytes of a stored content, read piece by piece.
     pub async fn attachment_bytes(&self, sha256: &str) -> Result<Option<Vec<u8>>, AppError> {
-        Ok(
-            sqlx::query_scalar::<_, Vec<u8>>(
-                "SELECT bytes FROM attachment_blobs WHERE sha256 = $1",
-            )
-            .bind(sha256)
-            .fetch_optional(&self.pool)
-            .await?,
+        let mut conn = self.conn().await?;
+        let Some(size) =
+            sqlx::query_scalar::<_, i64>("SELECT size FROM attachment_blobs WHERE sha256 = $1")
+                .bind(sha256)
+                .fetch_optional(&mut *conn)
+                .await?
+        else {
+            return Ok(None);
+        };
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or_default());
+        let mut pieces = sqlx::query_scalar::<_, Vec<u8>>(
+            "SELECT bytes FROM attachment_chunks WHERE sha256 = $1 ORDER BY seq",
         )
+        .bind(sha256)
+        .fetch(&mut *conn);
+        while let Some(piece) = pieces.try_next().await? {
+            bytes.extend_from_slice(&piece);
+        }
+        Ok(Some(bytes))
     }
 
     /// How many bytes a ticket's files that are not removed hold together.

@@ -209,6 +209,16 @@ impl Db {
         Ok(done.rows_affected() > 0)
     }
 
+    /// When mail to a person last bounced.
+    pub async fn bounced_at_of(&self, user: i64) -> Result<Option<DateTime<Utc>>, AppError> {
+        let at: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT mail_bounced_at FROM users WHERE id = $1")
+                .bind(user)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(at.flatten().map(from_ms))
+    }
+
     /// When mail to `email` last bounced.
     pub async fn bounced_at(&self, email: &str) -> Result<Option<DateTime<Utc>>, AppError> {
         let at: Option<Option<i64>> =

@@ -27,6 +27,7 @@ pub const TABLES: &[&str] = &[
     "watchers",
     "notes",
     "attachment_blobs",
+    "attachment_chunks",
     "attachments",
     "ticket_events",
     "audit_log",

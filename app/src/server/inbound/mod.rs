@@ -248,7 +248,8 @@ async fn reply(
         Err(AppError::Conflict) => return Ok(Outcome::Ignored(Why::Duplicate)),
         Err(e) => return Err(e),
     };
-    if before == Status::Resolved && !text.trim().is_empty() {
+    // A reply that only says thank you stays a note: it is no report that the fix failed.
+    if before == Status::Resolved && !text.trim().is_empty() && !inbound::only_thanks(&text) {
         let mut conn = state.db.conn().await?;
         let row = load_visible(&mut conn, user, number).await?;
         drop(conn);

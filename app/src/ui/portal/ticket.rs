@@ -223,6 +223,20 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                             {loc.t("portal-merged-notice")}
                         </div>
                     }
+                })}
+            {detail
+                .extras
+                .requester_bounced_at
+                .map(|at| {
+                    view! {
+                        <div class="notice warn" role="status">
+                            {loc
+                                .t_with(
+                                    "ticket-requester-bounces",
+                                    &[("when", loc.when(at).into())],
+                                )}
+                        </div>
+                    }
                 })} <TicketHead ticket=t.clone() requester_view=requester_view />
             <Facts ticket=t.clone() staff=staff requester_view=requester_view fields=fields />
             <section>
