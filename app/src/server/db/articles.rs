@@ -416,6 +416,9 @@ impl Db {
                     q.push(") AND s.ticket_id IN (SELECT t.id FROM tickets t WHERE ");
                     eligible(&mut q);
                 }
+                // Ordered by the key, the planner walks it backwards testing each row until it
+                // has enough; forced to take every match from the index first (`+ 0`), it was
+                // eight times slower (docs/benchmarks.md).
                 q.push(") ORDER BY s.ticket_id DESC LIMIT ")
                     .push_bind(SOLVED_WINDOW)
                     .push(") c JOIN tickets t ON t.id = c.id WHERE ");
@@ -616,7 +619,7 @@ impl Db {
 const DAY_MS: i64 = 86_400_000;
 
 /// How many of the most recent tickets sharing a word with a ticket are ranked for staff.
-const SOLVED_WINDOW: i64 = 1_000;
+const SOLVED_WINDOW: i64 = 500;
 
 fn day_of(at: DateTime<Utc>) -> i64 {
     to_ms(at).div_euclid(DAY_MS)
