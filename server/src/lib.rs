@@ -1,5 +1,6 @@
 //! The Switchboard server: configuration, start-up, the REST API and routes beyond Leptos.
 
+pub mod assets;
 pub mod config;
 pub mod rest;
 pub mod startup;

@@ -115,8 +115,9 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
             .map_err(StartError::Config)?,
         ),
     };
+    let assets = crate::assets::Assets::load(&config.site_root);
     let leptos_options = LeptosOptions::builder()
-        .output_name("switchboard")
+        .output_name(assets.output_name())
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(listener.local_addr().unwrap_or(config.addr))
@@ -216,7 +217,12 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         )
     });
+    let assets = crate::assets::Assets::of(&state.leptos_options);
     Router::new()
+        .route(
+            "/pkg/{*file}",
+            get(move |req: Request| async move { assets.serve(req).await }),
+        )
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
@@ -246,6 +252,12 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(refuse_cross_site())
+        // Pages and API answers hold one person's data as it is now: never reused from a cache
+        // without asking (the client's files say otherwise for themselves).
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

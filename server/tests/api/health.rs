@@ -108,3 +108,105 @@ async fn request_timings_are_exported_for_admins_only() {
     );
     assert!(!text.contains(number));
 }
+
+/// The client's files: named by a hash of their content and kept a year, the compressed copy a
+/// build left beside a file sent to browsers that take it, another build's name never answered;
+/// pages themselves are never reused without asking.
+#[tokio::test]
+async fn client_files_are_named_by_content_and_cached_for_a_year() {
+    let site = crate::helpers::fresh_dir();
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(pkg.join("snippets")).unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(pkg.join(name), bytes).unwrap();
+    write("switchboard.js", b"export default function init() {}");
+    write("switchboard.wasm", b"\0asm\x01\0\0\0");
+    write("switchboard.css", b"body { margin: 0 }");
+    write("switchboard.css.br", b"brotli bytes");
+    write("switchboard.css.gz", b"gzip bytes");
+    write("snippets/inline0.js", b"export const x = 1;");
+    let root = site.to_str().unwrap().to_string();
+    let app = TestApp::spawn_configured(false, |c| c.site_root = root.clone()).await;
+
+    let r = app.client.get(app.url("/login")).send().await.unwrap();
+    assert_eq!(
+        r.headers()["cache-control"],
+        "private, no-cache",
+        "a page is never reused without asking"
+    );
+    let html = r.text().await.unwrap();
+    let script = html
+        .split('"')
+        .find(|s| s.starts_with("/pkg/switchboard.") && s.ends_with(".js"))
+        .expect("the hydration script is linked by a hashed name")
+        .to_string();
+    let hash = script
+        .trim_start_matches("/pkg/switchboard.")
+        .trim_end_matches(".js")
+        .to_string();
+    assert_eq!(hash.len(), 16, "{script}");
+    let css = format!("/pkg/switchboard.{hash}.css");
+    assert!(html.contains(&css), "the stylesheet carries the same hash");
+
+    let get = |path: String, encoding: &'static str| {
+        let (client, url) = (app.client.clone(), app.url(&path));
+        async move {
+            client
+                .get(url)
+                .header("accept-encoding", encoding)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let r = get(script.clone(), "identity").await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(
+        r.bytes().await.unwrap().as_ref(),
+        b"export default function init() {}"
+    );
+    let r = get(css.clone(), "br, gzip").await;
+    assert_eq!(r.headers()["content-encoding"], "br");
+    assert_eq!(r.bytes().await.unwrap().as_ref(), b"brotli bytes");
+    let r = get(css.clone(), "gzip").await;
+    assert_eq!(r.headers()["content-encoding"], "gzip");
+    assert_eq!(r.bytes().await.unwrap().as_ref(), b"gzip bytes");
+
+    // Another build's name is gone rather than answered with this build's bytes.
+    let r = get("/pkg/switchboard.0123456789abcdef.js".into(), "identity").await;
+    assert_eq!(r.status(), 404);
+    // Files without the hash are asked for again each time.
+    let r = get("/pkg/snippets/inline0.js".into(), "identity").await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["cache-control"], "no-cache");
+    for hostile in [
+        "/pkg/../Cargo.toml",
+        "/pkg/%2e%2e/%2e%2e/etc/passwd",
+        "/pkg/switchboard.js%00.css",
+    ] {
+        let r = get(hostile.into(), "identity").await;
+        assert_eq!(r.status(), 404, "{hostile}");
+    }
+
+    // A new build is a new name; the old one is no longer served.
+    write(
+        "switchboard.js",
+        b"export default function init() { /* v2 */ }",
+    );
+    let next = TestApp::spawn_configured(false, |c| c.site_root = root.clone()).await;
+    let html = next
+        .client
+        .get(next.url("/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains(&script), "the name follows the content");
+    let r = next.client.get(next.url(&script)).send().await.unwrap();
+    assert_eq!(r.status(), 404);
+}

@@ -70,7 +70,7 @@ fn drop_test_database(url: &str) {
     }
 }
 
-fn fresh_dir() -> PathBuf {
+pub fn fresh_dir() -> PathBuf {
     static N: AtomicU32 = AtomicU32::new(0);
     let dir = std::env::temp_dir().join(format!(
         "switchboard-test-{}-{}-{}",

@@ -1,0 +1,141 @@
+//! The browser's files (`/pkg/`): served under names that carry a hash of their content, so a
+//! browser may keep them for a year and still never runs an old client after an upgrade, and
+//! precompressed (brotli, gzip) where the build left compressed copies beside them.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
+
+/// What the client build is called (`switchboard.js`, `.wasm`, `.css`).
+pub const OUTPUT_NAME: &str = "switchboard";
+
+/// Files named with the current hash: the same name always holds the same bytes.
+const FOREVER: &str = "public, max-age=31536000, immutable";
+/// Any other file of the folder (a wasm-bindgen snippet, a name from before hashing): asked again
+/// each time, answered with a 304 while unchanged.
+const REVALIDATE: &str = "no-cache";
+
+/// The client's files and the hash that names them.
+#[derive(Clone, Debug)]
+pub struct Assets {
+    dir: PathBuf,
+    version: Option<String>,
+}
+
+impl Assets {
+    /// Reads the client build in `site_root/pkg` once, at start-up. Every process serving the
+    /// same build computes the same hash, so a page rendered by one process loads its files from
+    /// any other. Without a build (the API tests) the names stay plain.
+    pub fn load(site_root: &str) -> Assets {
+        let dir = Path::new(site_root).join("pkg");
+        let mut hasher = std::hash::DefaultHasher::new();
+        let mut found = false;
+        for ext in ["js", "wasm", "css"] {
+            if let Ok(bytes) = std::fs::read(dir.join(format!("{OUTPUT_NAME}.{ext}"))) {
+                found = true;
+                hasher.write(ext.as_bytes());
+                hasher.write(&bytes);
+            }
+        }
+        let version = found.then(|| format!("{:016x}", hasher.finish()));
+        Assets { dir, version }
+    }
+
+    /// The files a server was started with: its Leptos options name them (see
+    /// [`Assets::output_name`]).
+    pub fn of(options: &leptos::config::LeptosOptions) -> Assets {
+        Assets {
+            dir: Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref()),
+            version: options
+                .output_name
+                .strip_prefix(OUTPUT_NAME)
+                .and_then(|v| v.strip_prefix('.'))
+                .map(str::to_string),
+        }
+    }
+
+    /// The name pages use for the client's files: `switchboard.<hash>` (Leptos' output name, so
+    /// the hydration script asks for `switchboard.<hash>.js` and `.wasm`).
+    pub fn output_name(&self) -> String {
+        match &self.version {
+            Some(v) => format!("{OUTPUT_NAME}.{v}"),
+            None => OUTPUT_NAME.to_string(),
+        }
+    }
+
+    /// Serves `/pkg/<name>`: a name with the current hash is the file without it, kept for a
+    /// year; a name with any other hash is gone (404, never another build's bytes under it);
+    /// anything else is revalidated. A `.br` or `.gz` copy is sent to browsers that accept it.
+    pub async fn serve(&self, req: Request) -> Response {
+        let Some(name) = req.uri().path().strip_prefix("/pkg/") else {
+            return StatusCode::NOT_FOUND.into_response();
+        };
+        let (file, cache) = match self.unversioned(name) {
+            Some(Ok(file)) => (file, FOREVER),
+            Some(Err(())) => return StatusCode::NOT_FOUND.into_response(),
+            None => (name.to_string(), REVALIDATE),
+        };
+        let (mut parts, body) = req.into_parts();
+        let Ok(uri) = format!("/{file}").parse() else {
+            return StatusCode::NOT_FOUND.into_response();
+        };
+        parts.uri = uri;
+        let served = tower_http::services::ServeDir::new(&self.dir)
+            .precompressed_br()
+            .precompressed_gzip()
+            .oneshot(Request::from_parts(parts, body))
+            .await;
+        let mut response = match served {
+            Ok(r) => r.map(Body::new),
+            Err(e) => match e {},
+        };
+        if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+        }
+        response
+    }
+
+    /// `switchboard.<hash>.js` → `switchboard.js` when the hash is the current one; an error for
+    /// an output file with another hash; `None` for any other name.
+    fn unversioned(&self, name: &str) -> Option<Result<String, ()>> {
+        let rest = name.strip_prefix(OUTPUT_NAME)?.strip_prefix('.')?;
+        let (hash, ext) = rest.split_once('.')?;
+        if hash.len() != 16 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        match &self.version {
+            Some(v) if v == hash => Some(Ok(format!("{OUTPUT_NAME}.{ext}"))),
+            _ => Some(Err(())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_current_hash_names_a_file() {
+        let assets = Assets {
+            dir: PathBuf::from("pkg"),
+            version: Some("0123456789abcdef".into()),
+        };
+        assert_eq!(
+            assets.unversioned("switchboard.0123456789abcdef.wasm"),
+            Some(Ok("switchboard.wasm".into()))
+        );
+        assert_eq!(
+            assets.unversioned("switchboard.fedcba9876543210.js"),
+            Some(Err(()))
+        );
+        assert_eq!(assets.unversioned("switchboard.js"), None);
+        assert_eq!(assets.unversioned("snippets/x/inline0.js"), None);
+        assert_eq!(assets.output_name(), "switchboard.0123456789abcdef");
+    }
+}
