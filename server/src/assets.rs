@@ -24,6 +24,9 @@ const REVALIDATE: &str = "no-cache";
 pub struct Assets {
     dir: PathBuf,
     version: Option<String>,
+    /// Whether the build's compressed copies may be sent: not when one is older than its file
+    /// (a debug build over a release left the release's copies beside the new files).
+    precompressed: bool,
 }
 
 impl Assets {
@@ -42,14 +45,21 @@ impl Assets {
             }
         }
         let version = found.then(|| format!("{:016x}", hasher.finish()));
-        Assets { dir, version }
+        let precompressed = copies_are_fresh(&dir);
+        Assets {
+            dir,
+            version,
+            precompressed,
+        }
     }
 
     /// The files a server was started with: its Leptos options name them (see
     /// [`Assets::output_name`]).
     pub fn of(options: &leptos::config::LeptosOptions) -> Assets {
+        let dir = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
         Assets {
-            dir: Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref()),
+            precompressed: copies_are_fresh(&dir),
+            dir,
             version: options
                 .output_name
                 .strip_prefix(OUTPUT_NAME)
@@ -84,11 +94,11 @@ impl Assets {
             return StatusCode::NOT_FOUND.into_response();
         };
         parts.uri = uri;
-        let served = tower_http::services::ServeDir::new(&self.dir)
-            .precompressed_br()
-            .precompressed_gzip()
-            .oneshot(Request::from_parts(parts, body))
-            .await;
+        let mut dir = tower_http::services::ServeDir::new(&self.dir);
+        if self.precompressed {
+            dir = dir.precompressed_br().precompressed_gzip();
+        }
+        let served = dir.oneshot(Request::from_parts(parts, body)).await;
         let mut response = match served {
             Ok(r) => r.map(Body::new),
             Err(e) => match e {},
@@ -116,6 +126,29 @@ impl Assets {
     }
 }
 
+/// Whether every compressed copy of the client's files is at least as new as its file.
+fn copies_are_fresh(dir: &Path) -> bool {
+    let modified = |path: PathBuf| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    for ext in ["js", "wasm", "css"] {
+        let file = dir.join(format!("{OUTPUT_NAME}.{ext}"));
+        let Some(built) = modified(file.clone()) else {
+            continue;
+        };
+        for copy in ["br", "gz"] {
+            let mut name = file.clone().into_os_string();
+            name.push(format!(".{copy}"));
+            if modified(PathBuf::from(name)).is_some_and(|at| at < built) {
+                tracing::warn!(
+                    dir = %dir.display(),
+                    "compressed copies older than the client's files: sending the files themselves"
+                );
+                return false;
+            }
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +158,7 @@ mod tests {
         let assets = Assets {
             dir: PathBuf::from("pkg"),
             version: Some("0123456789abcdef".into()),
+            precompressed: true,
         };
         assert_eq!(
             assets.unversioned("switchboard.0123456789abcdef.wasm"),

@@ -209,4 +209,30 @@ async fn client_files_are_named_by_content_and_cached_for_a_year() {
     assert!(!html.contains(&script), "the name follows the content");
     let r = next.client.get(next.url(&script)).send().await.unwrap();
     assert_eq!(r.status(), 404);
+
+    // Compressed copies older than their file (a debug build over a release) are not sent.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(pkg.join("switchboard.css.br"))
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    let stale = TestApp::spawn_configured(false, |c| c.site_root = root.clone()).await;
+    let html = stale.client.get(stale.url("/login")).send().await.unwrap().text().await.unwrap();
+    let css = html
+        .split('"')
+        .find(|s| s.starts_with("/pkg/switchboard.") && s.ends_with(".css"))
+        .unwrap()
+        .to_string();
+    let r = stale
+        .client
+        .get(stale.url(&css))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers().get("content-encoding").is_none());
+    assert_eq!(r.bytes().await.unwrap().as_ref(), b"body { margin: 0 }");
 }
