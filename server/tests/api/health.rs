@@ -219,7 +219,15 @@ async fn client_files_are_named_by_content_and_cached_for_a_year() {
         .set_modified(hour_ago)
         .unwrap();
     let stale = TestApp::spawn_configured(false, |c| c.site_root = root.clone()).await;
-    let html = stale.client.get(stale.url("/login")).send().await.unwrap().text().await.unwrap();
+    let html = stale
+        .client
+        .get(stale.url("/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let css = html
         .split('"')
         .find(|s| s.starts_with("/pkg/switchboard.") && s.ends_with(".css"))
