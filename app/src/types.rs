@@ -172,6 +172,39 @@ pub struct TicketChange {
     pub resolve_children: bool,
 }
 
+/// One change applied to many tickets at once (the board's bulk actions and
+/// `POST /api/v1/tickets/bulk`). Each ticket goes through the same rules as a single change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum BulkChange {
+    /// Assignment, priority, category, or a status to reach (the step to it is worked out for
+    /// each ticket, as a drag to a column is); resolving takes the notes in `change.text`.
+    Change {
+        status: Option<crate::domain::Status>,
+        waiting_on: Option<crate::domain::WaitingOn>,
+        change: TicketChange,
+    },
+    Note {
+        body: String,
+        visibility: NoteVisibility,
+    },
+    Watch {
+        email: String,
+    },
+    /// Every ticket becomes a child of `parent`.
+    Children {
+        parent: String,
+    },
+}
+
+/// A ticket named for a bulk change, with the version the caller saw (a ticket changed since
+/// is refused as stale, the others proceed).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BulkTarget {
+    pub number: String,
+    pub version: i64,
+}
+
 /// A ticket card on the board.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BoardCard {

@@ -156,3 +156,7 @@ err-attachment-ticket-full = Die Dateien dieser Anfrage dürfen zusammen höchst
 err-attachment-upload = Die Dateien konnten nicht gelesen werden; bitte versuchen Sie es erneut.
 err-attachment-visibility = Wählen Sie öffentlich oder intern.
 err-form-text-too-long = Dieser Text ist zu lang (höchstens 64 KB).
+err-bulk-none = Wählen Sie mindestens ein Ticket aus.
+err-bulk-too-many = Eine Sammeländerung umfasst höchstens { $max } Tickets auf einmal.
+err-bulk-number = „{ $number }“ ist keine Ticketnummer.
+err-bulk-one-change = Nennen Sie genau eine Änderung für die Tickets: change, note, watcher oder parent.

@@ -156,3 +156,7 @@ err-attachment-ticket-full = This request's files may hold { $max } MB together;
 err-attachment-upload = The upload could not be read; please try again.
 err-attachment-visibility = Choose public or internal.
 err-form-text-too-long = This text is too long (at most 64 KB).
+err-bulk-none = Select at least one ticket.
+err-bulk-too-many = A bulk change takes at most { $max } tickets at once.
+err-bulk-number = “{ $number }” is not a ticket number.
+err-bulk-one-change = Name one change for the tickets: change, note, watcher or parent.

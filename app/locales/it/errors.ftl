@@ -156,3 +156,7 @@ err-attachment-ticket-full = I file di questa richiesta possono occupare al mass
 err-attachment-upload = Non è stato possibile leggere i file; riprovi.
 err-attachment-visibility = Scelga pubblico o interno.
 err-form-text-too-long = Questo testo è troppo lungo (al massimo 64 KB).
+err-bulk-none = Selezioni almeno un ticket.
+err-bulk-too-many = Una modifica multipla comprende al massimo { $max } ticket alla volta.
+err-bulk-number = «{ $number }» non è un numero di ticket.
+err-bulk-one-change = Indichi una sola modifica per i ticket: change, note, watcher o parent.

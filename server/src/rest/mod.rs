@@ -12,7 +12,7 @@ use app::error::AppError;
 use app::server::coordination;
 use app::server::service::{self, ListParams};
 use app::server::{accounts, auth, AppState};
-use app::types::{NewTicket, NoteInput, TaskDraft, TicketChange};
+use app::types::{BulkChange, BulkTarget, NewTicket, NoteInput, TaskDraft, TicketChange};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{
     ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State,
@@ -51,6 +51,7 @@ pub fn routes() -> Router<AppState> {
         .route("/sla/policies", get(sla_policies).post(create_policy))
         .route("/sla/policies/{id}", axum::routing::put(replace_policy))
         .route("/tickets", post(create_ticket).get(list_tickets))
+        .route("/tickets/bulk", post(bulk_change))
         .route("/tickets/{number}", get(get_ticket).patch(patch_ticket))
         .route("/tickets/{number}/notes", post(add_note).get(notes))
         .route("/tickets/{number}/escalate", post(escalate))
@@ -93,6 +94,19 @@ pub fn routes() -> Router<AppState> {
 }
 
 pub fn error_response(e: &AppError) -> Response {
+    let (status, body) = error_body(e);
+    let mut response = (status, Json(json!({ "error": body }))).into_response();
+    if let AppError::RateLimited(secs) = e {
+        if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+    }
+    response
+}
+
+/// An error's status and the API's description of it (`code`, `message`, and `fields` with a
+/// message each for a validation error).
+fn error_body(e: &AppError) -> (StatusCode, Value) {
     let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     // Messages are English here, like the field messages below; a `BadRequest` may carry a
     // catalogue key.
@@ -112,13 +126,7 @@ pub fn error_response(e: &AppError) -> Response {
             .collect::<serde_json::Map<_, _>>()
             .into();
     }
-    let mut response = (status, Json(json!({ "error": body }))).into_response();
-    if let AppError::RateLimited(secs) = e {
-        if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-    }
-    response
+    (status, body)
 }
 
 /// An `AppError` answered as API JSON.

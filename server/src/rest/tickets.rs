@@ -115,23 +115,11 @@ pub(super) async fn patch_ticket(
     let number = number(&n)?;
     let current = service::ticket(&state, &user, number).await?;
     let version = if_match(&headers)?;
-    let action = match p.status {
-        Some(to) => ActionKind::to_reach(current.status, to, p.waiting_on)
-            .map_err(|m| AppError::field_msg("status", m))?,
-        None => None,
-    };
-    let change = TicketChange {
-        action,
-        assignee: p.assignee,
-        priority: p.priority,
-        reason: p.reason,
-        category: p.category,
-        impact: None,
-        urgency: None,
-        text: p.resolution,
-        minutes: p.minutes,
-        resolve_children: p.resolve_children,
-    };
+    let (status, waiting_on, mut change) = p.into_change();
+    if let Some(to) = status {
+        change.action = ActionKind::to_reach(current.status, to, waiting_on)
+            .map_err(|m| AppError::field_msg("status", m))?;
+    }
     match service::change_ticket(&state, &user, number, Some(version), change).await {
         Ok(t) => Ok(with_etag(StatusCode::OK, &t, state.clock.now())),
         Err(AppError::Conflict) => {
@@ -141,6 +129,92 @@ pub(super) async fn patch_ticket(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+impl Patch {
+    /// The change to a ticket this patch asks for, and the status it should reach.
+    fn into_change(self) -> (Option<Status>, Option<WaitingOn>, TicketChange) {
+        let change = TicketChange {
+            action: None,
+            assignee: self.assignee,
+            priority: self.priority,
+            reason: self.reason,
+            category: self.category,
+            impact: None,
+            urgency: None,
+            text: self.resolution,
+            minutes: self.minutes,
+            resolve_children: self.resolve_children,
+        };
+        (self.status, self.waiting_on, change)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BulkBody {
+    tickets: Vec<BulkTarget>,
+    /// One of these four: the same fields as a ticket's PATCH, a note, a watcher's address, or
+    /// the ticket that becomes every ticket's parent.
+    change: Option<Patch>,
+    note: Option<BulkNote>,
+    watcher: Option<String>,
+    parent: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BulkNote {
+    body: String,
+    visibility: Option<NoteVisibility>,
+}
+
+/// One change to many tickets (`POST /api/v1/tickets/bulk`): each ticket is changed as a PATCH
+/// with its `version` as If-Match would change it, and answers for itself (`status` 200 with the
+/// ticket, or the error a single change would have had: 412 when stale, 404 when not visible).
+pub(super) async fn bulk_change(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    ApiJson(b): ApiJson<BulkBody>,
+) -> ApiResult<Response> {
+    let change = match (b.change, b.note, b.watcher, b.parent) {
+        (Some(p), None, None, None) => {
+            let (status, waiting_on, change) = p.into_change();
+            BulkChange::Change {
+                status,
+                waiting_on,
+                change,
+            }
+        }
+        (None, Some(n), None, None) => BulkChange::Note {
+            body: n.body,
+            visibility: n.visibility.unwrap_or(NoteVisibility::Internal),
+        },
+        (None, None, Some(email), None) => BulkChange::Watch { email },
+        (None, None, None, Some(parent)) => BulkChange::Children { parent },
+        _ => return Err(AppError::BadRequest("err-bulk-one-change".into()).into()),
+    };
+    let outcomes = service::bulk_change(&state, &user, &b.tickets, &change).await?;
+    let now = state.clock.now();
+    let done = outcomes.iter().filter(|o| o.result.is_ok()).count();
+    let items: Vec<Value> = outcomes
+        .iter()
+        .map(|o| match &o.result {
+            Ok(t) => json!({"number": o.number.to_string(), "status": 200, "ticket": ticket_json(t, now)}),
+            Err(e) => {
+                let (status, body) = error_body(e);
+                let status = match e {
+                    AppError::Conflict => StatusCode::PRECONDITION_FAILED,
+                    _ => status,
+                };
+                json!({"number": o.number.to_string(), "status": status.as_u16(), "error": body})
+            }
+        })
+        .collect();
+    Ok(
+        Json(json!({"items": items, "done": done, "refused": outcomes.len() - done}))
+            .into_response(),
+    )
 }
 
 #[derive(Deserialize)]

@@ -2,6 +2,7 @@ mod attachments;
 mod authz;
 mod backends;
 mod board;
+mod bulk;
 mod coordination;
 mod docs;
 #[path = "../support/dovecot.rs"]

@@ -181,6 +181,7 @@ fn parse_into<T: std::str::FromStr>(
 
 mod attachments;
 mod board;
+mod bulk;
 mod changes;
 mod filing;
 mod notes;
@@ -188,6 +189,7 @@ mod reading;
 
 pub use attachments::*;
 pub use board::*;
+pub use bulk::*;
 pub use changes::*;
 pub use filing::*;
 pub use notes::*;
