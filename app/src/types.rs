@@ -205,6 +205,15 @@ pub struct BulkTarget {
     pub version: i64,
 }
 
+/// What became of one ticket of a bulk change on the board: the ticket as it is now, or why it
+/// was refused.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BulkResult {
+    pub number: crate::domain::TicketNumber,
+    pub ticket: Option<Ticket>,
+    pub error: Option<crate::error::AppError>,
+}
+
 /// A ticket card on the board.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BoardCard {

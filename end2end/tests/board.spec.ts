@@ -106,3 +106,42 @@ test('the board search finds tickets by what their description and notes say', a
   await expect(page.getByText('Printer on floor 2 jams every page')).toBeVisible();
   await expect(page.getByText('Outlook keeps asking for my password')).toHaveCount(0);
 });
+
+test('bulk: a click and a shift-click select a column range, one change assigns them all, and the refused are listed with why', async ({ browser, request }) => {
+  const prefix = unique('Bulk dock');
+  const tickets = [];
+  for (let i = 1; i <= 4; i++) tickets.push(await fileTicket(request, 'rita@example.org', `${prefix} ${i}`));
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, 'coordinator@example.org', `/board?q=${encodeURIComponent(prefix)}`);
+  await hydrated(page);
+  const column = (name: string) => page.getByRole('region', { name, exact: true });
+  await expect(column('New').getByRole('listitem').filter({ hasText: prefix })).toHaveCount(4);
+  const boxes = column('New').getByRole('checkbox');
+  await boxes.first().click();
+  await boxes.nth(3).click({ modifiers: ['Shift'] });
+  const bar = page.getByRole('region', { name: 'Change the selected tickets' });
+  await expect(bar.getByRole('status')).toHaveText('4 tickets selected');
+  // Meanwhile someone else changes the second one, and this board does not hear of it.
+  await page.route('**/api/poll_board', (route) => route.abort());
+  await patchTicket(request, 'admin@example.org', tickets[1].number, tickets[1].version, { priority: 'P1', reason: 'VIP' });
+  await bar.getByLabel('Technician', { exact: true }).selectOption({ index: 1 });
+  await bar.getByRole('button', { name: 'Apply to 4 tickets' }).click();
+  await expect(column('Assigned').getByRole('listitem').filter({ hasText: prefix })).toHaveCount(3);
+  const refused = bar.getByRole('alert');
+  await expect(refused).toContainText(`${tickets[1].number}: Someone else changed this ticket first`);
+  await expect(bar.getByRole('status')).toHaveText('1 ticket selected');
+
+  // Heard again: every card the filter shows, resolved at once; the one still new is refused.
+  await page.unroute('**/api/poll_board');
+  await expect(column('New').locator('li.card.prio-p1').filter({ hasText: tickets[1].title })).toHaveCount(1);
+  await bar.getByRole('button', { name: 'Select all matching the filter' }).click();
+  await expect(bar.getByRole('status')).toHaveText('4 tickets selected');
+  await bar.getByLabel('Change', { exact: true }).selectOption({ label: 'Resolve' });
+  await bar.getByLabel('Resolution notes, for every ticket').fill('Docking station firmware updated to 2.4');
+  await bar.getByRole('button', { name: 'Apply to 4 tickets' }).click();
+  await expect(column('Resolved').getByRole('listitem').filter({ hasText: prefix })).toHaveCount(3);
+  await expect(bar.getByRole('alert')).toContainText(`${tickets[1].number}:`);
+  await expect(bar.getByRole('alert')).toContainText('assign it to someone first');
+  await ctx.close();
+});

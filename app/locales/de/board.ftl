@@ -70,3 +70,39 @@ tech-tab-mine = Meine
 tech-tab-queue = Warteschlange
 tech-loading = Wird geladen…
 tech-empty = Zurzeit liegt hier nichts an.
+
+## Sammeländerungen
+bulk-heading = Ausgewählte Tickets ändern
+bulk-select-card = { $number } auswählen
+bulk-selected = { $count ->
+    [one] 1 Ticket ausgewählt
+   *[other] { $count } Tickets ausgewählt
+}
+bulk-select-matching = Alle zum Filter passenden auswählen
+bulk-clear = Auswahl aufheben
+bulk-change = Änderung
+bulk-assign = Einem Techniker zuweisen
+bulk-priority = Priorität setzen
+bulk-status = Status ändern
+bulk-note = Notiz hinzufügen
+bulk-resolve = Lösen
+bulk-watch = Beobachter hinzufügen
+bulk-children = Zu Unteraufgaben eines Tickets machen
+bulk-technician = Techniker
+bulk-choose = Auswählen…
+bulk-choose-technician = Wählen Sie einen Techniker, dem die Tickets zugewiesen werden
+bulk-to-status = Neuer Status
+bulk-reason = Grund für die neue Priorität
+bulk-status-reason = Grund (zum Wiedereröffnen nötig)
+bulk-note-text = Notiz
+bulk-resolution = Lösungsnotizen, für jedes Ticket
+bulk-watcher-email = E-Mail-Adresse des Beobachters
+bulk-parent = Nummer des übergeordneten Tickets, etwa SB-1042
+bulk-visibility = Wer die Notiz sieht
+bulk-internal = Intern (nur IT)
+bulk-public = Öffentlich (Anfragende und Beobachter)
+bulk-apply = { $count ->
+    [one] Auf 1 Ticket anwenden
+   *[other] Auf { $count } Tickets anwenden
+}
+bulk-refused = Nicht geändert:

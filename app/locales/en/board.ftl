@@ -64,3 +64,39 @@ tech-tab-mine = Mine
 tech-tab-queue = Queue
 tech-loading = Loading…
 tech-empty = Nothing here right now.
+
+## Bulk changes
+bulk-heading = Change the selected tickets
+bulk-select-card = Select { $number }
+bulk-selected = { $count ->
+    [one] 1 ticket selected
+   *[other] { $count } tickets selected
+}
+bulk-select-matching = Select all matching the filter
+bulk-clear = Clear the selection
+bulk-change = Change
+bulk-assign = Assign to a technician
+bulk-priority = Set the priority
+bulk-status = Change the status
+bulk-note = Add a note
+bulk-resolve = Resolve
+bulk-watch = Add a watcher
+bulk-children = Make children of a ticket
+bulk-technician = Technician
+bulk-choose = Choose…
+bulk-choose-technician = Choose a technician to assign the tickets to
+bulk-to-status = New status
+bulk-reason = Reason for the new priority
+bulk-status-reason = Reason (needed to reopen)
+bulk-note-text = Note
+bulk-resolution = Resolution notes, for every ticket
+bulk-watcher-email = Watcher's email address
+bulk-parent = Parent ticket number, such as SB-1042
+bulk-visibility = Who sees the note
+bulk-internal = Internal (staff only)
+bulk-public = Public (requesters and watchers)
+bulk-apply = { $count ->
+    [one] Apply to 1 ticket
+   *[other] Apply to { $count } tickets
+}
+bulk-refused = Not changed:

@@ -70,3 +70,39 @@ tech-tab-mine = I miei
 tech-tab-queue = Coda
 tech-loading = Caricamento…
 tech-empty = Al momento non c'è nulla qui.
+
+## Modifiche multiple
+bulk-heading = Modifica i ticket selezionati
+bulk-select-card = Seleziona { $number }
+bulk-selected = { $count ->
+    [one] 1 ticket selezionato
+   *[other] { $count } ticket selezionati
+}
+bulk-select-matching = Seleziona tutti quelli del filtro
+bulk-clear = Annulla la selezione
+bulk-change = Modifica
+bulk-assign = Assegna a un tecnico
+bulk-priority = Imposta la priorità
+bulk-status = Cambia lo stato
+bulk-note = Aggiungi una nota
+bulk-resolve = Risolvi
+bulk-watch = Aggiungi un osservatore
+bulk-children = Rendi figli di un ticket
+bulk-technician = Tecnico
+bulk-choose = Scegli…
+bulk-choose-technician = Scelga un tecnico a cui assegnare i ticket
+bulk-to-status = Nuovo stato
+bulk-reason = Motivo della nuova priorità
+bulk-status-reason = Motivo (necessario per riaprire)
+bulk-note-text = Nota
+bulk-resolution = Note di risoluzione, per ogni ticket
+bulk-watcher-email = Indirizzo email dell'osservatore
+bulk-parent = Numero del ticket padre, ad esempio SB-1042
+bulk-visibility = Chi vede la nota
+bulk-internal = Interna (solo IT)
+bulk-public = Pubblica (richiedenti e osservatori)
+bulk-apply = { $count ->
+    [one] Applica a 1 ticket
+   *[other] Applica a { $count } ticket
+}
+bulk-refused = Non modificati:

@@ -28,6 +28,30 @@ pub async fn board_page(
     crate::server::service::board_page(&state, &user, status, &after).await
 }
 
+/// One change to the selected cards, each through the rules of a single change.
+#[server(input = leptos::server_fn::codec::Json, endpoint = "bulk_change")]
+pub async fn bulk_change(
+    targets: Vec<crate::types::BulkTarget>,
+    change: crate::types::BulkChange,
+) -> Result<Vec<crate::types::BulkResult>, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    let outcomes = crate::server::service::bulk_change(&state, &user, &targets, &change).await?;
+    Ok(outcomes
+        .into_iter()
+        .map(|o| {
+            let (ticket, error) = match o.result {
+                Ok(t) => (Some(t), None),
+                Err(e) => (None, Some(e)),
+            };
+            crate::types::BulkResult {
+                number: o.number,
+                ticket,
+                error,
+            }
+        })
+        .collect())
+}
+
 /// Open tickets matching the board's search, loaded or not.
 #[server(endpoint = "board_search")]
 pub async fn board_search(text: String) -> Result<Vec<BoardCard>, AppError> {

@@ -219,21 +219,27 @@ fn AssigneeSelect(
 }
 
 #[component]
-pub(super) fn Card<P, A>(
+pub(super) fn Card<P, A, S>(
     card: BoardCard,
     dragged: RwSignal<Option<i64>>,
     perform: P,
     assign_top: A,
     open: RwSignal<Option<String>>,
     triage: RwSignal<Option<i64>>,
+    selected: RwSignal<BTreeSet<i64>>,
+    /// Selects or unselects the card for a bulk change (`true`: a range, from a shift-click).
+    select: S,
 ) -> impl IntoView
 where
     P: Fn(i64, TicketChange, Option<Status>) + Copy + 'static,
     A: Fn(i64) + Copy + 'static,
+    S: Fn(i64, bool) + Copy + 'static,
 {
+    let loc = use_locale();
     let t = card.ticket.clone();
     let n = t.number.0;
     let number = t.number.to_string();
+    let select_label = loc.t_with("bulk-select-card", &[("number", number.clone().into())]);
     let open_here = move |ev: leptos::ev::MouseEvent| {
         if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
             ev.prevent_default();
@@ -243,11 +249,19 @@ where
     view! {
         <li
             class=format!("card prio-{}", t.priority.as_str().to_lowercase())
+            class:selected=move || selected.read().contains(&n)
             draggable="true"
             on:dragstart=move |_| dragged.set(Some(n))
             on:dragend=move |_| dragged.set(None)
         >
             <div class="card-top">
+                <input
+                    type="checkbox"
+                    class="select"
+                    aria-label=select_label
+                    prop:checked=move || selected.read().contains(&n)
+                    on:click=move |ev: leptos::ev::MouseEvent| select(n, ev.shift_key())
+                />
                 <a href=format!("/tickets/{}", t.number) class="num" on:click=open_here>
                     {t.number.to_string()}
                 </a>

@@ -65,6 +65,8 @@ pub(super) fn Column(board: BoardState, status: Status, lane: Option<String>) ->
                         assign_top=assign_top
                         open=board.open
                         triage=board.triage
+                        selected=board.selected
+                        select=move |n, range| board.select(n, range)
                     />
                 </For>
             </ul>

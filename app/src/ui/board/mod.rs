@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 const COLUMNS: &[Status] = &[
     Status::New,
@@ -83,6 +83,12 @@ pub(crate) struct BoardState {
     found: RwSignal<Option<(String, Vec<i64>)>>,
     /// The filters, kept in the address so a board can be bookmarked and shared.
     query: Memo<ParamsMap>,
+    /// The cards selected for a bulk change, and the last one clicked (a shift-click selects
+    /// the cards of its column between the two).
+    selected: RwSignal<BTreeSet<i64>>,
+    anchor: RwSignal<Option<i64>>,
+    /// Why each ticket of the last bulk change was refused (number, reason).
+    refused: RwSignal<Vec<(String, String)>>,
     /// The reader's language and zone, for messages set from event handlers and tasks.
     loc: Locale,
 }
@@ -106,6 +112,9 @@ impl BoardState {
             next_pages: RwSignal::new(Vec::new()),
             found: RwSignal::new(None),
             query: use_query_map(),
+            selected: RwSignal::new(BTreeSet::new()),
+            anchor: RwSignal::new(None),
+            refused: RwSignal::new(Vec::new()),
             loc: use_locale(),
         }
     }
@@ -360,6 +369,7 @@ fn LiveBoard() -> impl IntoView {
     view! {
         <section class="board-page">
             <BoardBar board=board />
+            <BulkBar board=board />
             {move || {
                 board
                     .message
@@ -426,9 +436,11 @@ fn LiveBoard() -> impl IntoView {
 }
 
 mod bar;
+mod bulk;
 mod card;
 mod columns;
 
 use bar::*;
+use bulk::*;
 use card::*;
 use columns::*;
