@@ -197,15 +197,7 @@ async fn client_files_are_named_by_content_and_cached_for_a_year() {
         b"export default function init() { /* v2 */ }",
     );
     let next = TestApp::spawn_configured(false, |c| c.site_root = root.clone()).await;
-    let html = next
-        .client
-        .get(next.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_text(&next, "/login").await;
     assert!(!html.contains(&script), "the name follows the content");
     let r = next.client.get(next.url(&script)).send().await.unwrap();
     assert_eq!(r.status(), 404);
@@ -219,15 +211,7 @@ async fn client_files_are_named_by_content_and_cached_for_a_year() {
         .set_modified(hour_ago)
         .unwrap();
     let stale = TestApp::spawn_configured(false, |c| c.site_root = root.clone()).await;
-    let html = stale
-        .client
-        .get(stale.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_text(&stale, "/login").await;
     let css = html
         .split('"')
         .find(|s| s.starts_with("/pkg/switchboard.") && s.ends_with(".css"))
@@ -243,4 +227,10 @@ async fn client_files_are_named_by_content_and_cached_for_a_year() {
     assert_eq!(r.status(), 200);
     assert!(r.headers().get("content-encoding").is_none());
     assert_eq!(r.bytes().await.unwrap().as_ref(), b"body { margin: 0 }");
+}
+
+/// A page's HTML as a visitor without a session gets it.
+async fn page_text(app: &TestApp, path: &str) -> String {
+    let r = app.client.get(app.url(path)).send().await.unwrap();
+    r.text().await.unwrap()
 }
