@@ -250,6 +250,15 @@ pub struct BoardChanges {
     pub more: bool,
 }
 
+/// A technician's phone screen: their open tickets and the unassigned queue, by work order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyWork {
+    pub mine: Vec<crate::domain::Ticket>,
+    pub queue: Vec<crate::domain::Ticket>,
+    /// The change feed's head before the lists were read: wait for changes after it.
+    pub cursor: i64,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TechnicianLoad {
     pub person: PersonRef,

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signIn, hydrated, fileTicket, patchTicket, unique } from './helpers';
+import { signIn, hydrated, fileTicket, patchTicket, unique, deafen } from './helpers';
 
 test('a change made by one coordinator appears on the other board within 2 seconds @smoke', async ({ browser }) => {
   const a = await browser.newContext();
@@ -44,7 +44,7 @@ test('a move made on a stale board is refused with the reason and the card goes 
   const card = page.getByRole('region', { name: 'New' }).getByRole('listitem').filter({ hasText: t.title });
   await expect(card).toBeVisible();
   // This board stops hearing about changes (a flaky network), while another coordinator acts.
-  await page.route('**/api/poll_board', (route) => route.abort());
+  await deafen(page, request);
   await patchTicket(request, 'admin@example.org', t.number, t.version, { priority: 'P1', reason: 'VIP' });
   await card.getByRole('combobox').selectOption('cancel');
   await expect(page.getByRole('alert').filter({ hasText: 'Someone else changed this ticket first' })).toBeVisible();
@@ -123,7 +123,7 @@ test('bulk: a click and a shift-click select a column range, one change assigns 
   const bar = page.getByRole('region', { name: 'Change the selected tickets' });
   await expect(bar.getByRole('status')).toHaveText('4 tickets selected');
   // Meanwhile someone else changes the second one, and this board does not hear of it.
-  await page.route('**/api/poll_board', (route) => route.abort());
+  await deafen(page, request);
   await patchTicket(request, 'admin@example.org', tickets[1].number, tickets[1].version, { priority: 'P1', reason: 'VIP' });
   await bar.getByLabel('Technician', { exact: true }).selectOption({ index: 1 });
   await bar.getByRole('button', { name: 'Apply to 4 tickets' }).click();

@@ -75,3 +75,19 @@ export async function getTicket(request: APIRequestContext, email: string, numbe
   expect(r.status()).toBe(200);
   return r.json();
 }
+
+/**
+ * Makes a board stop hearing about changes (a flaky network). Its poll waits on the server, so
+ * the one already waiting is first answered by a harmless change (or, between polls, the next is
+ * cut off) before the caller changes anything.
+ */
+export async function deafen(page: Page, request: APIRequestContext) {
+  const isPoll = (url: string) => url.includes('/api/poll_board');
+  const settled = Promise.race([
+    page.waitForResponse((r) => isPoll(r.url())),
+    page.waitForEvent('requestfailed', (r) => isPoll(r.url())),
+  ]);
+  await page.route('**/api/poll_board', (route) => route.abort());
+  await fileTicket(request, 'rita@example.org', unique('Wakes the board'));
+  await settled;
+}

@@ -1,6 +1,5 @@
 //! The coordinator's board and the technician's work list, kept live by polling.
 
-use crate::domain::Ticket;
 use crate::error::AppError;
 use crate::types::{BoardCard, BoardChanges, BoardSnapshot, ColumnPage, Suggestion};
 use leptos::prelude::*;
@@ -11,11 +10,20 @@ pub async fn get_board() -> Result<BoardSnapshot, AppError> {
     crate::server::service::board(&state, &user).await
 }
 
-/// Changes since `cursor`; cheap (no database work) when nothing changed.
+/// Changes since `cursor`; cheap (no database work) when nothing changed. With `wait_ms` (at
+/// most 25 s), a poll with nothing to answer waits on the server for the next change.
 #[server(endpoint = "poll_board")]
-pub async fn poll_board(cursor: i64) -> Result<BoardChanges, AppError> {
+pub async fn poll_board(cursor: i64, wait_ms: Option<u32>) -> Result<BoardChanges, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
-    crate::server::service::board_changes(&state, &user, cursor).await
+    crate::server::service::board_changes(&state, &user, cursor, super::ssr::waiting(wait_ms)).await
+}
+
+/// The change feed's head once it is past `cursor` (waiting up to `wait_ms`, at most 25 s): the
+/// technician's lists are read again when it moved.
+#[server(endpoint = "work_changed")]
+pub async fn work_changed(cursor: i64, wait_ms: Option<u32>) -> Result<i64, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::service::feed_after(&state, &user, cursor, super::ssr::waiting(wait_ms)).await
 }
 
 /// The next page of a long column.
@@ -71,12 +79,14 @@ pub async fn suggest_assignees(
 
 /// A technician's tickets (by priority) and the unassigned queue.
 #[server(endpoint = "my_work")]
-pub async fn my_work() -> Result<(Vec<Ticket>, Vec<Ticket>), AppError> {
+pub async fn my_work() -> Result<crate::types::MyWork, AppError> {
     use crate::server::service::{self, ListParams};
     let (state, user) = super::ssr::signed_in().await?;
     if !user.role.is_staff() {
         return Err(AppError::Forbidden);
     }
+    // Read before the lists, so a change landing while they are read is waited for again.
+    let cursor = state.feed.get();
     let mine = ListParams {
         status: Some("open".into()),
         assignee: Some("me".into()),
@@ -91,7 +101,11 @@ pub async fn my_work() -> Result<(Vec<Ticket>, Vec<Ticket>), AppError> {
     };
     let mut mine = service::list_tickets(&state, &user, mine).await?.0;
     let mut queue = service::list_tickets(&state, &user, queue).await?.0;
-    mine.sort_by_key(Ticket::work_order);
-    queue.sort_by_key(Ticket::work_order);
-    Ok((mine, queue))
+    mine.sort_by_key(crate::domain::Ticket::work_order);
+    queue.sort_by_key(crate::domain::Ticket::work_order);
+    Ok(crate::types::MyWork {
+        mine,
+        queue,
+        cursor,
+    })
 }

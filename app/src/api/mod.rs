@@ -39,6 +39,11 @@ pub(crate) mod ssr {
         Ok((state, user))
     }
 
+    /// How long a long poll asked to wait (the feed caps it at 25 s); none without `wait_ms`.
+    pub fn waiting(wait_ms: Option<u32>) -> std::time::Duration {
+        std::time::Duration::from_millis(wait_ms.unwrap_or(0).into())
+    }
+
     /// The caller, who must be signed in.
     pub async fn signed_in() -> Result<(AppState, User), AppError> {
         match caller().await? {

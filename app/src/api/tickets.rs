@@ -276,15 +276,24 @@ pub async fn similar_tickets(title: String) -> Result<Vec<Ticket>, AppError> {
     crate::server::service::similar(&state, &user, &title).await
 }
 
-/// The ticket's current version: a cheap check that tells an open page whether to reload.
+/// The ticket's current version: a cheap check that tells an open page whether to reload. With
+/// `seen` and `wait_ms` (at most 25 s) it answers when the version is no longer `seen`, or then.
 #[server(endpoint = "ticket_version")]
-pub async fn ticket_version(number: String) -> Result<i64, AppError> {
+pub async fn ticket_version(
+    number: String,
+    seen: Option<i64>,
+    wait_ms: Option<u32>,
+) -> Result<i64, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
-    Ok(
-        crate::server::service::ticket(&state, &user, super::tickets::number(&number)?)
-            .await?
-            .version,
+    let wait = super::ssr::waiting(wait_ms);
+    crate::server::service::ticket_version(
+        &state,
+        &user,
+        super::tickets::number(&number)?,
+        seen,
+        wait,
     )
+    .await
 }
 
 /// Adds a watcher by email (coordinators, the requester or the assignee); answers the watchers.

@@ -111,22 +111,69 @@ impl Default for Settings {
     }
 }
 
-/// The id of the newest ticket event committed by this process: a poll whose cursor equals it
-/// has nothing to fetch, so it is answered without touching the database.
+/// The id of the newest ticket event committed by this process (or, on PostgreSQL, by any
+/// process: see `Db::follow_feed`). A poll whose cursor equals it has nothing to fetch, so it is
+/// answered without touching the database; a long poll waits here until the head moves.
 #[derive(Clone, Debug, Default)]
-pub struct FeedHead(Arc<AtomicI64>);
+pub struct FeedHead(Arc<Feed>);
+
+#[derive(Debug, Default)]
+struct Feed {
+    head: AtomicI64,
+    moved: tokio::sync::Notify,
+    closed: std::sync::atomic::AtomicBool,
+}
+
+/// The longest a poll waits on the server for a change: below the idle timeouts of proxies
+/// (nginx's 60 s) and browsers, so a quiet desk costs each client a request every 25 s.
+pub const LONGEST_WAIT: Duration = Duration::from_secs(25);
 
 impl FeedHead {
     pub fn new(head: i64) -> Self {
-        FeedHead(Arc::new(AtomicI64::new(head)))
+        let feed = FeedHead::default();
+        feed.0.head.store(head, Ordering::Release);
+        feed
     }
 
     pub fn get(&self) -> i64 {
-        self.0.load(Ordering::Acquire)
+        self.0.head.load(Ordering::Acquire)
     }
 
+    /// Moves the head on (never back) and wakes every long poll when it moved.
     pub fn advance(&self, to: i64) {
-        self.0.fetch_max(to, Ordering::AcqRel);
+        if self.0.head.fetch_max(to, Ordering::AcqRel) < to {
+            self.0.moved.notify_waiters();
+        }
+    }
+
+    /// Waits until the head is past `cursor`, `limit` (at most `LONGEST_WAIT`) has gone by, or
+    /// the server is shutting down; answers the head. Costs nothing but a timer while waiting, and
+    /// the time waited is left out of the request's timing.
+    pub async fn wait_past(&self, cursor: i64, limit: Duration) -> i64 {
+        let started = tokio::time::Instant::now();
+        let deadline = started + limit.min(LONGEST_WAIT);
+        loop {
+            // Registered before the head is read, so an advance in between still wakes it.
+            let moved = self.0.moved.notified();
+            tokio::pin!(moved);
+            moved.as_mut().enable();
+            let head = self.get();
+            if head > cursor || self.0.closed.load(Ordering::Acquire) {
+                super::timings::waited(started.elapsed());
+                return head;
+            }
+            if tokio::time::timeout_at(deadline, moved).await.is_err() {
+                super::timings::waited(started.elapsed());
+                return self.get();
+            }
+        }
+    }
+
+    /// Answers every long poll now and from now on: the server is stopping and should not wait
+    /// for them.
+    pub fn close(&self) {
+        self.0.closed.store(true, Ordering::Release);
+        self.0.moved.notify_waiters();
     }
 }
 
@@ -220,5 +267,54 @@ mod heartbeat_tests {
         assert_eq!(beats.check().1, vec!["sla"]);
         beats.beat("sla");
         assert!(beats.check().1.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod feed_tests {
+    use super::*;
+    use crate::server::timings::leaving_out_waits;
+
+    #[tokio::test]
+    async fn a_wait_ends_at_the_next_advance_and_its_time_is_counted_as_waiting() {
+        let feed = FeedHead::new(7);
+        let mover = feed.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(80)).await;
+            mover.advance(6); // backwards: ignored, wakes nobody
+            tokio::time::sleep(Duration::from_millis(40)).await;
+            mover.advance(9);
+        });
+        let (head, waited) = leaving_out_waits(feed.wait_past(7, Duration::from_secs(20))).await;
+        assert_eq!(head, 9);
+        assert!(waited >= Duration::from_millis(100), "{waited:?}");
+        assert!(waited < Duration::from_secs(10), "{waited:?}");
+    }
+
+    #[tokio::test]
+    async fn a_wait_behind_the_head_or_without_time_answers_at_once() {
+        let feed = FeedHead::new(7);
+        let started = std::time::Instant::now();
+        assert_eq!(feed.wait_past(3, Duration::from_secs(20)).await, 7);
+        assert_eq!(feed.wait_past(7, Duration::ZERO).await, 7);
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
+
+    #[tokio::test]
+    async fn a_quiet_feed_ends_the_wait_at_its_limit_and_closing_ends_every_wait() {
+        let feed = FeedHead::new(1);
+        let started = std::time::Instant::now();
+        assert_eq!(feed.wait_past(1, Duration::from_millis(50)).await, 1);
+        assert!(started.elapsed() >= Duration::from_millis(50));
+        let closer = feed.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            closer.close();
+        });
+        let started = std::time::Instant::now();
+        assert_eq!(feed.wait_past(1, Duration::from_secs(20)).await, 1);
+        assert!(started.elapsed() < Duration::from_secs(10));
+        // Once closed, later waits do not start.
+        assert_eq!(feed.wait_past(1, Duration::from_secs(20)).await, 1);
     }
 }

@@ -6,6 +6,8 @@
 //! Each application has its own recorder rather than the process-wide one: the integration tests
 //! and the benchmark start several applications in one process, and each must count only its own
 //! requests (a global recorder can also be installed only once).
+//!
+//! A long poll's time spent waiting for a change is left out: its timing is the work done.
 
 use metrics_exporter_prometheus::{
     Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
@@ -14,6 +16,32 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub const REQUEST_DURATION: &str = "switchboard_request_duration_seconds";
+
+tokio::task_local! {
+    /// Microseconds the request being timed has spent waiting for a change.
+    static WAITED: std::sync::atomic::AtomicU64;
+}
+
+/// Counts `d` as waiting, not working, for the request being timed (if any).
+pub fn waited(d: Duration) {
+    let _ = WAITED.try_with(|w| {
+        w.fetch_add(
+            u64::try_from(d.as_micros()).unwrap_or(u64::MAX),
+            std::sync::atomic::Ordering::Relaxed,
+        )
+    });
+}
+
+/// Runs a request, answering its output and the time it spent waiting for a change.
+pub async fn leaving_out_waits<F: std::future::Future>(request: F) -> (F::Output, Duration) {
+    WAITED
+        .scope(Default::default(), async move {
+            let out = request.await;
+            let us = WAITED.with(|w| w.load(std::sync::atomic::Ordering::Relaxed));
+            (out, Duration::from_micros(us))
+        })
+        .await
+}
 
 /// Bucket bounds in seconds: ten a decade (a factor of about 1.26) from 10 µs to 100 s, rounded
 /// to three digits so the export reads well.

@@ -1,5 +1,11 @@
 //! Keeping a page current by polling: fast while the tab is visible, slow while hidden, and
-//! backing off after failures. Only the browser polls; the server renders once.
+//! backing off after failures. Only the browser polls; the server renders once. The board, the
+//! technician's lists and the requester's ticket page poll long: the server holds each poll
+//! until something changes (or `LONG_POLL_MS`), so a change shows at once and a quiet page asks
+//! every 25 s.
+
+/// How long a long poll may wait on the server (the server caps it at the same 25 s).
+pub const LONG_POLL_MS: u32 = 25_000;
 
 /// Calls `tick` repeatedly until the owning component is gone. `tick` returns whether the last
 /// poll succeeded (false backs off) and whether to poll again at once (more changes waiting).
@@ -33,7 +39,10 @@ where
             let (ok, again) = tick().await;
             failures = if ok { 0 } else { failures.saturating_add(1) };
             wait = if failures > 0 {
-                (visible_ms.saturating_mul(2u32.saturating_pow(failures.min(5)))).min(30_000)
+                (visible_ms
+                    .max(1000)
+                    .saturating_mul(2u32.saturating_pow(failures.min(5))))
+                .min(30_000)
             } else if again {
                 10
             } else {
@@ -49,6 +58,38 @@ where
     F: Fn() -> Fut + 'static,
     Fut: std::future::Future<Output = (bool, bool)> + 'static,
 {
+}
+
+/// Awaits `request` while `still()` holds (checked every 250 ms): `None` once it stops holding,
+/// so a long poll for something no longer shown (another ticket in the drawer) is not awaited.
+pub async fn while_still<T>(
+    request: impl std::future::Future<Output = T>,
+    still: impl Fn() -> bool,
+) -> Option<T> {
+    use std::future::Future;
+    use std::task::Poll;
+    #[cfg(feature = "hydrate")]
+    let gone = async move {
+        while still() {
+            gloo_timers::future::TimeoutFuture::new(250).await;
+        }
+    };
+    #[cfg(not(feature = "hydrate"))]
+    let gone = {
+        let _ = still;
+        std::future::pending::<()>()
+    };
+    let (mut request, mut gone) = (std::pin::pin!(request), std::pin::pin!(gone));
+    std::future::poll_fn(|cx| {
+        if let Poll::Ready(out) = request.as_mut().poll(cx) {
+            Poll::Ready(Some(out))
+        } else if gone.as_mut().poll(cx).is_ready() {
+            Poll::Ready(None)
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
 }
 
 /// Keeps text being typed in the browser's local storage, so it survives a reload or a failed

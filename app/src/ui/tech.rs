@@ -2,7 +2,7 @@
 
 use super::widgets::{age, PriorityBadge, SlaBadge};
 use super::Gate;
-use crate::api::board::my_work;
+use crate::api::board::{my_work, work_changed};
 use crate::domain::Ticket;
 use crate::ui::{t, use_locale};
 use leptos::prelude::*;
@@ -19,14 +19,34 @@ pub fn MyWork() -> impl IntoView {
                 let (tick, set_tick) = signal(0u32);
                 let (tab, set_tab) = signal(0u8);
                 let work = Resource::new(move || tick.get(), |_| my_work());
+                let reloading = StoredValue::new(None::<i64>);
                 super::live::poll(
-                    5000,
+                    100,
                     30_000,
-                    move || {
-                        set_tick.update(|t| *t += 1);
-                        async { (true, false) }
+                    move || async move {
+                        let at = match work.get_untracked() {
+                            Some(Ok(w)) if reloading.get_value() != Some(w.cursor) => w.cursor,
+                            Some(Err(_)) => {
+                                set_tick.update(|t| *t += 1);
+                                return (false, false);
+                            }
+                            _ => return (true, false),
+                        };
+                        match work_changed(at, Some(super::live::LONG_POLL_MS)).await {
+                            Ok(head) => {
+                                if head > at {
+                                    reloading.set_value(Some(at));
+                                    set_tick.update(|t| *t += 1);
+                                }
+                                (true, false)
+                            }
+                            Err(_) => (false, false),
+                        }
                     },
                 );
+                // The feed position of the lists shown; a change after it reads them again.
+                // Failed: read again, backing off.
+                // Not loaded yet, or being read again: nothing to wait for.
                 view! {
                     <section class="panel work">
                         <h1>{loc.t("tech-heading")}</h1>
@@ -51,8 +71,12 @@ pub fn MyWork() -> impl IntoView {
                         }>
                             {move || Suspend::new(async move {
                                 match work.await {
-                                    Ok((mine, queue)) => {
-                                        let list = if tab.get() == 0 { mine } else { queue };
+                                    Ok(work) => {
+                                        let list = if tab.get() == 0 {
+                                            work.mine
+                                        } else {
+                                            work.queue
+                                        };
                                         if list.is_empty() {
                                             view! { <p class="empty">{loc.t("tech-empty")}</p> }
                                                 .into_any()

@@ -13,6 +13,8 @@ use tokio::net::TcpStream;
 
 #[path = "bench/files.rs"]
 mod files;
+#[path = "bench/live.rs"]
+mod live;
 
 const PASSWORD: &str = "bench-password-1";
 
@@ -355,6 +357,7 @@ async fn main() {
     }
     let (polls, server_rss) = polls(&target).await;
     rows.extend(polls);
+    notes.extend(live::live(&target).await);
 
     println!(
         "\nSwitchboard benchmark ({} cores, {:?}; load generator in the same process unless noted)\n",

@@ -41,6 +41,11 @@ async fn every_role_against_every_server_function() {
         ("categories", vec![], [401, 200, 200, 200, 200]),
         ("my_requests", vec![], [401, 200, 200, 200, 200]),
         ("my_work", vec![], [401, 403, 200, 200, 200]),
+        (
+            "work_changed",
+            vec![("cursor", "0")],
+            [401, 403, 200, 200, 200],
+        ),
         ("get_board", vec![], [401, 403, 403, 200, 200]),
         (
             "poll_board",

@@ -346,4 +346,46 @@ async fn two_processes_behind_nginx_act_as_one() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(arrived, "the assignment reaches the board through nginx");
+
+    // A board waiting on process B is answered as soon as process A commits a ticket (through
+    // LISTEN/NOTIFY), long before its 20 s wait is over.
+    let cursor = serde_json::from_str::<BoardSnapshot>(&on_b.call("get_board", &[]).await.1)
+        .unwrap()
+        .cursor;
+    let (b_client, b_base) = (on_b.client.clone(), on_b.base.clone());
+    let started = std::time::Instant::now();
+    let waiting = tokio::spawn(async move {
+        let r = b_client
+            .post(format!("{b_base}/api/poll_board"))
+            .header("accept", "application/json")
+            .form(&[("cursor", cursor.to_string()), ("wait_ms", "20000".into())])
+            .send()
+            .await
+            .unwrap();
+        r.text().await.unwrap()
+    });
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert!(
+        !waiting.is_finished(),
+        "nothing changed yet: the poll waits"
+    );
+    let r = client
+        .post(format!("{}/api/v1/tickets", bases[0]))
+        .bearer_auth(&rita)
+        .json(&json!({"title": "Filed on A, awaited on B", "description": "x", "category": "other", "impact": "low", "urgency": "low"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let filed = parse::<TicketJson>(r).await.number;
+    let text = tokio::time::timeout(Duration::from_secs(10), waiting)
+        .await
+        .expect("the waiting poll is answered by the other process's commit")
+        .unwrap();
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let changes: BoardChanges = serde_json::from_str(&text).unwrap();
+    assert!(changes
+        .cards
+        .iter()
+        .any(|c| c.ticket.number.to_string() == filed));
 }

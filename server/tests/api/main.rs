@@ -12,6 +12,7 @@ mod helpers;
 mod inbound;
 mod knowledge;
 mod language;
+mod live;
 mod mailbox;
 mod notifications;
 mod operations;

@@ -153,16 +153,18 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
 }
 
 /// Changes since `cursor`. When nothing happened (the cursor is this process's feed head), it
-/// answers without touching the database.
+/// waits up to `wait` for something to happen (a long poll), then answers; nothing that does not
+/// change touches the database.
 pub async fn board_changes(
     state: &AppState,
     actor: &User,
     cursor: i64,
+    wait: std::time::Duration,
 ) -> Result<BoardChanges, AppError> {
     if !actor.role.coordinates() {
         return Err(AppError::Forbidden);
     }
-    if cursor >= state.feed.get() {
+    if cursor >= state.feed.wait_past(cursor, wait).await {
         return Ok(BoardChanges {
             cards: Vec::new(),
             cursor,
@@ -191,6 +193,20 @@ pub async fn board_changes(
         cursor: next,
         more,
     })
+}
+
+/// The change feed's head once it is past `cursor`, or after `wait` (a long poll): staff lists
+/// read again when it moved. Requesters follow their own tickets instead (`ticket_version`).
+pub async fn feed_after(
+    state: &AppState,
+    actor: &User,
+    cursor: i64,
+    wait: std::time::Duration,
+) -> Result<i64, AppError> {
+    if !actor.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(state.feed.wait_past(cursor, wait).await)
 }
 
 pub async fn technician_loads(state: &AppState) -> Result<Vec<TechnicianLoad>, AppError> {

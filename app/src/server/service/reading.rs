@@ -124,6 +124,31 @@ pub async fn ticket(
         .ok_or(AppError::Internal)
 }
 
+/// The ticket's version, as soon as it is not `seen` or after `wait` (a long poll). While
+/// waiting it watches the change feed and reads the ticket again only when the feed moved.
+pub async fn ticket_version(
+    state: &AppState,
+    actor: &User,
+    number: TicketNumber,
+    seen: Option<i64>,
+    wait: std::time::Duration,
+) -> Result<i64, AppError> {
+    let until = std::time::Instant::now() + wait;
+    loop {
+        // The head is read before the ticket: a change committed after the read moves the feed
+        // past it, so the wait below cannot miss it.
+        let head = state.feed.get();
+        let mut conn = state.db.conn().await?;
+        let version = load_visible(&mut conn, actor, number).await?.ticket.version;
+        drop(conn);
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        if seen != Some(version) || left.is_zero() || state.feed.wait_past(head, left).await <= head
+        {
+            return Ok(version);
+        }
+    }
+}
+
 pub async fn events(
     state: &AppState,
     actor: &User,

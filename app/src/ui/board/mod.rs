@@ -139,12 +139,12 @@ impl BoardState {
 
     /// Follows the change feed from the snapshot's cursor.
     fn follow(self) {
-        super::live::poll(1500, 15_000, move || async move {
+        super::live::poll(50, 15_000, move || async move {
             let at = self.cursor.get_untracked();
             if at < 0 {
                 return (true, false);
             }
-            match poll_board(at).await {
+            match poll_board(at, Some(super::live::LONG_POLL_MS)).await {
                 Ok(ch) => {
                     if !ch.cards.is_empty() {
                         self.cards.update(|map| {

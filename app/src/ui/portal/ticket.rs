@@ -13,6 +13,7 @@ pub fn TicketPage() -> impl IntoView {
 /// A live ticket: its page, or the board's drawer. Reloads when someone else changes it.
 #[component]
 pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
+    let number_signal = number;
     let number = move || number.get();
     let (tick, set_tick) = signal(0u32);
     let reload = RwSignal::new(0u32);
@@ -68,24 +69,37 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
             }
         }
     });
-    // Poll the version only; reload the ticket when someone changed it.
-    crate::ui::live::poll(3000, 30_000, move || async move {
-        let Some(seen) = detail
+    // Wait on the server for the shown version to change; then read the ticket again.
+    let reloading = StoredValue::new(None::<(String, i64)>);
+    crate::ui::live::poll(100, 30_000, move || async move {
+        let shown = detail
             .get_untracked()
             .and_then(|d| d.ok())
-            .map(|d| d.ticket.version)
+            .map(|d| (d.ticket.number.to_string(), d.ticket.version));
+        let Some((shown_number, seen)) =
+            shown.filter(|s| reloading.get_value().as_ref() != Some(s))
         else {
-            // Nothing shown ("not found", or not loaded yet): nothing to keep current.
+            // Nothing shown ("not found", or not loaded yet), or being read again.
             return (true, false);
         };
-        match ticket_version(number()).await {
-            Ok(v) => {
+        let asked = number_signal.get_untracked();
+        let wait = Some(crate::ui::live::LONG_POLL_MS);
+        let answer = crate::ui::live::while_still(
+            ticket_version(shown_number.clone(), Some(seen), wait),
+            move || number_signal.get_untracked() == asked,
+        )
+        .await;
+        match answer {
+            Some(Ok(v)) => {
                 if seen != v {
+                    reloading.set_value(Some((shown_number, seen)));
                     set_tick.update(|t| *t += 1);
                 }
                 (true, false)
             }
-            Err(_) => (false, false),
+            Some(Err(_)) => (false, false),
+            // Another ticket is shown now.
+            None => (true, true),
         }
     });
     view! {
