@@ -250,6 +250,53 @@ pub struct BoardChanges {
     pub more: bool,
 }
 
+/// A ticket that files itself on a schedule, as coordinators see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recurring {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub category: String,
+    pub impact: crate::domain::Impact,
+    pub urgency: crate::domain::Urgency,
+    pub assignee: Option<crate::domain::PersonRef>,
+    pub schedule: crate::domain::recurring::Schedule,
+    /// The next five times it files, in order.
+    pub next: Vec<chrono::DateTime<chrono::Utc>>,
+    /// The last ticket it filed.
+    pub last: Option<crate::domain::TicketNumber>,
+}
+
+/// A recurring ticket as a coordinator schedules it: the request's fields, whom it goes to (by
+/// email; none: the category's team, as any request) and when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewRecurring {
+    pub title: String,
+    pub description: String,
+    pub category: String,
+    pub impact: String,
+    pub urgency: String,
+    #[serde(default)]
+    pub assignee: Option<String>,
+    pub schedule: ScheduleForm,
+}
+
+/// A schedule as the form sends it: `repeat` is days, weeks, month_weekday or year; `every` the
+/// days or weeks between runs; `nth` (1 to 5, 5 the last) and `weekday` (mon to sun) pick a
+/// weekday of the month; `first` is a date (2027-01-31) and `at` a time (08:00).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScheduleForm {
+    pub repeat: String,
+    #[serde(default)]
+    pub every: String,
+    #[serde(default)]
+    pub nth: String,
+    #[serde(default)]
+    pub weekday: String,
+    pub first: String,
+    pub at: String,
+}
+
 /// A technician's phone screen: their open tickets and the unassigned queue, by work order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyWork {

@@ -64,6 +64,7 @@ const STATIC_PAGES: { slug: string; url: string; allowed: (r: Role) => boolean }
   { slug: 'help-staff-article', url: '/help/4', allowed: staff },
   { slug: 'help-edit', url: '/help/1/edit', allowed: staff },
   { slug: 'replies', url: '/replies', allowed: staff },
+  { slug: 'recurring', url: '/recurring', allowed: coordinates },
   // Editing the demo's first shared reply: a coordinator's form, a technician's list.
   { slug: 'replies-edit', url: '/replies?edit=1', allowed: staff },
   { slug: 'people', url: '/people', allowed: (r) => r === 'admin' },

@@ -164,7 +164,7 @@ pub struct Config {
         global = true
     )]
     pub priority_matrix: String,
-    /// Seconds between runs of the SLA scheduler (escalation rules).
+    /// Seconds between runs of the SLA scheduler (escalation rules and recurring tickets).
     #[arg(
         long,
         env = "SWITCHBOARD_SLA_INTERVAL_SECS",

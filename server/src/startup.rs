@@ -366,6 +366,10 @@ impl Application {
                     }
                     Err(e) => tracing::warn!(error = %e, "escalation rules could not run"),
                 }
+                // Recurring tickets come due on the same clock.
+                if let Err(e) = app::server::service::file_due_recurring(&state).await {
+                    tracing::warn!(error = %e, "recurring tickets could not be filed");
+                }
             }
         });
         let state = self.state.clone();

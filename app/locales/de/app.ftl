@@ -10,6 +10,7 @@ nav-new-request = Neue Anfrage
 nav-roster = Dienstplan
 nav-reports = Berichte
 nav-projects = Projekte
+nav-recurring = Wiederkehrend
 nav-work-orders = Arbeitsaufträge
 nav-people = Personen
 nav-service-levels = Service-Level

@@ -72,6 +72,7 @@ channel-walk-in = Persönlich
 channel-email = E-Mail
 channel-api = API
 channel-project = Projekt
+channel-schedule = Zeitplan
 status-new = Neu
 status-assigned = Zugewiesen
 status-in-progress = In Bearbeitung

@@ -10,6 +10,7 @@ nav-new-request = New request
 nav-roster = Roster
 nav-reports = Reports
 nav-projects = Projects
+nav-recurring = Recurring
 nav-work-orders = Work orders
 nav-people = People
 nav-service-levels = Service levels

@@ -72,6 +72,7 @@ channel-walk-in = Walk-in
 channel-email = Email
 channel-api = API
 channel-project = Project
+channel-schedule = Schedule
 status-new = New
 status-assigned = Assigned
 status-in-progress = In progress

@@ -10,6 +10,7 @@ nav-new-request = Nuova richiesta
 nav-roster = Turni
 nav-reports = Report
 nav-projects = Progetti
+nav-recurring = Ricorrenti
 nav-work-orders = Ordini di lavoro
 nav-people = Persone
 nav-service-levels = Livelli di servizio

@@ -72,6 +72,7 @@ channel-walk-in = Di persona
 channel-email = E-mail
 channel-api = API
 channel-project = Progetto
+channel-schedule = Pianificazione
 status-new = Nuovo
 status-assigned = Assegnato
 status-in-progress = In lavorazione

@@ -7,6 +7,7 @@ pub mod knowledge;
 pub mod mail;
 pub mod notifications;
 pub mod people;
+pub mod recurring;
 pub mod reports;
 pub mod sla;
 pub mod tickets;

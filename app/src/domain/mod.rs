@@ -11,6 +11,7 @@ pub mod knowledge;
 pub mod lifecycle;
 pub mod notification;
 pub mod priority;
+pub mod recurring;
 pub mod replies;
 pub mod report;
 pub mod sla;

@@ -113,8 +113,8 @@ closed_enum!(
 );
 
 closed_enum!(
-    /// How a request reached the desk. `Project` marks a task planned in a project; the others
-    /// are how someone filed it.
+    /// How a request reached the desk. `Project` marks a task planned in a project and
+    /// `Schedule` one a recurring ticket filed; the others are how someone filed it.
     Channel {
         Portal => "portal",
         Phone => "phone",
@@ -122,6 +122,7 @@ closed_enum!(
         Email => "email",
         Api => "api",
         Project => "project",
+        Schedule => "schedule",
     }
 );
 
@@ -148,6 +149,7 @@ impl Channel {
             Channel::Email => "channel-email",
             Channel::Api => "channel-api",
             Channel::Project => "channel-project",
+            Channel::Schedule => "channel-schedule",
         }
     }
 }

@@ -11,6 +11,7 @@ mod mail;
 mod notifications;
 pub(crate) mod portal;
 mod projects;
+mod recurring;
 pub(crate) mod replies;
 mod reports;
 mod service_levels;
@@ -261,6 +262,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::InOrder
                     />
                     <Route path=path!("/replies") view=replies::RepliesPage ssr=SsrMode::InOrder />
+                    <Route
+                        path=path!("/recurring")
+                        view=recurring::RecurringPage
+                        ssr=SsrMode::InOrder
+                    />
                     <Route path=path!("/people") view=admin::PeoplePage ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/service-levels")
@@ -338,6 +344,11 @@ fn Header() -> impl IntoView {
                                         .coordinates()
                                         .then(|| {
                                             view! { <A href="/projects">{t("nav-projects")}</A> }
+                                        })}
+                                    {role
+                                        .coordinates()
+                                        .then(|| {
+                                            view! { <A href="/recurring">{t("nav-recurring")}</A> }
                                         })}
                                     {(role.coordinates() || role == Role::Facility)
                                         .then(|| {

@@ -108,6 +108,13 @@ pub async fn fresh_database(dir: &std::path::Path) -> String {
     }
 }
 
+/// How far ahead of real time a clock must run to stand at `at`, a moment still to come.
+pub fn ahead_to(at: chrono::DateTime<chrono::Utc>) -> std::time::Duration {
+    (at - chrono::Utc::now())
+        .to_std()
+        .expect("a moment in the future")
+}
+
 pub fn config(database_url: String, demo: bool) -> Config {
     Config {
         demo,
@@ -141,6 +148,33 @@ impl TestApp {
             .expect("a moment in the future");
         let mut app = Self::start(config(fresh_database(&dir).await, false), ahead).await;
         app.dir = dir;
+        app
+    }
+
+    /// A server on a fresh database, configured by `adjust`, whose clock stands at `at`.
+    pub async fn spawn_configured_at(
+        at: chrono::DateTime<chrono::Utc>,
+        adjust: impl FnOnce(&mut Config),
+    ) -> TestApp {
+        let dir = fresh_dir();
+        let mut config = config(fresh_database(&dir).await, false);
+        adjust(&mut config);
+        let mut app = Self::start(config, ahead_to(at)).await;
+        app.dir = dir;
+        app
+    }
+
+    /// A second server on this one's database, as another process of the same desk, its clock
+    /// at `at`; the database stays when it stops.
+    pub async fn sibling_at(
+        &self,
+        at: chrono::DateTime<chrono::Utc>,
+        adjust: impl FnOnce(&mut Config),
+    ) -> TestApp {
+        let mut config = config(self.database_url.clone(), false);
+        adjust(&mut config);
+        let mut app = Self::start(config, ahead_to(at)).await;
+        app.keep_dir = true;
         app
     }
 

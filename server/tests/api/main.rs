@@ -18,6 +18,7 @@ mod notifications;
 mod operations;
 mod portal;
 mod properties;
+mod recurring;
 mod replies;
 mod reports;
 mod security;

@@ -49,6 +49,7 @@ pub const TABLES: &[&str] = &[
     "canned_replies",
     "answer_reuses",
     "article_days",
+    "recurring_tickets",
 ];
 
 /// Rows read and written per table.

@@ -297,6 +297,7 @@ async fn file(
         mail: Some(record),
         files,
         related,
+        run: None,
     };
     match file_ticket(state, user, input, with).await {
         Ok(ticket) => {

@@ -23,6 +23,16 @@ pub(crate) struct Filing<'a> {
     pub mail: Option<crate::server::db::InboundRow<'a>>,
     pub files: Vec<super::attachments::Upload>,
     pub related: Option<i64>,
+    /// A recurring ticket's run, claimed in the filing's transaction, and whom it goes to.
+    pub run: Option<Run>,
+}
+
+/// One run of a recurring ticket: `Conflict` when another process filed it first.
+pub(crate) struct Run {
+    pub recurring: i64,
+    pub due: DateTime<Utc>,
+    pub next: Option<DateTime<Utc>>,
+    pub assignee: Option<User>,
 }
 
 /// Files a request with what came with it; `Conflict` when its mail was filed already.
@@ -34,22 +44,38 @@ pub(crate) async fn file_ticket(
 ) -> Result<Ticket, AppError> {
     let now = state.clock.now();
     let Checked {
-        row,
+        mut row,
         category,
         requester,
     } = check(state, actor, &input, now).await?;
-    let candidates = match state.db.auto_assign_team_of(row.category_id).await? {
-        None => None,
-        Some(team) => Some((
+    let scheduled = with.run.as_ref().and_then(|r| r.assignee.clone());
+    if with.run.is_some() {
+        row.channel = Channel::Schedule;
+    }
+    let candidates = match (
+        &scheduled,
+        state.db.auto_assign_team_of(row.category_id).await?,
+    ) {
+        (None, Some(team)) => Some((
             team.clone(),
             least_loaded(state, &team, &category.slug, now).await?,
         )),
+        _ => None,
     };
     let mut w = TicketWrite::begin_at(state, Some(actor), now).await?;
     let id = Db::insert_ticket(w.conn(), &row).await?;
-    let auto = candidates.and_then(|(team, tied)| {
-        (!tied.is_empty()).then(|| (tied[id as usize % tied.len()].clone(), team))
-    });
+    if let Some(run) = &with.run {
+        if !Db::claim_recurring_run(w.conn(), run.recurring, run.due, run.next, Some(id)).await? {
+            return Err(AppError::Conflict);
+        }
+    }
+    // A team that assigns automatically picks one of its least loaded; a recurring ticket goes
+    // to whom it names.
+    let auto = candidates
+        .and_then(|(team, tied)| {
+            (!tied.is_empty()).then(|| (tied[id as usize % tied.len()].clone(), Some(team)))
+        })
+        .or(scheduled.map(|u| (u, None)));
     let on_behalf = (requester.id != actor.id).then(|| {
         format!(
             "{}{} ({})",
@@ -77,7 +103,7 @@ pub(crate) async fn file_ticket(
                 from: None,
                 to: to.name.clone(),
                 address: to.email.clone(),
-                automatic_for: Some(team.to_string()),
+                automatic_for: team.as_ref().map(|t| t.to_string()),
             },
             TicketEvent::Status {
                 from: filed.status,
@@ -94,6 +120,7 @@ pub(crate) async fn file_ticket(
         mail,
         files,
         related,
+        run: _,
     } = with;
     if !files.is_empty() {
         let (stored, _) =
@@ -162,14 +189,14 @@ pub(crate) async fn file_ticket(
 }
 
 /// A request whose every field passed its checks, ready to be written.
-struct Checked {
+pub(super) struct Checked {
     row: NewTicketRow,
     category: Category,
     requester: User,
 }
 
 /// Checks every field of a request, reporting all that are wrong at once.
-async fn check(
+pub(super) async fn check(
     state: &AppState,
     actor: &User,
     input: &NewTicket,

@@ -186,6 +186,7 @@ mod changes;
 mod filing;
 mod notes;
 mod reading;
+mod recurring;
 
 pub use attachments::*;
 pub use board::*;
@@ -194,3 +195,4 @@ pub use changes::*;
 pub use filing::*;
 pub use notes::*;
 pub use reading::*;
+pub use recurring::*;
