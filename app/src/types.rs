@@ -71,6 +71,25 @@ pub struct TicketExtras {
     /// When mail to the requester last came back undelivered: staff reach them another way.
     #[serde(default)]
     pub requester_bounced_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The notice requesters read while the ticket is announced as a known issue.
+    #[serde(default)]
+    pub known_notice: Option<String>,
+    /// The caller may announce the ticket as a known issue (coordinators, while it is open).
+    #[serde(default)]
+    pub can_announce: bool,
+}
+
+/// A known issue as its banner shows it: the notice, since when, how many people it affects,
+/// and the reader's own ticket about it (theirs, or the one they filed with "This affects me
+/// too"). Staff also get the announced ticket's number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KnownIssue {
+    pub id: i64,
+    pub notice: String,
+    pub since: chrono::DateTime<chrono::Utc>,
+    pub affected: i64,
+    pub mine: Option<crate::domain::TicketNumber>,
+    pub ticket: Option<crate::domain::TicketNumber>,
 }
 
 /// A project in the list, with how far it has come.
@@ -239,6 +258,9 @@ pub struct BoardSnapshot {
     pub next: Vec<(crate::domain::Status, String)>,
     /// The change-feed position this snapshot reflects.
     pub cursor: i64,
+    /// The known issues announced, with how many people each affects.
+    #[serde(default)]
+    pub known: Vec<KnownIssue>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -248,6 +270,9 @@ pub struct BoardChanges {
     pub cursor: i64,
     /// More changes wait beyond `cursor`; poll again at once.
     pub more: bool,
+    /// The known issues as they stand after these changes (none: nothing changed).
+    #[serde(default)]
+    pub known: Option<Vec<KnownIssue>>,
 }
 
 /// A ticket that files itself on a schedule, as coordinators see it.

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signIn, hydrated, fileTicket, patchTicket, unique, deafen } from './helpers';
+import { signIn, hydrated, fileTicket, patchTicket, unique, deafen, watchConsole } from './helpers';
 
 test('a change made by one coordinator appears on the other board within 2 seconds @smoke', async ({ browser }) => {
   const a = await browser.newContext();
@@ -144,4 +144,51 @@ test('bulk: a click and a shift-click select a column range, one change assigns 
   await expect(bar.getByRole('alert')).toContainText(`${tickets[1].number}:`);
   await expect(bar.getByRole('alert')).toContainText('assign it to someone first');
   await ctx.close();
+});
+
+test('keyboard only: twenty cards picked with j and x are reassigned in one change, and ? lists the shortcuts', async ({ page, request }) => {
+  const prefix = unique('Keyboard bulk');
+  for (let i = 1; i <= 20; i++) await fileTicket(request, 'rita@example.org', `${prefix} ${String(i).padStart(2, '0')}`);
+  const errors = watchConsole(page);
+  await signIn(page, 'coordinator@example.org', `/board?q=${encodeURIComponent(prefix)}`);
+  await hydrated(page);
+  const column = (name: string) => page.getByRole('region', { name, exact: true });
+  await expect(column('New').getByRole('listitem').filter({ hasText: prefix })).toHaveCount(20);
+
+  // ? opens the list of shortcuts; Escape closes it.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Select or unselect the card');
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+
+  // j goes to the first card, which has a visible focus and is announced.
+  await page.keyboard.press('j');
+  const focused = page.locator('li.card:focus');
+  await expect(focused).toHaveCount(1);
+  await expect(page.locator('p[aria-live="polite"]')).toContainText('New, 1 of 20');
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+  }
+  const bar = page.getByRole('region', { name: 'Change the selected tickets' });
+  await expect(bar.getByRole('status')).toHaveText('20 tickets selected');
+
+  // a goes to the technician of the bulk change; a choice and Enter on Apply assign them all.
+  await page.keyboard.press('a');
+  await expect(page.locator('#bulk-tech')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#bulk-tech')).not.toHaveValue('');
+  await page.keyboard.press('Tab');
+  await expect(bar.getByRole('button', { name: 'Apply to 20 tickets' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(column('Assigned').getByRole('listitem').filter({ hasText: prefix })).toHaveCount(20);
+  await expect(bar).toHaveCount(0);
+
+  // / goes to the search; letters typed there are words, not shortcuts.
+  await page.keyboard.press('/');
+  await expect(page.locator('#board-q')).toBeFocused();
+  await page.keyboard.type('jx');
+  await expect(page.locator('#board-q')).toHaveValue(/jx/);
+  expect(errors).toEqual([]);
 });

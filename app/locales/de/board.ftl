@@ -106,3 +106,22 @@ bulk-apply = { $count ->
    *[other] Auf { $count } Tickets anwenden
 }
 bulk-refused = Nicht geändert:
+keys-heading = Tastenkürzel
+keys-next = Nächste Karte in der Spalte
+keys-previous = Vorherige Karte in der Spalte
+keys-left = Spalte links
+keys-right = Spalte rechts
+keys-open = Karte öffnen
+keys-select = Karte auswählen oder abwählen (mit Umschalt: die Karten dazwischen)
+keys-assign = Ausgewählte Karten zuweisen, oder diese
+keys-priority = Priorität der ausgewählten Karten setzen, oder dieser
+keys-triage = Neue Karte einordnen
+keys-escalate = Karte eskalieren
+keys-search = Suchen
+keys-help = Diese Liste zeigen oder schließen
+keys-close = Schließen
+keys-not-typing = Die Kürzel wirken, solange Sie nicht in einem Feld schreiben.
+keys-at-card = { $number }: { $title }. { $column }, { $position } von { $total }
+keys-moved = { $number } verschoben nach { $status }
+keys-no-triage = Nur neue Karten werden eingeordnet
+board-keys-hint = ? zeigt die Tastenkürzel

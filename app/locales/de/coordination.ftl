@@ -200,3 +200,18 @@ recurring-weekday-thu = Donnerstag
 recurring-weekday-fri = Freitag
 recurring-weekday-sat = Samstag
 recurring-weekday-sun = Sonntag
+known-heading = Bekannte Störungen
+known-label = Bekannte Störung:
+known-affected = { $count ->
+    [one] 1 Person betroffen
+   *[other] { $count } Personen betroffen
+}
+known-me-too = Betrifft mich auch
+known-on-it = Sie sind dabei; wir melden uns, sobald es behoben ist:
+known-issue = Bekannte Störung
+known-explain = Melden Sie dieses Ticket den Anfragenden mit einem kurzen Hinweis: Sie sehen ihn im Anfrageformular und auf ihren Seiten und können mit einem Klick sagen, dass es sie auch betrifft.
+known-announced = Den Anfragenden gemeldet. Wird das Ticket gelöst, werden alle Tickets dazu gelöst und der Hinweis verschwindet.
+known-notice = Hinweis für Anfragende
+known-announce = Melden
+known-update = Hinweis ändern
+known-take-down = Hinweis zurücknehmen

@@ -168,3 +168,6 @@ err-recurring-at = Geben Sie die Uhrzeit an, etwa 08:00.
 err-recurring-never = Dieser Zeitplan fällt nie wieder an.
 err-recurring-assignee = Weisen Sie es einer Person aus der IT zu oder überlassen Sie es dem Team der Kategorie.
 err-recurring-category-details = Diese Kategorie verlangt Angaben (etwa eine Inventarnummer), die ein wiederkehrendes Ticket nicht machen kann: Wählen Sie eine andere.
+err-notice-too-short = Die Meldung braucht mindestens 3 Zeichen
+err-notice-too-long = Die Meldung darf höchstens 200 Zeichen lang sein
+err-known-issue-closed = Nur ein offenes Ticket kann als bekannte Störung gemeldet werden

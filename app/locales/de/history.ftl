@@ -58,3 +58,5 @@ history-why-duplicate = Duplikat von { $other }
 history-why-with-parent = mit { $other }: { $notes }
 history-attached = Datei angehängt: { $name }
 history-attachment-removed = Datei entfernt: { $name }
+history-known-issue = Als bekannte Störung gemeldet: { $notice }
+history-known-issue-ended = Meldung der bekannten Störung zurückgenommen

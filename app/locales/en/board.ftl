@@ -100,3 +100,22 @@ bulk-apply = { $count ->
    *[other] Apply to { $count } tickets
 }
 bulk-refused = Not changed:
+keys-heading = Keyboard shortcuts
+keys-next = Next card in the column
+keys-previous = Previous card in the column
+keys-left = Column to the left
+keys-right = Column to the right
+keys-open = Open the card
+keys-select = Select or unselect the card (with Shift: the cards between)
+keys-assign = Assign the selected cards, or this one
+keys-priority = Set the priority of the selected cards, or this one
+keys-triage = Triage a new card
+keys-escalate = Escalate the card
+keys-search = Search
+keys-help = Show or hide this list
+keys-close = Close
+keys-not-typing = Shortcuts work when you are not typing in a field.
+keys-at-card = { $number }: { $title }. { $column }, { $position } of { $total }
+keys-moved = { $number } moved to { $status }
+keys-no-triage = Only new cards are triaged
+board-keys-hint = Press ? for keyboard shortcuts

@@ -200,3 +200,18 @@ recurring-weekday-thu = Thursday
 recurring-weekday-fri = Friday
 recurring-weekday-sat = Saturday
 recurring-weekday-sun = Sunday
+known-heading = Known issues
+known-label = Known issue:
+known-affected = { $count ->
+    [one] 1 person affected
+   *[other] { $count } people affected
+}
+known-me-too = This affects me too
+known-on-it = You are on it; we will tell you when it is fixed:
+known-issue = Known issue
+known-explain = Announce this ticket to requesters with a short notice: they see it on the request form and their pages, and can say it affects them too in one click.
+known-announced = Announced to requesters. Resolving the ticket resolves everyone's ticket about it and takes the notice down.
+known-notice = Notice for requesters
+known-announce = Announce
+known-update = Change the notice
+known-take-down = Take the notice down

@@ -168,3 +168,6 @@ err-recurring-at = Give the time of day, such as 08:00.
 err-recurring-never = This schedule never falls again.
 err-recurring-assignee = Assign it to a member of staff, or leave it to the category's team.
 err-recurring-category-details = This category asks for details (such as an asset tag) that a recurring ticket cannot give: choose another.
+err-notice-too-short = The notice needs at least 3 characters
+err-notice-too-long = The notice can be at most 200 characters
+err-known-issue-closed = Only an open ticket can be announced as a known issue

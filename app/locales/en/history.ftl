@@ -58,3 +58,5 @@ history-why-duplicate = duplicate of { $other }
 history-why-with-parent = with { $other }: { $notes }
 history-attached = File attached: { $name }
 history-attachment-removed = File removed: { $name }
+history-known-issue = Announced as a known issue: { $notice }
+history-known-issue-ended = Known issue announcement taken down

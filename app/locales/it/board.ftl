@@ -106,3 +106,22 @@ bulk-apply = { $count ->
    *[other] Applica a { $count } ticket
 }
 bulk-refused = Non modificati:
+keys-heading = Scorciatoie da tastiera
+keys-next = Scheda successiva nella colonna
+keys-previous = Scheda precedente nella colonna
+keys-left = Colonna a sinistra
+keys-right = Colonna a destra
+keys-open = Apri la scheda
+keys-select = Seleziona o deseleziona la scheda (con Maiusc: le schede in mezzo)
+keys-assign = Assegna le schede selezionate, o questa
+keys-priority = Imposta la priorità delle schede selezionate, o di questa
+keys-triage = Classifica una scheda nuova
+keys-escalate = Scala la scheda
+keys-search = Cerca
+keys-help = Mostra o nascondi questo elenco
+keys-close = Chiudi
+keys-not-typing = Le scorciatoie funzionano quando non stai scrivendo in un campo.
+keys-at-card = { $number }: { $title }. { $column }, { $position } di { $total }
+keys-moved = { $number } spostato in { $status }
+keys-no-triage = Solo le schede nuove si classificano
+board-keys-hint = Premi ? per le scorciatoie da tastiera

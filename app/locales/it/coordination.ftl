@@ -200,3 +200,18 @@ recurring-weekday-thu = giovedì
 recurring-weekday-fri = venerdì
 recurring-weekday-sat = sabato
 recurring-weekday-sun = domenica
+known-heading = Problemi noti
+known-label = Problema noto:
+known-affected = { $count ->
+    [one] 1 persona coinvolta
+   *[other] { $count } persone coinvolte
+}
+known-me-too = Riguarda anche me
+known-on-it = Ci sei anche tu; ti avviseremo quando sarà risolto:
+known-issue = Problema noto
+known-explain = Annuncia questo ticket ai richiedenti con un breve avviso: lo vedono nel modulo di richiesta e nelle loro pagine, e con un clic possono dire che riguarda anche loro.
+known-announced = Annunciato ai richiedenti. Risolvendo il ticket si risolvono tutti i ticket collegati e l'avviso scompare.
+known-notice = Avviso per i richiedenti
+known-announce = Annuncia
+known-update = Cambia l'avviso
+known-take-down = Ritira l'avviso

@@ -168,3 +168,6 @@ err-recurring-at = Indica l'ora del giorno, ad esempio 08:00.
 err-recurring-never = Questa pianificazione non ricorre più.
 err-recurring-assignee = Assegnalo a una persona dell'IT oppure lascialo al team della categoria.
 err-recurring-category-details = Questa categoria chiede dettagli (ad esempio un numero di inventario) che un ticket ricorrente non può dare: scegline un'altra.
+err-notice-too-short = L'avviso deve avere almeno 3 caratteri
+err-notice-too-long = L'avviso può avere al massimo 200 caratteri
+err-known-issue-closed = Solo un ticket aperto può essere annunciato come problema noto

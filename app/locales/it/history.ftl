@@ -58,3 +58,5 @@ history-why-duplicate = duplicato di { $other }
 history-why-with-parent = con { $other }: { $notes }
 history-attached = File allegato: { $name }
 history-attachment-removed = File rimosso: { $name }
+history-known-issue = Annunciato come problema noto: { $notice }
+history-known-issue-ended = Annuncio del problema noto ritirato

@@ -186,3 +186,37 @@ pub async fn unlink_ticket(number: String, other: String) -> Result<(), AppError
     )
     .await
 }
+
+/// The known issues announced now, for the banners.
+#[server(endpoint = "known_issues")]
+pub async fn known_issues() -> Result<Vec<crate::types::KnownIssue>, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::coordination::known_issues(&state, &user).await
+}
+
+/// Announces a ticket as a known issue, or changes its notice (coordinators).
+#[server(endpoint = "announce_known_issue")]
+pub async fn announce_known_issue(number: String, notice: String) -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::coordination::announce_known_issue(
+        &state,
+        &user,
+        ticket_number(&number)?,
+        &notice,
+    )
+    .await
+}
+
+/// Takes a known issue's announcement down (coordinators).
+#[server(endpoint = "withdraw_known_issue")]
+pub async fn withdraw_known_issue(number: String) -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::coordination::withdraw_known_issue(&state, &user, ticket_number(&number)?).await
+}
+
+/// "This affects me too": the caller's ticket about the known issue, filed now or before.
+#[server(endpoint = "affected_too")]
+pub async fn affected_too(id: i64) -> Result<crate::domain::TicketNumber, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::coordination::affected_too(&state, &user, id).await
+}

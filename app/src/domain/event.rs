@@ -57,6 +57,8 @@ closed_enum! {
         Attached => "attachment",
         /// A file was removed: `to` its name; internal when the file was.
         AttachmentRemoved => "attachment_removed",
+        /// Announced to requesters as a known issue: `to` the notice (none: taken down).
+        KnownIssue => "known_issue",
     }
 }
 
@@ -261,6 +263,10 @@ pub enum TicketEvent {
     AttachmentRemoved {
         name: String,
         internal: bool,
+    },
+    /// Announced to requesters as a known issue with a public notice (none: taken down).
+    KnownIssue {
+        notice: Option<String>,
     },
 }
 
@@ -485,6 +491,7 @@ impl TicketEvent {
                     r
                 }
             }
+            E::KnownIssue { notice } => row(EventKind::KnownIssue, None, notice.clone(), None),
         }
     }
 
@@ -640,6 +647,7 @@ impl TicketEvent {
                 name: to?,
                 internal: row.internal,
             },
+            EventKind::KnownIssue => E::KnownIssue { notice: to },
         })
     }
 
@@ -890,6 +898,10 @@ mod tests {
                 name: "router.log".into(),
                 internal: true,
             },
+            E::KnownIssue {
+                notice: Some("Mail is down in building B".into()),
+            },
+            E::KnownIssue { notice: None },
         ]
     }
 

@@ -26,8 +26,8 @@ pub use notification::{Digest, Notification, NotificationKind, Preferences};
 pub use priority::{Impact, Priority, PriorityMatrix, Urgency};
 pub use sla::{Calendar, Policy, Sla, SlaState};
 pub use ticket::{
-    Channel, Event, Note, NoteBody, NoteVisibility, PersonRef, Reader, ResolutionNotes, Ticket,
-    TicketNumber, TicketTitle,
+    Channel, Event, KnownNotice, Note, NoteBody, NoteVisibility, PersonRef, Reader,
+    ResolutionNotes, Ticket, TicketNumber, TicketTitle,
 };
 pub use user::{same_site_path, Account, ApiToken, Availability, Email, Role, User};
 pub use visibility::{Relation, Visibility};

@@ -93,6 +93,11 @@ text_value!(
     TicketTitle, "err-title-too-short", "err-title-too-long", 3, 200
 );
 text_value!(
+    /// What requesters read about a known issue: one line, which also titles the tickets of
+    /// those it affects too.
+    KnownNotice, "err-notice-too-short", "err-notice-too-long", 3, 200
+);
+text_value!(
     /// The body of a note or a reply.
     NoteBody, "err-note-required", "err-note-too-long", 1, 20_000
 );
@@ -484,7 +489,8 @@ impl Event {
             | E::Unlinked { .. }
             | E::TrackingLink
             | E::Attached { .. }
-            | E::AttachmentRemoved { .. } => self.public_words(),
+            | E::AttachmentRemoved { .. }
+            | E::KnownIssue { .. } => self.public_words(),
         }
     }
 
@@ -572,6 +578,10 @@ impl Event {
             EventKind::AttachmentRemoved => {
                 Msg::new("history-attachment-removed").text("name", to())
             }
+            EventKind::KnownIssue => match &self.to {
+                Some(notice) => Msg::new("history-known-issue").text("notice", notice.clone()),
+                None => Msg::new("history-known-issue-ended"),
+            },
         }
     }
 }

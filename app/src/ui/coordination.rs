@@ -32,6 +32,11 @@ pub fn TicketCoordination(
         }
     });
     view! {
+        <crate::ui::known::KnownIssueForm
+            extras=extras.clone()
+            number=number.clone()
+            reload=reload
+        />
         <TicketLinks extras=extras.clone() number=number.clone() link=link unlink=unlink />
         <FacilityWork extras=extras.clone() number=number.clone() facility=facility />
         <PlanTicketForm extras=extras number=number project=project due_on=due_on plan=plan />

@@ -6,6 +6,7 @@ mod board;
 mod coordination;
 mod facility;
 pub(crate) mod help;
+mod known;
 mod live;
 mod mail;
 mod notifications;

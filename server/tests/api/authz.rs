@@ -109,6 +109,22 @@ async fn every_role_against_every_server_function() {
             vec![("email", "owner@example.org"), ("role", "requester")],
             [401, 403, 403, 403, 200],
         ),
+        ("known_issues", vec![], [401, 200, 200, 200, 200]),
+        (
+            "announce_known_issue",
+            vec![("number", number.as_str()), ("notice", "x")],
+            [401, 403, 403, 422, 422],
+        ),
+        (
+            "withdraw_known_issue",
+            vec![("number", number.as_str())],
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            "affected_too",
+            vec![("id", "999999")],
+            [401, 404, 404, 404, 404],
+        ),
         ("projects", vec![], [401, 200, 200, 200, 200]),
         ("project", vec![("id", "1")], [401, 404, 404, 404, 404]),
         ("work_orders", vec![], [401, 403, 403, 200, 200]),

@@ -11,6 +11,7 @@ mod health;
 mod helpers;
 mod inbound;
 mod knowledge;
+mod known;
 mod language;
 mod live;
 mod mailbox;

@@ -258,6 +258,7 @@ pub async fn ticket_extras(
             w.tickets = only_visible(&mut conn, actor, std::mem::take(&mut w.tickets)).await?;
         }
     }
+    let known_notice = Db::known_notice(&mut conn, row.id).await?;
     drop(conn);
     let can_request_facility = may_work_on(actor, row) && row.ticket.status.is_open();
     let coordinates = actor.role.coordinates();
@@ -293,6 +294,8 @@ pub async fn ticket_extras(
             Vec::new()
         },
         requester_bounced_at: state.db.bounced_at_of(row.requester_id).await?,
+        known_notice,
+        can_announce: coordinates && row.ticket.status.is_open(),
         can_plan: coordinates,
         projects: if coordinates {
             state.db.project_choices().await?

@@ -79,9 +79,11 @@ fn may_work_on(actor: &User, row: &TicketRow) -> bool {
 }
 
 mod facility;
+mod known;
 mod links;
 mod projects;
 
 pub use facility::*;
+pub use known::*;
 pub use links::*;
 pub use projects::*;

@@ -42,6 +42,7 @@ pub const TABLES: &[&str] = &[
     "work_orders",
     "work_order_tickets",
     "ticket_links",
+    "known_issues",
     "articles",
     "article_revisions",
     "article_feedback",

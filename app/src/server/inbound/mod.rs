@@ -298,6 +298,7 @@ async fn file(
         files,
         related,
         run: None,
+        under: None,
     };
     match file_ticket(state, user, input, with).await {
         Ok(ticket) => {

@@ -149,6 +149,7 @@ pub async fn board(state: &AppState, actor: &User) -> Result<BoardSnapshot, AppE
         totals,
         next,
         cursor,
+        known: crate::server::coordination::known_issues(state, actor).await?,
     })
 }
 
@@ -169,6 +170,7 @@ pub async fn board_changes(
             cards: Vec::new(),
             cursor,
             more: false,
+            known: None,
         });
     }
     const PAGE: i64 = 500;
@@ -181,17 +183,24 @@ pub async fn board_changes(
     let rows = state.db.tickets_by_ids(&ids).await?;
     // Only coordinators and admins get here, and they see every ticket.
     let presenter = crate::server::sla::Presenter::new(state).await?;
-    let cards = rows
+    let cards: Vec<BoardCard> = rows
         .into_iter()
         .map(|mut r| {
             presenter.apply(&mut r.ticket);
             card(actor, r)
         })
         .collect();
+    // Someone affected too touches the known issue's ticket: its count is read again with it.
+    let known = if cards.is_empty() {
+        None
+    } else {
+        Some(crate::server::coordination::known_issues(state, actor).await?)
+    };
     Ok(BoardChanges {
         cards,
         cursor: next,
         more,
+        known,
     })
 }
 

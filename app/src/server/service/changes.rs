@@ -68,7 +68,10 @@ pub async fn change_ticket(
         log_resolution_time(&mut w, actor, row.id, minutes, text).await?;
     }
     let updated = w.settle(&row, &events).await?;
-    if change.resolve_children && action == Some(ActionKind::Resolve) {
+    // A known issue's children are resolved with it: they are the people it affected.
+    let resolving = action == Some(ActionKind::Resolve);
+    let known = resolving && Db::known_notice(w.conn(), row.id).await?.is_some();
+    if resolving && (change.resolve_children || known) {
         let notes = ResolutionNotes::parse(s.resolution.as_deref().unwrap_or_default())
             .map_err(|m| AppError::field("resolution", m))?;
         crate::server::coordination::resolve_children(&mut w, actor, &row, &notes).await?;

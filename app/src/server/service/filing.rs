@@ -25,6 +25,14 @@ pub(crate) struct Filing<'a> {
     pub related: Option<i64>,
     /// A recurring ticket's run, claimed in the filing's transaction, and whom it goes to.
     pub run: Option<Run>,
+    /// The known issue the request is filed under as a child ("This affects me too").
+    pub under: Option<Under>,
+}
+
+/// A known issue a request is filed under, and who works on it.
+pub(crate) struct Under {
+    pub parent: i64,
+    pub assignee: Option<User>,
 }
 
 /// One run of a recurring ticket: `Conflict` when another process filed it first.
@@ -48,7 +56,11 @@ pub(crate) async fn file_ticket(
         category,
         requester,
     } = check(state, actor, &input, now).await?;
-    let scheduled = with.run.as_ref().and_then(|r| r.assignee.clone());
+    let scheduled = with
+        .run
+        .as_ref()
+        .and_then(|r| r.assignee.clone())
+        .or_else(|| with.under.as_ref().and_then(|u| u.assignee.clone()));
     if with.run.is_some() {
         row.channel = Channel::Schedule;
     }
@@ -121,7 +133,30 @@ pub(crate) async fn file_ticket(
         files,
         related,
         run: _,
+        under,
     } = with;
+    if let Some(under) = under {
+        // Still announced and open, and nothing of this requester's about it yet: a second
+        // click racing the first files nothing.
+        match Db::known_issue(w.conn(), under.parent, requester.id).await? {
+            Some(k) if k.mine.is_none() => {}
+            Some(_) => return Err(AppError::Conflict),
+            None => return Err(AppError::NotFound),
+        }
+        Db::insert_link(w.conn(), id, under.parent, "child_of", actor.id, now).await?;
+        let mine = TicketEvent::Linked {
+            to: TicketNumber::from_id(under.parent),
+            role: crate::domain::LinkRole::Parent,
+        };
+        w.record_by(id, None, std::slice::from_ref(&mine)).await?;
+        let theirs = TicketEvent::Linked {
+            to: TicketNumber::from_id(id),
+            role: crate::domain::LinkRole::Child,
+        };
+        Db::touch_ticket(w.conn(), under.parent, now).await?;
+        w.record_by(under.parent, None, std::slice::from_ref(&theirs))
+            .await?;
+    }
     if !files.is_empty() {
         let (stored, _) =
             super::attachments::store_files(&mut w, actor, id, None, files, false).await?;

@@ -72,6 +72,14 @@ pub(super) fn BoardBar(board: BoardState) -> impl IntoView {
                 prop:value=move || board.filter("q")
                 on:change=move |ev| set_filter("q", event_target_value(&ev))
             />
+            <button
+                type="button"
+                class="small link keys-hint"
+                aria-keyshortcuts="?"
+                on:click=move |_| board.help.update(|h| *h = !*h)
+            >
+                {t("board-keys-hint")}
+            </button>
             <FilterSelect
                 board
                 key="priority"

@@ -123,7 +123,7 @@ fn why(e: &AppError, loc: &Locale) -> String {
 
 /// The change chosen in the bulk bar.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Assign,
     Priority,
     Status,
@@ -202,7 +202,7 @@ pub(super) fn BulkBar(board: BoardState) -> impl IntoView {
 #[component]
 fn BulkForm(board: BoardState) -> impl IntoView {
     let loc = board.loc;
-    let kind = RwSignal::new(Kind::Assign);
+    let kind = board.bulk_kind;
     let tech = RwSignal::new(String::new());
     let priority = RwSignal::new(String::from("P2"));
     let text = RwSignal::new(String::new());
@@ -282,6 +282,9 @@ fn BulkForm(board: BoardState) -> impl IntoView {
             <label for="bulk-kind">{t("bulk-change")}</label>
             <select
                 id="bulk-kind"
+                prop:value=move || {
+                    Kind::ALL.iter().position(|k| *k == kind.get()).unwrap_or(0).to_string()
+                }
                 on:change=move |ev| {
                     let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                     kind.set(Kind::ALL[i.min(Kind::ALL.len() - 1)]);

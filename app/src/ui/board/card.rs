@@ -229,6 +229,8 @@ pub(super) fn Card<P, A, S>(
     selected: RwSignal<BTreeSet<i64>>,
     /// Selects or unselects the card for a bulk change (`true`: a range, from a shift-click).
     select: S,
+    /// The card the keyboard is on.
+    focused: RwSignal<Option<i64>>,
 ) -> impl IntoView
 where
     P: Fn(i64, TicketChange, Option<Status>) + Copy + 'static,
@@ -248,8 +250,11 @@ where
     };
     view! {
         <li
+            id=format!("card-{n}")
             class=format!("card prio-{}", t.priority.as_str().to_lowercase())
             class:selected=move || selected.read().contains(&n)
+            tabindex=move || if focused.get() == Some(n) { "0" } else { "-1" }
+            on:focusin=move |_| focused.set(Some(n))
             draggable="true"
             on:dragstart=move |_| dragged.set(Some(n))
             on:dragend=move |_| dragged.set(None)

@@ -67,6 +67,7 @@ pub(super) fn Column(board: BoardState, status: Status, lane: Option<String>) ->
                         triage=board.triage
                         selected=board.selected
                         select=move |n, range| board.select(n, range)
+                        focused=board.focused
                     />
                 </For>
             </ul>

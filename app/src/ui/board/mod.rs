@@ -6,7 +6,8 @@ use super::Gate;
 use crate::api::board::{board_page, board_search, get_board, poll_board, suggest_assignees};
 use crate::api::tickets::change_ticket;
 use crate::domain::{
-    ActionKind, Category, Impact, Priority, PriorityMatrix, SlaState, Status, Ticket, Urgency,
+    ActionKind, Category, Impact, Priority, PriorityMatrix, SlaState, Status, Ticket, TicketNumber,
+    Urgency,
 };
 use crate::i18n::Locale;
 use crate::types::{BoardCard, BoardSnapshot, Suggestion, TechnicianLoad, TicketChange};
@@ -89,6 +90,16 @@ pub(crate) struct BoardState {
     anchor: RwSignal<Option<i64>>,
     /// Why each ticket of the last bulk change was refused (number, reason).
     refused: RwSignal<Vec<(String, String)>>,
+    /// The known issues announced, with how many people each affects.
+    known: RwSignal<Vec<crate::types::KnownIssue>>,
+    /// The card the keyboard is on.
+    focused: RwSignal<Option<i64>>,
+    /// What the bulk bar changes (the shortcuts a and p set it).
+    bulk_kind: RwSignal<Kind>,
+    /// The list of shortcuts is open.
+    help: RwSignal<bool>,
+    /// The last move or selection, for screen readers.
+    said: RwSignal<String>,
     /// The reader's language and zone, for messages set from event handlers and tasks.
     loc: Locale,
 }
@@ -115,6 +126,11 @@ impl BoardState {
             selected: RwSignal::new(BTreeSet::new()),
             anchor: RwSignal::new(None),
             refused: RwSignal::new(Vec::new()),
+            known: RwSignal::new(Vec::new()),
+            focused: RwSignal::new(None),
+            bulk_kind: RwSignal::new(Kind::Assign),
+            help: RwSignal::new(false),
+            said: RwSignal::new(String::new()),
             loc: use_locale(),
         }
     }
@@ -134,6 +150,7 @@ impl BoardState {
         self.totals.set(s.totals);
         self.next_pages.set(s.next);
         self.cursor.set(s.cursor);
+        self.known.set(s.known);
         self.link.set(Link::Live);
     }
 
@@ -152,6 +169,9 @@ impl BoardState {
                                 map.insert(c.ticket.number.0, c);
                             }
                         });
+                    }
+                    if let Some(known) = ch.known {
+                        self.known.set(known);
                     }
                     self.cursor.set(ch.cursor);
                     self.link.set(Link::Live);
@@ -247,11 +267,22 @@ impl BoardState {
             )
             .await
             {
-                Ok(t) => cards.update(|m| {
-                    if let Some(c) = m.get_mut(&number) {
-                        c.ticket = t;
+                Ok(t) => {
+                    if t.status != before.ticket.status {
+                        self.said.set(self.loc.t_with(
+                            "keys-moved",
+                            &[
+                                ("number", t.number.to_string().into()),
+                                ("status", t.status.label(&self.loc).into()),
+                            ],
+                        ));
                     }
-                }),
+                    cards.update(|m| {
+                        if let Some(c) = m.get_mut(&number) {
+                            c.ticket = t;
+                        }
+                    })
+                }
                 Err(e) => {
                     cards.update(|m| {
                         m.insert(number, before.clone());
@@ -344,14 +375,9 @@ fn LiveBoard() -> impl IntoView {
     });
     board.follow();
     board.search_server();
-    // Escape closes the drawer wherever the focus is.
-    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            board.open.set(None);
-            board.triage.set(None);
-        }
-    });
-    on_cleanup(move || escape.remove());
+    // Escape closes the drawer wherever the focus is; the other shortcuts work outside fields.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| board.key(ev));
+    on_cleanup(move || keys.remove());
     let lanes = move || board.filter("lanes") == "tech";
     let lane_list = move || {
         let mut list: Vec<(String, String)> =
@@ -369,6 +395,7 @@ fn LiveBoard() -> impl IntoView {
     view! {
         <section class="board-page">
             <BoardBar board=board />
+            <crate::ui::known::KnownStrip known=board.known open=board.open />
             <BulkBar board=board />
             {move || {
                 board
@@ -430,6 +457,10 @@ fn LiveBoard() -> impl IntoView {
                 }} <TechList board=board />
             </div>
             <Drawers board=board />
+            <KeysHelp board=board />
+            <p class="sr-only" aria-live="polite">
+                {move || board.said.get()}
+            </p>
         </section>
     }
     .into_any()
@@ -439,8 +470,10 @@ mod bar;
 mod bulk;
 mod card;
 mod columns;
+mod keys;
 
 use bar::*;
 use bulk::*;
 use card::*;
 use columns::*;
+use keys::*;

@@ -29,6 +29,7 @@ pub fn MyRequests() -> impl IntoView {
                 let loc = use_locale();
                 let tickets = Resource::new(|| (), |_| my_requests());
                 view! {
+                    <crate::ui::known::KnownBanner />
                     <section class="panel">
                         <div class="row spread">
                             <h1>{t("portal-my-requests")}</h1>
@@ -135,7 +136,12 @@ pub fn NewRequest() -> impl IntoView {
         <Title text=t("portal-report-a-problem-title") />
         <Gate
             allowed=|_| true
-            children=|user| view! { <DraftedForm staff=user.role.is_staff() /> }
+            children=|user| {
+                view! {
+                    <crate::ui::known::KnownBanner />
+                    <DraftedForm staff=user.role.is_staff() />
+                }
+            }
         />
     }
 }

@@ -215,6 +215,7 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
     }
     view! {
         <Title text=format!("{} {} — Switchboard", t.number, t.title) />
+        {requester_view.then(|| view! { <crate::ui::known::KnownBanner /> })}
         <article class="ticket panel">
             {filed
                 .then(|| {

@@ -1,0 +1,232 @@
+//! Known issues: the banner requesters see on the request form and their pages, with "This
+//! affects me too", and the coordinator's form on a ticket page to announce it.
+
+use super::widgets::{action_error, ago, not_field, ErrorBox, FieldMessage};
+use crate::api::coordination::{
+    affected_too, known_issues, AnnounceKnownIssue, WithdrawKnownIssue,
+};
+use crate::domain::TicketNumber;
+use crate::types::{KnownIssue, TicketExtras};
+use crate::ui::{t, use_locale};
+use leptos::prelude::*;
+
+/// The known issues announced now, each with "This affects me too" (or the reader's own ticket
+/// about it). Shows nothing when there are none.
+#[component]
+pub fn KnownBanner() -> impl IntoView {
+    let list = Resource::new(|| (), |_| known_issues());
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let issues = list.await.unwrap_or_default();
+                (!issues.is_empty())
+                    .then(|| {
+                        view! {
+                            <section class="known-issues" aria-label=t("known-heading")>
+                                {issues
+                                    .into_iter()
+                                    .map(|issue| view! { <KnownNotice issue=issue /> })
+                                    .collect_view()}
+                            </section>
+                        }
+                    })
+            })}
+        </Transition>
+    }
+}
+
+/// One known issue: its notice, how many it affects, and the reader's part in it.
+#[component]
+fn KnownNotice(issue: KnownIssue) -> impl IntoView {
+    let loc = use_locale();
+    let mine = RwSignal::new(issue.mine);
+    let affected = RwSignal::new(issue.affected);
+    let problem = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let id = issue.id;
+    let me_too = move |_| {
+        pending.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            match affected_too(id).await {
+                Ok(n) => {
+                    if mine.get_untracked().is_none() {
+                        affected.update(|a| *a += 1);
+                    }
+                    mine.set(Some(n));
+                }
+                Err(e) => problem.set(Some(e.message(&loc))),
+            }
+            pending.set(false);
+        });
+    };
+    let since = ago(issue.since);
+    view! {
+        <div class="known-issue" role="status">
+            <p class="known-notice">
+                <strong>{t("known-label")}</strong>
+                " "
+                {issue.notice.clone()}
+            </p>
+            <p class="muted">
+                {move || loc.t_with("known-affected", &[("count", affected.get().into())])} " · "
+                {since}
+            </p>
+            {move || match mine.get() {
+                Some(n) => view! { <YoursAbout number=n /> }.into_any(),
+                None => {
+                    view! {
+                        <button
+                            type="button"
+                            class="primary me-too"
+                            disabled=move || pending.get()
+                            on:click=me_too
+                        >
+                            {t("known-me-too")}
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+            {move || {
+                problem
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The reader's own ticket about a known issue.
+#[component]
+fn YoursAbout(number: TicketNumber) -> impl IntoView {
+    view! {
+        <p class="known-mine">
+            {t("known-on-it")} " " <a href=format!("/tickets/{number}")>{number.to_string()}</a>
+        </p>
+    }
+}
+
+/// A coordinator announces the ticket as a known issue, changes its notice or takes it down.
+#[component]
+pub fn KnownIssueForm(
+    extras: TicketExtras,
+    number: String,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let announce = ServerAction::<AnnounceKnownIssue>::new();
+    let withdraw = ServerAction::<WithdrawKnownIssue>::new();
+    Effect::new(move |_| {
+        if matches!(announce.value().get(), Some(Ok(_)))
+            | matches!(withdraw.value().get(), Some(Ok(_)))
+        {
+            reload.update(|r| *r += 1);
+        }
+    });
+    let error = action_error(announce);
+    let announced = extras.known_notice.clone();
+    let is_announced = announced.is_some();
+    let notice = announced.unwrap_or_default();
+    let take_down_number = number.clone();
+    (extras.can_announce || is_announced).then(|| {
+        view! {
+            <section class="known-form" aria-labelledby="known-h">
+                <h2 id="known-h">{t("known-issue")}</h2>
+                <p class="muted">
+                    {if is_announced { t("known-announced") } else { t("known-explain") }}
+                </p>
+                {(is_announced && !extras.can_announce)
+                    .then(|| view! { <p class="known-notice">{notice.clone()}</p> })}
+                {extras
+                    .can_announce
+                    .then(|| {
+                        view! {
+                            <ActionForm action=announce attr:class="form inline-form">
+                                <input type="hidden" name="number" value=number.clone() />
+                                <ErrorBox error=not_field(error) />
+                                <label for="known-notice">{t("known-notice")}</label>
+                                <input
+                                    id="known-notice"
+                                    name="notice"
+                                    maxlength="200"
+                                    value=notice.clone()
+                                    aria-describedby="notice-error"
+                                />
+                                <FieldMessage error=error field="notice" />
+                                <button
+                                    type="submit"
+                                    class="primary"
+                                    disabled=move || announce.pending().get()
+                                >
+                                    {if is_announced {
+                                        t("known-update")
+                                    } else {
+                                        t("known-announce")
+                                    }}
+                                </button>
+                            </ActionForm>
+                        }
+                    })}
+                {(is_announced && extras.can_announce)
+                    .then(|| {
+                        view! {
+                            <ActionForm action=withdraw attr:class="inline">
+                                <input type="hidden" name="number" value=take_down_number.clone() />
+                                <button type="submit" class="small">
+                                    {t("known-take-down")}
+                                </button>
+                            </ActionForm>
+                        }
+                    })}
+            </section>
+        }
+    })
+}
+
+/// The known issues on the board, with how many people each affects, kept live by the board.
+#[component]
+pub fn KnownStrip(
+    known: RwSignal<Vec<KnownIssue>>,
+    open: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let loc = use_locale();
+    view! {
+        <Show when=move || !known.read().is_empty()>
+            <section class="known-strip" aria-label=t("known-heading")>
+                <For each=move || known.get() key=|k| (k.id, k.affected, k.notice.clone()) let:k>
+                    {
+                        let number = k.ticket.map(|n| n.to_string()).unwrap_or_default();
+                        let label = number.clone();
+                        view! {
+                            <p class="known-issue">
+                                <strong>{t("known-label")}</strong>
+                                " "
+                                <a
+                                    href=format!("/tickets/{number}")
+                                    on:click=move |ev| {
+                                        ev.prevent_default();
+                                        open.set(Some(number.clone()));
+                                    }
+                                >
+                                    {label}
+                                </a>
+                                " "
+                                {k.notice.clone()}
+                                " · "
+                                <span class="known-count">
+                                    {loc.t_with("known-affected", &[("count", k.affected.into())])}
+                                </span>
+                            </p>
+                        }
+                    }
+                </For>
+            </section>
+        </Show>
+    }
+}
