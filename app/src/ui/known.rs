@@ -1,7 +1,7 @@
 //! Known issues: the banner requesters see on the request form and their pages, with "This
 //! affects me too", and the coordinator's form on a ticket page to announce it.
 
-use super::widgets::{action_error, ago, not_field, ErrorBox, FieldMessage};
+use super::widgets::{action_error, ago, not_field, ErrorBox, FieldMessage, Problem};
 use crate::api::coordination::{
     affected_too, known_issues, AnnounceKnownIssue, WithdrawKnownIssue,
 };
@@ -88,17 +88,7 @@ fn KnownNotice(issue: KnownIssue) -> impl IntoView {
                         .into_any()
                 }
             }}
-            {move || {
-                problem
-                    .get()
-                    .map(|m| {
-                        view! {
-                            <p class="field-error" role="alert">
-                                {m}
-                            </p>
-                        }
-                    })
-            }}
+            <Problem problem />
         </div>
     }
 }

@@ -191,6 +191,21 @@ pub fn when(at: DateTime<Utc>) -> String {
 }
 
 /// The message for one field, shown beside it.
+/// A problem found in the browser before anything was sent (a field left empty, a refusal put
+/// into words), announced where the form shows it.
+#[component]
+pub fn Problem(problem: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        problem.get().map(|m| {
+            view! {
+                <p class="field-error" role="alert">
+                    {m}
+                </p>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn FieldMessage(error: Signal<Option<AppError>>, #[prop(into)] field: String) -> impl IntoView {
     let id = format!("{}-error", field.replace('.', "-"));

@@ -369,17 +369,7 @@ fn BulkForm(board: BoardState) -> impl IntoView {
                     on:input=move |ev| text.set(event_target_value(&ev))
                 ></textarea>
             </Show>
-            {move || {
-                problem
-                    .get()
-                    .map(|m| {
-                        view! {
-                            <p class="field-error" role="alert">
-                                {m}
-                            </p>
-                        }
-                    })
-            }}
+            <Problem problem />
             <button type="submit" class="primary" disabled=move || board.selected.read().is_empty()>
                 {move || {
                     loc.t_with(

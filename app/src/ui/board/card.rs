@@ -74,17 +74,7 @@ where
             </p>
             <PriorityOverride override_to reason />
             <AssigneeSelect suggestions assignee />
-            {move || {
-                problem
-                    .get()
-                    .map(|m| {
-                        view! {
-                            <p class="field-error" role="alert">
-                                {m}
-                            </p>
-                        }
-                    })
-            }}
+            <Problem problem />
             <button type="submit" class="primary">
                 {loc.t("board-triage")}
             </button>

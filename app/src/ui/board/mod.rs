@@ -1,7 +1,7 @@
 //! The coordinator's live board: a column per status, kept current by polling the change feed.
 
 use super::portal::TicketPanel;
-use super::widgets::{age, PriorityBadge, SlaBadge};
+use super::widgets::{age, PriorityBadge, Problem, SlaBadge};
 use super::Gate;
 use crate::api::board::{board_page, board_search, get_board, poll_board, suggest_assignees};
 use crate::api::tickets::change_ticket;
