@@ -25,10 +25,13 @@ export default defineConfig({
     launchOptions: chromium,
     trace: 'off',
     screenshot: 'only-on-failure',
+    // Requests a service worker handles escape page.route(): the tests that cut a board off the
+    // network need them blocked; install.spec.ts allows them in a context of its own.
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, launchOptions: chromium } },
-    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 390, height: 844 }, launchOptions: chromium }, testMatch: /(portal|tech|home|nojs|facility|pages|attachments|mail|help|replies)\.spec\.ts/ },
+    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 390, height: 844 }, launchOptions: chromium }, testMatch: /(portal|tech|home|nojs|facility|pages|attachments|mail|help|replies|install)\.spec\.ts/ },
   ],
   webServer: {
     // E2E_SERVER runs another build (e.g. ../target/release/switchboard after `make release`).

@@ -58,6 +58,8 @@ const STATIC_PAGES: { slug: string; url: string; allowed: (r: Role) => boolean }
   { slug: 'facility', url: '/facility', allowed: (r) => r === 'facility' || coordinates(r) },
   { slug: 'mail', url: '/mail', allowed: coordinates },
   { slug: 'help', url: '/help', allowed: () => true },
+  // What the installed app shows without a network (the service worker keeps it).
+  { slug: 'offline', url: '/offline', allowed: () => true },
   { slug: 'help-new', url: '/help/new', allowed: staff },
   // The demo's first article is for everyone, its fourth for staff only.
   { slug: 'help-article', url: '/help/1', allowed: () => true },

@@ -223,6 +223,7 @@ pub fn router(state: AppState) -> Router {
             "/pkg/{*file}",
             get(move |req: Request| async move { assets.serve(req).await }),
         )
+        .route("/sw.js", get(service_worker))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
@@ -442,6 +443,25 @@ async fn metrics(
         state.timings.prometheus(),
     )
         .into_response()
+}
+
+/// The service worker (`public/sw.js`) with a policy of its own: it may fetch from this site and
+/// nothing else. The `sandbox` every other file gets would keep it from running at all, and a
+/// worker is always asked for again, so a new build's worker replaces the old one.
+async fn service_worker(State(state): State<AppState>) -> Response {
+    let path = std::path::Path::new(state.leptos_options.site_root.as_ref()).join("sw.js");
+    match tokio::fs::read(&path).await {
+        Ok(script) => (
+            [
+                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                (header::CONTENT_SECURITY_POLICY, "default-src 'self'"),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            script,
+        )
+            .into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {

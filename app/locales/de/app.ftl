@@ -62,3 +62,7 @@ me-token-name = Name des Tokens
 me-token-name-example = Monitoring
 me-token-days = Gültig für (Tage, höchstens 366)
 me-token-create = Token erstellen
+offline-banner = Sie sind offline. Was Sie schreiben, bleibt hier; gesendet wird erst, wenn das Netz wieder da ist.
+offline-title = Sie sind offline
+offline-body = Switchboard braucht das Netz, um diese Seite zu zeigen. Ihre nicht gesendeten Notizen bleiben auf diesem Gerät.
+offline-try-again = Erneut versuchen

@@ -62,3 +62,7 @@ me-token-name = Token name
 me-token-name-example = Monitoring
 me-token-days = Expires after (days, at most 366)
 me-token-create = Create token
+offline-banner = You are offline. What you type stays here and nothing is sent until the network is back.
+offline-title = You are offline
+offline-body = Switchboard needs the network to show this page. Your unsent notes are kept on this device.
+offline-try-again = Try again

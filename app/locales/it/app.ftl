@@ -62,3 +62,7 @@ me-token-name = Nome del token
 me-token-name-example = Monitoraggio
 me-token-days = Scade dopo (giorni, al massimo 366)
 me-token-create = Crea token
+offline-banner = Sei offline. Ciò che scrivi resta qui e non viene inviato finché la rete non torna.
+offline-title = Sei offline
+offline-body = Switchboard ha bisogno della rete per mostrare questa pagina. Le note non inviate restano su questo dispositivo.
+offline-try-again = Riprova

@@ -41,6 +41,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="apple-touch-icon" href="/icon-192.png" />
+                <meta name="theme-color" content="#1f4e8c" />
                 // Named like the client's script (`switchboard.<hash>`), so it is cached as long.
                 <link
                     id="leptos"
@@ -202,13 +205,16 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    install_service_worker();
     view! {
         <Title text="Switchboard" />
         <Router>
             <Header />
+            <OfflineBanner />
             <main id="main">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home ssr=SsrMode::InOrder />
+                    <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::InOrder />
                     <Route path=path!("/login") view=account::SignInPage ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/register")
@@ -451,6 +457,60 @@ fn Home() -> impl IntoView {
                     }
                 })}
             </Transition>
+        </section>
+    }
+}
+
+/// Registers the service worker (`public/sw.js`), which keeps the client's files for an installed
+/// app to open at once and answers a page asked for offline with [`OfflinePage`].
+fn install_service_worker() {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            // Browsers offer service workers over HTTPS and on this machine only.
+            let workers = window().navigator().service_worker();
+            if !AsRef::<leptos::wasm_bindgen::JsValue>::as_ref(&workers).is_undefined() {
+                let _ = workers.register("/sw.js");
+            }
+        }
+    });
+}
+
+/// Says so while the device has no network: what is typed stays, nothing is sent.
+#[component]
+fn OfflineBanner() -> impl IntoView {
+    let online = RwSignal::new(true);
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        online.set(window().navigator().on_line());
+    });
+    let down = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    let up = window_event_listener(leptos::ev::online, move |_| online.set(true));
+    on_cleanup(move || {
+        down.remove();
+        up.remove();
+    });
+    view! {
+        <Show when=move || !online.get()>
+            <p class="offline-banner" role="status">
+                {t("offline-banner")}
+            </p>
+        </Show>
+    }
+}
+
+/// What the installed app shows for a page asked for without a network (kept by the service
+/// worker, fetched as nobody so it names no one).
+#[component]
+fn OfflinePage() -> impl IntoView {
+    view! {
+        <section class="panel narrow offline">
+            <Title text=t("offline-title") />
+            <h1>{t("offline-title")}</h1>
+            <p>{t("offline-body")}</p>
+            <a class="button primary" href="/">
+                {t("offline-try-again")}
+            </a>
         </section>
     }
 }

@@ -1,0 +1,58 @@
+// Switchboard's service worker. It keeps the client's files (named by a hash of their content, so
+// a name never changes meaning), the icons and the offline page, so the app installed on a phone
+// opens at once. Pages and API answers carry personal data and are never stored: a page asked for
+// without a network gets the offline page instead. Unsent notes stay in the page's own storage.
+const CACHE = 'switchboard-1';
+const SHELL = ['/offline', '/favicon.svg', '/icon-192.png', '/manifest.webmanifest'];
+// The client's files under their hashed names; other files of /pkg/ are asked for each time.
+const HASHED = /^\/pkg\/switchboard\.[0-9a-f]{16}\.(js|wasm|css)$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    // Fetched as nobody, so the stored offline page names no one.
+    await cache.addAll(SHELL.map((path) => new Request(path, { credentials: 'omit' })));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+/** The client's file from the cache, or from the network and kept, replacing older builds. */
+async function clientFile(request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) {
+    const path = new URL(request.url).pathname;
+    const kind = path.split('.').pop();
+    for (const old of await cache.keys()) {
+      const oldPath = new URL(old.url).pathname;
+      if (HASHED.test(oldPath) && oldPath !== path && oldPath.endsWith(`.${kind}`)) {
+        await cache.delete(old);
+      }
+    }
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (HASHED.test(url.pathname)) {
+    event.respondWith(clientFile(request));
+  } else if (request.mode === 'navigate') {
+    event.respondWith(fetch(request).catch(async () => (await caches.match('/offline')) ?? Response.error()));
+  }
+});
