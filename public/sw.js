@@ -2,7 +2,9 @@
 // a name never changes meaning), the icons and the offline page, so the app installed on a phone
 // opens at once. Pages and API answers carry personal data and are never stored: a page asked for
 // without a network gets the offline page instead. Unsent notes stay in the page's own storage.
-const CACHE = 'switchboard-1';
+// The server writes the client build's hash here, so each build's worker replaces the last one and
+// its offline page, with the files it needs.
+const CACHE = 'switchboard-__BUILD__';
 const SHELL = ['/offline', '/favicon.svg', '/icon-192.png', '/manifest.webmanifest'];
 // The client's files under their hashed names; other files of /pkg/ are asked for each time.
 const HASHED = /^\/pkg\/switchboard\.[0-9a-f]{16}\.(js|wasm|css)$/;
@@ -53,6 +55,12 @@ self.addEventListener('fetch', (event) => {
   if (HASHED.test(url.pathname)) {
     event.respondWith(clientFile(request));
   } else if (request.mode === 'navigate') {
-    event.respondWith(fetch(request).catch(async () => (await caches.match('/offline')) ?? Response.error()));
+    // The offline page is sent to its own address, where the client it loads starts as it was
+    // rendered (served under another address, it would find the router on another page).
+    event.respondWith(fetch(request).catch(async () => {
+      const page = await caches.match('/offline', { ignoreSearch: true });
+      if (!page) return Response.error();
+      return url.pathname === '/offline' ? page : Response.redirect(new URL('/offline', self.location.origin).href, 303);
+    }));
   }
 });

@@ -446,18 +446,25 @@ async fn metrics(
 }
 
 /// The service worker (`public/sw.js`) with a policy of its own: it may fetch from this site and
-/// nothing else. The `sandbox` every other file gets would keep it from running at all, and a
-/// worker is always asked for again, so a new build's worker replaces the old one.
+/// nothing else. The `sandbox` every other file gets would keep it from running at all. It names
+/// its cache after the client build, so a new build's worker replaces the old one and its files.
 async fn service_worker(State(state): State<AppState>) -> Response {
     let path = std::path::Path::new(state.leptos_options.site_root.as_ref()).join("sw.js");
-    match tokio::fs::read(&path).await {
+    // The worker's cache is named after the client build it keeps.
+    let build = state
+        .leptos_options
+        .output_name
+        .strip_prefix(crate::assets::OUTPUT_NAME)
+        .and_then(|v| v.strip_prefix('.'))
+        .unwrap_or("dev");
+    match tokio::fs::read_to_string(&path).await {
         Ok(script) => (
             [
                 (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
                 (header::CONTENT_SECURITY_POLICY, "default-src 'self'"),
                 (header::CACHE_CONTROL, "no-cache"),
             ],
-            script,
+            script.replace("__BUILD__", build),
         )
             .into_response(),
         Err(_) => StatusCode::NOT_FOUND.into_response(),

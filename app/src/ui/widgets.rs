@@ -190,7 +190,6 @@ pub fn when(at: DateTime<Utc>) -> String {
     use_locale().when(at)
 }
 
-/// The message for one field, shown beside it.
 /// A problem found in the browser before anything was sent (a field left empty, a refusal put
 /// into words), announced where the form shows it.
 #[component]
@@ -206,6 +205,7 @@ pub fn Problem(problem: RwSignal<Option<String>>) -> impl IntoView {
     }
 }
 
+/// The message for one field, shown beside it.
 #[component]
 pub fn FieldMessage(error: Signal<Option<AppError>>, #[prop(into)] field: String) -> impl IntoView {
     let id = format!("{}-error", field.replace('.', "-"));

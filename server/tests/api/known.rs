@@ -31,6 +31,8 @@ async fn a_known_issue_gathers_those_it_affects_and_resolves_with_them() {
     let bob = Session::new(&app, Some("bob@example.org")).await;
     let eve = Session::new(&app, Some("eve@example.org")).await;
 
+    // An earlier ticket, so the announcement's id and the announced ticket's differ.
+    ann.file("Printer on floor 2 jams").await;
     let outage = ann.file("Outlook cannot reach the server").await;
     let n = outage.number.as_str();
     let r = carla_api
@@ -80,7 +82,13 @@ async fn a_known_issue_gathers_those_it_affects_and_resolves_with_them() {
         ),
         (notice, 1, None, None)
     );
+    let announced = carla_api.ticket(n).await;
     let id = list[0].id.to_string();
+    let digits = TicketNumber::parse(n).unwrap().0.to_string();
+    assert!(
+        list[0].id != outage.id() && !text.contains(&digits),
+        "the announced ticket is named: {text}"
+    );
     let (status, _) = bob.call("get_ticket_detail", &[("number", n)]).await;
     assert_eq!(status, 404);
 
@@ -93,6 +101,8 @@ async fn a_known_issue_gathers_those_it_affects_and_resolves_with_them() {
     let (status, text) = eve.call("affected_too", &[("id", &id)]).await;
     assert_eq!(status, 200, "{text}");
     let eves = number(&text);
+    // Joining does not touch the known issue's ticket: whoever works on it is not made stale.
+    assert_eq!(carla_api.ticket(n).await.version, announced.version);
     assert_ne!(bobs, eves);
     let child = carla_api.ticket(&bobs).await;
     assert_eq!(child.title, notice);
@@ -112,7 +122,12 @@ async fn a_known_issue_gathers_those_it_affects_and_resolves_with_them() {
     assert_eq!(number(&text), n);
 
     // A guessed id that is not an open known issue reveals nothing.
-    for other in [child.id().to_string(), "999999".into(), "-1".into()] {
+    for other in [
+        outage.id().to_string(),
+        child.id().to_string(),
+        "999999".into(),
+        "-1".into(),
+    ] {
         let (status, _) = bob.call("affected_too", &[("id", &other)]).await;
         assert_eq!(status, 404, "{other}");
     }
@@ -200,5 +215,9 @@ async fn a_withdrawn_announcement_leaves_the_ticket_and_its_history() {
     assert!(
         page.contains("The VPN drops hourly"),
         "announcement missing from the history"
+    );
+    assert!(
+        page.contains("Known issue announcement taken down"),
+        "the withdrawal is missing from the history"
     );
 }

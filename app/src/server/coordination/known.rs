@@ -11,7 +11,7 @@ use crate::types::{KnownIssue, NewTicket};
 
 fn present(row: KnownRow, staff: bool) -> KnownIssue {
     KnownIssue {
-        id: row.ticket_id,
+        id: row.id,
         notice: row.notice,
         since: row.since,
         affected: row.affected,
@@ -31,6 +31,20 @@ pub async fn known_issues(state: &AppState, actor: &User) -> Result<Vec<KnownIss
         .into_iter()
         .map(|r| present(r, staff))
         .collect())
+}
+
+/// Takes the announcement down when its ticket leaves the open statuses (resolved, closed,
+/// cancelled), in the change's transaction: a ticket reopened later is not announced again
+/// unless a coordinator says so.
+pub(crate) async fn end_with_ticket(
+    w: &mut TicketWrite<'_>,
+    ticket_id: i64,
+) -> Result<(), AppError> {
+    if Db::delete_known_issue(w.conn(), ticket_id).await? {
+        w.record(ticket_id, &[TicketEvent::KnownIssue { notice: None }])
+            .await?;
+    }
+    Ok(())
 }
 
 /// Announces an open ticket as a known issue with `notice`, or changes the notice (coordinators).
@@ -105,23 +119,32 @@ pub async fn affected_too(
     if let Some(mine) = known.mine {
         return Ok(TicketNumber::from_id(mine));
     }
-    let parent = Db::ticket(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    let parent = Db::ticket(&mut conn, known.ticket_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     drop(conn);
     let assignee = match parent.assignee_id {
         Some(a) => state.db.user_by_id(a).await?,
         None => None,
     };
     let t = &parent.ticket;
+    // The category's answers are the first requester's, not theirs; a category that asks
+    // questions (a hardware request's asset tag) cannot be answered in one click, so that ticket
+    // goes where mail goes, with the same priority and technician.
+    let category = match state.db.category(&t.category).await? {
+        Some((_, c)) if c.check_fields(&Default::default()).is_ok() => t.category.clone(),
+        _ => state.settings.mail_intake.category.clone(),
+    };
     let input = NewTicket {
         title: known.notice.clone(),
         description: known.notice,
-        category: t.category.clone(),
+        category,
         impact: t.impact.as_str().into(),
         urgency: t.urgency.as_str().into(),
-        fields: t.fields.clone(),
         ..NewTicket::default()
     };
     let under = Under {
+        known: known.id,
         parent: parent.id,
         assignee,
     };

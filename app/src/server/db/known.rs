@@ -10,10 +10,13 @@ use sqlx::Row;
 /// An announced ticket that is still open, as a reader sees it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KnownRow {
+    /// The announcement's own id, which requesters name it by.
+    pub id: i64,
     pub ticket_id: i64,
     pub notice: String,
     pub since: DateTime<Utc>,
-    /// People with a ticket about it: the announced ticket's requester and its children's.
+    /// People with a ticket about it: the announced ticket's requester and its children's (not
+    /// cancelled ones).
     pub affected: i64,
     /// The reader's own ticket about it (the announced one or a child), when there is one.
     pub mine: Option<i64>,
@@ -21,17 +24,19 @@ pub struct KnownRow {
 
 /// Open announced tickets, with the number of people affected and the reader's own ticket
 /// (`$1`: the reader's id).
-const KNOWN_SELECT: &str = "SELECT k.ticket_id, k.notice, k.created_at, \
-     (SELECT COUNT(DISTINCT a.requester_id) FROM tickets a WHERE a.id = k.ticket_id OR a.id IN \
-       (SELECT l.ticket_id FROM ticket_links l WHERE l.other_id = k.ticket_id AND l.kind = 'child_of')) AS affected, \
+const KNOWN_SELECT: &str = "SELECT k.id, k.ticket_id, k.notice, k.created_at, \
+     (SELECT COUNT(DISTINCT a.requester_id) FROM tickets a WHERE a.status <> 'cancelled' AND (a.id = k.ticket_id OR a.id IN \
+       (SELECT l.ticket_id FROM ticket_links l WHERE l.other_id = k.ticket_id AND l.kind = 'child_of'))) AS affected, \
      CASE WHEN t.requester_id = $1 THEN t.id ELSE \
        (SELECT MIN(c.id) FROM ticket_links l JOIN tickets c ON c.id = l.ticket_id \
-        WHERE l.other_id = k.ticket_id AND l.kind = 'child_of' AND c.requester_id = $1) END AS mine \
+        WHERE l.other_id = k.ticket_id AND l.kind = 'child_of' AND c.requester_id = $1 \
+        AND c.status <> 'cancelled') END AS mine \
      FROM known_issues k JOIN tickets t ON t.id = k.ticket_id \
      WHERE t.status IN ('new', 'assigned', 'in_progress', 'waiting')";
 
 fn known_from_row(r: &AnyRow) -> Result<KnownRow, AppError> {
     Ok(KnownRow {
+        id: r.try_get("id")?,
         ticket_id: r.try_get("ticket_id")?,
         notice: r.try_get("notice")?,
         since: from_ms(r.try_get("created_at")?),
@@ -52,19 +57,17 @@ impl Db {
         rows.iter().map(known_from_row).collect()
     }
 
-    /// The known issue of an open ticket, for the reader `viewer_id`.
+    /// The known issue `id` while its ticket is open, for the reader `viewer_id`.
     pub async fn known_issue(
         conn: &mut AnyConnection,
-        ticket_id: i64,
+        id: i64,
         viewer_id: i64,
     ) -> Result<Option<KnownRow>, AppError> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{KNOWN_SELECT} AND k.ticket_id = $2"
-        )))
-        .bind(viewer_id)
-        .bind(ticket_id)
-        .fetch_optional(&mut *conn)
-        .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{KNOWN_SELECT} AND k.id = $2")))
+            .bind(viewer_id)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
         row.as_ref().map(known_from_row).transpose()
     }
 

@@ -68,13 +68,17 @@ pub async fn change_ticket(
         log_resolution_time(&mut w, actor, row.id, minutes, text).await?;
     }
     let updated = w.settle(&row, &events).await?;
-    // A known issue's children are resolved with it: they are the people it affected.
+    // A known issue's children are resolved with it, whoever they are assigned to: they are the
+    // people it affected. Its announcement ends once the ticket is no longer open.
     let resolving = action == Some(ActionKind::Resolve);
-    let known = resolving && Db::known_notice(w.conn(), row.id).await?.is_some();
+    let known = Db::known_notice(w.conn(), row.id).await?.is_some();
+    if known && !s.status.is_open() {
+        crate::server::coordination::end_with_ticket(&mut w, row.id).await?;
+    }
     if resolving && (change.resolve_children || known) {
         let notes = ResolutionNotes::parse(s.resolution.as_deref().unwrap_or_default())
             .map_err(|m| AppError::field("resolution", m))?;
-        crate::server::coordination::resolve_children(&mut w, actor, &row, &notes).await?;
+        crate::server::coordination::resolve_children(&mut w, actor, &row, &notes, known).await?;
     }
     w.commit().await?;
     tracing::info!(ticket.number = %number, ticket.version = updated.ticket.version, "ticket changed");

@@ -29,8 +29,9 @@ pub(crate) struct Filing<'a> {
     pub under: Option<Under>,
 }
 
-/// A known issue a request is filed under, and who works on it.
+/// A known issue a request is filed under (the announcement and its ticket), and who works on it.
 pub(crate) struct Under {
+    pub known: i64,
     pub parent: i64,
     pub assignee: Option<User>,
 }
@@ -138,7 +139,7 @@ pub(crate) async fn file_ticket(
     if let Some(under) = under {
         // Still announced and open, and nothing of this requester's about it yet: a second
         // click racing the first files nothing.
-        match Db::known_issue(w.conn(), under.parent, requester.id).await? {
+        match Db::known_issue(w.conn(), under.known, requester.id).await? {
             Some(k) if k.mine.is_none() => {}
             Some(_) => return Err(AppError::Conflict),
             None => return Err(AppError::NotFound),
@@ -153,7 +154,8 @@ pub(crate) async fn file_ticket(
             to: TicketNumber::from_id(id),
             role: crate::domain::LinkRole::Child,
         };
-        Db::touch_ticket(w.conn(), under.parent, now).await?;
+        // The known issue's ticket is not touched: its version stays, so whoever works on it is
+        // not refused as stale each time someone joins; the event alone tells the boards.
         w.record_by(under.parent, None, std::slice::from_ref(&theirs))
             .await?;
     }

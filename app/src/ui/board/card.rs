@@ -232,6 +232,20 @@ where
     let n = t.number.0;
     let number = t.number.to_string();
     let select_label = loc.t_with("bulk-select-card", &[("number", number.clone().into())]);
+    // A change draws the card again: the keyboard stays on it.
+    let node = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move |_| {
+        if let Some(li) = node.get() {
+            if focused.get_untracked() == Some(n) {
+                let lost = document()
+                    .active_element()
+                    .is_none_or(|a| Some(a) == document().body().map(Into::into));
+                if lost {
+                    let _ = li.focus();
+                }
+            }
+        }
+    });
     let open_here = move |ev: leptos::ev::MouseEvent| {
         if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
             ev.prevent_default();
@@ -240,6 +254,7 @@ where
     };
     view! {
         <li
+            node_ref=node
             id=format!("card-{n}")
             class=format!("card prio-{}", t.priority.as_str().to_lowercase())
             class:selected=move || selected.read().contains(&n)

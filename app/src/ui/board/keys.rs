@@ -164,18 +164,32 @@ impl BoardState {
 
     /// Answers a key pressed anywhere on the board page.
     pub(super) fn key(self, ev: leptos::ev::KeyboardEvent) {
-        let key = ev.key();
+        // Letters the same with Shift or Caps Lock (Shift+x selects a range).
+        let key = match ev.key() {
+            k if k.chars().count() == 1 => k.to_lowercase(),
+            k => k,
+        };
         if key == "Escape" {
+            let closing = self.open.get_untracked().is_some()
+                || self.triage.get_untracked().is_some()
+                || self.help.get_untracked();
             self.open.set(None);
             self.triage.set(None);
             self.help.set(false);
+            // Back to the card the keyboard was on.
+            if let (true, Some(n)) = (closing, self.focused.get_untracked()) {
+                set_timeout(move || self.focus_card(n), Duration::from_millis(0));
+            }
             return;
         }
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {
             return;
         }
-        // The drawers have their own fields and buttons.
+        // The drawers have their own fields and buttons; the list of shortcuts only closes.
         if self.open.get_untracked().is_some() || self.triage.get_untracked().is_some() {
+            return;
+        }
+        if self.help.get_untracked() && key != "?" {
             return;
         }
         let focused = self.focused.get_untracked();
