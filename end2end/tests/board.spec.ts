@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signIn, hydrated, fileTicket, patchTicket, unique, deafen, watchConsole } from './helpers';
+import { apiToken, signIn, hydrated, fileTicket, patchTicket, unique, deafen, watchConsole } from './helpers';
 
 test('a change made by one coordinator appears on the other board within 2 seconds @smoke', async ({ browser }) => {
   const a = await browser.newContext();
@@ -146,6 +146,38 @@ test('bulk: a click and a shift-click select a column range, one change assigns 
   await ctx.close();
 });
 
+test('bulk: "select all matching the filter" also takes the cards further down a column than the board has loaded', async ({ page, request }) => {
+  // More new low-priority tickets than a column shows at first (150), so the last is not loaded.
+  const prefix = unique('Long column');
+  const token = await apiToken(request, 'rita@example.org');
+  let last = '';
+  for (let i = 1; i <= 151; i++) {
+    const r = await request.post('/api/v1/tickets', {
+      headers: { authorization: `Bearer ${token}` },
+      data: { title: `${prefix} ${i}`, description: 'Filed by the browser suite', category: 'other', impact: 'low', urgency: 'low' },
+    });
+    expect(r.status()).toBe(201);
+    last = (await r.json()).title;
+  }
+  const errors = watchConsole(page);
+  await signIn(page, 'coordinator@example.org', '/board?priority=P4');
+  await hydrated(page);
+  const column = page.getByRole('region', { name: 'New', exact: true });
+  await expect(column.getByRole('checkbox').first()).toBeVisible();
+  await expect(column.getByRole('listitem').filter({ hasText: last })).toHaveCount(0);
+  await column.getByRole('checkbox').first().click();
+  const bar = page.getByRole('region', { name: 'Change the selected tickets' });
+  await bar.getByRole('button', { name: 'Select all matching the filter' }).click();
+  const card = column.getByRole('listitem').filter({ hasText: last });
+  await expect(card).toHaveCount(1);
+  await expect(card.getByRole('checkbox')).toBeChecked();
+  const selected = Number((await bar.getByRole('status').textContent())?.match(/\d+/)?.[0]);
+  expect(selected).toBeGreaterThanOrEqual(151);
+  await bar.getByRole('button', { name: 'Clear' }).click();
+  await expect(card.getByRole('checkbox')).not.toBeChecked();
+  expect(errors).toEqual([]);
+});
+
 test('keyboard only: twenty cards picked with j and x are reassigned in one change, and ? lists the shortcuts', async ({ page, request }) => {
   const prefix = unique('Keyboard bulk');
   for (let i = 1; i <= 20; i++) await fileTicket(request, 'rita@example.org', `${prefix} ${String(i).padStart(2, '0')}`);
@@ -190,5 +222,30 @@ test('keyboard only: twenty cards picked with j and x are reassigned in one chan
   await expect(page.locator('#board-q')).toBeFocused();
   await page.keyboard.type('jx');
   await expect(page.locator('#board-q')).toHaveValue(/jx/);
+  expect(errors).toEqual([]);
+});
+
+test('keyboard with a lane per technician: down runs through the lanes in the order they are shown', async ({ page, request }) => {
+  const prefix = unique('Lane keys');
+  const low = await fileTicket(request, 'rita@example.org', `${prefix} low`);
+  const high = await fileTicket(request, 'rita@example.org', `${prefix} high`);
+  // Lanes go by name (Sam's above Tina's): the first card by priority is in the lower lane.
+  await patchTicket(request, 'coordinator@example.org', low.number, low.version, { assignee: 'sam@example.org' });
+  const h = await patchTicket(request, 'coordinator@example.org', high.number, high.version, { assignee: 'tina@example.org' });
+  await patchTicket(request, 'coordinator@example.org', high.number, h.version, { priority: 'P1', reason: 'Blocks the ward' });
+  const errors = watchConsole(page);
+  await signIn(page, 'coordinator@example.org', `/board?lanes=tech&q=${encodeURIComponent(prefix)}`);
+  await hydrated(page);
+  const cards = page.locator('.lanes li.card').filter({ hasText: prefix });
+  await expect(cards).toHaveCount(2);
+  // The keyboard follows the page, not the priority order.
+  const shown = await cards.evaluateAll((els) => els.map((e) => e.querySelector('.card-title')!.textContent!.trim()));
+  expect(shown).toEqual([`${prefix} low`, `${prefix} high`]);
+  await page.keyboard.press('j');
+  await expect(page.locator('li.card:focus .card-title')).toHaveText(shown[0]);
+  await page.keyboard.press('j');
+  await expect(page.locator('li.card:focus .card-title')).toHaveText(shown[1]);
+  await page.keyboard.press('k');
+  await expect(page.locator('li.card:focus .card-title')).toHaveText(shown[0]);
   expect(errors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signIn, hydrated, unique, watchConsole, fileTicket, getTicket, patchTicket, noHorizontalScroll } from './helpers';
+import { PASSWORD, signIn, hydrated, unique, watchConsole, fileTicket, getTicket, patchTicket, noHorizontalScroll } from './helpers';
 
 // A known issue: announced by the coordinator on the ticket's page, shown as a banner to
 // requesters (here on a phone), "This affects me too" files their ticket in one click, the board
@@ -52,12 +52,29 @@ test('a known issue is announced, joined from a phone, counted on the board and 
     await expect(phone.locator('.known-issue').filter({ hasText: notice }).locator('.known-mine')).toContainText(ritas);
     await expect(phone.getByRole('button', { name: 'This affects me too' })).toHaveCount(0);
 
+    // Fiona's browser runs no script: the same button is a form, and the page comes back with
+    // her ticket about it.
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const fiona = await plain.newPage();
+    await fiona.goto(`/login?next=${encodeURIComponent('/requests/new')}`);
+    await fiona.getByLabel('Email').fill('fiona@example.org');
+    await fiona.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await fiona.getByRole('button', { name: 'Sign in' }).click();
+    await expect(fiona).toHaveURL(/\/requests\/new$/);
+    const plainBanner = fiona.locator('.known-issues .known-issue').filter({ hasText: notice });
+    await plainBanner.getByRole('button', { name: 'This affects me too' }).click();
+    await expect(plainBanner.locator('.known-mine a')).toHaveText(/SB-\d+/);
+    await expect(plainBanner).toContainText('3 people affected');
+    const fionas = (await plainBanner.locator('.known-mine a').textContent())!.trim();
+    await plain.close();
+
     // Resolving the known issue resolves Rita's ticket with its solution; the banner goes.
     const current = await getTicket(request, 'coordinator@example.org', outage.number);
     await patchTicket(request, 'coordinator@example.org', outage.number, current.version, { status: 'resolved', resolution: 'The mail relay is back' });
     const hers = await getTicket(request, 'rita@example.org', ritas);
     expect(hers.status).toBe('resolved');
     expect(hers.resolution).toBe('The mail relay is back');
+    expect((await getTicket(request, 'fiona@example.org', fionas)).status).toBe('resolved');
     await phone.goto('/requests');
     await hydrated(phone);
     await expect(phone.locator('.known-issue').filter({ hasText: notice })).toHaveCount(0);

@@ -218,12 +218,19 @@ pub fn router(state: AppState) -> Router {
         )
     });
     let assets = crate::assets::Assets::of(&state.leptos_options);
+    let worker = worker_script(&state.leptos_options);
     Router::new()
         .route(
             "/pkg/{*file}",
             get(move |req: Request| async move { assets.serve(req).await }),
         )
-        .route("/sw.js", get(service_worker))
+        .route(
+            "/sw.js",
+            get(move || {
+                let worker = worker.clone();
+                async move { service_worker(worker) }
+            }),
+        )
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
@@ -445,29 +452,33 @@ async fn metrics(
         .into_response()
 }
 
-/// The service worker (`public/sw.js`) with a policy of its own: it may fetch from this site and
-/// nothing else. The `sandbox` every other file gets would keep it from running at all. It names
-/// its cache after the client build, so a new build's worker replaces the old one and its files.
-async fn service_worker(State(state): State<AppState>) -> Response {
-    let path = std::path::Path::new(state.leptos_options.site_root.as_ref()).join("sw.js");
-    // The worker's cache is named after the client build it keeps.
-    let build = state
-        .leptos_options
+/// The service worker (`public/sw.js`), read once at start-up. It names its cache after the
+/// client build, so a new build's worker replaces the old one and its files.
+fn worker_script(options: &LeptosOptions) -> Option<axum::body::Bytes> {
+    let path = std::path::Path::new(options.site_root.as_ref()).join("sw.js");
+    let build = options
         .output_name
         .strip_prefix(crate::assets::OUTPUT_NAME)
         .and_then(|v| v.strip_prefix('.'))
         .unwrap_or("dev");
-    match tokio::fs::read_to_string(&path).await {
-        Ok(script) => (
+    let script = std::fs::read_to_string(path).ok()?;
+    Some(script.replace("__BUILD__", build).into())
+}
+
+/// The service worker with a policy of its own: it may fetch from this site and nothing else.
+/// The `sandbox` every other file gets would keep it from running at all.
+fn service_worker(script: Option<axum::body::Bytes>) -> Response {
+    match script {
+        Some(script) => (
             [
                 (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
                 (header::CONTENT_SECURITY_POLICY, "default-src 'self'"),
                 (header::CACHE_CONTROL, "no-cache"),
             ],
-            script.replace("__BUILD__", build),
+            script,
         )
             .into_response(),
-        Err(_) => StatusCode::NOT_FOUND.into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
     }
 }
 

@@ -79,6 +79,7 @@ bulk-selected = { $count ->
    *[other] { $count } Tickets ausgewählt
 }
 bulk-select-matching = Alle zum Filter passenden auswählen
+bulk-loading-all = Alle passenden Karten werden gelesen …
 bulk-clear = Auswahl aufheben
 bulk-change = Änderung
 bulk-assign = Einem Techniker zuweisen

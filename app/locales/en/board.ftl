@@ -73,6 +73,7 @@ bulk-selected = { $count ->
    *[other] { $count } tickets selected
 }
 bulk-select-matching = Select all matching the filter
+bulk-loading-all = Reading every matching card…
 bulk-clear = Clear the selection
 bulk-change = Change
 bulk-assign = Assign to a technician

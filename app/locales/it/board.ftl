@@ -79,6 +79,7 @@ bulk-selected = { $count ->
    *[other] { $count } ticket selezionati
 }
 bulk-select-matching = Seleziona tutti quelli del filtro
+bulk-loading-all = Lettura di tutte le schede del filtro…
 bulk-clear = Annulla la selezione
 bulk-change = Modifica
 bulk-assign = Assegna a un tecnico

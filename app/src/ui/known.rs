@@ -2,9 +2,7 @@
 //! affects me too", and the coordinator's form on a ticket page to announce it.
 
 use super::widgets::{action_error, ago, not_field, ErrorBox, FieldMessage, Problem};
-use crate::api::coordination::{
-    affected_too, known_issues, AnnounceKnownIssue, WithdrawKnownIssue,
-};
+use crate::api::coordination::{known_issues, AffectedToo, AnnounceKnownIssue, WithdrawKnownIssue};
 use crate::domain::TicketNumber;
 use crate::types::{KnownIssue, TicketExtras};
 use crate::ui::{t, use_locale};
@@ -41,25 +39,24 @@ fn KnownNotice(issue: KnownIssue) -> impl IntoView {
     let loc = use_locale();
     let mine = RwSignal::new(issue.mine);
     let affected = RwSignal::new(issue.affected);
-    let problem = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
-    let id = issue.id;
-    let me_too = move |_| {
-        pending.set(true);
-        problem.set(None);
-        leptos::task::spawn_local(async move {
-            match affected_too(id).await {
-                Ok(n) => {
-                    if mine.get_untracked().is_none() {
-                        affected.update(|a| *a += 1);
-                    }
-                    mine.set(Some(n));
-                }
-                Err(e) => problem.set(Some(e.message(&loc))),
+    // A form, so it also works before (or without) the page's script: the server answers with
+    // the page again, showing the reader's ticket.
+    let join = ServerAction::<AffectedToo>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(n)) = join.value().get() {
+            if mine.get_untracked().is_none() {
+                affected.update(|a| *a += 1);
             }
-            pending.set(false);
-        });
-    };
+            mine.set(Some(n));
+        }
+    });
+    let problem = Signal::derive(move || {
+        join.value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| e.message(&loc))
+    });
+    let id = issue.id;
     let since = ago(issue.since);
     view! {
         <div class="known-issue" role="status">
@@ -76,14 +73,16 @@ fn KnownNotice(issue: KnownIssue) -> impl IntoView {
                 Some(n) => view! { <YoursAbout number=n /> }.into_any(),
                 None => {
                     view! {
-                        <button
-                            type="button"
-                            class="primary me-too"
-                            disabled=move || pending.get()
-                            on:click=me_too
-                        >
-                            {t("known-me-too")}
-                        </button>
+                        <ActionForm action=join attr:class="inline">
+                            <input type="hidden" name="id" value=id.to_string() />
+                            <button
+                                type="submit"
+                                class="primary me-too"
+                                disabled=move || join.pending().get()
+                            >
+                                {t("known-me-too")}
+                            </button>
+                        </ActionForm>
                     }
                         .into_any()
                 }
@@ -110,6 +109,13 @@ pub fn KnownIssueForm(
     number: String,
     reload: RwSignal<u32>,
 ) -> impl IntoView {
+    let announced = extras.known_notice.clone();
+    let is_announced = announced.is_some();
+    // Nothing to show (and nothing to send) to someone who may not announce a ticket that is
+    // not announced.
+    if !(extras.can_announce || is_announced) {
+        return None;
+    }
     let announce = ServerAction::<AnnounceKnownIssue>::new();
     let withdraw = ServerAction::<WithdrawKnownIssue>::new();
     Effect::new(move |_| {
@@ -120,62 +126,54 @@ pub fn KnownIssueForm(
         }
     });
     let error = action_error(announce);
-    let announced = extras.known_notice.clone();
-    let is_announced = announced.is_some();
     let notice = announced.unwrap_or_default();
     let take_down_number = number.clone();
-    (extras.can_announce || is_announced).then(|| {
-        view! {
-            <section class="known-form" aria-labelledby="known-h">
-                <h2 id="known-h">{t("known-issue")}</h2>
-                <p class="muted">
-                    {if is_announced { t("known-announced") } else { t("known-explain") }}
-                </p>
-                {(is_announced && !extras.can_announce)
-                    .then(|| view! { <p class="known-notice">{notice.clone()}</p> })}
-                {extras
-                    .can_announce
-                    .then(|| {
-                        view! {
-                            <ActionForm action=announce attr:class="form inline-form">
-                                <input type="hidden" name="number" value=number.clone() />
-                                <ErrorBox error=not_field(error) />
-                                <label for="known-notice">{t("known-notice")}</label>
-                                <input
-                                    id="known-notice"
-                                    name="notice"
-                                    maxlength="200"
-                                    value=notice.clone()
-                                    aria-describedby="notice-error"
-                                />
-                                <FieldMessage error=error field="notice" />
-                                <button
-                                    type="submit"
-                                    class="primary"
-                                    disabled=move || announce.pending().get()
-                                >
-                                    {if is_announced {
-                                        t("known-update")
-                                    } else {
-                                        t("known-announce")
-                                    }}
-                                </button>
-                            </ActionForm>
-                        }
-                    })}
-                {(is_announced && extras.can_announce)
-                    .then(|| {
-                        view! {
-                            <ActionForm action=withdraw attr:class="inline">
-                                <input type="hidden" name="number" value=take_down_number.clone() />
-                                <button type="submit" class="small">
-                                    {t("known-take-down")}
-                                </button>
-                            </ActionForm>
-                        }
-                    })}
-            </section>
-        }
+    Some(view! {
+        <section class="known-form" aria-labelledby="known-h">
+            <h2 id="known-h">{t("known-issue")}</h2>
+            <p class="muted">
+                {if is_announced { t("known-announced") } else { t("known-explain") }}
+            </p>
+            {(is_announced && !extras.can_announce)
+                .then(|| view! { <p class="known-notice">{notice.clone()}</p> })}
+            {extras
+                .can_announce
+                .then(|| {
+                    view! {
+                        <ActionForm action=announce attr:class="form inline-form">
+                            <input type="hidden" name="number" value=number.clone() />
+                            <ErrorBox error=not_field(error) />
+                            <label for="known-notice">{t("known-notice")}</label>
+                            <input
+                                id="known-notice"
+                                name="notice"
+                                maxlength="200"
+                                value=notice.clone()
+                                aria-describedby="notice-error"
+                            />
+                            <FieldMessage error=error field="notice" />
+                            <button
+                                type="submit"
+                                class="primary"
+                                disabled=move || announce.pending().get()
+                            >
+                                {if is_announced { t("known-update") } else { t("known-announce") }}
+                            </button>
+                        </ActionForm>
+                    }
+                })}
+            {(is_announced && extras.can_announce)
+                .then(|| {
+                    view! {
+                        <ActionForm action=withdraw attr:class="inline">
+                            <input type="hidden" name="number" value=take_down_number.clone() />
+                            <button type="submit" class="small">
+                                {t("known-take-down")}
+                            </button>
+                        </ActionForm>
+                    }
+                })}
+        </section>
     })
 }
 

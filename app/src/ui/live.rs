@@ -36,7 +36,14 @@ where
                 wait = hidden_ms;
                 continue;
             }
-            let (ok, again) = tick().await;
+            // A page left while its poll waits on the server: drop the poll rather than let
+            // it touch the page's signals, which are gone.
+            let still = alive.clone();
+            let Some((ok, again)) =
+                while_still(tick(), move || still.load(Ordering::Relaxed)).await
+            else {
+                break;
+            };
             failures = if ok { 0 } else { failures.saturating_add(1) };
             wait = if failures > 0 {
                 (visible_ms

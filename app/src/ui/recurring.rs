@@ -147,7 +147,8 @@ fn RecurringForm(
         let asked = form.get();
         leptos::task::spawn_local(async move {
             let answer = preview_schedule(asked.clone()).await;
-            if form.get_untracked() == asked {
+            // The page may have been left meanwhile.
+            if form.try_get_untracked().as_ref() == Some(&asked) {
                 preview.set(Some(answer));
             }
         });

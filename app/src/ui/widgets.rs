@@ -190,10 +190,10 @@ pub fn when(at: DateTime<Utc>) -> String {
     use_locale().when(at)
 }
 
-/// A problem found in the browser before anything was sent (a field left empty, a refusal put
-/// into words), announced where the form shows it.
+/// A problem with what was asked (a field left empty, a refusal put into words), announced
+/// where the form shows it.
 #[component]
-pub fn Problem(problem: RwSignal<Option<String>>) -> impl IntoView {
+pub fn Problem(#[prop(into)] problem: Signal<Option<String>>) -> impl IntoView {
     move || {
         problem.get().map(|m| {
             view! {

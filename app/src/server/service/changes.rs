@@ -71,8 +71,9 @@ pub async fn change_ticket(
     // A known issue's children are resolved with it, whoever they are assigned to: they are the
     // people it affected. Its announcement ends once the ticket is no longer open.
     let resolving = action == Some(ActionKind::Resolve);
-    let known = Db::known_notice(w.conn(), row.id).await?.is_some();
-    if known && !s.status.is_open() {
+    // Only a change that ends the ticket's open life concerns its announcement.
+    let known = !s.status.is_open() && Db::known_notice(w.conn(), row.id).await?.is_some();
+    if known {
         crate::server::coordination::end_with_ticket(&mut w, row.id).await?;
     }
     if resolving && (change.resolve_children || known) {

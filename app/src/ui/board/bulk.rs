@@ -26,40 +26,47 @@ impl BoardState {
         self.anchor.set(Some(n));
     }
 
-    /// The cards of one column shown from `a` to `b`, in the column's order.
+    /// The cards of one column shown from `a` to `b`, in the order shown.
     fn range(self, a: i64, b: i64) -> Option<Vec<i64>> {
-        self.cards.with_untracked(|cards| {
-            let status = cards.get(&a)?.ticket.status;
-            if cards.get(&b)?.ticket.status != status {
-                return None;
-            }
-            let mut column: Vec<&BoardCard> = cards
-                .values()
-                .filter(|c| c.ticket.status == status && self.visible(c))
-                .collect();
-            column.sort_by_key(|c| c.ticket.work_order());
-            let at = |n| column.iter().position(|c| c.ticket.number.0 == n);
+        self.grid().into_iter().find_map(|column| {
+            let at = |n| column.iter().position(|&m| m == n);
             let (i, j) = (at(a)?, at(b)?);
-            let (from, to) = (i.min(j), i.max(j));
-            Some(
-                column[from..=to]
-                    .iter()
-                    .map(|c| c.ticket.number.0)
-                    .collect(),
-            )
+            Some(column[i.min(j)..=i.max(j)].to_vec())
         })
     }
 
-    /// Every card the filters show.
-    fn select_matching(self) {
-        let all: BTreeSet<i64> = self.cards.with_untracked(|cards| {
-            cards
-                .values()
-                .filter(|c| self.visible(c))
-                .map(|c| c.ticket.number.0)
-                .collect()
+    /// Every card the filters match, also those further down a long column than the board
+    /// has loaded: the columns' remaining pages are read first.
+    /// `busy` holds while the pages are read.
+    fn select_matching(self, busy: RwSignal<bool>) {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            loop {
+                // The board may have been left meanwhile.
+                let Some(next) = self.next_pages.try_with_untracked(|n| n.first().cloned()) else {
+                    return;
+                };
+                let Some((status, after)) = next else {
+                    break;
+                };
+                if let Err(e) = self.load_page(status, after).await {
+                    self.message.set(Some(why(&e, &self.loc)));
+                    busy.set(false);
+                    return;
+                }
+            }
+            busy.set(false);
+            let all: Option<BTreeSet<i64>> = self.cards.try_with_untracked(|cards| {
+                cards
+                    .values()
+                    .filter(|c| self.visible(c))
+                    .map(|c| c.ticket.number.0)
+                    .collect()
+            });
+            if let Some(all) = all {
+                self.selected.set(all);
+            }
         });
-        self.selected.set(all);
     }
 
     /// Sends one change for every selected card; the changed leave the selection, the refused
@@ -172,14 +179,26 @@ pub(super) fn BulkBar(board: BoardState) -> impl IntoView {
     let loc = board.loc;
     let count = move || board.selected.read().len();
     let shown = move || count() != 0 || !board.refused.read().is_empty();
+    let gathering = RwSignal::new(false);
     view! {
         <Show when=shown>
             <section class="bulk-bar" aria-label=t("bulk-heading")>
                 <p role="status" class="bulk-count">
                     {move || loc.t_with("bulk-selected", &[("count", (count() as i64).into())])}
                 </p>
-                <button type="button" class="small" on:click=move |_| board.select_matching()>
-                    {t("bulk-select-matching")}
+                <button
+                    type="button"
+                    class="small"
+                    disabled=move || gathering.get()
+                    on:click=move |_| board.select_matching(gathering)
+                >
+                    {move || {
+                        if gathering.get() {
+                            loc.t("bulk-loading-all")
+                        } else {
+                            loc.t("bulk-select-matching")
+                        }
+                    }}
                 </button>
                 <button
                     type="button"

@@ -10,22 +10,18 @@ pub(super) fn Column(board: BoardState, status: Status, lane: Option<String>) ->
     let (cards, totals, next_pages) = (board.cards, board.totals, board.next_pages);
     let lane_for_cards = lane.clone();
     let column_cards = StoredValue::new(move || {
-        let mut list: Vec<BoardCard> = cards
-            .get()
-            .into_values()
-            .filter(|c| c.ticket.status == status && board.visible(c))
-            .filter(|c| match &lane_for_cards {
-                None => true,
-                Some(email) if email.is_empty() => c.ticket.assignee.is_none(),
-                Some(email) => c
-                    .ticket
-                    .assignee
-                    .as_ref()
-                    .is_some_and(|a| &a.email == email),
-            })
-            .collect();
-        list.sort_by_key(|c| c.ticket.work_order());
-        list
+        cards.with(|cards| {
+            board
+                .column_of(cards, status)
+                .into_iter()
+                .filter(|c| {
+                    lane_for_cards
+                        .as_deref()
+                        .is_none_or(|email| BoardState::in_lane(c, email))
+                })
+                .cloned()
+                .collect::<Vec<BoardCard>>()
+        })
     });
     let column_cards = move || column_cards.with_value(|f| f());
     let loc = board.loc;

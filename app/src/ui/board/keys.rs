@@ -67,18 +67,35 @@ pub(super) fn focus_soon(id: &'static str, tries: u32) {
 }
 
 impl BoardState {
-    /// The cards shown, column by column, in each column's order.
-    fn grid(self) -> Vec<Vec<i64>> {
+    /// The cards shown, column by column, in each column's order; with lanes, a column runs
+    /// down through every lane in turn, as the eye does.
+    pub(super) fn grid(self) -> Vec<Vec<i64>> {
+        let lanes: Option<Vec<String>> = untrack(|| {
+            self.lanes().then(|| {
+                self.lane_list()
+                    .into_iter()
+                    .map(|(email, _)| email)
+                    .collect()
+            })
+        });
         self.cards.with_untracked(|cards| {
             COLUMNS
                 .iter()
                 .map(|&status| {
-                    let mut column: Vec<&BoardCard> = cards
-                        .values()
-                        .filter(|c| c.ticket.status == status && self.visible(c))
-                        .collect();
-                    column.sort_by_key(|c| c.ticket.work_order());
-                    column.iter().map(|c| c.ticket.number.0).collect()
+                    let column = self.column_of(cards, status);
+                    let number = |c: &&BoardCard| c.ticket.number.0;
+                    match &lanes {
+                        None => column.iter().map(number).collect(),
+                        Some(lanes) => lanes
+                            .iter()
+                            .flat_map(|email| {
+                                column
+                                    .iter()
+                                    .filter(|c| BoardState::in_lane(c, email))
+                                    .map(number)
+                            })
+                            .collect(),
+                    }
                 })
                 .collect()
         })

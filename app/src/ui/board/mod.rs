@@ -9,6 +9,7 @@ use crate::domain::{
     ActionKind, Category, Impact, Priority, PriorityMatrix, SlaState, Status, Ticket, TicketNumber,
     Urgency,
 };
+use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::types::{BoardCard, BoardSnapshot, Suggestion, TechnicianLoad, TicketChange};
 use crate::ui::{t, use_locale};
@@ -211,6 +212,41 @@ impl BoardState {
         self.query.read().get(key).unwrap_or_default()
     }
 
+    /// The cards of one status the filters show, in the column's order.
+    fn column_of(self, cards: &BTreeMap<i64, BoardCard>, status: Status) -> Vec<&BoardCard> {
+        let mut column: Vec<&BoardCard> = cards
+            .values()
+            .filter(|c| c.ticket.status == status && self.visible(c))
+            .collect();
+        column.sort_by_key(|c| c.ticket.work_order());
+        column
+    }
+
+    /// Whether the board shows a lane per technician.
+    fn lanes(self) -> bool {
+        self.filter("lanes") == "tech"
+    }
+
+    /// The lanes, top to bottom: the unassigned, then each technician (address, name).
+    fn lane_list(self) -> Vec<(String, String)> {
+        let mut list: Vec<(String, String)> = vec![(String::new(), self.loc.t("board-unassigned"))];
+        list.extend(
+            self.techs
+                .get()
+                .into_iter()
+                .map(|t| (t.person.email, t.person.name)),
+        );
+        list
+    }
+
+    /// Whether a card belongs in the lane of `email` (empty: the unassigned lane).
+    fn in_lane(c: &BoardCard, email: &str) -> bool {
+        match &c.ticket.assignee {
+            None => email.is_empty(),
+            Some(a) => a.email == email,
+        }
+    }
+
     /// Whether a card passes every filter set.
     fn visible(self, c: &BoardCard) -> bool {
         let filter = |key| self.filter(key);
@@ -321,21 +357,25 @@ impl BoardState {
     /// Loads the next page of a long column.
     fn more(self, status: Status, after: String) {
         leptos::task::spawn_local(async move {
-            match board_page(status, after).await {
-                Ok(page) => {
-                    self.cards.update(|map| {
-                        for c in page.cards {
-                            map.entry(c.ticket.number.0).or_insert(c);
-                        }
-                    });
-                    self.next_pages.update(|n| {
-                        n.retain(|(s, _)| *s != status);
-                        n.extend(page.next.map(|p| (status, p)));
-                    });
-                }
-                Err(e) => self.message.set(Some(e.message(&self.loc))),
+            if let Err(e) = self.load_page(status, after).await {
+                self.message.set(Some(e.message(&self.loc)));
             }
         });
+    }
+
+    /// Reads one more page of a column onto the board.
+    async fn load_page(self, status: Status, after: String) -> Result<(), AppError> {
+        let page = board_page(status, after).await?;
+        self.cards.update(|map| {
+            for c in page.cards {
+                map.entry(c.ticket.number.0).or_insert(c);
+            }
+        });
+        self.next_pages.update(|n| {
+            n.retain(|(s, _)| *s != status);
+            n.extend(page.next.map(|p| (status, p)));
+        });
+        Ok(())
     }
 
     /// Drops the dragged card into `status`, when one action gets it there.
@@ -378,19 +418,8 @@ fn LiveBoard() -> impl IntoView {
     // Escape closes the drawer wherever the focus is; the other shortcuts work outside fields.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| board.key(ev));
     on_cleanup(move || keys.remove());
-    let lanes = move || board.filter("lanes") == "tech";
-    let lane_list = move || {
-        let mut list: Vec<(String, String)> =
-            vec![(String::new(), board.loc.t("board-unassigned"))];
-        list.extend(
-            board
-                .techs
-                .get()
-                .into_iter()
-                .map(|t| (t.person.email, t.person.name)),
-        );
-        list
-    };
+    let lanes = move || board.lanes();
+    let lane_list = move || board.lane_list();
 
     view! {
         <section class="board-page">

@@ -86,7 +86,8 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
         let wait = Some(crate::ui::live::LONG_POLL_MS);
         let answer = crate::ui::live::while_still(
             ticket_version(shown_number.clone(), Some(seen), wait),
-            move || number_signal.get_untracked() == asked,
+            // The page may be gone: its number then reads as nothing.
+            move || number_signal.try_get_untracked().as_ref() == Some(&asked),
         )
         .await;
         match answer {
