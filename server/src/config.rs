@@ -336,6 +336,23 @@ pub struct Config {
         global = true
     )]
     pub mail_inbound_domains: String,
+    /// Webhooks may use plain `http://` (a lab; production receivers take `https://` only).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_WEBHOOK_ALLOW_HTTP",
+        default_value_t = false,
+        global = true
+    )]
+    pub webhook_allow_http: bool,
+    /// Hosts (comma-separated names or addresses) webhooks may reach although they resolve to
+    /// loopback, private or link-local addresses. Empty: none.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_WEBHOOK_ALLOW_HOSTS",
+        default_value = "",
+        global = true
+    )]
+    pub webhook_allow_hosts: String,
     /// Messages one sender may send in an hour before the next is held.
     #[arg(
         long,
@@ -421,6 +438,8 @@ impl Config {
             mail_inbound_max_mb: 25,
             mail_inbound_domains: String::new(),
             mail_inbound_per_hour: 20,
+            webhook_allow_http: false,
+            webhook_allow_hosts: String::new(),
             mail_inbound_done_folder: String::new(),
             mail_inbound_ca_file: None,
             mail_inbound_category: "other".into(),

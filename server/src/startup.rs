@@ -76,6 +76,20 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
                 })
             })
             .collect::<Result<_, _>>()?,
+        outbound: app::server::webhooks::Outbound {
+            allow_http: config.webhook_allow_http,
+            allow_hosts: config
+                .webhook_allow_hosts
+                .split(',')
+                .map(|h| {
+                    h.trim()
+                        .trim_start_matches('[')
+                        .trim_end_matches(']')
+                        .to_lowercase()
+                })
+                .filter(|h| !h.is_empty())
+                .collect(),
+        },
         mail_intake: app::server::inbound::MailIntake {
             limits: app::server::inbound::Limits {
                 max_bytes: config.mail_inbound_max_mb * app::server::state::MB,
@@ -380,25 +394,22 @@ impl Application {
                 }
             }
         });
-        let state = self.state.clone();
         let interval = self.mail_interval;
-        if state.mail_configured() {
-            state.workers.expect("mail", interval);
-            workers.spawn(async move {
-                let mut every = tokio::time::interval(interval);
-                loop {
-                    every.tick().await;
-                    match app::server::mail::deliver_due(&state).await {
-                        Ok(0) => state.workers.beat("mail"),
-                        Ok(n) => {
-                            state.workers.beat("mail");
-                            tracing::info!(messages = n, "mail sent");
-                        }
-                        Err(e) => tracing::warn!(error = %e, "mail worker could not run"),
-                    }
-                }
-            });
+        if self.state.mail_configured() {
+            workers.spawn(outbox_worker(
+                self.state.clone(),
+                "mail",
+                interval,
+                |state| Box::pin(app::server::mail::deliver_due(state)),
+            ));
         }
+        // Webhooks go out on the mail worker's interval, whether or not mail is configured.
+        workers.spawn(outbox_worker(
+            self.state.clone(),
+            "webhooks",
+            interval,
+            |state| Box::pin(app::server::webhooks::deliver_due(state)),
+        ));
         if let Some(mailbox) = self.mailbox.clone() {
             let state = self.state.clone();
             // A round ends with a beat; IDLE waits at most the interval between rounds.
@@ -410,6 +421,31 @@ impl Application {
             workers.spawn(app::server::inbound::imap::run(state, mailbox));
         }
         workers
+    }
+}
+
+/// What an outbox worker sends each round (mail, webhook deliveries): how many went out.
+type Round = for<'a> fn(
+    &'a AppState,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<usize, app::error::AppError>> + Send + 'a>,
+>;
+
+/// Sends an outbox's due items every `interval`, beating as `name` after each round.
+async fn outbox_worker(state: AppState, name: &'static str, interval: Duration, round: Round) {
+    state.workers.expect(name, interval);
+    let mut every = tokio::time::interval(interval);
+    loop {
+        every.tick().await;
+        match round(&state).await {
+            Ok(n) => {
+                state.workers.beat(name);
+                if n > 0 {
+                    tracing::info!(worker = name, sent = n, "outbox sent");
+                }
+            }
+            Err(e) => tracing::warn!(worker = name, error = %e, "outbox worker could not run"),
+        }
     }
 }
 

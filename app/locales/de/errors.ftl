@@ -171,3 +171,16 @@ err-recurring-category-details = Diese Kategorie verlangt Angaben (etwa eine Inv
 err-notice-too-short = Die Meldung braucht mindestens 3 Zeichen
 err-notice-too-long = Die Meldung darf höchstens 200 Zeichen lang sein
 err-known-issue-closed = Nur ein offenes Ticket kann als bekannte Störung gemeldet werden
+
+err-webhook-url = Geben Sie die vollständige Adresse an, unter der das andere Werkzeug empfängt, etwa https://chat.example.com/hooks/abc.
+err-webhook-https = Webhooks werden nur über https:// gesendet.
+err-webhook-credentials = Lassen Sie Benutzernamen und Passwörter aus der Adresse weg; die Signatur weist Switchboard aus.
+err-webhook-resolve = Dieser Hostname wurde nicht gefunden.
+err-webhook-internal = Diese Adresse liegt im internen Netz (Loopback, privat oder link-lokal); ein Administrator muss den Host zuerst erlauben.
+err-webhook-event = Eines der Ereignisse sendet Switchboard nicht.
+err-webhook-no-events = Wählen Sie mindestens ein Ereignis.
+err-webhook-format = Wählen Sie ein Format, das Switchboard kennt.
+err-webhook-secret = Ein Geheimnis braucht 16 bis 200 Zeichen.
+err-webhook-timeout = Der Empfänger hat nicht rechtzeitig geantwortet.
+err-webhook-connect = Der Empfänger war nicht erreichbar.
+err-webhook-request = Die Anfrage an den Empfänger ist fehlgeschlagen.

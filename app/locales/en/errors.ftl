@@ -171,3 +171,16 @@ err-recurring-category-details = This category asks for details (such as an asse
 err-notice-too-short = The notice needs at least 3 characters
 err-notice-too-long = The notice can be at most 200 characters
 err-known-issue-closed = Only an open ticket can be announced as a known issue
+
+err-webhook-url = Give the full address the other tool receives at, such as https://chat.example.com/hooks/abc.
+err-webhook-https = Webhooks are sent over https:// only.
+err-webhook-credentials = Leave user names and passwords out of the address; the signature proves it is Switchboard.
+err-webhook-resolve = This host name could not be found.
+err-webhook-internal = This address is inside the network (loopback, private or link-local); an administrator must allow the host first.
+err-webhook-event = One of the events is not one Switchboard sends.
+err-webhook-no-events = Choose at least one event.
+err-webhook-format = Choose a format Switchboard knows.
+err-webhook-secret = A secret needs 16 to 200 characters.
+err-webhook-timeout = The receiver did not answer in time.
+err-webhook-connect = The receiver could not be reached.
+err-webhook-request = The request to the receiver failed.

@@ -171,3 +171,16 @@ err-recurring-category-details = Questa categoria chiede dettagli (ad esempio un
 err-notice-too-short = L'avviso deve avere almeno 3 caratteri
 err-notice-too-long = L'avviso può avere al massimo 200 caratteri
 err-known-issue-closed = Solo un ticket aperto può essere annunciato come problema noto
+
+err-webhook-url = Indica l'indirizzo completo su cui riceve l'altro strumento, ad esempio https://chat.example.com/hooks/abc.
+err-webhook-https = I webhook vengono inviati solo tramite https://.
+err-webhook-credentials = Lascia fuori dall'indirizzo nomi utente e password; la firma dimostra che è Switchboard.
+err-webhook-resolve = Questo nome host non è stato trovato.
+err-webhook-internal = Questo indirizzo è interno alla rete (loopback, privato o link-local); un amministratore deve prima consentire l'host.
+err-webhook-event = Uno degli eventi non è tra quelli che Switchboard invia.
+err-webhook-no-events = Scegli almeno un evento.
+err-webhook-format = Scegli un formato che Switchboard conosce.
+err-webhook-secret = Un segreto richiede da 16 a 200 caratteri.
+err-webhook-timeout = Il destinatario non ha risposto in tempo.
+err-webhook-connect = Il destinatario non era raggiungibile.
+err-webhook-request = La richiesta al destinatario non è riuscita.

@@ -18,7 +18,9 @@ pub mod reports;
 pub mod service;
 pub mod sla;
 pub mod state;
+pub mod ticket_json;
 pub mod timings;
+pub mod webhooks;
 pub mod write;
 
 pub use state::AppState;

@@ -85,6 +85,8 @@ pub struct Settings {
     pub attachment_ticket_max_bytes: u64,
     /// How mail to the help desk is taken.
     pub mail_intake: super::inbound::MailIntake,
+    /// What webhooks may reach beyond public `https://` addresses.
+    pub outbound: super::webhooks::Outbound,
 }
 
 /// A megabyte, as the attachment limits count them.
@@ -107,6 +109,7 @@ impl Default for Settings {
             attachment_max_bytes: 10 * MB,
             attachment_ticket_max_bytes: 100 * MB,
             mail_intake: Default::default(),
+            outbound: Default::default(),
         }
     }
 }

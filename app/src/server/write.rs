@@ -1,7 +1,7 @@
 //! The one way a ticket changes: a `TicketWrite` holds the write transaction, who acts and when;
 //! the change records its events through it, `settle` recomputes the clocks and tells the people
-//! concerned (notifications and the mail outbox, in the same transaction), and `commit` commits and
-//! moves the board's change feed on to the last event written. Filing, changes, notes, watchers,
+//! and tools concerned (notifications, the mail outbox and webhooks, in the same transaction), and
+//! `commit` commits and moves the board's change feed on to the last event written. Filing, changes, notes, watchers,
 //! planned tasks, facility work, links, merges, ratings, tracking links and service-level rules
 //! all go through it, so a new kind of change lands here too.
 
@@ -102,6 +102,7 @@ impl<'a> TicketWrite<'a> {
         let mut told = notify::for_change(ticket, who, events, self.actor.as_ref());
         notify::ask_for_details(self.state, ticket_id, ticket, who, events, &mut told).await?;
         notify::quote_notes(&mut self.tx, events, &mut told).await?;
+        super::webhooks::enqueue(&mut self.tx, ticket_id, ticket, events, self.now).await?;
         notify::deliver(
             &mut self.tx,
             self.state,

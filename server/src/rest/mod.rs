@@ -84,6 +84,16 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/articles", get(list_articles).post(create_article))
         .route("/articles/{id}", get(get_article).put(put_article))
+        .route("/webhooks", get(list_webhooks).post(create_webhook))
+        .route(
+            "/webhooks/{id}",
+            get(get_webhook).put(put_webhook).delete(delete_webhook),
+        )
+        .route("/webhooks/{id}/deliveries", get(webhook_deliveries))
+        .route(
+            "/webhooks/{id}/deliveries/{delivery}/resend",
+            post(resend_delivery),
+        )
         .route("/projects", get(projects).post(create_project))
         .route("/projects/{id}", get(project))
         .route("/projects/{id}/tasks", post(plan_task))
@@ -199,54 +209,7 @@ fn number(s: &str) -> Result<TicketNumber, ApiError> {
     TicketNumber::parse(s).ok_or(ApiError(AppError::NotFound))
 }
 
-fn person(p: &app::domain::PersonRef) -> Value {
-    json!({"email": p.email, "name": p.name})
-}
-
-/// A ticket as the API shows it; its SLA state is as of `now`.
-pub fn ticket_json(t: &Ticket, now: DateTime<Utc>) -> Value {
-    let time = |d: Option<DateTime<Utc>>| {
-        d.map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
-    };
-    let sla = t.sla.as_ref().map(|s| {
-        json!({
-            "policy": s.policy,
-            "response_due": time(s.response_due.filter(|_| s.responded_at.is_none())),
-            "responded_at": time(s.responded_at),
-            "resolution_due": time(s.resolution_due),
-            "paused": s.paused(),
-            "state": s.state(now),
-            "resolution_left_minutes": (s.resolution_left_ms as f64 / 60_000.0).round() as i64,
-        })
-    });
-    json!({
-        "number": t.number.to_string(),
-        "title": t.title,
-        "description": t.description,
-        "category": t.category,
-        "status": t.status,
-        "waiting_on": t.waiting_on,
-        "priority": t.priority,
-        "impact": t.impact,
-        "urgency": t.urgency,
-        "requester": person(&t.requester),
-        "assignee": t.assignee.as_ref().map(person),
-        "location": t.location,
-        "asset_tag": t.asset_tag,
-        "contact": t.contact,
-        "fields": t.fields,
-        "escalated": t.escalated,
-        "reopened": t.reopened,
-        "resolution": t.resolution,
-        "created_at": t.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        "updated_at": t.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        "version": t.version,
-        "sla": sla,
-        "project": t.project.as_ref().map(|p| json!({"id": p.id, "name": p.name})),
-        "due_on": t.due_on,
-        "merged_into": t.merged_into.map(|n| n.to_string()),
-    })
-}
+pub use app::server::ticket_json::{person, ticket_json};
 
 fn with_etag(status: StatusCode, t: &Ticket, now: DateTime<Utc>) -> Response {
     let mut r = (status, Json(ticket_json(t, now))).into_response();
@@ -286,9 +249,11 @@ mod projects;
 mod settings;
 mod tickets;
 mod tokens;
+mod webhooks;
 
 use articles::*;
 use projects::*;
 use settings::*;
 use tickets::*;
 use tokens::*;
+use webhooks::*;

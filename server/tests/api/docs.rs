@@ -48,6 +48,17 @@ async fn every_curl_example_in_the_api_docs_works() {
     let token = crate::wire::parse::<crate::wire::IssuedToken>(r)
         .await
         .token;
+    // Admins' examples (webhooks) use $ADMIN_TOKEN.
+    let r = app
+        .client
+        .post(app.url("/api/v1/auth/token"))
+        .json(&json!({"email": "admin@example.org", "password": app::server::demo::DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let admin_token = crate::wire::parse::<crate::wire::IssuedToken>(r)
+        .await
+        .token;
     for command in commands {
         let command = command
             .replace("http://127.0.0.1:3000", &app.base)
@@ -56,6 +67,7 @@ async fn every_curl_example_in_the_api_docs_works() {
             .arg("-c")
             .arg(&command)
             .env("TOKEN", &token)
+            .env("ADMIN_TOKEN", &admin_token)
             .output()
             .await
             .expect("curl runs");

@@ -257,6 +257,15 @@ impl TestApp {
         }
     }
 
+    /// The same person's API client, against this server (another process, or a restart).
+    pub fn api_as(&self, api: &Api) -> Api {
+        Api {
+            base: self.base.clone(),
+            client: self.client.clone(),
+            token: api.token.clone(),
+        }
+    }
+
     pub async fn token(&self, email: &str) -> String {
         let r = self
             .client

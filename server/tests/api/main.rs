@@ -28,4 +28,5 @@ mod sla;
 mod smtp_sink;
 mod tickets;
 mod visibility;
+mod webhooks;
 mod wire;

@@ -43,6 +43,8 @@ pub const TABLES: &[&str] = &[
     "work_order_tickets",
     "ticket_links",
     "known_issues",
+    "webhooks",
+    "webhook_deliveries",
     "articles",
     "article_revisions",
     "article_feedback",
