@@ -6,6 +6,10 @@ mail-open-ticket = Ticket öffnen
 mail-signature = Switchboard, der IT-Helpdesk
 mail-choose = Wählen Sie, was Sie erhalten
 mail-link-in-app = (den privaten Link finden Sie in der E-Mail, die wir Ihnen geschickt haben)
+mail-digest-subject = Switchboard-Zusammenfassung: { $count ->
+    [one] eine Neuigkeit
+   *[other] { $count } Neuigkeiten
+}
 
 status-words-new = Eingegangen — wartet auf eine Technikerin oder einen Techniker
 status-words-assigned = Einer Technikerin oder einem Techniker zugewiesen

@@ -6,6 +6,10 @@ mail-open-ticket = Open the ticket
 mail-signature = Switchboard, the IT help desk
 mail-choose = Choose what you receive
 mail-link-in-app = (the private link is in the email we sent)
+mail-digest-subject = Switchboard digest: { $count ->
+    [one] one update
+   *[other] { $count } updates
+}
 
 status-words-new = Received — waiting for a technician
 status-words-assigned = Assigned to a technician

@@ -6,6 +6,10 @@ mail-open-ticket = Apri il ticket
 mail-signature = Switchboard, l'help desk IT
 mail-choose = Scelga cosa ricevere
 mail-link-in-app = (il link privato è nell'e-mail che le abbiamo inviato)
+mail-digest-subject = Riepilogo Switchboard: { $count ->
+    [one] un aggiornamento
+   *[other] { $count } aggiornamenti
+}
 
 status-words-new = Ricevuta — in attesa di un tecnico
 status-words-assigned = Assegnata a un tecnico

@@ -414,7 +414,11 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, AppError> {
             }
         }
         let Some(first) = batch.first() else { continue };
-        let subject = format!("Switchboard digest: {} updates", batch.len());
+        // In the reader's language, like every message in it.
+        let reader = state.db.user_by_id(user).await?;
+        let locale = super::locale::for_person(&state.settings, reader.as_ref(), None);
+        let count = i64::try_from(batch.len()).unwrap_or(i64::MAX);
+        let subject = locale.t_with("mail-digest-subject", &[("count", count.into())]);
         let text = batch
             .iter()
             .map(|m| format!("\u{2022} {}\n{}", m.subject, m.text_body))

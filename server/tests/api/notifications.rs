@@ -239,4 +239,39 @@ async fn people_mute_kinds_and_staff_choose_a_digest() {
     let digest = sink.to("carla@example.org");
     assert_eq!(digest.len(), 1);
     assert_eq!(digest[0].subject(), "Switchboard digest: 2 updates");
+
+    // A digest is in its reader's language, its subject too.
+    let carlo = app.api_user("carlo@example.org", Role::Coordinator).await;
+    let r = carlo.patch("/me", None, json!({"language": "it"})).await;
+    assert_eq!(r.status(), 200);
+    let carlo_id = app
+        .state
+        .db
+        .user_by_email("carlo@example.org")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    app.state
+        .db
+        .set_preferences(
+            carlo_id,
+            &Preferences {
+                muted: vec![],
+                email: true,
+                digest: Digest::Hourly,
+            },
+        )
+        .await
+        .unwrap();
+    rita.file("Mouse lost").await;
+    deliver_due(&app.state).await.unwrap();
+    app.state.clock.advance(Duration::from_secs(3600));
+    deliver_due(&app.state).await.unwrap();
+    let digest = sink.to("carlo@example.org");
+    assert_eq!(digest.len(), 1);
+    assert_eq!(
+        digest[0].subject(),
+        "Riepilogo Switchboard: un aggiornamento"
+    );
 }
