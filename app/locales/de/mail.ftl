@@ -91,3 +91,17 @@ mail-verify-subject = Bestätigen Sie Ihre E-Mail-Adresse für Switchboard
 mail-verify-why = Öffnen Sie diesen Link innerhalb von 24 Stunden, um zu bestätigen, dass diese Adresse Ihnen gehört, und die Einrichtung Ihres Kontos abzuschließen:
 mail-reset-subject = Neues Passwort für Switchboard festlegen
 mail-reset-why = Jemand (hoffentlich Sie) hat ein neues Passwort angefordert. Öffnen Sie diesen Link innerhalb von 30 Minuten, um eines zu wählen; er funktioniert nur einmal. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.
+
+## Was ein Slack- oder Teams-Kanal von einem Webhook-Ereignis zeigt
+webhook-event-filed = Neues Ticket
+webhook-event-assigned = Zugewiesen
+webhook-event-status-changed = Status geändert
+webhook-event-priority-changed = Priorität geändert
+webhook-event-escalated = Eskaliert
+webhook-event-sla-at-risk = Servicelevel gefährdet
+webhook-event-sla-breached = Servicelevel verletzt
+webhook-event-note-public = Neue Nachricht an die anfragende Person
+webhook-event-note-internal = Neue interne Notiz
+webhook-event-resolved = Gelöst
+webhook-card-priority = Priorität
+webhook-card-status = Status

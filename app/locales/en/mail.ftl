@@ -91,3 +91,17 @@ mail-verify-subject = Confirm your email for Switchboard
 mail-verify-why = Open this link within 24 hours to confirm that this address is yours and finish creating your account:
 mail-reset-subject = Set a new Switchboard password
 mail-reset-why = Someone (we hope you) asked to set a new password. Open this link within 30 minutes to choose one; it works once. If it was not you, ignore this mail: your password stays as it is.
+
+## What a Slack or Teams channel shows of a webhook's event
+webhook-event-filed = New ticket
+webhook-event-assigned = Assigned
+webhook-event-status-changed = Status changed
+webhook-event-priority-changed = Priority changed
+webhook-event-escalated = Escalated
+webhook-event-sla-at-risk = Service level at risk
+webhook-event-sla-breached = Service level breached
+webhook-event-note-public = New message to the requester
+webhook-event-note-internal = New internal note
+webhook-event-resolved = Resolved
+webhook-card-priority = Priority
+webhook-card-status = Status

@@ -91,3 +91,17 @@ mail-verify-subject = Confermi il suo indirizzo e-mail per Switchboard
 mail-verify-why = Apra questo link entro 24 ore per confermare che questo indirizzo è suo e completare la creazione dell'account:
 mail-reset-subject = Imposti una nuova password per Switchboard
 mail-reset-why = Qualcuno (speriamo lei) ha chiesto di impostare una nuova password. Apra questo link entro 30 minuti per sceglierla; funziona una sola volta. Se non è stato lei, ignori questa e-mail: la sua password resta invariata.
+
+## Cosa mostra un canale Slack o Teams di un evento di un webhook
+webhook-event-filed = Nuovo ticket
+webhook-event-assigned = Assegnato
+webhook-event-status-changed = Stato cambiato
+webhook-event-priority-changed = Priorità cambiata
+webhook-event-escalated = Escalato
+webhook-event-sla-at-risk = Livello di servizio a rischio
+webhook-event-sla-breached = Livello di servizio violato
+webhook-event-note-public = Nuovo messaggio al richiedente
+webhook-event-note-internal = Nuova nota interna
+webhook-event-resolved = Risolto
+webhook-card-priority = Priorità
+webhook-card-status = Stato

@@ -8,10 +8,11 @@
 //! as far as a short excerpt.
 
 use super::db::{Conn, Db, DeliveryRow, DueDelivery, WebhookRow};
-use super::state::AppState;
+use super::state::{AppState, Settings};
 use crate::domain::sla::Rule;
 use crate::domain::{NoteVisibility, Status, Ticket, TicketEvent, User};
 use crate::error::AppError;
+use crate::i18n::Locale;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 use std::net::{IpAddr, SocketAddr};
@@ -30,8 +31,9 @@ pub const EVENTS: &[&str] = &[
     "ticket.resolved",
 ];
 
-/// The shapes a body can take.
-pub const FORMATS: &[&str] = &["json"];
+/// The shapes a body can take: Switchboard's own JSON, or a message for a Slack or Microsoft Teams
+/// channel's incoming webhook.
+pub const FORMATS: &[&str] = &["json", "slack", "teams"];
 
 /// What outbound requests may reach, beyond public `https://` addresses.
 #[derive(Clone, Debug, Default)]
@@ -74,10 +76,88 @@ pub fn event_names(event: &TicketEvent) -> Vec<&'static str> {
     }
 }
 
+/// The catalogue key naming an event in a chat message.
+fn event_key(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "ticket.filed" => "webhook-event-filed",
+        "ticket.assigned" => "webhook-event-assigned",
+        "ticket.status_changed" => "webhook-event-status-changed",
+        "ticket.priority_changed" => "webhook-event-priority-changed",
+        "ticket.escalated" => "webhook-event-escalated",
+        "ticket.sla_at_risk" => "webhook-event-sla-at-risk",
+        "ticket.sla_breached" => "webhook-event-sla-breached",
+        "ticket.note_public" => "webhook-event-note-public",
+        "ticket.note_internal" => "webhook-event-note-internal",
+        "ticket.resolved" => "webhook-event-resolved",
+        _ => return None,
+    })
+}
+
+/// Slack reads `&`, `<` and `>` as markup (links, `<!channel>` mentions): a title shows them.
+fn slack_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// What a chat channel shows of `event` on ticket `t`: the event, the ticket's number and title,
+/// its priority and status, and a link to it, in the desk's language. The title goes where the
+/// channel shows it as plain text, so no one files a ticket that mentions a whole channel.
+fn chat_message(format: &str, event: &str, t: &Ticket, settings: &Settings) -> serde_json::Value {
+    let locale = Locale::new(settings.default_language, settings.time_zone);
+    let what = event_key(event).map_or_else(|| event.to_string(), |k| locale.t(k));
+    let link = format!("{}/tickets/{}", settings.public_url, t.number);
+    let (priority, status) = (
+        locale.t(t.priority.label_key()),
+        locale.t(t.status.label_key()),
+    );
+    let (priority_name, status_name) = (
+        locale.t("webhook-card-priority"),
+        locale.t("webhook-card-status"),
+    );
+    let named = format!("{} {}", t.number, t.title);
+    match format {
+        "slack" => json!({
+            "text": slack_text(&format!("{what}: {named}")),
+            "blocks": [
+                {"type": "section", "text": {"type": "mrkdwn", "text": format!(
+                    "*{}*\n<{link}|{}>", slack_text(&what), slack_text(&named)
+                )}},
+                {"type": "context", "elements": [{"type": "mrkdwn", "text": slack_text(&format!(
+                    "{priority_name}: {priority} \u{00b7} {status_name}: {status}"
+                ))}]},
+            ],
+        }),
+        _ => json!({
+            "type": "message",
+            "attachments": [{
+                "contentType": "application/vnd.microsoft.card.adaptive",
+                "content": {
+                    "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+                    "type": "AdaptiveCard",
+                    "version": "1.4",
+                    "body": [
+                        {"type": "TextBlock", "text": what, "weight": "Bolder", "wrap": true},
+                        // A text run is never read as Markdown, unlike a text block.
+                        {"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": named}]},
+                        {"type": "FactSet", "facts": [
+                            {"title": priority_name, "value": priority},
+                            {"title": status_name, "value": status},
+                        ]},
+                    ],
+                    "actions": [{"type": "Action.OpenUrl", "title": locale.t("mail-open-ticket"), "url": link}],
+                },
+            }],
+        }),
+    }
+}
+
 /// Writes a delivery for each webhook that wants one of `events` of ticket `ticket_id` (now
-/// `ticket`), in the change's transaction: they go out only if the change commits.
+/// `ticket`), in the change's transaction: they go out only if the change commits. The body is
+/// written as it will be sent, so the deliveries an admin reads are what the receiver got.
 pub async fn enqueue(
     conn: &mut Conn,
+    settings: &Settings,
     ticket_id: i64,
     ticket: &Ticket,
     events: &[TicketEvent],
@@ -94,11 +174,14 @@ pub async fn enqueue(
     let shown = super::ticket_json::ticket_json(ticket, now);
     for name in names {
         for hook in hooks.iter().filter(|h| h.events.iter().any(|e| e == name)) {
-            let body = json!({
-                "event": name,
-                "occurred_at": now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                "ticket": shown,
-            })
+            let body = match hook.format.as_str() {
+                "json" => json!({
+                    "event": name,
+                    "occurred_at": now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                    "ticket": shown,
+                }),
+                chat => chat_message(chat, name, ticket, settings),
+            }
             .to_string();
             Db::insert_delivery(conn, hook.id, ticket_id, name, &body, now).await?;
         }
@@ -241,14 +324,10 @@ async fn send(outbound: &Outbound, d: &DueDelivery, at: DateTime<Utc>) -> Answer
         Ok(c) => c,
         Err(_) => return unreachable("err-webhook-request".to_string()),
     };
-    let event = serde_json::from_str::<serde_json::Value>(&d.body)
-        .ok()
-        .and_then(|v| v["event"].as_str().map(str::to_string))
-        .unwrap_or_default();
     let sent = client
         .post(url)
         .header(reqwest::header::CONTENT_TYPE, "application/json")
-        .header("Switchboard-Event", event)
+        .header("Switchboard-Event", d.event.as_str())
         .header("Switchboard-Delivery", d.id.to_string())
         .header("Switchboard-Signature", signature(&d.secret, at, &d.body))
         .body(d.body.clone())
@@ -553,5 +632,21 @@ mod tests {
             ]
         );
         assert!(names.iter().all(|n| EVENTS.contains(n)));
+    }
+
+    #[test]
+    fn a_chat_channel_reads_every_event_in_each_language() {
+        use crate::i18n::{Lang, Locale};
+        for name in EVENTS {
+            let key = event_key(name).unwrap_or_else(|| panic!("{name} has no words"));
+            for lang in Lang::ALL {
+                let words = Locale::new(lang, chrono_tz::Tz::UTC).t(key);
+                assert!(!words.is_empty() && words != key, "{name} in {lang:?}");
+            }
+        }
+        assert_eq!(
+            slack_text("<!here> & <a|b>"),
+            "&lt;!here&gt; &amp; &lt;a|b&gt;"
+        );
     }
 }

@@ -102,7 +102,15 @@ impl<'a> TicketWrite<'a> {
         let mut told = notify::for_change(ticket, who, events, self.actor.as_ref());
         notify::ask_for_details(self.state, ticket_id, ticket, who, events, &mut told).await?;
         notify::quote_notes(&mut self.tx, events, &mut told).await?;
-        super::webhooks::enqueue(&mut self.tx, ticket_id, ticket, events, self.now).await?;
+        super::webhooks::enqueue(
+            &mut self.tx,
+            &self.state.settings,
+            ticket_id,
+            ticket,
+            events,
+            self.now,
+        )
+        .await?;
         notify::deliver(
             &mut self.tx,
             self.state,

@@ -398,3 +398,86 @@ async fn webhooks_never_aim_at_internal_addresses_and_only_admins_keep_them() {
     assert_eq!(admin.get("/webhooks/999999").await.status(), 404);
     assert_eq!(admin.get("/webhooks/nope").await.status(), 404);
 }
+
+#[tokio::test]
+async fn slack_and_teams_hear_a_card_with_the_ticket_and_no_markup_from_its_title() {
+    let receiver = Receiver::start().await;
+    let app = TestApp::spawn_configured(false, lab).await;
+    let admin = app.api_user("ada@example.org", Role::Admin).await;
+    let ann = app.api_user("ann@example.org", Role::Requester).await;
+    let mut hooks = Vec::new();
+    for format in ["slack", "teams"] {
+        let r = admin
+            .post(
+                "/webhooks",
+                json!({"url": receiver.url, "events": ["ticket.filed"], "format": format}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let hook = body(r).await;
+        assert_eq!(hook["format"], format);
+        hooks.push(hook["id"].as_i64().unwrap());
+    }
+
+    // A title that would ping a whole Slack channel and hide a link, and Markdown for Teams.
+    let title = "VPN down <!channel> <https://evil.example|click> & **now**";
+    let t = ann.file(title).await;
+    let n = t.number.as_str();
+    for hook in &hooks {
+        drain(&app, &admin, *hook).await;
+    }
+    let got = receiver.accepted();
+    assert_eq!(got.len(), 2);
+    let link = format!("{}/tickets/{n}", app.state.settings.public_url);
+    let slack: Value = got
+        .iter()
+        .map(|r| serde_json::from_str::<Value>(&r.body).unwrap())
+        .find(|v| v.get("blocks").is_some())
+        .expect("a Slack message");
+    let shown = slack["blocks"][0]["text"]["text"].as_str().unwrap();
+    assert!(shown.starts_with("*New ticket*\n"), "{shown}");
+    assert!(
+        shown.contains(&format!(
+            "<{link}|{n} VPN down &lt;!channel&gt; &lt;https://evil.example|click&gt; &amp; **now**>"
+        )),
+        "{shown}"
+    );
+    assert!(!slack.to_string().contains("<!channel>"), "{slack}");
+    let context = slack["blocks"][1]["elements"][0]["text"].as_str().unwrap();
+    assert!(
+        context.contains("Priority: ") && context.contains("Status: "),
+        "{context}"
+    );
+
+    let teams: Value = got
+        .iter()
+        .map(|r| serde_json::from_str::<Value>(&r.body).unwrap())
+        .find(|v| v["type"] == "message")
+        .expect("a Teams message");
+    let card = &teams["attachments"][0]["content"];
+    assert_eq!(
+        teams["attachments"][0]["contentType"],
+        "application/vnd.microsoft.card.adaptive"
+    );
+    assert_eq!(card["type"], "AdaptiveCard");
+    assert_eq!(card["body"][0]["text"], "New ticket");
+    // The title is a text run, which Teams never reads as Markdown.
+    assert_eq!(card["body"][1]["inlines"][0]["type"], "TextRun");
+    assert_eq!(
+        card["body"][1]["inlines"][0]["text"],
+        format!("{n} {title}")
+    );
+    assert_eq!(card["body"][2]["facts"][0]["title"], "Priority");
+    assert_eq!(card["actions"][0]["url"], link.as_str());
+    // The event names itself in a header whatever the shape of the body.
+    assert!(got.iter().all(|r| r.event == "ticket.filed"));
+
+    // The admin reads what was sent.
+    let list = body(
+        admin
+            .get(&format!("/webhooks/{}/deliveries", hooks[0]))
+            .await,
+    )
+    .await;
+    assert_eq!(list["items"][0]["status"], "sent");
+}

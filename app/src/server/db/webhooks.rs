@@ -44,6 +44,7 @@ pub struct DueDelivery {
     pub id: i64,
     pub url: String,
     pub secret: String,
+    pub event: String,
     pub body: String,
     pub attempts: i64,
 }
@@ -200,7 +201,7 @@ impl Db {
         limit: i64,
     ) -> Result<Vec<DueDelivery>, AppError> {
         let rows = sqlx::query(
-            "SELECT d.id, w.url, w.secret, d.body, d.attempts FROM webhook_deliveries d \
+            "SELECT d.id, w.url, w.secret, d.event, d.body, d.attempts FROM webhook_deliveries d \
              JOIN webhooks w ON w.id = d.webhook_id \
              WHERE d.status = 'pending' AND d.next_attempt_at <= $1 \
              AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.webhook_id = d.webhook_id \
@@ -217,6 +218,7 @@ impl Db {
                     id: r.try_get("id")?,
                     url: r.try_get("url")?,
                     secret: r.try_get("secret")?,
+                    event: r.try_get("event")?,
                     body: r.try_get("body")?,
                     attempts: r.try_get("attempts")?,
                 })
