@@ -48,6 +48,9 @@ export default defineConfig({
       RUST_LOG: 'warn',
       // Small, so the refusal of a too-large file is quick to provoke.
       SWITCHBOARD_ATTACHMENT_MAX_MB: '1',
+      // webhooks.spec.ts starts a receiver on loopback, as a lab would.
+      SWITCHBOARD_WEBHOOK_ALLOW_HTTP: 'true',
+      SWITCHBOARD_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
     },
   },
 });

@@ -563,3 +563,31 @@ pub struct KnownAnswers {
     pub fixes: Vec<PastFix>,
     pub articles: Vec<ArticleSummary>,
 }
+
+/// A webhook as its admin page shows it. The secret is there only in the answer that created it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WebhookView {
+    pub id: i64,
+    pub url: String,
+    pub events: Vec<String>,
+    pub format: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub secret: Option<String>,
+    /// Its latest deliveries, newest first (none in the answer that created it).
+    pub deliveries: Vec<DeliveryView>,
+}
+
+/// One delivery of a webhook: its event and ticket, whether it went out, and the receiver's last
+/// answer (its status code and the start of its body, or a catalogue key saying why it could not
+/// be reached).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeliveryView {
+    pub id: i64,
+    pub event: String,
+    pub status: String,
+    pub attempts: i64,
+    pub response_status: Option<i64>,
+    pub response: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
+}

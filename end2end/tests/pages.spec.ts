@@ -71,6 +71,7 @@ const STATIC_PAGES: { slug: string; url: string; allowed: (r: Role) => boolean }
   { slug: 'replies-edit', url: '/replies?edit=1', allowed: staff },
   { slug: 'people', url: '/people', allowed: (r) => r === 'admin' },
   { slug: 'service-levels', url: '/service-levels', allowed: (r) => r === 'admin' },
+  { slug: 'webhooks', url: '/webhooks', allowed: (r) => r === 'admin' },
   { slug: 'account', url: '/account', allowed: signedIn },
   { slug: 'notifications', url: '/notifications', allowed: signedIn },
   // The router's fallback: everyone gets "Not found" (404).

@@ -128,3 +128,35 @@ audit-subject-policy = die SLA-Richtlinie { $name }
 audit-detail-role = { $from } → { $to }
 audit-detail-profile = Stufe { $tier }, Kapazität { $capacity }, { $availability }, Fähigkeiten { $skills }
 audit-detail-profile-until = Stufe { $tier }, Kapazität { $capacity }, { $availability } bis { $until }, Fähigkeiten { $skills }
+
+## Webhooks (Administration)
+webhooks-title = Webhooks — Switchboard
+webhooks-heading = Webhooks
+webhooks-lead = Hier erfahren andere Werkzeuge von Tickets: Jedes Ereignis wird an die Adresse gesendet, mit dem Geheimnis des Webhooks signiert und mehr als einen Tag lang erneut versucht, bis es ankommt. Ein Slack- oder Teams-Kanal erhält eine Nachricht mit dem Ticket.
+webhooks-none = Noch keine Webhooks.
+webhooks-since = Hinzugefügt { $when }
+webhooks-deliveries = Letzte Zustellungen
+webhooks-no-deliveries = Noch nichts gesendet.
+webhooks-delivery-pending = Wartet
+webhooks-delivery-sent = Gesendet
+webhooks-delivery-failed = Aufgegeben
+webhooks-attempts = { $count ->
+    [0] noch nicht versucht
+    [one] ein Versuch
+   *[other] { $count } Versuche
+}
+webhooks-answer = Antwort { $status }: { $body }
+webhooks-resend = Erneut senden
+webhooks-remove = Diesen Webhook entfernen
+webhooks-add-heading = Webhook hinzufügen
+webhooks-url = Adresse
+webhooks-url-hint = Eine https://-Adresse im Internet; an Adressen im internen Netz sendet Switchboard nicht.
+webhooks-format = Format
+webhooks-events = Ereignisse
+webhooks-secret = Geheimnis (optional)
+webhooks-secret-hint = Mindestens 16 Zeichen. Leer gelassen, erzeugt Switchboard eines.
+webhooks-add = Webhook hinzufügen
+webhooks-added = Hinzugefügt. Sein Geheimnis, nur dieses eine Mal angezeigt, damit das empfangende Werkzeug Signaturen prüfen kann:
+webhook-format-json = Switchboard-JSON, signiert
+webhook-format-slack = Slack-Nachricht
+webhook-format-teams = Microsoft-Teams-Karte

@@ -14,6 +14,7 @@ nav-recurring = Wiederkehrend
 nav-work-orders = Arbeitsaufträge
 nav-people = Personen
 nav-service-levels = Service-Level
+nav-webhooks = Webhooks
 nav-sign-out = Abmelden
 nav-sign-in = Anmelden
 

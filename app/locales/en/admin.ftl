@@ -128,3 +128,35 @@ audit-subject-policy = the SLA policy { $name }
 audit-detail-role = { $from } → { $to }
 audit-detail-profile = tier { $tier }, capacity { $capacity }, { $availability }, skills { $skills }
 audit-detail-profile-until = tier { $tier }, capacity { $capacity }, { $availability } until { $until }, skills { $skills }
+
+## Webhooks (admins)
+webhooks-title = Webhooks — Switchboard
+webhooks-heading = Webhooks
+webhooks-lead = Other tools hear about tickets here: each event is sent to the address, signed with the webhook's secret, and retried for more than a day until it arrives. A Slack or Teams channel gets a message with the ticket.
+webhooks-none = No webhooks yet.
+webhooks-since = Added { $when }
+webhooks-deliveries = Recent deliveries
+webhooks-no-deliveries = Nothing sent yet.
+webhooks-delivery-pending = Waiting
+webhooks-delivery-sent = Sent
+webhooks-delivery-failed = Given up
+webhooks-attempts = { $count ->
+    [0] not tried yet
+    [one] one attempt
+   *[other] { $count } attempts
+}
+webhooks-answer = Answer { $status }: { $body }
+webhooks-resend = Send again
+webhooks-remove = Remove this webhook
+webhooks-add-heading = Add a webhook
+webhooks-url = Address
+webhooks-url-hint = An https:// address on the internet; Switchboard does not send to addresses inside the network.
+webhooks-format = Format
+webhooks-events = Events
+webhooks-secret = Secret (optional)
+webhooks-secret-hint = At least 16 characters. Left empty, Switchboard makes one up.
+webhooks-add = Add the webhook
+webhooks-added = Added. Its secret, shown only this once, for the receiving tool to check signatures:
+webhook-format-json = Switchboard JSON, signed
+webhook-format-slack = Slack message
+webhook-format-teams = Microsoft Teams card

@@ -14,6 +14,7 @@ nav-recurring = Recurring
 nav-work-orders = Work orders
 nav-people = People
 nav-service-levels = Service levels
+nav-webhooks = Webhooks
 nav-sign-out = Sign out
 nav-sign-in = Sign in
 

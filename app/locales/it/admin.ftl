@@ -131,3 +131,35 @@ audit-subject-policy = la politica SLA { $name }
 audit-detail-role = { $from } → { $to }
 audit-detail-profile = livello { $tier }, capacità { $capacity }, { $availability }, competenze { $skills }
 audit-detail-profile-until = livello { $tier }, capacità { $capacity }, { $availability } fino al { $until }, competenze { $skills }
+
+## Webhook (amministrazione)
+webhooks-title = Webhook — Switchboard
+webhooks-heading = Webhook
+webhooks-lead = Qui altri strumenti vengono informati sui ticket: ogni evento è inviato all'indirizzo, firmato con il segreto del webhook, e ritentato per più di un giorno finché non arriva. Un canale Slack o Teams riceve un messaggio con il ticket.
+webhooks-none = Ancora nessun webhook.
+webhooks-since = Aggiunto { $when }
+webhooks-deliveries = Consegne recenti
+webhooks-no-deliveries = Ancora niente di inviato.
+webhooks-delivery-pending = In attesa
+webhooks-delivery-sent = Inviata
+webhooks-delivery-failed = Abbandonata
+webhooks-attempts = { $count ->
+    [0] non ancora tentata
+    [one] un tentativo
+   *[other] { $count } tentativi
+}
+webhooks-answer = Risposta { $status }: { $body }
+webhooks-resend = Invia di nuovo
+webhooks-remove = Rimuovi questo webhook
+webhooks-add-heading = Aggiungi un webhook
+webhooks-url = Indirizzo
+webhooks-url-hint = Un indirizzo https:// su internet; Switchboard non invia a indirizzi della rete interna.
+webhooks-format = Formato
+webhooks-events = Eventi
+webhooks-secret = Segreto (facoltativo)
+webhooks-secret-hint = Almeno 16 caratteri. Se vuoto, Switchboard ne crea uno.
+webhooks-add = Aggiungi il webhook
+webhooks-added = Aggiunto. Il suo segreto, mostrato solo questa volta, perché lo strumento che riceve possa verificare le firme:
+webhook-format-json = JSON di Switchboard, firmato
+webhook-format-slack = Messaggio Slack
+webhook-format-teams = Scheda Microsoft Teams

@@ -14,6 +14,7 @@ nav-recurring = Ricorrenti
 nav-work-orders = Ordini di lavoro
 nav-people = Persone
 nav-service-levels = Livelli di servizio
+nav-webhooks = Webhook
 nav-sign-out = Esci
 nav-sign-in = Accedi
 

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod board;
 pub mod coordination;
+pub mod integrations;
 pub mod knowledge;
 pub mod mail;
 pub mod notifications;

@@ -18,6 +18,7 @@ pub mod sla;
 pub mod ticket;
 pub mod user;
 pub mod visibility;
+pub mod webhook;
 
 pub use category::{category_words, Category, CategoryField};
 pub use event::{EventKind, EventRow, FacilityStep, LinkRole, PriorityWhy, TicketEvent};

@@ -280,6 +280,7 @@ pub fn App() -> impl IntoView {
                         view=service_levels::ServiceLevelsPage
                         ssr=SsrMode::InOrder
                     />
+                    <Route path=path!("/webhooks") view=admin::WebhooksPage ssr=SsrMode::InOrder />
                     <Route path=path!("/account") view=admin::AccountPage ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/notifications")
@@ -373,6 +374,10 @@ fn Header() -> impl IntoView {
                                             view! {
                                                 <A href="/service-levels">{t("nav-service-levels")}</A>
                                             }
+                                        })}
+                                    {(role == Role::Admin)
+                                        .then(|| {
+                                            view! { <A href="/webhooks">{t("nav-webhooks")}</A> }
                                         })}
                                     <notifications::Bell initial=unread />
                                     <A

@@ -84,6 +84,27 @@ async fn every_role_against_every_server_function() {
             [401, 403, 403, 200, 200],
         ),
         ("accounts", vec![], [401, 403, 403, 403, 200]),
+        ("webhooks", vec![], [401, 403, 403, 403, 200]),
+        (
+            "add_webhook",
+            vec![
+                ("url", "https://10.0.0.1/hook"),
+                ("format", "json"),
+                ("events[]", "ticket.filed"),
+            ],
+            // Admins reach the address check (an internal address is refused).
+            [401, 403, 403, 403, 422],
+        ),
+        (
+            "remove_webhook",
+            vec![("id", "999999")],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "resend_delivery",
+            vec![("webhook", "999999"), ("delivery", "1")],
+            [401, 403, 403, 403, 404],
+        ),
         ("sla_policies", vec![], [401, 403, 200, 200, 200]),
         (
             "notifications",

@@ -16,7 +16,9 @@ use leptos_meta::Title;
 mod account;
 mod people;
 mod roster;
+mod webhooks;
 
 pub use account::AccountPage;
 pub use people::PeoplePage;
 pub use roster::RosterPage;
+pub use webhooks::WebhooksPage;
