@@ -99,6 +99,9 @@ test('a private tracking link shows the ticket to someone without an account unt
   await page.getByRole('button', { name: 'Create a private link' }).click();
   const url = await page.getByLabel('Copy the link now; it is shown only once').inputValue();
   expect(url).toMatch(/\/track\/[0-9a-f]{64}$/);
+  // The ticket refreshes with the new link in its list; the link shown once stays on screen.
+  await expect(page.locator('section.tracking li')).toHaveCount(1);
+  await expect(page.getByLabel('Copy the link now; it is shown only once')).toHaveValue(url);
   const path = new URL(url).pathname;
   const stranger = await browser.newContext();
   const visitor = await stranger.newPage();

@@ -385,42 +385,55 @@ pub(super) fn RatingPanel(detail: TicketDetail, number: String, ui: TicketUi) ->
 
 /// Private links that let someone without an account follow this ticket's public side.
 #[component]
-pub(super) fn TrackingLinks(detail: TicketDetail, number: String) -> impl IntoView {
+pub(super) fn TrackingLinks(
+    detail: TicketDetail,
+    number: String,
+    created: RwSignal<Option<(String, String)>>,
+) -> impl IntoView {
     let loc = use_locale();
     let links = detail.tracking_links.clone();
-    let created = RwSignal::new(None::<String>);
     let failed = RwSignal::new(None::<String>);
     let create = {
         let number = number.clone();
         move |_| {
             let number = number.clone();
             leptos::task::spawn_local(async move {
-                match create_tracking_link(number).await {
+                match create_tracking_link(number.clone()).await {
+                    // The section may have been redrawn meanwhile (the ticket refreshed): its
+                    // own error signal may be gone, the link kept by the page is not.
                     Ok(url) => {
-                        created.set(Some(url));
-                        failed.set(None);
+                        created.set(Some((number, url)));
+                        let _ = failed.try_set(None);
                     }
-                    Err(e) => failed.set(Some(e.message(&loc))),
+                    Err(e) => {
+                        let _ = failed.try_set(Some(e.message(&loc)));
+                    }
                 }
             });
+        }
+    };
+    // The link just created, on its own ticket only.
+    let shown = {
+        let number = number.clone();
+        move || {
+            created
+                .get()
+                .filter(|(of, _)| *of == number)
+                .map(|(_, url)| {
+                    view! {
+                        <div class="notice" role="status">
+                            <label for="new-link">{loc.t("portal-tracking-copy")}</label>
+                            <input id="new-link" readonly value=url />
+                        </div>
+                    }
+                })
         }
     };
     detail.can_manage_links.then(|| view! {
         <section class="tracking">
             <h2>{loc.t("portal-tracking-heading")}</h2>
             <p class="hint">{loc.t("portal-tracking-hint")}</p>
-            {move || {
-                created
-                    .get()
-                    .map(|url| {
-                        view! {
-                            <div class="notice" role="status">
-                                <label for="new-link">{loc.t("portal-tracking-copy")}</label>
-                                <input id="new-link" readonly value=url />
-                            </div>
-                        }
-                    })
-            }}
+            {shown}
             {move || {
                 failed
                     .get()

@@ -231,6 +231,10 @@ pub(crate) struct TicketUi {
     reload: RwSignal<u32>,
     /// Resolve the parent's open children with the same solution.
     resolve_children: RwSignal<bool>,
+    /// A private link just created (the ticket's number and the link), shown once: it must
+    /// survive the refresh its creation causes, and show on its own ticket only (the board's
+    /// drawer moves from ticket to ticket).
+    new_link: RwSignal<Option<(String, String)>>,
 }
 
 fn note_draft_key(number: &str) -> String {

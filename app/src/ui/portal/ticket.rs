@@ -36,6 +36,7 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
         key: RwSignal::new(new_key()),
         reload,
         resolve_children: RwSignal::new(true),
+        new_link: RwSignal::new(None),
     };
     Effect::new(move |_| {
         if let Some(Ok(_)) = ui.change.value().get() {
@@ -140,6 +141,7 @@ pub fn TrackPage() -> impl IntoView {
         key: RwSignal::new(String::new()),
         reload: RwSignal::new(0),
         resolve_children: RwSignal::new(false),
+        new_link: RwSignal::new(None),
     };
     crate::ui::live::poll(10_000, 60_000, move || async move {
         set_tick.update(|t| *t += 1);
@@ -310,7 +312,8 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                             reload=ui.reload
                         />
                     }
-                })} <TrackingLinks detail=detail.clone() number=number.clone() />
+                })}
+            <TrackingLinks detail=detail.clone() number=number.clone() created=ui.new_link />
             <History events=detail.events.clone() staff=staff />
         </article>
     }
