@@ -31,7 +31,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, launchOptions: chromium } },
-    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 390, height: 844 }, launchOptions: chromium }, testMatch: /(portal|tech|home|nojs|facility|pages|attachments|mail|help|replies|install)\.spec\.ts/ },
+    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 390, height: 844 }, launchOptions: chromium }, testMatch: /(portal|tech|home|nojs|facility|pages|attachments|mail|help|replies|install|reference)\.spec\.ts/ },
   ],
   webServer: {
     // E2E_SERVER runs another build (e.g. ../target/release/switchboard after `make release`).

@@ -129,6 +129,7 @@ pub struct ProjectPage {
 
 /// A planned task as the project page's form sends it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TaskDraft {
     pub title: String,
     #[serde(default)]
@@ -146,6 +147,7 @@ pub struct TaskDraft {
 /// A request as filed from the portal, the board (on someone's behalf) or the API.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewTicket {
     pub title: String,
     pub description: String,
@@ -158,7 +160,9 @@ pub struct NewTicket {
     pub asset_tag: Option<String>,
     #[serde(default)]
     pub contact: Option<String>,
+    /// Answers to the category's extra questions, by field key.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub fields: serde_json::Map<String, serde_json::Value>,
     /// Staff filing on someone's behalf (phone, walk-in).
     #[serde(default)]
@@ -219,6 +223,7 @@ pub enum BulkChange {
 /// A ticket named for a bulk change, with the version the caller saw (a ticket changed since
 /// is refused as stale, the others proceed).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct BulkTarget {
     pub number: String,
     pub version: i64,
@@ -411,6 +416,7 @@ pub struct RosterUpdate {
 
 /// An SLA policy as an admin edits it: text fields as typed, targets in minutes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PolicyForm {
     pub id: Option<i64>,
     pub name: String,

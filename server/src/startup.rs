@@ -253,7 +253,9 @@ pub fn router(state: AppState) -> Router {
             get(|| async { axum::response::Redirect::permanent("/favicon.svg") }),
         )
         .route("/help/open/{kind}/{id}", get(crate::rest::open_offered))
-        .nest("/api/v1", crate::rest::routes())
+        .route("/api/docs", get(crate::rest::reference::page))
+        .route("/api/docs.css", get(crate::rest::reference::stylesheet))
+        .nest("/api/v1", crate::rest::routes().into())
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -4,6 +4,7 @@ use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CategoryField {
     pub key: String,
     pub label: String,
@@ -13,6 +14,7 @@ pub struct CategoryField {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Category {
     pub slug: String,
     pub name: String,

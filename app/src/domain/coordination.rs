@@ -36,6 +36,7 @@ pub struct Project {
 
 /// A project as a form or the API submits it, checked field by field.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProjectDraft {
     pub name: String,
     #[serde(default)]
@@ -131,6 +132,7 @@ impl ProjectDraft {
 
 /// How far a project has come: its tickets and tasks by state. Cancelled ones do not count.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Progress {
     pub total: u32,
     pub done: u32,

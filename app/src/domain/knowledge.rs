@@ -41,6 +41,7 @@ pub const TAGS_MAX: usize = 12;
 /// An article as a form or the API submits it; every field text, checked by `parse`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ArticleDraft {
     pub title: String,
     /// Markdown (CommonMark).

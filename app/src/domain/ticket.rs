@@ -9,6 +9,7 @@ use std::fmt;
 /// The human-facing number of a ticket, `SB-1042`. The database id is `number - OFFSET`
 /// so numbers start at four digits and never reveal how little has been filed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TicketNumber(pub i64);
 
 impl TicketNumber {
@@ -161,6 +162,7 @@ impl Channel {
 
 /// A person as shown on a ticket.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PersonRef {
     pub email: String,
     pub name: String,
@@ -322,6 +324,7 @@ impl Note {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Note {
     pub id: i64,
     pub author: PersonRef,
@@ -333,6 +336,7 @@ pub struct Note {
 
 /// One accepted change of a ticket: its history and the board's change feed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Event {
     pub id: i64,
     pub number: TicketNumber,

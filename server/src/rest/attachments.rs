@@ -118,6 +118,39 @@ fn back_to(return_to: Option<&str>, number: &str, error: Option<&AppError>) -> R
     axum::response::Redirect::to(&to).into_response()
 }
 
+/// What a post of files carries.
+#[derive(ToSchema)]
+#[expect(
+    dead_code,
+    reason = "describes the form for the API's description; read_post reads its parts one by one"
+)]
+pub(super) struct UploadForm {
+    /// One part per file (at most 10), each within the desk's size limit; the type is read
+    /// from the bytes: images, PDF, office documents, text and logs, archives.
+    #[schema(value_type = Vec<String>, format = Binary)]
+    file: Vec<Vec<u8>>,
+    /// A note the files come with.
+    note: Option<String>,
+    /// `internal` (default) or `public`.
+    visibility: Option<String>,
+    /// For a page's form posted without JavaScript: the page to go back to.
+    return_to: Option<String>,
+}
+
+/// Attaches files to a ticket, with a note if one comes with them. A page's form posted
+/// without JavaScript (`Accept: text/html`) is sent back to its page instead.
+#[utoipa::path(
+    post,
+    path = "/tickets/{number}/attachments",
+    tag = "attachments",
+    params(("number" = String, Path, description = "`SB-1042`")),
+    request_body(content = inline(UploadForm), content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "The files as stored", body = AttachmentList),
+        (status = 303, description = "Back to the page that posted the form",
+            headers(("Location" = String, description = "The page"))),
+    )
+)]
 pub(super) async fn upload(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -164,46 +197,104 @@ pub(super) async fn upload(
         };
     }
     let files = result?;
-    Ok((
-        StatusCode::CREATED,
-        Json(json!({"items": files.iter().map(attachment_json).collect::<Vec<_>>()})),
-    )
-        .into_response())
+    Ok((StatusCode::CREATED, Json(attachment_list(&files))).into_response())
+}
+
+/// A file on a ticket.
+#[derive(Serialize, ToSchema)]
+pub(super) struct AttachmentView {
+    /// A random id.
+    id: String,
+    name: String,
+    /// The type read from its bytes.
+    media_type: String,
+    /// Bytes.
+    size: i64,
+    /// `internal` (IT only) or `public`.
+    visibility: NoteVisibility,
+    /// The note it came with.
+    note_id: Option<i64>,
+    uploaded_by: Uploader,
+    #[schema(format = DateTime)]
+    created_at: String,
+    /// Where its bytes are read.
+    url: String,
+}
+
+/// Who attached a file: a first name without an address for readers outside IT.
+#[derive(Serialize, ToSchema)]
+pub(super) struct Uploader {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<String>,
+    name: String,
+}
+
+/// Files.
+#[derive(Serialize, ToSchema)]
+pub(super) struct AttachmentList {
+    items: Vec<AttachmentView>,
 }
 
 /// A file as the API shows it.
-fn attachment_json(a: &Attachment) -> Value {
-    json!({
-        "id": a.id,
-        "name": a.name,
-        "media_type": a.media_type,
-        "size": a.size,
-        "visibility": if a.internal { "internal" } else { "public" },
-        "note_id": a.note_id,
-        "uploaded_by": if a.uploader.email.is_empty() {
-            json!({"name": a.uploader.name})
+fn attachment_json(a: &Attachment) -> AttachmentView {
+    AttachmentView {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        media_type: a.media_type.clone(),
+        size: a.size,
+        visibility: if a.internal {
+            NoteVisibility::Internal
         } else {
-            person(&a.uploader)
+            NoteVisibility::Public
         },
-        "created_at": a.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        "url": format!("/api/v1/attachments/{}", a.id),
-    })
+        note_id: a.note_id,
+        uploaded_by: Uploader {
+            email: Some(a.uploader.email.clone()).filter(|e| !e.is_empty()),
+            name: a.uploader.name.clone(),
+        },
+        created_at: api_time(a.created_at),
+        url: format!("/api/v1/attachments/{}", a.id),
+    }
 }
 
+fn attachment_list(files: &[Attachment]) -> AttachmentList {
+    AttachmentList {
+        items: files.iter().map(attachment_json).collect(),
+    }
+}
+
+/// The files on a ticket the caller may see.
+#[utoipa::path(
+    get,
+    path = "/tickets/{number}/attachments",
+    tag = "attachments",
+    operation_id = "list_attachments",
+    params(("number" = String, Path, description = "`SB-1042`")),
+    responses((status = 200, description = "The files", body = AttachmentList))
+)]
 pub(super) async fn list(
     State(state): State<AppState>,
     Caller(user): Caller,
     Path(n): Path<String>,
 ) -> ApiResult<Response> {
     let files = service::attachments(&state, &user, number(&n)?).await?;
-    Ok(
-        Json(json!({"items": files.iter().map(attachment_json).collect::<Vec<_>>()}))
-            .into_response(),
-    )
+    Ok(Json(attachment_list(&files)).into_response())
 }
 
 /// The bytes: images this desk shows inline, everything else as a download; the type is the
 /// one read from the bytes, and nothing may run or be sniffed.
+#[utoipa::path(
+    get,
+    path = "/attachments/{id}",
+    tag = "attachments",
+    operation_id = "download_attachment",
+    params(("id" = String, Path, description = "The file's id")),
+    responses((status = 200, description = "The file", body = Vec<u8>, content_type = "*/*",
+        headers(
+            ("Content-Type" = String, description = "The type read from the bytes"),
+            ("Content-Disposition" = String, description = "`inline` for images, else `attachment`, with the name"),
+        )))
+)]
 pub(super) async fn download(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -234,6 +325,18 @@ fn served(file: &Attachment, bytes: Vec<u8>) -> Response {
 }
 
 /// A public file through a tracking link (someone without an account).
+#[utoipa::path(
+    get,
+    path = "/track/{token}/attachments/{id}",
+    tag = "attachments",
+    security(()),
+    params(
+        ("token" = String, Path, description = "The private link's token"),
+        ("id" = String, Path, description = "The file's id"),
+    ),
+    responses((status = 200, description = "The file", body = Vec<u8>, content_type = "*/*",
+        headers(("Content-Disposition" = String, description = "`inline` for images, else `attachment`, with the name"))))
+)]
 pub(super) async fn download_through_link(
     State(state): State<AppState>,
     Path((token, id)): Path<(String, String)>,
@@ -242,6 +345,15 @@ pub(super) async fn download_through_link(
     Ok(served(&file, bytes))
 }
 
+/// Removes a file (its uploader or a coordinator); the history keeps its name.
+#[utoipa::path(
+    delete,
+    path = "/attachments/{id}",
+    tag = "attachments",
+    operation_id = "remove_attachment",
+    params(("id" = String, Path, description = "The file's id")),
+    responses((status = 204, description = "Removed"))
+)]
 pub(super) async fn remove(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -251,22 +363,31 @@ pub(super) async fn remove(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-#[derive(Deserialize)]
+/// Where the page that removed a file wants to go back to.
+#[derive(Deserialize, ToSchema)]
 pub(super) struct RemoveForm {
     return_to: Option<String>,
 }
 
 /// The ticket page's remove button, which works without JavaScript: back to the page.
+#[utoipa::path(
+    post,
+    path = "/attachments/{id}/remove",
+    tag = "attachments",
+    operation_id = "remove_attachment_from_page",
+    params(("id" = String, Path, description = "The file's id")),
+    request_body(content = RemoveForm, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 303, description = "Back to the ticket's page",
+        headers(("Location" = String, description = "The page"))))
+)]
 pub(super) async fn remove_from_page(
     State(state): State<AppState>,
     Caller(user): Caller,
     Path(id): Path<String>,
-    axum::extract::Form(form): axum::extract::Form<RemoveForm>,
+    form: Result<axum::extract::Form<RemoveForm>, axum::extract::rejection::FormRejection>,
 ) -> ApiResult<Response> {
+    // A form that cannot be read only loses where to go back to: the ticket's page.
+    let return_to = form.ok().and_then(|axum::extract::Form(f)| f.return_to);
     let number = service::remove_attachment(&state, &user, &id).await?;
-    Ok(back_to(
-        form.return_to.as_deref(),
-        &number.to_string(),
-        None,
-    ))
+    Ok(back_to(return_to.as_deref(), &number.to_string(), None))
 }

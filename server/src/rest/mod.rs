@@ -20,92 +20,73 @@ use axum::extract::{
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// Request bodies above this size are refused with 413.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/auth/token", post(create_token).delete(revoke_token))
-        .route("/auth/tokens", get(list_tokens))
-        .route(
-            "/auth/tokens/{id}",
-            axum::routing::delete(revoke_token_by_id),
-        )
-        .route("/users/{id}/tokens", get(user_tokens))
-        .route("/users/{id}/deactivate", post(deactivate_user))
-        .route("/users/{id}/reactivate", post(reactivate_user))
-        .route("/me", get(me).patch(patch_me))
-        .route("/categories", get(categories))
-        .route("/categories/{slug}", axum::routing::put(save_category))
-        .route("/notifications", get(notifications))
-        .route("/notifications/read", post(read_notifications))
-        .route("/reports", get(report))
-        .route("/reports/{file}", get(report_csv))
-        .route("/sla/policies", get(sla_policies).post(create_policy))
-        .route("/sla/policies/{id}", axum::routing::put(replace_policy))
-        .route("/tickets", post(create_ticket).get(list_tickets))
-        .route("/tickets/bulk", post(bulk_change))
-        .route("/tickets/{number}", get(get_ticket).patch(patch_ticket))
-        .route("/tickets/{number}/notes", post(add_note).get(notes))
-        .route("/tickets/{number}/escalate", post(escalate))
-        .route("/tickets/{number}/events", get(events))
-        .route("/tickets/{number}/watchers", post(add_watcher))
-        .route("/tickets/{number}/links", post(link_ticket))
-        .route(
-            "/tickets/{number}/links/{other}",
-            axum::routing::delete(unlink_ticket),
-        )
-        .route("/tickets/{number}/work-orders", post(request_facility_work))
-        .route(
-            "/tickets/{number}/attachments",
-            post(attachments::upload)
-                .get(attachments::list)
-                // The upload reads its parts within the attachment limits itself.
-                .layer(DefaultBodyLimit::disable()),
-        )
-        .route(
-            "/attachments/{id}",
-            get(attachments::download).delete(attachments::remove),
-        )
-        .route(
-            "/attachments/{id}/remove",
-            post(attachments::remove_from_page),
-        )
-        .route(
-            "/track/{token}/attachments/{id}",
-            get(attachments::download_through_link),
-        )
-        .route("/articles", get(list_articles).post(create_article))
-        .route("/articles/{id}", get(get_article).put(put_article))
-        .route("/webhooks", get(list_webhooks).post(create_webhook))
-        .route(
-            "/webhooks/{id}",
-            get(get_webhook).put(put_webhook).delete(delete_webhook),
-        )
-        .route("/webhooks/{id}/deliveries", get(webhook_deliveries))
-        .route(
-            "/webhooks/{id}/deliveries/{delivery}/resend",
-            post(resend_delivery),
-        )
-        .route("/projects", get(projects).post(create_project))
-        .route("/projects/{id}", get(project))
-        .route("/projects/{id}/tasks", post(plan_task))
-        .route("/work-orders", get(work_orders))
-        .route("/work-orders/{id}", post(update_work_order))
+/// Every route of the API, each with its OpenAPI operation: a route is added here with
+/// `routes!` only, so the description cannot lack one (`openapi::tests` holds that).
+pub fn routes() -> OpenApiRouter<AppState> {
+    let (schemas, paths, uploads) = routes!(attachments::upload, attachments::list);
+    OpenApiRouter::new()
+        .routes(routes!(openapi::description_json))
+        .routes(routes!(create_token, revoke_token))
+        .routes(routes!(list_tokens))
+        .routes(routes!(revoke_token_by_id))
+        .routes(routes!(user_tokens))
+        .routes(routes!(deactivate_user))
+        .routes(routes!(reactivate_user))
+        .routes(routes!(me, patch_me))
+        .routes(routes!(categories))
+        .routes(routes!(save_category))
+        .routes(routes!(notifications))
+        .routes(routes!(read_notifications))
+        .routes(routes!(report))
+        .routes(routes!(report_csv))
+        .routes(routes!(sla_policies, create_policy))
+        .routes(routes!(replace_policy))
+        .routes(routes!(create_ticket, list_tickets))
+        .routes(routes!(bulk_change))
+        .routes(routes!(get_ticket, patch_ticket))
+        .routes(routes!(add_note, notes))
+        .routes(routes!(escalate))
+        .routes(routes!(events))
+        .routes(routes!(add_watcher))
+        .routes(routes!(link_ticket))
+        .routes(routes!(unlink_ticket))
+        .routes(routes!(request_facility_work))
+        // The upload reads its parts within the attachment limits itself.
+        .routes((schemas, paths, uploads.layer(DefaultBodyLimit::disable())))
+        .routes(routes!(attachments::download, attachments::remove))
+        .routes(routes!(attachments::remove_from_page))
+        .routes(routes!(attachments::download_through_link))
+        .routes(routes!(list_articles, create_article))
+        .routes(routes!(get_article, put_article))
+        .routes(routes!(list_webhooks, create_webhook))
+        .routes(routes!(get_webhook, put_webhook, delete_webhook))
+        .routes(routes!(webhook_deliveries))
+        .routes(routes!(resend_delivery))
+        .routes(routes!(projects, create_project))
+        .routes(routes!(project))
+        .routes(routes!(plan_task))
+        .routes(routes!(work_orders))
+        .routes(routes!(update_work_order))
         .fallback(|| async { ApiError(AppError::NotFound) })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
 
 pub fn error_response(e: &AppError) -> Response {
-    let (status, body) = error_body(e);
-    let mut response = (status, Json(json!({ "error": body }))).into_response();
+    let (status, error) = error_body(e);
+    let mut response = (status, Json(ErrorBody { error })).into_response();
     if let AppError::RateLimited(secs) = e {
         if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
             response.headers_mut().insert(header::RETRY_AFTER, v);
@@ -114,9 +95,27 @@ pub fn error_response(e: &AppError) -> Response {
     response
 }
 
-/// An error's status and the API's description of it (`code`, `message`, and `fields` with a
-/// message each for a validation error).
-fn error_body(e: &AppError) -> (StatusCode, Value) {
+/// What every error answers: `{"error": {...}}`.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+/// An error: a stable `code`, an English `message`, and for invalid fields a message for each.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// `bad_request`, `validation`, `unauthenticated`, `bad_credentials`, `forbidden`,
+    /// `deactivated`, `unverified`, `not_found`, `conflict`, `invalid_transition`,
+    /// `precondition_required`, `payload_too_large`, `rate_limited`, `internal` or `transport`.
+    pub code: String,
+    pub message: String,
+    /// With `validation`: a message for each field that is wrong, by field name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<BTreeMap<String, String>>,
+}
+
+/// An error's status and the API's description of it.
+fn error_body(e: &AppError) -> (StatusCode, ErrorDetail) {
     let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     // Messages are English here, like the field messages below; a `BadRequest` may carry a
     // catalogue key.
@@ -125,18 +124,21 @@ fn error_body(e: &AppError) -> (StatusCode, Value) {
         AppError::BadRequest(m) => english.text(m),
         other => other.to_string(),
     };
-    let mut body = json!({"code": e.code(), "message": message});
-    if let AppError::Validation(fields) = e {
-        body["fields"] = fields
-            .iter()
-            .map(|f| {
-                let message = f.text(&english);
-                (f.field.clone(), Value::String(message))
-            })
-            .collect::<serde_json::Map<_, _>>()
-            .into();
-    }
-    (status, body)
+    let fields = match e {
+        AppError::Validation(fields) => Some(
+            fields
+                .iter()
+                .map(|f| (f.field.clone(), f.text(&english)))
+                .collect(),
+        ),
+        _ => None,
+    };
+    let detail = ErrorDetail {
+        code: e.code().to_string(),
+        message,
+        fields,
+    };
+    (status, detail)
 }
 
 /// An `AppError` answered as API JSON.
@@ -209,10 +211,10 @@ fn number(s: &str) -> Result<TicketNumber, ApiError> {
     TicketNumber::parse(s).ok_or(ApiError(AppError::NotFound))
 }
 
-pub use app::server::ticket_json::{person, ticket_json};
+pub use app::server::ticket_json::{api_time, person, ticket_view, Person, TicketView};
 
 fn with_etag(status: StatusCode, t: &Ticket, now: DateTime<Utc>) -> Response {
-    let mut r = (status, Json(ticket_json(t, now))).into_response();
+    let mut r = (status, Json(ticket_view(t, now))).into_response();
     if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", t.version)) {
         r.headers_mut().insert(header::ETAG, v);
     }
@@ -244,6 +246,8 @@ impl FromRequestParts<AppState> for ClientAddr {
 
 mod articles;
 pub mod attachments;
+pub mod openapi;
+pub mod reference;
 pub use articles::open_offered;
 mod projects;
 mod settings;

@@ -1,62 +1,158 @@
 //! Projects, planned tasks, facility work orders and links between tickets.
 
 use super::*;
+use app::domain::coordination::{Progress, WorkOrderStatus};
+use chrono::NaiveDate;
 
-pub(super) fn linked_json(t: &LinkedTicket) -> Value {
-    json!({"number": t.number.to_string(), "title": t.title, "status": t.status})
+/// A ticket waiting on a work order.
+#[derive(Serialize, ToSchema)]
+pub(super) struct LinkedView {
+    number: String,
+    title: String,
+    status: Status,
 }
 
-pub(super) fn project_json(p: &Project) -> Value {
-    json!({
-        "id": p.id,
-        "name": p.name,
-        "description": p.description,
-        "manager": person(&p.manager),
-        "starts_on": p.starts_on,
-        "ends_on": p.ends_on,
-        "watchers": p.watchers.iter().map(person).collect::<Vec<_>>(),
-    })
+pub(super) fn linked_json(t: &LinkedTicket) -> LinkedView {
+    LinkedView {
+        number: t.number.to_string(),
+        title: t.title.clone(),
+        status: t.status,
+    }
 }
 
-pub(super) fn work_order_json(w: &WorkOrder) -> Value {
-    json!({
-        "id": w.id,
-        "reference": w.reference(),
-        "what": w.what,
-        "location": w.location,
-        "manager": person(&w.manager),
-        "expected_on": w.expected_on,
-        "status": w.status,
-        "outcome": w.outcome,
-        "requested_by": w.requested_by.as_ref().map(person),
-        "created_at": w.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        "completed_at": w.completed_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
-        "ticket_count": w.ticket_count,
-        "tickets": w.tickets.iter().map(linked_json).collect::<Vec<_>>(),
-    })
+/// A project.
+#[derive(Serialize, ToSchema)]
+pub(super) struct ProjectView {
+    id: i64,
+    name: String,
+    description: String,
+    manager: Person,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    /// People following the project besides its manager.
+    watchers: Vec<Person>,
+}
+
+pub(super) fn project_json(p: &Project) -> ProjectView {
+    ProjectView {
+        id: p.id,
+        name: p.name.clone(),
+        description: p.description.clone(),
+        manager: person(&p.manager),
+        starts_on: p.starts_on,
+        ends_on: p.ends_on,
+        watchers: p.watchers.iter().map(person).collect(),
+    }
+}
+
+/// A project in the list, with how far it has come.
+#[derive(Serialize, ToSchema)]
+pub(super) struct ProjectListItem {
+    #[serde(flatten)]
+    project: ProjectView,
+    progress: Progress,
+    /// The earliest due date of an open task.
+    next_due: Option<NaiveDate>,
+}
+
+/// Projects.
+#[derive(Serialize, ToSchema)]
+pub(super) struct ProjectList {
+    items: Vec<ProjectListItem>,
+}
+
+/// A project with its tickets, as the caller may see them.
+#[derive(Serialize, ToSchema)]
+pub(super) struct ProjectDetail {
+    #[serde(flatten)]
+    project: ProjectView,
+    progress: Progress,
+    /// Open ones first.
+    tickets: Vec<TicketView>,
+}
+
+/// Building work IT needs from a facility manager, which tickets wait on.
+#[derive(Serialize, ToSchema)]
+pub(super) struct WorkOrderView {
+    id: i64,
+    /// `WO-12`.
+    reference: String,
+    what: String,
+    location: String,
+    manager: Person,
+    expected_on: Option<NaiveDate>,
+    status: WorkOrderStatus,
+    /// What the facility manager reported when finishing it.
+    outcome: Option<String>,
+    requested_by: Option<Person>,
+    #[schema(format = DateTime)]
+    created_at: String,
+    #[schema(format = DateTime)]
+    completed_at: Option<String>,
+    ticket_count: usize,
+    /// The tickets waiting on it (staff only; the facility manager sees how many).
+    tickets: Vec<LinkedView>,
+}
+
+pub(super) fn work_order_json(w: &WorkOrder) -> WorkOrderView {
+    WorkOrderView {
+        id: w.id,
+        reference: w.reference(),
+        what: w.what.clone(),
+        location: w.location.clone(),
+        manager: person(&w.manager),
+        expected_on: w.expected_on,
+        status: w.status,
+        outcome: w.outcome.clone(),
+        requested_by: w.requested_by.as_ref().map(person),
+        created_at: api_time(w.created_at),
+        completed_at: w.completed_at.map(api_time),
+        ticket_count: w.ticket_count,
+        tickets: w.tickets.iter().map(linked_json).collect(),
+    }
+}
+
+/// Work orders.
+#[derive(Serialize, ToSchema)]
+pub(super) struct WorkOrderList {
+    items: Vec<WorkOrderView>,
 }
 
 pub(super) fn project_id(s: &str) -> Result<i64, ApiError> {
     s.parse().map_err(|_| ApiError(AppError::NotFound))
 }
 
+/// Projects the caller may follow, with how far each has come.
+#[utoipa::path(
+    get,
+    path = "/projects",
+    tag = "coordination",
+    responses((status = 200, description = "Projects", body = ProjectList))
+)]
 pub(super) async fn projects(
     State(state): State<AppState>,
     Caller(user): Caller,
 ) -> ApiResult<Response> {
     let list = coordination::projects(&state, &user).await?;
-    let items: Vec<Value> = list
+    let items = list
         .iter()
-        .map(|s| {
-            let mut v = project_json(&s.project);
-            v["progress"] = json!(s.progress);
-            v["next_due"] = json!(s.next_due);
-            v
+        .map(|s| ProjectListItem {
+            project: project_json(&s.project),
+            progress: s.progress,
+            next_due: s.next_due,
         })
         .collect();
-    Ok(Json(json!({ "items": items })).into_response())
+    Ok(Json(ProjectList { items }).into_response())
 }
 
+/// Starts a project (coordinators).
+#[utoipa::path(
+    post,
+    path = "/projects",
+    tag = "coordination",
+    request_body = ProjectDraft,
+    responses((status = 201, description = "The project", body = ProjectView))
+)]
 pub(super) async fn create_project(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -66,6 +162,14 @@ pub(super) async fn create_project(
     Ok((StatusCode::CREATED, Json(project_json(&p))).into_response())
 }
 
+/// A project and its tickets.
+#[utoipa::path(
+    get,
+    path = "/projects/{id}",
+    tag = "coordination",
+    params(("id" = i64, Path, description = "The project's id")),
+    responses((status = 200, description = "The project", body = ProjectDetail))
+)]
 pub(super) async fn project(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -73,12 +177,24 @@ pub(super) async fn project(
 ) -> ApiResult<Response> {
     let page = coordination::project_page(&state, &user, project_id(&id)?).await?;
     let now = state.clock.now();
-    let mut v = project_json(&page.project);
-    v["progress"] = json!(page.progress);
-    v["tickets"] = page.tickets.iter().map(|t| ticket_json(t, now)).collect();
-    Ok(Json(v).into_response())
+    Ok(Json(ProjectDetail {
+        project: project_json(&page.project),
+        progress: page.progress,
+        tickets: page.tickets.iter().map(|t| ticket_view(t, now)).collect(),
+    })
+    .into_response())
 }
 
+/// Plans a task of a project: a ticket with a due date instead of service-level clocks.
+#[utoipa::path(
+    post,
+    path = "/projects/{id}/tasks",
+    tag = "coordination",
+    params(("id" = i64, Path, description = "The project's id")),
+    request_body = TaskDraft,
+    responses((status = 201, description = "The task", body = TicketView,
+        headers(("ETag" = String, description = "Its version, quoted"))))
+)]
 pub(super) async fn plan_task(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -89,16 +205,26 @@ pub(super) async fn plan_task(
     Ok(with_etag(StatusCode::CREATED, &t, state.clock.now()))
 }
 
+/// Work orders: staff see all, a facility manager those addressed to them.
+#[utoipa::path(
+    get,
+    path = "/work-orders",
+    tag = "coordination",
+    responses((status = 200, description = "Work orders", body = WorkOrderList))
+)]
 pub(super) async fn work_orders(
     State(state): State<AppState>,
     Caller(user): Caller,
 ) -> ApiResult<Response> {
     let list = coordination::work_orders(&state, &user).await?;
-    let items: Vec<Value> = list.iter().map(work_order_json).collect();
-    Ok(Json(json!({ "items": items })).into_response())
+    Ok(Json(WorkOrderList {
+        items: list.iter().map(work_order_json).collect(),
+    })
+    .into_response())
 }
 
-#[derive(Deserialize)]
+/// Facility work a ticket needs: a new work order, or an open one to wait on (`existing`).
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct FacilityRequest {
     #[serde(default)]
@@ -113,6 +239,15 @@ pub(super) struct FacilityRequest {
     existing: Option<i64>,
 }
 
+/// Asks a facility manager for building work; the ticket waits on it.
+#[utoipa::path(
+    post,
+    path = "/tickets/{number}/work-orders",
+    tag = "coordination",
+    params(("number" = String, Path, description = "`SB-1042`")),
+    request_body = FacilityRequest,
+    responses((status = 201, description = "The work order", body = WorkOrderView))
+)]
 pub(super) async fn request_facility_work(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -130,7 +265,8 @@ pub(super) async fn request_facility_work(
     Ok((StatusCode::CREATED, Json(work_order_json(&w))).into_response())
 }
 
-#[derive(Deserialize)]
+/// What happened to a work order.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct WorkOrderChange {
     /// `done`, `expect` or `cancel`.
@@ -141,6 +277,15 @@ pub(super) struct WorkOrderChange {
     expected_on: String,
 }
 
+/// Reports a work order done or cancelled (with an outcome), or when it is expected.
+#[utoipa::path(
+    post,
+    path = "/work-orders/{id}",
+    tag = "coordination",
+    params(("id" = i64, Path, description = "The work order's id")),
+    request_body = WorkOrderChange,
+    responses((status = 200, description = "The work order as now", body = WorkOrderView))
+)]
 pub(super) async fn update_work_order(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -163,7 +308,8 @@ pub(super) async fn update_work_order(
     Ok(Json(work_order_json(&w)).into_response())
 }
 
-#[derive(Deserialize)]
+/// How to link a ticket to another.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct LinkBody {
     /// `parent`, `child`, `related` or `duplicate` (merge this ticket into `other`).
@@ -171,6 +317,15 @@ pub(super) struct LinkBody {
     other: String,
 }
 
+/// Links a ticket to another (a duplicate is merged into it).
+#[utoipa::path(
+    post,
+    path = "/tickets/{number}/links",
+    tag = "coordination",
+    params(("number" = String, Path, description = "`SB-1042`")),
+    request_body = LinkBody,
+    responses((status = 204, description = "Linked"))
+)]
 pub(super) async fn link_ticket(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -181,6 +336,17 @@ pub(super) async fn link_ticket(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Removes a link between two tickets.
+#[utoipa::path(
+    delete,
+    path = "/tickets/{number}/links/{other}",
+    tag = "coordination",
+    params(
+        ("number" = String, Path, description = "`SB-1042`"),
+        ("other" = String, Path, description = "The linked ticket, `SB-1043`"),
+    ),
+    responses((status = 204, description = "Unlinked"))
+)]
 pub(super) async fn unlink_ticket(
     State(state): State<AppState>,
     Caller(user): Caller,

@@ -1,7 +1,19 @@
 //! Tickets: filing, reading, listing, changing with If-Match, notes, escalation, watchers, history and reports.
 
 use super::*;
+use app::domain::{Event, Note};
 
+/// Files a request. Staff may name `requester_email` to file on someone's behalf.
+#[utoipa::path(
+    post,
+    path = "/tickets",
+    tag = "tickets",
+    request_body = NewTicket,
+    responses((status = 201, description = "Filed", body = TicketView, headers(
+        ("ETag" = String, description = "The ticket's version, quoted"),
+        ("Location" = String, description = "Where the ticket is read"),
+    )))
+)]
 pub(super) async fn create_ticket(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -18,6 +30,20 @@ pub(super) async fn create_ticket(
     Ok(r)
 }
 
+/// A ticket as the caller may see it; a merged duplicate's number leads on to the ticket it
+/// was merged into.
+#[utoipa::path(
+    get,
+    path = "/tickets/{number}",
+    tag = "tickets",
+    params(("number" = String, Path, description = "`SB-1042`")),
+    responses(
+        (status = 200, description = "The ticket", body = TicketView,
+            headers(("ETag" = String, description = "The ticket's version, quoted; send it back in `If-Match`"))),
+        (status = 308, description = "Merged: read the ticket it was merged into",
+            headers(("Location" = String, description = "The ticket it was merged into"))),
+    )
+)]
 pub(super) async fn get_ticket(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -37,18 +63,42 @@ pub(super) async fn get_ticket(
     Ok(with_etag(StatusCode::OK, &t, state.clock.now()))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ListQuery {
+    /// Statuses, comma-separated, or `open`.
     status: Option<String>,
+    /// An email, `me` or `none`.
     assignee: Option<String>,
+    /// `P1` to `P4`, comma-separated.
     priority: Option<String>,
+    /// A category's slug.
     category: Option<String>,
+    /// Words to search for.
     q: Option<String>,
+    /// At most this many (1–200, default 50).
     limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
     cursor: Option<String>,
 }
 
+/// One page of tickets.
+#[derive(Serialize, ToSchema)]
+pub(super) struct TicketList {
+    items: Vec<TicketView>,
+    /// Ask again with `cursor` set to this for the next page; absent on the last.
+    next_cursor: Option<String>,
+}
+
+/// Tickets the caller may see, filtered; the newest first.
+#[utoipa::path(
+    get,
+    path = "/tickets",
+    tag = "tickets",
+    params(ListQuery),
+    responses((status = 200, description = "One page of tickets", body = TicketList))
+)]
 pub(super) async fn list_tickets(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -66,21 +116,30 @@ pub(super) async fn list_tickets(
         mine: false,
     };
     let (items, next) = service::list_tickets(&state, &user, params).await?;
-    Ok(Json(
-        json!({"items": items.iter().map(|t| ticket_json(t, state.clock.now())).collect::<Vec<_>>(), "next_cursor": next}),
-    )
+    let now = state.clock.now();
+    Ok(Json(TicketList {
+        items: items.iter().map(|t| ticket_view(t, now)).collect(),
+        next_cursor: next,
+    })
     .into_response())
 }
 
-#[derive(Deserialize)]
+/// A change to a ticket: any of these fields, applied together.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Patch {
+    /// The status to reach along the lifecycle.
     status: Option<Status>,
+    /// With `waiting`: whom the ticket waits on.
     waiting_on: Option<WaitingOn>,
+    /// A technician's email.
     assignee: Option<String>,
     priority: Option<Priority>,
+    /// Why the priority changes, or what is still wrong when reopening (at most 1,000 characters).
     reason: Option<String>,
+    /// A category's slug.
     category: Option<String>,
+    /// With `resolved`: how it was solved (required).
     resolution: Option<String>,
     /// Minutes spent, logged with a resolution.
     minutes: Option<i64>,
@@ -105,6 +164,23 @@ pub(super) fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
         })
 }
 
+/// Changes a ticket, naming the version the caller saw.
+#[utoipa::path(
+    patch,
+    path = "/tickets/{number}",
+    tag = "tickets",
+    params(
+        ("number" = String, Path, description = "`SB-1042`"),
+        ("If-Match" = String, Header, description = "The ETag the caller read, e.g. `\"3\"`"),
+    ),
+    request_body = Patch,
+    responses(
+        (status = 200, description = "Changed", body = TicketView,
+            headers(("ETag" = String, description = "The new version, quoted"))),
+        (status = 412, description = "Someone changed it first: read it again", body = ErrorBody),
+        (status = 428, description = "`If-Match` is missing", body = ErrorBody),
+    )
+)]
 pub(super) async fn patch_ticket(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -150,9 +226,11 @@ impl Patch {
     }
 }
 
-#[derive(Deserialize)]
+/// One change to many tickets: exactly one of `change`, `note`, `watcher` or `parent`.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct BulkBody {
+    /// Up to 500 tickets, each with the version the caller saw.
     tickets: Vec<BulkTarget>,
     /// One of these four: the same fields as a ticket's PATCH, a note, a watcher's address, or
     /// the ticket that becomes every ticket's parent.
@@ -162,16 +240,47 @@ pub(super) struct BulkBody {
     parent: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// A note added to every ticket.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct BulkNote {
     body: String,
+    /// `internal` unless said otherwise.
     visibility: Option<NoteVisibility>,
+}
+
+/// What became of one ticket of a bulk change.
+#[derive(Serialize, ToSchema)]
+pub(super) struct BulkItem {
+    number: String,
+    /// 200 when changed, else the status a single change would have had.
+    status: u16,
+    /// The ticket as it is now, when changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ticket: Option<TicketView>,
+    /// Why it was refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ErrorDetail>,
+}
+
+/// Each ticket's outcome, and how many were changed and refused.
+#[derive(Serialize, ToSchema)]
+pub(super) struct BulkAnswer {
+    items: Vec<BulkItem>,
+    done: usize,
+    refused: usize,
 }
 
 /// One change to many tickets (`POST /api/v1/tickets/bulk`): each ticket is changed as a PATCH
 /// with its `version` as If-Match would change it, and answers for itself (`status` 200 with the
 /// ticket, or the error a single change would have had: 412 when stale, 404 when not visible).
+#[utoipa::path(
+    post,
+    path = "/tickets/bulk",
+    tag = "tickets",
+    request_body = BulkBody,
+    responses((status = 200, description = "Each ticket's outcome; the others proceed when some are refused", body = BulkAnswer))
+)]
 pub(super) async fn bulk_change(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -197,35 +306,63 @@ pub(super) async fn bulk_change(
     let outcomes = service::bulk_change(&state, &user, &b.tickets, &change).await?;
     let now = state.clock.now();
     let done = outcomes.iter().filter(|o| o.result.is_ok()).count();
-    let items: Vec<Value> = outcomes
+    let items = outcomes
         .iter()
         .map(|o| match &o.result {
-            Ok(t) => json!({"number": o.number.to_string(), "status": 200, "ticket": ticket_json(t, now)}),
+            Ok(t) => BulkItem {
+                number: o.number.to_string(),
+                status: 200,
+                ticket: Some(ticket_view(t, now)),
+                error: None,
+            },
             Err(e) => {
-                let (status, body) = error_body(e);
+                let (status, error) = error_body(e);
                 let status = match e {
                     AppError::Conflict => StatusCode::PRECONDITION_FAILED,
                     _ => status,
                 };
-                json!({"number": o.number.to_string(), "status": status.as_u16(), "error": body})
+                BulkItem {
+                    number: o.number.to_string(),
+                    status: status.as_u16(),
+                    ticket: None,
+                    error: Some(error),
+                }
             }
         })
         .collect();
-    Ok(
-        Json(json!({"items": items, "done": done, "refused": outcomes.len() - done}))
-            .into_response(),
-    )
+    Ok(Json(BulkAnswer {
+        items,
+        done,
+        refused: outcomes.len() - done,
+    })
+    .into_response())
 }
 
-#[derive(Deserialize)]
+/// A note on a ticket.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct NoteBody {
     body: String,
+    /// `internal` unless said otherwise; people outside IT only write public notes.
     visibility: Option<NoteVisibility>,
+    /// Minutes spent.
     minutes: Option<i64>,
+    /// The same key twice adds the note once (also as an `Idempotency-Key` header).
     idempotency_key: Option<String>,
 }
 
+/// Adds a note (public: the requester and watchers are told).
+#[utoipa::path(
+    post,
+    path = "/tickets/{number}/notes",
+    tag = "tickets",
+    params(
+        ("number" = String, Path, description = "`SB-1042`"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Adds the note once however often it is sent"),
+    ),
+    request_body = NoteBody,
+    responses((status = 201, description = "The note", body = Note))
+)]
 pub(super) async fn add_note(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -250,16 +387,33 @@ pub(super) async fn add_note(
     Ok((StatusCode::CREATED, Json(note)).into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub(super) struct NotesQuery {
     /// The id of the last note of the previous page.
     after: Option<i64>,
+    /// At most this many (1–200, default 50).
     limit: Option<i64>,
+}
+
+/// One page of a ticket's conversation.
+#[derive(Serialize, ToSchema)]
+pub(super) struct NoteList {
+    items: Vec<Note>,
+    /// Ask again with `after` set to this for the next page; absent on the last.
+    next_after: Option<i64>,
 }
 
 /// A ticket's conversation, oldest first: public notes for people outside IT, internal ones too
 /// for staff; `next_after` continues it.
+#[utoipa::path(
+    get,
+    path = "/tickets/{number}/notes",
+    tag = "tickets",
+    params(("number" = String, Path, description = "`SB-1042`"), NotesQuery),
+    responses((status = 200, description = "One page of notes", body = NoteList))
+)]
 pub(super) async fn notes(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -269,16 +423,32 @@ pub(super) async fn notes(
     let Query(q) = query.map_err(|e| ApiError(AppError::BadRequest(e.body_text())))?;
     let (items, next) =
         service::notes(&state, &user, number(&n)?, q.after, q.limit.unwrap_or(50)).await?;
-    Ok(Json(json!({"items": items, "next_after": next})).into_response())
+    Ok(Json(NoteList {
+        items,
+        next_after: next,
+    })
+    .into_response())
 }
 
-#[derive(Deserialize)]
+/// Why a ticket is escalated, and to whom.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Escalation {
     reason: String,
+    /// A technician's email.
     assignee: Option<String>,
 }
 
+/// Escalates a ticket: only ever raises its priority; coordinators are told.
+#[utoipa::path(
+    post,
+    path = "/tickets/{number}/escalate",
+    tag = "tickets",
+    params(("number" = String, Path, description = "`SB-1042`")),
+    request_body = Escalation,
+    responses((status = 200, description = "Escalated", body = TicketView,
+        headers(("ETag" = String, description = "The new version, quoted"))))
+)]
 pub(super) async fn escalate(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -295,13 +465,28 @@ pub(super) async fn escalate(
     Ok(with_etag(StatusCode::OK, &t, state.clock.now()))
 }
 
-#[derive(Deserialize)]
+/// Someone to keep informed.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct WatcherBody {
     email: String,
 }
 
+/// People.
+#[derive(Serialize, ToSchema)]
+pub(super) struct PersonList {
+    items: Vec<Person>,
+}
+
 /// Adds a watcher (coordinators, the requester or the assignee); answers the watcher list.
+#[utoipa::path(
+    post,
+    path = "/tickets/{number}/watchers",
+    tag = "tickets",
+    params(("number" = String, Path, description = "`SB-1042`")),
+    request_body = WatcherBody,
+    responses((status = 200, description = "The ticket's watchers (at most 50)", body = PersonList))
+)]
 pub(super) async fn add_watcher(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -309,21 +494,44 @@ pub(super) async fn add_watcher(
     ApiJson(b): ApiJson<WatcherBody>,
 ) -> ApiResult<Response> {
     let watchers = service::add_watcher(&state, &user, number(&n)?, &b.email).await?;
-    let items: Vec<Value> = watchers.iter().map(person).collect();
-    Ok(Json(json!({ "items": items })).into_response())
+    Ok(Json(PersonList {
+        items: watchers.iter().map(person).collect(),
+    })
+    .into_response())
 }
 
+/// A ticket's history.
+#[derive(Serialize, ToSchema)]
+pub(super) struct EventList {
+    items: Vec<Event>,
+}
+
+/// A ticket's history, oldest first; internal events only for staff.
+#[utoipa::path(
+    get,
+    path = "/tickets/{number}/events",
+    tag = "tickets",
+    params(("number" = String, Path, description = "`SB-1042`")),
+    responses((status = 200, description = "Every change of the ticket", body = EventList))
+)]
 pub(super) async fn events(
     State(state): State<AppState>,
     Caller(user): Caller,
     Path(n): Path<String>,
 ) -> ApiResult<Response> {
     let events = service::events(&state, &user, number(&n)?).await?;
-    Ok(Json(json!({"items": events})).into_response())
+    Ok(Json(EventList { items: events }).into_response())
 }
 
 /// Every report table of a period, as JSON, in the caller's language (their own choice, else
 /// `Accept-Language`); the days are the desk's.
+#[utoipa::path(
+    get,
+    path = "/reports",
+    tag = "reports",
+    params(ReportQuery),
+    responses((status = 200, description = "The headline figures and every table", body = Report))
+)]
 pub(super) async fn report(
     State(state): State<AppState>,
     Caller(user): Caller,
@@ -339,6 +547,14 @@ pub(super) async fn report(
 
 /// One report table as CSV (`/api/v1/reports/volume.csv?from=…&to=…`), with the same text in
 /// each cell as the table on the reports page and its header row in the caller's language.
+#[utoipa::path(
+    get,
+    path = "/reports/{file}",
+    tag = "reports",
+    params(("file" = String, Path, description = "A table's key and `.csv`, e.g. `volume.csv`"), ReportQuery),
+    responses((status = 200, description = "The table", content_type = "text/csv", body = String,
+        headers(("Content-Disposition" = String, description = "A file name with the period"))))
+)]
 pub(super) async fn report_csv(
     State(state): State<AppState>,
     Caller(user): Caller,

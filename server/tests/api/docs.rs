@@ -79,3 +79,93 @@ async fn every_curl_example_in_the_api_docs_works() {
         );
     }
 }
+
+/// The API describes itself (OpenAPI 3.1) to anyone, and its reference page shows every
+/// operation of that description, in the reader's language, running nothing.
+#[tokio::test]
+async fn the_api_describes_itself_and_the_reference_shows_every_operation() {
+    let app = TestApp::spawn().await;
+    let r = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
+    let api: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(api["openapi"], "3.1.0");
+    let paths = api["paths"].as_object().unwrap();
+    for path in [
+        "/api/v1/tickets",
+        "/api/v1/tickets/{number}",
+        "/api/v1/tickets/bulk",
+        "/api/v1/webhooks",
+        "/api/v1/openapi.json",
+    ] {
+        assert!(paths.contains_key(path), "{path} is not described");
+    }
+    // The ticket the API answers is the schema it describes, field for field.
+    let described: Vec<&str> = api["components"]["schemas"]["TicketView"]["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let coordinator = app
+        .api_user("coordinator@example.org", app::domain::Role::Coordinator)
+        .await;
+    let filed: serde_json::Value = coordinator
+        .post("/tickets", json!({"title": "Printer jammed", "description": "Paper stuck", "category": "other", "impact": "low", "urgency": "low"}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let answered: Vec<&str> = filed
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(answered, described);
+
+    let r = app
+        .client
+        .get(app.url("/api/docs"))
+        .header("accept-language", "de-DE,de;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let policy = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        policy.contains("default-src 'none'") && !policy.contains("script"),
+        "{policy}"
+    );
+    let page = r.text().await.unwrap();
+    assert!(page.contains("<html lang=\"de\">"));
+    assert!(page.contains("Switchboard REST-API-Referenz"));
+    assert!(!page.contains("<script"));
+    let operations: usize = paths
+        .values()
+        .map(|item| item.as_object().unwrap().len())
+        .sum();
+    assert_eq!(page.matches("<article id=\"op-").count(), operations);
+    let r = app
+        .client
+        .get(app.url("/api/docs.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
+}

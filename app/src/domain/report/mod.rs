@@ -36,6 +36,7 @@ closed_enum! {
 
 /// The period and filters as typed on the page or in a URL (every field may be empty).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct ReportQuery {
     #[serde(default)]
     pub from: String,
@@ -53,11 +54,13 @@ pub struct ReportQuery {
 
 /// A parsed period (whole days in the desk's zone, both ends included) and filters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReportScope {
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// The desk's zone: each day of the period runs from midnight to midnight here.
     #[serde(with = "zone_name")]
+    #[cfg_attr(feature = "ssr", schema(value_type = String))]
     pub zone: Tz,
     /// A team name: tickets of the categories routed to it, and its members.
     pub team: Option<String>,

@@ -4,6 +4,7 @@ use super::*;
 
 /// One cell of a report table. The text a cell shows is the text its CSV holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Cell {
     Count(i64),
     /// A figure already rounded to `decimals` places.
@@ -70,6 +71,7 @@ impl Cell {
 
 /// How a table is drawn.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Chart {
     /// A line per listed column, rows along the time axis.
     Lines(Vec<usize>),
@@ -78,6 +80,7 @@ pub enum Chart {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TableRow {
     pub label: String,
     pub cells: Vec<Cell>,
@@ -86,6 +89,7 @@ pub struct TableRow {
 /// A titled table of figures. Its title, note, label heading, column names and the words among
 /// its row labels are in the language the report was built for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Table {
     /// Stable name, used for the CSV download (`/reports/{key}.csv`).
     pub key: String,
@@ -148,12 +152,15 @@ pub(super) fn csv_field(text: &str) -> String {
 
 /// The headline figures and every table of a report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Report {
     pub scope: ReportScope,
     pub bucket: Bucket,
     /// Which zone the days and hours are in, as a sentence for the page ("Days and hours in
     /// Europe/Rome").
     pub zone_note: String,
+    /// Pairs of a figure's name and its value, as the page shows them.
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<Vec<String>>))]
     pub summary: Vec<(String, String)>,
     pub tables: Vec<Table>,
 }

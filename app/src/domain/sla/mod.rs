@@ -26,6 +26,7 @@ closed_enum! {
 
 /// Targets for one priority.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Target {
     pub response_minutes: i64,
     pub resolution_minutes: i64,
