@@ -18,13 +18,14 @@ TOOL_BUILD_ENV := CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://data/switchboard.db
 
-.PHONY: help tools binaryen browser services run build release serve test lint unit e2e e2e-ci bench clean
+.PHONY: help tools binaryen browser services run build release serve test lint unit e2e e2e-ci fuzz bench clean
 
 help:
 	@echo "make run   - install what is missing, build, and serve Switchboard at http://$(ADDR) with demo data"
 	@echo "make test  - install what is missing and run fmt, clippy (ssr + hydrate), unit, integration and browser tests"
 	@echo "make release - build the optimised server and client (target/release, target/site)"
 	@echo "make serve - build the release and serve it at http://$(ADDR) with demo data"
+	@echo "make fuzz  - fuzz the REST API with Schemathesis against its own OpenAPI description"
 	@echo "make bench - run the load generator (results: docs/benchmarks.md)"
 
 tools:
@@ -120,7 +121,11 @@ e2e-ci: build browser binaryen
 	cd end2end && E2E_SITE_ROOT=../target/site-release npx playwright test
 	cd end2end && npx playwright test --grep @smoke
 
-test: lint unit e2e-ci
+# Schemathesis against the running debug server, a token per role (.ci/schemathesis).
+fuzz: build
+	.ci/schemathesis
+
+test: lint unit e2e-ci fuzz
 
 bench: tools services
 	cargo build --release -p server --bins
