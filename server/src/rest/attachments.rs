@@ -386,8 +386,10 @@ pub(super) async fn remove_from_page(
     Path(id): Path<String>,
     form: Result<axum::extract::Form<RemoveForm>, axum::extract::rejection::FormRejection>,
 ) -> ApiResult<Response> {
-    // A form that cannot be read only loses where to go back to: the ticket's page.
-    let return_to = form.ok().and_then(|axum::extract::Form(f)| f.return_to);
+    let axum::extract::Form(form) = form.map_err(|_| {
+        AppError::BadRequest("Send the form as application/x-www-form-urlencoded".into())
+    })?;
+    let return_to = form.return_to;
     let number = service::remove_attachment(&state, &user, &id).await?;
     Ok(back_to(return_to.as_deref(), &number.to_string(), None))
 }

@@ -83,20 +83,22 @@ fn conventions(api: &mut OpenApi) {
     )]);
     for item in api.paths.paths.values_mut() {
         let operations = [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.patch,
+            (false, &mut item.get),
+            (true, &mut item.put),
+            (true, &mut item.post),
+            (true, &mut item.delete),
+            (true, &mut item.patch),
         ];
-        for op in operations.into_iter().flatten() {
-            add_errors(op);
+        for (writes, op) in operations {
+            if let Some(op) = op {
+                add_errors(op, writes);
+            }
         }
     }
 }
 
 /// The errors an operation may answer besides its own (those it names keep their words).
-fn add_errors(op: &mut Operation) {
+fn add_errors(op: &mut Operation, writes: bool) {
     let anonymous = op.security.is_some();
     let mut errors = vec![
         (
@@ -115,6 +117,12 @@ fn add_errors(op: &mut Operation) {
     }
     if op.request_body.is_some() {
         errors.push(("413", "Body over 64 KiB"));
+    }
+    if writes {
+        errors.push((
+            "409",
+            "Someone changed the same thing at the same moment: read it again and retry",
+        ));
     }
     for (status, text) in errors {
         op.responses

@@ -366,8 +366,8 @@ pub async fn page(State(state): State<AppState>, headers: HeaderMap) -> Response
                 (header::CONTENT_TYPE, "text/html; charset=utf-8"),
                 (
                     header::CONTENT_SECURITY_POLICY,
-                    "default-src 'none'; style-src 'self'; frame-ancestors 'none'; \
-                     base-uri 'none'; form-action 'none'",
+                    "default-src 'none'; style-src 'self'; img-src 'self'; \
+                     frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
                 ),
             ],
             html,
