@@ -81,6 +81,11 @@ services:
 		echo "installing Debian's dovecot-imapd and openssl for the mail tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd openssl >/dev/null; \
 	fi
+	@if [ ! -x /usr/sbin/slapd ] || ! command -v ldapadd >/dev/null; then \
+		echo "installing Debian's slapd and ldap-utils for the directory sign-in tests"; \
+		mkdir -p /etc/ldap && touch /etc/ldap/noslapd; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slapd ldap-utils >/dev/null; \
+	fi
 
 build: tools
 	cargo leptos build

@@ -39,6 +39,17 @@ pub enum AppError {
     /// proven yet.
     #[error("Open the link we sent to your email first; it proves the address is yours")]
     Unverified,
+    /// 403 on sign-in, told only to someone who gave the right password: Switchboard passwords
+    /// are for admins; everyone else signs in with the company account.
+    #[error("Sign in with your company account")]
+    CompanySignInOnly,
+    /// 403 on sign-in: the company directory vouched for the person, but their entry cannot make
+    /// an account (no usable email address, or one another directory entry holds).
+    #[error("Your company account has no usable email address; ask IT")]
+    DirectoryUnusable,
+    /// 503 on sign-in: the company directory could not be reached to check the password.
+    #[error("The company directory cannot be reached; try again in a few minutes")]
+    DirectoryUnavailable,
     /// 403: the caller's role may not do this.
     #[error("You are not allowed to do that")]
     Forbidden,
@@ -109,7 +120,12 @@ impl AppError {
             AppError::BadRequest(_) => 400,
             AppError::Validation(_) | AppError::InvalidTransition(_) => 422,
             AppError::Unauthenticated | AppError::BadCredentials => 401,
-            AppError::Forbidden | AppError::Deactivated | AppError::Unverified => 403,
+            AppError::Forbidden
+            | AppError::Deactivated
+            | AppError::Unverified
+            | AppError::CompanySignInOnly
+            | AppError::DirectoryUnusable => 403,
+            AppError::DirectoryUnavailable => 503,
             AppError::NotFound => 404,
             AppError::Conflict => 409,
             AppError::PreconditionRequired => 428,
@@ -129,6 +145,9 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::Deactivated => "deactivated",
             AppError::Unverified => "unverified",
+            AppError::CompanySignInOnly => "company_sign_in_only",
+            AppError::DirectoryUnusable => "directory_unusable",
+            AppError::DirectoryUnavailable => "directory_unavailable",
             AppError::NotFound => "not_found",
             AppError::Conflict => "conflict",
             AppError::InvalidTransition(_) => "invalid_transition",
@@ -177,6 +196,9 @@ impl AppError {
             AppError::Forbidden => "error-forbidden",
             AppError::Deactivated => "error-deactivated",
             AppError::Unverified => "error-unverified",
+            AppError::CompanySignInOnly => "error-company_sign_in_only",
+            AppError::DirectoryUnusable => "error-directory_unusable",
+            AppError::DirectoryUnavailable => "error-directory_unavailable",
             AppError::NotFound => "error-not_found",
             AppError::Conflict => "error-conflict",
             AppError::InvalidTransition(_) => "error-invalid_transition",

@@ -386,6 +386,101 @@ pub struct Config {
     /// when it is an address.
     #[arg(long, env = "SWITCHBOARD_MAIL_REPLY_ADDRESS", global = true)]
     pub mail_reply_address: Option<String>,
+    /// The company directory people sign in with: `ldaps://HOST:636` (TLS), or `ldap://HOST:389`
+    /// (upgraded with StartTLS).
+    #[arg(long, env = "SWITCHBOARD_LDAP_URL", global = true)]
+    pub ldap_url: Option<String>,
+    /// Where people are searched, e.g. `ou=people,dc=example,dc=org`.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_LDAP_BASE_DN",
+        default_value = "",
+        global = true
+    )]
+    pub ldap_base_dn: String,
+    /// Who may sign in, with `{login}` for what the person typed (a user name or an address).
+    /// Active Directory: `(&(objectClass=user)(!(userAccountControl:1.2.840.113556.1.4.803:=2))(|(sAMAccountName={login})(mail={login})))`.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_LDAP_USER_FILTER",
+        default_value = "(&(objectClass=person)(|(uid={login})(mail={login})))",
+        global = true
+    )]
+    pub ldap_user_filter: String,
+    /// Bind straight as this DN with `{login}` in it (no service account), e.g.
+    /// `uid={login},ou=people,dc=example,dc=org`.
+    #[arg(long, env = "SWITCHBOARD_LDAP_USER_DN_TEMPLATE", global = true)]
+    pub ldap_user_dn_template: Option<String>,
+    /// The service account that searches for people and runs the sync.
+    #[arg(long, env = "SWITCHBOARD_LDAP_BIND_DN", global = true)]
+    pub ldap_bind_dn: Option<String>,
+    #[arg(
+        long,
+        env = "SWITCHBOARD_LDAP_BIND_PASSWORD",
+        hide_env_values = true,
+        global = true
+    )]
+    pub ldap_bind_password: Option<Secret>,
+    /// Groups that give roles, re-read at every sign-in: `it-coordinators=coordinator,it-staff=technician`
+    /// (a group by its name or its whole DN; with DNs, separate the pairs with `;`).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_LDAP_ROLE_MAP",
+        default_value = "",
+        global = true
+    )]
+    pub ldap_role_map: String,
+    /// The attributes holding a person's address, name and groups.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_LDAP_MAIL_ATTRIBUTE",
+        default_value = "mail",
+        global = true
+    )]
+    pub ldap_mail_attribute: String,
+    #[arg(
+        long,
+        env = "SWITCHBOARD_LDAP_NAME_ATTRIBUTE",
+        default_value = "displayName",
+        global = true
+    )]
+    pub ldap_name_attribute: String,
+    #[arg(
+        long,
+        env = "SWITCHBOARD_LDAP_GROUPS_ATTRIBUTE",
+        default_value = "memberOf",
+        global = true
+    )]
+    pub ldap_groups_attribute: String,
+    /// A PEM file of certificates to trust for the directory besides the public roots.
+    #[arg(long, env = "SWITCHBOARD_LDAP_CA_FILE", global = true)]
+    pub ldap_ca_file: Option<std::path::PathBuf>,
+    /// Allow `ldap://` without StartTLS: passwords cross the network in clear (a lab only).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_LDAP_ALLOW_INSECURE",
+        default_value_t = false,
+        global = true
+    )]
+    pub ldap_allow_insecure: bool,
+    /// Hours between syncs that switch off the accounts of people the directory no longer admits
+    /// (0: never by itself). Runs need the service account.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_LDAP_SYNC_HOURS",
+        default_value_t = 24,
+        global = true
+    )]
+    pub ldap_sync_hours: u64,
+    /// Who may sign in with a password kept by Switchboard: `everyone`, or `admins-only` (everyone
+    /// else signs in with the company account).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_PASSWORD_SIGN_IN",
+        default_value = "everyone",
+        global = true
+    )]
+    pub password_sign_in: app::server::directory::PasswordSignIn,
     /// Folder with the built site (wasm, js, css); cargo-leptos sets LEPTOS_SITE_ROOT.
     #[arg(
         long,
@@ -444,6 +539,20 @@ impl Config {
             mail_inbound_ca_file: None,
             mail_inbound_category: "other".into(),
             mail_reply_address: None,
+            ldap_url: None,
+            ldap_base_dn: String::new(),
+            ldap_user_filter: "(&(objectClass=person)(|(uid={login})(mail={login})))".into(),
+            ldap_user_dn_template: None,
+            ldap_bind_dn: None,
+            ldap_bind_password: None,
+            ldap_role_map: String::new(),
+            ldap_mail_attribute: "mail".into(),
+            ldap_name_attribute: "displayName".into(),
+            ldap_groups_attribute: "memberOf".into(),
+            ldap_ca_file: None,
+            ldap_allow_insecure: false,
+            ldap_sync_hours: 24,
+            password_sign_in: Default::default(),
         }
     }
 }

@@ -45,6 +45,7 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
     let priority_matrix =
         PriorityMatrix::parse(&config.priority_matrix).map_err(StartError::Config)?;
     let mailbox = mailbox(config)?;
+    let directories = directories(config)?;
     let db = Db::open_with(&config.database_url, config.sqlite_synchronous).await?;
     let head = db.feed_head().await.unwrap_or(0);
     let settings = Settings {
@@ -114,6 +115,7 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
                 .map(|a| a.trim().to_lowercase()),
             category: config.mail_inbound_category.trim().to_string(),
         },
+        directories,
     };
     let mailer = match &config.smtp_host {
         None => None,
@@ -220,6 +222,66 @@ fn mailbox(
             .map_err(|e| StartError::Config(format!("--mail-inbound-ca-file: {e}")))?;
     }
     Ok(Some(settings))
+}
+
+/// The company directory to sign people in with, from the `--ldap-*` settings (checked before
+/// anything starts).
+fn directories(config: &Config) -> Result<app::server::directory::Directories, StartError> {
+    use app::server::directory::{ldap::LdapSettings, Directories, LdapDirectory};
+    let bad = |what: &str, e: String| StartError::Config(format!("{what}: {e}"));
+    let ldap = match config.ldap_url.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(url) => {
+            let mut server = LdapSettings::new(url, &config.ldap_base_dn, &config.ldap_user_filter)
+                .map_err(|e| bad("--ldap-url / --ldap-user-filter", e))?;
+            server.insecure = config.ldap_allow_insecure;
+            server.user_dn_template = config
+                .ldap_user_dn_template
+                .clone()
+                .filter(|t| !t.trim().is_empty());
+            server.bind_dn = config.ldap_bind_dn.clone().filter(|d| !d.trim().is_empty());
+            server.bind_password = config.ldap_bind_password.as_ref().map(|s| s.0.clone());
+            server.mail_attr = config.ldap_mail_attribute.trim().to_string();
+            server.name_attr = config.ldap_name_attribute.trim().to_string();
+            server.groups_attr = config.ldap_groups_attribute.trim().to_string();
+            if server.user_dn_template.is_none() && server.bind_dn.is_none() {
+                return Err(StartError::Config(
+                    "--ldap-url needs a service account (--ldap-bind-dn and \
+                     SWITCHBOARD_LDAP_BIND_PASSWORD) or --ldap-user-dn-template"
+                        .into(),
+                ));
+            }
+            if server.bind_dn.is_some() && server.bind_password.is_none() {
+                return Err(StartError::Config(
+                    "--ldap-bind-dn needs SWITCHBOARD_LDAP_BIND_PASSWORD".into(),
+                ));
+            }
+            if server.bind_dn.is_some() && server.base_dn.is_empty() {
+                return Err(StartError::Config(
+                    "--ldap-bind-dn searches under --ldap-base-dn, which is empty".into(),
+                ));
+            }
+            if let Some(path) = &config.ldap_ca_file {
+                let pem = std::fs::read(path).map_err(|e| {
+                    bad(&format!("--ldap-ca-file {}", path.display()), e.to_string())
+                })?;
+                server.extra_roots =
+                    app::server::tls::read_pem(&pem).map_err(|e| bad("--ldap-ca-file", e))?;
+            }
+            let roles = app::domain::directory::RoleMap::parse(&config.ldap_role_map)
+                .map_err(|e| bad("--ldap-role-map", e))?;
+            Some(LdapDirectory {
+                sync_every: (config.ldap_sync_hours > 0 && server.can_sync())
+                    .then(|| Duration::from_secs(config.ldap_sync_hours * 3600)),
+                server,
+                roles,
+            })
+        }
+    };
+    Ok(Directories {
+        ldap,
+        password_sign_in: config.password_sign_in,
+    })
 }
 
 pub fn router(state: AppState) -> Router {
@@ -412,6 +474,19 @@ impl Application {
             interval,
             |state| Box::pin(app::server::webhooks::deliver_due(state)),
         ));
+        if let Some(every) = self
+            .state
+            .settings
+            .directories
+            .ldap
+            .as_ref()
+            .and_then(|l| l.sync_every)
+        {
+            workers.spawn(app::server::directory::run_scheduled(
+                self.state.clone(),
+                every,
+            ));
+        }
         if let Some(mailbox) = self.mailbox.clone() {
             let state = self.state.clone();
             // A round ends with a beat; IDLE waits at most the interval between rounds.

@@ -6,6 +6,7 @@ account-reset-notice = Ihr neues Passwort ist gespeichert, und alle bisherigen S
 account-sign-in-title = Anmelden — Switchboard
 account-sign-in = Anmelden
 account-email = E-Mail
+account-login = E-Mail oder Benutzername
 account-password = Passwort
 account-hide-password = Verbergen
 account-show-password = Anzeigen

@@ -55,6 +55,7 @@ err-deactivate-self = Sie können Ihr eigenes Konto nicht deaktivieren
 err-choose-role = Wählen Sie eine Rolle
 err-demote-self = Sie können sich die Admin-Rolle nicht selbst entziehen
 err-wrong-password = Das ist nicht Ihr aktuelles Passwort
+err-password-in-directory = Ihr Passwort ist das Ihres Firmenkontos: Ändern Sie es dort
 
 ## Einsatzplan, Teams und Kategorien
 err-tier = Die Stufe ist 1 (First Level), 2 (Spezialist) oder 3 (Experte)

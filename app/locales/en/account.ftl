@@ -6,6 +6,7 @@ account-reset-notice = Your new password is set, and every earlier session ended
 account-sign-in-title = Sign in — Switchboard
 account-sign-in = Sign in
 account-email = Email
+account-login = Email or user name
 account-password = Password
 account-hide-password = Hide
 account-show-password = Show

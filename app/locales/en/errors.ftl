@@ -55,6 +55,7 @@ err-deactivate-self = You cannot deactivate your own account
 err-choose-role = Choose a role
 err-demote-self = You cannot remove your own admin role
 err-wrong-password = That is not your current password
+err-password-in-directory = Your password is your company account's: change it there
 
 ## Roster, teams and categories
 err-tier = Tier is 1 (front line), 2 (specialist) or 3 (expert)

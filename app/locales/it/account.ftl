@@ -6,6 +6,7 @@ account-reset-notice = La nuova password è stata impostata e tutte le sessioni 
 account-sign-in-title = Accedi — Switchboard
 account-sign-in = Accedi
 account-email = E-mail
+account-login = E-mail o nome utente
 account-password = Password
 account-hide-password = Nascondi
 account-show-password = Mostra

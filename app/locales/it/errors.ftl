@@ -55,6 +55,7 @@ err-deactivate-self = Non può disattivare il Suo account
 err-choose-role = Scelga un ruolo
 err-demote-self = Non può togliersi il ruolo di amministratore
 err-wrong-password = Questa non è la Sua password attuale
+err-password-in-directory = La Sua password è quella dell'account aziendale: la cambi lì
 
 ## Turni, team e categorie
 err-tier = Il livello è 1 (primo livello), 2 (specialista) o 3 (esperto)

@@ -9,6 +9,15 @@ pub async fn current_user() -> Result<Option<User>, AppError> {
     Ok(super::ssr::caller().await?.1)
 }
 
+/// How the sign-in page asks for who someone is (public: the page is shown before signing in).
+#[server(endpoint = "sign_in_options")]
+pub async fn sign_in_options() -> Result<crate::domain::directory::SignInOptions, AppError> {
+    let state = super::ssr::state()?;
+    Ok(crate::domain::directory::SignInOptions {
+        logins: state.settings.directories.takes_logins(),
+    })
+}
+
 /// Signs in with email and password and sets the session cookie. `next` is a local path to go to.
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(

@@ -89,3 +89,17 @@ pub async fn save_category(slug: String, name: String, fields: String) -> Result
         people::parse_fields_text(&fields).map_err(|m| AppError::field_msg("fields", m))?;
     people::save_category(&state, &user, &slug, &name, fields).await
 }
+
+/// The company directory's connection, last sync and recent changes (admins).
+#[server(endpoint = "directory_status")]
+pub async fn directory_status() -> Result<crate::domain::directory::DirectoryStatus, AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::directory::status(&state, &user).await
+}
+
+/// Runs the company directory's sync now (admins).
+#[server(endpoint = "sync_directory")]
+pub async fn sync_directory() -> Result<(), AppError> {
+    let (state, user) = super::ssr::signed_in().await?;
+    crate::server::directory::sync_now(&state, &user).await
+}

@@ -5,6 +5,7 @@ pub mod assignment;
 pub mod attachment;
 pub mod category;
 pub mod coordination;
+pub mod directory;
 pub mod event;
 pub mod inbound;
 pub mod knowledge;

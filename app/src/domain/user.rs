@@ -87,7 +87,9 @@ impl Email {
                     && domain.contains('.')
                     && !domain.starts_with('.')
                     && !domain.ends_with('.')
-                    && !s.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+                    && !s
+                        .chars()
+                        .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
                     && s.matches('@').count() == 1
             });
         if valid {
@@ -188,6 +190,8 @@ mod tests {
             "a b@example.org",
             "a@@example.org",
             "a@example.org.",
+            "a\0b@example.org",
+            "a\u{7f}@example.org",
         ] {
             assert!(Email::parse(bad).is_err(), "{bad} should be refused");
         }

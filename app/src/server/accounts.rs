@@ -121,7 +121,8 @@ pub async fn request_reset(
             now - Duration::minutes(30),
         )
         .await?;
-    if !found.active || recent >= 3 {
+    // A directory account's password is changed in the directory, never here.
+    if !found.active || recent >= 3 || found.directory.is_some() {
         return Ok(());
     }
     let mut tx = state.db.begin_write().await?;

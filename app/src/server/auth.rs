@@ -232,23 +232,65 @@ async fn throttled(
     Ok((wait > 0).then_some(wait as u64))
 }
 
-/// Checks an email and password, slowing down repeated failures per (account, address) and per
-/// address. A deactivated account, or one whose address is not yet proven, cannot sign in.
+/// Checks a login and password, slowing down repeated failures per (account, address) and per
+/// address. With a company directory configured, the directory is asked first (the login may be
+/// a user name there); else, or when it does not know the person, the password kept by
+/// Switchboard — never for an account linked to the directory. A deactivated account, or one
+/// whose address is not yet proven, cannot sign in.
 pub async fn check_credentials(
     state: &AppState,
-    email: &str,
+    login: &str,
     password: &str,
     addr: Option<IpAddr>,
 ) -> Result<User, AppError> {
-    let email = Email::parse(email).map_err(|_| AppError::BadCredentials)?;
-    if let Some(wait) = throttled(state, email.as_str(), addr).await? {
+    let directories = &state.settings.directories;
+    let key = login.trim().to_lowercase();
+    let email = Email::parse(login).ok();
+    if email.is_none() && !directories.takes_logins() {
+        return Err(AppError::BadCredentials);
+    }
+    // Control characters (a NUL above all) are in no login, and PostgreSQL refuses them in text.
+    if key.is_empty() || key.len() > 256 || key.chars().any(char::is_control) {
+        return Err(AppError::BadCredentials);
+    }
+    if let Some(wait) = throttled(state, &key, addr).await? {
         return Err(AppError::RateLimited(wait));
     }
-    let found = state.db.credentials(email.as_str()).await?;
+    let mut unreachable = false;
+    if let Some(ldap) = &directories.ldap {
+        match super::directory::ldap::verify(&ldap.server, login, password).await {
+            Ok(super::directory::ldap::Verdict::Person(person)) => {
+                let (user, active) = super::directory::account_for(
+                    state,
+                    super::directory::LDAP,
+                    &person,
+                    &ldap.roles,
+                )
+                .await?;
+                let [(pair, _), _] = throttle_keys(&key, addr);
+                state.db.sign_in_succeeded(&pair).await?;
+                if !active {
+                    return Err(AppError::Deactivated);
+                }
+                return Ok(user);
+            }
+            Ok(super::directory::ldap::Verdict::Refused) => {}
+            Err(e) => {
+                tracing::warn!(error = %e, "the company directory cannot be reached");
+                unreachable = true;
+            }
+        }
+    }
+    let found = match &email {
+        Some(email) => state.db.credentials(email.as_str()).await?,
+        None => None,
+    };
+    // A linked account's password is the directory's alone.
+    let found = found.filter(|c| c.directory.is_none());
     let hash = found.as_ref().and_then(|c| c.password_hash.clone());
     if verify_password(password.to_string(), hash).await {
         if let Some(c) = found {
-            let [(pair, _), _] = throttle_keys(email.as_str(), addr);
+            let [(pair, _), _] = throttle_keys(&key, addr);
             state.db.sign_in_succeeded(&pair).await?;
             // Only someone who knows the password learns why they cannot come in.
             if !c.active {
@@ -257,12 +299,21 @@ pub async fn check_credentials(
             if !c.verified {
                 return Err(AppError::Unverified);
             }
+            if directories.password_sign_in == super::directory::PasswordSignIn::AdminsOnly
+                && c.user.role != Role::Admin
+            {
+                return Err(AppError::CompanySignInOnly);
+            }
             return Ok(c.user);
         }
     }
+    if unreachable {
+        // Not counted as a failure: the directory could not say whether the password was right.
+        return Err(AppError::DirectoryUnavailable);
+    }
     let now = state.clock.now();
     let since = now - chrono::Duration::minutes(Throttle::WINDOW_MINUTES);
-    for (key, _) in throttle_keys(email.as_str(), addr) {
+    for (key, _) in throttle_keys(&key, addr) {
         state.db.sign_in_failed(&key, since, now).await?;
     }
     Err(AppError::BadCredentials)

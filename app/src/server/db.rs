@@ -75,6 +75,7 @@ mod articles;
 mod attachments;
 pub mod backup;
 mod categories;
+mod directory;
 mod facility;
 mod import;
 mod inbound;

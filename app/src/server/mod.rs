@@ -5,6 +5,7 @@ pub mod auth;
 pub mod coordination;
 pub mod db;
 pub mod demo;
+pub mod directory;
 pub mod history;
 pub mod inbound;
 pub mod knowledge;
@@ -20,6 +21,7 @@ pub mod sla;
 pub mod state;
 pub mod ticket_json;
 pub mod timings;
+pub mod tls;
 pub mod webhooks;
 pub mod write;
 

@@ -469,11 +469,11 @@ pub async fn change_password(
     current: &str,
     new: &str,
 ) -> Result<(), AppError> {
-    let hash = state
-        .db
-        .credentials(&actor.email)
-        .await?
-        .and_then(|c| c.password_hash);
+    let found = state.db.credentials(&actor.email).await?;
+    if found.as_ref().is_some_and(|c| c.directory.is_some()) {
+        return Err(AppError::field("current", "err-password-in-directory"));
+    }
+    let hash = found.and_then(|c| c.password_hash);
     if !auth::verify_password(current.to_string(), hash).await {
         return Err(AppError::field("current", "err-wrong-password"));
     }

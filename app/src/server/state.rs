@@ -87,6 +87,8 @@ pub struct Settings {
     pub mail_intake: super::inbound::MailIntake,
     /// What webhooks may reach beyond public `https://` addresses.
     pub outbound: super::webhooks::Outbound,
+    /// The company directories people sign in with, and who may still use a password of ours.
+    pub directories: super::directory::Directories,
 }
 
 /// A megabyte, as the attachment limits count them.
@@ -110,6 +112,7 @@ impl Default for Settings {
             attachment_ticket_max_bytes: 100 * MB,
             mail_intake: Default::default(),
             outbound: Default::default(),
+            directories: Default::default(),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::widgets::{action_error, not_field, ErrorBox, FieldMessage};
 use crate::api::account::{
-    reset_link_live, Register, RequestReset, ResetPassword, SignIn, VerifyEmail,
+    reset_link_live, sign_in_options, Register, RequestReset, ResetPassword, SignIn, VerifyEmail,
 };
 use crate::ui::{t, use_locale};
 use leptos::prelude::*;
@@ -47,6 +47,8 @@ pub fn SignInPage() -> impl IntoView {
         }
     };
     let (show, set_show) = signal(false);
+    // With a company directory, people may type their user name there instead of an address.
+    let options = Resource::new(|| (), |_| sign_in_options());
     // The browser's zone goes along with the sign-in, so times can be shown in it from the start.
     let zone = RwSignal::new(String::new());
     Effect::new(move |_| {
@@ -72,8 +74,23 @@ pub fn SignInPage() -> impl IntoView {
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="next" value=next />
                 <input type="hidden" name="time_zone" value=move || zone.get() />
-                <label for="email">{t("account-email")}</label>
-                <input id="email" name="email" type="email" autocomplete="username" required />
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let logins = options.await.map(|o| o.logins).unwrap_or(false);
+                        view! {
+                            <label for="email">
+                                {if logins { t("account-login") } else { t("account-email") }}
+                            </label>
+                            <input
+                                id="email"
+                                name="email"
+                                type=if logins { "text" } else { "email" }
+                                autocomplete="username"
+                                required
+                            />
+                        }
+                    })}
+                </Suspense>
                 <label for="password">{t("account-password")}</label>
                 <div class="password">
                     <input

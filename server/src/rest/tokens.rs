@@ -5,6 +5,7 @@ use super::*;
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Credentials {
+    /// The account's address; with a company directory, the person's login there works too.
     email: String,
     password: String,
     /// What the token is for, shown in the owner's token list.
@@ -74,10 +75,11 @@ pub(super) struct TokenList {
     request_body = Credentials,
     responses(
         (status = 200, description = "The token, shown once", body = NewToken),
-        (status = 401, description = "Wrong email or password", body = ErrorBody),
-        (status = 403, description = "The account is deactivated or its address not yet proven", body = ErrorBody),
+        (status = 401, description = "Wrong email (or directory login) or password", body = ErrorBody),
+        (status = 403, description = "The account is deactivated, its address not yet proven, or passwords of Switchboard are for admins only", body = ErrorBody),
         (status = 429, description = "Too many attempts", body = ErrorBody,
             headers(("Retry-After" = i64, description = "Seconds to wait"))),
+        (status = 503, description = "The company directory cannot be reached", body = ErrorBody),
     )
 )]
 pub(super) async fn create_token(

@@ -4,6 +4,7 @@ mod backends;
 mod board;
 mod bulk;
 mod coordination;
+mod directory;
 mod docs;
 #[path = "../support/dovecot.rs"]
 mod dovecot;
@@ -25,6 +26,8 @@ mod reports;
 mod security;
 mod sessions;
 mod sla;
+#[path = "../support/slapd.rs"]
+mod slapd;
 mod smtp_sink;
 mod tickets;
 mod visibility;

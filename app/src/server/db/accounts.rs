@@ -14,6 +14,8 @@ pub struct Credentials {
     pub password_hash: Option<String>,
     pub verified: bool,
     pub active: bool,
+    /// The directory the account is linked to: its password is the directory's, not ours.
+    pub directory: Option<String>,
 }
 
 /// Why a one-time account link was sent.
@@ -38,8 +40,8 @@ impl Db {
     /// The account and its password hash, for sign-in.
     pub async fn credentials(&self, email: &str) -> Result<Option<Credentials>, AppError> {
         let row = sqlx::query(
-            "SELECT id, email, name, role, language, time_zone, password_hash, email_verified_at, deactivated_at \
-             FROM users WHERE email = $1",
+            "SELECT id, email, name, role, language, time_zone, password_hash, email_verified_at, deactivated_at, \
+             directory FROM users WHERE email = $1",
         )
         .bind(email)
         .fetch_optional(&self.pool)
@@ -50,16 +52,18 @@ impl Db {
                 password_hash: r.try_get("password_hash")?,
                 verified: r.try_get::<Option<i64>, _>("email_verified_at")?.is_some(),
                 active: r.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
+                directory: r.try_get("directory")?,
             })
         })
         .transpose()
     }
 
-    /// Whether the person can sign in: a password, a proven address, not deactivated. Someone who
+    /// Whether the person can sign in: a password (ours or their directory's), a proven address,
+    /// not deactivated. Someone who
     /// cannot is told of their tickets the way people without an account are (a private link).
     pub async fn can_sign_in(conn: &mut AnyConnection, user_id: i64) -> Result<bool, AppError> {
         let n: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM users WHERE id = $1 AND password_hash IS NOT NULL \
+            "SELECT COUNT(*) FROM users WHERE id = $1 AND (password_hash IS NOT NULL OR directory IS NOT NULL) \
              AND email_verified_at IS NOT NULL AND deactivated_at IS NULL",
         )
         .bind(user_id)

@@ -53,6 +53,8 @@ pub const TABLES: &[&str] = &[
     "answer_reuses",
     "article_days",
     "recurring_tickets",
+    "directory_syncs",
+    "directory_changes",
 ];
 
 /// Rows read and written per table.

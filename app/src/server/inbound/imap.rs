@@ -9,13 +9,10 @@ use super::{message, AppState, Outcome};
 use crate::error::AppError;
 use async_imap::Session;
 use futures_util::TryStreamExt;
-use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
-use tokio_rustls::rustls::pki_types::pem::PemObject;
 use tokio_rustls::rustls::pki_types::{CertificateDer, ServerName};
-use tokio_rustls::rustls::{self, ClientConfig, RootCertStore};
 use tokio_rustls::TlsConnector;
 
 /// The keyword a message gets once taken (when no done folder is set).
@@ -136,13 +133,7 @@ impl ImapSettings {
 
     /// Adds the certificates of a PEM file to those trusted.
     pub fn trust_pem(&mut self, pem: &[u8]) -> Result<(), String> {
-        for cert in CertificateDer::pem_slice_iter(pem) {
-            self.extra_roots
-                .push(cert.map_err(|e| format!("certificate file: {e}"))?);
-        }
-        if self.extra_roots.is_empty() {
-            return Err("the certificate file holds no certificate".into());
-        }
+        self.extra_roots.extend(crate::server::tls::read_pem(pem)?);
         Ok(())
     }
 }
@@ -302,18 +293,7 @@ pub async fn connect(settings: &ImapSettings) -> Result<Imap, ImapError> {
 }
 
 fn tls_connector(settings: &ImapSettings) -> TlsConnector {
-    let mut roots = RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    for cert in &settings.extra_roots {
-        let _ = roots.add(cert.clone());
-    }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .expect("ring supports the default TLS versions")
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    TlsConnector::from(Arc::new(config))
+    TlsConnector::from(crate::server::tls::client_config(&settings.extra_roots))
 }
 
 /// The XOAUTH2 exchange: `user=…^Aauth=Bearer …^A^A`.

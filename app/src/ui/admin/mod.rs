@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 mod account;
+mod directory;
 mod people;
 mod roster;
 mod webhooks;

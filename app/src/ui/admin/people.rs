@@ -49,6 +49,7 @@ fn PeopleView() -> impl IntoView {
             </Transition>
             <CategoryEditor />
             <AddAccountForm add />
+            <super::directory::CompanySignIn />
         </section>
     }
 }
