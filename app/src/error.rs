@@ -47,6 +47,11 @@ pub enum AppError {
     /// an account (no usable email address, or one another directory entry holds).
     #[error("Your company account has no usable email address; ask IT")]
     DirectoryUnusable,
+    /// 409 on sign-in: the company directory vouched for the person, but the Switchboard account
+    /// with their address is an admin's, which is never linked to a directory (admins keep a
+    /// password of their own for when the directory is down).
+    #[error("A Switchboard admin account has your address; sign in with its own password")]
+    DirectoryConflict,
     /// 503 on sign-in: the company directory could not be reached to check the password.
     #[error("The company directory cannot be reached; try again in a few minutes")]
     DirectoryUnavailable,
@@ -126,6 +131,7 @@ impl AppError {
             | AppError::CompanySignInOnly
             | AppError::DirectoryUnusable => 403,
             AppError::DirectoryUnavailable => 503,
+            AppError::DirectoryConflict => 409,
             AppError::NotFound => 404,
             AppError::Conflict => 409,
             AppError::PreconditionRequired => 428,
@@ -148,6 +154,7 @@ impl AppError {
             AppError::CompanySignInOnly => "company_sign_in_only",
             AppError::DirectoryUnusable => "directory_unusable",
             AppError::DirectoryUnavailable => "directory_unavailable",
+            AppError::DirectoryConflict => "directory_conflict",
             AppError::NotFound => "not_found",
             AppError::Conflict => "conflict",
             AppError::InvalidTransition(_) => "invalid_transition",
@@ -199,6 +206,7 @@ impl AppError {
             AppError::CompanySignInOnly => "error-company_sign_in_only",
             AppError::DirectoryUnusable => "error-directory_unusable",
             AppError::DirectoryUnavailable => "error-directory_unavailable",
+            AppError::DirectoryConflict => "error-directory_conflict",
             AppError::NotFound => "error-not_found",
             AppError::Conflict => "error-conflict",
             AppError::InvalidTransition(_) => "error-invalid_transition",

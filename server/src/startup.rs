@@ -241,6 +241,12 @@ fn directories(config: &Config) -> Result<app::server::directory::Directories, S
                 .filter(|t| !t.trim().is_empty());
             server.bind_dn = config.ldap_bind_dn.clone().filter(|d| !d.trim().is_empty());
             server.bind_password = config.ldap_bind_password.as_ref().map(|s| s.0.clone());
+            // An empty password would make the service account's bind anonymous.
+            if server.bind_password.as_deref() == Some("") {
+                return Err(StartError::Config(
+                    "SWITCHBOARD_LDAP_BIND_PASSWORD is empty".into(),
+                ));
+            }
             server.mail_attr = config.ldap_mail_attribute.trim().to_string();
             server.name_attr = config.ldap_name_attribute.trim().to_string();
             server.groups_attr = config.ldap_groups_attribute.trim().to_string();

@@ -20,6 +20,7 @@ error-unverified = Öffnen Sie zuerst den Link, den wir Ihnen per E-Mail geschic
 error-company_sign_in_only = Melden Sie sich mit Ihrem Firmenkonto an
 error-directory_unusable = Ihr Firmenkonto hat keine verwendbare E-Mail-Adresse; wenden Sie sich an die IT
 error-directory_unavailable = Das Firmenverzeichnis ist nicht erreichbar; versuchen Sie es in ein paar Minuten erneut
+error-directory_conflict = Ein Admin-Konto von Switchboard hat Ihre Adresse; melden Sie sich mit dessen eigenem Passwort an
 error-forbidden = Dazu sind Sie nicht berechtigt
 error-not_found = Nicht gefunden
 error-conflict = Jemand anderes hat dieses Ticket inzwischen geändert; laden Sie die Seite neu, um die Änderung zu sehen

@@ -20,6 +20,7 @@ error-unverified = Open the link we sent to your email first; it proves the addr
 error-company_sign_in_only = Sign in with your company account
 error-directory_unusable = Your company account has no usable email address; ask IT
 error-directory_unavailable = The company directory cannot be reached; try again in a few minutes
+error-directory_conflict = A Switchboard admin account has your address; sign in with its own password
 error-forbidden = You are not allowed to do that
 error-not_found = Not found
 error-conflict = Someone else changed this ticket first; reload to see their change

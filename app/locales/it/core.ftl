@@ -20,6 +20,7 @@ error-unverified = Apra prima il link che le abbiamo inviato per e-mail; conferm
 error-company_sign_in_only = Acceda con il suo account aziendale
 error-directory_unusable = Il suo account aziendale non ha un indirizzo e-mail utilizzabile; si rivolga all'IT
 error-directory_unavailable = La directory aziendale non è raggiungibile; riprovi tra qualche minuto
+error-directory_conflict = Un account admin di Switchboard ha il suo indirizzo; acceda con la sua password
 error-forbidden = Non è autorizzato a farlo
 error-not_found = Non trovato
 error-conflict = Qualcun altro ha appena modificato questo ticket; ricarichi la pagina per vedere la modifica

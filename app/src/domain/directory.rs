@@ -86,9 +86,15 @@ fn rank(role: Role) -> u8 {
 }
 
 /// Whether a group (a name, or a DN such as `cn=IT-Staff,ou=groups,dc=example,dc=org`) is the
-/// map's `key` (lower-case): the whole DN, or the value of its first part.
+/// map's `key` (lower-case): a key with `=` is a whole DN; a plain key is a group's name, the
+/// value of its DN's first part (in any branch of the directory: map admins by DN).
 fn group_matches(group: &str, key: &str) -> bool {
     let group = group.trim().to_lowercase();
+    if key.contains('=') {
+        // A key written as a DN is that group and no other (a group whose name merely reads
+        // like the DN does not count).
+        return group == key;
+    }
     group == key || first_rdn_value(&group).is_some_and(|v| v == key)
 }
 
@@ -156,6 +162,8 @@ pub struct LdapStatus {
     pub security: String,
     /// People are found by the service account's search (`true`) or a DN template.
     pub searches: bool,
+    /// The DN people are bound as, when not searched.
+    pub template: Option<String>,
     pub filter: String,
     pub roles: Vec<(String, Role)>,
     /// Hours between syncs, when they run by themselves.
@@ -227,6 +235,17 @@ mod tests {
             Some("help, desk")
         );
         assert_eq!(first_rdn_value("plain-name"), None);
+    }
+
+    #[test]
+    fn a_group_named_like_a_dn_is_not_that_dn() {
+        let m = map("cn=it-admins,ou=groups,dc=corp=admin;");
+        let spoof = ["cn=cn\\=it-admins\\,ou\\=groups\\,dc\\=corp,ou=self-service,dc=corp"];
+        assert_eq!(m.role_for(&spoof, None), Role::Requester);
+        assert_eq!(
+            m.role_for(&["CN=IT-Admins,OU=Groups,DC=corp"], None),
+            Role::Admin
+        );
     }
 
     #[test]

@@ -307,14 +307,15 @@ pub async fn check_credentials(
             return Ok(c.user);
         }
     }
-    if unreachable {
-        // Not counted as a failure: the directory could not say whether the password was right.
-        return Err(AppError::DirectoryUnavailable);
-    }
+    // Counted while the directory is down too: otherwise a local password could be guessed
+    // without limit, told apart by the answer.
     let now = state.clock.now();
     let since = now - chrono::Duration::minutes(Throttle::WINDOW_MINUTES);
     for (key, _) in throttle_keys(&key, addr) {
         state.db.sign_in_failed(&key, since, now).await?;
+    }
+    if unreachable {
+        return Err(AppError::DirectoryUnavailable);
     }
     Err(AppError::BadCredentials)
 }

@@ -151,6 +151,15 @@ async fn an_account_with_the_same_address_is_linked_and_its_own_password_stops_w
     // From now on her password is the directory's alone.
     let (s, _, answer) = sign_in(&app, "rita@example.org", PASSWORD).await;
     assert_eq!((s, code(&answer).as_str()), (401, "BadCredentials"));
+
+    // An admin's account is never linked: admins keep their own password for when the directory
+    // is down, and a directory entry given their address does not take their account.
+    app.user("cora@example.org", Role::Admin).await;
+    let (s, _, answer) = sign_in(&app, "cora", "cora-pass").await;
+    assert_eq!((s, code(&answer).as_str()), (409, "DirectoryConflict"));
+    let (s, cora, _) = sign_in(&app, "cora@example.org", PASSWORD).await;
+    assert_eq!(s, 200);
+    assert_eq!(me(&app, &cora).await.unwrap()["role"], "admin");
 }
 
 #[tokio::test]
@@ -170,6 +179,9 @@ async fn people_disabled_or_removed_in_the_directory_are_shut_out_and_deactivate
     assert_eq!(sign_in(&app, "paul", "paul-pass").await.0, 401);
     assert_eq!(sign_in(&app, "rita", "rita-pass").await.0, 401);
 
+    // The sync also brings roles in line with the groups, without waiting for a sign-in.
+    slapd.join("tina", "it-coordinators");
+
     // The sync switches their accounts off: their sessions end, their history stays.
     let r = admin
         .post(app.url("/api/sync_directory"))
@@ -180,9 +192,12 @@ async fn people_disabled_or_removed_in_the_directory_are_shut_out_and_deactivate
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
     assert!(me(&app, &rita).await.is_none(), "rita's session ended");
     assert!(me(&app, &paul).await.is_none(), "paul's session ended");
-    assert!(
-        me(&app, &tina).await.is_some(),
-        "tina is still in the directory"
+    let tina_now = me(&app, &tina)
+        .await
+        .expect("tina is still in the directory");
+    assert_eq!(
+        tina_now["role"], "coordinator",
+        "her new group's role, by the sync"
     );
     let st = status(&app, &admin).await;
     assert_eq!(st["last_sync"]["outcome"], "ok", "{st}");
@@ -284,6 +299,12 @@ async fn the_directory_cannot_be_tricked_and_its_failures_are_said_plainly() {
         sign_in(&untrusted, "admin@example.org", PASSWORD).await.0,
         200
     );
+    // ... and guessing their password is throttled meanwhile like any other time.
+    let mut last = 0;
+    for _ in 0..7 {
+        last = sign_in(&untrusted, "admin@example.org", "a guess").await.0;
+    }
+    assert_eq!(last, 429, "failures count while the directory is down");
     drop(untrusted);
 
     // Password sign-in for admins only: others are told to use the company account, but only

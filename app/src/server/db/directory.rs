@@ -147,20 +147,26 @@ impl Db {
         Ok(())
     }
 
-    /// Active accounts linked to a directory, with their directory ids.
+    /// Active accounts linked to a directory: id, directory id and role.
     pub async fn directory_accounts(
         &self,
         directory: &str,
-    ) -> Result<Vec<(i64, String)>, AppError> {
+    ) -> Result<Vec<(i64, String, Role)>, AppError> {
         let rows = sqlx::query(
-            "SELECT id, directory_id FROM users \
+            "SELECT id, directory_id, role FROM users \
              WHERE directory = $1 AND deactivated_at IS NULL ORDER BY id",
         )
         .bind(directory)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
-            .map(|r| Ok((r.try_get("id")?, r.try_get("directory_id")?)))
+            .map(|r| {
+                Ok((
+                    r.try_get("id")?,
+                    r.try_get("directory_id")?,
+                    super::decode::<Role>(r.try_get("role")?)?,
+                ))
+            })
             .collect()
     }
 

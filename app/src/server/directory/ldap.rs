@@ -53,7 +53,7 @@ impl std::fmt::Debug for LdapSettings {
             .field("base_dn", &self.base_dn)
             .field("user_filter", &self.user_filter)
             .field("user_dn_template", &self.user_dn_template)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -246,12 +246,20 @@ async fn find(
         .map(|e| person(SearchEntry::construct(e), s)))
 }
 
+/// Whether an attribute's name as the server sent it is `attr` (in any case, and with options
+/// such as Active Directory's `memberOf;range=0-1499`).
+fn is_attr(name: &str, attr: &str) -> bool {
+    name.split(';')
+        .next()
+        .is_some_and(|n| n.eq_ignore_ascii_case(attr))
+}
+
 fn person(entry: SearchEntry, s: &LdapSettings) -> Person {
     let first = |attr: &str| {
         entry
             .attrs
             .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(attr))
+            .find(|(k, _)| is_attr(k, attr))
             .and_then(|(_, v)| v.first().cloned())
     };
     let email = first(&s.mail_attr).unwrap_or_default();
@@ -261,9 +269,9 @@ fn person(entry: SearchEntry, s: &LdapSettings) -> Person {
     let groups = entry
         .attrs
         .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(&s.groups_attr))
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+        .filter(|(k, _)| is_attr(k, &s.groups_attr))
+        .flat_map(|(_, v)| v.iter().cloned())
+        .collect();
     Person {
         id: entry.dn,
         email,
@@ -291,4 +299,30 @@ pub async fn everyone(s: &LdapSettings) -> Result<Vec<Person>, Unreachable> {
     search.finish().await.success()?;
     let _ = ldap.unbind().await;
     Ok(people)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_are_matched_without_case_and_options() {
+        assert!(is_attr("memberOf", "memberof"));
+        assert!(is_attr("memberOf;range=0-1499", "memberOf"));
+        assert!(!is_attr("memberOfX", "memberOf"));
+    }
+
+    #[test]
+    fn settings_refuse_what_cannot_work() {
+        assert!(LdapSettings::new("http://x", "", "(uid={login})").is_err());
+        assert!(LdapSettings::new("ldaps://x", "", "(uid=rita)").is_err());
+        assert!(LdapSettings::new("ldaps://x", "", "(uid={login}").is_err());
+        let mut ok = LdapSettings::new("ldap://x", "dc=x", "(uid={login})").unwrap();
+        assert_eq!(ok.security(), "starttls");
+        ok.bind_password = Some("s3cret".into());
+        assert!(
+            !format!("{ok:?}").contains("s3cret"),
+            "the password stays out of logs"
+        );
+    }
 }

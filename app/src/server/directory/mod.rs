@@ -84,9 +84,15 @@ pub async fn account_for(
         tracing::warn!(directory, id = %person.id, "directory entry without a usable email address");
         AppError::DirectoryUnusable
     })?;
-    let name = match person.name.trim() {
+    let name: String = person
+        .name
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(120)
+        .collect();
+    let name = match name.trim() {
         "" => email.as_str().to_string(),
-        n => n.chars().take(120).collect(),
+        n => n.to_string(),
     };
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
@@ -99,6 +105,12 @@ pub async fn account_for(
                     // The address belongs to an account of another directory entry.
                     tracing::warn!(directory, id = %person.id, user.id = user.id, "address already linked to another directory entry");
                     return Err(AppError::DirectoryUnusable);
+                }
+                // Admins keep their own password, for when the directory is down; and an entry
+                // whose address someone could set must not take an admin's account.
+                if user.role == Role::Admin {
+                    tracing::warn!(directory, id = %person.id, user.id = user.id, "directory entry has an admin's address; not linked");
+                    return Err(AppError::DirectoryConflict);
                 }
                 Db::link_directory(&mut tx, user.id, directory, &person.id).await?;
                 Db::insert_directory_change(&mut tx, directory, user.id, "linked", "", None, now)
@@ -150,7 +162,7 @@ pub async fn account_for(
             directory,
             user.id,
             "role",
-            &format!("{} → {}", user.role, role),
+            &role_change(user.role, role),
             None,
             now,
         )
@@ -172,71 +184,104 @@ pub async fn account_for(
 }
 
 /// Runs the LDAP sync if no process has run it for this period (`claim`: a period's number for
-/// the scheduled runs, a timestamp for one an admin asked for). Answers whether it ran.
+/// the scheduled runs, a timestamp for one an admin asked for). Answers whether it ran. Whatever
+/// stops it is written on its run, which never stays "running".
 pub async fn sync_ldap(state: &AppState, claim: &str) -> Result<bool, AppError> {
     let Some(dir) = &state.settings.directories.ldap else {
         return Ok(false);
     };
-    let now = state.clock.now();
-    let Some(run) = state.db.claim_directory_sync(LDAP, claim, now).await? else {
+    let Some(run) = state
+        .db
+        .claim_directory_sync(LDAP, claim, state.clock.now())
+        .await?
+    else {
         return Ok(false);
     };
-    let listed = tokio::time::timeout(Duration::from_secs(300), ldap::everyone(&dir.server))
-        .await
-        .unwrap_or_else(|_| {
-            Err(ldap::Unreachable(
-                "the directory did not answer in time".into(),
-            ))
-        });
-    let people = match listed {
-        Ok(people) => people,
-        Err(e) => {
-            tracing::warn!(error = %e, "directory sync failed");
-            state
-                .db
-                .finish_directory_sync(run, "failed", &e.0, 0, state.clock.now())
-                .await?;
-            return Ok(true);
+    let (outcome, detail, seen) = match sync_run(state, dir, run).await {
+        Ok(seen) => ("ok", String::new(), seen),
+        Err(why) => {
+            tracing::warn!(why = %why, "directory sync failed");
+            ("failed", why, 0)
         }
     };
-    let present: std::collections::HashSet<String> =
-        people.iter().map(|p| p.id.to_lowercase()).collect();
-    let linked = state.db.directory_accounts(LDAP).await?;
-    let gone: Vec<(i64, String)> = linked
-        .into_iter()
-        .filter(|(_, id)| !present.contains(&id.to_lowercase()))
+    state
+        .db
+        .finish_directory_sync(run, outcome, &detail, seen, state.clock.now())
+        .await?;
+    Ok(true)
+}
+
+/// One sync: everyone the directory admits, then linked accounts it no longer admits switched off
+/// and the others' roles brought in line with the map. Answers how many it admitted, or why it
+/// failed (a catalogue key, or the directory's own words).
+async fn sync_run(state: &AppState, dir: &LdapDirectory, run: i64) -> Result<i64, String> {
+    let people = tokio::time::timeout(Duration::from_secs(300), ldap::everyone(&dir.server))
+        .await
+        .map_err(|_| "directory-sync-timeout".to_string())?
+        .map_err(|e| e.0)?;
+    let by_id: std::collections::HashMap<String, &Person> =
+        people.iter().map(|p| (p.id.to_lowercase(), p)).collect();
+    let linked = state
+        .db
+        .directory_accounts(LDAP)
+        .await
+        .map_err(|e| e.to_string())?;
+    let gone: Vec<i64> = linked
+        .iter()
+        .filter(|(_, id, _)| !by_id.contains_key(&id.to_lowercase()))
+        .map(|(user_id, _, _)| *user_id)
         .collect();
     // A directory that lists no one at all is more likely misconfigured than empty.
     if people.is_empty() && !gone.is_empty() {
-        let why = "the directory listed no one; nobody was deactivated";
-        tracing::warn!(why);
-        state
-            .db
-            .finish_directory_sync(run, "failed", why, 0, state.clock.now())
-            .await?;
-        return Ok(true);
+        return Err("directory-sync-listed-no-one".into());
     }
+    let roles: Vec<(i64, Role, Role)> = linked
+        .iter()
+        .filter_map(|(user_id, id, role)| {
+            let person = by_id.get(&id.to_lowercase())?;
+            let wanted = dir.roles.role_for(&person.groups, Some(*role));
+            (wanted != *role).then_some((*user_id, *role, wanted))
+        })
+        .collect();
     let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    for (user_id, _) in &gone {
-        Db::set_deactivated(&mut tx, *user_id, Some(now)).await?;
-        Db::insert_directory_change(&mut tx, LDAP, *user_id, "deactivated", "", Some(run), now)
+    let write = async {
+        let mut tx = state.db.begin_write().await?;
+        for user_id in &gone {
+            Db::set_deactivated(&mut tx, *user_id, Some(now)).await?;
+            Db::insert_directory_change(&mut tx, LDAP, *user_id, "deactivated", "", Some(run), now)
+                .await?;
+        }
+        for (user_id, from, to) in &roles {
+            Db::set_role(&mut tx, *user_id, *to).await?;
+            Db::insert_directory_change(
+                &mut tx,
+                LDAP,
+                *user_id,
+                "role",
+                &role_change(*from, *to),
+                Some(run),
+                now,
+            )
             .await?;
-    }
-    tx.commit().await?;
-    for (user_id, _) in &gone {
+        }
+        tx.commit().await
+    };
+    write.await.map_err(|e: AppError| e.to_string())?;
+    for user_id in gone.iter().chain(roles.iter().map(|(id, _, _)| id)) {
         state.db.forget_sessions_of(*user_id);
     }
-    state
-        .db
-        .finish_directory_sync(run, "ok", "", people.len() as i64, now)
-        .await?;
     tracing::info!(
         seen = people.len(),
         deactivated = gone.len(),
+        roles = roles.len(),
         "directory sync done"
     );
-    Ok(true)
+    Ok(people.len() as i64)
+}
+
+/// How a role change is recorded: `technician>coordinator` (the page puts it in words).
+fn role_change(from: Role, to: Role) -> String {
+    format!("{from}>{to}")
 }
 
 /// The scheduled sync: once per `every`, by whichever process claims the period first.
@@ -261,6 +306,7 @@ pub async fn status(state: &AppState, actor: &User) -> Result<DirectoryStatus, A
         url: l.server.url.clone(),
         security: l.server.security().to_string(),
         searches: l.server.user_dn_template.is_none(),
+        template: l.server.user_dn_template.clone(),
         filter: l.server.user_filter.clone(),
         roles: l.roles.pairs().to_vec(),
         sync_hours: l.sync_every.map(|d| d.as_secs() / 3600),
@@ -290,6 +336,13 @@ pub async fn sync_now(state: &AppState, actor: &User) -> Result<(), AppError> {
         actor.id,
         state.clock.now().timestamp_millis()
     );
-    sync_ldap(state, &claim).await?;
+    // Its own task: a page closed meanwhile does not stop the sync halfway.
+    let state = state.clone();
+    tokio::spawn(async move { sync_ldap(&state, &claim).await })
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "directory sync task failed");
+            AppError::Internal
+        })??;
     Ok(())
 }

@@ -7,9 +7,9 @@ use crate::domain::directory::{Change, DirectoryStatus, LdapStatus};
 use crate::ui::widgets::when;
 use crate::ui::{t, use_locale};
 
+/// `sync` belongs to the page, so that the list of people refreshes after a sync too.
 #[component]
-pub fn CompanySignIn() -> impl IntoView {
-    let sync = ServerAction::<SyncDirectory>::new();
+pub fn CompanySignIn(sync: ServerAction<SyncDirectory>) -> impl IntoView {
     let status = Resource::new(move || sync.version().get(), |_| directory_status());
     view! {
         <section class="directory" aria-labelledby="directory-heading">
@@ -74,10 +74,9 @@ fn Ldap(ldap: LdapStatus) -> impl IntoView {
         "starttls" => loc.t("directory-security-starttls"),
         _ => loc.t("directory-security-none"),
     };
-    let finding = if ldap.searches {
-        loc.t("directory-finds-search")
-    } else {
-        loc.t("directory-finds-template")
+    let (finding, how) = match &ldap.template {
+        Some(template) if !ldap.searches => (loc.t("directory-finds-template"), template.clone()),
+        _ => (loc.t("directory-finds-search"), ldap.filter.clone()),
     };
     let roles = if ldap.roles.is_empty() {
         loc.t("directory-roles-none")
@@ -101,7 +100,7 @@ fn Ldap(ldap: LdapStatus) -> impl IntoView {
                 {security}
             </dd>
             <dt>{t("directory-finding")}</dt>
-            <dd>{finding} " " <code>{ldap.filter}</code></dd>
+            <dd>{finding} " " <code>{how}</code></dd>
             <dt>{t("directory-roles")}</dt>
             <dd>{roles}</dd>
             <dt>{t("directory-sync")}</dt>
@@ -128,7 +127,7 @@ fn LastSync(run: Option<crate::domain::directory::SyncRun>) -> impl IntoView {
                 "directory-sync-failed",
                 &[
                     ("when", when(r.started_at).into()),
-                    ("why", r.detail.clone().into()),
+                    ("why", loc.text(&r.detail).into()),
                 ],
             ),
         },
@@ -160,6 +159,20 @@ fn Changes(changes: Vec<Change>) -> impl IntoView {
                         "deactivated" => loc.t("directory-deactivated"),
                         other => other.to_string(),
                     };
+                    let detail = match c.action.as_str() {
+                        "role" | "created" => {
+                            c.detail
+                                .split('>')
+                                .map(|r| {
+                                    r.parse::<crate::domain::Role>()
+                                        .map(|r| r.label(&loc))
+                                        .unwrap_or_else(|_| r.to_string())
+                                })
+                                .collect::<Vec<_>>()
+                                .join(" → ")
+                        }
+                        _ => c.detail.clone(),
+                    };
                     view! {
                         <li data-action=c.action.clone()>
                             <strong>{c.name}</strong>
@@ -167,7 +180,7 @@ fn Changes(changes: Vec<Change>) -> impl IntoView {
                             <span class="muted">{c.email}</span>
                             " · "
                             {action}
-                            {(!c.detail.is_empty()).then(|| format!(" ({})", c.detail))}
+                            {(!detail.is_empty()).then(|| format!(" ({detail})"))}
                             " · "
                             <time>{when(c.at)}</time>
                         </li>

@@ -17,12 +17,14 @@ fn PeopleView() -> impl IntoView {
     let add = ServerAction::<AddAccount>::new();
     let set_role = ServerAction::<SetRole>::new();
     let set_active = ServerAction::<SetActive>::new();
+    let sync = ServerAction::<crate::api::people::SyncDirectory>::new();
     let list = Resource::new(
         move || {
             (
                 add.version().get(),
                 set_role.version().get(),
                 set_active.version().get(),
+                sync.version().get(),
             )
         },
         |_| accounts(),
@@ -49,7 +51,7 @@ fn PeopleView() -> impl IntoView {
             </Transition>
             <CategoryEditor />
             <AddAccountForm add />
-            <super::directory::CompanySignIn />
+            <super::directory::CompanySignIn sync />
         </section>
     }
 }
