@@ -5,6 +5,8 @@
 
 #[path = "../../tests/support/dovecot.rs"]
 mod dovecot;
+#[path = "../../tests/support/test_ca.rs"]
+mod test_ca;
 
 use app::server::inbound::imap;
 use dovecot::{Dovecot, USER};

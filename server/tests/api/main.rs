@@ -29,6 +29,8 @@ mod sla;
 #[path = "../support/slapd.rs"]
 mod slapd;
 mod smtp_sink;
+#[path = "../support/test_ca.rs"]
+mod test_ca;
 mod tickets;
 mod visibility;
 mod webhooks;

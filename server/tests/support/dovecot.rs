@@ -4,6 +4,7 @@
 //! introspection endpoint. (Included by path from `tests/api` and `src/bin/bench_mail.rs`.)
 #![allow(dead_code)]
 
+use crate::test_ca::{free_port, run};
 use app::server::inbound::imap::{self, Auth, ImapSettings};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -28,23 +29,6 @@ impl Drop for Dovecot {
     }
 }
 
-fn run(cmd: &mut Command) {
-    let out = cmd.output().expect("the command runs");
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 impl Dovecot {
     /// Starts Dovecot; with `introspection`, XOAUTH2 tokens are checked at that URL.
     pub async fn start(introspection: Option<&str>) -> Dovecot {
@@ -65,37 +49,7 @@ impl Dovecot {
             .arg("nobody:nogroup")
             .arg(dir.join("mail")));
         // A certificate authority of the test's own, and the server's certificate for 127.0.0.1.
-        let ec = [
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-        ];
-        run(Command::new("openssl")
-            .current_dir(&dir)
-            .args(["req", "-x509"])
-            .args(ec)
-            .args(["-keyout", "ca.key", "-out", "ca.pem", "-days", "2"])
-            .args(["-subj", "/CN=Switchboard test CA"])
-            .args(["-addext", "basicConstraints=critical,CA:TRUE"])
-            .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"]));
-        run(Command::new("openssl")
-            .current_dir(&dir)
-            .arg("req")
-            .args(ec)
-            .args(["-keyout", "server.key", "-out", "server.csr"])
-            .args(["-subj", "/CN=127.0.0.1"]));
-        std::fs::write(
-            dir.join("server.ext"),
-            "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n",
-        )
-        .unwrap();
-        run(Command::new("openssl")
-            .current_dir(&dir)
-            .args(["x509", "-req", "-in", "server.csr", "-CA", "ca.pem"])
-            .args(["-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem"])
-            .args(["-days", "2", "-extfile", "server.ext"]));
+        crate::test_ca::certificates(&dir);
         std::fs::write(dir.join("users"), format!("{USER}:{{PLAIN}}{PASSWORD}\n")).unwrap();
         let port = free_port();
         let d = dir.display();
