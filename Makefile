@@ -61,7 +61,7 @@ browser:
 		echo "installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
-	@if [ ! -d end2end/node_modules/@playwright/test ]; then \
+	@if [ ! -d end2end/node_modules/@playwright/test ] || [ ! -d end2end/node_modules/oidc-provider ]; then \
 		cd end2end && npm ci --no-fund --no-audit; \
 	fi
 
@@ -110,7 +110,8 @@ lint: tools
 	cargo clippy -p app -p server --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-unit: tools services
+# The sign-in tests start the OpenID provider of the browser suite's packages (end2end/oidc).
+unit: tools services browser
 	cargo test -p app -p server
 	.ci/with-postgres cargo test -p server --test api
 

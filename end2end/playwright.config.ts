@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // and drives Debian's Chromium (never a downloaded browser).
 const port = Number(process.env.E2E_PORT ?? 3999);
 const baseURL = `http://127.0.0.1:${port}`;
+// The OpenID provider company.spec.ts signs in with (oidc/provider.mjs).
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3997);
 const chromium = {
   executablePath: '/usr/bin/chromium',
   args: [
@@ -31,9 +33,15 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, launchOptions: chromium } },
-    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 390, height: 844 }, launchOptions: chromium }, testMatch: /(portal|tech|home|nojs|facility|pages|attachments|mail|help|replies|install|reference)\.spec\.ts/ },
+    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 390, height: 844 }, launchOptions: chromium }, testMatch: /(portal|tech|home|nojs|facility|pages|attachments|mail|help|replies|install|reference|company)\.spec\.ts/ },
   ],
-  webServer: {
+  webServer: [{
+    command: `exec node oidc/provider.mjs ${oidcPort}`,
+    url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: { OIDC_QUIET: '1' },
+  }, {
     // E2E_SERVER runs another build (e.g. ../target/release/switchboard after `make release`).
     command: `rm -rf ../target/e2e && mkdir -p ../target/e2e && exec ${process.env.E2E_SERVER ?? '../target/debug/switchboard'} serve`,
     url: `${baseURL}/healthz`,
@@ -51,6 +59,15 @@ export default defineConfig({
       // webhooks.spec.ts starts a receiver on loopback, as a lab would.
       SWITCHBOARD_WEBHOOK_ALLOW_HTTP: 'true',
       SWITCHBOARD_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+      // Sign in with the company account, at the provider above.
+      SWITCHBOARD_PUBLIC_URL: baseURL,
+      SWITCHBOARD_OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+      SWITCHBOARD_OIDC_CLIENT_ID: 'switchboard',
+      SWITCHBOARD_OIDC_CLIENT_SECRET: 'switchboard-test-secret',
+      SWITCHBOARD_OIDC_BUTTON_LABEL: 'Example Corp',
+      SWITCHBOARD_OIDC_SCOPES: 'openid email profile groups',
+      SWITCHBOARD_OIDC_ROLE_CLAIM: 'groups',
+      SWITCHBOARD_OIDC_ROLE_MAP: 'it-coordinators=coordinator,it-staff=technician',
     },
-  },
+  }],
 });

@@ -481,6 +481,71 @@ pub struct Config {
         global = true
     )]
     pub password_sign_in: app::server::directory::PasswordSignIn,
+    /// An OpenID provider people sign in with ("Sign in with …"): its issuer, exactly as its
+    /// metadata writes it, e.g. `https://login.microsoftonline.com/TENANT-ID/v2.0`,
+    /// `https://accounts.google.com`, `https://keycloak.example.org/realms/it`. The redirect
+    /// address to register there is the public URL followed by `/auth/oidc/callback`.
+    #[arg(long, env = "SWITCHBOARD_OIDC_ISSUER", global = true)]
+    pub oidc_issuer: Option<String>,
+    /// The client (application) id registered at the provider.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_OIDC_CLIENT_ID",
+        default_value = "",
+        global = true
+    )]
+    pub oidc_client_id: String,
+    #[arg(
+        long,
+        env = "SWITCHBOARD_OIDC_CLIENT_SECRET",
+        hide_env_values = true,
+        global = true
+    )]
+    pub oidc_client_secret: Option<Secret>,
+    /// The name on the button: "Sign in with <label>" (default: the issuer's host).
+    #[arg(long, env = "SWITCHBOARD_OIDC_BUTTON_LABEL", global = true)]
+    pub oidc_button_label: Option<String>,
+    /// Scopes asked for (space separated).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_OIDC_SCOPES",
+        default_value = "openid email profile",
+        global = true
+    )]
+    pub oidc_scopes: String,
+    /// The ID token claim listing someone's groups or app roles (`groups`, `roles`), read at
+    /// every sign-in for --oidc-role-map.
+    #[arg(long, env = "SWITCHBOARD_OIDC_ROLE_CLAIM", global = true)]
+    pub oidc_role_claim: Option<String>,
+    /// Groups that give roles: `it-coordinators=coordinator,it-staff=technician`.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_OIDC_ROLE_MAP",
+        default_value = "",
+        global = true
+    )]
+    pub oidc_role_map: String,
+    /// Take the provider's `email` claim as proven without `email_verified` (Entra ID, whose
+    /// addresses the organisation assigns, sends none).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_OIDC_TRUST_EMAIL",
+        default_value_t = false,
+        global = true
+    )]
+    pub oidc_trust_email: bool,
+    /// Only addresses in these domains sign in with the provider (comma separated; empty: any
+    /// it vouches for). Set it with a provider anyone can have an account at, such as Google.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_OIDC_EMAIL_DOMAINS",
+        default_value = "",
+        global = true
+    )]
+    pub oidc_email_domains: String,
+    /// A PEM file of certificates to trust for the provider besides the public roots.
+    #[arg(long, env = "SWITCHBOARD_OIDC_CA_FILE", global = true)]
+    pub oidc_ca_file: Option<std::path::PathBuf>,
     /// Folder with the built site (wasm, js, css); cargo-leptos sets LEPTOS_SITE_ROOT.
     #[arg(
         long,
@@ -553,6 +618,16 @@ impl Config {
             ldap_allow_insecure: false,
             ldap_sync_hours: 24,
             password_sign_in: Default::default(),
+            oidc_issuer: None,
+            oidc_client_id: String::new(),
+            oidc_client_secret: None,
+            oidc_button_label: None,
+            oidc_scopes: "openid email profile".into(),
+            oidc_role_claim: None,
+            oidc_role_map: String::new(),
+            oidc_trust_email: false,
+            oidc_email_domains: String::new(),
+            oidc_ca_file: None,
         }
     }
 }

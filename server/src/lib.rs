@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod config;
 pub mod rest;
+pub mod sign_in;
 pub mod startup;
 
 pub use config::Config;

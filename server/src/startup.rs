@@ -286,8 +286,65 @@ fn directories(config: &Config) -> Result<app::server::directory::Directories, S
     };
     Ok(Directories {
         ldap,
+        oidc: openid_provider(config)?,
         password_sign_in: config.password_sign_in,
     })
+}
+
+/// The OpenID provider to sign people in with, from the `--oidc-*` settings.
+fn openid_provider(
+    config: &Config,
+) -> Result<Option<app::server::directory::oidc::OidcProvider>, StartError> {
+    use app::server::directory::oidc::{OidcProvider, OidcSettings, CALLBACK_PATH};
+    let bad = |what: &str, e: String| StartError::Config(format!("{what}: {e}"));
+    let issuer = match config.oidc_issuer.as_deref().map(str::trim) {
+        None | Some("") => return Ok(None),
+        Some(issuer) => issuer.to_string(),
+    };
+    let label = config
+        .oidc_button_label
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| app::server::directory::oidc::host_of(&issuer));
+    let settings = OidcSettings {
+        redirect_url: format!("{}{CALLBACK_PATH}", config.public_url.trim_end_matches('/')),
+        issuer,
+        client_id: config.oidc_client_id.trim().to_string(),
+        client_secret: config.oidc_client_secret.as_ref().map(|s| s.0.clone()),
+        label: label.chars().take(60).collect(),
+        scopes: config
+            .oidc_scopes
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
+        role_claim: config
+            .oidc_role_claim
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string),
+        roles: app::domain::directory::RoleMap::parse(&config.oidc_role_map)
+            .map_err(|e| bad("--oidc-role-map", e))?,
+        trust_email: config.oidc_trust_email,
+        email_domains: config
+            .oidc_email_domains
+            .split(',')
+            .map(|d| d.trim().trim_start_matches('@').to_lowercase())
+            .filter(|d| !d.is_empty())
+            .collect(),
+    };
+    let roots = match &config.oidc_ca_file {
+        Some(path) => Some(
+            std::fs::read(path)
+                .map_err(|e| bad(&format!("--oidc-ca-file {}", path.display()), e.to_string()))?,
+        ),
+        None => None,
+    };
+    OidcProvider::new(settings, roots.as_deref())
+        .map(Some)
+        .map_err(|e| bad("--oidc-issuer / --oidc-client-id", e))
 }
 
 pub fn router(state: AppState) -> Router {
@@ -321,6 +378,8 @@ pub fn router(state: AppState) -> Router {
             get(|| async { axum::response::Redirect::permanent("/favicon.svg") }),
         )
         .route("/help/open/{kind}/{id}", get(crate::rest::open_offered))
+        .route("/auth/oidc/start", get(crate::sign_in::start))
+        .route("/auth/oidc/callback", get(crate::sign_in::callback))
         .route("/api/docs", get(crate::rest::reference::page))
         .route("/api/docs.css", get(crate::rest::reference::stylesheet))
         .nest("/api/v1", crate::rest::routes().into())

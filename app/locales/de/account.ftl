@@ -15,6 +15,20 @@ account-forgot-link = Passwort vergessen?
 account-no-account = Noch kein Konto?
 account-create-one = Jetzt registrieren
 
+# Anmelden mit dem Firmenkonto (OpenID Connect)
+# $provider: der Name, den die IT ihrer Anmeldung gegeben hat (z. B. Contoso, Google).
+account-sso-button = Anmelden mit { $provider }
+account-sso-or = oder mit Passwort
+account-signin-cancelled = Die Anmeldung mit Ihrem Firmenkonto wurde abgebrochen.
+account-signin-expired = Die Anmeldung hat zu lange gedauert oder wurde in einem anderen Browser begonnen. Versuchen Sie es erneut.
+account-signin-refused = Die Antwort des Firmenkontos ließ sich nicht prüfen, daher wurden Sie nicht angemeldet. Versuchen Sie es erneut; geschieht es wieder, wenden Sie sich an die IT.
+account-signin-unverified = Ihr Firmenkonto hat keine bestätigte E-Mail-Adresse, daher kann Switchboard Sie nicht zuordnen. Bitten Sie die IT, es zu prüfen.
+account-signin-unavailable = Die Firmenanmeldung ist gerade nicht erreichbar. Versuchen Sie es in einigen Minuten erneut.
+account-signin-deactivated = Dieses Konto ist deaktiviert. Wenden Sie sich an die IT, wenn Sie es wieder brauchen.
+account-signin-conflict = Diese Adresse gehört zu einem Administratorkonto, das nie mit einem Firmenkonto verknüpft wird. Administratoren melden sich mit ihrem Passwort an.
+account-signin-unusable = Ihr Firmenkonto kann hier nicht verwendet werden: Die Adresse fehlt oder gehört schon zu einem anderen Konto. Bitten Sie die IT, es zu prüfen.
+account-signin-outside = Hier können sich nur Konten der Organisation anmelden. Melden Sie sich mit Ihrem Arbeitskonto an.
+
 # Konto erstellen
 account-register-title = Konto erstellen — Switchboard
 account-register-heading = Konto erstellen

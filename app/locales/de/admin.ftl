@@ -163,7 +163,16 @@ webhook-format-teams = Microsoft-Teams-Karte
 
 ## Company sign-in (the people page)
 directory-heading = Anmeldung mit dem Firmenkonto
-directory-none = Kein Firmenverzeichnis verbunden: Alle melden sich mit einem Switchboard-Passwort an. Wie Sie Active Directory oder LDAP verbinden, steht im README.
+directory-none = Weder ein Firmenverzeichnis noch ein OpenID-Anbieter ist verbunden: Alle melden sich mit einem Switchboard-Passwort an. Wie Sie Active Directory, LDAP, Entra ID oder Google verbinden, steht im README.
+directory-oidc = OpenID-Anbieter
+directory-oidc-client = Client-ID
+directory-oidc-callback = Weiterleitungs-URL (beim Anbieter eintragen)
+directory-oidc-scopes = Scopes
+directory-oidc-roles = Rollen aus dem Claim { $claim }
+directory-oidc-email-trusted = Adressen gelten auch ohne email_verified als bestätigt (--oidc-trust-email).
+directory-oidc-email-verified = Eine Adresse zählt nur, wenn der Anbieter sie bestätigt (email_verified).
+directory-oidc-domains = Zugelassene Adressen
+directory-oidc-domains-any = alle, für die der Anbieter bürgt
 directory-ldap = LDAP-Verzeichnis
 directory-security-ldaps = TLS (LDAPS)
 directory-security-starttls = TLS (StartTLS)

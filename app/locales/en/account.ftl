@@ -15,6 +15,20 @@ account-forgot-link = Forgot your password?
 account-no-account = No account yet?
 account-create-one = Create one
 
+# Sign in with the company account (OpenID Connect)
+# $provider: the name the desk gave its sign-in (e.g. Contoso, Google).
+account-sso-button = Sign in with { $provider }
+account-sso-or = or with a password
+account-signin-cancelled = The sign-in with your company account was cancelled.
+account-signin-expired = The sign-in took too long or was started in another browser. Try again.
+account-signin-refused = The company account's answer could not be checked, so you were not signed in. Try again; if it keeps happening, tell IT.
+account-signin-unverified = Your company account has no confirmed email address, so Switchboard cannot tell who you are. Ask IT to check it.
+account-signin-unavailable = The company sign-in cannot be reached right now. Try again in a few minutes.
+account-signin-deactivated = This account is deactivated. Ask IT if you need it again.
+account-signin-conflict = This address belongs to an administrator's account, which is never linked to a company account. Administrators sign in with their password.
+account-signin-unusable = Your company account cannot be used here: its address is missing or already belongs to another account. Ask IT to check it.
+account-signin-outside = Only accounts of the organisation can sign in here. Sign in with your work account.
+
 # Create an account
 account-register-title = Create an account — Switchboard
 account-register-heading = Create an account

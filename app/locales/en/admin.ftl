@@ -163,7 +163,16 @@ webhook-format-teams = Microsoft Teams card
 
 ## Company sign-in (the people page)
 directory-heading = Company sign-in
-directory-none = No company directory is connected: everyone signs in with a Switchboard password. See the README to connect Active Directory or LDAP.
+directory-none = No company directory or OpenID provider is connected: everyone signs in with a Switchboard password. See the README to connect Active Directory, LDAP, Entra ID or Google.
+directory-oidc = OpenID provider
+directory-oidc-client = Client id
+directory-oidc-callback = Redirect URL (register it at the provider)
+directory-oidc-scopes = Scopes
+directory-oidc-roles = Roles from the claim { $claim }
+directory-oidc-email-trusted = Addresses are taken as confirmed without email_verified (--oidc-trust-email).
+directory-oidc-email-verified = An address counts only when the provider confirms it (email_verified).
+directory-oidc-domains = Addresses admitted
+directory-oidc-domains-any = any the provider vouches for
 directory-ldap = LDAP directory
 directory-security-ldaps = TLS (LDAPS)
 directory-security-starttls = TLS (StartTLS)

@@ -15,6 +15,20 @@ account-forgot-link = Password dimenticata?
 account-no-account = Non ha ancora un account?
 account-create-one = Ne crei uno
 
+# Accesso con l'account aziendale (OpenID Connect)
+# $provider: il nome che l'IT ha dato al suo accesso (ad es. Contoso, Google).
+account-sso-button = Accedi con { $provider }
+account-sso-or = oppure con una password
+account-signin-cancelled = L'accesso con l'account aziendale è stato annullato.
+account-signin-expired = L'accesso ha richiesto troppo tempo o è stato avviato in un altro browser. Riprovi.
+account-signin-refused = Non è stato possibile verificare la risposta dell'account aziendale, quindi l'accesso non è avvenuto. Riprovi; se succede ancora, avvisi l'IT.
+account-signin-unverified = Il suo account aziendale non ha un indirizzo e-mail confermato, quindi Switchboard non può sapere chi è. Chieda all'IT di verificarlo.
+account-signin-unavailable = L'accesso aziendale al momento non è raggiungibile. Riprovi tra qualche minuto.
+account-signin-deactivated = Questo account è disattivato. Si rivolga all'IT se le serve di nuovo.
+account-signin-conflict = Questo indirizzo appartiene a un account di amministratore, che non viene mai collegato a un account aziendale. Gli amministratori accedono con la loro password.
+account-signin-unusable = Il suo account aziendale non può essere usato qui: l'indirizzo manca o appartiene già a un altro account. Chieda all'IT di verificarlo.
+account-signin-outside = Qui possono accedere solo gli account dell'organizzazione. Acceda con il suo account di lavoro.
+
 # Creazione dell'account
 account-register-title = Crea un account — Switchboard
 account-register-heading = Crea un account

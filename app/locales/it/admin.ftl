@@ -166,7 +166,16 @@ webhook-format-teams = Scheda Microsoft Teams
 
 ## Company sign-in (the people page)
 directory-heading = Accesso con l'account aziendale
-directory-none = Nessuna directory aziendale collegata: tutti accedono con una password di Switchboard. Il README spiega come collegare Active Directory o LDAP.
+directory-none = Nessuna directory aziendale né provider OpenID collegato: tutti accedono con una password di Switchboard. Il README spiega come collegare Active Directory, LDAP, Entra ID o Google.
+directory-oidc = Provider OpenID
+directory-oidc-client = ID client
+directory-oidc-callback = URL di reindirizzamento (da registrare presso il provider)
+directory-oidc-scopes = Scope
+directory-oidc-roles = Ruoli dal claim { $claim }
+directory-oidc-email-trusted = Gli indirizzi valgono come confermati anche senza email_verified (--oidc-trust-email).
+directory-oidc-email-verified = Un indirizzo vale solo se il provider lo conferma (email_verified).
+directory-oidc-domains = Indirizzi ammessi
+directory-oidc-domains-any = tutti quelli garantiti dal provider
 directory-ldap = Directory LDAP
 directory-security-ldaps = TLS (LDAPS)
 directory-security-starttls = TLS (StartTLS)

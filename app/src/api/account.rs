@@ -15,6 +15,12 @@ pub async fn sign_in_options() -> Result<crate::domain::directory::SignInOptions
     let state = super::ssr::state()?;
     Ok(crate::domain::directory::SignInOptions {
         logins: state.settings.directories.takes_logins(),
+        provider: state
+            .settings
+            .directories
+            .oidc
+            .as_ref()
+            .map(|o| o.settings.label.clone()),
     })
 }
 

@@ -142,6 +142,8 @@ pub struct Change {
 pub struct SignInOptions {
     /// A directory login (a user name) is taken as well as an address.
     pub logins: bool,
+    /// The OpenID provider's name on the "Sign in with …" button, when one is connected.
+    pub provider: Option<String>,
 }
 
 /// The company directory as the admin page shows it: how it is connected, its last sync, and
@@ -149,6 +151,7 @@ pub struct SignInOptions {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryStatus {
     pub ldap: Option<LdapStatus>,
+    pub oidc: Option<OidcStatus>,
     /// Switchboard passwords are for admins only.
     pub admins_only: bool,
     pub last_sync: Option<SyncRun>,
@@ -168,6 +171,23 @@ pub struct LdapStatus {
     pub roles: Vec<(String, Role)>,
     /// Hours between syncs, when they run by themselves.
     pub sync_hours: Option<u64>,
+}
+
+/// An OpenID provider as the admin page shows it (never its secret).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OidcStatus {
+    pub issuer: String,
+    pub client_id: String,
+    pub label: String,
+    /// The callback address to register at the provider.
+    pub redirect_url: String,
+    pub scopes: String,
+    pub role_claim: Option<String>,
+    pub roles: Vec<(String, Role)>,
+    /// Addresses are taken as proven without `email_verified`.
+    pub trust_email: bool,
+    /// The domains whose addresses may sign in (empty: any).
+    pub email_domains: Vec<String>,
 }
 
 #[cfg(test)]

@@ -46,8 +46,27 @@ pub fn SignInPage() -> impl IntoView {
             None
         }
     };
+    // Why a sign-in with the company account came back without signing anyone in.
+    let refused = move || {
+        let code = query.read().get("signin")?;
+        const KNOWN: [&str; 9] = [
+            "cancelled",
+            "outside",
+            "expired",
+            "refused",
+            "unverified",
+            "unavailable",
+            "deactivated",
+            "conflict",
+            "unusable",
+        ];
+        KNOWN
+            .contains(&code.as_str())
+            .then(|| loc.t(&format!("account-signin-{code}")))
+    };
     let (show, set_show) = signal(false);
-    // With a company directory, people may type their user name there instead of an address.
+    // With a company directory, people may type their user name there instead of an address;
+    // with an OpenID provider, its button comes first.
     let options = Resource::new(|| (), |_| sign_in_options());
     // The browser's zone goes along with the sign-in, so times can be shown in it from the start.
     let zone = RwSignal::new(String::new());
@@ -71,6 +90,38 @@ pub fn SignInPage() -> impl IntoView {
                         }
                     })
             }}
+            {move || {
+                refused()
+                    .map(|r| {
+                        view! {
+                            <div class="error-box" role="alert">
+                                {r}
+                            </div>
+                        }
+                    })
+            }}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    options
+                        .await
+                        .ok()
+                        .and_then(|o| o.provider)
+                        .map(|provider| {
+                            let label = use_locale()
+                                .t_with("account-sso-button", &[("provider", provider.into())]);
+                            view! {
+                                <a
+                                    class="button primary sso"
+                                    href="/auth/oidc/start"
+                                    rel="external"
+                                >
+                                    {label}
+                                </a>
+                                <p class="sso-or">{t("account-sso-or")}</p>
+                            }
+                        })
+                })}
+            </Suspense>
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="next" value=next />
                 <input type="hidden" name="time_zone" value=move || zone.get() />

@@ -17,6 +17,9 @@ mod language;
 mod live;
 mod mailbox;
 mod notifications;
+#[path = "../support/oidc_provider.rs"]
+mod oidc_provider;
+mod openid;
 mod operations;
 mod portal;
 mod properties;

@@ -5,9 +5,12 @@
 //! directory no longer admits (their sessions and tokens end; their history stays).
 
 pub mod ldap;
+pub mod oidc;
 
 use crate::domain::directory::RoleMap;
-pub use crate::domain::directory::{Change, DirectoryStatus, LdapStatus, SignInOptions, SyncRun};
+pub use crate::domain::directory::{
+    Change, DirectoryStatus, LdapStatus, OidcStatus, SignInOptions, SyncRun,
+};
 use crate::domain::{Email, Role, User};
 use crate::error::AppError;
 use crate::server::db::Db;
@@ -61,6 +64,7 @@ pub struct LdapDirectory {
 #[derive(Clone, Debug, Default)]
 pub struct Directories {
     pub ldap: Option<LdapDirectory>,
+    pub oidc: Option<oidc::OidcProvider>,
     pub password_sign_in: PasswordSignIn,
 }
 
@@ -311,7 +315,19 @@ pub async fn status(state: &AppState, actor: &User) -> Result<DirectoryStatus, A
         roles: l.roles.pairs().to_vec(),
         sync_hours: l.sync_every.map(|d| d.as_secs() / 3600),
     });
+    let oidc = dirs.oidc.as_ref().map(|o| OidcStatus {
+        issuer: o.settings.issuer.clone(),
+        client_id: o.settings.client_id.clone(),
+        label: o.settings.label.clone(),
+        redirect_url: o.settings.redirect_url.clone(),
+        scopes: o.settings.scopes.join(" "),
+        role_claim: o.settings.role_claim.clone(),
+        roles: o.settings.roles.pairs().to_vec(),
+        trust_email: o.settings.trust_email,
+        email_domains: o.settings.email_domains.clone(),
+    });
     Ok(DirectoryStatus {
+        oidc,
         last_sync: match &ldap {
             Some(_) => state.db.last_directory_sync(LDAP).await?,
             None => None,

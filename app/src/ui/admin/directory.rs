@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::api::people::{directory_status, SyncDirectory};
-use crate::domain::directory::{Change, DirectoryStatus, LdapStatus};
+use crate::domain::directory::{Change, DirectoryStatus, LdapStatus, OidcStatus};
 use crate::ui::widgets::when;
 use crate::ui::{t, use_locale};
 
@@ -39,9 +39,12 @@ fn Status(status: DirectoryStatus, sync: ServerAction<SyncDirectory>) -> impl In
     } else {
         loc.t("directory-passwords-everyone")
     };
+    let nothing = status.ldap.is_none() && status.oidc.is_none();
     view! {
+        {nothing.then(|| view! { <p class="muted">{t("directory-none")}</p> })}
+        {status.oidc.map(|oidc| view! { <Oidc oidc /> })}
         {match status.ldap {
-            None => view! { <p class="muted">{t("directory-none")}</p> }.into_any(),
+            None => ().into_any(),
             Some(ldap) => {
                 let can_sync = ldap.searches;
                 view! {
@@ -106,6 +109,63 @@ fn Ldap(ldap: LdapStatus) -> impl IntoView {
             <dt>{t("directory-sync")}</dt>
             <dd>{sync}</dd>
         </dl>
+    }
+}
+
+#[component]
+fn Oidc(oidc: OidcStatus) -> impl IntoView {
+    let loc = use_locale();
+    let roles = match &oidc.role_claim {
+        Some(claim) if !oidc.roles.is_empty() => {
+            let pairs = oidc
+                .roles
+                .iter()
+                .map(|(group, role)| format!("{group} → {}", role.label(&loc)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (
+                loc.t_with("directory-oidc-roles", &[("claim", claim.clone().into())]),
+                pairs,
+            )
+        }
+        _ => (loc.t("directory-roles"), loc.t("directory-roles-none")),
+    };
+    let domains = if oidc.email_domains.is_empty() {
+        loc.t("directory-oidc-domains-any")
+    } else {
+        oidc.email_domains.join(", ")
+    };
+    let email = if oidc.trust_email {
+        loc.t("directory-oidc-email-trusted")
+    } else {
+        loc.t("directory-oidc-email-verified")
+    };
+    view! {
+        <dl class="facts oidc">
+            <dt>{t("directory-oidc")}</dt>
+            <dd>
+                <strong>{oidc.label}</strong>
+                " · "
+                <code>{oidc.issuer}</code>
+            </dd>
+            <dt>{t("directory-oidc-client")}</dt>
+            <dd>
+                <code>{oidc.client_id}</code>
+            </dd>
+            <dt>{t("directory-oidc-callback")}</dt>
+            <dd>
+                <code>{oidc.redirect_url}</code>
+            </dd>
+            <dt>{t("directory-oidc-scopes")}</dt>
+            <dd>
+                <code>{oidc.scopes}</code>
+            </dd>
+            <dt>{roles.0}</dt>
+            <dd>{roles.1}</dd>
+            <dt>{t("directory-oidc-domains")}</dt>
+            <dd>{domains}</dd>
+        </dl>
+        <p class="muted">{email}</p>
     }
 }
 
