@@ -40,7 +40,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
     reuseExistingServer: false,
     timeout: 30_000,
-    env: { OIDC_QUIET: '1' },
+    // Named "localhost" in its issuer, the provider is another site than Switchboard on
+    // 127.0.0.1, as a real one is: the pending sign-in's cookie must survive the way back.
+    env: { OIDC_QUIET: '1', OIDC_ISSUER_HOST: 'localhost' },
   }, {
     // E2E_SERVER runs another build (e.g. ../target/release/switchboard after `make release`).
     command: `rm -rf ../target/e2e && mkdir -p ../target/e2e && exec ${process.env.E2E_SERVER ?? '../target/debug/switchboard'} serve`,
@@ -61,7 +63,7 @@ export default defineConfig({
       SWITCHBOARD_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
       // Sign in with the company account, at the provider above.
       SWITCHBOARD_PUBLIC_URL: baseURL,
-      SWITCHBOARD_OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+      SWITCHBOARD_OIDC_ISSUER: `http://localhost:${oidcPort}`,
       SWITCHBOARD_OIDC_CLIENT_ID: 'switchboard',
       SWITCHBOARD_OIDC_CLIENT_SECRET: 'switchboard-test-secret',
       SWITCHBOARD_OIDC_BUTTON_LABEL: 'Example Corp',

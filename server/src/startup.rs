@@ -312,7 +312,10 @@ fn openid_provider(
         redirect_url: format!("{}{CALLBACK_PATH}", config.public_url.trim_end_matches('/')),
         issuer,
         client_id: config.oidc_client_id.trim().to_string(),
-        client_secret: config.oidc_client_secret.as_ref().map(|s| s.0.clone()),
+        client_secret: config
+            .oidc_client_secret
+            .as_ref()
+            .map(|s| app::server::directory::oidc::ClientSecret::new(s.0.clone())),
         label: label.chars().take(60).collect(),
         scopes: config
             .oidc_scopes
@@ -335,6 +338,12 @@ fn openid_provider(
             .filter(|d| !d.is_empty())
             .collect(),
     };
+    // A map without a claim to read groups from would take every mapped role away.
+    if settings.role_claim.is_none() && !settings.roles.is_empty() {
+        return Err(StartError::Config(
+            "--oidc-role-map needs --oidc-role-claim (the claim with the groups)".into(),
+        ));
+    }
     let roots = match &config.oidc_ca_file {
         Some(path) => Some(
             std::fs::read(path)

@@ -200,6 +200,16 @@ async fn people_sign_in_with_the_provider_and_land_in_their_groups_role() {
     let (_, again) = sign_in(&app, "cora").await;
     assert_eq!(me(&app, &again).await.unwrap()["role"], "coordinator");
 
+    // A token without the groups claim at all (the scope not granted; Entra ID leaves it out
+    // for people in too many groups) says nothing about groups: the role stays.
+    let mut config = app.stop().await;
+    op.configure(&mut config);
+    config.oidc_scopes = "openid email profile".into();
+    let app = TestApp::start(config, std::time::Duration::ZERO).await;
+    let (landed, client) = sign_in(&app, "cora").await;
+    assert_eq!(landed, "/board");
+    assert_eq!(me(&app, &client).await.unwrap()["role"], "coordinator");
+
     let admin_status = server_fn(&app, &admin(&app).await, "directory_status").await;
     let oidc = &admin_status["oidc"];
     assert_eq!(oidc["issuer"], op.issuer.as_str());
@@ -333,8 +343,16 @@ async fn answers_that_do_not_check_out_let_no_one_in() {
         "/login?signin=refused"
     );
     assert!(me(&app, &client).await.is_none());
-    // Without the state at all.
-    let without = drop_param(&query, "state");
+    // Without the state at all (this browser's own code: only the state is wrong).
+    let client2 = browser();
+    let authorize = start(&app, &client2).await;
+    let own = at_provider(&client2, authorize, "cora", "cora-pass").await;
+    let without = drop_param(&own, "state");
+    assert_eq!(
+        callback(&app, &client2, &without).await,
+        "/login?signin=refused"
+    );
+    assert!(me(&app, &client2).await.is_none());
     let client2 = browser();
     let authorize = start(&app, &client2).await;
     let _ = at_provider(&client2, authorize, "cora", "cora-pass").await;

@@ -20,18 +20,20 @@ use openidconnect::core::{
     CoreProviderMetadata, CoreRevocableToken, CoreRevocationErrorResponse,
     CoreTokenIntrospectionResponse, CoreTokenType,
 };
+pub use openidconnect::ClientSecret;
 use openidconnect::{
-    AdditionalClaims, AuthorizationCode, Client, ClientId, ClientSecret, CsrfToken,
-    EmptyExtraTokenFields, EndpointMaybeSet, EndpointNotSet, EndpointSet, HttpRequest,
-    HttpResponse, IdTokenFields, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier,
-    RedirectUrl, RequestTokenError, Scope, StandardErrorResponse, StandardTokenResponse,
-    TokenResponse,
+    AdditionalClaims, AuthorizationCode, Client, ClientId, CsrfToken, EmptyExtraTokenFields,
+    EndpointMaybeSet, EndpointNotSet, EndpointSet, HttpRequest, HttpResponse, IdTokenFields,
+    IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RequestTokenError, Scope,
+    StandardErrorResponse, StandardTokenResponse, TokenResponse,
 };
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The directory's name for OpenID Connect in the database.
 pub const OIDC: &str = "oidc";
+/// Google's issuer.
+pub const GOOGLE: &str = "https://accounts.google.com";
 /// The cookie that carries a sign-in in progress.
 pub const PENDING_COOKIE: &str = "sb_oidc";
 /// Where the provider sends people back to, under the public address.
@@ -87,7 +89,8 @@ pub struct OidcSettings {
     /// The issuer exactly as the provider writes it (compared string for string).
     pub issuer: String,
     pub client_id: String,
-    pub client_secret: Option<String>,
+    /// Printed as `[redacted]` by `Debug`.
+    pub client_secret: Option<ClientSecret>,
     /// What the sign-in button names ("Sign in with <label>").
     pub label: String,
     /// Scopes asked for besides `openid`.
@@ -126,18 +129,33 @@ impl OidcSettings {
         if self.client_id.trim().is_empty() {
             return Err("the client id is empty".into());
         }
-        if self.client_secret.as_deref() == Some("") {
+        if self
+            .client_secret
+            .as_ref()
+            .is_some_and(|s| s.secret().is_empty())
+        {
             return Err("the client secret is empty".into());
         }
         RedirectUrl::new(self.redirect_url.clone()).map_err(|e| format!("callback: {e}"))?;
         Ok(())
     }
 
+    /// Google vouches for the address of any Google account, also a personal one made with a
+    /// work address (which outlives the job): with domains set, Google's sign-ins must come from
+    /// the organisation's Workspace, which it names in the `hd` claim.
+    pub fn hosted_domain_ok(&self, hd: Option<&str>) -> bool {
+        self.issuer != GOOGLE
+            || self.email_domains.is_empty()
+            || hd.is_some_and(|hd| self.email_domains.contains(&hd.to_ascii_lowercase()))
+    }
+
     /// Whether an address is in one of the organisation's domains (any, when none are set).
     pub fn admits(&self, email: &str) -> bool {
-        let domain = email.rsplit_once('@').map(|(_, d)| d.to_lowercase());
-        self.email_domains.is_empty()
-            || domain.is_some_and(|d| self.email_domains.contains(&d))
+        let domain = email
+            .rsplit_once('@')
+            .filter(|(_, d)| d.is_ascii())
+            .map(|(_, d)| d.to_ascii_lowercase());
+        self.email_domains.is_empty() || domain.is_some_and(|d| self.email_domains.contains(&d))
     }
 }
 
@@ -291,17 +309,36 @@ impl OidcProvider {
             Refusal::Unavailable
         })?;
         let http = |request| send(self.http.clone(), request);
-        let metadata = CoreProviderMetadata::discover_async(issuer, &http)
-            .await
-            .map_err(|e| {
+        match CoreProviderMetadata::discover_async(issuer, &http).await {
+            Ok(metadata) => {
+                *cached = Some((Instant::now(), metadata.clone()));
+                Ok(metadata)
+            }
+            Err(e) => {
                 tracing::warn!(error = %e, issuer = %self.settings.issuer, "OpenID discovery failed");
-                Refusal::Unavailable
-            })?;
-        *cached = Some((Instant::now(), metadata.clone()));
-        Ok(metadata)
+                // Keys that worked a moment ago still verify tokens signed with them.
+                cached
+                    .as_ref()
+                    .map(|(_, metadata)| metadata.clone())
+                    .ok_or(Refusal::Unavailable)
+            }
+        }
     }
 
     fn client(&self, metadata: CoreProviderMetadata) -> Result<OidcClient, Refusal> {
+        // The secret in the form rather than in Basic authentication where the provider takes
+        // both: Basic form-encodes it first, which some providers (Entra ID's secrets hold `~`)
+        // do not decode.
+        let post = metadata
+            .token_endpoint_auth_methods_supported()
+            .is_some_and(|methods| {
+                methods.contains(&openidconnect::core::CoreClientAuthMethod::ClientSecretPost)
+            });
+        let auth_type = if post {
+            openidconnect::AuthType::RequestBody
+        } else {
+            openidconnect::AuthType::BasicAuth
+        };
         let redirect = RedirectUrl::new(self.settings.redirect_url.clone()).map_err(|e| {
             tracing::warn!(error = %e, "OpenID callback is not a URL");
             Refusal::Unavailable
@@ -309,9 +346,10 @@ impl OidcProvider {
         Ok(OidcClient::from_provider_metadata(
             metadata,
             ClientId::new(self.settings.client_id.clone()),
-            self.settings.client_secret.clone().map(ClientSecret::new),
+            self.settings.client_secret.clone(),
         )
-        .set_redirect_uri(redirect))
+        .set_redirect_uri(redirect)
+        .set_auth_type(auth_type))
     }
 
     /// Where to send the browser to sign in, and what to remember until it comes back.
@@ -350,16 +388,21 @@ impl OidcProvider {
         pending: Option<Pending>,
         answer: Callback,
     ) -> Result<User, Refusal> {
-        if let Some(error) = &answer.error {
-            tracing::info!(error = %error.chars().take(64).collect::<String>(), "OpenID provider answered with an error");
-            return Err(Refusal::Cancelled);
-        }
         let Some(pending) = pending else {
             return Err(Refusal::Expired);
         };
         if answer.state.as_deref() != Some(pending.state.as_str()) {
             tracing::warn!("OpenID callback with a state this browser did not start");
             return Err(Refusal::Refused);
+        }
+        if let Some(error) = &answer.error {
+            let error: String = error
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .take(64)
+                .collect();
+            tracing::info!(%error, "OpenID provider answered with an error");
+            return Err(Refusal::Cancelled);
         }
         // A mix-up: an answer from another provider than the one asked.
         if answer
@@ -434,7 +477,18 @@ impl OidcProvider {
             tracing::info!(sub = %claims.subject().as_str(), "OpenID provider vouched for no address");
             return Err(Refusal::Unverified);
         };
-        if !self.settings.admits(&email) {
+        // Lower-casing folds some non-ASCII letters into ASCII ones (the Kelvin sign into `k`):
+        // an address at a look-alike domain must not become the address of someone's account.
+        if !email.is_ascii() {
+            tracing::warn!(sub = %claims.subject().as_str(), "OpenID address is not ASCII; refused");
+            return Err(Refusal::Account(AppError::DirectoryUnusable));
+        }
+        let hosted = claims
+            .additional_claims()
+            .other
+            .get("hd")
+            .and_then(|v| v.as_str());
+        if !self.settings.admits(&email) || !self.settings.hosted_domain_ok(hosted) {
             tracing::info!(sub = %claims.subject().as_str(), "OpenID sign-in from outside the organisation's domains");
             return Err(Refusal::Outside);
         }
@@ -444,19 +498,32 @@ impl OidcProvider {
             .map(|n| n.as_str().to_string())
             .or_else(|| claims.preferred_username().map(|u| u.as_str().to_string()))
             .unwrap_or_default();
-        let groups = self
+        // A token without the claim at all (a scope not granted, Entra ID's group overage) says
+        // nothing about groups: roles are left as they are rather than taken away.
+        let claim = self
             .settings
             .role_claim
             .as_deref()
-            .map(|claim| groups_in(claims.additional_claims().other.get(claim)))
-            .unwrap_or_default();
+            .and_then(|claim| claims.additional_claims().other.get(claim));
+        let no_map = RoleMap::default();
+        let roles = match claim {
+            Some(_) => &self.settings.roles,
+            None => {
+                if self.settings.role_claim.is_some() {
+                    tracing::info!(sub = %claims.subject().as_str(), "ID token without the role claim; roles left as they are");
+                }
+                &no_map
+            }
+        };
+        let groups = groups_in(claim);
+        // The same subject at another issuer (a new tenant, another provider) is someone else.
         let person = Person {
-            id: claims.subject().as_str().to_string(),
+            id: format!("{}#{}", self.settings.issuer, claims.subject().as_str()),
             email,
             name,
             groups,
         };
-        let (user, active) = account_for(state, OIDC, &person, &self.settings.roles)
+        let (user, active) = account_for(state, OIDC, &person, roles)
             .await
             .map_err(|e| {
                 tracing::warn!(error = %e, sub = %person.id, "OpenID sign-in found no usable account");
@@ -477,6 +544,14 @@ pub fn host_of(issuer: &str) -> String {
         .unwrap_or_else(|| issuer.to_string())
 }
 
+/// A top-level group written as a path (`/it-staff`, Keycloak's "full group path") by its name.
+fn group_name(group: &str) -> String {
+    match group.strip_prefix('/') {
+        Some(name) if !name.contains('/') => name.to_string(),
+        _ => group.to_string(),
+    }
+}
+
 /// The groups in a role claim: a list of names, or one name (some providers send a string when
 /// there is only one).
 fn groups_in(claim: Option<&serde_json::Value>) -> Vec<String> {
@@ -484,9 +559,9 @@ fn groups_in(claim: Option<&serde_json::Value>) -> Vec<String> {
         Some(serde_json::Value::Array(items)) => items
             .iter()
             .filter_map(|v| v.as_str())
-            .map(str::to_string)
+            .map(group_name)
             .collect(),
-        Some(serde_json::Value::String(one)) => vec![one.clone()],
+        Some(serde_json::Value::String(one)) => vec![group_name(one)],
         _ => Vec::new(),
     }
 }
@@ -499,7 +574,7 @@ mod tests {
         OidcSettings {
             issuer: issuer.into(),
             client_id: "switchboard".into(),
-            client_secret: Some("secret".into()),
+            client_secret: Some(ClientSecret::new("secret".into())),
             label: "Contoso".into(),
             scopes: vec!["openid".into(), "email".into()],
             role_claim: None,
@@ -542,6 +617,29 @@ mod tests {
     }
 
     #[test]
+    fn google_sign_ins_come_from_the_workspace_when_domains_are_set() {
+        let mut s = settings(GOOGLE);
+        assert!(s.hosted_domain_ok(None), "no domains, no demand");
+        s.email_domains = vec!["example.org".into()];
+        assert!(s.hosted_domain_ok(Some("Example.org")));
+        assert!(
+            !s.hosted_domain_ok(None),
+            "a personal account with a work address"
+        );
+        assert!(!s.hosted_domain_ok(Some("other.org")));
+        let mut keycloak = settings("https://sso.example.org/realms/it");
+        keycloak.email_domains = vec!["example.org".into()];
+        assert!(keycloak.hosted_domain_ok(None), "hd is Google's alone");
+        assert!(!s.admits("boss@ban\u{212A}.org"));
+    }
+
+    #[test]
+    fn the_secret_is_never_printed() {
+        let printed = format!("{:?}", settings(GOOGLE));
+        assert!(!printed.contains("secret\""), "{printed}");
+    }
+
+    #[test]
     fn the_pending_cookie_holds_exactly_what_was_put_in() {
         let pending = Pending {
             state: "s-1_A".into(),
@@ -566,6 +664,8 @@ mod tests {
             ["it-staff"]
         );
         assert!(groups_in(Some(&serde_json::json!({"a": 1}))).is_empty());
+        let paths = serde_json::json!(["/it-staff", "/eu/it-staff"]);
+        assert_eq!(groups_in(Some(&paths)), ["it-staff", "/eu/it-staff"]);
         assert!(groups_in(None).is_empty());
     }
 }
