@@ -49,20 +49,19 @@ pub fn SignInPage() -> impl IntoView {
     // Why a sign-in with the company account came back without signing anyone in.
     let refused = move || {
         let code = query.read().get("signin")?;
-        const KNOWN: [&str; 9] = [
-            "cancelled",
-            "outside",
-            "expired",
-            "refused",
-            "unverified",
-            "unavailable",
-            "deactivated",
-            "conflict",
-            "unusable",
-        ];
-        KNOWN
-            .contains(&code.as_str())
-            .then(|| loc.t(&format!("account-signin-{code}")))
+        let key = match code.as_str() {
+            "cancelled" => "account-signin-cancelled",
+            "outside" => "account-signin-outside",
+            "expired" => "account-signin-expired",
+            "refused" => "account-signin-refused",
+            "unverified" => "account-signin-unverified",
+            "unavailable" => "account-signin-unavailable",
+            "deactivated" => "account-signin-deactivated",
+            "conflict" => "account-signin-conflict",
+            "unusable" => "account-signin-unusable",
+            _ => return None,
+        };
+        Some(loc.t(key))
     };
     let (show, set_show) = signal(false);
     // With a company directory, people may type their user name there instead of an address;
