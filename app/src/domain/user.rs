@@ -80,8 +80,20 @@ pub struct Email(String);
 impl Email {
     /// The address, or the catalogue key of what is wrong with it.
     pub fn parse(s: &str) -> Result<Self, String> {
-        let s = s.trim().to_lowercase();
-        let valid = s.len() <= 254
+        // Lower-casing folds a few non-ASCII letters into ASCII ones (the Kelvin sign into `k`,
+        // `İ` into `i` and a combining dot): such an address would become someone else's.
+        let mut folded = false;
+        let s: String = s
+            .trim()
+            .chars()
+            .flat_map(|c| {
+                let lower: Vec<char> = c.to_lowercase().collect();
+                folded |= !c.is_ascii() && lower.iter().any(char::is_ascii);
+                lower
+            })
+            .collect();
+        let valid = !folded
+            && s.len() <= 254
             && s.split_once('@').is_some_and(|(local, domain)| {
                 !local.is_empty()
                     && domain.contains('.')
@@ -181,6 +193,11 @@ mod tests {
             Email::parse(" Ana@Example.ORG ").unwrap().as_str(),
             "ana@example.org"
         );
+        // Letters outside ASCII stay themselves, lower-cased.
+        assert_eq!(
+            Email::parse("JÜRGEN@Müller.DE").unwrap().as_str(),
+            "jürgen@müller.de"
+        );
         for bad in [
             "",
             "ana",
@@ -192,6 +209,9 @@ mod tests {
             "a@example.org.",
             "a\0b@example.org",
             "a\u{7f}@example.org",
+            "\u{212a}im@example.org",
+            "ana@\u{212a}pmg.com",
+            "\u{130}nci@example.org",
         ] {
             assert!(Email::parse(bad).is_err(), "{bad} should be refused");
         }

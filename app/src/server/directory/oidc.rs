@@ -477,12 +477,6 @@ impl OidcProvider {
             tracing::info!(sub = %claims.subject().as_str(), "OpenID provider vouched for no address");
             return Err(Refusal::Unverified);
         };
-        // Lower-casing folds some non-ASCII letters into ASCII ones (the Kelvin sign into `k`):
-        // an address at a look-alike domain must not become the address of someone's account.
-        if !email.is_ascii() {
-            tracing::warn!(sub = %claims.subject().as_str(), "OpenID address is not ASCII; refused");
-            return Err(Refusal::Account(AppError::DirectoryUnusable));
-        }
         let hosted = claims
             .additional_claims()
             .other

@@ -72,12 +72,12 @@ pub fn envelope(raw: &[u8]) -> Envelope {
 
 fn envelope_of(m: &Message<'_>, raw: &[u8]) -> Envelope {
     let (sender, sender_name) = match m.from().and_then(Address::first) {
+        // Folded as account addresses are, so no look-alike address becomes someone's; an
+        // address that is not one reads as none.
         Some(a) => (
-            a.address
-                .as_deref()
-                .unwrap_or_default()
-                .trim()
-                .to_lowercase(),
+            crate::domain::Email::parse(a.address.as_deref().unwrap_or_default())
+                .map(String::from)
+                .unwrap_or_default(),
             a.name
                 .as_deref()
                 .map(str::trim)
@@ -363,6 +363,15 @@ mod tests {
         assert_eq!(a.message_id, envelope(raw).message_id);
         assert!(a.message_id.starts_with("sha256-"));
         assert_eq!(a.sender, "a@example.org");
+    }
+
+    #[test]
+    fn a_sender_that_folds_into_another_address_is_nobody() {
+        let raw = "From: \u{212a}im@example.org\r\nSubject: hi\r\n\r\nbody\r\n";
+        let (why, held) = read(raw.as_bytes(), &Limits::default()).unwrap_err();
+        assert_eq!((why, held.sender.as_str()), (Why::Unreadable, ""));
+        let raw = b"From: Kim <KIM@Example.org>\r\nSubject: hi\r\n\r\nbody\r\n";
+        assert_eq!(envelope(raw).sender, "kim@example.org");
     }
 
     #[test]
