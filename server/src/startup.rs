@@ -214,14 +214,17 @@ fn mailbox(
     settings.done_folder =
         Some(config.mail_inbound_done_folder.trim().to_string()).filter(|f| !f.is_empty());
     if let Some(path) = &config.mail_inbound_ca_file {
-        let pem = std::fs::read(path).map_err(|e| {
-            StartError::Config(format!("--mail-inbound-ca-file {}: {e}", path.display()))
-        })?;
+        let pem = read_ca_file("--mail-inbound-ca-file", path)?;
         settings
             .trust_pem(&pem)
             .map_err(|e| StartError::Config(format!("--mail-inbound-ca-file: {e}")))?;
     }
     Ok(Some(settings))
+}
+
+/// The certificates in a `--*-ca-file`, or why it cannot be read.
+fn read_ca_file(flag: &str, path: &std::path::Path) -> Result<Vec<u8>, StartError> {
+    std::fs::read(path).map_err(|e| StartError::Config(format!("{flag} {}: {e}", path.display())))
 }
 
 /// The company directory to sign people in with, from the `--ldap-*` settings (checked before
@@ -268,9 +271,7 @@ fn directories(config: &Config) -> Result<app::server::directory::Directories, S
                 ));
             }
             if let Some(path) = &config.ldap_ca_file {
-                let pem = std::fs::read(path).map_err(|e| {
-                    bad(&format!("--ldap-ca-file {}", path.display()), e.to_string())
-                })?;
+                let pem = read_ca_file("--ldap-ca-file", path)?;
                 server.extra_roots =
                     app::server::tls::read_pem(&pem).map_err(|e| bad("--ldap-ca-file", e))?;
             }
@@ -345,10 +346,7 @@ fn openid_provider(
         ));
     }
     let roots = match &config.oidc_ca_file {
-        Some(path) => Some(
-            std::fs::read(path)
-                .map_err(|e| bad(&format!("--oidc-ca-file {}", path.display()), e.to_string()))?,
-        ),
+        Some(path) => Some(read_ca_file("--oidc-ca-file", path)?),
         None => None,
     };
     OidcProvider::new(settings, roots.as_deref())

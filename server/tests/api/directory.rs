@@ -3,38 +3,11 @@
 //! roles, people disabled or removed in the directory shut out at once and deactivated by the
 //! sync, and the holes a directory opens (filter injection, the unauthenticated bind).
 
-use crate::helpers::{TestApp, PASSWORD};
+use crate::helpers::{me, page_sign_in as sign_in, TestApp, PASSWORD};
 use crate::slapd::Slapd;
 use app::domain::Role;
 use reqwest::Client;
 use serde_json::{json, Value};
-
-/// Signs in on the page's server function; the status, the session's client and the answer.
-async fn sign_in(app: &TestApp, login: &str, password: &str) -> (u16, Client, String) {
-    let client = Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let r = client
-        .post(app.url("/api/sign_in"))
-        .header("accept", "application/json")
-        .form(&[("email", login), ("password", password)])
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    (status, client, r.text().await.unwrap())
-}
-
-/// Who a session is, from the REST API's `/me` (which takes the session cookie too).
-async fn me(app: &TestApp, client: &Client) -> Option<Value> {
-    let r = client.get(app.url("/api/v1/me")).send().await.unwrap();
-    match r.status().as_u16() {
-        200 => Some(r.json().await.unwrap()),
-        _ => None,
-    }
-}
 
 async fn status(app: &TestApp, admin: &Client) -> Value {
     let r = admin

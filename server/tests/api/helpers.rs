@@ -390,6 +390,38 @@ pub async fn set_policy(admin: &Api, targets: [(i64, i64); 4], rules: &str) -> V
     body(r).await
 }
 
+/// A browser: keeps cookies and follows no redirect by itself.
+pub fn browser() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Signs in on the page's server function: the status, the session's browser and the answer.
+pub async fn page_sign_in(app: &TestApp, login: &str, password: &str) -> (u16, Client, String) {
+    let client = browser();
+    let r = client
+        .post(app.url("/api/sign_in"))
+        .header("accept", "application/json")
+        .form(&[("email", login), ("password", password)])
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    (status, client, r.text().await.unwrap())
+}
+
+/// Who a session is, from the REST API's `/me` (which takes the session cookie too).
+pub async fn me(app: &TestApp, client: &Client) -> Option<Value> {
+    let r = client.get(app.url("/api/v1/me")).send().await.unwrap();
+    match r.status().as_u16() {
+        200 => Some(r.json().await.unwrap()),
+        _ => None,
+    }
+}
+
 pub async fn body(r: Response) -> Value {
     r.json().await.expect("JSON body")
 }

@@ -4,20 +4,11 @@
 //! let anyone in — a wrong or missing `state`, a replayed code, a code or token for another
 //! client, an expired ID token, a wrong nonce, issuer or signature, an unverified address.
 
-use crate::helpers::{TestApp, PASSWORD};
+use crate::helpers::{browser, me, page_sign_in, TestApp, PASSWORD};
 use crate::oidc_provider::Provider;
 use app::domain::Role;
 use reqwest::{Client, Url};
 use serde_json::Value;
-
-/// A browser: keeps cookies (the app's and the provider's) and follows no redirect by itself.
-fn browser() -> Client {
-    Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
 
 fn location(r: &reqwest::Response) -> String {
     r.headers()
@@ -98,26 +89,6 @@ async fn sign_in(app: &TestApp, login: &str) -> (String, Client) {
     (callback(app, &client, &query).await, client)
 }
 
-async fn me(app: &TestApp, client: &Client) -> Option<Value> {
-    let r = client.get(app.url("/api/v1/me")).send().await.unwrap();
-    match r.status().as_u16() {
-        200 => Some(r.json().await.unwrap()),
-        _ => None,
-    }
-}
-
-async fn password_sign_in(app: &TestApp, email: &str, password: &str) -> (u16, Client) {
-    let client = browser();
-    let r = client
-        .post(app.url("/api/sign_in"))
-        .header("accept", "application/json")
-        .form(&[("email", email), ("password", password)])
-        .send()
-        .await
-        .unwrap();
-    (r.status().as_u16(), client)
-}
-
 async fn server_fn(app: &TestApp, client: &Client, endpoint: &str) -> Value {
     let r = client
         .post(app.url(&format!("/api/{endpoint}")))
@@ -141,7 +112,7 @@ async fn admin(app: &TestApp) -> Client {
     {
         app.user("root@example.net", Role::Admin).await;
     }
-    let (s, admin) = password_sign_in(app, "root@example.net", PASSWORD).await;
+    let (s, admin, _) = page_sign_in(app, "root@example.net", PASSWORD).await;
     assert_eq!(s, 200);
     admin
 }
@@ -241,7 +212,7 @@ async fn an_account_with_the_verified_address_is_linked_and_its_password_stops()
     let op = Provider::start();
     let app = TestApp::spawn_configured(false, |c| op.configure(c)).await;
     app.user("tina@example.org", Role::Requester).await;
-    let (s, _) = password_sign_in(&app, "tina@example.org", PASSWORD).await;
+    let (s, _, _) = page_sign_in(&app, "tina@example.org", PASSWORD).await;
     assert_eq!(s, 200, "the local password works before the link");
 
     let (landed, client) = sign_in(&app, "tina").await;
@@ -255,7 +226,7 @@ async fn an_account_with_the_verified_address_is_linked_and_its_password_stops()
     assert!(changes(&app)
         .await
         .contains(&("tina@example.org".to_string(), "linked".to_string())));
-    let (s, _) = password_sign_in(&app, "tina@example.org", PASSWORD).await;
+    let (s, _, _) = page_sign_in(&app, "tina@example.org", PASSWORD).await;
     assert_eq!(s, 401, "a linked account opens through the provider only");
 
     // An admin's account is never taken over by an address at the provider.
@@ -263,7 +234,7 @@ async fn an_account_with_the_verified_address_is_linked_and_its_password_stops()
     let (landed, client) = sign_in(&app, "paul").await;
     assert_eq!(landed, "/login?signin=conflict");
     assert!(me(&app, &client).await.is_none());
-    let (s, _) = password_sign_in(&app, "paul@example.org", PASSWORD).await;
+    let (s, _, _) = page_sign_in(&app, "paul@example.org", PASSWORD).await;
     assert_eq!(s, 200, "the admin keeps their password");
 
     // A deactivated account stays shut.
@@ -472,9 +443,7 @@ async fn a_provider_out_of_reach_or_not_configured_is_said_so() {
     // Password sign-in still works meanwhile.
     down.user("rita@example.org", Role::Requester).await;
     assert_eq!(
-        password_sign_in(&down, "rita@example.org", PASSWORD)
-            .await
-            .0,
+        page_sign_in(&down, "rita@example.org", PASSWORD).await.0,
         200
     );
 

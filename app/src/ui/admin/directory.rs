@@ -84,11 +84,7 @@ fn Ldap(ldap: LdapStatus) -> impl IntoView {
     let roles = if ldap.roles.is_empty() {
         loc.t("directory-roles-none")
     } else {
-        ldap.roles
-            .iter()
-            .map(|(group, role)| format!("{group} → {}", role.label(&loc)))
-            .collect::<Vec<_>>()
-            .join(", ")
+        role_map(&ldap.roles, &loc)
     };
     let sync = match ldap.sync_hours {
         Some(h) => loc.t_with("directory-sync-every", &[("hours", (h as i64).into())]),
@@ -112,22 +108,23 @@ fn Ldap(ldap: LdapStatus) -> impl IntoView {
     }
 }
 
+/// Which group gives which role: `it-staff → Technician, …`.
+fn role_map(roles: &[(String, Role)], loc: &crate::i18n::Locale) -> String {
+    roles
+        .iter()
+        .map(|(group, role)| format!("{group} → {}", role.label(loc)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[component]
 fn Oidc(oidc: OidcStatus) -> impl IntoView {
     let loc = use_locale();
     let roles = match &oidc.role_claim {
-        Some(claim) if !oidc.roles.is_empty() => {
-            let pairs = oidc
-                .roles
-                .iter()
-                .map(|(group, role)| format!("{group} → {}", role.label(&loc)))
-                .collect::<Vec<_>>()
-                .join(", ");
-            (
-                loc.t_with("directory-oidc-roles", &[("claim", claim.clone().into())]),
-                pairs,
-            )
-        }
+        Some(claim) if !oidc.roles.is_empty() => (
+            loc.t_with("directory-oidc-roles", &[("claim", claim.clone().into())]),
+            role_map(&oidc.roles, &loc),
+        ),
         _ => (loc.t("directory-roles"), loc.t("directory-roles-none")),
     };
     let domains = if oidc.email_domains.is_empty() {
