@@ -8,8 +8,24 @@ use switchboard::config::{Cli, Command, MailCommand, UserCommand};
 use switchboard::Config;
 use tracing_subscriber::EnvFilter;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    // Leptos' streaming renderer has been seen to leave a page unfinished on a runtime with a
+    // single worker (leptos-rs/leptos#4647): a one-CPU server still gets two.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().max(2));
+    match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(start()),
+        Err(e) => {
+            eprintln!("switchboard: cannot start the runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn start() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),

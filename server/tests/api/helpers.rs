@@ -486,16 +486,31 @@ impl Session {
         }
     }
 
-    /// A page as the server renders it for this session.
+    /// A page as the server renders it for this session. A page that stops streaming fails with
+    /// what had arrived, so the part (the `<Suspense>`) it stalled in can be told.
     pub async fn page(&self, path: &str) -> String {
-        self.client
+        let mut r = self
+            .client
             .get(format!("{}{path}", self.base))
             .send()
             .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        let mut body = Vec::new();
+        loop {
+            match r.chunk().await {
+                Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+                Ok(None) => break,
+                Err(e) => {
+                    let text = String::from_utf8_lossy(&body);
+                    let tail: String = text
+                        .chars()
+                        .skip(text.chars().count().saturating_sub(800))
+                        .collect();
+                    panic!("GET {path}: {e} after {} bytes, ending …{tail}", body.len());
+                }
+            }
+        }
+        String::from_utf8(body).unwrap()
     }
 
     pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> (u16, String) {
