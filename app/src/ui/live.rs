@@ -15,18 +15,28 @@ where
     F: Fn() -> Fut + 'static,
     Fut: std::future::Future<Output = (bool, bool)> + 'static,
 {
-    use leptos::prelude::on_cleanup;
+    use crate::api::account::SignOut;
+    use leptos::prelude::*;
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;
     let alive = Arc::new(AtomicBool::new(true));
     let stop = alive.clone();
     on_cleanup(move || stop.store(false, Ordering::Relaxed));
+    // Someone signing out is no longer anyone the server answers: polls stop from the click
+    // on, rather than be refused until the page changes.
+    let sign_out = use_context::<ServerAction<SignOut>>();
+    let signing_out = move || {
+        sign_out.is_some_and(|a| {
+            a.pending().try_get_untracked() == Some(true)
+                || matches!(a.value().try_get_untracked(), Some(Some(Ok(()))))
+        })
+    };
     leptos::task::spawn_local(async move {
         let mut failures: u32 = 0;
         let mut wait = visible_ms;
         loop {
             gloo_timers::future::TimeoutFuture::new(wait).await;
-            if !alive.load(Ordering::Relaxed) {
+            if !alive.load(Ordering::Relaxed) || signing_out() {
                 break;
             }
             let hidden = web_sys::window()

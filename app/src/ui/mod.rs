@@ -162,9 +162,10 @@ pub fn App() -> impl IntoView {
     provide_context(register);
     provide_context(sign_out);
     provide_context(notifications::Unread(RwSignal::new(None)));
-    // The count the bell starts from, read with the page (anonymous visitors have none).
+    // The count the bell starts from, read with the page (anonymous visitors have none), and
+    // again after a sign-in; not after a sign-out, whose answer would be a refusal.
     let unread = UnreadAtLoad(Resource::new(
-        move || (sign_in.version().get(), sign_out.version().get()),
+        move || sign_in.version().get(),
         |_| async { crate::api::notifications::unread_count().await.unwrap_or(0) },
     ));
     provide_context(unread);
