@@ -390,11 +390,13 @@ pub async fn set_policy(admin: &Api, targets: [(i64, i64); 4], rules: &str) -> V
     body(r).await
 }
 
-/// A browser: keeps cookies and follows no redirect by itself.
+/// A browser: keeps cookies and follows no redirect by itself; a request that never gets an
+/// answer fails its test instead of stalling the suite.
 pub fn browser() -> Client {
     Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(120))
         .build()
         .unwrap()
 }
@@ -434,26 +436,14 @@ pub struct Session {
 
 impl Session {
     pub async fn new(app: &TestApp, email: Option<&str>) -> Session {
-        let client = Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(std::time::Duration::from_secs(120))
-            .build()
-            .unwrap();
-        if let Some(email) = email {
-            let r = client
-                .post(app.url("/api/sign_in"))
-                .header("accept", "application/json")
-                .form(&[("email", email), ("password", PASSWORD)])
-                .send()
-                .await
-                .unwrap();
-            assert!(
-                r.status().is_success() || r.status().is_redirection(),
-                "sign in as {email}: {}",
-                r.status()
-            );
-        }
+        let client = match email {
+            Some(email) => {
+                let (status, client, _) = page_sign_in(app, email, PASSWORD).await;
+                assert!((200..400).contains(&status), "sign in as {email}: {status}");
+                client
+            }
+            None => browser(),
+        };
         Session {
             client,
             base: app.base.clone(),
@@ -462,12 +452,7 @@ impl Session {
 
     /// A session signed in at any server address (such as a load balancer in front of several).
     pub async fn at(base: &str, email: &str, password: &str) -> Session {
-        let client = Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(std::time::Duration::from_secs(120))
-            .build()
-            .unwrap();
+        let client = browser();
         let r = client
             .post(format!("{base}/api/sign_in"))
             .header("accept", "application/json")
