@@ -11,6 +11,8 @@ CARGO_MACHETE_VERSION := 0.9.2
 LEPTOSFMT_VERSION := 0.1.33
 # wasm-opt for release builds, from npm: Debian's binaryen 108 builds a wasm that fails to hydrate.
 BINARYEN_VERSION := 132.0.0
+# Lighthouse for `make bench`'s page measures, from npm, driving Debian's Chromium.
+LIGHTHOUSE_VERSION := 12.2.3
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # A faster, still optimised build of the tools themselves (they are not shipped).
 TOOL_BUILD_ENV := CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
@@ -18,7 +20,7 @@ TOOL_BUILD_ENV := CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://data/switchboard.db
 
-.PHONY: help tools binaryen browser services run build release serve test lint unit e2e e2e-ci fuzz bench clean
+.PHONY: help tools binaryen lighthouse browser services run build release serve test lint unit e2e e2e-ci fuzz bench clean
 
 help:
 	@echo "make run   - install what is missing, build, and serve Switchboard at http://$(ADDR) with demo data"
@@ -54,6 +56,13 @@ binaryen:
 		echo "installing wasm-opt (npm binaryen@$(BINARYEN_VERSION))"; \
 		mkdir -p tools/binaryen && cd tools/binaryen && echo '{"private":true}' > package.json \
 			&& npm install --no-fund --no-audit binaryen@$(BINARYEN_VERSION); \
+	fi
+
+lighthouse:
+	@if [ "$$(node -p "require('./tools/lighthouse/node_modules/lighthouse/package.json').version" 2>/dev/null)" != "$(LIGHTHOUSE_VERSION)" ]; then \
+		echo "installing lighthouse $(LIGHTHOUSE_VERSION) (npm)"; \
+		mkdir -p tools/lighthouse && cd tools/lighthouse && echo '{"private":true}' > package.json \
+			&& npm install --no-fund --no-audit lighthouse@$(LIGHTHOUSE_VERSION); \
 	fi
 
 browser:
@@ -133,7 +142,11 @@ fuzz: build
 
 test: lint unit e2e-ci fuzz
 
-bench: tools services
+# The release build serves the Lighthouse page measures (.ci/lighthouse, mobile profile), before
+# cargo builds the load generators: built without cargo-leptos, the server it rebuilds names the
+# client's files differently.
+bench: release services browser lighthouse
+	.ci/lighthouse target/release/switchboard target/site
 	cargo build --release -p server --bins
 	./target/release/switchboard-bench
 	./target/release/switchboard-bench-reports

@@ -351,16 +351,21 @@ async fn answers(
     if words.is_empty() {
         return Ok(KnownAnswers::default());
     }
-    let solved = state
-        .db
-        .solved_like(
-            words,
-            except,
-            requester,
-            &Visibility::of(actor),
-            ANSWERS_MAX,
-        )
-        .await?;
+    let visibility = Visibility::of(actor);
+    let filter = ArticleFilter {
+        words: words.to_vec(),
+        staff: actor.role.is_staff(),
+        drafts: false,
+        limit: ANSWERS_MAX,
+    };
+    // Past fixes and articles are searched side by side, each on a connection of its own: the
+    // answer waits for the slower, not for both.
+    let (solved, articles) = tokio::try_join!(
+        state
+            .db
+            .solved_like(words, except, requester, &visibility, ANSWERS_MAX),
+        state.db.articles(&filter),
+    )?;
     let fixes = solved
         .into_iter()
         .map(|s| PastFix {
@@ -372,13 +377,6 @@ async fn answers(
             open: s.open,
         })
         .collect();
-    let filter = ArticleFilter {
-        words: words.to_vec(),
-        staff: actor.role.is_staff(),
-        drafts: false,
-        limit: ANSWERS_MAX,
-    };
-    let articles = state.db.articles(&filter).await?;
     Ok(KnownAnswers {
         fixes,
         articles: articles.iter().map(summary).collect(),

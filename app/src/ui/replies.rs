@@ -373,7 +373,6 @@ pub fn NoteText(
             _ => {}
         }
     };
-    let expanded = move || (!shown.with(Vec::is_empty)).to_string();
     view! {
         <div class="note-text">
             <textarea
@@ -385,7 +384,6 @@ pub fn NoteText(
                 prop:value=note
                 aria-autocomplete=staff.then_some("list")
                 aria-controls=staff.then_some("reply-menu")
-                aria-expanded=move || staff.then(expanded)
                 aria-activedescendant=move || {
                     (!shown.with(Vec::is_empty)).then(|| format!("reply-option-{}", active.get()))
                 }
