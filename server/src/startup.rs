@@ -18,6 +18,8 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Why the server could not start; printed and the process stops.
@@ -408,7 +410,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             resolve_locale,
         ))
-        .layer(tower_http::compression::CompressionLayer::new())
+        .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(small_enough)))
         .layer(refuse_cross_site())
         // Pages and API answers hold one person's data as it is now: never reused from a cache
         // without asking (the client's files say otherwise for themselves).
@@ -441,6 +443,9 @@ pub fn router(state: AppState) -> Router {
         ))
         .with_state(state)
 }
+
+/// How often SQLite's write-ahead log is copied back into the database file (`Db::checkpoint`).
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
 
 impl Application {
     pub fn port(&self) -> u16 {
@@ -493,9 +498,13 @@ impl Application {
         let (db, feed) = (self.state.db.clone(), self.state.feed.clone());
         workers.spawn(async move { db.follow_feed(|id| feed.advance(id)).await });
         let (db, beats) = (self.state.db.clone(), self.state.workers.clone());
-        beats.expect("checkpoint", Duration::from_secs(2));
+        // Often enough that the write-ahead log never reaches `wal_autocheckpoint` (16,384 pages)
+        // under a full filing load (a filing writes about 30 pages, 600 a second): past it, the
+        // writer that commits copies the whole log back itself, and every request waits ~120 ms.
+        // With nothing to copy, a checkpoint is one cheap statement.
+        beats.expect("checkpoint", CHECKPOINT_EVERY);
         workers.spawn(async move {
-            let mut every = tokio::time::interval(Duration::from_secs(2));
+            let mut every = tokio::time::interval(CHECKPOINT_EVERY);
             loop {
                 every.tick().await;
                 match db.checkpoint().await {
@@ -714,6 +723,26 @@ async fn readyz(State(state): State<AppState>) -> Response {
         StatusCode::SERVICE_UNAVAILABLE
     };
     (status, axum::Json(body)).into_response()
+}
+
+/// The largest answer compressed while it is sent. Pages, API answers and a release's client are
+/// far smaller, and a release sends its client's precompressed copies anyway. Larger is a debug
+/// build's client (~50 MB: a debug server took 15 seconds to gzip it for each page load), or any
+/// file the server should not be made to compress again for each request.
+const COMPRESS_AT_MOST: u64 = 16 * 1024 * 1024;
+
+/// Whether an answer is small enough to compress as it is sent (`COMPRESS_AT_MOST`). One of
+/// unknown length is compressed as it streams.
+fn small_enough(
+    _: StatusCode,
+    _: axum::http::Version,
+    headers: &axum::http::HeaderMap,
+    _: &axum::http::Extensions,
+) -> bool {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
+        .is_none_or(|len| len <= COMPRESS_AT_MOST)
 }
 
 /// Refuses state-changing requests that a browser marks as coming from another origin, so a

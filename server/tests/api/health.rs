@@ -147,17 +147,7 @@ async fn client_files_are_named_by_content_and_cached_for_a_year() {
     let css = format!("/pkg/switchboard.{hash}.css");
     assert!(html.contains(&css), "the stylesheet carries the same hash");
 
-    let get = |path: String, encoding: &'static str| {
-        let (client, url) = (app.client.clone(), app.url(&path));
-        async move {
-            client
-                .get(url)
-                .header("accept-encoding", encoding)
-                .send()
-                .await
-                .unwrap()
-        }
-    };
+    let get = |path: String, encoding: &'static str| encoded(&app, path, encoding);
     let r = get(script.clone(), "identity").await;
     assert_eq!(r.status(), 200);
     assert_eq!(
@@ -227,6 +217,55 @@ async fn client_files_are_named_by_content_and_cached_for_a_year() {
     assert_eq!(r.status(), 200);
     assert!(r.headers().get("content-encoding").is_none());
     assert_eq!(r.bytes().await.unwrap().as_ref(), b"body { margin: 0 }");
+}
+
+/// Without a build's compressed copies, files are compressed as they are sent, except one too large
+/// to compress for every request (a debug build's client, ~50 MB): that one goes as it is.
+#[tokio::test]
+async fn only_files_of_a_reasonable_size_are_compressed_on_the_fly() {
+    let site = crate::helpers::fresh_dir();
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(pkg.join(name), bytes).unwrap();
+    write("switchboard.js", b"export default function init() {}");
+    let huge = 16 * 1024 * 1024 + 1;
+    let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+    wasm.resize(huge, 0);
+    write("switchboard.wasm", &wasm);
+    write(
+        "switchboard.css",
+        "body { margin: 0 }\n".repeat(64).as_bytes(),
+    );
+    let root = site.to_str().unwrap().to_string();
+    let app = TestApp::spawn_configured(false, |c| c.site_root = root.clone()).await;
+    let html = page_text(&app, "/login").await;
+    let name = |ext: &str| {
+        html.split('"')
+            .find(|s| s.starts_with("/pkg/switchboard.") && s.ends_with(ext))
+            .unwrap_or_else(|| panic!("no {ext} in the page"))
+            .to_string()
+    };
+    let get = |path: String| encoded(&app, path, "gzip");
+
+    let r = get(name(".css")).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-encoding"], "gzip");
+    // The page names the wasm `<hash>_bg.wasm` in a build without cargo-leptos's output name.
+    let wasm = name(".js").replace(".js", ".wasm");
+    let r = get(wasm).await;
+    assert_eq!(r.status(), 200);
+    assert!(r.headers().get("content-encoding").is_none());
+    assert_eq!(r.bytes().await.unwrap().len(), huge);
+}
+
+/// `path` asked for with `accept-encoding: encoding`.
+async fn encoded(app: &TestApp, path: String, encoding: &str) -> reqwest::Response {
+    app.client
+        .get(app.url(&path))
+        .header("accept-encoding", encoding)
+        .send()
+        .await
+        .unwrap()
 }
 
 /// A page's HTML as a visitor without a session gets it.
