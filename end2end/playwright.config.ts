@@ -38,8 +38,13 @@ export default defineConfig({
   webServer: [{
     command: `exec node oidc/provider.mjs ${oidcPort}`,
     url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+    // Ready when it prints its port, after its request handler is in place. The URL alone once
+    // timed out in CI: a probe whose connection is never answered waits out Playwright's own
+    // 30-second request timeout, the whole of the launch's time. The URL still tells a port
+    // already in use.
+    wait: { stdout: /^\d+$/m },
     reuseExistingServer: false,
-    timeout: 30_000,
+    timeout: 60_000,
     // Named "localhost" in its issuer, the provider is another site than Switchboard on
     // 127.0.0.1, as a real one is: the pending sign-in's cookie must survive the way back.
     env: { OIDC_QUIET: '1', OIDC_ISSUER_HOST: 'localhost' },
