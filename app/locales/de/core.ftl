@@ -1,5 +1,5 @@
-# Formate: chrono-Muster (https://docs.rs/chrono/latest/chrono/format/strftime); Monats- und
-# Tagesnamen kommen aus den Gebietsschemadaten der Sprache.
+# Formate: chrono-Muster (https://docs.rs/chrono/latest/chrono/format/strftime); die Namen der
+# Monate und Wochentage (%B, %b, %A, %a) sind die Listen unten, Januar und Montag zuerst.
 format-datetime = %d.%m.%Y, %H:%M %Z
 format-date = %-d. %B %Y
 format-time = %H:%M
@@ -7,6 +7,10 @@ format-weekday-time = %a, %H:%M
 format-decimal = {","}
 format-group = {"."}
 format-day-time = %d.%m., %H:%M
+format-months = Januar Februar März April Mai Juni Juli August September Oktober November Dezember
+format-months-short = Jan Feb Mär Apr Mai Jun Jul Aug Sep Okt Nov Dez
+format-weekdays = Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag
+format-weekdays-short = Mo Di Mi Do Fr Sa So
 
 language-name = Deutsch
 

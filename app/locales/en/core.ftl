@@ -1,5 +1,5 @@
-# Formats: chrono patterns (https://docs.rs/chrono/latest/chrono/format/strftime); month and day
-# names come from the language's locale data.
+# Formats: chrono patterns (https://docs.rs/chrono/latest/chrono/format/strftime); the names of
+# months and weekdays (%B, %b, %A, %a) are the lists below, January and Monday first.
 format-datetime = %d %b %Y, %H:%M %Z
 format-date = %-d %B %Y
 format-time = %H:%M
@@ -7,6 +7,10 @@ format-weekday-time = %a %H:%M
 format-decimal = {"."}
 format-group = {","}
 format-day-time = %d %b %H:%M
+format-months = January February March April May June July August September October November December
+format-months-short = Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec
+format-weekdays = Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+format-weekdays-short = Mon Tue Wed Thu Fri Sat Sun
 
 language-name = English
 

@@ -1,5 +1,5 @@
-# Formati: modelli chrono (https://docs.rs/chrono/latest/chrono/format/strftime); i nomi di mesi e
-# giorni vengono dai dati locali della lingua.
+# Formati: modelli chrono (https://docs.rs/chrono/latest/chrono/format/strftime); i nomi dei mesi
+# e dei giorni (%B, %b, %A, %a) sono gli elenchi qui sotto, da gennaio e da lunedì.
 format-datetime = %d %b %Y, %H:%M %Z
 format-date = %-d %B %Y
 format-time = %H:%M
@@ -7,6 +7,10 @@ format-weekday-time = %a %H:%M
 format-decimal = {","}
 format-group = {"."}
 format-day-time = %d %b %H:%M
+format-months = gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
+format-months-short = gen feb mar apr mag giu lug ago set ott nov dic
+format-weekdays = lunedì martedì mercoledì giovedì venerdì sabato domenica
+format-weekdays-short = lun mar mer gio ven sab dom
 
 language-name = Italiano
 

@@ -246,3 +246,46 @@ fn numbers_follow_the_languages_separators() {
     assert_eq!(en.number(-12.5, 1), "-12.5");
     assert_eq!(it.number(999.0, 0), "999");
 }
+
+/// Month and weekday names are the catalogue's, twelve and seven in every language, and a pattern's
+/// other fields (and a literal `%`) are chrono's as before.
+#[test]
+fn months_and_weekdays_are_named_in_each_language() {
+    for lang in Lang::ALL {
+        let locale = Locale::new(lang, Tz::UTC);
+        for (key, count) in [
+            ("format-months", 12),
+            ("format-months-short", 12),
+            ("format-weekdays", 7),
+            ("format-weekdays-short", 7),
+        ] {
+            assert_eq!(
+                locale.t(key).split_whitespace().count(),
+                count,
+                "{lang} {key}"
+            );
+        }
+    }
+    // Wednesday 2 December 2026.
+    let day = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let named = |lang| Locale::new(lang, Tz::UTC).named("%A %a, %-d %B (%b) 100%%", day);
+    assert_eq!(
+        day.format(&named(Lang::En)).to_string(),
+        "Wednesday Wed, 2 December (Dec) 100%"
+    );
+    assert_eq!(
+        day.format(&named(Lang::De)).to_string(),
+        "Mittwoch Mi, 2 Dezember (Dez) 100%"
+    );
+    assert_eq!(
+        day.format(&named(Lang::It)).to_string(),
+        "mercoledì mer, 2 dicembre (dic) 100%"
+    );
+    let march = Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap();
+    let berlin = Locale::new(Lang::De, parse_zone("Europe/Berlin").unwrap());
+    assert_eq!(berlin.date(march.date_naive()), "1. März 2026");
+    assert_eq!(
+        berlin.soon_from(march, march + chrono::Duration::days(3)),
+        "So, 13:00"
+    );
+}
