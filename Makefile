@@ -15,7 +15,11 @@ BINARYEN_VERSION := 132.0.0
 LIGHTHOUSE_VERSION := 12.2.3
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # A faster, still optimised build of the tools themselves (they are not shipped).
-TOOL_BUILD_ENV := CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+TOOL_BUILD_ENV := CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1
+
+# Each step of `make test` says when it starts, so a log cut short still shows where the time went.
+STARTED := $(shell date +%s)
+STAMP = @echo "== $(1) at $$(date -u +%T) ($$(( $$(date +%s) - $(STARTED) )) s into make)"
 
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://data/switchboard.db
@@ -31,6 +35,7 @@ help:
 	@echo "make bench - run the load generator (results: docs/benchmarks.md)"
 
 tools:
+	$(call STAMP,tools)
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
@@ -97,6 +102,7 @@ services:
 	fi
 
 build: tools
+	$(call STAMP,debug build)
 	cargo leptos build
 
 release: tools binaryen
@@ -113,6 +119,7 @@ run: build
 		LEPTOS_SITE_ROOT=target/site ./target/debug/switchboard serve
 
 lint: tools
+	$(call STAMP,lint)
 	cargo fmt --all --check
 	leptosfmt --check --quiet app/src
 	cargo machete
@@ -121,7 +128,9 @@ lint: tools
 
 # The sign-in tests start the OpenID provider of the browser suite's packages (end2end/oidc).
 unit: tools services browser
+	$(call STAMP,unit and integration tests on SQLite)
 	cargo test -p app -p server
+	$(call STAMP,integration tests on PostgreSQL)
 	.ci/with-postgres cargo test -p server --test api
 
 e2e: build browser
@@ -132,13 +141,18 @@ e2e: build browser
 # client that `make run` serves. The server's own release build (~13 min on 2 cores) is left to
 # `make release`: its code is the debug build's, optimised.
 e2e-ci: build browser binaryen
+	$(call STAMP,release client)
 	.ci/release-site
+	$(call STAMP,browser suite with the release client)
 	cd end2end && E2E_SITE_ROOT=../target/site-release npx playwright test
+	$(call STAMP,smoke tests with the debug client)
 	cd end2end && npx playwright test --grep @smoke
 
 # Schemathesis against the running debug server, a token per role (.ci/schemathesis).
 fuzz: build
+	$(call STAMP,Schemathesis)
 	.ci/schemathesis
+	$(call STAMP,done)
 
 test: lint unit e2e-ci fuzz
 
