@@ -55,7 +55,7 @@ async fn json(r: reqwest::Response) -> Value {
 /// The smallest valid PNG: one transparent pixel.
 pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\x00\x01\x01\x01\x00\x18\xdd\x8d\xb0\0\0\0\0IEND\xaeB`\x82";
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn who_may_see_a_file_is_who_may_see_its_note_or_ticket() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -192,7 +192,7 @@ async fn who_may_see_a_file_is_who_may_see_its_note_or_ticket() {
     assert!(!events.to_string().contains("printer.log"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn files_are_served_so_they_cannot_run() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -252,7 +252,7 @@ async fn files_are_served_so_they_cannot_run() {
     assert_eq!(r.bytes().await.unwrap().as_ref(), b"root:x:0:0\n");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_photo_loses_its_position_on_the_way_in_and_a_file_is_stored_once() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -352,7 +352,7 @@ fn phone_photo() -> Vec<u8> {
     jpeg
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn limits_are_refused_at_the_field() {
     let app = TestApp::spawn_configured(false, |c| {
         c.attachment_max_mb = 1;
@@ -410,7 +410,7 @@ async fn limits_are_refused_at_the_field() {
     assert_eq!(items["items"].as_array().unwrap().len(), 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_ticket_page_attaches_without_javascript_and_shows_the_files() {
     let app = TestApp::spawn_configured(false, |c| c.attachment_max_mb = 1).await;
     app.user("rita@example.org", Role::Requester).await;
@@ -504,7 +504,7 @@ async fn the_ticket_page_attaches_without_javascript_and_shows_the_files() {
     assert_eq!(r.status(), 403);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_request_form_files_with_a_photo_without_javascript() {
     let app = TestApp::spawn_configured(false, |c| c.attachment_max_mb = 1).await;
     app.user("rita@example.org", Role::Requester).await;
@@ -576,7 +576,7 @@ async fn the_request_form_files_with_a_photo_without_javascript() {
     assert_eq!(r.status(), 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_tracking_link_shows_public_files_only() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;

@@ -19,7 +19,7 @@ const ROLES: [(&str, Option<Role>); 5] = [
     ("admin@example.org", Some(Role::Admin)),
 ];
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_against_every_server_function() {
     let app = TestApp::spawn().await;
     for (email, role) in ROLES {
@@ -237,7 +237,7 @@ async fn every_role_against_every_server_function() {
     assert_eq!(status, 200);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sessions_expire_after_idle_time() {
     let app = TestApp::spawn().await;
     app.user("rita@example.org", Role::Requester).await;
@@ -254,7 +254,7 @@ async fn sessions_expire_after_idle_time() {
     assert_eq!(s.call("my_requests", &[]).await.0, 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changing_the_password_ends_other_sessions() {
     let app = TestApp::spawn().await;
     app.user("rita@example.org", Role::Requester).await;
@@ -308,7 +308,7 @@ async fn changing_the_password_ends_other_sessions() {
     assert_eq!(old.status(), 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn roster_edits_are_validated_and_audited() {
     let app = TestApp::spawn().await;
     app.user("coord@example.org", Role::Coordinator).await;
@@ -347,7 +347,7 @@ async fn roster_edits_are_validated_and_audited() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn technicians_see_the_queue_of_their_teams_only() {
     let app = TestApp::spawn().await;
     let nina = app.api_user("nina@example.org", Role::Technician).await;

@@ -47,7 +47,7 @@ async fn get(client: &Client, base: &str, token: &str, path: &str) -> Value {
     v
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_export_moves_a_sqlite_installation_into_a_new_database_with_nothing_lost() {
     // The source is always SQLite (the embedded default); the target is the run's backend.
     let dir = std::env::temp_dir().join(format!("switchboard-export-{}", std::process::id()));
@@ -198,7 +198,7 @@ async fn wait_healthy(base: &str) {
     panic!("{base} did not start");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_processes_behind_nginx_act_as_one() {
     if std::env::var("SWITCHBOARD_TEST_POSTGRES").is_err() {
         eprintln!("two processes share a database on PostgreSQL only: skipped on SQLite");

@@ -30,7 +30,7 @@ async fn drain(s: &Session, mut cursor: i64, seen: &mut HashMap<i64, i64>) -> i6
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_change_feed_pages_through_every_change_even_while_writes_land() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -97,7 +97,7 @@ async fn the_change_feed_pages_through_every_change_even_while_writes_land() {
     assert!(empty.cards.is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_team_that_assigns_automatically_shares_new_requests_among_qualified_members() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -160,7 +160,7 @@ async fn a_team_that_assigns_automatically_shares_new_requests_among_qualified_m
     assert_eq!(parse::<TicketJson>(r).await.status, "new");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_long_column_pages_in_every_card_once_and_search_finds_unloaded_ones() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;

@@ -50,7 +50,7 @@ async fn kinds(api: &Api, number: &str) -> Vec<String> {
     events.items.into_iter().map(|e| e.kind).collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bulk_changes_go_through_the_single_rules_and_refuse_stale_tickets_one_by_one() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -177,7 +177,7 @@ async fn bulk_changes_go_through_the_single_rules_and_refuse_stale_tickets_one_b
     assert_eq!(answer.status_of(&t1), 422, "a ticket is not its own parent");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bulk_request_that_cannot_apply_is_refused_at_its_field() {
     let app = TestApp::spawn().await;
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;

@@ -38,7 +38,7 @@ async fn ticket(s: &Session, number: &str) -> (u16, String) {
     s.call("get_ticket_detail", &[("number", number)]).await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
     let app = TestApp::spawn().await;
     let carla_api = app.api_user("carla@example.org", Role::Coordinator).await;
@@ -270,7 +270,7 @@ async fn a_project_shows_its_progress_to_its_followers_and_nothing_else() {
     assert_eq!(r.status(), 403);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
     let app = TestApp::spawn().await;
     app.user("carla@example.org", Role::Coordinator).await;
@@ -455,7 +455,7 @@ async fn a_facility_manager_sees_and_finishes_only_their_work_orders() {
     assert!(kinds.contains(&EventKind::Facility), "{kinds:?}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_merged_duplicate_moves_to_the_survivor_and_its_number_redirects() {
     let app = TestApp::spawn().await;
     app.user("carla@example.org", Role::Coordinator).await;
@@ -595,7 +595,7 @@ async fn a_merged_duplicate_moves_to_the_survivor_and_its_number_redirects() {
     assert_eq!(r.0, 422, "{}", r.1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn resolving_a_parent_resolves_its_children_and_tells_each_requester() {
     let app = TestApp::spawn().await;
     app.user("carla@example.org", Role::Coordinator).await;

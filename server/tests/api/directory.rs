@@ -29,7 +29,7 @@ fn code(answer: &str) -> String {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn directory_people_sign_in_with_their_password_and_land_in_their_groups_role() {
     let slapd = Slapd::start().await;
     let app = TestApp::spawn_configured(false, |c| slapd.configure(c)).await;
@@ -100,7 +100,7 @@ async fn directory_people_sign_in_with_their_password_and_land_in_their_groups_r
     assert_eq!(r.status(), 403);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_account_with_the_same_address_is_linked_and_its_own_password_stops_working() {
     let slapd = Slapd::start().await;
     let app = TestApp::spawn_configured(false, |c| slapd.configure(c)).await;
@@ -135,7 +135,7 @@ async fn an_account_with_the_same_address_is_linked_and_its_own_password_stops_w
     assert_eq!(me(&app, &cora).await.unwrap()["role"], "admin");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn people_disabled_or_removed_in_the_directory_are_shut_out_and_deactivated_by_the_sync() {
     let slapd = Slapd::start().await;
     let app = TestApp::spawn_configured(false, |c| slapd.configure(c)).await;
@@ -206,7 +206,7 @@ async fn people_disabled_or_removed_in_the_directory_are_shut_out_and_deactivate
         .unwrap());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn starttls_and_a_dn_template_sign_in_without_a_service_account() {
     let slapd = Slapd::start().await;
     let app = TestApp::spawn_configured(false, |c| {
@@ -239,7 +239,7 @@ async fn starttls_and_a_dn_template_sign_in_without_a_service_account() {
 /// One test per class of hole a directory opens: LDAP filter injection through the login, the
 /// "unauthenticated bind" of an empty password, a certificate nobody vouches for, and telling a
 /// down directory apart from a wrong password without locking out local admins.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_directory_cannot_be_tricked_and_its_failures_are_said_plainly() {
     let slapd = Slapd::start().await;
     let app = TestApp::spawn_configured(false, |c| slapd.configure(c)).await;

@@ -31,7 +31,7 @@ fn examples(markdown: &str) -> Vec<String> {
     out
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_curl_example_in_the_api_docs_works() {
     let app = TestApp::spawn_with(true).await;
     let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/api.md"))
@@ -82,7 +82,7 @@ async fn every_curl_example_in_the_api_docs_works() {
 
 /// The API describes itself (OpenAPI 3.1) to anyone, and its reference page shows every
 /// operation of that description, in the reader's language, running nothing.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_api_describes_itself_and_the_reference_shows_every_operation() {
     let app = TestApp::spawn().await;
     let r = app

@@ -10,7 +10,7 @@ struct Health {
     schema_version: i64,
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_reports_the_schema_version() {
     let app = TestApp::spawn().await;
     let r = app.client.get(app.url("/healthz")).send().await.unwrap();
@@ -20,7 +20,7 @@ async fn healthz_reports_the_schema_version() {
     assert!(health.schema_version >= 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_render_on_the_server() {
     let app = TestApp::spawn().await;
     let r = app.client.get(app.url("/")).send().await.unwrap();
@@ -43,7 +43,7 @@ async fn pages_render_on_the_server() {
     assert!(r.headers().get("x-content-type-options").is_some());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_data_has_tickets_in_every_state() {
     let app = TestApp::spawn_with(true).await;
     let api = crate::helpers::Api {
@@ -74,7 +74,7 @@ async fn demo_data_has_tickets_in_every_state() {
     assert!(closed.items.len() >= 100);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn request_timings_are_exported_for_admins_only() {
     let app = TestApp::spawn().await;
     let admin = app.api_user("ada@example.org", Role::Admin).await;
@@ -112,7 +112,7 @@ async fn request_timings_are_exported_for_admins_only() {
 /// The client's files: named by a hash of their content and kept a year, the compressed copy a
 /// build left beside a file sent to browsers that take it, another build's name never answered;
 /// pages themselves are never reused without asking.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn client_files_are_named_by_content_and_cached_for_a_year() {
     let site = crate::helpers::fresh_dir();
     let pkg = site.join("pkg");
@@ -221,7 +221,7 @@ async fn client_files_are_named_by_content_and_cached_for_a_year() {
 
 /// Without a build's compressed copies, files are compressed as they are sent, except one too large
 /// to compress for every request (a debug build's client, ~50 MB): that one goes as it is.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_files_of_a_reasonable_size_are_compressed_on_the_fly() {
     let site = crate::helpers::fresh_dir();
     let pkg = site.join("pkg");

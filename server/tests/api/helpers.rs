@@ -181,6 +181,14 @@ impl TestApp {
     /// Starts a server on `config`'s database with its clock `ahead` of real time (set before
     /// any background work runs, as if the server had been down that long).
     pub async fn start(config: Config, ahead: std::time::Duration) -> TestApp {
+        // The server runs on the test's runtime. Leptos' streamed pages can stall for good on a
+        // runtime of one worker (leptos-rs/leptos#4647), which `#[tokio::test]` alone gives: CI
+        // saw a page stop after its <head> twice. The server itself always runs two or more.
+        assert_eq!(
+            tokio::runtime::Handle::current().runtime_flavor(),
+            tokio::runtime::RuntimeFlavor::MultiThread,
+            "run integration tests as #[tokio::test(flavor = \"multi_thread\", worker_threads = 2)]"
+        );
         // TEST_LOG=warn (or any filter) shows the server's log of a failing test.
         if let Ok(filter) = std::env::var("TEST_LOG") {
             let _ = tracing_subscriber::fmt()

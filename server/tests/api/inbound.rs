@@ -120,7 +120,7 @@ fn run_ingest(database_url: &str, smtp_port: u16, raw: &[u8]) -> (i32, String) {
     )
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_pipe_files_requests_shaped_like_real_mail_programs() {
     let sink = SmtpSink::start().await;
     let app = desk(&sink, |_| {}).await;
@@ -230,7 +230,7 @@ async fn the_pipe_files_requests_shaped_like_real_mail_programs() {
     assert_eq!(code, 75);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn replies_thread_onto_their_ticket_once_and_machines_are_never_answered() {
     let sink = SmtpSink::start().await;
     let app = desk(&sink, |_| {}).await;
@@ -428,7 +428,7 @@ fn received_id(m: &Received) -> String {
         .to_string()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn held_mail_waits_for_a_coordinator_who_files_attaches_or_drops_it() {
     let app = TestApp::spawn_configured(false, |c| {
         c.mail_inbound_domains = "example.org".into();
@@ -563,7 +563,7 @@ async fn held_mail_waits_for_a_coordinator_who_files_attaches_or_drops_it() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_mailbox_is_read_and_no_message_is_filed_twice_or_lost() {
     let dovecot = Dovecot::start(None).await;
     let app = TestApp::spawn_configured(false, |c| c.mail_inbound_max_mb = 1).await;
@@ -622,7 +622,7 @@ async fn a_mailbox_is_read_and_no_message_is_filed_twice_or_lost() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_running_server_takes_new_mail_at_once_with_idle() {
     let dovecot = Dovecot::start(None).await;
     let ca = dovecot.dir.join("ca.pem");
@@ -699,7 +699,7 @@ async fn identity_provider() -> (String, tokio::task::JoinHandle<()>) {
     (base, server)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_mailbox_that_requires_oauth2_is_read_with_xoauth2() {
     let (idp, _server) = identity_provider().await;
     let dovecot = Dovecot::start(Some(&format!("{idp}/introspect"))).await;

@@ -60,7 +60,7 @@ fn ids(items: &Value) -> Vec<i64> {
         .collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_only_articles_and_drafts_never_reach_requesters() {
     let app = TestApp::spawn().await;
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;
@@ -194,7 +194,7 @@ async fn staff_only_articles_and_drafts_never_reach_requesters() {
     assert!(body(r).await["error"]["fields"]["state"].is_string());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn markdown_comes_out_clean() {
     let app = TestApp::spawn().await;
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;
@@ -223,7 +223,7 @@ async fn markdown_comes_out_clean() {
     assert_eq!(a["body"].as_str().unwrap(), hostile);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_edit_is_kept_and_a_stale_one_is_refused() {
     let app = TestApp::spawn().await;
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;
@@ -350,7 +350,7 @@ async fn solved(people: (&Api, &Api, &Api), title: &str, text: &str, resolution:
     n
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn past_fixes_are_found_by_the_words_of_their_resolution() {
     let app = TestApp::spawn().await;
     let tina_api = app.api_user("tina@example.org", Role::Technician).await;
@@ -476,7 +476,7 @@ async fn past_fixes_are_found_by_the_words_of_their_resolution() {
     assert_eq!(status, 422, "an open ticket has no solution yet");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_ticket_resolved_after_an_inserted_fix_counts_in_the_reports() {
     let app = TestApp::spawn().await;
     let tina_api = app.api_user("tina@example.org", Role::Technician).await;

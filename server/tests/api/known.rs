@@ -18,7 +18,7 @@ fn known(text: &str) -> Vec<KnownIssue> {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_known_issue_gathers_those_it_affects_and_resolves_with_them() {
     let app = TestApp::spawn().await;
     let carla_api = app.api_user("carla@example.org", Role::Coordinator).await;
@@ -182,7 +182,7 @@ async fn a_known_issue_gathers_those_it_affects_and_resolves_with_them() {
     assert_eq!(status, 422, "{text}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_withdrawn_announcement_leaves_the_ticket_and_its_history() {
     let app = TestApp::spawn().await;
     app.user("carla@example.org", Role::Coordinator).await;

@@ -17,7 +17,7 @@ async fn anonymous_page(app: &TestApp, path: &str, accept_language: Option<&str>
     request.send().await.unwrap().text().await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_and_zone_are_set_over_the_api_and_checked_at_the_field() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -82,7 +82,7 @@ async fn language_and_zone_are_set_over_the_api_and_checked_at_the_field() {
     assert_eq!(r.status(), 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_speak_the_persons_language_else_the_browsers_else_the_desks() {
     let app = TestApp::spawn_configured(false, |c| {
         c.default_language = app::i18n::Lang::De;
@@ -134,7 +134,7 @@ async fn pages_speak_the_persons_language_else_the_browsers_else_the_desks() {
     assert!(error.contains("time_zone"), "{error}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_browsers_zone_is_kept_at_the_first_sign_in_only() {
     let app = TestApp::spawn().await;
     app.user("nina@example.org", Role::Technician).await;
@@ -181,7 +181,7 @@ async fn the_browsers_zone_is_kept_at_the_first_sign_in_only() {
     assert_eq!(nina.time_zone.as_deref(), Some("Europe/Rome"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_change_is_mailed_to_each_recipient_in_their_own_language() {
     let sink = SmtpSink::start().await;
     let port = sink.addr.port();
@@ -281,7 +281,7 @@ async fn berlin_policy(admin: &crate::helpers::Api) {
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_berlin_service_level_across_both_clock_changes_reads_the_same_on_the_page_as_in_the_api()
 {
     use chrono::{DateTime, Utc};
@@ -337,7 +337,7 @@ async fn a_berlin_service_level_across_both_clock_changes_reads_the_same_on_the_
     assert!(html.contains(&shown), "{shown} not on the page");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_is_mailed_in_the_language_the_browser_asked_for() {
     let sink = SmtpSink::start().await;
     let port = sink.addr.port();

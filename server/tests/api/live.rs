@@ -53,7 +53,7 @@ impl Waiting {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_waiting_board_is_answered_by_the_next_change_and_a_quiet_one_at_its_limit() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -122,7 +122,7 @@ async fn a_waiting_board_is_answered_by_the_next_change_and_a_quiet_one_at_its_l
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_technicians_lists_and_a_requesters_ticket_wait_for_their_own_changes() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -194,7 +194,7 @@ async fn a_technicians_lists_and_a_requesters_ticket_wait_for_their_own_changes(
     assert_eq!(status, 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stopping_the_server_answers_waiting_polls_instead_of_waiting_for_them() {
     let app = TestApp::spawn().await;
     app.user("carla@example.org", Role::Coordinator).await;

@@ -26,7 +26,7 @@ async fn unread(api: &Api) -> Notifications {
     parse(api.get("/notifications?unread=true").await).await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_right_people_are_told_the_right_things() {
     let sink = SmtpSink::start().await;
     let app = with_mail(&sink).await;
@@ -129,7 +129,7 @@ async fn the_right_people_are_told_the_right_things() {
     assert_eq!(paul.get("/notifications?unread=maybe").await.status(), 400);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mail_waits_out_an_smtp_outage_and_is_never_sent_twice() {
     let mut sink = SmtpSink::start().await;
     let app = with_mail(&sink).await;
@@ -161,7 +161,7 @@ async fn mail_waits_out_an_smtp_outage_and_is_never_sent_twice() {
     assert_eq!(sink.messages().len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_smtp_notifications_stay_in_the_app_and_the_outbox_says_why() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -177,7 +177,7 @@ async fn without_smtp_notifications_stay_in_the_app_and_the_outbox_says_why() {
     assert_eq!(unread(&rita).await.unread, 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn people_mute_kinds_and_staff_choose_a_digest() {
     let sink = SmtpSink::start().await;
     let app = with_mail(&sink).await;

@@ -134,7 +134,7 @@ async fn changes(app: &TestApp) -> Vec<(String, String)> {
         .collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn people_sign_in_with_the_provider_and_land_in_their_groups_role() {
     let op = Provider::start();
     let app = TestApp::spawn_configured(false, |c| op.configure(c)).await;
@@ -207,7 +207,7 @@ async fn people_sign_in_with_the_provider_and_land_in_their_groups_role() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_account_with_the_verified_address_is_linked_and_its_password_stops() {
     let op = Provider::start();
     let app = TestApp::spawn_configured(false, |c| op.configure(c)).await;
@@ -252,7 +252,7 @@ async fn an_account_with_the_verified_address_is_linked_and_its_password_stops()
     assert!(me(&app, &client).await.is_none());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_address_the_provider_did_not_verify_is_not_taken_unless_trusted() {
     let op = Provider::start();
     let app = TestApp::spawn_configured(false, |c| op.configure(c)).await;
@@ -287,7 +287,7 @@ async fn an_address_the_provider_did_not_verify_is_not_taken_unless_trusted() {
     assert!(changes(&own).await.is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answers_that_do_not_check_out_let_no_one_in() {
     let op = Provider::start();
     let app = TestApp::spawn_configured(false, |c| op.configure(c)).await;
@@ -425,7 +425,7 @@ async fn answers_that_do_not_check_out_let_no_one_in() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_provider_out_of_reach_or_not_configured_is_said_so() {
     let down = TestApp::spawn_configured(false, |c| {
         c.oidc_issuer = Some(format!("http://127.0.0.1:{}", crate::test_ca::free_port()));

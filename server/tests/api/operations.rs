@@ -48,7 +48,7 @@ struct Readiness {
     problems: Vec<String>,
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn readyz_says_ready_with_its_workers_and_refuses_once_the_database_is_gone() {
     let app = TestApp::spawn().await;
     let r = app.client.get(app.url("/readyz")).send().await.unwrap();
@@ -78,7 +78,7 @@ async fn readyz_says_ready_with_its_workers_and_refuses_once_the_database_is_gon
     assert_eq!(r.status(), 503);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_while_tickets_are_filed_restores_to_a_database_that_reads_the_same() {
     let app = TestApp::spawn().await;
     let url = app.database_url();
@@ -171,7 +171,7 @@ async fn a_backup_taken_while_tickets_are_filed_restores_to_a_database_that_read
     assert_eq!(before[0].title, "Before the backup 0");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_database_from_an_earlier_release_is_upgraded_at_start_and_reads_back() {
     let app = TestApp::spawn().await;
     let Some(file) = sqlite_file(&app.database_url()) else {

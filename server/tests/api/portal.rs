@@ -43,7 +43,7 @@ async fn resolved(app: &TestApp) -> String {
     n
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_requester_rates_a_resolved_ticket_and_nobody_else_can() {
     let app = TestApp::spawn().await;
     let n = resolved(&app).await;
@@ -98,7 +98,7 @@ async fn the_requester_rates_a_resolved_ticket_and_nobody_else_can() {
     assert_eq!(rating.comment.as_deref(), Some("Quick and friendly"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_tracking_link_shows_one_tickets_public_side_until_revoked() {
     let app = TestApp::spawn().await;
     let n = resolved(&app).await;
@@ -184,7 +184,7 @@ async fn a_tracking_link_shows_one_tickets_public_side_until_revoked() {
     assert_eq!(r.status(), 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_phone_request_for_someone_without_an_account_sends_them_a_private_link() {
     let sink = SmtpSink::start().await;
     let port = sink.addr.port();

@@ -64,7 +64,7 @@ fn urlencode(s: &str) -> String {
     s.replace(' ', "%20")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_monthly_run_files_once_across_a_month_a_clock_change_a_restart_and_two_processes() {
     let title = "Renew the VPN certificate";
     let app = TestApp::spawn_configured_at(at("2027-01-28T12:00:00Z"), berlin).await;
@@ -181,7 +181,7 @@ async fn a_monthly_run_files_once_across_a_month_a_clock_change_a_restart_and_tw
     assert_eq!(text, "[]");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_coordinators_schedule_and_every_wrong_part_is_named_at_its_field() {
     let app = TestApp::spawn().await;
     app.user("carla@example.org", Role::Coordinator).await;

@@ -54,7 +54,7 @@ async fn list(who: &Session) -> Vec<CannedReply> {
     serde_json::from_str(&text).unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn replies_are_personal_or_shared_and_nobody_else_reads_them() {
     let app = TestApp::spawn().await;
     app.user("carla@example.org", Role::Coordinator).await;
@@ -174,7 +174,7 @@ async fn replies_are_personal_or_shared_and_nobody_else_reads_them() {
     assert_eq!(seen(list(&tina).await), [(shared.id, false)]);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_replies_are_refused_at_the_field() {
     let app = TestApp::spawn().await;
     app.user("tina@example.org", Role::Technician).await;
@@ -238,7 +238,7 @@ async fn bad_replies_are_refused_at_the_field() {
     assert_eq!(list(&tina).await.len(), 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_ticket_is_offered_each_reply_in_its_requesters_language_filled_in() {
     let app = TestApp::spawn().await;
     let carla_api = app.api_user("carla@example.org", Role::Coordinator).await;

@@ -145,7 +145,7 @@ fn summary(report: &ReportJson, label: &str) -> String {
         .unwrap_or_else(|| panic!("no figure {label}"))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_report_measures_what_happened_to_real_tickets() {
     let d = desk().await;
     let r = d.carla.get("/reports").await;
@@ -207,7 +207,7 @@ async fn the_report_measures_what_happened_to_real_tickets() {
     assert_eq!(summary(&r, "Opened"), "2");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_table_downloads_as_csv_with_the_figures_of_the_table() {
     let d = desk().await;
     let report: ReportJson = parse(d.carla.get("/reports").await).await;
@@ -247,7 +247,7 @@ async fn each_table_downloads_as_csv_with_the_figures_of_the_table() {
     assert_eq!(d.carla.get("/reports/volume").await.status(), 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_periods_and_filters_are_named_at_their_field() {
     let d = desk().await;
     let r = d
@@ -278,7 +278,7 @@ async fn bad_periods_and_filters_are_named_at_their_field() {
     assert_eq!(r.status(), 422);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_coordinators_and_admins_see_reports() {
     let d = desk().await;
     for (who, api) in [("requester", &d.rita), ("technician", &d.tina)] {

@@ -108,7 +108,7 @@ async fn busy_ticket(app: &TestApp) -> (String, Api, Api, Api, Api) {
     (n, rita, paul, carla, tina)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn people_outside_it_read_every_path_as_the_single_view_shows_them() {
     let app = TestApp::spawn().await;
     let (n, rita, paul, carla, tina) = busy_ticket(&app).await;
@@ -236,7 +236,7 @@ async fn people_outside_it_read_every_path_as_the_single_view_shows_them() {
     assert!(staff.contains("tina@example.org") && staff.contains("LAP-0412"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_conversation_reads_through_the_api_a_page_at_a_time() {
     let app = TestApp::spawn().await;
     let (n, rita, paul, _carla, tina) = busy_ticket(&app).await;
@@ -276,7 +276,7 @@ async fn the_conversation_reads_through_the_api_a_page_at_a_time() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn technicians_raise_priority_only_by_escalating_and_never_lower_it() {
     let app = TestApp::spawn().await;
     let (n, _rita, _paul, carla, tina) = busy_ticket(&app).await;
@@ -329,7 +329,7 @@ async fn technicians_raise_priority_only_by_escalating_and_never_lower_it() {
     assert_eq!(r.status(), 200);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reopening_needs_a_reason_on_every_path() {
     let app = TestApp::spawn().await;
     let (n, rita, _paul, carla, tina) = busy_ticket(&app).await;
@@ -374,7 +374,7 @@ async fn reopening_needs_a_reason_on_every_path() {
     assert!(events.to_string().contains("Still flickers"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nobody_learns_whether_an_email_has_an_account_through_a_ticket_they_cannot_open() {
     let app = TestApp::spawn().await;
     let (n, _rita, _paul, _carla, _tina) = busy_ticket(&app).await;
@@ -415,7 +415,7 @@ async fn nobody_learns_whether_an_email_has_an_account_through_a_ticket_they_can
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_shared_work_order_names_only_tickets_the_caller_may_open() {
     let app = TestApp::spawn().await;
     let (n, _rita, _paul, carla, tina) = busy_ticket(&app).await;
@@ -480,7 +480,7 @@ async fn sign_in_redirect(app: &TestApp, next: &str) -> (u16, Option<String>) {
     (r.status().as_u16(), location)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_sign_in_only_paths_of_this_site_are_followed() {
     let app = TestApp::spawn().await;
     app.user("rita@example.org", Role::Requester).await;
@@ -526,7 +526,7 @@ async fn token_from(app: &TestApp, from: [u8; 4], email: &str, password: &str) -
         .status()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_guesser_cannot_lock_the_owner_out_and_every_process_shares_the_limit() {
     let app = TestApp::spawn().await;
     app.user("rita@example.org", Role::Requester).await;
@@ -566,7 +566,7 @@ async fn a_guesser_cannot_lock_the_owner_out_and_every_process_shares_the_limit(
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_registered_account_works_only_once_its_address_is_proven() {
     let sink = SmtpSink::start().await;
     let app = with_mail(&sink).await;
@@ -664,7 +664,7 @@ async fn a_registered_account_works_only_once_its_address_is_proven() {
     assert_eq!(status, 422, "{text}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_forgotten_password_is_reset_once_by_mail_and_ends_every_session_and_token() {
     let sink = SmtpSink::start().await;
     let app = with_mail(&sink).await;
@@ -743,7 +743,7 @@ async fn a_forgotten_password_is_reset_once_by_mail_and_ends_every_session_and_t
     assert_eq!(status, 422);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn api_tokens_are_named_expire_and_are_revoked_by_their_owner_or_an_admin() {
     let app = TestApp::spawn().await;
     app.user("rita@example.org", Role::Requester).await;
@@ -803,7 +803,7 @@ async fn api_tokens_are_named_expire_and_are_revoked_by_their_owner_or_an_admin(
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deactivated_account_is_shut_out_at_once_gets_no_mail_and_keeps_its_history() {
     let sink = SmtpSink::start().await;
     let app = with_mail(&sink).await;
@@ -880,7 +880,7 @@ async fn a_deactivated_account_is_shut_out_at_once_gets_no_mail_and_keeps_its_hi
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_allow_only_their_own_scripts_and_tls_desks_send_hsts() {
     let app = TestApp::spawn().await;
     for path in ["/", "/login", "/no/such/page"] {
@@ -937,7 +937,7 @@ async fn pages_allow_only_their_own_scripts_and_tls_desks_send_hsts() {
         .contains("max-age="));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_session_ends_after_its_absolute_lifetime_however_busy() {
     let app = TestApp::spawn_configured(false, |c| c.session_idle_hours = 24 * 30).await;
     app.user("rita@example.org", Role::Requester).await;
@@ -954,7 +954,7 @@ async fn a_session_ends_after_its_absolute_lifetime_however_busy() {
     assert_eq!(session.call("current_user", &[]).await.1, "null");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn free_text_is_bounded_with_a_message_at_the_field() {
     let app = TestApp::spawn().await;
     let (n, rita, _paul, carla, _tina) = busy_ticket(&app).await;
@@ -1014,7 +1014,7 @@ async fn free_text_is_bounded_with_a_message_at_the_field() {
     assert!(text.contains("requester_name"), "{text}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tracking_links_expire_after_the_ticket_closes_and_no_usable_token_is_stored() {
     let sink = SmtpSink::start().await;
     let app = with_mail(&sink).await;

@@ -2,7 +2,7 @@ use crate::helpers::{TestApp, PASSWORD};
 use app::domain::Role;
 use serde_json::json;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tokens_are_issued_checked_and_revoked() {
     let app = TestApp::spawn().await;
     app.user("rita@example.org", Role::Requester).await;
@@ -54,7 +54,7 @@ async fn tokens_are_issued_checked_and_revoked() {
     assert_eq!(after.status(), 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn repeated_failures_are_slowed_down_with_retry_after() {
     let app = TestApp::spawn().await;
     app.user("rita@example.org", Role::Requester).await;
@@ -74,7 +74,7 @@ async fn repeated_failures_are_slowed_down_with_retry_after() {
     assert!(r.headers().get("retry-after").is_some());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_sets_an_httponly_samesite_cookie_and_sign_out_ends_the_session() {
     let app = TestApp::spawn().await;
     app.user("rita@example.org", Role::Requester).await;
@@ -125,7 +125,7 @@ async fn sign_in_sets_an_httponly_samesite_cookie_and_sign_out_ends_the_session(
     assert_eq!(me.text().await.unwrap(), "null");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_state_changes_are_refused() {
     let app = TestApp::spawn().await;
     app.user("rita@example.org", Role::Requester).await;
@@ -168,7 +168,7 @@ async fn failures_from(app: &TestApp, forwarded: &str, n: usize, tag: &str) -> u
     last
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_trusted_proxy_each_client_is_throttled_by_its_own_address() {
     let app = TestApp::spawn_configured(false, |c| c.trusted_proxies = "127.0.0.1".into()).await;
     // One client guessing many accounts is slowed down…
@@ -183,7 +183,7 @@ async fn behind_a_trusted_proxy_each_client_is_throttled_by_its_own_address() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_a_trusted_proxy_x_forwarded_for_is_ignored() {
     let app = TestApp::spawn().await;
     let mut last = 0;

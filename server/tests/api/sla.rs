@@ -22,7 +22,7 @@ async fn sla_events(api: &Api, path: &str) -> Vec<EventJson> {
         .collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tickets_carry_due_times_and_a_breached_response_fires_its_rule_once() {
     let app = TestApp::spawn().await;
     let admin = app.api_user("ada@example.org", Role::Admin).await;
@@ -88,7 +88,7 @@ async fn tickets_carry_due_times_and_a_breached_response_fires_its_rule_once() {
     assert!(told[0].subject.contains(&t.number));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_neither_skips_nor_repeats_a_rule() {
     let app = TestApp::spawn().await;
     let admin = app.api_user("ada@example.org", Role::Admin).await;
@@ -144,7 +144,7 @@ async fn a_restart_neither_skips_nor_repeats_a_rule() {
     assert_eq!(sla_events(&carla, &path).await.len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn waiting_on_facility_stops_the_clock_and_a_priority_change_recomputes() {
     let app = TestApp::spawn().await;
     let admin = app.api_user("ada@example.org", Role::Admin).await;
@@ -223,7 +223,7 @@ async fn waiting_on_facility_stops_the_clock_and_a_priority_change_recomputes() 
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_admins_edit_policies_and_mistakes_come_back_at_their_field() {
     let app = TestApp::spawn().await;
     let admin = app.api_user("ada@example.org", Role::Admin).await;
@@ -280,7 +280,7 @@ async fn only_admins_edit_policies_and_mistakes_come_back_at_their_field() {
     assert_eq!(rita.file("Mouse").await.sla().policy, "Standard");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_processes_on_one_database_fire_a_rule_once() {
     let app = TestApp::spawn().await;
     let admin = app.api_user("ada@example.org", Role::Admin).await;

@@ -3,7 +3,7 @@ use crate::wire::{error, parse, CategoryJson, EventJson, Items, NoteJson, Ticket
 use app::domain::Role;
 use serde_json::json;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filing_returns_201_with_location_etag_and_computed_priority() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -22,7 +22,7 @@ async fn filing_returns_201_with_location_etag_and_computed_priority() {
     assert!(t.assignee.is_none());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invalid_input_answers_with_field_errors() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -39,7 +39,7 @@ async fn invalid_input_answers_with_field_errors() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_oversized_and_unknown_bodies_are_refused() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -66,7 +66,7 @@ async fn malformed_oversized_and_unknown_bodies_are_refused() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sql_and_html_payloads_are_stored_verbatim() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -83,7 +83,7 @@ async fn sql_and_html_payloads_are_stored_verbatim() {
     assert_eq!(found.items.len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_requester_cannot_see_anyone_elses_ticket() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -128,7 +128,7 @@ async fn a_requester_cannot_see_anyone_elses_ticket() {
     assert_eq!(r.status(), 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lifecycle_over_the_api_with_optimistic_concurrency() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -245,7 +245,7 @@ async fn lifecycle_over_the_api_with_optimistic_concurrency() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn internal_notes_stay_with_staff_and_retries_are_stored_once() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -277,7 +277,7 @@ async fn internal_notes_stay_with_staff_and_retries_are_stored_once() {
     assert_eq!(parse::<NoteJson>(r).await.visibility, "public");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn listing_filters_sorts_by_priority_and_pages_with_a_cursor() {
     let app = TestApp::spawn().await;
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;
@@ -324,7 +324,7 @@ async fn listing_filters_sorts_by_priority_and_pages_with_a_cursor() {
     assert_eq!(q.items.len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_file_on_behalf_of_a_requester_and_escalate() {
     let app = TestApp::spawn().await;
     let carla = app.api_user("carla@example.org", Role::Coordinator).await;
@@ -359,7 +359,7 @@ async fn staff_file_on_behalf_of_a_requester_and_escalate() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn categories_list_their_required_fields() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
@@ -382,7 +382,7 @@ async fn categories_list_their_required_fields() {
         .any(|f| f.key == "building" && f.required));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admins_define_categories_and_their_required_fields() {
     let app = TestApp::spawn().await;
     let admin = app.api_user("admin@example.org", Role::Admin).await;
@@ -421,7 +421,7 @@ async fn admins_define_categories_and_their_required_fields() {
     assert_eq!(r.status(), 201);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_priority_matrix_is_configuration() {
     let app = TestApp::spawn_configured(false, |c| {
         c.priority_matrix = "P4,P3,P2;P3,P2,P1;P2,P1,P1".into()
@@ -432,7 +432,7 @@ async fn the_priority_matrix_is_configuration() {
     assert_eq!(parse::<TicketJson>(r).await.priority, "P1");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn requesters_register_themselves_only_with_allowed_domains() {
     let sink = crate::smtp_sink::SmtpSink::start().await;
     let port = sink.addr.port();
@@ -507,7 +507,7 @@ async fn requesters_register_themselves_only_with_allowed_domains() {
     assert_eq!(again.status(), 422, "the email is taken");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn technicians_take_only_what_they_are_skilled_for_and_log_time_when_resolving() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;

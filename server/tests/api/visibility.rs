@@ -94,7 +94,7 @@ async fn ticket_for(
     Some(n)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_single_view_and_every_list_agree_for_every_role_and_relation() {
     let app = TestApp::spawn().await;
     let coordinator = app.api_user("carla@example.org", Role::Coordinator).await;

@@ -123,7 +123,7 @@ fn verify(secret: &str, r: &Received) {
     assert!(age.abs() < 3 * 3600, "timestamp {t}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn webhooks_are_signed_once_per_event_in_order_and_outlive_a_receiver_down_and_a_restart() {
     let receiver = Receiver::start().await;
     let app = TestApp::spawn_configured(false, lab).await;
@@ -291,7 +291,7 @@ async fn webhooks_are_signed_once_per_event_in_order_and_outlive_a_receiver_down
     assert_eq!(receiver.accepted().len(), before);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn webhooks_never_aim_at_internal_addresses_and_only_admins_keep_them() {
     let app = TestApp::spawn().await;
     let admin = app.api_user("ada@example.org", Role::Admin).await;
@@ -399,7 +399,7 @@ async fn webhooks_never_aim_at_internal_addresses_and_only_admins_keep_them() {
     assert_eq!(admin.get("/webhooks/nope").await.status(), 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slack_and_teams_hear_a_card_with_the_ticket_and_no_markup_from_its_title() {
     let receiver = Receiver::start().await;
     let app = TestApp::spawn_configured(false, lab).await;
