@@ -304,6 +304,8 @@ async function sweepPages(page: Page, role: Role, cases: PageCase[], testInfo: T
       .map((l) => (l.url && l.url !== documentUrl ? `${l.text} [${l.url}]` : l.text));
     const heading = ((await page.locator('main h1').first().textContent({ timeout: 1_000 }).catch(() => null)) ?? '').trim();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    // A fact left empty between separators ("Assigned ·  · 13 h") or before one.
+    const emptyFact = ((await page.locator('main').innerText({ timeout: 1_000 }).catch(() => '')).match(/^(?:[^\n]*·)?[ \t]*·[^\n]*$/m) ?? [])[0];
 
     const wrong: string[] = [...wrongBefore];
     if (status >= 500 || status === 0) wrong.push(`document answered ${status || 'nothing'}`);
@@ -312,6 +314,7 @@ async function sweepPages(page: Page, role: Role, cases: PageCase[], testInfo: T
     if (!isHydrated) wrong.push('never hydrated (no body[data-hydrated="true"] within 15 s)');
     if (c.expect === 'ok' && REFUSAL.test(heading)) wrong.push(`shows "${heading}" but this role should see the page`);
     if (c.expect === 'refused' && !REFUSAL.test(heading)) wrong.push(`shows "${heading}" but this role should be refused`);
+    if (emptyFact) wrong.push(`an empty fact between separators: "${emptyFact.trim()}"`);
     wrong.push(...errors.map((e) => `console: ${e.split('\n').slice(0, 3).join(' ⏎ ')}`));
     if (reading) {
       const lang = await page.locator('html').getAttribute('lang');

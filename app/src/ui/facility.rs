@@ -150,7 +150,7 @@ fn OrderFacts(order: WorkOrder, facility: bool) -> impl IntoView {
                 })}
             <dt>{loc.t("facility-page-asked-by")}</dt>
             <dd>
-                {order.requested_by.as_ref().map(|p| p.name.clone()).unwrap_or_default()} " · "
+                {order.requested_by.as_ref().map(|p| format!("{} · ", p.name))}
                 {when(order.created_at)}
             </dd>
             <dt>{loc.t("facility-page-waiting")}</dt>

@@ -109,6 +109,16 @@ pub fn MyWork() -> impl IntoView {
 #[component]
 fn WorkItem(ticket: Ticket) -> impl IntoView {
     let loc = use_locale();
+    // Status, where (when the requester said), and how long ago it was filed.
+    let facts = [
+        Some(ticket.status.label(&loc)),
+        ticket.location.clone().filter(|l| !l.trim().is_empty()),
+        Some(age(ticket.created_at)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     view! {
         <li class="work-item">
             <a href=format!("/tickets/{}", ticket.number)>
@@ -117,10 +127,7 @@ fn WorkItem(ticket: Ticket) -> impl IntoView {
                     <PriorityBadge priority=ticket.priority />
                 </span>
                 <span class="title">{ticket.title.clone()}</span>
-                <span class="muted">
-                    {ticket.status.label(&loc)} " · " {ticket.location.clone().unwrap_or_default()}
-                    " · " {age(ticket.created_at)}
-                </span>
+                <span class="muted">{facts}</span>
                 <SlaBadge sla=ticket.sla.clone() />
             </a>
         </li>

@@ -96,7 +96,6 @@ fn FollowedProjects() -> impl IntoView {
                                                         <strong>{s.project.name.clone()}</strong>
                                                     </a>
                                                     <span class="muted">
-                                                        " · "
                                                         {loc
                                                             .t_with(
                                                                 "portal-project-progress",
