@@ -134,11 +134,7 @@ async fn client_files_are_named_by_content_and_cached_for_a_year() {
         "a page is never reused without asking"
     );
     let html = r.text().await.unwrap();
-    let script = html
-        .split('"')
-        .find(|s| s.starts_with("/pkg/switchboard.") && s.ends_with(".js"))
-        .expect("the hydration script is linked by a hashed name")
-        .to_string();
+    let script = client_file(&html, ".js");
     let hash = script
         .trim_start_matches("/pkg/switchboard.")
         .trim_end_matches(".js")
@@ -202,11 +198,7 @@ async fn client_files_are_named_by_content_and_cached_for_a_year() {
         .unwrap();
     let stale = TestApp::spawn_configured(false, |c| c.site_root = root.clone()).await;
     let html = page_text(&stale, "/login").await;
-    let css = html
-        .split('"')
-        .find(|s| s.starts_with("/pkg/switchboard.") && s.ends_with(".css"))
-        .unwrap()
-        .to_string();
+    let css = client_file(&html, ".css");
     let r = stale
         .client
         .get(stale.url(&css))
@@ -239,23 +231,25 @@ async fn only_files_of_a_reasonable_size_are_compressed_on_the_fly() {
     let root = site.to_str().unwrap().to_string();
     let app = TestApp::spawn_configured(false, |c| c.site_root = root.clone()).await;
     let html = page_text(&app, "/login").await;
-    let name = |ext: &str| {
-        html.split('"')
-            .find(|s| s.starts_with("/pkg/switchboard.") && s.ends_with(ext))
-            .unwrap_or_else(|| panic!("no {ext} in the page"))
-            .to_string()
-    };
     let get = |path: String| encoded(&app, path, "gzip");
 
-    let r = get(name(".css")).await;
+    let r = get(client_file(&html, ".css")).await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-encoding"], "gzip");
     // The page names the wasm `<hash>_bg.wasm` in a build without cargo-leptos's output name.
-    let wasm = name(".js").replace(".js", ".wasm");
+    let wasm = client_file(&html, ".js").replace(".js", ".wasm");
     let r = get(wasm).await;
     assert_eq!(r.status(), 200);
     assert!(r.headers().get("content-encoding").is_none());
     assert_eq!(r.bytes().await.unwrap().len(), huge);
+}
+
+/// The address of the client's file ending in `ext` that the page links.
+fn client_file(html: &str, ext: &str) -> String {
+    html.split('"')
+        .find(|s| s.starts_with("/pkg/switchboard.") && s.ends_with(ext))
+        .unwrap_or_else(|| panic!("the page links no {ext} file of the client"))
+        .to_string()
 }
 
 /// `path` asked for with `accept-encoding: encoding`.
