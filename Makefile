@@ -103,10 +103,10 @@ services:
 
 build: tools
 	$(call STAMP,debug build)
-	cargo leptos build
+	cargo leptos build --split
 
 release: tools binaryen
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
 
 serve: release
 	@mkdir -p data

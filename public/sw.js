@@ -6,8 +6,12 @@
 // its offline page, with the files it needs.
 const CACHE = 'switchboard-__BUILD__';
 const SHELL = ['/offline', '/favicon.svg', '/icon-192.png', '/manifest.webmanifest'];
-// The client's files under their hashed names; other files of /pkg/ are asked for each time.
+// The client's files under their hashed names.
 const HASHED = /^\/pkg\/switchboard\.[0-9a-f]{16}\.(js|wasm|css)$/;
+// The parts of the client split out by page (`__wasm_split.*.js`, which the client's script
+// imports, and the pages' wasm files) keep their names from build to build: asked for each time,
+// and kept for when the network is gone.
+const PART = /^\/pkg\/(__wasm_split\.[\w.]+\.js|\w+\.wasm)$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -47,6 +51,20 @@ async function clientFile(request) {
   return response;
 }
 
+/** A part of the client from the network, kept; from the cache when the network is gone. */
+async function clientPart(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const hit = await cache.match(request);
+    if (hit) return hit;
+    throw error;
+  }
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
@@ -54,6 +72,8 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (HASHED.test(url.pathname)) {
     event.respondWith(clientFile(request));
+  } else if (PART.test(url.pathname)) {
+    event.respondWith(clientPart(request));
   } else if (request.mode === 'navigate') {
     // The offline page is sent to its own address, where the client it loads starts as it was
     // rendered (served under another address, it would find the router on another page).

@@ -1,7 +1,20 @@
 //! The browser entry point: hydrate the server-rendered page and nothing else.
 
-#[wasm_bindgen::prelude::wasm_bindgen]
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Hydrates the page as `leptos::mount::hydrate_lazy` does (a page's code may first have to be
+/// fetched: the client is split by page), then marks it as interactive (`data-hydrated`, which
+/// the browser tests wait for) once its page has hydrated too, not only the shell.
+#[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    let Some(body) = leptos::prelude::document().body() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        leptos::mount::hydrate_from_async(body.clone(), app::App)
+            .await
+            .forget();
+        let _ = body.set_attribute("data-hydrated", "true");
+    });
 }

@@ -44,6 +44,13 @@ impl Assets {
                 hasher.write(&bytes);
             }
         }
+        // A client split by page (`cargo leptos build --split`): its parts belong to the build too.
+        for part in split_parts(&dir) {
+            if let Ok(bytes) = std::fs::read(dir.join(&part)) {
+                hasher.write(part.as_bytes());
+                hasher.write(&bytes);
+            }
+        }
         let version = found.then(|| format!("{:016x}", hasher.finish()));
         let precompressed = copies_are_fresh(&dir);
         Assets {
@@ -124,6 +131,25 @@ impl Assets {
             _ => Some(Err(())),
         }
     }
+}
+
+/// The files a split client adds beside its own (`__wasm_split.*.js`, its manifest and the pages'
+/// wasm files), by name.
+fn split_parts(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut parts: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| {
+            !name.starts_with(&format!("{OUTPUT_NAME}."))
+                && (name.ends_with(".wasm") || name.starts_with("__wasm_split"))
+                && !name.ends_with(".br")
+                && !name.ends_with(".gz")
+        })
+        .collect();
+    parts.sort();
+    parts
 }
 
 /// Whether every compressed copy of the client's files is at least as new as its file.

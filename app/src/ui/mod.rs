@@ -27,7 +27,112 @@ use crate::i18n::Locale;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::Lazy;
 use leptos_router::{path, SsrMode};
+
+/// The pages, in groups whose code the browser fetches when one of the group's pages is first
+/// opened: `cargo leptos build --split` moves each group's `#[lazy]` function, and what only it
+/// uses, out of the main file, so a requester's phone never downloads the board or the reports.
+/// The shell (header, sign-in state, translations, the home and offline pages) stays in the main
+/// file. Pages are grouped by who uses them: code shared by several groups goes into a file per
+/// set of groups sharing it, so each further group multiplies the files a page loads.
+macro_rules! lazy_pages {
+    ($($(#[$doc:meta])* $group:ident($pages:ident) { $($route:ident => $page:path,)* })*) => {$(
+        #[derive(Clone, Copy)]
+        #[allow(clippy::enum_variant_names)]
+        enum $pages {
+            $($route,)*
+            /// Only loads the group's code (the router does, before it hydrates or shows a page
+            /// of the group): makes no page.
+            Load,
+        }
+
+        $(#[$doc])*
+        #[leptos::lazy]
+        fn $group(page: $pages) -> AnyView {
+            match page {
+                $($pages::$route => $page().into_any(),)*
+                $pages::Load => ().into_any(),
+            }
+        }
+
+        $(
+            struct $route;
+
+            impl $route {
+                fn lazy() -> Lazy<$route> {
+                    Lazy::new()
+                }
+            }
+
+            impl leptos_router::LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+
+                async fn preload() {
+                    $group($pages::Load).await;
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    $group($pages::$route).await
+                }
+            }
+        )*
+    )*};
+}
+
+lazy_pages! {
+    /// Signed-out pages: signing in, registering, proving an address, a new password.
+    account_pages(AccountPages) {
+        SignInRoute => account::SignInPage,
+        RegisterRoute => account::RegisterPage,
+        VerifyRoute => account::VerifyPage,
+        ForgotRoute => account::ForgotPage,
+        ResetRoute => account::ResetPage,
+    }
+    /// A requester's requests and the request form.
+    request_pages(RequestPages) {
+        MyRequestsRoute => portal::MyRequests,
+        NewRequestRoute => portal::NewRequest,
+    }
+    /// The help articles.
+    help_pages(HelpPages) {
+        HelpRoute => help::HelpPage,
+        ArticleRoute => help::ArticleRoute,
+    }
+    /// A ticket, for everyone who may open it, and its public side behind a tracking link.
+    ticket_pages(TicketPages) {
+        TicketRoute => portal::TicketPage,
+        TrackRoute => portal::TrackPage,
+    }
+    /// A technician's and a facility manager's work.
+    technician_pages(TechnicianPages) {
+        MyWorkRoute => tech::MyWork,
+        WorkOrdersRoute => facility::WorkOrdersPage,
+    }
+    /// Everyone's own settings and notifications.
+    personal_pages(PersonalPages) {
+        AccountRoute => admin::AccountPage,
+        NotificationsRoute => notifications::NotificationsPage,
+    }
+    /// The coordinators' and admins' pages.
+    desk_pages(DeskPages) {
+        BoardRoute => board::Board,
+        RosterRoute => admin::RosterPage,
+        ReportsRoute => reports::ReportsPage,
+        ProjectsRoute => projects::ProjectsPage,
+        ProjectRoute => projects::ProjectPage,
+        HeldMailRoute => mail::HeldMailPage,
+        NewArticleRoute => help::NewArticlePage,
+        EditArticleRoute => help::EditArticlePage,
+        RepliesRoute => replies::RepliesPage,
+        RecurringRoute => recurring::RecurringPage,
+        PeopleRoute => admin::PeoplePage,
+        ServiceLevelsRoute => service_levels::ServiceLevelsPage,
+        WebhooksRoute => admin::WebhooksPage,
+    }
+}
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -51,6 +156,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name)
                 />
                 <AutoReload options=options.clone() />
+                <ClientImportMap options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -59,6 +165,26 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The pages' code split out of the client (`__wasm_split.*.js`) imports the client's script as
+/// `./switchboard.js`, while pages load it by its hashed name: this maps the one name to the
+/// other, so both are one module with one wasm instance. Comes before any script is loaded.
+#[component]
+fn ClientImportMap(options: LeptosOptions) -> Option<impl IntoView> {
+    let pkg = options.site_pkg_dir.to_string();
+    let name = options.output_name.to_string();
+    let (plain, _hash) = name.split_once('.')?;
+    let map = serde_json::json!({
+        "imports": { format!("/{pkg}/{plain}.js"): format!("/{pkg}/{name}.js") }
+    });
+    Some(view! {
+        <script
+            type="importmap"
+            nonce=leptos::nonce::use_nonce()
+            inner_html=map.to_string()
+        ></script>
+    })
 }
 
 /// Each page gets a fresh nonce for its inline hydration and resource scripts, and a policy that
@@ -198,14 +324,6 @@ pub fn App() -> impl IntoView {
             let _ = window().location().set_href("/");
         }
     });
-    // Marks the page as interactive once the browser has hydrated it (tests wait for this).
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
-
     install_service_worker();
     view! {
         <Title text="Switchboard" />
@@ -216,76 +334,88 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home ssr=SsrMode::InOrder />
                     <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::InOrder />
-                    <Route path=path!("/login") view=account::SignInPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/login") view=SignInRoute::lazy() ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/register")
-                        view=account::RegisterPage
+                        view=RegisterRoute::lazy()
                         ssr=SsrMode::InOrder
                     />
-                    <Route path=path!("/verify") view=account::VerifyPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/forgot") view=account::ForgotPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/reset") view=account::ResetPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/requests") view=portal::MyRequests ssr=SsrMode::InOrder />
+                    <Route path=path!("/verify") view=VerifyRoute::lazy() ssr=SsrMode::InOrder />
+                    <Route path=path!("/forgot") view=ForgotRoute::lazy() ssr=SsrMode::InOrder />
+                    <Route path=path!("/reset") view=ResetRoute::lazy() ssr=SsrMode::InOrder />
+                    <Route
+                        path=path!("/requests")
+                        view=MyRequestsRoute::lazy()
+                        ssr=SsrMode::InOrder
+                    />
                     <Route
                         path=path!("/requests/new")
-                        view=portal::NewRequest
+                        view=NewRequestRoute::lazy()
                         ssr=SsrMode::InOrder
                     />
                     <Route
                         path=path!("/tickets/:number")
-                        view=portal::TicketPage
+                        view=TicketRoute::lazy()
                         ssr=SsrMode::InOrder
                     />
                     <Route
                         path=path!("/track/:token")
-                        view=portal::TrackPage
+                        view=TrackRoute::lazy()
                         ssr=SsrMode::InOrder
                     />
-                    <Route path=path!("/board") view=board::Board ssr=SsrMode::InOrder />
-                    <Route path=path!("/work") view=tech::MyWork ssr=SsrMode::InOrder />
-                    <Route path=path!("/roster") view=admin::RosterPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/reports") view=reports::ReportsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/board") view=BoardRoute::lazy() ssr=SsrMode::InOrder />
+                    <Route path=path!("/work") view=MyWorkRoute::lazy() ssr=SsrMode::InOrder />
+                    <Route path=path!("/roster") view=RosterRoute::lazy() ssr=SsrMode::InOrder />
+                    <Route path=path!("/reports") view=ReportsRoute::lazy() ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/projects")
-                        view=projects::ProjectsPage
+                        view=ProjectsRoute::lazy()
                         ssr=SsrMode::InOrder
                     />
                     <Route
                         path=path!("/projects/:id")
-                        view=projects::ProjectPage
+                        view=ProjectRoute::lazy()
                         ssr=SsrMode::InOrder
                     />
                     <Route
                         path=path!("/facility")
-                        view=facility::WorkOrdersPage
+                        view=WorkOrdersRoute::lazy()
                         ssr=SsrMode::InOrder
                     />
-                    <Route path=path!("/mail") view=mail::HeldMailPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/help") view=help::HelpPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/help/new") view=help::NewArticlePage ssr=SsrMode::InOrder />
-                    <Route path=path!("/help/:id") view=help::ArticleRoute ssr=SsrMode::InOrder />
+                    <Route path=path!("/mail") view=HeldMailRoute::lazy() ssr=SsrMode::InOrder />
+                    <Route path=path!("/help") view=HelpRoute::lazy() ssr=SsrMode::InOrder />
+                    <Route
+                        path=path!("/help/new")
+                        view=NewArticleRoute::lazy()
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route path=path!("/help/:id") view=ArticleRoute::lazy() ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/help/:id/edit")
-                        view=help::EditArticlePage
+                        view=EditArticleRoute::lazy()
                         ssr=SsrMode::InOrder
                     />
-                    <Route path=path!("/replies") view=replies::RepliesPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/replies") view=RepliesRoute::lazy() ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/recurring")
-                        view=recurring::RecurringPage
+                        view=RecurringRoute::lazy()
                         ssr=SsrMode::InOrder
                     />
-                    <Route path=path!("/people") view=admin::PeoplePage ssr=SsrMode::InOrder />
+                    <Route path=path!("/people") view=PeopleRoute::lazy() ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/service-levels")
-                        view=service_levels::ServiceLevelsPage
+                        view=ServiceLevelsRoute::lazy()
                         ssr=SsrMode::InOrder
                     />
-                    <Route path=path!("/webhooks") view=admin::WebhooksPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/account") view=admin::AccountPage ssr=SsrMode::InOrder />
+                    <Route
+                        path=path!("/webhooks")
+                        view=WebhooksRoute::lazy()
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route path=path!("/account") view=AccountRoute::lazy() ssr=SsrMode::InOrder />
                     <Route
                         path=path!("/notifications")
-                        view=notifications::NotificationsPage
+                        view=NotificationsRoute::lazy()
                         ssr=SsrMode::InOrder
                     />
                 </Routes>

@@ -211,6 +211,55 @@ async fn client_files_are_named_by_content_and_cached_for_a_year() {
     assert_eq!(r.bytes().await.unwrap().as_ref(), b"body { margin: 0 }");
 }
 
+/// A client split by page: the split parts import the client's script by its plain name, and the
+/// page maps that name to the hashed one, so both are one module; a part that changes makes a new
+/// build (a new name) like the client's own files; parts are asked for again each time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_split_clients_parts_load_the_pages_script_and_belong_to_its_build() {
+    let site = crate::helpers::fresh_dir();
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(pkg.join(name), bytes).unwrap();
+    write("switchboard.js", b"export default function init() {}");
+    write("switchboard.wasm", b"\0asm\x01\0\0\0");
+    write("switchboard.css", b"body { margin: 0 }");
+    let link = "__wasm_split.______________________.js";
+    write(link, b"import { initSync } from \"./switchboard.js\";");
+    write("chunk_1.wasm", b"\0asm\x01\0\0\0 one");
+    let root = site.to_str().unwrap().to_string();
+    let app = TestApp::spawn_configured(false, |c| c.site_root = root.clone()).await;
+
+    let html = page_text(&app, "/login").await;
+    let script = client_file(&html, ".js");
+    let map = html
+        .split(r#"<script type="importmap""#)
+        .nth(1)
+        .and_then(|rest| rest.split_once('>'))
+        .and_then(|(_, body)| body.split_once("</script>"))
+        .map(|(body, _)| body)
+        .expect("the page has an import map");
+    let map: serde_json::Value = serde_json::from_str(map).unwrap();
+    assert_eq!(map["imports"]["/pkg/switchboard.js"], script.as_str());
+    assert!(
+        html.find("importmap").unwrap() < html.find("modulepreload").unwrap(),
+        "the map comes before the script is loaded"
+    );
+    for part in [format!("/pkg/{link}"), "/pkg/chunk_1.wasm".to_string()] {
+        let r = encoded(&app, part.clone(), "identity").await;
+        assert_eq!(r.status(), 200, "{part}");
+        assert_eq!(r.headers()["cache-control"], "no-cache", "{part}");
+    }
+
+    write("chunk_1.wasm", b"\0asm\x01\0\0\0 two");
+    let next = TestApp::spawn_configured(false, |c| c.site_root = root.clone()).await;
+    let html = page_text(&next, "/login").await;
+    assert_ne!(
+        client_file(&html, ".js"),
+        script,
+        "a changed part is a new build"
+    );
+}
+
 /// Without a build's compressed copies, files are compressed as they are sent, except one too large
 /// to compress for every request (a debug build's client, ~50 MB): that one goes as it is.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -247,7 +296,11 @@ async fn only_files_of_a_reasonable_size_are_compressed_on_the_fly() {
 /// The address of the client's file ending in `ext` that the page links.
 fn client_file(html: &str, ext: &str) -> String {
     html.split('"')
-        .find(|s| s.starts_with("/pkg/switchboard.") && s.ends_with(ext))
+        .find(|s| {
+            s.strip_prefix("/pkg/switchboard.")
+                .and_then(|rest| rest.strip_suffix(ext))
+                .is_some_and(|hash| hash.len() == 16)
+        })
         .unwrap_or_else(|| panic!("the page links no {ext} file of the client"))
         .to_string()
 }
