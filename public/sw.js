@@ -5,9 +5,14 @@
 // The server writes the client build's hash here, so each build's worker replaces the last one and
 // its offline page, with the files it needs.
 const CACHE = 'switchboard-__BUILD__';
-const SHELL = ['/offline', '/favicon.svg', '/icon-192.png', '/manifest.webmanifest'];
+// Each language's words, which the client reads before it hydrates (the offline page too, in
+// whichever language it was stored); the server writes their addresses here.
+const WORDS_FILES = '__WORDS__'.split(' ');
+const SHELL = ['/offline', '/favicon.svg', '/icon-192.png', '/manifest.webmanifest', ...WORDS_FILES];
 // The client's files under their hashed names.
 const HASHED = /^\/pkg\/switchboard\.[0-9a-f]{16}\.(js|wasm|css)$/;
+// A language's words for the client, named by a hash of the catalogue.
+const WORDS = /^\/words\/[a-z]{2}\.[0-9a-f]{16}\.ftl$/;
 // The parts of the client split out by page (`__wasm_split.*.js`, which the client's script
 // imports, and the pages' wasm files) keep their names from build to build: asked for each time,
 // and kept for when the network is gone.
@@ -70,7 +75,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (HASHED.test(url.pathname)) {
+  if (HASHED.test(url.pathname) || WORDS.test(url.pathname)) {
     event.respondWith(clientFile(request));
   } else if (PART.test(url.pathname)) {
     event.respondWith(clientPart(request));

@@ -2,17 +2,38 @@
 //! (Project Fluent, through `fluent-templates`, with CLDR plural rules), and every time is shown in
 //! the person's own IANA zone, formatted for their language.
 //!
-//! The same catalogue is compiled into the server (pages and mail) and the browser (hydration), so
-//! server-rendered and hydrated text agree.
+//! The whole catalogue is compiled into the server (pages and mail in any language); the browser
+//! reads the page's language only, from the same files (`words`), and the reader's zone as the
+//! server described it (`zone`), so server-rendered and hydrated text agree without the client
+//! carrying every language and the time zone database.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
 use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{langid, LanguageIdentifier, Loader};
+#[cfg(feature = "ssr")]
+use fluent_templates::Loader;
+use fluent_templates::{langid, LanguageIdentifier};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+#[cfg(feature = "ssr")]
 use std::collections::HashMap;
 
+pub mod words;
+pub mod zone;
+
+/// The zone a person's times are shown in: on the server any zone of the time zone database; in
+/// the browser, the reader's zone as the server described it on the page (see `zone`).
+#[cfg(feature = "ssr")]
+pub type Zone = Tz;
+#[cfg(not(feature = "ssr"))]
+pub type Zone = zone::SpanZone;
+
+#[cfg(feature = "ssr")]
+const UTC_ZONE: Zone = Tz::UTC;
+#[cfg(not(feature = "ssr"))]
+const UTC_ZONE: Zone = zone::SpanZone::UTC;
+
+#[cfg(feature = "ssr")]
 fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",
@@ -101,26 +122,43 @@ pub type Arg = (&'static str, FluentValue<'static>);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Locale {
     pub lang: Lang,
-    pub tz: Tz,
+    pub tz: Zone,
 }
 
 impl Default for Locale {
     fn default() -> Self {
         Locale {
             lang: Lang::En,
-            tz: Tz::UTC,
+            tz: UTC_ZONE,
         }
     }
 }
 
 impl Locale {
-    pub fn new(lang: Lang, tz: Tz) -> Self {
+    pub fn new(lang: Lang, tz: Zone) -> Self {
         Locale { lang, tz }
     }
 
     /// The message `key` in this language.
     pub fn t(&self, key: &str) -> String {
-        LOCALES.lookup(self.lang.id(), key)
+        self.lookup(key, &[]).unwrap_or_else(|| key.to_string())
+    }
+
+    /// The message `key` with `args`: from the whole catalogue on the server (with English for
+    /// what a language lacks), from the page's language's words in the browser (`words`).
+    fn lookup(
+        &self,
+        key: &str,
+        args: &[(Cow<'static, str>, FluentValue<'static>)],
+    ) -> Option<String> {
+        #[cfg(feature = "ssr")]
+        {
+            let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+                args.iter().cloned().collect();
+            LOCALES.try_lookup_with_args(self.lang.id(), key, &args)
+        }
+        #[cfg(not(feature = "ssr"))]
+        words::lookup(key, args)
     }
 
     /// A message that may be a catalogue key (a field error from the server) or text written by a
@@ -131,8 +169,8 @@ impl Locale {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
         match is_key {
-            true => LOCALES
-                .try_lookup(self.lang.id(), message)
+            true => self
+                .lookup(message, &[])
                 .unwrap_or_else(|| message.to_string()),
             false => message.to_string(),
         }
@@ -140,11 +178,11 @@ impl Locale {
 
     /// The message `key` with its arguments filled in (plurals chosen by the language's rules).
     pub fn t_with(&self, key: &str, args: &[Arg]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+        let args: Vec<(Cow<'static, str>, FluentValue<'static>)> = args
             .iter()
             .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
             .collect();
-        LOCALES.lookup_with_args(self.lang.id(), key, &args)
+        self.lookup(key, &args).unwrap_or_else(|| key.to_string())
     }
 
     /// A date and time in this person's zone, with the zone's abbreviation: "01.12.2026, 13:00 MEZ".
@@ -302,7 +340,7 @@ impl Msg {
     }
 
     pub fn render(&self, locale: &Locale) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = self
+        let args: Vec<(Cow<'static, str>, FluentValue<'static>)> = self
             .args
             .iter()
             .map(|(name, arg)| {
@@ -316,7 +354,9 @@ impl Msg {
                 (Cow::Owned(name.clone()), value)
             })
             .collect();
-        LOCALES.lookup_with_args(locale.lang.id(), &self.key, &args)
+        locale
+            .lookup(&self.key, &args)
+            .unwrap_or_else(|| self.key.clone())
     }
 }
 

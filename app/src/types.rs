@@ -463,6 +463,9 @@ impl PolicyForm {
 /// (id, name).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReportOptions {
+    /// Today in the desk's zone, where the periods offered as links end (the browser has no
+    /// time zone database to work it out: see `i18n::zone`).
+    pub today: chrono::NaiveDate,
     pub teams: Vec<String>,
     pub categories: Vec<(String, String)>,
     pub technicians: Vec<(i64, String)>,

@@ -40,6 +40,8 @@ test('the app installs with a manifest, keeps only its own files, and says clear
   await expect.poll(async () => (await kept()).some((p) => /^\/pkg\/switchboard\.[0-9a-f]{16}\.wasm$/.test(p))).toBe(true);
   const stored = await kept();
   expect(stored).toContain('/offline');
+  // Every language's words, so the offline page starts in whichever it was stored in.
+  expect(stored.filter((p) => /^\/words\/(en|de|it)\.[0-9a-f]{16}\.ftl$/.test(p))).toHaveLength(3);
   // Nothing personal: no page but the offline one, no API answer.
   expect(stored.filter((p) => p.startsWith('/api') || ['/work', '/requests', '/'].includes(p))).toEqual([]);
   expect(errors).toEqual([]);

@@ -133,6 +133,29 @@ impl Assets {
     }
 }
 
+/// Serves `/words/<lang>.<hash>.ftl`, a language's words for the browser (`app::i18n::words`):
+/// kept for a year under the current catalogue's hash; any other name is not found (a page of an
+/// older build names an older hash: reloaded, it names this one).
+pub fn words(file: &str) -> Response {
+    use app::i18n::{words, Lang};
+    let lang = file
+        .strip_suffix(".ftl")
+        .and_then(|f| f.split_once('.'))
+        .filter(|(_, hash)| *hash == words::version())
+        .and_then(|(code, _)| Lang::ALL.into_iter().find(|l| l.code() == code));
+    match lang {
+        Some(lang) => (
+            [
+                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+                (header::CACHE_CONTROL, FOREVER),
+            ],
+            words::file(lang),
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 /// The files a split client adds beside its own (`__wasm_split.*.js`, its manifest and the pages'
 /// wasm files), by name.
 fn split_parts(dir: &Path) -> Vec<String> {

@@ -7,7 +7,7 @@ use app::server::state::{Clock, FeedHead, Settings, Shared};
 use app::server::timings::Timings;
 use app::server::AppState;
 use app::{shell, App};
-use axum::extract::{Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -373,6 +373,10 @@ pub fn router(state: AppState) -> Router {
             get(move |req: Request| async move { assets.serve(req).await }),
         )
         .route(
+            "/words/{file}",
+            get(|Path(file): Path<String>| async move { crate::assets::words(&file) }),
+        )
+        .route(
             "/sw.js",
             get(move || {
                 let worker = worker.clone();
@@ -656,7 +660,16 @@ fn worker_script(options: &LeptosOptions) -> Option<axum::body::Bytes> {
         .and_then(|v| v.strip_prefix('.'))
         .unwrap_or("dev");
     let script = std::fs::read_to_string(path).ok()?;
-    Some(script.replace("__BUILD__", build).into())
+    let words: Vec<String> = app::i18n::Lang::ALL
+        .into_iter()
+        .map(app::i18n::words::path)
+        .collect();
+    Some(
+        script
+            .replace("__BUILD__", build)
+            .replace("__WORDS__", &words.join(" "))
+            .into(),
+    )
 }
 
 /// The service worker with a policy of its own: it may fetch from this site and nothing else.

@@ -289,3 +289,129 @@ fn months_and_weekdays_are_named_in_each_language() {
         "So, 13:00"
     );
 }
+
+/// The browser's zone (`zone::SpanZone`, read from what the server writes on the page) shows the
+/// offsets and abbreviations the server's time zone database does, and reads wall-clock times
+/// the same way, across every change from 2000 to 2070: half-hour and 45-minute offsets,
+/// numeric abbreviations, a zone that dropped daylight saving, Morocco's Ramadan changes.
+#[test]
+fn the_browsers_zone_agrees_with_the_time_zone_database() {
+    use super::zone::{describe, SpanZone, FIRST, LAST};
+    use chrono::{LocalResult, Offset, TimeZone};
+    for name in [
+        "Europe/Berlin",
+        "Europe/Rome",
+        "America/New_York",
+        "Asia/Kolkata",
+        "Asia/Kathmandu",
+        "Australia/Lord_Howe",
+        "America/Sao_Paulo",
+        "Africa/Casablanca",
+        "Pacific/Apia",
+        "UTC",
+    ] {
+        let tz: Tz = name.parse().unwrap();
+        let description = describe(tz);
+        let zone = SpanZone::read(name, &description).unwrap();
+        assert_eq!(zone.name(), name);
+        let changes: Vec<i64> = description
+            .split(';')
+            .map(|s| s.split(' ').next().unwrap().parse().unwrap())
+            .collect();
+        let mut instants: Vec<i64> = (FIRST..LAST).step_by(11 * 3600 + 17).collect();
+        instants.extend(changes.iter().flat_map(|c| [c - 1, *c, c + 1]));
+        for t in instants {
+            let utc = DateTime::from_timestamp(t, 0).unwrap().naive_utc();
+            let (theirs, ours) = (
+                tz.offset_from_utc_datetime(&utc),
+                zone.offset_from_utc_datetime(&utc),
+            );
+            assert_eq!(
+                (theirs.fix(), theirs.to_string()),
+                (ours.fix(), ours.to_string()),
+                "{name} at {utc}"
+            );
+            // Wall-clock times near each instant: the same gaps and repeated hours.
+            for wall in [
+                utc + chrono::Duration::hours(1),
+                utc - chrono::Duration::minutes(30),
+            ] {
+                let instants = |r: LocalResult<DateTime<_>>| match r {
+                    LocalResult::None => vec![],
+                    LocalResult::Single(a) => vec![a.timestamp()],
+                    LocalResult::Ambiguous(a, b) => vec![a.timestamp(), b.timestamp()],
+                };
+                assert_eq!(
+                    instants(tz.from_local_datetime(&wall).map(|d| d.with_timezone(&Utc))),
+                    instants(
+                        zone.from_local_datetime(&wall)
+                            .map(|d| d.with_timezone(&Utc))
+                    ),
+                    "{name}, wall clock {wall}"
+                );
+            }
+        }
+    }
+    // What a page may carry that is not a zone is no zone: the page then shows UTC.
+    for (name, description) in [
+        ("Mars/Olympus", "0 0 UTC"),
+        ("Europe/Berlin", ""),
+        ("Europe/Berlin", "x"),
+        ("Europe/Berlin", "0 3600"),
+        ("Europe/Berlin", "10 3600 CET;5 7200 CEST"),
+        ("Europe/Berlin", "0 99999999 CET"),
+        ("Europe/Berlin", "0 3600 CET DROP TABLE"),
+    ] {
+        assert_eq!(SpanZone::read(name, description), None, "{description}");
+    }
+}
+
+/// The browser's words (`words::Words`, read from the file the server serves for one language)
+/// put every message into the same words as the server's catalogue, plurals and selections
+/// included; the file is the whole catalogue, without its translators' comments.
+#[test]
+fn the_browsers_words_say_what_the_server_says() {
+    use super::words::{file, Words, FILES};
+    let english = catalogue(Lang::En);
+    let listed: Vec<String> = FILES.iter().map(|f| format!("{f}.ftl")).collect();
+    let found: Vec<String> = english.iter().map(|(name, _)| name.clone()).collect();
+    assert_eq!(
+        listed, found,
+        "words::FILES lists every file of the catalogue"
+    );
+    for lang in Lang::ALL {
+        let text = file(lang);
+        assert!(
+            !text.lines().any(|l| l.starts_with('#')),
+            "{lang}: comments left out"
+        );
+        let words = Words::read(lang, text.to_string()).unwrap();
+        // Every variable any message uses, as a number, so that plural selectors choose too.
+        let mut names = BTreeSet::new();
+        for part in text.split("{ $").skip(1) {
+            let name: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
+            names.insert(name);
+        }
+        for value in [1, 3] {
+            let args: Vec<(Cow<'static, str>, FluentValue<'static>)> = names
+                .iter()
+                .map(|n| (Cow::Owned(n.clone()), FluentValue::from(value)))
+                .collect();
+            let map: HashMap<Cow<'static, str>, FluentValue<'static>> =
+                args.iter().cloned().collect();
+            for (name, ids) in catalogue(lang) {
+                for id in ids {
+                    assert_eq!(
+                        words.lookup(&id, &args),
+                        LOCALES.try_lookup_with_args(lang.id(), &id, &map),
+                        "{lang}/{name}: {id}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(Words::read(Lang::De, "{ not fluent".to_string()).is_none());
+}

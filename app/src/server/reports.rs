@@ -29,6 +29,11 @@ pub async fn options(state: &AppState, user: &User) -> Result<ReportOptions, App
 
 async fn choices(state: &AppState, staff: &[Technician]) -> Result<ReportOptions, AppError> {
     Ok(ReportOptions {
+        today: state
+            .clock
+            .now()
+            .with_timezone(&state.settings.time_zone)
+            .date_naive(),
         teams: state
             .db
             .teams()

@@ -141,7 +141,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_context(locale);
     view! {
         <!DOCTYPE html>
-        <html lang=locale.lang.code() data-tz=locale.tz.name()>
+        <html lang=locale.lang.code() data-tz=locale.tz.name() data-zone=zone_description(&locale)>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -157,6 +157,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 />
                 <AutoReload options=options.clone() />
                 <ClientImportMap options=options.clone() />
+                // The page's language's words, which the client reads before it hydrates.
+                <link
+                    id="words"
+                    rel="preload"
+                    href=words_path(&locale)
+                    r#as="fetch"
+                    crossorigin=""
+                />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -165,6 +173,28 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The reader's zone as the browser reads it (`i18n::zone`): written by the server only.
+#[cfg(feature = "ssr")]
+fn zone_description(locale: &Locale) -> Option<String> {
+    Some(crate::i18n::zone::describe(locale.tz).to_string())
+}
+
+#[cfg(not(feature = "ssr"))]
+fn zone_description(_: &Locale) -> Option<String> {
+    None
+}
+
+/// Where the browser reads the page's words (`i18n::words`): written by the server only.
+#[cfg(feature = "ssr")]
+fn words_path(locale: &Locale) -> Option<String> {
+    Some(crate::i18n::words::path(locale.lang))
+}
+
+#[cfg(not(feature = "ssr"))]
+fn words_path(_: &Locale) -> Option<String> {
+    None
 }
 
 /// The pages' code split out of the client (`__wasm_split.*.js`) imports the client's script as
@@ -238,8 +268,9 @@ fn page_locale() -> Locale {
             .and_then(|l| crate::i18n::Lang::parse(&l))
             .unwrap_or_default(),
         attr("data-tz")
-            .and_then(|z| crate::i18n::parse_zone(&z))
-            .unwrap_or(chrono_tz::Tz::UTC),
+            .zip(attr("data-zone"))
+            .and_then(|(name, spans)| crate::i18n::zone::SpanZone::read(&name, &spans))
+            .unwrap_or(crate::i18n::zone::SpanZone::UTC),
     )
 }
 
@@ -312,7 +343,7 @@ pub fn App() -> impl IntoView {
                     .time_zone
                     .as_deref()
                     .and_then(crate::i18n::parse_zone)
-                    .is_some_and(|z| z != locale.tz);
+                    .is_some_and(|z| z.name() != locale.tz.name());
             if differs {
                 full_load(&signing_in.get_value(), &user);
             }

@@ -12,7 +12,7 @@ use crate::domain::Priority;
 use crate::error::AppError;
 use crate::types::ReportOptions;
 use crate::ui::{t, use_locale};
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -94,12 +94,12 @@ fn Reports() -> impl IntoView {
                                 .into_any()
                         }
                         Ok(options) => {
-                            let (shown, error, zone) = match &result {
-                                Ok(r) => (r.scope.query(), None, r.scope.zone),
-                                Err(e) => (q.clone(), Some(e.clone()), loc.tz),
+                            let (shown, error) = match &result {
+                                Ok(r) => (r.scope.query(), None),
+                                Err(e) => (q.clone(), Some(e.clone())),
                             };
                             view! {
-                                <Filters options=options query=shown error=error.clone() zone />
+                                <Filters options=options query=shown error=error.clone() />
                                 {match result {
                                     Ok(r) => view! { <ReportView report=r /> }.into_any(),
                                     Err(AppError::Validation(_)) => {
@@ -143,15 +143,10 @@ fn presets(today: NaiveDate) -> Vec<(&'static str, NaiveDate, NaiveDate)> {
 }
 
 #[component]
-fn Filters(
-    options: ReportOptions,
-    query: ReportQuery,
-    error: Option<AppError>,
-    /// The desk's zone, whose days the report counts: "today" is its today.
-    zone: chrono_tz::Tz,
-) -> impl IntoView {
+fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) -> impl IntoView {
     let error = Signal::derive(move || error.clone());
-    let today = Utc::now().with_timezone(&zone).date_naive();
+    // The desk's today: a report counts the desk's days.
+    let today = options.today;
     let keep = query.clone();
     let loc = use_locale();
     let preset_links = presets(today)

@@ -410,3 +410,82 @@ async fn a_link_is_mailed_in_the_language_the_browser_asked_for() {
         .unwrap();
     assert_eq!(stored.language, None);
 }
+
+/// The value of the first `name="…"` attribute in `html` after `after`.
+fn attribute<'a>(html: &'a str, after: &str, name: &str) -> &'a str {
+    let start = html.find(after).unwrap_or_else(|| panic!("no {after}"));
+    let rest = &html[start..];
+    let value = rest
+        .split_once(&format!(r#"{name}=""#))
+        .unwrap_or_else(|| panic!("no {name} after {after}"))
+        .1;
+    &value[..value.find('"').unwrap()]
+}
+
+/// A page carries what its client needs to show it in the reader's words and zone, and no more:
+/// the reader's zone's changes (not the time zone database) and the address of their language's
+/// words (not every language), which the server serves as a file kept for a year.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_carries_its_readers_zone_and_names_their_languages_words() {
+    let app = TestApp::spawn().await;
+    app.user("tom@example.org", Role::Technician).await;
+    let tom = Session::new(&app, Some("tom@example.org")).await;
+    let (status, text) = tom
+        .call(
+            "save_language_and_zone",
+            &[("language", "de"), ("time_zone", "Europe/Berlin")],
+        )
+        .await;
+    assert!((200..400).contains(&status), "{status} {text}");
+    let page = tom
+        .client
+        .get(app.url("/account"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    // From 1 January 2000 (CET), then each change between CEST and CET.
+    let zone = attribute(&page, "<html", "data-zone");
+    assert!(zone.starts_with("946684800 3600 CET;"), "{zone}");
+    assert!(zone.contains(";954032400 7200 CEST;"), "{zone}");
+    assert!(zone.len() < 4000, "{} bytes", zone.len());
+
+    let words = attribute(&page, r#"id="words""#, "href").to_string();
+    let hash = words
+        .strip_prefix("/words/de.")
+        .and_then(|w| w.strip_suffix(".ftl"))
+        .unwrap_or_else(|| panic!("{words}"))
+        .to_string();
+    assert_eq!(hash.len(), 16, "{words}");
+    let r = app.client.get(app.url(&words)).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(r.headers()["content-type"], "text/plain; charset=utf-8");
+    let text = r.text().await.unwrap();
+    assert!(text.contains("format-months = Januar Februar"));
+    assert!(!text.contains("format-months = January"));
+    assert!(
+        !text.lines().any(|l| l.starts_with('#')),
+        "comments left out"
+    );
+
+    // Each language by the same hash; nothing else is found under /words.
+    let other = "0".repeat(16);
+    for (path, status) in [
+        (format!("/words/it.{hash}.ftl"), 200),
+        (format!("/words/fr.{hash}.ftl"), 404),
+        (format!("/words/de.{other}.ftl"), 404),
+        (format!("/words/de.{hash}"), 404),
+        ("/words/de.ftl".to_string(), 404),
+        ("/words/..%2F..%2FCargo.toml".to_string(), 404),
+        (format!("/words/%3Cscript%3E.{hash}.ftl"), 404),
+    ] {
+        let r = app.client.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(r.status(), status, "{path}");
+    }
+}
