@@ -201,19 +201,20 @@ fn words_path(_: &Locale) -> Option<String> {
 /// `./switchboard.js`, while pages load it by its hashed name: this maps the one name to the
 /// other, so both are one module with one wasm instance. Comes before any script is loaded.
 #[component]
-fn ClientImportMap(options: LeptosOptions) -> Option<impl IntoView> {
+fn ClientImportMap(options: LeptosOptions) -> impl IntoView {
     let pkg = options.site_pkg_dir.to_string();
     let name = options.output_name.to_string();
-    let (plain, _hash) = name.split_once('.')?;
-    let map = serde_json::json!({
-        "imports": { format!("/{pkg}/{plain}.js"): format!("/{pkg}/{name}.js") }
-    });
-    Some(view! {
-        <script
-            type="importmap"
-            nonce=leptos::nonce::use_nonce()
-            inner_html=map.to_string()
-        ></script>
+    name.split_once('.').map(|(plain, _hash)| {
+        let map = serde_json::json!({
+            "imports": { format!("/{pkg}/{plain}.js"): format!("/{pkg}/{name}.js") }
+        });
+        view! {
+            <script
+                type="importmap"
+                nonce=leptos::nonce::use_nonce()
+                inner_html=map.to_string()
+            ></script>
+        }
     })
 }
 
