@@ -383,7 +383,10 @@ pub fn NoteText(
                 node_ref=area
                 prop:value=note
                 aria-autocomplete=staff.then_some("list")
-                aria-controls=staff.then_some("reply-menu")
+                // Names the list only while it is there: a reference to a missing id is invalid.
+                aria-controls=move || {
+                    (staff && !shown.with(Vec::is_empty)).then_some("reply-menu")
+                }
                 aria-activedescendant=move || {
                     (!shown.with(Vec::is_empty)).then(|| format!("reply-option-{}", active.get()))
                 }
