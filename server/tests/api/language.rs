@@ -103,23 +103,7 @@ async fn pages_speak_the_persons_language_else_the_browsers_else_the_desks() {
     // Signed in: their own choice, whatever the browser says.
     app.user("tom@example.org", Role::Technician).await;
     let tom = Session::new(&app, Some("tom@example.org")).await;
-    let (status, text) = tom
-        .call(
-            "save_language_and_zone",
-            &[("language", "it"), ("time_zone", "America/New_York")],
-        )
-        .await;
-    assert!((200..400).contains(&status), "{status} {text}");
-    let page = tom
-        .client
-        .get(app.url("/account"))
-        .header("accept-language", "de-DE")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = account_page_after_choosing(&app, &tom, "it", "America/New_York", "de-DE").await;
     assert!(page.contains(r#"<html lang="it""#));
     assert!(page.contains(r#"data-tz="America/New_York""#));
     assert!(page.contains("Il suo account"));
@@ -411,6 +395,33 @@ async fn a_link_is_mailed_in_the_language_the_browser_asked_for() {
     assert_eq!(stored.language, None);
 }
 
+/// `who` chooses a language and a zone on the account page, then opens it again from a browser
+/// asking for `accept_language`.
+async fn account_page_after_choosing(
+    app: &TestApp,
+    who: &Session,
+    language: &str,
+    zone: &str,
+    accept_language: &str,
+) -> String {
+    let (status, text) = who
+        .call(
+            "save_language_and_zone",
+            &[("language", language), ("time_zone", zone)],
+        )
+        .await;
+    assert!((200..400).contains(&status), "{status} {text}");
+    who.client
+        .get(app.url("/account"))
+        .header("accept-language", accept_language)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 /// The value of the first `name="…"` attribute in `html` after `after`.
 fn attribute<'a>(html: &'a str, after: &str, name: &str) -> &'a str {
     let start = html.find(after).unwrap_or_else(|| panic!("no {after}"));
@@ -430,22 +441,7 @@ async fn a_page_carries_its_readers_zone_and_names_their_languages_words() {
     let app = TestApp::spawn().await;
     app.user("tom@example.org", Role::Technician).await;
     let tom = Session::new(&app, Some("tom@example.org")).await;
-    let (status, text) = tom
-        .call(
-            "save_language_and_zone",
-            &[("language", "de"), ("time_zone", "Europe/Berlin")],
-        )
-        .await;
-    assert!((200..400).contains(&status), "{status} {text}");
-    let page = tom
-        .client
-        .get(app.url("/account"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = account_page_after_choosing(&app, &tom, "de", "Europe/Berlin", "en").await;
     // From 1 January 2000 (CET), then each change between CEST and CET.
     let zone = attribute(&page, "<html", "data-zone");
     assert!(zone.starts_with("946684800 3600 CET;"), "{zone}");
