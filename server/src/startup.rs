@@ -356,8 +356,16 @@ fn openid_provider(
         .map_err(|e| bad("--oidc-issuer / --oidc-client-id", e))
 }
 
+/// The pages' routes, worked out once per process. Working them out renders the app with every
+/// resource held back by a flag leptos keeps for the whole process (leptos-rs/leptos#4773): a page
+/// another server in the same process is rendering meanwhile, whose resource first looks at the
+/// flag then, waits for good. Two servers share a process in the tests (CI saw a ticket page stop
+/// at its `<main>` until the client gave up), and an embedding program could do the same.
+static ROUTES: std::sync::LazyLock<Vec<leptos_axum::AxumRouteListing>> =
+    std::sync::LazyLock::new(|| generate_route_list(App));
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = ROUTES.clone();
     // Over TLS, browsers are told to use nothing else for a year.
     let hsts = state.settings.secure_cookies.then(|| {
         SetResponseHeaderLayer::overriding(

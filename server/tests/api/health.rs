@@ -1,4 +1,4 @@
-use crate::helpers::TestApp;
+use crate::helpers::{Session, TestApp};
 use crate::wire::{parse, IssuedToken, TicketPage};
 use app::domain::Role;
 use serde::Deserialize;
@@ -41,6 +41,29 @@ async fn pages_render_on_the_server() {
     let r = app.client.get(app.url("/login")).send().await.unwrap();
     assert_eq!(r.status(), 200);
     assert!(r.headers().get("x-content-type-options").is_some());
+}
+
+/// Starting a server works out its pages' routes by rendering the app with every resource held
+/// back, by a flag leptos keeps for the whole process (leptos-rs/leptos#4773). Pages another server
+/// of the same process renders meanwhile must still finish: the tests run many servers at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_finish_while_another_server_starts_in_the_same_process() {
+    let app = TestApp::spawn().await;
+    app.user("rita@example.org", Role::Requester).await;
+    let rita = Session::new(&app, Some("rita@example.org")).await;
+    let state = app.state.clone();
+    let starting = tokio::task::spawn_blocking(move || {
+        for _ in 0..300 {
+            drop(switchboard::startup::router(state.clone()));
+        }
+    });
+    let mut pages = 0;
+    while !starting.is_finished() || pages < 20 {
+        tokio::time::timeout(std::time::Duration::from_secs(10), rita.page("/requests"))
+            .await
+            .unwrap_or_else(|_| panic!("page {pages} did not finish while servers were starting"));
+        pages += 1;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
