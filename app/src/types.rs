@@ -50,6 +50,10 @@ pub struct TicketDetail {
     /// The most one ticket's files may hold together, in MB.
     #[serde(default)]
     pub attachment_ticket_max_mb: u64,
+    /// The ticket's category as the desk has it (its name and its questions' labels), when it
+    /// still exists.
+    #[serde(default)]
+    pub category: Option<crate::domain::Category>,
 }
 
 /// What a ticket page shows staff beyond the ticket: links to other tickets, the facility work

@@ -82,6 +82,15 @@ pub fn category_words(locale: &crate::i18n::Locale, words: &str) -> String {
     }
 }
 
+/// A category named by its slug alone (the board's cards, a category since removed): a seeded
+/// category's name in the reader's language, any other slug as it is.
+pub fn slug_words(locale: &crate::i18n::Locale, slug: &str) -> String {
+    match slug_key(slug) {
+        Some(key) => locale.t(key),
+        None => slug.to_string(),
+    }
+}
+
 /// `msg` with the argument `name` set to category words, translated later when seeded.
 fn with_words(msg: Msg, name: &str, words: &str, table: &[(&str, &'static str)]) -> Msg {
     match built_in_key(table, words) {

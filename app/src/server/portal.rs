@@ -161,8 +161,10 @@ pub async fn tracked(state: &AppState, token: &str) -> Result<TicketDetail, AppE
     super::sla::present(state, &mut one).await?;
     let [ticket] = one;
     let ticket = ticket.seen_by(who);
+    let category = state.db.category(&ticket.category).await?.map(|(_, c)| c);
     Ok(TicketDetail {
         ticket,
+        category,
         notes,
         events,
         watchers: Vec::new(),

@@ -490,7 +490,11 @@ fn PlanTaskForm(page: Page, plan: ServerAction<PlanTask>) -> impl IntoView {
                                 .categories
                                 .iter()
                                 .map(|c| {
-                                    view! { <option value=c.slug.clone()>{c.name.clone()}</option> }
+                                    view! {
+                                        <option value=c.slug.clone()>
+                                            {crate::domain::category_words(&loc, &c.name)}
+                                        </option>
+                                    }
                                 })
                                 .collect_view()}
                         </select>

@@ -485,3 +485,39 @@ async fn a_page_carries_its_readers_zone_and_names_their_languages_words() {
         assert_eq!(r.status(), status, "{path}");
     }
 }
+
+/// A ticket's category and its questions read in the reader's language for as long as the desk
+/// keeps the seeded words, in the order the category asks them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tickets_category_and_its_questions_read_in_the_readers_language() {
+    let app = TestApp::spawn_configured(false, |c| c.default_language = app::i18n::Lang::De).await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let r = rita
+        .post(
+            "/tickets",
+            json!({"title": "Dose tot", "description": "Kein Netz am Platz", "category": "network",
+                   "impact": "low", "urgency": "low",
+                   "fields": {"building": "B2", "room": "214", "outlet": "17-3"}}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{}", body(r).await);
+    let page = Session::new(&app, Some("rita@example.org"))
+        .await
+        .page("/tickets/SB-1001")
+        .await;
+    for words in [
+        "<dd>Netzwerk<",
+        "<dt>Gebäude<",
+        "<dt>Raum<",
+        "<dt>Nummer der Netzwerkdose<",
+    ] {
+        assert!(
+            page.contains(words),
+            "{words} missing from the page: {page}"
+        );
+    }
+    assert!(!page.contains("<dd>network<") && !page.contains("<dt>outlet<"));
+    // In the order the category asks them.
+    let at = |words: &str| page.find(words).unwrap();
+    assert!(at("<dt>Gebäude<") < at("<dt>Raum<") && at("<dt>Raum<") < at("<dt>Nummer der"));
+}

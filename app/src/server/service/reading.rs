@@ -85,8 +85,10 @@ pub async fn ticket_detail(
         .await?
         .pop()
         .ok_or(AppError::Internal)?;
+    let category = state.db.category(&ticket.category).await?.map(|(_, c)| c);
     Ok(TicketDetail {
         ticket,
+        category,
         attachments,
         can_attach,
         attachment_max_mb: state.settings.attachment_max_bytes / crate::server::state::MB,

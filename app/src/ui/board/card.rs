@@ -98,9 +98,10 @@ fn CategorySelect(
                     .into_iter()
                     .map(|c| {
                         let slug = c.slug.clone();
+                        let name = crate::domain::category_words(&use_locale(), &c.name);
                         view! {
                             <option value=c.slug.clone() selected=move || category.get() == slug>
-                                {c.name.clone()}
+                                {name}
                             </option>
                         }
                     })
@@ -291,7 +292,7 @@ fn CardFacts(t: Ticket) -> impl IntoView {
     view! {
         <p class="card-title">{t.title.clone()}</p>
         <p class="card-meta">
-            <span>{t.category.clone()}</span>
+            <span>{crate::domain::category::slug_words(&loc, &t.category)}</span>
             " · "
             <span>{t.requester.name.clone()}</span>
             " · "

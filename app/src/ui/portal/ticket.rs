@@ -187,17 +187,39 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
     let change = ui.change;
     let change_error = action_error(change);
     let requester_view = detail.viewer_role == Role::Requester;
-    let fields: Vec<(String, String)> = t
+    // The category's answers under their questions' labels, in the reader's language when
+    // seeded; an answer to a question the category no longer asks under its key.
+    let asked = |key: &str| {
+        let field = detail
+            .category
+            .as_ref()
+            .and_then(|c| c.fields.iter().find(|f| f.key == key));
+        match field {
+            Some(f) => crate::domain::category_words(&loc, &f.label),
+            None => key.replace('_', " "),
+        }
+    };
+    let position = |key: &str| {
+        detail
+            .category
+            .as_ref()
+            .and_then(|c| c.fields.iter().position(|f| f.key == key))
+            .unwrap_or(usize::MAX)
+    };
+    let mut answers: Vec<(&String, &serde_json::Value)> = t
         .fields
         .iter()
         .filter(|(k, _)| !(k.as_str() == "asset_tag" && t.asset_tag.is_some()))
-        .map(|(k, v)| {
-            (
-                k.replace('_', " "),
-                v.as_str().unwrap_or_default().to_string(),
-            )
-        })
         .collect();
+    answers.sort_by_key(|(k, _)| position(k));
+    let fields: Vec<(String, String)> = answers
+        .into_iter()
+        .map(|(k, v)| (asked(k), v.as_str().unwrap_or_default().to_string()))
+        .collect();
+    let category = match &detail.category {
+        Some(c) => crate::domain::category_words(&loc, &c.name),
+        None => crate::domain::category::slug_words(&loc, &t.category),
+    };
     // A merged duplicate's page moves to the survivor's address (the server redirects a fresh
     // load; this covers navigation inside the app).
     if let Some(from) = detail.merged_from {
@@ -256,7 +278,13 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                         </div>
                     }
                 })} <TicketHead ticket=t.clone() requester_view=requester_view />
-            <Facts ticket=t.clone() staff=staff requester_view=requester_view fields=fields />
+            <Facts
+                ticket=t.clone()
+                category=category
+                staff=staff
+                requester_view=requester_view
+                fields=fields
+            />
             <section>
                 <h2>{loc.t("portal-description")}</h2>
                 <p class="body-text">{t.description.clone()}</p>
@@ -355,6 +383,8 @@ pub(super) fn TicketHead(ticket: Ticket, requester_view: bool) -> impl IntoView 
 #[component]
 pub(super) fn Facts(
     ticket: Ticket,
+    /// The category's name in the reader's language.
+    category: String,
     staff: bool,
     requester_view: bool,
     fields: Vec<(String, String)>,
@@ -364,7 +394,7 @@ pub(super) fn Facts(
     view! {
         <dl class="facts">
             <dt>{loc.t("portal-fact-category")}</dt>
-            <dd>{t.category.clone()}</dd>
+            <dd>{category}</dd>
             <dt>{loc.t("role-requester")}</dt>
             <dd>
                 {t.requester.name.clone()}
