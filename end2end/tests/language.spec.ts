@@ -52,6 +52,8 @@ test('a German requester files, is refused at a field in German, and follows the
     await expect(page).toHaveURL(/\/tickets\/SB-\d+/);
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.getByText(/^Eingegangen — wartet auf/).first()).toBeVisible();
+    // The category by its name in German, not its key.
+    await expect(page.locator('dl.facts dd').first()).toHaveText('Sonstiges');
     // Filed a moment ago, in Berlin's time with its zone named.
     await expect(page.locator('dd').filter({ hasText: /\d\d\.\d\d\.\d{4}, \d\d:\d\d (CET|CEST)/ }).first()).toBeVisible();
     for (const width of [390, 320]) {
@@ -106,6 +108,12 @@ test('a coordinator in Rome and a technician in New York see the same instant in
       await signInAs(page, email, `/tickets/${t.number}`);
       const dd = page.locator('dl dd').filter({ hasText: /\d\d:\d\d/ }).last();
       const text = (await dd.textContent()) ?? '';
+      if (email.startsWith('coordinator')) {
+        // The board's card names the category in Italian too.
+        await page.goto('/board');
+        await hydrated(page);
+        await expect(page.locator('li.card').filter({ hasText: t.title })).toContainText('Altro');
+      }
       await context.close();
       return text;
     };
