@@ -100,6 +100,15 @@ fn with_words(msg: Msg, name: &str, words: &str, table: &[(&str, &'static str)])
 }
 
 impl Category {
+    /// The category as a ticket's page names it and its answers: its name and its questions'
+    /// labels, without the hints only the request form shows.
+    pub fn names_only(mut self) -> Category {
+        for field in &mut self.fields {
+            field.hint = None;
+        }
+        self
+    }
+
     /// What a requester is asked once their request is put in this category: its name, and one
     /// line per question (with its hint), in the reader's language when seeded.
     pub fn details_asked(&self) -> (Msg, Vec<Msg>) {

@@ -161,7 +161,11 @@ pub async fn tracked(state: &AppState, token: &str) -> Result<TicketDetail, AppE
     super::sla::present(state, &mut one).await?;
     let [ticket] = one;
     let ticket = ticket.seen_by(who);
-    let category = state.db.category(&ticket.category).await?.map(|(_, c)| c);
+    let category = state
+        .db
+        .category(&ticket.category)
+        .await?
+        .map(|(_, c)| c.names_only());
     Ok(TicketDetail {
         ticket,
         category,

@@ -491,7 +491,9 @@ fn PlanTaskForm(page: Page, plan: ServerAction<PlanTask>) -> impl IntoView {
                                 .iter()
                                 .map(|c| {
                                     view! {
-                                        <option value=c.slug.clone()>
+                                        <option value=c
+                                            .slug
+                                            .clone()>
                                             {crate::domain::category_words(&loc, &c.name)}
                                         </option>
                                     }

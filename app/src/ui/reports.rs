@@ -206,7 +206,7 @@ fn Filters(options: ReportOptions, query: ReportQuery, error: Option<AppError>) 
                         .map(|(slug, name)| {
                             view! {
                                 <option value=slug.clone() selected=selected(&query.category, slug)>
-                                    {name.clone()}
+                                    {crate::domain::category_words(&loc, name)}
                                 </option>
                             }
                         })

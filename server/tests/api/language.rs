@@ -520,4 +520,18 @@ async fn a_tickets_category_and_its_questions_read_in_the_readers_language() {
     // In the order the category asks them.
     let at = |words: &str| page.find(words).unwrap();
     assert!(at("<dt>Gebäude<") < at("<dt>Raum<") && at("<dt>Raum<") < at("<dt>Nummer der"));
+    // The reports name it so too, in their filter and in their table by category.
+    app.user("carla@example.org", Role::Coordinator).await;
+    let reports = Session::new(&app, Some("carla@example.org"))
+        .await
+        .page("/reports")
+        .await;
+    assert!(
+        reports.contains(r#"<option value="network">Netzwerk<"#),
+        "the filter: {reports}"
+    );
+    assert!(
+        reports.contains(r#"<th scope="row">Netzwerk<"#),
+        "the table: {reports}"
+    );
 }

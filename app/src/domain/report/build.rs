@@ -230,8 +230,14 @@ pub(super) fn categories_table(
             }
             let escalated = r.iter().filter(|t| t.escalated).count();
             let times = sorted(r.iter().filter_map(|t| t.resolution_time()).collect());
+            // A category since removed is named by its slug (the seeded ones still translated).
+            let words = if name == slug {
+                crate::domain::category::slug_words(locale, slug)
+            } else {
+                crate::domain::category_words(locale, name)
+            };
             Some(row(
-                name.clone(),
+                words,
                 vec![
                     Cell::Count(o as i64),
                     Cell::Count(r.len() as i64),

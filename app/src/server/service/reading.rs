@@ -85,7 +85,11 @@ pub async fn ticket_detail(
         .await?
         .pop()
         .ok_or(AppError::Internal)?;
-    let category = state.db.category(&ticket.category).await?.map(|(_, c)| c);
+    let category = state
+        .db
+        .category(&ticket.category)
+        .await?
+        .map(|(_, c)| c.names_only());
     Ok(TicketDetail {
         ticket,
         category,

@@ -157,7 +157,8 @@ fn Routing(
             {routes
                 .iter()
                 .map(|(category, team)| {
-                    view! { <li>{category.clone()} " → " {team.clone()}</li> }
+                    let name = crate::domain::category::slug_words(&use_locale(), category);
+                    view! { <li>{name} " → " {team.clone()}</li> }
                 })
                 .collect_view()}
         </ul>
@@ -166,7 +167,10 @@ fn Routing(
             <select id="route_category" name="route_category">
                 {categories
                     .iter()
-                    .map(|c| view! { <option value=c.clone()>{c.clone()}</option> })
+                    .map(|c| {
+                        let name = crate::domain::category::slug_words(&use_locale(), c);
+                        view! { <option value=c.clone()>{name}</option> }
+                    })
                     .collect_view()}
             </select>
             <label for="route_team">{t("admin-routing-goes-to")}</label>

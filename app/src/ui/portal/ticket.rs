@@ -284,8 +284,7 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                 staff=staff
                 requester_view=requester_view
                 fields=fields
-            />
-            <section>
+            /> <section>
                 <h2>{loc.t("portal-description")}</h2>
                 <p class="body-text">{t.description.clone()}</p>
             </section>
