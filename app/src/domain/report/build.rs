@@ -208,36 +208,39 @@ pub(super) fn volume_table(
     }
 }
 
+/// A category as the report names it: by its name in the reader's language, and one since
+/// removed by its slug.
+pub(super) fn category_name(facts: &Facts, slug: &str, locale: &Locale) -> String {
+    match facts.categories.iter().find(|(s, _)| s == slug) {
+        Some((_, name)) => crate::domain::category_words(locale, name),
+        None => crate::domain::category::slug_words(locale, slug),
+    }
+}
+
 pub(super) fn categories_table(
     facts: &Facts,
     opened: &[&Measured],
     resolved: &[&Measured],
     locale: &Locale,
 ) -> Table {
-    let mut names: Vec<(String, String)> = facts.categories.clone();
+    let mut slugs: Vec<&str> = facts.categories.iter().map(|(s, _)| s.as_str()).collect();
     for t in opened.iter().chain(resolved) {
-        if !names.iter().any(|(slug, _)| *slug == t.h.category) {
-            names.push((t.h.category.clone(), t.h.category.clone()));
+        if !slugs.contains(&t.h.category.as_str()) {
+            slugs.push(&t.h.category);
         }
     }
-    let rows = names
-        .iter()
-        .filter_map(|(slug, name)| {
-            let o = opened.iter().filter(|t| t.h.category == *slug).count();
-            let r: Vec<&&Measured> = resolved.iter().filter(|t| t.h.category == *slug).collect();
+    let rows = slugs
+        .into_iter()
+        .filter_map(|slug| {
+            let o = opened.iter().filter(|t| t.h.category == slug).count();
+            let r: Vec<&&Measured> = resolved.iter().filter(|t| t.h.category == slug).collect();
             if o == 0 && r.is_empty() {
                 return None;
             }
             let escalated = r.iter().filter(|t| t.escalated).count();
             let times = sorted(r.iter().filter_map(|t| t.resolution_time()).collect());
-            // A category since removed is named by its slug (the seeded ones still translated).
-            let words = if name == slug {
-                crate::domain::category::slug_words(locale, slug)
-            } else {
-                crate::domain::category_words(locale, name)
-            };
             Some(row(
-                words,
+                category_name(facts, slug, locale),
                 vec![
                     Cell::Count(o as i64),
                     Cell::Count(r.len() as i64),

@@ -142,11 +142,7 @@ pub(super) fn escalations_table(
                     |s| s.name.clone(),
                 ),
             };
-            let category = facts
-                .categories
-                .iter()
-                .find(|(slug, _)| *slug == t.h.category)
-                .map_or(t.h.category.as_str(), |(_, name)| name.as_str());
+            let category = category_name(facts, &t.h.category, locale);
             let label = format!("{source} · {category}");
             match counts.iter_mut().find(|(l, _)| *l == label) {
                 Some((_, n)) => *n += 1,

@@ -213,6 +213,11 @@ fn english() -> Locale {
 }
 
 fn report() -> Report {
+    report_in(&english())
+}
+
+/// The week's report as a reader of `locale` gets it.
+fn report_in(locale: &Locale) -> Report {
     let scope = ReportScope {
         from: day("2026-11-02"),
         to: day("2026-11-08"),
@@ -227,7 +232,7 @@ fn report() -> Report {
         &week(),
         &[policy()],
         at("2026-11-20T12:00:00Z"),
-        &english(),
+        locale,
     )
 }
 
@@ -360,6 +365,19 @@ fn flow_escalations_waiting_people_and_ratings() {
         text(&r, "escalations", "Tina · Network", "Escalations"),
         "1"
     );
+    // The seeded categories by their names in the reader's language, in every table.
+    let german = Locale::new(Lang::De, chrono_tz::Europe::Berlin);
+    let de = report_in(&german);
+    assert_eq!(
+        text(&de, "escalations", "Tina · Netzwerk", "Eskalationen"),
+        "1"
+    );
+    assert!(de
+        .table("categories")
+        .unwrap()
+        .rows
+        .iter()
+        .any(|r| r.label == "Netzwerk"));
     assert_eq!(text(&r, "waiting", "Requester", "Hours"), "22.00");
     // Waiting from 1 November counts from the period's start on the 2nd: 60 hours.
     assert_eq!(text(&r, "waiting", "Facility work", "Hours"), "60.00");
