@@ -490,13 +490,8 @@ fn PlanTaskForm(page: Page, plan: ServerAction<PlanTask>) -> impl IntoView {
                                 .categories
                                 .iter()
                                 .map(|c| {
-                                    view! {
-                                        <option value=c
-                                            .slug
-                                            .clone()>
-                                            {crate::domain::category_words(&loc, &c.name)}
-                                        </option>
-                                    }
+                                    let name = crate::domain::category_words(&loc, &c.name);
+                                    view! { <option value=c.slug.clone()>{name}</option> }
                                 })
                                 .collect_view()}
                         </select>
