@@ -91,6 +91,15 @@ pub fn slug_words(locale: &crate::i18n::Locale, slug: &str) -> String {
     }
 }
 
+/// A category for a reader: by the desk's name for it when it is known, else by its slug (a
+/// category since removed).
+pub fn category_name(locale: &crate::i18n::Locale, slug: &str, name: Option<&str>) -> String {
+    match name {
+        Some(name) => category_words(locale, name),
+        None => slug_words(locale, slug),
+    }
+}
+
 /// `msg` with the argument `name` set to category words, translated later when seeded.
 fn with_words(msg: Msg, name: &str, words: &str, table: &[(&str, &'static str)]) -> Msg {
     match built_in_key(table, words) {

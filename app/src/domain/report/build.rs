@@ -211,10 +211,8 @@ pub(super) fn volume_table(
 /// A category as the report names it: by its name in the reader's language, and one since
 /// removed by its slug.
 pub(super) fn category_name(facts: &Facts, slug: &str, locale: &Locale) -> String {
-    match facts.categories.iter().find(|(s, _)| s == slug) {
-        Some((_, name)) => crate::domain::category_words(locale, name),
-        None => crate::domain::category::slug_words(locale, slug),
-    }
+    let name = facts.categories.iter().find(|(s, _)| s == slug);
+    crate::domain::category::category_name(locale, slug, name.map(|(_, n)| n.as_str()))
 }
 
 pub(super) fn categories_table(

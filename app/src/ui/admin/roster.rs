@@ -151,13 +151,14 @@ fn Routing(
     save: ServerAction<RouteCategory>,
 ) -> impl IntoView {
     let error = action_error(save);
+    let loc = use_locale();
     view! {
         <h2>{t("admin-routing-heading")}</h2>
         <ul class="plain">
             {routes
                 .iter()
                 .map(|(category, team)| {
-                    let name = crate::domain::category::slug_words(&use_locale(), category);
+                    let name = crate::domain::category::slug_words(&loc, category);
                     view! { <li>{name} " → " {team.clone()}</li> }
                 })
                 .collect_view()}
@@ -168,7 +169,7 @@ fn Routing(
                 {categories
                     .iter()
                     .map(|c| {
-                        let name = crate::domain::category::slug_words(&use_locale(), c);
+                        let name = crate::domain::category::slug_words(&loc, c);
                         view! { <option value=c.clone()>{name}</option> }
                     })
                     .collect_view()}

@@ -1,6 +1,7 @@
 //! The ticket page and panel, the private tracking page, and the parts every reader sees.
 
 use super::*;
+use crate::domain::category::{category_name, category_words};
 use crate::ui::use_locale;
 
 #[component]
@@ -187,39 +188,34 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
     let change = ui.change;
     let change_error = action_error(change);
     let requester_view = detail.viewer_role == Role::Requester;
-    // The category's answers under their questions' labels, in the reader's language when
-    // seeded; an answer to a question the category no longer asks under its key.
-    let asked = |key: &str| {
-        let field = detail
-            .category
-            .as_ref()
-            .and_then(|c| c.fields.iter().find(|f| f.key == key));
-        match field {
-            Some(f) => crate::domain::category_words(&loc, &f.label),
-            None => key.replace('_', " "),
-        }
-    };
-    let position = |key: &str| {
-        detail
-            .category
-            .as_ref()
-            .and_then(|c| c.fields.iter().position(|f| f.key == key))
-            .unwrap_or(usize::MAX)
-    };
-    let mut answers: Vec<(&String, &serde_json::Value)> = t
+    // The answers under their questions' labels (seeded words in the reader's language), in the
+    // order the category asks them; an answer to a question it no longer asks under its key, last.
+    let questions = detail
+        .category
+        .as_ref()
+        .map_or(&[][..], |c| c.fields.as_slice());
+    let mut answers: Vec<(usize, String, String)> = t
         .fields
         .iter()
         .filter(|(k, _)| !(k.as_str() == "asset_tag" && t.asset_tag.is_some()))
+        .map(|(key, value)| {
+            let value = value.as_str().unwrap_or_default().to_string();
+            match questions.iter().position(|f| f.key == *key) {
+                Some(i) => (i, category_words(&loc, &questions[i].label), value),
+                None => (usize::MAX, key.replace('_', " "), value),
+            }
+        })
         .collect();
-    answers.sort_by_key(|(k, _)| position(k));
+    answers.sort_by_key(|(order, _, _)| *order);
     let fields: Vec<(String, String)> = answers
         .into_iter()
-        .map(|(k, v)| (asked(k), v.as_str().unwrap_or_default().to_string()))
+        .map(|(_, label, value)| (label, value))
         .collect();
-    let category = match &detail.category {
-        Some(c) => crate::domain::category_words(&loc, &c.name),
-        None => crate::domain::category::slug_words(&loc, &t.category),
-    };
+    let category = category_name(
+        &loc,
+        &t.category,
+        detail.category.as_ref().map(|c| c.name.as_str()),
+    );
     // A merged duplicate's page moves to the survivor's address (the server redirects a fresh
     // load; this covers navigation inside the app).
     if let Some(from) = detail.merged_from {
