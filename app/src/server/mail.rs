@@ -2,7 +2,7 @@
 //! processes never send it at the same time), sends it, and records the outcome; a failure is
 //! retried with back-off and nothing is lost while the SMTP server is away.
 
-use super::db::Mail;
+use super::db::{Db, Mail};
 use super::state::AppState;
 use crate::error::AppError;
 use chrono::{DateTime, Duration, Utc};
@@ -298,11 +298,15 @@ impl Mailer {
                     ),
             )
             .map_err(|e| format!("message: {e}"))?;
-        self.transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        // The transport's own timeout covers connecting only: a server that stops answering in
+        // the middle of a conversation would hold the outbox for good.
+        match tokio::time::timeout(SEND_TIMEOUT, self.transport.send(message)).await {
+            Ok(sent) => sent.map(|_| ()).map_err(|e| e.to_string()),
+            Err(_) => Err(format!(
+                "the mail server did not finish within {} s",
+                SEND_TIMEOUT.as_secs()
+            )),
+        }
     }
 }
 
@@ -347,9 +351,12 @@ async fn thread_of(state: &AppState, ticket_id: Option<i64>) -> Result<Thread, A
             .desk_address
             .as_deref()
             .and_then(|desk| crate::domain::inbound::reply_address(desk, number)),
-        root: state.db.thread_root(id).await?,
+        root: Db::thread_root(&mut *state.db.conn().await?, id).await?,
     })
 }
+
+/// How long one message may take to hand over, well within its claim's lease.
+const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// How long a claimed message is reserved for the worker that claimed it.
 const LEASE_SECONDS: i64 = 120;

@@ -104,6 +104,7 @@ pub fn for_change(
 /// answer by replying to the mail or on the request's page.
 pub async fn ask_for_details(
     state: &AppState,
+    conn: &mut Conn,
     ticket_id: i64,
     t: &Ticket,
     who: &Audience,
@@ -116,10 +117,10 @@ pub async fn ask_for_details(
     }) else {
         return Ok(());
     };
-    let Some((_, category)) = state.db.category(slug).await? else {
+    let Some((_, category)) = state.db.category_in(conn, slug).await? else {
         return Ok(());
     };
-    if category.fields.is_empty() || state.db.thread_root(ticket_id).await?.is_none() {
+    if category.fields.is_empty() || Db::thread_root(conn, ticket_id).await?.is_none() {
         return Ok(());
     }
     let (intro, lines) = category.details_asked();

@@ -74,7 +74,7 @@ impl<'a> TicketWrite<'a> {
         before: &TicketRow,
         events: &[TicketEvent],
     ) -> Result<TicketRow, AppError> {
-        let policies = self.state.db.policies().await?;
+        let policies = self.state.db.policies_in(&mut self.tx).await?;
         super::sla::refresh(&mut self.tx, &policies, before.id, self.now).await?;
         let updated = Db::ticket(&mut self.tx, before.id)
             .await?
@@ -100,7 +100,16 @@ impl<'a> TicketWrite<'a> {
         events: &[TicketEvent],
     ) -> Result<(), AppError> {
         let mut told = notify::for_change(ticket, who, events, self.actor.as_ref());
-        notify::ask_for_details(self.state, ticket_id, ticket, who, events, &mut told).await?;
+        notify::ask_for_details(
+            self.state,
+            &mut self.tx,
+            ticket_id,
+            ticket,
+            who,
+            events,
+            &mut told,
+        )
+        .await?;
         notify::quote_notes(&mut self.tx, events, &mut told).await?;
         super::webhooks::enqueue(
             &mut self.tx,

@@ -14,10 +14,22 @@ impl Db {
         if let Some(list) = self.caches.categories.get(&()) {
             return Ok(list);
         }
+        self.all_categories_in(&mut *self.pool.acquire().await?)
+            .await
+    }
+
+    /// Every category, read on `conn` when they are not cached (see `policies_in`).
+    async fn all_categories_in(
+        &self,
+        conn: &mut AnyConnection,
+    ) -> Result<std::sync::Arc<Vec<(i64, Category)>>, AppError> {
+        if let Some(list) = self.caches.categories.get(&()) {
+            return Ok(list);
+        }
         let rows = sqlx::query(
             "SELECT id, slug, name, fields_json FROM categories ORDER BY position, slug",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *conn)
         .await?;
         let list = std::sync::Arc::new(
             rows.iter()
@@ -45,6 +57,20 @@ impl Db {
     pub async fn category(&self, slug: &str) -> Result<Option<(i64, Category)>, AppError> {
         Ok(self
             .all_categories()
+            .await?
+            .iter()
+            .find(|(_, c)| c.slug == slug)
+            .cloned())
+    }
+
+    /// The category `slug`, read on `conn` when categories are not cached (see `policies_in`).
+    pub async fn category_in(
+        &self,
+        conn: &mut AnyConnection,
+        slug: &str,
+    ) -> Result<Option<(i64, Category)>, AppError> {
+        Ok(self
+            .all_categories_in(conn)
             .await?
             .iter()
             .find(|(_, c)| c.slug == slug)

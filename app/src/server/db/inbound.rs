@@ -100,12 +100,15 @@ impl Db {
 
     /// The Message-ID of the mail a ticket was filed from, which every later mail about it
     /// answers so the requester's mail program keeps one conversation.
-    pub async fn thread_root(&self, ticket_id: i64) -> Result<Option<String>, AppError> {
+    pub async fn thread_root(
+        conn: &mut AnyConnection,
+        ticket_id: i64,
+    ) -> Result<Option<String>, AppError> {
         Ok(sqlx::query_scalar(
             "SELECT message_id FROM inbound_mail WHERE ticket_id = $1 AND outcome = 'created' ORDER BY id LIMIT 1",
         )
         .bind(ticket_id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *conn)
         .await?)
     }
 

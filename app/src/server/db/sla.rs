@@ -10,11 +10,23 @@ impl Db {
         if let Some(list) = self.caches.policies.get(&()) {
             return Ok(list);
         }
+        self.policies_in(&mut *self.pool.acquire().await?).await
+    }
+
+    /// The policies, read on `conn` when they are not cached: a write holding the writers' turn
+    /// must not wait for a second connection, which the writers queued behind it may all hold.
+    pub async fn policies_in(
+        &self,
+        conn: &mut AnyConnection,
+    ) -> Result<std::sync::Arc<Vec<Policy>>, AppError> {
+        if let Some(list) = self.caches.policies.get(&()) {
+            return Ok(list);
+        }
         let rows = sqlx::query(
             "SELECT id, name, categories, teams, time_zone, hours, holidays, targets_json, at_risk_percent, rules \
              FROM sla_policies ORDER BY position, id",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *conn)
         .await?;
         let list = std::sync::Arc::new(
             rows.iter()

@@ -191,7 +191,7 @@ pub(crate) async fn file_ticket(
             .await?;
     }
     let by_mail = row.channel == Channel::Email;
-    let policies = state.db.policies().await?;
+    let policies = state.db.policies_in(w.conn()).await?;
     let sla = crate::server::sla::refresh(w.conn(), &policies, id, now).await?;
     let assignee = auto.map(|(u, _)| u);
     let ticket = Filed {
