@@ -172,6 +172,14 @@ impl Drop for Processes {
             let _ = std::process::Command::new("kill")
                 .args(["-TERM", &c.id().to_string()])
                 .status();
+            // A process that has not stopped in ten seconds is killed: a drop never waits for good.
+            for _ in 0..100 {
+                if !matches!(c.try_wait(), Ok(None)) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let _ = c.kill();
             let _ = c.wait();
         }
         let _ = std::fs::remove_dir_all(&self.dir);
@@ -187,8 +195,12 @@ fn free_port() -> u16 {
 }
 
 async fn wait_healthy(base: &str) {
+    let client = Client::builder()
+        .timeout(Duration::from_secs(2))
+        .build()
+        .unwrap();
     for _ in 0..200 {
-        if let Ok(r) = reqwest::get(format!("{base}/healthz")).await {
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
             if r.status().is_success() {
                 return;
             }
@@ -200,6 +212,7 @@ async fn wait_healthy(base: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_processes_behind_nginx_act_as_one() {
+    let _watchdog = crate::helpers::Watchdog::start();
     if std::env::var("SWITCHBOARD_TEST_POSTGRES").is_err() {
         eprintln!("two processes share a database on PostgreSQL only: skipped on SQLite");
         return;
@@ -267,7 +280,10 @@ async fn two_processes_behind_nginx_act_as_one() {
     let mut cursor = board.cursor;
 
     // Requests filed through nginx (so through both processes, concurrently) get distinct numbers.
-    let client = Client::new();
+    let client = Client::builder()
+        .timeout(Duration::from_secs(120))
+        .build()
+        .unwrap();
     let rita = token(&client, &front, "rita@example.org", DEMO_PASSWORD).await;
     let mut filing = Vec::new();
     for i in 0..20 {

@@ -62,7 +62,7 @@ async fn every_curl_example_in_the_api_docs_works() {
     for command in commands {
         let command = command
             .replace("http://127.0.0.1:3000", &app.base)
-            .replacen("curl -s ", "curl -sS --fail-with-body ", 1);
+            .replacen("curl -s ", "curl -sS --max-time 60 --fail-with-body ", 1);
         let output = tokio::process::Command::new("bash")
             .arg("-c")
             .arg(&command)

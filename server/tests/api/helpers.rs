@@ -21,6 +21,63 @@ pub struct TestApp {
     keep_dir: bool,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    /// Last, so it stands down only after `drop` has dropped the test's database.
+    _watchdog: Watchdog,
+}
+
+/// Ends the whole run when a test outlives its time limit, naming it. A test waiting for something that
+/// never comes would otherwise hold CI until CI's own time runs out, with nothing saying which
+/// test it was (libtest's "running for over 60 seconds" is far up the log by then).
+pub struct Watchdog(std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>);
+
+impl Watchdog {
+    /// No test takes a minute, even on PostgreSQL with the suite running two at a time;
+    /// `TEST_LIMIT_SECS` sets another limit.
+    fn limit() -> std::time::Duration {
+        std::time::Duration::from_secs(
+            std::env::var("TEST_LIMIT_SECS")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(300),
+        )
+    }
+
+    /// Watches the test running on this thread (libtest names the thread after the test).
+    pub fn start() -> Watchdog {
+        let test = std::thread::current()
+            .name()
+            .unwrap_or("a test")
+            .to_string();
+        let done = std::sync::Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
+        let watched = done.clone();
+        let limit = Self::limit();
+        std::thread::spawn(move || {
+            let (lock, ended) = &*watched;
+            let finished = lock.lock().unwrap_or_else(|e| e.into_inner());
+            let (finished, _) = ended
+                .wait_timeout_while(finished, limit, |finished| !*finished)
+                .unwrap_or_else(|e| e.into_inner());
+            if !*finished {
+                // Straight to the process's stderr: libtest captures what the test's threads print.
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "\n{test} is still running after {} s; the run stops here",
+                    limit.as_secs()
+                );
+                std::process::exit(101);
+            }
+        });
+        Watchdog(done)
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        let (lock, ended) = &*self.0;
+        *lock.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        ended.notify_all();
+    }
 }
 
 impl Drop for TestApp {
@@ -56,12 +113,18 @@ fn drop_test_database(url: &str) {
             .build()
             .ok()?;
         runtime.block_on(async {
-            let mut conn = sqlx::postgres::PgConnection::connect(&admin).await.ok()?;
-            conn.execute(sqlx::AssertSqlSafe(format!(
-                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-            )))
-            .await
-            .ok()
+            let drop = async {
+                let mut conn = sqlx::postgres::PgConnection::connect(&admin).await.ok()?;
+                conn.execute(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .await
+                .ok()
+            };
+            tokio::time::timeout(std::time::Duration::from_secs(30), drop)
+                .await
+                .ok()
+                .flatten()
         })
     })
     .join();
@@ -181,6 +244,7 @@ impl TestApp {
     /// Starts a server on `config`'s database with its clock `ahead` of real time (set before
     /// any background work runs, as if the server had been down that long).
     pub async fn start(config: Config, ahead: std::time::Duration) -> TestApp {
+        let watchdog = Watchdog::start();
         // The server runs on the test's runtime. Leptos' streamed pages can stall for good on a
         // runtime of one worker (leptos-rs/leptos#4647), which `#[tokio::test]` alone gives: CI
         // saw a page stop after its <head> twice. The server itself always runs two or more.
@@ -225,6 +289,7 @@ impl TestApp {
             keep_dir: false,
             shutdown: Some(tx),
             server: Some(server),
+            _watchdog: watchdog,
         }
     }
 
@@ -234,8 +299,15 @@ impl TestApp {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        if let Some(server) = self.server.take() {
-            let _ = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
+        if let Some(mut server) = self.server.take() {
+            // Requests still running after ten seconds are cut off, with the workers, so nothing
+            // of this server runs on beside the one started next.
+            if tokio::time::timeout(std::time::Duration::from_secs(10), &mut server)
+                .await
+                .is_err()
+            {
+                server.abort();
+            }
         }
         config(self.database_url.clone(), false)
     }

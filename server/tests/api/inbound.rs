@@ -48,6 +48,17 @@ async fn outbox_sent(app: &TestApp) {
     panic!("the outbox never emptied");
 }
 
+/// Waits for a message to `to` that says `text`.
+async fn mail_saying(sink: &SmtpSink, to: &str, text: &str) -> Received {
+    for _ in 0..100 {
+        if let Some(m) = sink.to(to).into_iter().find(|m| m.data.contains(text)) {
+            return m;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no mail to {to} says {text:?}: {:#?}", sink.to(to));
+}
+
 /// Waits for the `n`th message to `to`.
 async fn mail_to(sink: &SmtpSink, to: &str, n: usize) -> Received {
     for _ in 0..100 {
@@ -268,16 +279,7 @@ async fn replies_thread_onto_their_ticket_once_and_machines_are_never_answered()
         json!({"status": "waiting", "waiting_on": "requester"}),
     )
     .await;
-    let asked = loop {
-        let all = sink.to("rita@example.org");
-        if let Some(m) = all
-            .iter()
-            .find(|m| m.data.contains("What is the asset tag?"))
-        {
-            break m.clone();
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let asked = mail_saying(&sink, "rita@example.org", "What is the asset tag?").await;
     assert!(asked.data.contains(&format!("[{n}]")));
     let sent_id = header(&asked, "Message-ID").unwrap().to_string();
 

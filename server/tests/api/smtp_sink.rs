@@ -44,7 +44,12 @@ impl SmtpSink {
         let addr = listener.local_addr().unwrap();
         let store = received.clone();
         let server = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
+            loop {
+                // A failed accept (a connection reset before it was taken) ends that one only.
+                let Ok((stream, _)) = listener.accept().await else {
+                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                    continue;
+                };
                 let store = store.clone();
                 tokio::spawn(async move {
                     let _ = session(stream, store).await;
