@@ -215,6 +215,15 @@ pub struct Config {
         global = true
     )]
     pub mail_from: String,
+    /// Seconds one message may take to hand over to the SMTP server (1 to 100; a message is
+    /// reserved for its sender for 120 s).
+    #[arg(
+        long,
+        env = "SWITCHBOARD_SMTP_TIMEOUT_SECS",
+        default_value_t = 60,
+        global = true
+    )]
+    pub smtp_timeout_secs: u64,
     /// Seconds between runs of the mail worker.
     #[arg(
         long,
@@ -580,6 +589,7 @@ impl Config {
             smtp_username: None,
             smtp_password: None,
             mail_from: "Switchboard <helpdesk@localhost>".into(),
+            smtp_timeout_secs: 60,
             mail_interval_secs: 5,
             sqlite_synchronous: Default::default(),
             trusted_proxies: String::new(),

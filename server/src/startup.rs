@@ -129,6 +129,7 @@ pub async fn build(config: &Config, listener: TcpListener) -> Result<Application
                 username: config.smtp_username.clone(),
                 password: config.smtp_password.as_ref().map(|s| s.0.clone()),
                 from: config.mail_from.clone(),
+                timeout: smtp_timeout(config.smtp_timeout_secs)?,
             })
             .map_err(StartError::Config)?,
         ),
@@ -591,6 +592,18 @@ impl Application {
             workers.spawn(app::server::inbound::imap::run(state, mailbox));
         }
         workers
+    }
+}
+
+/// How long one message may take to hand over: at most 100 s, well within the 120 s a claimed
+/// message is reserved for, so no other worker sends it meanwhile.
+fn smtp_timeout(secs: u64) -> Result<Duration, StartError> {
+    if (1..=100).contains(&secs) {
+        Ok(Duration::from_secs(secs))
+    } else {
+        Err(StartError::Config(format!(
+            "--smtp-timeout-secs is between 1 and 100, not {secs}"
+        )))
     }
 }
 

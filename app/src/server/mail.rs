@@ -200,6 +200,8 @@ pub struct SmtpSettings {
     pub username: Option<String>,
     pub password: Option<String>,
     pub from: String,
+    /// How long one message may take to hand over, connecting included.
+    pub timeout: std::time::Duration,
 }
 
 impl std::fmt::Debug for SmtpSettings {
@@ -211,6 +213,7 @@ impl std::fmt::Debug for SmtpSettings {
             .field("username", &self.username)
             .field("password", &self.password.as_ref().map(|_| "[redacted]"))
             .field("from", &self.from)
+            .field("timeout", &self.timeout)
             .finish()
     }
 }
@@ -220,6 +223,7 @@ impl std::fmt::Debug for SmtpSettings {
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+    timeout: std::time::Duration,
 }
 
 impl std::fmt::Debug for Mailer {
@@ -241,15 +245,14 @@ impl Mailer {
             Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&s.host)
                 .map_err(|e| format!("SMTP host '{}': {e}", s.host))?,
         };
-        let mut builder = builder
-            .port(s.port)
-            .timeout(Some(std::time::Duration::from_secs(15)));
+        let mut builder = builder.port(s.port).timeout(Some(s.timeout));
         if let (Some(user), Some(password)) = (&s.username, &s.password) {
             builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
         }
         Ok(Mailer {
             transport: builder.build(),
             from,
+            timeout: s.timeout,
         })
     }
 
@@ -300,11 +303,11 @@ impl Mailer {
             .map_err(|e| format!("message: {e}"))?;
         // The transport's own timeout covers connecting only: a server that stops answering in
         // the middle of a conversation would hold the outbox for good.
-        match tokio::time::timeout(SEND_TIMEOUT, self.transport.send(message)).await {
+        match tokio::time::timeout(self.timeout, self.transport.send(message)).await {
             Ok(sent) => sent.map(|_| ()).map_err(|e| e.to_string()),
             Err(_) => Err(format!(
                 "the mail server did not finish within {} s",
-                SEND_TIMEOUT.as_secs()
+                self.timeout.as_secs()
             )),
         }
     }
@@ -354,9 +357,6 @@ async fn thread_of(state: &AppState, ticket_id: Option<i64>) -> Result<Thread, A
         root: Db::thread_root(&mut *state.db.conn().await?, id).await?,
     })
 }
-
-/// How long one message may take to hand over, well within its claim's lease.
-const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// How long a claimed message is reserved for the worker that claimed it.
 const LEASE_SECONDS: i64 = 120;

@@ -162,6 +162,59 @@ async fn mail_waits_out_an_smtp_outage_and_is_never_sent_twice() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mail_server_that_stops_answering_does_not_hold_the_outbox() {
+    let sink = SmtpSink::start().await;
+    let port = sink.addr.port();
+    let app = TestApp::spawn_configured(false, |c| {
+        c.smtp_host = Some("127.0.0.1".into());
+        c.smtp_port = port;
+        c.smtp_security = "none".into();
+        c.mail_interval_secs = 3600;
+        c.smtp_timeout_secs = 2;
+    })
+    .await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    // The server takes the message and never says whether it has it.
+    sink.stall();
+    let t = rita.file("Printer jammed").await;
+    let round = tokio::time::timeout(Duration::from_secs(20), deliver_due(&app.state))
+        .await
+        .expect("the round ends although the mail server never answers");
+    assert_eq!(round.unwrap(), 0);
+    let status = app.state.db.outbox_summary().await.unwrap();
+    assert_eq!(status.len(), 1, "{status:?}");
+    assert_eq!(status[0].0, "pending", "tried again later: {status:?}");
+    assert!(
+        status[0]
+            .2
+            .as_deref()
+            .unwrap_or_default()
+            .contains("within 2 s"),
+        "the outbox says why: {status:?}"
+    );
+    // Answering again, the server gets the message on the next attempt, once.
+    sink.release();
+    app.state.clock.advance(Duration::from_secs(31));
+    assert_eq!(deliver_due(&app.state).await.unwrap(), 1);
+    assert_eq!(sink.to("rita@example.org").len(), 1);
+    assert!(sink.to("rita@example.org")[0].subject().contains(&t.number));
+
+    // A wait longer than a message stays reserved for its sender is refused at start.
+    for secs in [0, 101] {
+        let dir = crate::helpers::fresh_dir();
+        let mut config = crate::helpers::config(crate::helpers::fresh_database(&dir).await, false);
+        config.smtp_host = Some("127.0.0.1".into());
+        config.smtp_timeout_secs = secs;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let Err(e) = switchboard::build(&config, listener).await else {
+            panic!("a timeout of {secs} s is refused");
+        };
+        assert!(e.to_string().contains("--smtp-timeout-secs"), "{e}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_smtp_notifications_stay_in_the_app_and_the_outbox_says_why() {
     let app = TestApp::spawn().await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;

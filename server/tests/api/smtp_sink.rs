@@ -1,6 +1,6 @@
 //! A real SMTP server for the tests: it speaks the protocol over TCP on a loopback port and keeps
 //! every message it accepts. It can be stopped and started again on the same port to play an
-//! outage.
+//! outage, or stall: take a message's data and never answer, like a server that hangs.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -29,6 +29,15 @@ pub struct SmtpSink {
     pub addr: SocketAddr,
     pub received: Arc<Mutex<Vec<Received>>>,
     server: Option<JoinHandle<()>>,
+    stall: Stall,
+}
+
+/// Whether sessions answer a message's data; stalled ones wait for `release`, then hang up
+/// without keeping the message.
+#[derive(Clone, Default)]
+struct Stall {
+    on: Arc<std::sync::atomic::AtomicBool>,
+    released: Arc<tokio::sync::Notify>,
 }
 
 impl SmtpSink {
@@ -37,12 +46,14 @@ impl SmtpSink {
     }
 
     async fn start_on(addr: SocketAddr, received: Arc<Mutex<Vec<Received>>>) -> SmtpSink {
+        let stall = Stall::default();
         let socket = TcpSocket::new_v4().unwrap();
         socket.set_reuseaddr(true).unwrap();
         socket.bind(addr).unwrap();
         let listener = socket.listen(64).unwrap();
         let addr = listener.local_addr().unwrap();
         let store = received.clone();
+        let stalls = stall.clone();
         let server = tokio::spawn(async move {
             loop {
                 // A failed accept (a connection reset before it was taken) ends that one only.
@@ -50,9 +61,9 @@ impl SmtpSink {
                     tokio::time::sleep(std::time::Duration::from_millis(10)).await;
                     continue;
                 };
-                let store = store.clone();
+                let (store, stall) = (store.clone(), stalls.clone());
                 tokio::spawn(async move {
-                    let _ = session(stream, store).await;
+                    let _ = session(stream, store, stall).await;
                 });
             }
         });
@@ -60,7 +71,23 @@ impl SmtpSink {
             addr,
             received,
             server: Some(server),
+            stall,
         }
+    }
+
+    /// From now on a message's data is taken and never answered.
+    pub fn stall(&self) {
+        self.stall
+            .on
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Answers again; the sessions left hanging hang up.
+    pub fn release(&self) {
+        self.stall
+            .on
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+        self.stall.released.notify_waiters();
     }
 
     /// Stops listening: connections are refused until `restart`.
@@ -94,7 +121,11 @@ impl Drop for SmtpSink {
     }
 }
 
-async fn session(stream: TcpStream, store: Arc<Mutex<Vec<Received>>>) -> std::io::Result<()> {
+async fn session(
+    stream: TcpStream,
+    store: Arc<Mutex<Vec<Received>>>,
+    stall: Stall,
+) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read).lines();
     write.write_all(b"220 sink ESMTP ready\r\n").await?;
@@ -125,6 +156,14 @@ async fn session(stream: TcpStream, store: Arc<Mutex<Vec<Received>>>) -> std::io
                 }
                 data.push_str(l.strip_prefix('.').unwrap_or(&l));
                 data.push('\n');
+            }
+            if stall.on.load(std::sync::atomic::Ordering::SeqCst) {
+                let released = stall.released.notified();
+                // Released meanwhile: nothing to wait for.
+                if stall.on.load(std::sync::atomic::Ordering::SeqCst) {
+                    released.await;
+                }
+                return Ok(());
             }
             store.lock().unwrap().push(Received {
                 from: std::mem::take(&mut from),
