@@ -156,6 +156,65 @@ pub fn words(file: &str) -> Response {
     }
 }
 
+/// Lowers the priority of the split client's parts that a page preloads.
+///
+/// For the page's group, leptos writes one `<link rel="preload" as="fetch">` per part of the split
+/// client (24 to 48 of them) at the browser's default, high, priority, with no way to choose
+/// another. The server's HTML paints the page without them, and they are needed only to hydrate,
+/// after the main part. Fetched first, they compete with what paints (phones on slow networks
+/// wait longest). This marks them `fetchpriority="low"`, as leptos marks the main part's files
+/// when hydration is deferred. Only HTML is read, and only leptos' own tags are changed: their
+/// attributes come sorted, `as` first.
+pub async fn lower_part_preloads(req: Request, next: axum::middleware::Next) -> Response {
+    use futures_util::StreamExt;
+    let response = next.run(req).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    if !html {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let body = body
+        .into_data_stream()
+        .map(|chunk| chunk.map(lower_in_chunk));
+    Response::from_parts(parts, Body::from_stream(body))
+}
+
+/// The part preloads in `chunk` lowered (see [`lower_part_preloads`]); a tag split between two
+/// chunks is left as it is.
+fn lower_in_chunk(chunk: axum::body::Bytes) -> axum::body::Bytes {
+    const TAG: &str = "<link as=\"fetch\" ";
+    let Ok(text) = std::str::from_utf8(&chunk) else {
+        return chunk;
+    };
+    if !text.contains(TAG) {
+        return chunk;
+    }
+    let mut out = String::with_capacity(text.len() + 512);
+    let mut rest = text;
+    while let Some(at) = rest.find(TAG) {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..];
+        let end = tag.find('>').map_or(tag.len(), |e| e + 1);
+        let (tag, after) = tag.split_at(end);
+        let part = tag.contains(" href=\"/pkg/")
+            && tag.contains(" type=\"application/wasm\"")
+            && !tag.contains("fetchpriority");
+        if part {
+            out.push_str("<link fetchpriority=\"low\" ");
+            out.push_str(&tag["<link ".len()..]);
+        } else {
+            out.push_str(tag);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// The files a split client adds beside its own (`__wasm_split.*.js`, its manifest and the pages'
 /// wasm files), by name.
 fn split_parts(dir: &Path) -> Vec<String> {
@@ -201,6 +260,40 @@ fn copies_are_fresh(dir: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_leptos_part_preloads_are_lowered() {
+        let head = concat!(
+            r#"<link id="words" rel="preload" href="/words/en.1.ftl" as="fetch" crossorigin="">"#,
+            r#"<link rel="preload" href="/pkg/switchboard.1.wasm" as="fetch" type="application/wasm">"#,
+            r#"<link as="fetch" crossorigin="n" href="/pkg/chunk_8.wasm" rel="preload" type="application/wasm">"#,
+            r#"<p>&lt;link as="fetch" href="/pkg/x.wasm" type="application/wasm"&gt;</p>"#,
+            r#"<link as="fetch" fetchpriority="high" href="/pkg/a.wasm" rel="preload" type="application/wasm">"#,
+            r#"<link as="fetch" href="/elsewhere/b.wasm" rel="preload" type="application/wasm">"#,
+            r#"<link as="fetch" crossorigin="n" href="/pkg/split_ticket_pages_1.wasm" rel="preload" type="application/wasm">"#,
+            "<title>Tickets</title><link as=\"fetch\" href=\"/pkg/cut"
+        );
+        let lowered = String::from_utf8(lower_in_chunk(head.into()).to_vec()).unwrap();
+        assert_eq!(
+            lowered.matches(r#"fetchpriority="low""#).count(),
+            2,
+            "{lowered}"
+        );
+        assert!(lowered.contains(
+            r#"<link fetchpriority="low" as="fetch" crossorigin="n" href="/pkg/chunk_8.wasm""#
+        ));
+        assert!(lowered.contains(
+            r#"<link fetchpriority="low" as="fetch" crossorigin="n" href="/pkg/split_ticket_pages_1.wasm""#
+        ));
+        // Everything else is as it was: the words, the main part, escaped text, a chosen
+        // priority, another folder, and a tag cut off by the chunk's end.
+        assert_eq!(
+            lowered.replace(r#"<link fetchpriority="low" "#, "<link "),
+            head
+        );
+        let plain: axum::body::Bytes = "<p>no tags</p>".into();
+        assert_eq!(lower_in_chunk(plain.clone()), plain);
+    }
 
     #[test]
     fn only_the_current_hash_names_a_file() {

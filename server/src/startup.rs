@@ -415,6 +415,7 @@ pub fn router(state: AppState) -> Router {
             merged_redirect,
         ))
         .layer(middleware::from_fn(server_fn_status))
+        .layer(middleware::from_fn(crate::assets::lower_part_preloads))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             files_with_the_request_form,
