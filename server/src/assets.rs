@@ -176,7 +176,9 @@ pub async fn lower_part_preloads(req: Request, next: axum::middleware::Next) -> 
     if !html {
         return response;
     }
-    let (parts, body) = response.into_parts();
+    let (mut parts, body) = response.into_parts();
+    // The length may change; the body is sent in chunks instead.
+    parts.headers.remove(header::CONTENT_LENGTH);
     let body = body
         .into_data_stream()
         .map(|chunk| chunk.map(lower_in_chunk));
