@@ -9,6 +9,11 @@ use serde_json::json;
 use std::time::Duration;
 
 async fn with_mail(sink: &SmtpSink) -> TestApp {
+    with_mail_and(sink, |_| {}).await
+}
+
+/// A desk mailing through `sink`, configured further by `adjust`.
+async fn with_mail_and(sink: &SmtpSink, adjust: impl FnOnce(&mut switchboard::Config)) -> TestApp {
     let port = sink.addr.port();
     TestApp::spawn_configured(false, |c| {
         c.smtp_host = Some("127.0.0.1".into());
@@ -18,6 +23,7 @@ async fn with_mail(sink: &SmtpSink) -> TestApp {
         c.public_url = "https://help.example.org".into();
         // The tests send the outbox themselves, at the moments they choose.
         c.mail_interval_secs = 3600;
+        adjust(c);
     })
     .await
 }
@@ -164,15 +170,7 @@ async fn mail_waits_out_an_smtp_outage_and_is_never_sent_twice() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_mail_server_that_stops_answering_does_not_hold_the_outbox() {
     let sink = SmtpSink::start().await;
-    let port = sink.addr.port();
-    let app = TestApp::spawn_configured(false, |c| {
-        c.smtp_host = Some("127.0.0.1".into());
-        c.smtp_port = port;
-        c.smtp_security = "none".into();
-        c.mail_interval_secs = 3600;
-        c.smtp_timeout_secs = 2;
-    })
-    .await;
+    let app = with_mail_and(&sink, |c| c.smtp_timeout_secs = 2).await;
     let rita = app.api_user("rita@example.org", Role::Requester).await;
     // The server takes the message and never says whether it has it.
     sink.stall();
