@@ -4,13 +4,13 @@ use crate::domain::User;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-#[server(endpoint = "current_user")]
+#[server(endpoint = "current_user", output = crate::api::JsonAnswer)]
 pub async fn current_user() -> Result<Option<User>, AppError> {
     Ok(super::ssr::caller().await?.1)
 }
 
 /// How the sign-in page asks for who someone is (public: the page is shown before signing in).
-#[server(endpoint = "sign_in_options")]
+#[server(endpoint = "sign_in_options", output = crate::api::JsonAnswer)]
 pub async fn sign_in_options() -> Result<crate::domain::directory::SignInOptions, AppError> {
     let state = super::ssr::state()?;
     Ok(crate::domain::directory::SignInOptions {
@@ -25,7 +25,7 @@ pub async fn sign_in_options() -> Result<crate::domain::directory::SignInOptions
 }
 
 /// Signs in with email and password and sets the session cookie. `next` is a local path to go to.
-#[server(endpoint = "sign_in")]
+#[server(endpoint = "sign_in", output = crate::api::JsonAnswer)]
 pub async fn sign_in(
     email: String,
     password: String,
@@ -56,7 +56,7 @@ pub fn safe_next(next: Option<&str>, home: &str) -> String {
         .unwrap_or_else(|| home.to_string())
 }
 
-#[server(endpoint = "sign_out")]
+#[server(endpoint = "sign_out", output = crate::api::JsonAnswer)]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::server::auth;
     use axum::http::{header, HeaderValue};
@@ -92,7 +92,7 @@ fn client_addr() -> Option<std::net::IpAddr> {
 
 /// Self-registration for requesters, when the admin allows it: the account waits for its owner
 /// to open the link mailed to the address. Answers the address the link went to.
-#[server(endpoint = "register")]
+#[server(endpoint = "register", output = crate::api::JsonAnswer)]
 pub async fn register(email: String, name: String, password: String) -> Result<String, AppError> {
     let state = super::ssr::state()?;
     crate::server::accounts::register(
@@ -108,7 +108,7 @@ pub async fn register(email: String, name: String, password: String) -> Result<S
 }
 
 /// Proves an address with the link mailed to it, then sends the person to sign in.
-#[server(endpoint = "verify_email")]
+#[server(endpoint = "verify_email", output = crate::api::JsonAnswer)]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
     let state = super::ssr::state()?;
     crate::server::accounts::verify_email(&state, &token).await?;
@@ -117,21 +117,21 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
 }
 
 /// Mails a reset link if the address has an account; the answer never says whether it does.
-#[server(endpoint = "request_reset")]
+#[server(endpoint = "request_reset", output = crate::api::JsonAnswer)]
 pub async fn request_reset(email: String) -> Result<(), AppError> {
     let state = super::ssr::state()?;
     crate::server::accounts::request_reset(&state, &email, client_addr(), asked_language()).await
 }
 
 /// Whether a reset link still works (the reset page asks before showing its form).
-#[server(endpoint = "reset_link_live")]
+#[server(endpoint = "reset_link_live", output = crate::api::JsonAnswer)]
 pub async fn reset_link_live(token: String) -> Result<bool, AppError> {
     let state = super::ssr::state()?;
     crate::server::accounts::reset_link_live(&state, &token).await
 }
 
 /// Sets a new password with a reset link; every earlier session and token ends.
-#[server(endpoint = "reset_password")]
+#[server(endpoint = "reset_password", output = crate::api::JsonAnswer)]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
     let state = super::ssr::state()?;
     crate::server::accounts::reset_password(&state, &token, &password).await?;
@@ -140,14 +140,14 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 }
 
 /// The caller's API tokens.
-#[server(endpoint = "my_tokens")]
+#[server(endpoint = "my_tokens", output = crate::api::JsonAnswer)]
 pub async fn my_tokens() -> Result<Vec<crate::domain::ApiToken>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::accounts::tokens(&state, &user, None).await
 }
 
 /// Creates an API token for the caller; answers the token, shown once.
-#[server(endpoint = "create_api_token")]
+#[server(endpoint = "create_api_token", output = crate::api::JsonAnswer)]
 pub async fn create_api_token(name: String, days: String) -> Result<String, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     let days = match days.trim() {
@@ -173,7 +173,7 @@ pub async fn create_api_token(name: String, days: String) -> Result<String, AppE
     Ok(token)
 }
 
-#[server(endpoint = "revoke_api_token")]
+#[server(endpoint = "revoke_api_token", output = crate::api::JsonAnswer)]
 pub async fn revoke_api_token(id: i64) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::accounts::revoke_token(&state, &user, id).await
@@ -181,7 +181,7 @@ pub async fn revoke_api_token(id: i64) -> Result<(), AppError> {
 
 /// Sets the caller's language and time zone. Without JavaScript the form's post comes back to the
 /// account page, which then reads in the new language.
-#[server(endpoint = "save_language_and_zone")]
+#[server(endpoint = "save_language_and_zone", output = crate::api::JsonAnswer)]
 pub async fn save_language_and_zone(language: String, time_zone: String) -> Result<User, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     let user = crate::server::locale::set_preferences(&state, &user, &language, &time_zone).await?;

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::types::{BoardCard, BoardChanges, BoardSnapshot, ColumnPage, Suggestion};
 use leptos::prelude::*;
 
-#[server(endpoint = "get_board")]
+#[server(endpoint = "get_board", output = crate::api::JsonAnswer)]
 pub async fn get_board() -> Result<BoardSnapshot, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::board(&state, &user).await
@@ -12,7 +12,7 @@ pub async fn get_board() -> Result<BoardSnapshot, AppError> {
 
 /// Changes since `cursor`; cheap (no database work) when nothing changed. With `wait_ms` (at
 /// most 25 s), a poll with nothing to answer waits on the server for the next change.
-#[server(endpoint = "poll_board")]
+#[server(endpoint = "poll_board", output = crate::api::JsonAnswer)]
 pub async fn poll_board(cursor: i64, wait_ms: Option<u32>) -> Result<BoardChanges, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::board_changes(&state, &user, cursor, super::ssr::waiting(wait_ms)).await
@@ -20,14 +20,14 @@ pub async fn poll_board(cursor: i64, wait_ms: Option<u32>) -> Result<BoardChange
 
 /// The change feed's head once it is past `cursor` (waiting up to `wait_ms`, at most 25 s): the
 /// technician's lists are read again when it moved.
-#[server(endpoint = "work_changed")]
+#[server(endpoint = "work_changed", output = crate::api::JsonAnswer)]
 pub async fn work_changed(cursor: i64, wait_ms: Option<u32>) -> Result<i64, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::feed_after(&state, &user, cursor, super::ssr::waiting(wait_ms)).await
 }
 
 /// The next page of a long column.
-#[server(endpoint = "board_page")]
+#[server(endpoint = "board_page", output = crate::api::JsonAnswer)]
 pub async fn board_page(
     status: crate::domain::Status,
     after: String,
@@ -37,7 +37,7 @@ pub async fn board_page(
 }
 
 /// One change to the selected cards, each through the rules of a single change.
-#[server(input = leptos::server_fn::codec::Json, endpoint = "bulk_change")]
+#[server(input = leptos::server_fn::codec::Json, endpoint = "bulk_change", output = crate::api::JsonAnswer)]
 pub async fn bulk_change(
     targets: Vec<crate::types::BulkTarget>,
     change: crate::types::BulkChange,
@@ -61,13 +61,13 @@ pub async fn bulk_change(
 }
 
 /// Open tickets matching the board's search, loaded or not.
-#[server(endpoint = "board_search")]
+#[server(endpoint = "board_search", output = crate::api::JsonAnswer)]
 pub async fn board_search(text: String) -> Result<Vec<BoardCard>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::board_search(&state, &user, &text).await
 }
 
-#[server(endpoint = "suggest_assignees")]
+#[server(endpoint = "suggest_assignees", output = crate::api::JsonAnswer)]
 pub async fn suggest_assignees(
     number: String,
     escalation: bool,
@@ -78,7 +78,7 @@ pub async fn suggest_assignees(
 }
 
 /// A technician's tickets (by priority) and the unassigned queue.
-#[server(endpoint = "my_work")]
+#[server(endpoint = "my_work", output = crate::api::JsonAnswer)]
 pub async fn my_work() -> Result<crate::types::MyWork, AppError> {
     use crate::server::service::{self, ListParams};
     let (state, user) = super::ssr::signed_in().await?;

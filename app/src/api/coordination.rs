@@ -16,19 +16,19 @@ fn project_id(s: &str) -> Result<i64, AppError> {
     s.trim().parse().map_err(|_| AppError::NotFound)
 }
 
-#[server(endpoint = "projects")]
+#[server(endpoint = "projects", output = crate::api::JsonAnswer)]
 pub async fn list_projects() -> Result<Vec<ProjectSummary>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::coordination::projects(&state, &user).await
 }
 
-#[server(endpoint = "project")]
+#[server(endpoint = "project", output = crate::api::JsonAnswer)]
 pub async fn get_project(id: String) -> Result<ProjectPage, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::coordination::project_page(&state, &user, project_id(&id)?).await
 }
 
-#[server(endpoint = "create_project")]
+#[server(endpoint = "create_project", output = crate::api::JsonAnswer)]
 pub async fn create_project(
     name: String,
     description: String,
@@ -48,13 +48,13 @@ pub async fn create_project(
     crate::server::coordination::create_project(&state, &user, draft).await
 }
 
-#[server(endpoint = "add_project_watcher")]
+#[server(endpoint = "add_project_watcher", output = crate::api::JsonAnswer)]
 pub async fn add_project_watcher(id: String, email: String) -> Result<Project, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::coordination::add_project_watcher(&state, &user, project_id(&id)?, &email).await
 }
 
-#[server(endpoint = "plan_task")]
+#[server(endpoint = "plan_task", output = crate::api::JsonAnswer)]
 pub async fn plan_task(
     project: String,
     title: String,
@@ -78,7 +78,7 @@ pub async fn plan_task(
 }
 
 /// Puts a ticket into a project (`project` empty: none) with an optional due date.
-#[server(endpoint = "plan_ticket")]
+#[server(endpoint = "plan_ticket", output = crate::api::JsonAnswer)]
 pub async fn plan_ticket(
     number: String,
     project: String,
@@ -103,7 +103,7 @@ pub async fn plan_ticket(
 }
 
 /// Makes a ticket wait on facility work: a new work order, or `existing` (its id).
-#[server(endpoint = "request_facility_work")]
+#[server(endpoint = "request_facility_work", output = crate::api::JsonAnswer)]
 pub async fn request_facility_work(
     number: String,
     what: Option<String>,
@@ -138,14 +138,14 @@ pub async fn request_facility_work(
     .await
 }
 
-#[server(endpoint = "work_orders")]
+#[server(endpoint = "work_orders", output = crate::api::JsonAnswer)]
 pub async fn list_work_orders() -> Result<Vec<WorkOrder>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::coordination::work_orders(&state, &user).await
 }
 
 /// `done` (with what was done), `expect` (a new expected date) or `cancel`.
-#[server(endpoint = "update_work_order")]
+#[server(endpoint = "update_work_order", output = crate::api::JsonAnswer)]
 pub async fn update_work_order(
     id: String,
     action: String,
@@ -165,7 +165,7 @@ pub async fn update_work_order(
 }
 
 /// Links a ticket to `other`: `parent`, `child`, `related`, or `duplicate` (merge into it).
-#[server(endpoint = "link_ticket")]
+#[server(endpoint = "link_ticket", output = crate::api::JsonAnswer)]
 pub async fn link_ticket(number: String, kind: String, other: String) -> Result<(), AppError> {
     use crate::domain::coordination::LinkChoice;
     let (state, user) = super::ssr::signed_in().await?;
@@ -175,7 +175,7 @@ pub async fn link_ticket(number: String, kind: String, other: String) -> Result<
     crate::server::coordination::link(&state, &user, ticket_number(&number)?, kind, &other).await
 }
 
-#[server(endpoint = "unlink_ticket")]
+#[server(endpoint = "unlink_ticket", output = crate::api::JsonAnswer)]
 pub async fn unlink_ticket(number: String, other: String) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::coordination::unlink(
@@ -188,14 +188,14 @@ pub async fn unlink_ticket(number: String, other: String) -> Result<(), AppError
 }
 
 /// The known issues announced now, for the banners.
-#[server(endpoint = "known_issues")]
+#[server(endpoint = "known_issues", output = crate::api::JsonAnswer)]
 pub async fn known_issues() -> Result<Vec<crate::types::KnownIssue>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::coordination::known_issues(&state, &user).await
 }
 
 /// Announces a ticket as a known issue, or changes its notice (coordinators).
-#[server(endpoint = "announce_known_issue")]
+#[server(endpoint = "announce_known_issue", output = crate::api::JsonAnswer)]
 pub async fn announce_known_issue(number: String, notice: String) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::coordination::announce_known_issue(
@@ -208,14 +208,14 @@ pub async fn announce_known_issue(number: String, notice: String) -> Result<(), 
 }
 
 /// Takes a known issue's announcement down (coordinators).
-#[server(endpoint = "withdraw_known_issue")]
+#[server(endpoint = "withdraw_known_issue", output = crate::api::JsonAnswer)]
 pub async fn withdraw_known_issue(number: String) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::coordination::withdraw_known_issue(&state, &user, ticket_number(&number)?).await
 }
 
 /// "This affects me too": the caller's ticket about the known issue, filed now or before.
-#[server(endpoint = "affected_too")]
+#[server(endpoint = "affected_too", output = crate::api::JsonAnswer)]
 pub async fn affected_too(id: i64) -> Result<crate::domain::TicketNumber, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::coordination::affected_too(&state, &user, id).await

@@ -5,7 +5,7 @@ use crate::types::WebhookView;
 use leptos::prelude::*;
 
 /// Every webhook with its latest deliveries (admins).
-#[server(endpoint = "webhooks")]
+#[server(endpoint = "webhooks", output = crate::api::JsonAnswer)]
 pub async fn webhooks() -> Result<Vec<WebhookView>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::webhooks::overview(&state, &user).await
@@ -13,7 +13,7 @@ pub async fn webhooks() -> Result<Vec<WebhookView>, AppError> {
 
 /// Registers a webhook; the answer carries its secret, shown this once. `events` are the
 /// checked boxes (`events[]`); none checked is refused at the field.
-#[server(endpoint = "add_webhook")]
+#[server(endpoint = "add_webhook", output = crate::api::JsonAnswer)]
 pub async fn add_webhook(
     url: String,
     #[server(default)] events: Vec<String>,
@@ -31,14 +31,14 @@ pub async fn add_webhook(
     Ok(crate::server::webhooks::view(row, true))
 }
 
-#[server(endpoint = "remove_webhook")]
+#[server(endpoint = "remove_webhook", output = crate::api::JsonAnswer)]
 pub async fn remove_webhook(id: i64) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::webhooks::delete(&state, &user, id).await
 }
 
 /// Sends a delivery again, with its id (receivers skip one they have seen).
-#[server(endpoint = "resend_delivery")]
+#[server(endpoint = "resend_delivery", output = crate::api::JsonAnswer)]
 pub async fn resend_delivery(webhook: i64, delivery: i64) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::webhooks::resend(&state, &user, webhook, delivery).await

@@ -8,20 +8,20 @@ use crate::types::{Article, ArticlePage, ArticleSummary, KnownAnswers};
 use leptos::prelude::*;
 
 /// The articles the caller may read matching `query`, or the newest (also without an account).
-#[server(endpoint = "articles")]
+#[server(endpoint = "articles", output = crate::api::JsonAnswer)]
 pub async fn articles(query: String) -> Result<Vec<ArticleSummary>, AppError> {
     let (state, user) = super::ssr::caller().await?;
     crate::server::knowledge::articles(&state, user.as_ref(), &query).await
 }
 
-#[server(endpoint = "read_article")]
+#[server(endpoint = "read_article", output = crate::api::JsonAnswer)]
 pub async fn read_article(id: i64) -> Result<ArticlePage, AppError> {
     let (state, user) = super::ssr::caller().await?;
     crate::server::knowledge::article_page(&state, user.as_ref(), id).await
 }
 
 /// Saves a new article (`id` none) or a new version of one last seen at `version`.
-#[server(endpoint = "save_article")]
+#[server(endpoint = "save_article", output = crate::api::JsonAnswer)]
 pub async fn save_article(
     id: Option<i64>,
     version: Option<i64>,
@@ -32,7 +32,7 @@ pub async fn save_article(
 }
 
 /// "Did this help?": `helped` is `yes` or `no`.
-#[server(endpoint = "answer_article")]
+#[server(endpoint = "answer_article", output = crate::api::JsonAnswer)]
 pub async fn answer_article(id: i64, helped: String) -> Result<bool, AppError> {
     let (state, user) = super::ssr::caller().await?;
     let helped = match helped.as_str() {
@@ -45,7 +45,7 @@ pub async fn answer_article(id: i64, helped: String) -> Result<bool, AppError> {
 }
 
 /// A new article's draft from a resolved ticket, in the caller's language.
-#[server(endpoint = "article_from_ticket")]
+#[server(endpoint = "article_from_ticket", output = crate::api::JsonAnswer)]
 pub async fn article_from_ticket(number: String) -> Result<ArticleDraft, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     let number = crate::domain::TicketNumber::parse(&number).ok_or(AppError::NotFound)?;
@@ -56,7 +56,7 @@ pub async fn article_from_ticket(number: String) -> Result<ArticleDraft, AppErro
 }
 
 /// Past fixes and articles like a ticket (staff).
-#[server(endpoint = "ticket_answers")]
+#[server(endpoint = "ticket_answers", output = crate::api::JsonAnswer)]
 pub async fn ticket_answers(number: String) -> Result<KnownAnswers, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     let number = crate::domain::TicketNumber::parse(&number).ok_or(AppError::NotFound)?;
@@ -64,21 +64,21 @@ pub async fn ticket_answers(number: String) -> Result<KnownAnswers, AppError> {
 }
 
 /// Articles and the caller's own past fixes like a request being typed.
-#[server(endpoint = "request_answers")]
+#[server(endpoint = "request_answers", output = crate::api::JsonAnswer)]
 pub async fn request_answers(title: String, description: String) -> Result<KnownAnswers, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::knowledge::answers_for_request(&state, &user, &title, &description).await
 }
 
 /// The caller's own canned replies and the shared ones (staff).
-#[server(endpoint = "canned_replies")]
+#[server(endpoint = "canned_replies", output = crate::api::JsonAnswer)]
 pub async fn canned_replies() -> Result<Vec<CannedReply>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::replies::list(&state, &user).await
 }
 
 /// Saves a new canned reply (`id` none) or a change to one last seen at `version`.
-#[server(endpoint = "save_canned_reply")]
+#[server(endpoint = "save_canned_reply", output = crate::api::JsonAnswer)]
 pub async fn save_canned_reply(
     id: Option<i64>,
     version: Option<i64>,
@@ -88,14 +88,14 @@ pub async fn save_canned_reply(
     crate::server::replies::save(&state, &user, id, version, draft).await
 }
 
-#[server(endpoint = "delete_canned_reply")]
+#[server(endpoint = "delete_canned_reply", output = crate::api::JsonAnswer)]
 pub async fn delete_canned_reply(id: i64) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::replies::delete(&state, &user, id).await
 }
 
 /// The canned replies offered in a ticket's note box, filled for that ticket (staff).
-#[server(endpoint = "ticket_replies")]
+#[server(endpoint = "ticket_replies", output = crate::api::JsonAnswer)]
 pub async fn ticket_replies(number: String) -> Result<Vec<ReplyChoice>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::replies::for_ticket(&state, &user, super::tickets::number(&number)?).await

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::types::HeldMessage;
 use leptos::prelude::*;
 
-#[server(endpoint = "held_mail")]
+#[server(endpoint = "held_mail", output = crate::api::JsonAnswer)]
 pub async fn held_mail() -> Result<Vec<HeldMessage>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::inbound::held(&state, &user).await
@@ -12,7 +12,7 @@ pub async fn held_mail() -> Result<Vec<HeldMessage>, AppError> {
 
 /// `decision` is `file` (a new request from the sender), `attach` (an internal note on the
 /// ticket `number`) or `drop`. Answers the ticket it went to.
-#[server(endpoint = "decide_held_mail")]
+#[server(endpoint = "decide_held_mail", output = crate::api::JsonAnswer)]
 pub async fn decide_held_mail(
     id: i64,
     decision: String,

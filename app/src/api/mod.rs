@@ -13,6 +13,46 @@ pub mod reports;
 pub mod sla;
 pub mod tickets;
 
+use leptos::server_fn::{codec::Post, Bytes, ContentType, Decodes, Encodes, Format, FormatType};
+use serde::{de::DeserializeOwned, Serialize};
+
+/// How every server function answers: JSON in the body of the POST's answer, as leptos' `Json`,
+/// but read from text in the browser.
+///
+/// A page's resources read the answers the server wrote into the page from text
+/// (`serde_json::from_str`); leptos' own `Json` reads a server function's answer from bytes
+/// (`from_slice`). Both readers are generic, so every answer's type was read by two copies of its
+/// code in the browser. Reading both from text keeps one.
+pub type JsonAnswer = Post<JsonText>;
+
+/// JSON read from text (see [`JsonAnswer`]).
+pub struct JsonText;
+
+impl ContentType for JsonText {
+    const CONTENT_TYPE: &'static str = "application/json";
+}
+
+impl FormatType for JsonText {
+    const FORMAT_TYPE: Format = Format::Text;
+}
+
+impl<T: Serialize> Encodes<T> for JsonText {
+    type Error = serde_json::Error;
+
+    fn encode(value: &T) -> Result<Bytes, Self::Error> {
+        serde_json::to_vec(value).map(Bytes::from)
+    }
+}
+
+impl<T: DeserializeOwned> Decodes<T> for JsonText {
+    type Error = serde_json::Error;
+
+    fn decode(bytes: Bytes) -> Result<T, Self::Error> {
+        let text = std::str::from_utf8(&bytes).map_err(serde::de::Error::custom)?;
+        serde_json::from_str(text)
+    }
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use crate::domain::User;

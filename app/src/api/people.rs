@@ -5,19 +5,19 @@ use crate::error::AppError;
 use crate::types::{Roster, RosterUpdate};
 use leptos::prelude::*;
 
-#[server(endpoint = "get_roster")]
+#[server(endpoint = "get_roster", output = crate::api::JsonAnswer)]
 pub async fn get_roster() -> Result<Roster, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::people::roster(&state, &user).await
 }
 
-#[server(input = leptos::server_fn::codec::Json, endpoint = "update_technician")]
+#[server(input = leptos::server_fn::codec::Json, endpoint = "update_technician", output = crate::api::JsonAnswer)]
 pub async fn update_technician(update: RosterUpdate) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::people::update_technician(&state, &user, update).await
 }
 
-#[server(endpoint = "save_team")]
+#[server(endpoint = "save_team", output = crate::api::JsonAnswer)]
 pub async fn save_team(
     team: String,
     members: String,
@@ -28,20 +28,20 @@ pub async fn save_team(
     crate::server::people::save_team(&state, &user, &team, &members, auto).await
 }
 
-#[server(endpoint = "route_category")]
+#[server(endpoint = "route_category", output = crate::api::JsonAnswer)]
 pub async fn route_category(route_category: String, route_team: String) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::people::route_category(&state, &user, &route_category, &route_team).await
 }
 
 /// Every account and whether it is switched off (admins only).
-#[server(endpoint = "accounts")]
+#[server(endpoint = "accounts", output = crate::api::JsonAnswer)]
 pub async fn accounts() -> Result<Vec<crate::domain::Account>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::accounts::accounts(&state, &user).await
 }
 
-#[server(endpoint = "add_account")]
+#[server(endpoint = "add_account", output = crate::api::JsonAnswer)]
 pub async fn add_account(
     email: String,
     name: String,
@@ -52,13 +52,13 @@ pub async fn add_account(
     crate::server::people::add_account(&state, &user, &email, &name, &role, &password).await
 }
 
-#[server(endpoint = "set_role")]
+#[server(endpoint = "set_role", output = crate::api::JsonAnswer)]
 pub async fn set_role(email: String, role: String) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::people::set_role(&state, &user, &email, &role).await
 }
 
-#[server(endpoint = "change_password")]
+#[server(endpoint = "change_password", output = crate::api::JsonAnswer)]
 pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
     use crate::server::auth;
     use axum::http::{header, HeaderValue};
@@ -74,14 +74,14 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
 }
 
 /// Switches an account off or on again (admins only).
-#[server(endpoint = "set_active")]
+#[server(endpoint = "set_active", output = crate::api::JsonAnswer)]
 pub async fn set_active(email: String, active: bool) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::accounts::set_active(&state, &user, &email, active).await
 }
 
 /// Creates or updates a category; fields are one per line: `key | Label | required | hint`.
-#[server(endpoint = "save_category")]
+#[server(endpoint = "save_category", output = crate::api::JsonAnswer)]
 pub async fn save_category(slug: String, name: String, fields: String) -> Result<(), AppError> {
     use crate::server::people;
     let (state, user) = super::ssr::signed_in().await?;
@@ -91,14 +91,14 @@ pub async fn save_category(slug: String, name: String, fields: String) -> Result
 }
 
 /// The company directory's connection, last sync and recent changes (admins).
-#[server(endpoint = "directory_status")]
+#[server(endpoint = "directory_status", output = crate::api::JsonAnswer)]
 pub async fn directory_status() -> Result<crate::domain::directory::DirectoryStatus, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::directory::status(&state, &user).await
 }
 
 /// Runs the company directory's sync now (admins).
-#[server(endpoint = "sync_directory")]
+#[server(endpoint = "sync_directory", output = crate::api::JsonAnswer)]
 pub async fn sync_directory() -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::directory::sync_now(&state, &user).await

@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::types::ReportOptions;
 use leptos::prelude::*;
 
-#[server(endpoint = "report_options")]
+#[server(endpoint = "report_options", output = crate::api::JsonAnswer)]
 pub async fn get_report_options() -> Result<ReportOptions, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::reports::options(&state, &user).await
@@ -13,7 +13,7 @@ pub async fn get_report_options() -> Result<ReportOptions, AppError> {
 
 /// The report in the reader's language (their choice, else their browser's); its days are the
 /// desk's.
-#[server(input = leptos::server_fn::codec::Json, endpoint = "report")]
+#[server(input = leptos::server_fn::codec::Json, endpoint = "report", output = crate::api::JsonAnswer)]
 pub async fn get_report(query: ReportQuery) -> Result<Report, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     let parts = super::ssr::parts()?;

@@ -15,14 +15,14 @@ pub(super) fn number(s: &str) -> Result<crate::domain::TicketNumber, AppError> {
     crate::domain::TicketNumber::parse(s).ok_or(AppError::NotFound)
 }
 
-#[server(endpoint = "categories")]
+#[server(endpoint = "categories", output = crate::api::JsonAnswer)]
 pub async fn categories() -> Result<Vec<Category>, AppError> {
     let (state, _) = super::ssr::signed_in().await?;
     state.db.categories().await
 }
 
 /// Files a request from the portal form (which also works without JavaScript) or the board.
-#[server(endpoint = "file_request")]
+#[server(endpoint = "file_request", output = crate::api::JsonAnswer)]
 pub async fn file_request(
     title: String,
     description: String,
@@ -148,7 +148,7 @@ pub async fn file_request(
 
 /// What the caller typed into a request form that was refused moments ago (browsers without
 /// JavaScript come back to a fresh page).
-#[server(endpoint = "request_draft")]
+#[server(endpoint = "request_draft", output = crate::api::JsonAnswer)]
 pub async fn request_draft() -> Result<BTreeMap<String, String>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     let since = state.clock.now() - chrono::Duration::minutes(10);
@@ -160,7 +160,7 @@ pub async fn request_draft() -> Result<BTreeMap<String, String>, AppError> {
 }
 
 /// The caller's own requests, open first, most recently updated first.
-#[server(endpoint = "my_requests")]
+#[server(endpoint = "my_requests", output = crate::api::JsonAnswer)]
 pub async fn my_requests() -> Result<Vec<Ticket>, AppError> {
     use crate::server::service::{self, ListParams};
     let (state, user) = super::ssr::signed_in().await?;
@@ -172,13 +172,13 @@ pub async fn my_requests() -> Result<Vec<Ticket>, AppError> {
     Ok(service::list_tickets(&state, &user, params).await?.0)
 }
 
-#[server(endpoint = "get_ticket_detail")]
+#[server(endpoint = "get_ticket_detail", output = crate::api::JsonAnswer)]
 pub async fn get_ticket_detail(number: String) -> Result<TicketDetail, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::ticket_detail(&state, &user, super::tickets::number(&number)?).await
 }
 
-#[server(input = leptos::server_fn::codec::Json, endpoint = "change_ticket")]
+#[server(input = leptos::server_fn::codec::Json, endpoint = "change_ticket", output = crate::api::JsonAnswer)]
 pub async fn change_ticket(
     number: String,
     version: i64,
@@ -197,7 +197,7 @@ pub async fn change_ticket(
 
 /// A requester's decision on a resolved ticket, as a plain form post (works without JavaScript):
 /// `close` accepts the solution, `reopen` says it is not fixed (with what is still wrong).
-#[server(endpoint = "decide")]
+#[server(endpoint = "decide", output = crate::api::JsonAnswer)]
 pub async fn decide(
     number: String,
     version: i64,
@@ -233,7 +233,7 @@ pub async fn decide(
     .await
 }
 
-#[server(endpoint = "add_note")]
+#[server(endpoint = "add_note", output = crate::api::JsonAnswer)]
 pub async fn add_note(
     number: String,
     body: String,
@@ -270,7 +270,7 @@ pub async fn add_note(
     crate::server::service::add_note(&state, &user, super::tickets::number(&number)?, input).await
 }
 
-#[server(endpoint = "similar_tickets")]
+#[server(endpoint = "similar_tickets", output = crate::api::JsonAnswer)]
 pub async fn similar_tickets(title: String) -> Result<Vec<Ticket>, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::service::similar(&state, &user, &title).await
@@ -278,7 +278,7 @@ pub async fn similar_tickets(title: String) -> Result<Vec<Ticket>, AppError> {
 
 /// The ticket's current version: a cheap check that tells an open page whether to reload. With
 /// `seen` and `wait_ms` (at most 25 s) it answers when the version is no longer `seen`, or then.
-#[server(endpoint = "ticket_version")]
+#[server(endpoint = "ticket_version", output = crate::api::JsonAnswer)]
 pub async fn ticket_version(
     number: String,
     seen: Option<i64>,
@@ -297,7 +297,7 @@ pub async fn ticket_version(
 }
 
 /// Adds a watcher by email (coordinators, the requester or the assignee); answers the watchers.
-#[server(endpoint = "add_watcher")]
+#[server(endpoint = "add_watcher", output = crate::api::JsonAnswer)]
 pub async fn add_watcher(
     number: String,
     email: String,
@@ -308,7 +308,7 @@ pub async fn add_watcher(
 }
 
 /// The requester rates the help on a resolved or closed ticket.
-#[server(endpoint = "rate_ticket")]
+#[server(endpoint = "rate_ticket", output = crate::api::JsonAnswer)]
 pub async fn rate_ticket(number: String, score: String, comment: String) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::portal::rate(
@@ -322,14 +322,14 @@ pub async fn rate_ticket(number: String, score: String, comment: String) -> Resu
 }
 
 /// Creates a private tracking link; answers its address (shown once).
-#[server(endpoint = "create_tracking_link")]
+#[server(endpoint = "create_tracking_link", output = crate::api::JsonAnswer)]
 pub async fn create_tracking_link(number: String) -> Result<String, AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::portal::create_tracking_link(&state, &user, super::tickets::number(&number)?)
         .await
 }
 
-#[server(endpoint = "revoke_tracking_link")]
+#[server(endpoint = "revoke_tracking_link", output = crate::api::JsonAnswer)]
 pub async fn revoke_tracking_link(number: String, link: i64) -> Result<(), AppError> {
     let (state, user) = super::ssr::signed_in().await?;
     crate::server::portal::revoke_tracking_link(
@@ -342,7 +342,7 @@ pub async fn revoke_tracking_link(number: String, link: i64) -> Result<(), AppEr
 }
 
 /// The public side of a ticket, for whoever holds its private link (no sign-in).
-#[server(endpoint = "tracked_ticket")]
+#[server(endpoint = "tracked_ticket", output = crate::api::JsonAnswer)]
 pub async fn tracked_ticket(token: String) -> Result<TicketDetail, AppError> {
     let state = super::ssr::state()?;
     crate::server::portal::tracked(&state, &token).await
