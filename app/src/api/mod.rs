@@ -94,3 +94,57 @@ pub(crate) mod ssr {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn answers_are_read_back_from_text_and_bad_bytes_are_an_error() {
+        let answer = vec![("Zürich".to_string(), 3_i64)];
+        let bytes = <JsonText as Encodes<_>>::encode(&answer).unwrap();
+        let read: Vec<(String, i64)> = JsonText::decode(bytes).unwrap();
+        assert_eq!(read, answer);
+        let not_text = Bytes::from_static(b"[\"\xff\"]");
+        assert!(<JsonText as Decodes<Vec<String>>>::decode(not_text).is_err());
+        assert!(<JsonText as Decodes<Vec<String>>>::decode(Bytes::from_static(b"[")).is_err());
+    }
+
+    /// A server function declared without `output = crate::api::JsonAnswer` would bring back a
+    /// second copy of its answer's reading code in the browser (see [`JsonAnswer`]).
+    #[test]
+    fn every_server_function_answers_with_json_read_from_text() {
+        fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        sources(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut found = 0;
+        let mut other = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for line in text.lines().map(str::trim) {
+                // The function's attribute, alone on its line (not an argument's `#[server(default)]`).
+                if line.starts_with("#[server(") && line.ends_with(")]") {
+                    found += 1;
+                    if !line.contains("output = crate::api::JsonAnswer") {
+                        other.push(format!("{}: {line}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(found > 50, "the server functions were found ({found})");
+        assert!(other.is_empty(), "answer another way: {other:#?}");
+    }
+}
