@@ -361,4 +361,4 @@ impl Msg {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

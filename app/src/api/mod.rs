@@ -13,7 +13,8 @@ pub mod reports;
 pub mod sla;
 pub mod tickets;
 
-use leptos::server_fn::{codec::Post, Bytes, ContentType, Decodes, Encodes, Format, FormatType};
+use leptos::server_fn::codec::{JsonEncoding, Post};
+use leptos::server_fn::{Bytes, ContentType, Decodes, Encodes, Format, FormatType};
 use serde::{de::DeserializeOwned, Serialize};
 
 /// How every server function answers: JSON in the body of the POST's answer, as leptos' `Json`,
@@ -36,11 +37,12 @@ impl FormatType for JsonText {
     const FORMAT_TYPE: Format = Format::Text;
 }
 
+/// Written as leptos' `Json` writes it.
 impl<T: Serialize> Encodes<T> for JsonText {
     type Error = serde_json::Error;
 
     fn encode(value: &T) -> Result<Bytes, Self::Error> {
-        serde_json::to_vec(value).map(Bytes::from)
+        <JsonEncoding as Encodes<T>>::encode(value)
     }
 }
 
@@ -115,19 +117,10 @@ mod tests {
     /// second copy of its answer's reading code in the browser (see [`JsonAnswer`]).
     #[test]
     fn every_server_function_answers_with_json_read_from_text() {
-        fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    sources(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    out.push(path);
-                }
-            }
-        }
         let mut files = Vec::new();
-        sources(
+        crate::i18n::tests::files_under(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            "rs",
             &mut files,
         );
         let mut found = 0;

@@ -3,7 +3,8 @@ use chrono::TimeZone;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-fn files_under(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+/// Every file ending in `.{ext}` under `dir`, at any depth (the source scans here and in `api`).
+pub(crate) fn files_under(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
         if path.is_dir() {
