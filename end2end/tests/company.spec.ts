@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { ConsoleMessage, Page } from '@playwright/test';
-import { hydrated } from './helpers';
+import { hydrated, signOut } from './helpers';
 
 const op = `:${process.env.E2E_OIDC_PORT ?? 3997}`;
 
@@ -44,8 +44,7 @@ test('a coordinator signs in with the company account, lands on the board and si
   if (await menu.isVisible()) await menu.click();
   await expect(page.getByRole('link', { name: /Cora Coordinator/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Board', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+  await signOut(page);
 
   // The provider's answer brought back a second time signs no one in.
   await page.goto(callback);

@@ -30,6 +30,20 @@ export async function signIn(page: Page, email: string, next = '') {
   }
 }
 
+/**
+ * Signs out and waits for the fresh page the sign-out loads: the browser leaves for `/` once the
+ * server answers, and a test that navigates before that load would have its own navigation
+ * cancelled or overtaken by it.
+ */
+export async function signOut(page: Page) {
+  const reloaded = page.waitForEvent('load');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await reloaded;
+  await expect(page).toHaveURL(/:\d+\/$/);
+  await hydrated(page);
+  await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+}
+
 /** Fails when the page scrolls sideways (content wider than the viewport). */
 export async function noHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
