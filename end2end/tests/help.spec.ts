@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { apiToken, fileTicket, hydrated, noHorizontalScroll, patchTicket, signIn, watchConsole } from './helpers';
+import { apiToken, fileTicket, framesWithout, hydrated, noHorizontalScroll, patchTicket, signIn, watchConsole } from './helpers';
 
 /** A word no other test writes, so searches and suggestions find exactly this test's data. */
 function word(prefix: string): string {
@@ -126,9 +126,13 @@ test('a technician inserts a past fix into a note and turns a resolved ticket in
   await panel.getByRole('button', { name: 'Insert this fix into the note' }).first().click();
   await expect(page.locator('#note-body')).toHaveValue(`Replaced the ${key} pickup roller and cleaned the sensor.`);
   await page.screenshot({ path: 'test-results/help-past-fix.png', fullPage: true });
+  // The note reads the ticket again; the past fixes above the note box stay where they are.
+  const panelMissing = await framesWithout(page, '.known-answers');
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.locator('.note .body-text', { hasText: `Replaced the ${key} pickup roller` })).toBeVisible();
   await expect(page.locator('#note-body')).toHaveValue('');
+  await expect(panel).toBeVisible();
+  expect(await panelMissing()).toBe(0);
 
   await page.goto(`/tickets/${fixed}`);
   await hydrated(page);

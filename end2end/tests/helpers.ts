@@ -44,6 +44,23 @@ export async function signOut(page: Page) {
   await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
 }
 
+/**
+ * Counts, from now on, the frames the browser paints without `selector` on the page. A part a
+ * refresh should leave in place (the ticket read again after a note) is missing from none.
+ */
+export async function framesWithout(page: Page, selector: string): Promise<() => Promise<number>> {
+  await page.evaluate((sel) => {
+    const w = window as unknown as { framesWithout: number };
+    w.framesWithout = 0;
+    const frame = () => {
+      if (!document.querySelector(sel)) w.framesWithout++;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }, selector);
+  return () => page.evaluate(() => (window as unknown as { framesWithout: number }).framesWithout);
+}
+
 /** Fails when the page scrolls sideways (content wider than the viewport). */
 export async function noHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

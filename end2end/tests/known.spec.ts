@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { PASSWORD, signIn, hydrated, unique, watchConsole, fileTicket, getTicket, patchTicket, noHorizontalScroll } from './helpers';
+import { PASSWORD, signIn, hydrated, unique, watchConsole, fileTicket, getTicket, patchTicket, noHorizontalScroll, framesWithout } from './helpers';
 
 // A known issue: announced by the coordinator on the ticket's page, shown as a banner to
 // requesters (here on a phone), "This affects me too" files their ticket in one click, the board
@@ -51,6 +51,18 @@ test('a known issue is announced, joined from a phone, counted on the board and 
     await hydrated(phone);
     await expect(phone.locator('.known-issue').filter({ hasText: notice }).locator('.known-mine')).toContainText(ritas);
     await expect(phone.getByRole('button', { name: 'This affects me too' })).toHaveCount(0);
+
+    // Her ticket's page, loaded directly, shows it too and comes alive; a reply reads the
+    // ticket again without the banner leaving its place.
+    await phone.goto(`/tickets/${ritas}`);
+    await hydrated(phone);
+    await expect(phone.locator('.known-issue').filter({ hasText: notice }).locator('.known-mine')).toContainText(ritas);
+    const bannerMissing = await framesWithout(phone, '.known-issues');
+    const reply = unique('Same here on floor 3');
+    await phone.getByLabel('Reply').fill(reply);
+    await phone.getByRole('button', { name: 'Send reply' }).click();
+    await expect(phone.locator('.note .body-text', { hasText: reply })).toBeVisible();
+    expect(await bannerMissing()).toBe(0);
 
     // Fiona's browser runs no script: the same button is a form, and the page comes back with
     // her ticket about it.

@@ -512,15 +512,18 @@ pub fn KnownAnswersPanel(
     /// What was inserted, sent with the note for the reports.
     reused: RwSignal<Vec<Reused>>,
     staff: bool,
+    /// The answers last found and the ticket they were for, kept by the page: a ticket that is
+    /// read again rebuilds this panel, which shows them until it has asked again.
+    last: RwSignal<Option<(String, KnownAnswers)>>,
 ) -> impl IntoView {
-    let found = RwSignal::new(KnownAnswers::default());
+    let shown = number.clone();
     Effect::new(move |_| {
         if staff {
             let number = number.clone();
             leptos::task::spawn_local(async move {
-                // The page may have been left meanwhile.
-                if let Ok(answers) = ticket_answers(number).await {
-                    let _ = found.try_set(answers);
+                if let Ok(answers) = ticket_answers(number.clone()).await {
+                    // The page may have been left meanwhile.
+                    let _ = last.try_set(Some((number, answers)));
                 }
             });
         }
@@ -528,9 +531,11 @@ pub fn KnownAnswersPanel(
     view! {
         <div class="known-answers-slot">
             {move || {
-                let answers = found.get();
-                (!answers.fixes.is_empty() || !answers.articles.is_empty())
-                    .then(|| view! { <Answers found=answers note reused /> })
+                last.get()
+                    .filter(|(n, found)| {
+                        *n == shown && (!found.fixes.is_empty() || !found.articles.is_empty())
+                    })
+                    .map(|(_, found)| view! { <Answers found=found note reused /> })
             }}
         </div>
     }

@@ -16,21 +16,26 @@ pub fn KnownBanner() -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                let issues = list.await.unwrap_or_default();
-                (!issues.is_empty())
-                    .then(|| {
-                        view! {
-                            <section class="known-issues" aria-label=t("known-heading")>
-                                {issues
-                                    .into_iter()
-                                    .map(|issue| view! { <KnownNotice issue=issue /> })
-                                    .collect_view()}
-                            </section>
-                        }
-                    })
+                view! { <KnownNotices issues=list.await.unwrap_or_default() /> }
             })}
         </Transition>
     }
+}
+
+/// The banner for known issues a page has already read (a ticket's page reads them with the
+/// ticket, so the banner is there as soon as the ticket is, and stays put when it is read again).
+#[component]
+pub fn KnownNotices(issues: Vec<KnownIssue>) -> impl IntoView {
+    (!issues.is_empty()).then(|| {
+        view! {
+            <section class="known-issues" aria-label=t("known-heading")>
+                {issues
+                    .into_iter()
+                    .map(|issue| view! { <KnownNotice issue=issue /> })
+                    .collect_view()}
+            </section>
+        }
+    })
 }
 
 /// One known issue: its notice, how many it affects, and the reader's part in it.

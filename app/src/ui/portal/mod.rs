@@ -234,6 +234,34 @@ pub(crate) struct TicketUi {
     /// survive the refresh its creation causes, and show on its own ticket only (the board's
     /// drawer moves from ticket to ticket).
     new_link: RwSignal<Option<(String, String)>>,
+    /// The past fixes last found for a ticket (its number, and them), shown while the rebuilt
+    /// page asks again, so the note box below does not jump.
+    known_answers: RwSignal<Option<(String, crate::types::KnownAnswers)>>,
+}
+
+impl TicketUi {
+    /// `key` makes a note's sending idempotent (empty where no notes are added by the page);
+    /// `resolve_children` is the initial choice for a parent's open children.
+    fn new(key: String, resolve_children: bool) -> Self {
+        Self {
+            change: ServerAction::<ChangeTicket>::new(),
+            add: ServerAction::<AddNote>::new(),
+            watch: ServerAction::<AddWatcher>::new(),
+            decide: ServerAction::<Decide>::new(),
+            rate: ServerAction::<RateTicket>::new(),
+            escalate_to: RwSignal::new(String::new()),
+            minutes: RwSignal::new(String::new()),
+            text: RwSignal::new(String::new()),
+            assignee: RwSignal::new(String::new()),
+            note: RwSignal::new(String::new()),
+            reused: RwSignal::new(Vec::new()),
+            key: RwSignal::new(key),
+            reload: RwSignal::new(0),
+            resolve_children: RwSignal::new(resolve_children),
+            new_link: RwSignal::new(None),
+            known_answers: RwSignal::new(None),
+        }
+    }
 }
 
 fn note_draft_key(number: &str) -> String {

@@ -17,28 +17,19 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
     let number_signal = number;
     let number = move || number.get();
     let (tick, set_tick) = signal(0u32);
-    let reload = RwSignal::new(0u32);
+    let ui = TicketUi::new(new_key(), true);
+    let reload = ui.reload;
     let detail = Resource::new(
         move || (number(), tick.get(), reload.get()),
         |(n, _, _)| get_ticket_detail(n),
     );
-    let ui = TicketUi {
-        change: ServerAction::<ChangeTicket>::new(),
-        add: ServerAction::<AddNote>::new(),
-        watch: ServerAction::<AddWatcher>::new(),
-        decide: ServerAction::<Decide>::new(),
-        rate: ServerAction::<RateTicket>::new(),
-        escalate_to: RwSignal::new(String::new()),
-        minutes: RwSignal::new(String::new()),
-        text: RwSignal::new(String::new()),
-        assignee: RwSignal::new(String::new()),
-        note: RwSignal::new(String::new()),
-        reused: RwSignal::new(Vec::new()),
-        key: RwSignal::new(new_key()),
-        reload,
-        resolve_children: RwSignal::new(true),
-        new_link: RwSignal::new(None),
-    };
+    // Read beside the ticket, not by the page it draws: a resource made there would be new each
+    // time the ticket is read again, and one made after the ticket arrived on the server is not
+    // the one the browser makes while it takes the page over.
+    let known = Resource::new(
+        move || (tick.get(), reload.get()),
+        |_| crate::api::coordination::known_issues(),
+    );
     Effect::new(move |_| {
         if let Some(Ok(_)) = ui.change.value().get() {
             ui.text.set(String::new());
@@ -72,14 +63,13 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
         }
     });
     // Wait on the server for the shown version to change; then read the ticket again.
+    // The number and version on screen: set where the page is drawn, read by the poll.
+    let shown = StoredValue::new(None::<(String, i64)>);
     let reloading = StoredValue::new(None::<(String, i64)>);
     crate::ui::live::poll(100, 30_000, move || async move {
-        let shown = detail
-            .get_untracked()
-            .and_then(|d| d.ok())
-            .map(|d| (d.ticket.number.to_string(), d.ticket.version));
-        let Some((shown_number, seen)) =
-            shown.filter(|s| reloading.get_value().as_ref() != Some(s))
+        let Some((shown_number, seen)) = shown
+            .get_value()
+            .filter(|s| reloading.get_value().as_ref() != Some(s))
         else {
             // Nothing shown ("not found", or not loaded yet), or being read again.
             return (true, false);
@@ -110,8 +100,17 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
             view! { <p class="muted">{use_locale().t("portal-loading")}</p> }
         }>
             {move || Suspend::new(async move {
-                match detail.await {
-                    Ok(d) => view! { <TicketView detail=d ui=ui /> }.into_any(),
+                let detail = detail.await;
+                let known = known.await.unwrap_or_default();
+                shown
+                    .set_value(
+                        detail
+                            .as_ref()
+                            .ok()
+                            .map(|d| (d.ticket.number.to_string(), d.ticket.version)),
+                    );
+                match detail {
+                    Ok(d) => view! { <TicketView detail=d ui=ui known=known /> }.into_any(),
                     Err(_) => view! { <crate::ui::NotFound /> }.into_any(),
                 }
             })}
@@ -127,23 +126,7 @@ pub fn TrackPage() -> impl IntoView {
     let loc = use_locale();
     let (tick, set_tick) = signal(0u32);
     let detail = Resource::new(move || (token(), tick.get()), |(t, _)| tracked_ticket(t));
-    let ui = TicketUi {
-        change: ServerAction::<ChangeTicket>::new(),
-        add: ServerAction::<AddNote>::new(),
-        watch: ServerAction::<AddWatcher>::new(),
-        decide: ServerAction::<Decide>::new(),
-        rate: ServerAction::<RateTicket>::new(),
-        escalate_to: RwSignal::new(String::new()),
-        minutes: RwSignal::new(String::new()),
-        text: RwSignal::new(String::new()),
-        assignee: RwSignal::new(String::new()),
-        note: RwSignal::new(String::new()),
-        reused: RwSignal::new(Vec::new()),
-        key: RwSignal::new(String::new()),
-        reload: RwSignal::new(0),
-        resolve_children: RwSignal::new(false),
-        new_link: RwSignal::new(None),
-    };
+    let ui = TicketUi::new(String::new(), false);
     crate::ui::live::poll(10_000, 60_000, move || async move {
         set_tick.update(|t| *t += 1);
         (true, false)
@@ -158,7 +141,8 @@ pub fn TrackPage() -> impl IntoView {
                     Ok(d) => {
                         view! {
                             <p class="tracking-note">{loc.t("portal-track-note")}</p>
-                            <TicketView detail=d ui=ui />
+                            // No known issues here: whoever holds the link need not be signed in.
+                            <TicketView detail=d ui=ui known=Vec::new() />
                         }
                             .into_any()
                     }
@@ -170,7 +154,12 @@ pub fn TrackPage() -> impl IntoView {
 }
 
 #[component]
-pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
+pub(super) fn TicketView(
+    detail: TicketDetail,
+    ui: TicketUi,
+    /// The known issues announced now, shown to a requester above her ticket.
+    known: Vec<crate::types::KnownIssue>,
+) -> impl IntoView {
     let loc = use_locale();
     let t = detail.ticket.clone();
     let query = use_query_map();
@@ -236,7 +225,7 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
     }
     view! {
         <Title text=format!("{} {} — Switchboard", t.number, t.title) />
-        {requester_view.then(|| view! { <crate::ui::known::KnownBanner /> })}
+        {requester_view.then(|| view! { <crate::ui::known::KnownNotices issues=known /> })}
         <article class="ticket panel">
             {filed
                 .then(|| {
@@ -320,6 +309,7 @@ pub(super) fn TicketView(detail: TicketDetail, ui: TicketUi) -> impl IntoView {
                 note=ui.note
                 reused=ui.reused
                 staff=staff
+                last=ui.known_answers
             /> <Notes detail=detail.clone() number=number.clone() ui=ui />
             <Files detail=detail.clone() number=number.clone() />
             <RatingPanel detail=detail.clone() number=number.clone() ui=ui />
