@@ -9,6 +9,8 @@
 
 use std::io::BufRead;
 use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 pub const CLIENT_ID: &str = "switchboard";
 pub const CLIENT_SECRET: &str = "switchboard-test-secret";
@@ -20,7 +22,20 @@ pub struct Provider {
 }
 
 impl Provider {
+    /// Starts the provider. Node has been seen to stop before it listens (once in many runs: no
+    /// port printed, no CPU used, the test waiting for ever), so a provider that has not printed
+    /// its port within 30 s is stopped and started again, up to three times.
     pub fn start() -> Provider {
+        for attempt in 1..=3 {
+            if let Some(provider) = Self::try_start(Duration::from_secs(30)) {
+                return provider;
+            }
+            eprintln!("the test provider printed no port within 30 s (try {attempt} of 3)");
+        }
+        panic!("the test provider did not start in three tries");
+    }
+
+    fn try_start(wait: Duration) -> Option<Provider> {
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/oidc/provider.mjs");
         let mut child = Command::new("node")
             .arg(script)
@@ -33,19 +48,32 @@ impl Provider {
             .spawn()
             .expect("node runs the test provider (`make browser` installs end2end/node_modules)");
         let stdin = child.stdin.take().expect("stdin");
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("the provider prints its port");
+        let stdout = child.stdout.take().expect("stdout");
+        // Read on a thread of its own: a read cannot be given up, a channel's wait can.
+        let (sent, port_line) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let read = std::io::BufReader::new(stdout)
+                .read_line(&mut line)
+                .map(|_| line);
+            let _ = sent.send(read);
+        });
+        let Ok(read) = port_line.recv_timeout(wait) else {
+            // Killing it ends the reading thread too (its pipe closes).
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        };
+        let line = read.expect("the provider prints its port");
         let port: u16 = line
             .trim()
             .parse()
             .unwrap_or_else(|_| panic!("the provider printed {line:?}, not its port"));
-        Provider {
+        Some(Provider {
             issuer: format!("http://127.0.0.1:{port}"),
             child,
             _stdin: stdin,
-        }
+        })
     }
 
     /// Connects Switchboard to this provider, asking for groups and mapping them to roles.
