@@ -65,6 +65,28 @@ test("a requester cannot open someone else's ticket by number", async ({ page })
   expect(response?.status()).toBeLessThan(500);
 });
 
+test('a ticket page left on "not found" stops waking to ask', async ({ page }) => {
+  // The live poll's timers, counted from the page's first script on.
+  await page.addInitScript(() => {
+    const w = window as unknown as { pollWakes: number };
+    w.pollWakes = 0;
+    const setTimeout = window.setTimeout.bind(window);
+    window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
+      if (ms === 100) w.pollWakes++;
+      return setTimeout(handler, ms, ...rest);
+    }) as typeof window.setTimeout;
+  });
+  await signIn(page, 'rita@example.org');
+  await page.goto('/tickets/SB-1002');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  const before = await page.evaluate(() => (window as unknown as { pollWakes: number }).pollWakes);
+  await page.waitForTimeout(4000);
+  const after = await page.evaluate(() => (window as unknown as { pollWakes: number }).pollWakes);
+  // Every 100 ms would be 40; backing off it is none.
+  expect(after - before).toBeLessThan(3);
+});
+
 test('the ticket page follows staff changes without a reload, and a reply resumes the work', async ({ page, request }) => {
   let t = await fileTicket(request, 'rita@example.org', unique('Laptop dock'));
   await signIn(page, 'rita@example.org', `/tickets/${t.number}`);

@@ -66,13 +66,20 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
     // The number and version on screen: set where the page is drawn, read by the poll.
     let shown = StoredValue::new(None::<(String, i64)>);
     let reloading = StoredValue::new(None::<(String, i64)>);
+    // The number last answered with "not found".
+    let missing = StoredValue::new(None::<String>);
     crate::ui::live::poll(100, 30_000, move || async move {
         let Some((shown_number, seen)) = shown
             .get_value()
             .filter(|s| reloading.get_value().as_ref() != Some(s))
         else {
-            // Nothing shown ("not found", or not loaded yet), or being read again.
-            return (true, false);
+            // "Not found" stays so until another number is asked for: wait longer each time
+            // (as after a failure, up to 30 s) rather than wake every 100 ms for nothing.
+            let gone = missing
+                .get_value()
+                .is_some_and(|m| number_signal.try_get_untracked() == Some(m));
+            // Otherwise not loaded yet, or being read again.
+            return (!gone, false);
         };
         let asked = number_signal.get_untracked();
         let wait = Some(crate::ui::live::LONG_POLL_MS);
@@ -109,6 +116,7 @@ pub fn TicketPanel(#[prop(into)] number: Signal<String>) -> impl IntoView {
                             .ok()
                             .map(|d| (d.ticket.number.to_string(), d.ticket.version)),
                     );
+                missing.set_value(detail.is_err().then(|| number_signal.get_untracked()));
                 match detail {
                     Ok(d) => view! { <TicketView detail=d ui=ui known=known /> }.into_any(),
                     Err(_) => view! { <crate::ui::NotFound /> }.into_any(),
