@@ -75,6 +75,10 @@ pub enum AppError {
     /// 429: too many attempts; try again after the given number of seconds.
     #[error("Too many attempts; try again in {0} seconds")]
     RateLimited(u64),
+    /// 503: the database could not take the write in time (another write held it); nothing was
+    /// saved, and the same request may be sent again.
+    #[error("Switchboard is busy; nothing was saved, try again in a moment")]
+    Busy,
     /// 500: something broke on our side; details are in the server log.
     #[error("Something went wrong on our side; please try again")]
     Internal,
@@ -129,7 +133,7 @@ impl AppError {
             | AppError::Unverified
             | AppError::CompanySignInOnly
             | AppError::DirectoryUnusable => 403,
-            AppError::DirectoryUnavailable => 503,
+            AppError::DirectoryUnavailable | AppError::Busy => 503,
             AppError::DirectoryConflict => 409,
             AppError::NotFound => 404,
             AppError::Conflict => 409,
@@ -160,6 +164,7 @@ impl AppError {
             AppError::PreconditionRequired => "precondition_required",
             AppError::PayloadTooLarge => "payload_too_large",
             AppError::RateLimited(_) => "rate_limited",
+            AppError::Busy => "busy",
             AppError::Internal => "internal",
             AppError::Transport(_) => "transport",
         }
@@ -212,6 +217,7 @@ impl AppError {
             AppError::PreconditionRequired => "error-precondition_required",
             AppError::PayloadTooLarge => "error-payload_too_large",
             AppError::RateLimited(_) => "error-rate_limited",
+            AppError::Busy => "error-busy",
             AppError::Internal => "error-internal",
             AppError::Transport(_) => "error-transport",
         }

@@ -35,6 +35,7 @@ error-rate_limited = Zu viele Versuche; versuchen Sie es in { $seconds ->
     [one] einer Sekunde
    *[other] { $seconds } Sekunden
 } erneut
+error-busy = Switchboard ist gerade ausgelastet; nichts wurde gespeichert, versuchen Sie es gleich noch einmal
 error-internal = Bei uns ist etwas schiefgegangen; bitte versuchen Sie es noch einmal
 error-transport = Der Server ist nicht erreichbar: { $why }
 err-language = Wählen Sie English, Deutsch oder Italiano

@@ -35,6 +35,7 @@ error-rate_limited = Too many attempts; try again in { $seconds ->
     [one] one second
    *[other] { $seconds } seconds
 }
+error-busy = Switchboard is busy; nothing was saved, try again in a moment
 error-internal = Something went wrong on our side; please try again
 error-transport = Could not reach the server: { $why }
 err-language = Choose English, Deutsch or Italiano

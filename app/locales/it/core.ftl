@@ -35,6 +35,7 @@ error-rate_limited = Troppi tentativi; riprovi tra { $seconds ->
     [one] un secondo
    *[other] { $seconds } secondi
 }
+error-busy = Switchboard è occupato in questo momento; non è stato salvato nulla, riprovi tra poco
 error-internal = Si è verificato un problema da parte nostra; riprovi
 error-transport = Impossibile raggiungere il server: { $why }
 err-language = Scelga English, Deutsch o Italiano

@@ -203,8 +203,33 @@ pub enum OpenError {
 
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
+        if is_busy(&e) {
+            tracing::warn!(error = %e, "the database was busy; the request may be sent again");
+            return AppError::Busy;
+        }
         tracing::error!(error = %e, "database error");
         AppError::Internal
+    }
+}
+
+/// Whether `e` says only that the database could not be had in time, so nothing was done and
+/// the same request may be sent again: no connection free in the pool's time, SQLite's
+/// `SQLITE_BUSY` or `SQLITE_LOCKED` (another connection held the lock past `busy_timeout`), or
+/// PostgreSQL giving up a lock after `lock_timeout` (55P03), a deadlock (40P01) or a
+/// serialisation failure (40001).
+fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::Database(db) => match db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+        {
+            Some(pg) => matches!(pg.code(), "55P03" | "40P01" | "40001"),
+            // SQLite's extended result code: the primary code is its low byte.
+            None => db
+                .code()
+                .and_then(|code| code.parse::<i32>().ok())
+                .is_some_and(|code| matches!(code & 0xff, 5 | 6)),
+        },
+        _ => false,
     }
 }
 
@@ -288,6 +313,15 @@ impl Db {
                              PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
                              PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -1024;"
                         )))
+                        .execute(&mut *conn)
+                        .await?;
+                    } else {
+                        // A session left idle inside a transaction for a minute (a process
+                        // stopped mid-write, a lost network) is ended, and with it the writers'
+                        // lock it may hold.
+                        sqlx::query(
+                            "SELECT set_config('idle_in_transaction_session_timeout', '60s', false)",
+                        )
                         .execute(&mut *conn)
                         .await?;
                     }
@@ -377,9 +411,15 @@ impl Db {
         let mut tx =
             sqlx::Transaction::begin(conn, Some(sqlx::SqlSafeStr::into_sql_str(begin))).await?;
         if self.backend == Backend::Postgres {
-            sqlx::query("SELECT pg_advisory_xact_lock(7262) IS NULL")
-                .execute(&mut *tx)
-                .await?;
+            // Another process's writer is waited for at most 10 s (`lock_timeout`, for this
+            // transaction only); then the request answers "busy" rather than wait until its
+            // proxy gives up.
+            sqlx::query(
+                "SELECT set_config('lock_timeout', '10s', true), \
+                 pg_advisory_xact_lock(7262) IS NULL",
+            )
+            .execute(&mut *tx)
+            .await?;
         }
         Ok(Tx { tx, _turn: turn })
     }

@@ -87,10 +87,15 @@ pub fn routes() -> OpenApiRouter<AppState> {
 pub fn error_response(e: &AppError) -> Response {
     let (status, error) = error_body(e);
     let mut response = (status, Json(ErrorBody { error })).into_response();
-    if let AppError::RateLimited(secs) = e {
-        if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, v);
-        }
+    let wait = match e {
+        AppError::RateLimited(secs) => Some(*secs),
+        // A write that found the database busy may be sent again at once; a second is enough
+        // for the writer it waited for.
+        AppError::Busy => Some(1),
+        _ => None,
+    };
+    if let Some(v) = wait.and_then(|secs| HeaderValue::from_str(&secs.to_string()).ok()) {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
     }
     response
 }
@@ -106,7 +111,8 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     /// `bad_request`, `validation`, `unauthenticated`, `bad_credentials`, `forbidden`,
     /// `deactivated`, `unverified`, `not_found`, `conflict`, `invalid_transition`,
-    /// `precondition_required`, `payload_too_large`, `rate_limited`, `internal` or `transport`.
+    /// `precondition_required`, `payload_too_large`, `rate_limited`, `busy`, `internal` or
+    /// `transport`.
     pub code: String,
     pub message: String,
     /// With `validation`: a message for each field that is wrong, by field name.

@@ -223,3 +223,108 @@ async fn a_database_from_an_earlier_release_is_upgraded_at_start_and_reads_back(
     let events: Items<EventJson> = parse(coordinator.get("/tickets/SB-1001/events").await).await;
     assert!(!events.items.is_empty(), "its history: {events:?}");
 }
+
+/// Takes the database's write lock from outside, as a writer stuck in another process would hold
+/// it (SQLite: an immediate transaction; PostgreSQL: the writers' advisory lock), until `release`
+/// is sent.
+async fn hold_the_write_lock(
+    url: String,
+) -> (
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<()>,
+) {
+    use sqlx::{Connection, Executor};
+    let (release, released) = tokio::sync::oneshot::channel::<()>();
+    let (held, holding) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        if url.starts_with("sqlite") {
+            let mut conn = sqlx::sqlite::SqliteConnection::connect(&url).await.unwrap();
+            conn.execute("BEGIN IMMEDIATE").await.unwrap();
+            held.send(()).unwrap();
+            let _ = released.await;
+            conn.execute("ROLLBACK").await.unwrap();
+        } else {
+            let mut conn = sqlx::postgres::PgConnection::connect(&url).await.unwrap();
+            conn.execute("BEGIN").await.unwrap();
+            conn.execute("SELECT pg_advisory_xact_lock(7262)")
+                .await
+                .unwrap();
+            held.send(()).unwrap();
+            let _ = released.await;
+            conn.execute("ROLLBACK").await.unwrap();
+        }
+    });
+    holding.await.expect("the lock is taken");
+    (release, task)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_the_database_cannot_take_in_time_answers_busy_and_goes_through_when_sent_again() {
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let ticket = rita.file("Printer jams on every page").await;
+    let page = crate::helpers::Session::new(&app, Some("rita@example.org")).await;
+    let notes = format!("/tickets/{}/notes", ticket.number);
+
+    let (release, holder) = hold_the_write_lock(app.database_url()).await;
+    // Over the API: 503 `busy` with Retry-After, in words that give away nothing of the database.
+    let r = rita
+        .post(
+            &notes,
+            serde_json::json!({"body": "It jams again", "idempotency_key": "jam-1"}),
+        )
+        .await;
+    assert_eq!(r.status(), 503);
+    assert_eq!(
+        r.headers().get("retry-after").and_then(|v| v.to_str().ok()),
+        Some("1")
+    );
+    let error = body(r).await;
+    assert_eq!(error["error"]["code"], "busy", "{error}");
+    let message = error["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("try again"), "{message}");
+    for leak in ["lock", "sqlite", "postgres", "SQL", "timeout"] {
+        assert!(!message.contains(leak), "{message}");
+    }
+    // From the page (a server function): the same answer, the form keeps what was typed.
+    let (status, text) = page
+        .call(
+            "add_note",
+            &[
+                ("number", ticket.number.as_str()),
+                ("body", "Still jamming"),
+                ("idempotency_key", "jam-2"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 503, "{text}");
+    assert!(text.contains("Busy"), "{text}");
+
+    release.send(()).unwrap();
+    holder.await.unwrap();
+    // Nothing was half saved: sent again, each note is there once.
+    let r = rita
+        .post(
+            &notes,
+            serde_json::json!({"body": "It jams again", "idempotency_key": "jam-1"}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    let (status, text) = page
+        .call(
+            "add_note",
+            &[
+                ("number", ticket.number.as_str()),
+                ("body", "Still jamming"),
+                ("idempotency_key", "jam-2"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{text}");
+    let listed = body(rita.get(&notes).await).await;
+    let bodies: Vec<&str> = listed["items"]
+        .as_array()
+        .map(|items| items.iter().filter_map(|n| n["body"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(bodies, ["It jams again", "Still jamming"], "{listed}");
+}
