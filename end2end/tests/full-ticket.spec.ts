@@ -3,8 +3,9 @@ import { apiToken, fileTicket, getTicket, hydrated, patchTicket, signIn, unique,
 
 // A ticket with every optional part of its page filled (a known issue announced, public and
 // internal notes and files, a watcher, a link, a work order, a private link, later a solution and
-// a rating), loaded directly by the requester, the assignee and the coordinator: each page comes
-// alive with nothing in the console and shows each reader only their side. A part that breaks
+// a rating), loaded directly by the requester, the assignee and the coordinator (and opened in the
+// board's drawer): each page comes alive with nothing in the console and shows each reader only
+// their side. A part that breaks
 // taking over the server's page shows only when a page is loaded with that part on it.
 
 async function post(request: APIRequestContext, token: string, path: string, data: object): Promise<any> {
@@ -93,6 +94,24 @@ test('a ticket with every part filled comes alive for the requester, the assigne
         await expect(page.getByRole('button', { name: 'Take the notice down' })).toBeVisible();
       }
       expect(errors, email).toEqual([]);
+      await page.close();
+    }
+
+    // The coordinator's board, loaded directly, with the full ticket opened in its drawer.
+    {
+      const page = await browser.newPage();
+      const errors = watchConsole(page);
+      await signIn(page, 'coordinator@example.org', '/board');
+      await page.goto('/board');
+      await hydrated(page);
+      // Waiting on the work order.
+      await page.getByRole('region', { name: 'Waiting' }).getByRole('link', { name: number }).click();
+      const drawer = page.getByRole('dialog', { name: `Ticket ${number}` });
+      await expect(drawer.locator('.note .body-text', { hasText: internalNote })).toBeVisible();
+      await expect(drawer.getByText('firmware-notes.txt').first()).toBeVisible();
+      await expect(drawer.getByRole('link', { name: related }).first()).toBeVisible();
+      await expect(drawer.getByText(work).first()).toBeVisible();
+      expect(errors).toEqual([]);
       await page.close();
     }
 

@@ -94,10 +94,13 @@ test('a duplicate merged into another ticket: its old number leads there', async
 
   // Paul's old link still works: it leads to the surviving ticket, which he now follows.
   const paul = await browser.newPage();
+  const errors = watchConsole(paul);
   await signIn(paul, 'paul@example.org', `/tickets/${dup.number}`);
+  await paul.goto(`/tickets/${dup.number}`);
   await hydrated(paul);
   await expect(paul).toHaveURL(new RegExp(`/tickets/${first.number}`));
   await expect(paul.getByText(`${dup.number} was merged into this request`)).toBeVisible();
+  expect(errors, 'the survivor, loaded from the old number, comes alive').toEqual([]);
   await paul.goto('/notifications');
   await expect(paul.getByText(`${dup.number} merged into ${first.number}`)).toBeVisible();
   await paul.close();
