@@ -2,10 +2,18 @@ import { expect, Page, ConsoleMessage } from '@playwright/test';
 
 export const PASSWORD = 'switchboard-demo';
 
-/** Collects console errors so a test can assert there were none. */
+/**
+ * Leptos' warning (debug builds) that a page read a resource outside a suspense: the value read
+ * need not be the one the page was drawn from, and the same kind of read once left a page dead.
+ */
+export const MISREAD = /reading a resource in `hydrate` mode outside a <Suspense\/>/;
+
+/** Collects console errors (and resources read outside a suspense) so a test can assert there were none. */
 export function watchConsole(page: Page): string[] {
   const errors: string[] = [];
-  page.on('console', (m: ConsoleMessage) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error' || MISREAD.test(m.text())) errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }

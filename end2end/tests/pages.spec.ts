@@ -1,7 +1,7 @@
 import { test, expect, APIRequestContext, ConsoleMessage, Page, Request, TestInfo } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { apiToken, fileTicket, hydrated, signIn, unique } from './helpers';
+import { apiToken, fileTicket, hydrated, MISREAD, signIn, unique } from './helpers';
 
 // Every page of the app (the <Routes> of `App` in app/src/ui/mod.rs), opened DIRECTLY by its URL
 // (a fresh server render plus hydration, never a client-side navigation) for every role and for
@@ -172,7 +172,7 @@ function collect(page: Page): { logged: Logged[]; settled: () => Promise<unknown
   const logged: Logged[] = [];
   const pending: Promise<unknown>[] = [];
   page.on('console', (m: ConsoleMessage) => {
-    if (m.type() !== 'error') return;
+    if (m.type() !== 'error' && !MISREAD.test(m.text())) return;
     const entry = { text: m.text(), url: m.location().url ?? '' };
     logged.push(entry);
     if (entry.text.includes('JSHandle@')) {

@@ -20,13 +20,14 @@ pub fn MyWork() -> impl IntoView {
                 let (tab, set_tab) = signal(0u8);
                 let work = Resource::new(move || tick.get(), |_| my_work());
                 let reloading = StoredValue::new(None::<i64>);
+                let shown = StoredValue::new(None::<Result<i64, ()>>);
                 super::live::poll(
                     100,
                     30_000,
                     move || async move {
-                        let at = match work.get_untracked() {
-                            Some(Ok(w)) if reloading.get_value() != Some(w.cursor) => w.cursor,
-                            Some(Err(_)) => {
+                        let at = match shown.get_value() {
+                            Some(Ok(cursor)) if reloading.get_value() != Some(cursor) => cursor,
+                            Some(Err(())) => {
                                 set_tick.update(|t| *t += 1);
                                 return (false, false);
                             }
@@ -44,7 +45,10 @@ pub fn MyWork() -> impl IntoView {
                         }
                     },
                 );
-                // The feed position of the lists shown; a change after it reads them again.
+                // The feed position of the lists shown, or that reading them failed: set where
+                // they are drawn, read by the poll (a resource read outside a suspense would not
+                // be the one the page drew).
+                // A change after it reads them again.
                 // Failed: read again, backing off.
                 // Not loaded yet, or being read again: nothing to wait for.
                 view! {
@@ -70,7 +74,12 @@ pub fn MyWork() -> impl IntoView {
                             view! { <p class="muted">{loc.t("tech-loading")}</p> }
                         }>
                             {move || Suspend::new(async move {
-                                match work.await {
+                                let work = work.await;
+                                shown
+                                    .set_value(
+                                        Some(work.as_ref().map(|w| w.cursor).map_err(|_| ())),
+                                    );
+                                match work {
                                     Ok(work) => {
                                         let list = if tab.get() == 0 {
                                             work.mine
