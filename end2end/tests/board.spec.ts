@@ -1,5 +1,5 @@
-import { test, expect } from '@playwright/test';
-import { apiToken, signIn, hydrated, fileTicket, patchTicket, unique, deafen, watchConsole } from './helpers';
+import { test, expect, devices } from '@playwright/test';
+import { apiToken, signIn, hydrated, fileTicket, patchTicket, unique, deafen, watchConsole, noHorizontalScroll } from './helpers';
 
 test('a change made by one coordinator appears on the other board within 2 seconds @smoke', async ({ browser }) => {
   const a = await browser.newContext();
@@ -249,4 +249,17 @@ test('keyboard with a lane per technician: down runs through the lanes in the or
   await page.keyboard.press('k');
   await expect(page.locator('li.card:focus .card-title')).toHaveText(shown[0]);
   expect(errors).toEqual([]);
+});
+
+test('on a phone the board scrolls its columns, not the page', async ({ browser }) => {
+  // A coordinator glancing at the board on a phone: the five columns scroll sideways inside the
+  // board, and nothing in a card (its words for screen readers included) widens the page.
+  const context = await browser.newContext({ ...devices['Pixel 5'], viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, 'coordinator@example.org', '/board');
+  await page.goto('/board');
+  await hydrated(page);
+  await expect(page.getByRole('region', { name: 'Resolved' }).locator('.card').first()).toBeAttached();
+  await noHorizontalScroll(page);
+  await context.close();
 });

@@ -97,6 +97,14 @@ async function setUp(request: APIRequestContext): Promise<Shared> {
   const coordinator = await apiToken(request, 'coordinator@example.org');
   // A fresh request of Rita's (every staff member and Rita may see it).
   const filed = await fileTicket(request, 'rita@example.org', unique('Page sweep'));
+  // A related ticket whose title has no spaces (a path, an address) shown on the first's page:
+  // it must break on a phone rather than widen the page.
+  const unbroken = await fileTicket(request, 'rita@example.org', unique('\\\\fileserver01\\finance\\quarterly-reports\\2026\\Q4-consolidated-budget-final.xlsx'));
+  const link = await request.post(`/api/v1/tickets/${filed.number}/links`, {
+    headers: { authorization: `Bearer ${coordinator}` },
+    data: { kind: 'related', other: unbroken.number },
+  });
+  expect(link.status(), `link: ${await link.text()}`).toBeLessThan(300);
   // The demo project and one of its planned tasks (Tina's, if she has one).
   const projects = (await json(request, '/api/v1/projects', coordinator)).items as any[];
   expect(projects.length, 'the demo has a project').toBeGreaterThan(0);
