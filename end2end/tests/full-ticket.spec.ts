@@ -40,7 +40,8 @@ test('a ticket with every part filled comes alive for the requester, the assigne
   const rita = await apiToken(request, 'rita@example.org');
   const filed = await fileTicket(request, 'rita@example.org', unique('Docking station drops both screens'));
   const number = filed.number as string;
-  const related = (await fileTicket(request, 'paul@example.org', unique('Screens flicker on the dock'))).number as string;
+  const relatedTitle = unique('Screens flicker on the dock');
+  const related = (await fileTicket(request, 'paul@example.org', relatedTitle)).number as string;
   await patchTicket(request, 'coordinator@example.org', number, filed.version, { assignee: 'tina@example.org' });
   const publicNote = unique('Please try the other USB-C port');
   const internalNote = unique('Firmware 1.2 is the suspect');
@@ -88,6 +89,10 @@ test('a ticket with every part filled comes alive for the requester, the assigne
       await expect(page.locator('.note .body-text', { hasText: internalNote })).toBeVisible();
       await expect(page.getByText('firmware-notes.txt').first()).toBeVisible();
       await expect(page.getByRole('link', { name: related }).first()).toBeVisible();
+      // The link's row names the other ticket's status once (its chip), then its "Unlink" button.
+      const row = page.locator('.linked li', { hasText: related });
+      const status = ((await row.locator('.chip').textContent()) ?? '').trim();
+      await expect(row).toHaveText(`Related ${related} ${relatedTitle} ${status} Unlink`);
       await expect(page.getByText(work).first()).toBeVisible();
       await expect(page.getByText(notice).first()).toBeVisible();
       if (email === 'coordinator@example.org') {

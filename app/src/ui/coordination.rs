@@ -66,11 +66,10 @@ fn TicketLinks(
                 {t.title.clone()}
                 " "
                 <StatusChip status=t.status />
-                " "
-                {t.status.label(&loc)}
                 {removable
                     .then(|| {
                         view! {
+                            " "
                             <ActionForm action=unlink attr:class="inline">
                                 <input type="hidden" name="number" value=number.clone() />
                                 <input type="hidden" name="other" value=other.clone() />
