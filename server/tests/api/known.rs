@@ -2,7 +2,7 @@
 //! under the announced ticket (triaged and assigned as it is), and resolving it resolves them.
 
 use crate::helpers::{Session, TestApp};
-use crate::wire::{parse, Notifications};
+use crate::wire::{parse, Notifications, TicketPage};
 use app::domain::{Role, TicketNumber};
 use app::types::{BoardChanges, BoardSnapshot, KnownIssue};
 use serde_json::json;
@@ -180,6 +180,72 @@ async fn a_known_issue_gathers_those_it_affects_and_resolves_with_them() {
         )
         .await;
     assert_eq!(status, 422, "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_merged_into_a_known_issue_counts_and_is_not_filed_again() {
+    let app = TestApp::spawn().await;
+    let carla_api = app.api_user("carla@example.org", Role::Coordinator).await;
+    let ann = app.api_user("ann@example.org", Role::Requester).await;
+    let bob = app.api_user("bob@example.org", Role::Requester).await;
+    let dan = app.api_user("dan@example.org", Role::Requester).await;
+    app.user("eve@example.org", Role::Requester).await;
+    let carla = Session::new(&app, Some("carla@example.org")).await;
+    let bob_s = Session::new(&app, Some("bob@example.org")).await;
+    let dan_s = Session::new(&app, Some("dan@example.org")).await;
+    let eve = Session::new(&app, Some("eve@example.org")).await;
+
+    let outage = ann.file("Outlook cannot reach the server").await;
+    let n = outage.number.as_str();
+    let (status, text) = carla
+        .call(
+            "announce_known_issue",
+            &[("number", n), ("notice", "Mail is down")],
+        )
+        .await;
+    assert_eq!(status, 200, "{text}");
+    let id = known(&bob_s.call("known_issues", &[]).await.1)[0]
+        .id
+        .to_string();
+    // Eve says it affects her too: a child of the known issue.
+    let (status, text) = eve.call("affected_too", &[("id", &id)]).await;
+    assert_eq!(status, 200, "{text}");
+    let eves = number(&text);
+
+    // Bob's request about it is merged into the announced ticket, Dan's into Eve's.
+    let bobs = bob.file("No mail since this morning").await.number;
+    let dans = dan.file("Mail client offline").await.number;
+    for (dup, into) in [(&bobs, n), (&dans, eves.as_str())] {
+        let (status, text) = carla
+            .call(
+                "link_ticket",
+                &[("number", dup), ("kind", "duplicate"), ("other", into)],
+            )
+            .await;
+        assert_eq!(status, 200, "{dup} into {into}: {text}");
+    }
+
+    // Each is on it already, through their own (merged) request, and is counted once.
+    for (session, theirs) in [(&bob_s, &bobs), (&dan_s, &dans)] {
+        let list = known(&session.call("known_issues", &[]).await.1);
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert_eq!(
+            (list[0].affected, list[0].mine.map(|m| m.to_string())),
+            (4, Some(theirs.clone())),
+            "{list:?}"
+        );
+        // "This affects me too" answers with it and files nothing more.
+        let (status, text) = session.call("affected_too", &[("id", &id)]).await;
+        assert_eq!((status, number(&text)), (200, theirs.clone()));
+    }
+    let all: TicketPage = parse(carla_api.get("/tickets?limit=100").await).await;
+    let joined: Vec<_> = all
+        .items
+        .iter()
+        .filter(|t| t.title == "Mail is down")
+        .map(|t| t.requester.email.as_str())
+        .collect();
+    assert_eq!(joined, ["eve@example.org"]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -15,24 +15,41 @@ pub struct KnownRow {
     pub ticket_id: i64,
     pub notice: String,
     pub since: DateTime<Utc>,
-    /// People with a ticket about it: the announced ticket's requester and its children's (not
-    /// cancelled ones).
+    /// People with a ticket about it: the announced ticket's requester, its children's (not
+    /// cancelled ones), and those whose requests were merged into one of these.
     pub affected: i64,
-    /// The reader's own ticket about it (the announced one or a child), when there is one.
+    /// The reader's own ticket about it, when there is one: the announced one, a child, or
+    /// their request merged into one of these (whose number leads to where it was merged).
     pub mine: Option<i64>,
+}
+
+/// The open children of the announced ticket `k.ticket_id`: with it, the tickets about the issue.
+macro_rules! known_children {
+    () => {
+        "SELECT c.id FROM ticket_links l JOIN tickets c ON c.id = l.ticket_id \
+         WHERE l.other_id = k.ticket_id AND l.kind = 'child_of' AND c.status <> 'cancelled'"
+    };
 }
 
 /// Open announced tickets, with the number of people affected and the reader's own ticket
 /// (`$1`: the reader's id).
-const KNOWN_SELECT: &str = "SELECT k.id, k.ticket_id, k.notice, k.created_at, \
-     (SELECT COUNT(DISTINCT a.requester_id) FROM tickets a WHERE a.status <> 'cancelled' AND (a.id = k.ticket_id OR a.id IN \
-       (SELECT l.ticket_id FROM ticket_links l WHERE l.other_id = k.ticket_id AND l.kind = 'child_of'))) AS affected, \
-     CASE WHEN t.requester_id = $1 THEN t.id ELSE \
-       (SELECT MIN(c.id) FROM ticket_links l JOIN tickets c ON c.id = l.ticket_id \
-        WHERE l.other_id = k.ticket_id AND l.kind = 'child_of' AND c.requester_id = $1 \
-        AND c.status <> 'cancelled') END AS mine \
+const KNOWN_SELECT: &str = concat!(
+    "SELECT k.id, k.ticket_id, k.notice, k.created_at, \
+     (SELECT COUNT(DISTINCT a.requester_id) FROM tickets a WHERE a.id = k.ticket_id OR a.id IN (",
+    known_children!(),
+    ") OR a.merged_into = k.ticket_id OR a.merged_into IN (",
+    known_children!(),
+    ")) AS affected, \
+     CASE WHEN t.requester_id = $1 THEN t.id ELSE COALESCE( \
+       (SELECT MIN(o.id) FROM tickets o WHERE o.requester_id = $1 AND o.id IN (",
+    known_children!(),
+    ")), (SELECT MIN(m.id) FROM tickets m WHERE m.requester_id = $1 \
+       AND (m.merged_into = k.ticket_id OR m.merged_into IN (",
+    known_children!(),
+    ")))) END AS mine \
      FROM known_issues k JOIN tickets t ON t.id = k.ticket_id \
-     WHERE t.status IN ('new', 'assigned', 'in_progress', 'waiting')";
+     WHERE t.status IN ('new', 'assigned', 'in_progress', 'waiting')"
+);
 
 fn known_from_row(r: &AnyRow) -> Result<KnownRow, AppError> {
     Ok(KnownRow {
