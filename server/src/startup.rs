@@ -410,6 +410,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(page_policy))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             merged_redirect,
@@ -908,6 +909,22 @@ fn form_encode(value: &str) -> String {
         }
     }
     out
+}
+
+/// A page's security policy, with the nonce its render left in the request
+/// (`app::ui::PageNonce`): set here on the answer itself rather than through Leptos'
+/// `ResponseOptions`, which lost it now and then. Answers that are not pages get the strict
+/// default policy further out.
+async fn page_policy(mut req: Request, next: Next) -> Response {
+    let nonce = app::ui::PageNonce::default();
+    req.extensions_mut().insert(nonce.clone());
+    let mut response = next.run(req).await;
+    if let Some(value) = nonce.policy().and_then(|p| HeaderValue::from_str(&p).ok()) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    response
 }
 
 /// Server functions answer every error with 500; give the browser and API clients the status the

@@ -12,7 +12,7 @@ fn ticket_number(s: &str) -> Result<crate::domain::TicketNumber, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn project_id(s: &str) -> Result<i64, AppError> {
+pub(crate) fn project_id(s: &str) -> Result<i64, AppError> {
     s.trim().parse().map_err(|_| AppError::NotFound)
 }
 

@@ -125,7 +125,11 @@ pub async fn articles(
     Ok(rows.iter().map(summary).collect())
 }
 
-async fn readable(state: &AppState, actor: Option<&User>, id: i64) -> Result<ArticleRow, AppError> {
+pub(crate) async fn readable(
+    state: &AppState,
+    actor: Option<&User>,
+    id: i64,
+) -> Result<ArticleRow, AppError> {
     match state.db.article(id).await? {
         Some(row) if may_read(actor, &row) => Ok(row),
         _ => Err(AppError::NotFound),

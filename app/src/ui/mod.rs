@@ -137,6 +137,8 @@ lazy_pages! {
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
+    #[cfg(feature = "ssr")]
+    status_of_named_page();
     let locale = page_locale();
     provide_context(locale);
     view! {
@@ -219,24 +221,128 @@ fn ClientImportMap(options: LeptosOptions) -> impl IntoView {
 }
 
 /// Each page gets a fresh nonce for its inline hydration and resource scripts, and a policy that
-/// allows only those, the app's own files and its wasm: an injected `<script>` never runs.
+/// allows only those, the app's own files and its wasm: an injected `<script>` never runs. The
+/// server's `page_policy` layer puts the policy on the answer, with the nonce the page wrote here.
 #[cfg(feature = "ssr")]
 fn content_security_policy() {
     leptos::nonce::provide_nonce();
-    let (Some(nonce), Some(response)) = (
+    let (Some(nonce), Some(parts)) = (
         leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
+        use_context::<axum::http::request::Parts>(),
     ) else {
         return;
     };
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    );
-    if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
-        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+    if let Some(slot) = parts.extensions.get::<PageNonce>() {
+        slot.write(nonce.to_string());
     }
+}
+
+/// Where a page rendered for a request leaves its nonce (the request carries it to the page),
+/// for the server to send the page's policy with its answer. Set through Leptos'
+/// `ResponseOptions`, the policy was now and then missing from a page a browser loaded (4 of
+/// about 600 in one series, none of 800 in the next; the status set the same way arrived), and
+/// without it the strict default applies and none of the page's scripts run.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default)]
+pub struct PageNonce(std::sync::Arc<std::sync::Mutex<Option<String>>>);
+
+#[cfg(feature = "ssr")]
+impl PageNonce {
+    fn write(&self, nonce: String) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(nonce);
+        }
+    }
+
+    /// The page's policy, once a page was rendered.
+    pub fn policy(&self) -> Option<String> {
+        let nonce = self.0.lock().ok()?.clone()?;
+        Some(format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+             style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        ))
+    }
+}
+
+/// A page that names what it shows (a ticket, a private link, a project, an article) answers with
+/// the status of reading it: 404 when it is not there or not the reader's to see, 401 when the
+/// reader must sign in first. The page reads it once its answer has begun (pages stream in
+/// order: the head and the header go out first), too late to set the status line. So the server
+/// asks first whether the reader may see it (a cheaper read than the page's), and holds
+/// the start of the answer until it knows. (Sending such pages whole, `SsrMode::Async`, was
+/// tried: Leptos then left out the page's split parts on about half of the loads, and on about
+/// one in fifty its security policy, which left the page dead.)
+#[cfg(feature = "ssr")]
+fn status_of_named_page() {
+    use leptos::reactive::{computed::ScopedFuture, owner::Owner};
+    use std::{future::Future, pin::Pin};
+    type Check = Pin<Box<dyn Future<Output = Result<(), crate::error::AppError>> + Send>>;
+    let (Some(parts), Some(response), Some(shared)) = (
+        use_context::<axum::http::request::Parts>(),
+        use_context::<leptos_axum::ResponseOptions>(),
+        Owner::current_shared_context(),
+    ) else {
+        return;
+    };
+    let path = parts.uri.path().trim_matches('/').to_owned();
+    let segments: Vec<&str> = path.split('/').collect();
+    let check: Check = match segments[..] {
+        ["tickets", number] => {
+            let number = number.to_owned();
+            Box::pin(async move {
+                crate::api::tickets::ticket_version(number, None, None)
+                    .await
+                    .map(drop)
+            })
+        }
+        ["track", token] => {
+            let token = token.to_owned();
+            Box::pin(async move {
+                let state = crate::api::ssr::state()?;
+                crate::server::portal::tracked_ticket_id(&state, &token)
+                    .await
+                    .map(drop)
+            })
+        }
+        ["projects", id] => {
+            let id = id.to_owned();
+            Box::pin(async move {
+                let (state, user) = crate::api::ssr::signed_in().await?;
+                let id = crate::api::coordination::project_id(&id)?;
+                crate::server::coordination::visible_project(&state, &user, id)
+                    .await
+                    .map(drop)
+            })
+        }
+        ["help", id] | ["help", id, "edit"] if id != "new" => {
+            // The page reads an id that is not a number as 0, which no article has. (Only
+            // whether the reader may read it: reading the article counts a view.)
+            let id = id.parse::<i64>().unwrap_or(0);
+            Box::pin(async move {
+                let (state, user) = crate::api::ssr::caller().await?;
+                crate::server::knowledge::readable(&state, user.as_ref(), id)
+                    .await
+                    .map(drop)
+            })
+        }
+        _ => return,
+    };
+    // The read runs as a task of the page's owner (its request's contexts); the answer waits
+    // for it to be done.
+    let (done, known) = tokio::sync::oneshot::channel::<()>();
+    leptos::task::spawn(ScopedFuture::new(async move {
+        if let Err(e) = check.await {
+            response.set_status(
+                axum::http::StatusCode::from_u16(e.status_code())
+                    .unwrap_or(axum::http::StatusCode::NOT_FOUND),
+            );
+        }
+        let _ = done.send(());
+    }));
+    shared.defer_stream(Box::pin(async move {
+        let _ = known.await;
+    }));
 }
 
 /// The reader's language and zone. The server decides them for each page (their setting, their
@@ -363,7 +469,13 @@ pub fn App() -> impl IntoView {
             <Header />
             <OfflineBanner />
             <main id="main">
-                <Routes fallback=|| view! { <NotFound /> }>
+                <Routes fallback=|| {
+                    #[cfg(feature = "ssr")]
+                    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                        response.set_status(axum::http::StatusCode::NOT_FOUND);
+                    }
+                    view! { <NotFound /> }
+                }>
                     <Route path=path!("/") view=Home ssr=SsrMode::InOrder />
                     <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::InOrder />
                     <Route path=path!("/login") view=SignInRoute::lazy() ssr=SsrMode::InOrder />
@@ -683,12 +795,10 @@ fn OfflinePage() -> impl IntoView {
     }
 }
 
+/// "Not found", for an address no page answers (whose status the router's fallback sets) and
+/// for what a page names but cannot find or show (whose status `status_of_named_page` sets).
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-        resp.set_status(axum::http::StatusCode::NOT_FOUND);
-    }
     view! {
         <section class="panel narrow">
             <Title text=t("page-not-found-title") />

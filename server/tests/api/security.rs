@@ -236,6 +236,84 @@ async fn people_outside_it_read_every_path_as_the_single_view_shows_them() {
     assert!(staff.contains("tina@example.org") && staff.contains("LAP-0412"));
 }
 
+/// A page's address read as a browser loads it: its status and its text.
+async fn load(session: &Session, path: &str) -> (StatusCode, String) {
+    let r = session
+        .client
+        .get(format!("{}{path}", session.base))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+    text(r).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_that_shows_nothing_found_answers_404_every_time() {
+    // Its status was set once the page's read had answered, after the answer had begun: 200 or
+    // 404 by chance (a ticket's: 200 nine times in ten). Monitoring, crawlers and scripts read
+    // the status, not the words.
+    let app = TestApp::spawn().await;
+    let carla = app.api_user("carla@example.org", Role::Coordinator).await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let paul = app.api_user("paul@example.org", Role::Requester).await;
+    let hers = rita.file("Laptop will not charge").await.number;
+    // A draft article: staff's to read, not Rita's.
+    let r = carla
+        .post(
+            "/articles",
+            json!({"title": "Printer codes", "body": "E-42 means paper", "audience": "everyone"}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let draft = body(r).await["id"].as_i64().unwrap();
+    let his = paul.file("Monitor flickers").await.number;
+    let rita_s = Session::new(&app, Some("rita@example.org")).await;
+    let carla_s = Session::new(&app, Some("carla@example.org")).await;
+    let anyone = Session::new(&app, None).await;
+    let missing = [
+        (&rita_s, "/tickets/SB-99999".to_string()),
+        (&rita_s, format!("/tickets/{his}")),
+        (&rita_s, "/projects/99999".to_string()),
+        (&rita_s, "/help/99999".to_string()),
+        (&rita_s, format!("/help/{draft}")),
+        (&carla_s, "/help/99999/edit".to_string()),
+        (&anyone, format!("/track/{}", "0".repeat(64))),
+    ];
+    for round in 0..8 {
+        for (session, path) in &missing {
+            let (status, page) = load(session, path).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path} (round {round})");
+            assert!(page.contains("Not found"), "{path}: {page}");
+            assert!(
+                !page.contains("Monitor flickers"),
+                "{path} shows Paul's ticket"
+            );
+        }
+        let (status, page) = load(&rita_s, &format!("/tickets/{hers}")).await;
+        assert_eq!(status, StatusCode::OK, "her own ticket (round {round})");
+        assert!(page.contains("Laptop will not charge"));
+        // Signed out, her ticket's address asks to sign in, and says so in its status.
+        let (status, page) = load(&anyone, &format!("/tickets/{hers}")).await;
+        assert_eq!(
+            status,
+            StatusCode::UNAUTHORIZED,
+            "signed out (round {round})"
+        );
+        assert!(page.contains("Please sign in"), "{page}");
+        assert!(!page.contains("Laptop will not charge"));
+    }
+    // Asking whether a page will find its article counts no view: one page read is one view.
+    let (status, page) = load(&carla_s, &format!("/help/{draft}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Printer codes"));
+    let article = body(carla.get(&format!("/articles/{draft}")).await).await;
+    assert_eq!(article["views"], 1, "{article}");
+    // An address no page answers is 404 too.
+    let (status, page) = load(&rita_s, "/nowhere/at/all").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(page.contains("Not found"), "{page}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_conversation_reads_through_the_api_a_page_at_a_time() {
     let app = TestApp::spawn().await;

@@ -59,7 +59,11 @@ fn for_follower(actor: &User, mut project: Project) -> Project {
     project
 }
 
-async fn visible_project(state: &AppState, actor: &User, id: i64) -> Result<Project, AppError> {
+pub(crate) async fn visible_project(
+    state: &AppState,
+    actor: &User,
+    id: i64,
+) -> Result<Project, AppError> {
     let project = state.db.project(id).await?.ok_or(AppError::NotFound)?;
     if actor.role.coordinates() {
         return Ok(project);
