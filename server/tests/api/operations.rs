@@ -236,23 +236,22 @@ async fn hold_the_write_lock(
     use sqlx::{Connection, Executor};
     let (release, released) = tokio::sync::oneshot::channel::<()>();
     let (held, holding) = tokio::sync::oneshot::channel::<()>();
+    // SQLite's write lock, or the advisory lock every PostgreSQL writer takes first.
+    let take: &[&str] = if url.starts_with("sqlite") {
+        &["BEGIN IMMEDIATE"]
+    } else {
+        // (Read as a boolean: the Any driver has no type for `void`.)
+        &["BEGIN", "SELECT pg_advisory_xact_lock(7262) IS NULL"]
+    };
     let task = tokio::spawn(async move {
-        if url.starts_with("sqlite") {
-            let mut conn = sqlx::sqlite::SqliteConnection::connect(&url).await.unwrap();
-            conn.execute("BEGIN IMMEDIATE").await.unwrap();
-            held.send(()).unwrap();
-            let _ = released.await;
-            conn.execute("ROLLBACK").await.unwrap();
-        } else {
-            let mut conn = sqlx::postgres::PgConnection::connect(&url).await.unwrap();
-            conn.execute("BEGIN").await.unwrap();
-            conn.execute("SELECT pg_advisory_xact_lock(7262)")
-                .await
-                .unwrap();
-            held.send(()).unwrap();
-            let _ = released.await;
-            conn.execute("ROLLBACK").await.unwrap();
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
+        for statement in take {
+            conn.execute(*statement).await.unwrap();
         }
+        held.send(()).unwrap();
+        let _ = released.await;
+        conn.execute("ROLLBACK").await.unwrap();
     });
     holding.await.expect("the lock is taken");
     (release, task)
