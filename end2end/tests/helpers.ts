@@ -69,10 +69,75 @@ export async function framesWithout(page: Page, selector: string): Promise<() =>
   return () => page.evaluate(() => (window as unknown as { framesWithout: number }).framesWithout);
 }
 
-/** Fails when the page scrolls sideways (content wider than the viewport). */
+/** Fails when the page scrolls sideways (content wider than the viewport) or cuts something off. */
 export async function noHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'page is wider than the viewport').toBeLessThanOrEqual(0);
+  expect(await cutOffAtTheEdge(page), 'cut off at the edge of the screen or of its panel').toEqual([]);
+}
+
+/**
+ * What is cut off or sticks out on a narrow screen. The body clips sideways (`overflow-x: hidden`),
+ * so the page never scrolls while an element wider than the screen is cut off where nobody can
+ * reach it; and a control (a select with a long option, a button, a field) that is wider than the
+ * panel it is drawn in runs across the panel's edge. Content inside a container that scrolls
+ * sideways (a wide table, the board's columns) is left out. Returns up to five offenders, each as
+ * `tag#id.class "text" (N px past …)`.
+ */
+export async function cutOffAtTheEdge(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    const scrolls = (from: Element | null, to: Element | null): boolean => {
+      for (let a = from; a && a !== to && a !== document.body; a = a.parentElement) {
+        const x = getComputedStyle(a).overflowX;
+        if (x === 'auto' || x === 'scroll') return true;
+      }
+      return false;
+    };
+    // The box a reader sees around an element: its nearest ancestor with a border or a background.
+    const visibleBox = (e: Element): Element | null => {
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        const bordered = parseFloat(s.borderLeftWidth) > 0 && parseFloat(s.borderRightWidth) > 0;
+        const filled = s.backgroundColor !== 'rgba(0, 0, 0, 0)' && s.backgroundColor !== 'transparent';
+        if (bordered || filled) return a;
+      }
+      return null;
+    };
+    const describe = (e: Element, past: number, where: string) => {
+      const id = e.id ? `#${e.id}` : '';
+      const cls = typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : '';
+      const text = (e.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      return `${e.tagName.toLowerCase()}${id}${cls} "${text}" (${past} px past ${where})`;
+    };
+    const sticksOut = (r: DOMRect) => Math.max(Math.round(r.right - width), Math.round(-r.left));
+    for (const e of Array.from(document.body.querySelectorAll('*'))) {
+      if (found.length >= 5) break;
+      const r = e.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) continue;
+      // Placed wholly off the screen on purpose (the skip link until it has the focus).
+      if (r.right <= 0 || r.left >= width) continue;
+      const style = getComputedStyle(e);
+      if (style.visibility === 'hidden' || style.display === 'contents') continue;
+      if (e.closest('.sr-only')) continue;
+      const past = sticksOut(r);
+      if (past > 1) {
+        if (scrolls(e.parentElement, null)) continue;
+        // Report the outermost offender only: its children stick out with it.
+        if (e.parentElement && e.parentElement !== document.body && sticksOut(e.parentElement.getBoundingClientRect()) > 1) continue;
+        found.push(describe(e, past, "the screen's edge"));
+        continue;
+      }
+      if (!e.matches('input, select, textarea, button, .button, img')) continue;
+      const box = visibleBox(e);
+      if (!box || scrolls(e.parentElement, box)) continue;
+      const b = box.getBoundingClientRect();
+      const out = Math.max(Math.round(r.right - b.right), Math.round(b.left - r.left));
+      if (out > 1) found.push(describe(e, out, `its ${box.tagName.toLowerCase()}${box.className ? `.${String(box.className).trim().split(/\s+/).join('.')}` : ''}`));
+    }
+    return found;
+  });
 }
 
 import { APIRequestContext } from '@playwright/test';

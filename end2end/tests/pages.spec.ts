@@ -1,7 +1,7 @@
 import { test, expect, APIRequestContext, ConsoleMessage, Page, Request, TestInfo } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { apiToken, fileTicket, hydrated, MISREAD, signIn, unique } from './helpers';
+import { apiToken, cutOffAtTheEdge, fileTicket, hydrated, MISREAD, signIn, unique } from './helpers';
 
 // Every page of the app (the <Routes> of `App` in app/src/ui/mod.rs), opened DIRECTLY by its URL
 // (a fresh server render plus hydration, never a client-side navigation) for every role and for
@@ -331,6 +331,7 @@ async function sweepPages(page: Page, role: Role, cases: PageCase[], testInfo: T
         wrong.push(`${overflow}px wider than the phone`);
       }
     }
+    wrong.push(...(await cutOffAtTheEdge(page)).map((e) => `cut off: ${e}`));
 
     console.log(`[${testInfo.project.name}] ${role} ${c.url} → ${status}, ${c.expect}, h1 "${heading}", hydrated ${isHydrated}, ` +
       `${errors.length} error(s)${overflow > 0 ? `, ${overflow}px wider than the viewport` : ''}, ${Date.now() - started} ms`);
