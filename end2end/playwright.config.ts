@@ -16,6 +16,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: './tests',
+  // Fails at once, with the cause, when the server asks for browser code its site lacks.
+  globalSetup: './global-setup.ts',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
