@@ -7,8 +7,9 @@ import { apiToken, cutOffAtTheEdge, fileTicket, hydrated, MISREAD, signIn, uniqu
 // (a fresh server render plus hydration, never a client-side navigation) for every role and for
 // signed-out visitors. A page fails when it logs a console error or throws (e.g. Leptos'
 // "Unrecoverable hydration error" panic), never hydrates (body[data-hydrated="true"]), answers 5xx
-// (the document or any request it makes), or shows a refusal where the role should see the page
-// (or the page where it should be refused). With SWEEP_SCREENSHOTS=1 every page is also saved as a
+// (the document or any request it makes), shows a refusal where the role should see the page
+// (or the page where it should be refused), refuses with a status other than 401, 403 or 404, or
+// has something cut off at the screen's or its panel's edge. With SWEEP_SCREENSHOTS=1 every page is also saved as a
 // full-page screenshot in test-results/pages/<project>-<role>-<slug>.png.
 
 // SWEEP_SCREENSHOTS=1 saves every page as a full-page screenshot to look at (slower).
@@ -318,6 +319,9 @@ async function sweepPages(page: Page, role: Role, cases: PageCase[], testInfo: T
     const wrong: string[] = [...wrongBefore];
     if (status >= 500 || status === 0) wrong.push(`document answered ${status || 'nothing'}`);
     else if (c.expect === 'ok' && status >= 400) wrong.push(`document answered ${status}, expected the page`);
+    else if (c.expect === 'refused' && ![401, 403, 404].includes(status)) {
+      wrong.push(`document answered ${status} to a reader it refuses (expected 401, 403 or 404)`);
+    }
     wrong.push(...serverErrors.slice(from5xx).map((e) => `server error: ${e}`));
     if (!isHydrated) wrong.push('never hydrated (no body[data-hydrated="true"] within 15 s)');
     if (c.expect === 'ok' && REFUSAL.test(heading)) wrong.push(`shows "${heading}" but this role should see the page`);

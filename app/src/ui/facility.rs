@@ -2,7 +2,7 @@
 //! where they give an expected date and mark work done; coordinators see every work order.
 
 use super::widgets::{action_error, not_field, when, ErrorBox, FieldMessage, StatusChip};
-use super::Gate;
+use super::{may_open, Gate};
 use crate::api::coordination::{list_work_orders, UpdateWorkOrder};
 use crate::domain::coordination::{WorkOrder, WorkOrderStatus};
 use crate::domain::Role;
@@ -16,7 +16,7 @@ pub fn WorkOrdersPage() -> impl IntoView {
     view! {
         <Title text=t("facility-page-title") />
         <Gate
-            allowed=|r| r == Role::Facility || r.coordinates()
+            allowed=may_open::facility_work
             children=|user| {
                 let update = ServerAction::<UpdateWorkOrder>::new();
                 let error = action_error(update);

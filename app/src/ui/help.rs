@@ -3,7 +3,7 @@
 //! fixes and articles beside a ticket.
 
 use super::widgets::{action_error, not_field, when, ErrorBox, FieldMessage};
-use super::{t, use_locale, Gate, Session};
+use super::{may_open, t, use_locale, Gate, Session};
 use crate::api::knowledge::{
     article_from_ticket, articles, read_article, ticket_answers, AnswerArticle, SaveArticle,
 };
@@ -292,7 +292,7 @@ pub fn NewArticlePage() -> impl IntoView {
     view! {
         <Title text=t("kb-new-title") />
         <Gate
-            allowed=|r| r.is_staff()
+            allowed=may_open::staff
             children=move |user| {
                 let coordinates = user.role.coordinates();
                 view! {
@@ -344,7 +344,7 @@ pub fn EditArticlePage() -> impl IntoView {
     view! {
         <Title text=t("kb-edit-title") />
         <Gate
-            allowed=|r| r.is_staff()
+            allowed=may_open::staff
             children=move |user| {
                 let coordinates = user.role.coordinates();
                 view! {

@@ -3,7 +3,7 @@
 //! unreadable — each filed as a request, added to a ticket, or dropped.
 
 use super::widgets::{action_error, not_field, when, ErrorBox, FieldMessage};
-use super::Gate;
+use super::{may_open, Gate};
 use crate::api::mail::{held_mail, DecideHeldMail};
 use crate::domain::attachment::size_words;
 use crate::domain::inbound::Why;
@@ -17,7 +17,7 @@ use leptos_meta::Title;
 pub fn HeldMailPage() -> impl IntoView {
     view! {
         <Title text=t("held-page-title") />
-        <Gate allowed=|r| r.coordinates() children=|_| view! { <HeldMail /> } />
+        <Gate allowed=may_open::coordinators children=|_| view! { <HeldMail /> } />
     }
 }
 

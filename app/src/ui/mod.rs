@@ -265,14 +265,18 @@ impl PageNonce {
     }
 }
 
-/// A page that names what it shows (a ticket, a private link, a project, an article) answers with
-/// the status of reading it: 404 when it is not there or not the reader's to see, 401 when the
-/// reader must sign in first. The page reads it once its answer has begun (pages stream in
+/// A page answers with the status of what it shows. A page behind a [`Gate`] answers 401 when the
+/// reader must sign in first and 403 when it is not for their role; a page that names what it
+/// shows (a ticket, a private link, a project, an article) answers 404 when that is not there or
+/// not the reader's to see. The page finds out itself once its answer has begun (pages stream in
 /// order: the head and the header go out first), too late to set the status line. So the server
-/// asks first whether the reader may see it (a cheaper read than the page's), and holds
-/// the start of the answer until it knows. (Sending such pages whole, `SsrMode::Async`, was
-/// tried: Leptos then left out the page's split parts on about half of the loads, and on about
-/// one in fifty its security policy, which left the page dead.)
+/// asks first (the session, and a cheaper read than the page's), and holds the start of the answer
+/// until it knows. (Sending such pages whole, `SsrMode::Async`, was tried: Leptos then left out
+/// the page's split parts on about half of the loads, and on about one in fifty its security
+/// policy, which left the page dead.)
+///
+/// The gates here are the pages' own ([`may_open`]); the sweep of every page in the browser suite
+/// fails when a page refuses its reader with another status.
 #[cfg(feature = "ssr")]
 fn status_of_named_page() {
     use leptos::reactive::{computed::ScopedFuture, owner::Owner};
@@ -287,7 +291,29 @@ fn status_of_named_page() {
     };
     let path = parts.uri.path().trim_matches('/').to_owned();
     let segments: Vec<&str> = path.split('/').collect();
-    let check: Check = match segments[..] {
+    let gate: Option<fn(Role) -> bool> = match segments[..] {
+        ["requests"] | ["requests", "new"] | ["projects"] | ["account"] | ["notifications"] => {
+            Some(may_open::anyone_signed_in)
+        }
+        ["work"] | ["replies"] | ["help", "new"] | ["help", _, "edit"] => Some(may_open::staff),
+        ["board"] | ["roster"] | ["reports"] | ["mail"] | ["recurring"] => {
+            Some(may_open::coordinators)
+        }
+        ["facility"] => Some(may_open::facility_work),
+        ["people"] | ["service-levels"] | ["webhooks"] => Some(may_open::admins),
+        _ => None,
+    };
+    let gated: Check = Box::pin(async move {
+        let Some(allowed) = gate else {
+            return Ok(());
+        };
+        match crate::api::ssr::caller().await? {
+            (_, Some(user)) if allowed(user.role) => Ok(()),
+            (_, Some(_)) => Err(crate::error::AppError::Forbidden),
+            (_, None) => Err(crate::error::AppError::Unauthenticated),
+        }
+    });
+    let named: Check = match segments[..] {
         ["tickets", number] => {
             let number = number.to_owned();
             Box::pin(async move {
@@ -326,13 +352,18 @@ fn status_of_named_page() {
                     .map(drop)
             })
         }
+        _ if gate.is_some() => Box::pin(async { Ok(()) }),
         _ => return,
     };
-    // The read runs as a task of the page's owner (its request's contexts); the answer waits
-    // for it to be done.
+    // The reads run as a task of the page's owner (its request's contexts); the answer waits
+    // for them to be done. The gate comes first: a page not for the reader names nothing.
     let (done, known) = tokio::sync::oneshot::channel::<()>();
     leptos::task::spawn(ScopedFuture::new(async move {
-        if let Err(e) = check.await {
+        let checked = match gated.await {
+            Ok(()) => named.await,
+            refused => refused,
+        };
+        if let Err(e) = checked {
             response.set_status(
                 axum::http::StatusCode::from_u16(e.status_code())
                     .unwrap_or(axum::http::StatusCode::NOT_FOUND),
@@ -809,8 +840,36 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// Renders `children` for a signed-in user whose role passes `allowed`; otherwise asks to sign
-/// in or says the page is not for them. The data itself is protected by the server functions.
+/// Who may open a page behind a [`Gate`]: each page's gate is one of these, and the server answers
+/// a page's status by the same rule (`status_of_named_page`).
+pub mod may_open {
+    use crate::domain::Role;
+
+    pub fn anyone_signed_in(_: Role) -> bool {
+        true
+    }
+
+    pub fn staff(role: Role) -> bool {
+        role.is_staff()
+    }
+
+    pub fn coordinators(role: Role) -> bool {
+        role.coordinates()
+    }
+
+    pub fn admins(role: Role) -> bool {
+        role == Role::Admin
+    }
+
+    /// Work orders: the facility team and the coordinators who ask for the work.
+    pub fn facility_work(role: Role) -> bool {
+        role == Role::Facility || role.coordinates()
+    }
+}
+
+/// Renders `children` for a signed-in user whose role passes `allowed` (one of [`may_open`]);
+/// otherwise asks to sign in or says the page is not for them. The data itself is protected by
+/// the server functions.
 #[component]
 pub fn Gate<F, V>(allowed: fn(Role) -> bool, children: F) -> impl IntoView
 where

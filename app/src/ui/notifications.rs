@@ -1,7 +1,7 @@
 //! The notification bell, the list of what one was told, and what one wants to be told.
 
 use super::widgets::{action_error, ago, ErrorBox};
-use super::Gate;
+use super::{may_open, Gate};
 use crate::api::notifications::{
     get_preferences, mark_read, notifications, unread_count, SavePreferences,
 };
@@ -61,7 +61,7 @@ pub fn Bell(initial: i64) -> impl IntoView {
 pub fn NotificationsPage() -> impl IntoView {
     view! {
         <Title text=t("notifications-title") />
-        <Gate allowed=|_| true children=|_| view! { <NotificationList /> } />
+        <Gate allowed=may_open::anyone_signed_in children=|_| view! { <NotificationList /> } />
     }
 }
 

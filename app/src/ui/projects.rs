@@ -3,7 +3,7 @@
 //! projects they follow, and nothing else.
 
 use super::widgets::{action_error, not_field, ErrorBox, FieldMessage, PriorityBadge, StatusChip};
-use super::Gate;
+use super::{may_open, Gate};
 use crate::api::coordination::{
     get_project, list_projects, AddProjectWatcher, CreateProject, PlanTask,
 };
@@ -58,7 +58,7 @@ pub fn ProjectsPage() -> impl IntoView {
     view! {
         <Title text=t("projects-title") />
         <Gate
-            allowed=|_| true
+            allowed=may_open::anyone_signed_in
             children=|user| view! { <ProjectsView coordinates=user.role.coordinates() /> }
         />
     }
@@ -192,7 +192,7 @@ pub fn ProjectPage() -> impl IntoView {
     let loc = use_locale();
     view! {
         <Gate
-            allowed=|_| true
+            allowed=may_open::anyone_signed_in
             children=move |_user| {
                 let plan = ServerAction::<PlanTask>::new();
                 let watch = ServerAction::<AddProjectWatcher>::new();

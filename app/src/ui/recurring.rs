@@ -2,7 +2,7 @@
 //! days), with the next five runs shown while the schedule is written.
 
 use super::widgets::{action_error, not_field, ErrorBox, FieldMessage};
-use super::{t, use_locale, Gate};
+use super::{may_open, t, use_locale, Gate};
 use crate::api::recurring::{
     preview_schedule, recurring_tickets, ScheduleRecurring, StopRecurring,
 };
@@ -86,7 +86,7 @@ pub fn RecurringPage() -> impl IntoView {
     view! {
         <Title text=t("recurring-page-title") />
         <Gate
-            allowed=|r| r.coordinates()
+            allowed=may_open::coordinators
             children=move |_| {
                 view! {
                     <section class="panel wide recurring">

@@ -2,7 +2,7 @@
 //! the note box that offers them when `::` is typed.
 
 use super::widgets::{action_error, not_field, ErrorBox, FieldMessage};
-use super::{t, use_locale, Gate};
+use super::{may_open, t, use_locale, Gate};
 use crate::api::knowledge::{canned_replies, ticket_replies, DeleteCannedReply, SaveCannedReply};
 use crate::domain::replies::{self, CannedReply, ReplyChoice, PLACEHOLDERS};
 use crate::i18n::Lang;
@@ -38,7 +38,7 @@ pub fn RepliesPage() -> impl IntoView {
     view! {
         <Title text=t("reply-page-title") />
         <Gate
-            allowed=|r| r.is_staff()
+            allowed=may_open::staff
             children=move |user| {
                 let coordinates = user.role.coordinates();
                 view! {

@@ -5,7 +5,7 @@
 //! (or without) hydration.
 
 use super::widgets::FieldMessage;
-use super::Gate;
+use super::{may_open, Gate};
 use crate::api::reports::{get_report, get_report_options};
 use crate::domain::report::{Chart, Report, ReportQuery, Table};
 use crate::domain::Priority;
@@ -21,7 +21,7 @@ use leptos_router::hooks::use_query_map;
 pub fn ReportsPage() -> impl IntoView {
     view! {
         <Title text=t("reports-title") />
-        <Gate allowed=|r| r.coordinates() children=|_| view! { <Reports /> } />
+        <Gate allowed=may_open::coordinators children=|_| view! { <Reports /> } />
     }
 }
 

@@ -2,10 +2,10 @@
 //! categories they cover and the escalation rules.
 
 use super::widgets::{action_error, ErrorBox, FieldMessage};
-use super::Gate;
+use super::{may_open, Gate};
 use crate::api::sla::{sla_policies, SaveSlaPolicy};
 use crate::domain::sla::Target;
-use crate::domain::{Priority, Role};
+use crate::domain::Priority;
 use crate::i18n::Arg;
 use crate::types::PolicyForm;
 use crate::ui::{t, use_locale};
@@ -16,7 +16,7 @@ use leptos_meta::Title;
 pub fn ServiceLevelsPage() -> impl IntoView {
     view! {
         <Title text=t("sla-page-title") />
-        <Gate allowed=|r| r == Role::Admin children=|_| view! { <ServiceLevels /> } />
+        <Gate allowed=may_open::admins children=|_| view! { <ServiceLevels /> } />
     }
 }
 

@@ -1,7 +1,7 @@
 //! The technician's phone-first list: my tickets by what needs me next, and the team queue.
 
 use super::widgets::{age, PriorityBadge, SlaBadge};
-use super::Gate;
+use super::{may_open, Gate};
 use crate::api::board::{my_work, work_changed};
 use crate::domain::Ticket;
 use crate::ui::{t, use_locale};
@@ -14,7 +14,7 @@ pub fn MyWork() -> impl IntoView {
     view! {
         <Title text=t("tech-title") />
         <Gate
-            allowed=|r| r.is_staff()
+            allowed=may_open::staff
             children=move |_| {
                 let (tick, set_tick) = signal(0u32);
                 let (tab, set_tab) = signal(0u8);

@@ -315,6 +315,74 @@ async fn a_page_that_shows_nothing_found_answers_404_every_time() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_not_for_its_reader_says_so_in_its_status() {
+    // A page behind a gate said "Please sign in" or "Not allowed" with a 200: monitoring,
+    // crawlers and scripts read the status, not the words. Each gated page, for each role: 200
+    // when the role may open it, else 401 signed out and 403 signed in, every time.
+    let app = TestApp::spawn().await;
+    let people = [
+        ("rita@example.org", Role::Requester),
+        ("tina@example.org", Role::Technician),
+        ("carla@example.org", Role::Coordinator),
+        ("ada@example.org", Role::Admin),
+        ("felix@example.org", Role::Facility),
+    ];
+    let mut sessions = vec![(None, Session::new(&app, None).await)];
+    for (email, role) in people {
+        app.user(email, role).await;
+        sessions.push((Some(role), Session::new(&app, Some(email)).await));
+    }
+    let anyone: fn(Role) -> bool = |_| true;
+    let staff: fn(Role) -> bool =
+        |r| matches!(r, Role::Technician | Role::Coordinator | Role::Admin);
+    let desk: fn(Role) -> bool = |r| matches!(r, Role::Coordinator | Role::Admin);
+    let admins: fn(Role) -> bool = |r| r == Role::Admin;
+    let facility: fn(Role) -> bool =
+        |r| matches!(r, Role::Facility | Role::Coordinator | Role::Admin);
+    let pages = [
+        ("/requests", anyone),
+        ("/requests/new", anyone),
+        ("/projects", anyone),
+        ("/account", anyone),
+        ("/notifications", anyone),
+        ("/work", staff),
+        ("/replies", staff),
+        ("/help/new", staff),
+        // Not for a requester, whether or not the article is there.
+        ("/help/99999/edit", staff),
+        ("/board", desk),
+        ("/roster", desk),
+        ("/reports", desk),
+        ("/mail", desk),
+        ("/recurring", desk),
+        ("/facility", facility),
+        ("/people", admins),
+        ("/service-levels", admins),
+        ("/webhooks", admins),
+    ];
+    for round in 0..3 {
+        for (path, may) in &pages {
+            for (role, session) in &sessions {
+                let (status, page) = load(session, path).await;
+                let (expected, words) = match role {
+                    None => (StatusCode::UNAUTHORIZED, "Please sign in"),
+                    Some(role) if may(*role) => (StatusCode::OK, ""),
+                    Some(_) => (StatusCode::FORBIDDEN, "Not allowed"),
+                };
+                // The missing article's edit page: staff pass the gate and find nothing.
+                let expected = if *path == "/help/99999/edit" && expected == StatusCode::OK {
+                    StatusCode::NOT_FOUND
+                } else {
+                    expected
+                };
+                assert_eq!(status, expected, "{path} as {role:?} (round {round})");
+                assert!(page.contains(words), "{path} as {role:?}: {page}");
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_conversation_reads_through_the_api_a_page_at_a_time() {
     let app = TestApp::spawn().await;
     let (n, rita, paul, _carla, tina) = busy_ticket(&app).await;

@@ -11,7 +11,7 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <Title text=t("me-title") />
         <Gate
-            allowed=|_| true
+            allowed=may_open::anyone_signed_in
             children=|user| {
                 let change = ServerAction::<ChangePassword>::new();
                 let error = action_error(change);

@@ -1,7 +1,7 @@
 //! The roster (coordinators and admins), accounts (admins) and the caller's own password.
 
 use super::widgets::{action_error, ErrorBox, FieldMessage};
-use super::Gate;
+use super::{may_open, Gate};
 use crate::api::account::{my_tokens, CreateApiToken, RevokeApiToken};
 use crate::api::people::{
     accounts, get_roster, AddAccount, ChangePassword, RouteCategory, SaveCategory, SaveTeam,

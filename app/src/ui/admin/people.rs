@@ -8,7 +8,7 @@ use crate::ui::{t, use_locale};
 pub fn PeoplePage() -> impl IntoView {
     view! {
         <Title text=t("admin-people-title") />
-        <Gate allowed=|r| r == Role::Admin children=|_| view! { <PeopleView /> } />
+        <Gate allowed=may_open::admins children=|_| view! { <PeopleView /> } />
     }
 }
 

@@ -8,7 +8,7 @@ use crate::ui::{t, use_locale};
 pub fn RosterPage() -> impl IntoView {
     view! {
         <Title text=t("admin-roster-title") />
-        <Gate allowed=|r| r.coordinates() children=|_| view! { <RosterView /> } />
+        <Gate allowed=may_open::coordinators children=|_| view! { <RosterView /> } />
     }
 }
 

@@ -13,7 +13,7 @@ use crate::ui::{t, use_locale};
 pub fn WebhooksPage() -> impl IntoView {
     view! {
         <Title text=t("webhooks-title") />
-        <Gate allowed=|r| r == Role::Admin children=|_| view! { <Webhooks /> } />
+        <Gate allowed=may_open::admins children=|_| view! { <Webhooks /> } />
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::portal::TicketPanel;
 use super::widgets::{age, PriorityBadge, Problem, SlaBadge};
-use super::Gate;
+use super::{may_open, Gate};
 use crate::api::board::{board_page, board_search, get_board, poll_board, suggest_assignees};
 use crate::api::tickets::change_ticket;
 use crate::domain::{
@@ -50,7 +50,7 @@ fn breaching_soon(t: &Ticket) -> bool {
 pub fn Board() -> impl IntoView {
     view! {
         <Title text=t("board-title") />
-        <Gate allowed=|r| r.coordinates() children=|_| view! { <LiveBoard /> } />
+        <Gate allowed=may_open::coordinators children=|_| view! { <LiveBoard /> } />
     }
 }
 

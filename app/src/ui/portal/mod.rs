@@ -5,7 +5,7 @@ use super::widgets::{
     action_error, ago, expectation, when, ErrorBox, FieldMessage, PriorityBadge, SlaBadge,
     StatusChip, TicketLine,
 };
-use super::{t, use_locale, Gate};
+use super::{may_open, t, use_locale, Gate};
 use crate::api::board::suggest_assignees;
 use crate::api::tickets::{
     categories, create_tracking_link, get_ticket_detail, my_requests, request_draft,
@@ -24,7 +24,7 @@ pub fn MyRequests() -> impl IntoView {
     view! {
         <Title text=t("portal-my-requests-title") />
         <Gate
-            allowed=|_| true
+            allowed=may_open::anyone_signed_in
             children=|user| {
                 let loc = use_locale();
                 let tickets = Resource::new(|| (), |_| my_requests());
@@ -134,7 +134,7 @@ pub fn NewRequest() -> impl IntoView {
     view! {
         <Title text=t("portal-report-a-problem-title") />
         <Gate
-            allowed=|_| true
+            allowed=may_open::anyone_signed_in
             children=|user| {
                 view! {
                     <crate::ui::known::KnownBanner />

@@ -8,7 +8,12 @@ use crate::ui::use_locale;
 pub fn TicketPage() -> impl IntoView {
     let params = use_params_map();
     let number = Signal::derive(move || params.read().get("number").unwrap_or_default());
-    view! { <Gate allowed=|_| true children=move |_user| view! { <TicketPanel number=number /> } /> }
+    view! {
+        <Gate
+            allowed=may_open::anyone_signed_in
+            children=move |_user| view! { <TicketPanel number=number /> }
+        />
+    }
 }
 
 /// A live ticket: its page, or the board's drawer. Reloads when someone else changes it.
