@@ -224,6 +224,51 @@ async fn a_database_from_an_earlier_release_is_upgraded_at_start_and_reads_back(
     assert!(!events.items.is_empty(), "its history: {events:?}");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_database_connection_carries_the_desks_settings() {
+    // Set when a connection opens (`Db::connect`): on SQLite the write-ahead log, the wait for a
+    // busy database, foreign keys, and how surely a commit is on disk before the answer (NORMAL,
+    // or FULL with SWITCHBOARD_SQLITE_SYNCHRONOUS=full); on PostgreSQL the end of a session left
+    // idle inside a transaction for a minute, so a process stopped mid-write cannot hold the
+    // writers' lock. Several connections at once, so that more than the pool's first is asked.
+    use app::server::db::Durability;
+    for durability in [Durability::Normal, Durability::Full] {
+        let app = TestApp::spawn_configured(false, |c| c.sqlite_synchronous = durability).await;
+        let mut conns = Vec::new();
+        for _ in 0..3 {
+            conns.push(app.state.db.conn().await.unwrap());
+        }
+        let sqlite = app.database_url().starts_with("sqlite");
+        for conn in &mut conns {
+            if sqlite {
+                let read = |pragma: &'static str| sqlx::query_scalar::<_, String>(pragma);
+                let mode = read("PRAGMA journal_mode").fetch_one(&mut **conn).await;
+                assert_eq!(mode.unwrap(), "wal");
+                let number = |pragma: &'static str| sqlx::query_scalar::<_, i64>(pragma);
+                let wait = number("PRAGMA busy_timeout").fetch_one(&mut **conn).await;
+                assert_eq!(wait.unwrap(), 5000);
+                let keys = number("PRAGMA foreign_keys").fetch_one(&mut **conn).await;
+                assert_eq!(keys.unwrap(), 1);
+                // 1 is NORMAL, 2 is FULL.
+                let synchronous = number("PRAGMA synchronous").fetch_one(&mut **conn).await;
+                let expected = match durability {
+                    Durability::Normal => 1,
+                    Durability::Full => 2,
+                };
+                assert_eq!(synchronous.unwrap(), expected, "{durability:?}");
+            } else {
+                let idle: String = sqlx::query_scalar(
+                    "SELECT current_setting('idle_in_transaction_session_timeout')",
+                )
+                .fetch_one(&mut **conn)
+                .await
+                .unwrap();
+                assert_eq!(idle, "1min");
+            }
+        }
+    }
+}
+
 /// Takes the database's write lock from outside, as a writer stuck in another process would hold
 /// it (SQLite: an immediate transaction; PostgreSQL: the writers' advisory lock), until `release`
 /// is sent.
