@@ -462,38 +462,101 @@ pub fn router(state: AppState) -> Router {
 /// How often SQLite's write-ahead log is copied back into the database file (`Db::checkpoint`).
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
 
+/// How long a client has to send a request's headers once it has begun (or, on a kept-alive
+/// connection, the next request's): a browser on a slow phone sends them in well under a second.
+pub const HEADER_DEADLINE: Duration = Duration::from_secs(10);
+
+/// How long a stop waits for open requests to finish before closing their connections.
+pub const STOP_GRACE: Duration = Duration::from_secs(10);
+
 impl Application {
     pub fn port(&self) -> u16 {
         self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
     }
 
-    /// Serves until `shutdown` resolves, then finishes in-flight requests.
+    /// Serves until `shutdown` resolves, then finishes in-flight requests (for at most
+    /// [`STOP_GRACE`]).
+    ///
+    /// The accept loop is this server's own rather than `axum::serve`, which sets no deadline
+    /// for a request's headers: a client that sent half a request and then nothing held its
+    /// connection for good, and kept the server from stopping until it went away. Here a
+    /// request's headers must arrive within [`HEADER_DEADLINE`] and a stop waits for open
+    /// connections at most [`STOP_GRACE`].
     pub async fn run_until(
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        use hyper_util::rt::{TokioIo, TokioTimer};
+        use hyper_util::server::graceful::GracefulShutdown;
+        use hyper_util::service::TowerToHyperService;
+        use tower::ServiceExt;
+
         let workers = self.start_workers();
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<std::net::SocketAddr>();
-        // Pages stream in several writes: with Nagle's algorithm on, each small write after the
-        // first waits for the client's delayed acknowledgement (40 ms on loopback and LANs).
-        let listener = axum::serve::ListenerExt::tap_io(self.listener, |tcp| {
+        // HTTP/1.1, as axum's loop served it (HTTP/2 is for the TLS proxy in front).
+        let mut builder = hyper::server::conn::http1::Builder::new();
+        builder
+            .timer(TokioTimer::new())
+            .header_read_timeout(HEADER_DEADLINE);
+        let connections = GracefulShutdown::new();
+        let mut shutdown = std::pin::pin!(shutdown);
+        loop {
+            let (tcp, remote) = tokio::select! {
+                accepted = self.listener.accept() => match accepted {
+                    Ok(accepted) => accepted,
+                    Err(e) => {
+                        // A connection that failed before it was accepted needs nothing; out
+                        // of file descriptors and the like, wait before trying again.
+                        tracing::debug!(error = %e, "accept failed");
+                        if !matches!(
+                            e.kind(),
+                            std::io::ErrorKind::ConnectionAborted
+                                | std::io::ErrorKind::ConnectionReset
+                                | std::io::ErrorKind::ConnectionRefused
+                        ) {
+                            tokio::time::sleep(Duration::from_millis(100)).await;
+                        }
+                        continue;
+                    }
+                },
+                () = &mut shutdown => break,
+            };
+            // Pages stream in several writes: with Nagle's algorithm on, each small write after
+            // the first waits for the client's delayed acknowledgement (40 ms on loopback).
             if let Err(e) = tcp.set_nodelay(true) {
                 tracing::debug!(error = %e, "TCP_NODELAY not set");
             }
-        });
+            // Who is asking, for the rate limits (`ConnectInfo`, as axum's own loop gives it).
+            let service = self.router.clone().map_request(
+                move |mut request: axum::extract::Request<hyper::body::Incoming>| {
+                    request
+                        .extensions_mut()
+                        .insert(axum::extract::ConnectInfo(remote));
+                    request
+                },
+            );
+            let connection =
+                builder.serve_connection(TokioIo::new(tcp), TowerToHyperService::new(service));
+            let connection = connections.watch(connection);
+            tokio::spawn(async move {
+                if let Err(e) = connection.await {
+                    tracing::trace!(error = %e, "connection ended");
+                }
+            });
+        }
+        drop(self.listener);
         // Long polls are answered at once when stopping, rather than holding the stop for 25 s.
-        let feed = self.state.feed.clone();
-        let shutdown = async move {
-            shutdown.await;
-            feed.close();
-        };
-        let served = axum::serve(listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        self.state.feed.close();
+        if tokio::time::timeout(STOP_GRACE, connections.shutdown())
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                "connections still open {} s after the stop: closing them",
+                STOP_GRACE.as_secs()
+            );
+        }
         drop(workers);
-        served
+        Ok(())
     }
 
     /// Background work that lives as long as the server: folding request timings into their

@@ -312,6 +312,20 @@ impl TestApp {
         config(self.database_url.clone(), false)
     }
 
+    /// Asks the server to stop and says whether it has stopped by itself within `limit` (it is
+    /// cut off otherwise).
+    pub async fn stops_within(mut self, limit: std::time::Duration) -> bool {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let Some(mut server) = self.server.take() else {
+            return true;
+        };
+        let stopped = tokio::time::timeout(limit, &mut server).await.is_ok();
+        server.abort();
+        stopped
+    }
+
     pub async fn user(&self, email: &str, role: Role) {
         let name = email.split('@').next().unwrap().to_string();
         create_account(

@@ -269,6 +269,44 @@ async fn every_database_connection_carries_the_desks_settings() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_whose_headers_never_end_is_closed_and_does_not_hold_a_stop() {
+    // A client that sends half a request and then nothing (by accident, or many of them on
+    // purpose) held its connection for good, and a stop waited until the client went away.
+    use std::time::{Duration, Instant};
+    use switchboard::startup::{HEADER_DEADLINE, STOP_GRACE};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::spawn().await;
+    let address = app.base.trim_start_matches("http://").to_owned();
+    let half = |address: String| async move {
+        let mut tcp = tokio::net::TcpStream::connect(address).await.unwrap();
+        tcp.write_all(b"GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            .await
+            .unwrap();
+        tcp
+    };
+    let mut first = half(address.clone()).await;
+    let started = Instant::now();
+    let mut answer = vec![0; 1024];
+    let read = tokio::time::timeout(HEADER_DEADLINE * 2, first.read(&mut answer))
+        .await
+        .expect("the server closes a request whose headers do not come");
+    if let Ok(n) = read {
+        let text = String::from_utf8_lossy(&answer[..n]);
+        assert!(n == 0 || text.starts_with("HTTP/1.1 408"), "{text}");
+    }
+    assert!(started.elapsed() >= HEADER_DEADLINE - Duration::from_secs(1));
+    // A whole request still gets its answer.
+    let r = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    // Stopping while another half request is open: the server stops by itself.
+    let _second = half(address).await;
+    assert!(
+        app.stops_within(STOP_GRACE + Duration::from_secs(5)).await,
+        "a half-sent request held the stop"
+    );
+}
+
 /// Takes the database's write lock from outside, as a writer stuck in another process would hold
 /// it (SQLite: an immediate transaction; PostgreSQL: the writers' advisory lock), until `release`
 /// is sent.
