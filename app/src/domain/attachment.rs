@@ -166,21 +166,67 @@ fn looks_like_plain_text(bytes: &[u8]) -> bool {
     !bytes.is_empty() && valid && !head.contains(&0) && !markup
 }
 
-/// A file name as it is shown and sent: the last path part, without control characters, quotes,
-/// slashes or leading dots, at most 120 characters; `file` when nothing is left.
+/// A file name as it is shown and sent: the last path part, without control characters,
+/// invisible formatting characters, quotes, slashes or leading dots, at most [`NAME_LIMIT`]
+/// characters with its extension kept; `file` when nothing is left.
+///
+/// Invisible formatting characters include the bidirectional overrides: "invoice\u{202E}fdp.exe"
+/// would otherwise show as "invoiceexe.pdf".
 pub fn clean_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let cleaned: String = last
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\'' | '<' | '>' | '*' | '?' | '|' | ':'))
+        .filter(|c| {
+            !c.is_control()
+                && !invisible(*c)
+                && !matches!(c, '"' | '\'' | '<' | '>' | '*' | '?' | '|' | ':')
+        })
         .collect();
     let trimmed = cleaned.trim().trim_start_matches('.').trim();
-    let short: String = trimmed.chars().take(120).collect();
+    let short = shorten(trimmed);
     if short.is_empty() {
         "file".to_string()
     } else {
         short
     }
+}
+
+/// The longest file name kept, in characters.
+pub const NAME_LIMIT: usize = 120;
+
+/// `name` cut to [`NAME_LIMIT`] characters, keeping a short extension (".xlsx") at its end.
+fn shorten(name: &str) -> String {
+    if name.chars().count() <= NAME_LIMIT {
+        return name.to_string();
+    }
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, e)| e)
+        .filter(|e| !e.is_empty() && e.chars().count() <= 16 && !e.contains(' '));
+    match extension {
+        Some(extension) => {
+            let keep = NAME_LIMIT - extension.chars().count() - 1;
+            let stem: String = name.chars().take(keep).collect();
+            format!("{}.{extension}", stem.trim_end())
+        }
+        None => name.chars().take(NAME_LIMIT).collect(),
+    }
+}
+
+/// Characters that show nothing themselves but change how the text around them shows: the
+/// bidirectional marks, embeddings, overrides and isolates, zero-width characters and the byte
+/// order mark.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
 }
 
 /// The `Content-Disposition` header for a file (RFC 6266): an ASCII fallback name and the real

@@ -86,6 +86,22 @@ fn names_are_cleaned_for_pages_and_headers() {
     );
     assert_eq!(clean_name(""), "file");
     assert_eq!(clean_name(&"x".repeat(500)).chars().count(), 120);
+    // A long name keeps its extension, and stays within the limit.
+    let long = clean_name(&format!("Quarterly-report-{}.xlsx", "x".repeat(130)));
+    assert!(long.ends_with("x.xlsx"), "{long}");
+    assert_eq!(long.chars().count(), 120);
+    // Invisible characters that reorder what is shown never reach a page or a header: every
+    // bidirectional control, zero-width character and the byte order mark.
+    for c in [
+        '\u{061C}', '\u{200B}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}',
+        '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{FEFF}',
+    ] {
+        assert_eq!(
+            clean_name(&format!("invoice{c}fdp.exe")),
+            "invoicefdp.exe",
+            "{c:?}"
+        );
+    }
     assert_eq!(
         content_disposition(false, "Störung Büro 3.png"),
         "attachment; filename=\"St_rung B_ro 3.png\"; filename*=UTF-8''St%C3%B6rung%20B%C3%BCro%203.png"
