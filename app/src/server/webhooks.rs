@@ -186,11 +186,12 @@ pub fn signature(secret: &str, at: DateTime<Utc>, body: &str) -> String {
 }
 
 /// Whether an address is one outbound requests must not reach unless allowed: loopback, private,
-/// link-local (cloud metadata), shared, unique-local, multicast and reserved ranges.
+/// link-local (cloud metadata), shared, unique-local, multicast and reserved ranges, and an IPv4
+/// address of those inside an IPv6 one (mapped, compatible, NAT64 or 6to4).
 pub fn internal(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(a) => {
-            let [o0, o1, ..] = a.octets();
+            let [o0, o1, o2, _] = a.octets();
             a.is_loopback()
                 || a.is_private()
                 || a.is_link_local()
@@ -202,6 +203,9 @@ pub fn internal(ip: IpAddr) -> bool {
                 || o0 >= 240
                 || (o0 == 100 && (o1 & 0xc0) == 64)
                 || (o0 == 198 && (o1 & 0xfe) == 18)
+                // IETF protocol assignments (192.0.0.0/24) and the 6to4 relays (192.88.99.0/24).
+                || (o0 == 192 && o1 == 0 && o2 == 0)
+                || (o0 == 192 && o1 == 88 && o2 == 99)
         }
         IpAddr::V6(a) => {
             let s = a.segments();
@@ -212,8 +216,15 @@ pub fn internal(ip: IpAddr) -> bool {
                 || (s[0] & 0xffc0) == 0xfe80
                 || (s[0] == 0x64 && s[1] == 0xff9b)
                 || (s[0] == 0x2001 && s[1] == 0xdb8)
-                || a.to_ipv4_mapped()
-                    .is_some_and(|v4| internal(IpAddr::V4(v4)))
+                // Teredo tunnels (2001::/32) carry their IPv4 end hidden.
+                || (s[0] == 0x2001 && s[1] == 0)
+                // 6to4 (2002::/16): the IPv4 address is the next 32 bits.
+                || (s[0] == 0x2002 && {
+                    let [hi, lo] = [s[1].to_be_bytes(), s[2].to_be_bytes()];
+                    internal(IpAddr::V4(std::net::Ipv4Addr::new(hi[0], hi[1], lo[0], lo[1])))
+                })
+                // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d).
+                || a.to_ipv4().is_some_and(|v4| internal(IpAddr::V4(v4)))
         }
     }
 }
@@ -238,6 +249,7 @@ impl Outbound {
             .to_lowercase();
         let port = parsed
             .port_or_known_default()
+            .filter(|port| *port != 0)
             .ok_or_else(|| "err-webhook-url".to_string())?;
         let addrs: Vec<SocketAddr> = match host.parse::<IpAddr>() {
             Ok(ip) => vec![SocketAddr::new(ip, port)],
@@ -392,6 +404,11 @@ async fn check(state: &AppState, draft: &WebhookDraft) -> Result<(Vec<String>, S
         return Err(AppError::field("url", "err-webhook-url"));
     }
     if url.len() > URL_MAX {
+        return Err(AppError::field("url", "err-webhook-url"));
+    }
+    // An address is one line without spaces (a parser would drop a line break quietly and the
+    // address stored would not be the one checked).
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err(AppError::field("url", "err-webhook-url"));
     }
     state
@@ -601,10 +618,25 @@ mod tests {
             "fd00:ec2::254",
             "::ffff:127.0.0.1",
             "64:ff9b::a9fe:a9fe",
+            "192.0.0.1",
+            "192.0.0.8",
+            "192.88.99.1",
+            "2002:7f00:1::",
+            "2002:a9fe:a9fe::",
+            "2002:c0a8:101::1",
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+            "::127.0.0.1",
+            "::a9fe:a9fe",
         ] {
             assert!(internal(a.parse().unwrap()), "{a}");
         }
-        for a in ["93.184.216.34", "1.1.1.1", "2606:4700:4700::1111"] {
+        for a in [
+            "93.184.216.34",
+            "1.1.1.1",
+            "2606:4700:4700::1111",
+            // 6to4 of a public address.
+            "2002:5db8:d822::1",
+        ] {
             assert!(!internal(a.parse().unwrap()), "{a}");
         }
     }
