@@ -12,6 +12,7 @@ use crate::domain::knowledge::{ArticleDraft, ArticleState, Audience, Reused};
 use crate::types::{ArticlePage, ArticleSummary, KnownAnswers};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Whether the signed-in reader (if any) is staff.
@@ -316,7 +317,21 @@ pub fn NewArticlePage() -> impl IntoView {
                                         .into_any()
                                 }
                                 Err(e) => {
-                                    view! { <p class="error-box">{e.message(&use_locale())}</p> }
+                                    let loc = use_locale();
+                                    let why = e
+                                        .field_message("source_ticket", &loc)
+                                        .unwrap_or_else(|| e.message(&loc));
+                                    // The ticket to start from is the only thing asked: say
+                                    // what is wrong with it, and offer a blank article.
+                                    view! {
+                                        <section class="panel narrow">
+                                            <h1>{loc.t("kb-new-heading")}</h1>
+                                            <p class="error-box" role="alert">
+                                                {why}
+                                            </p>
+                                            <A href="/help/new">{loc.t("kb-new-article")}</A>
+                                        </section>
+                                    }
                                         .into_any()
                                 }
                             }

@@ -474,6 +474,21 @@ async fn past_fixes_are_found_by_the_words_of_their_resolution() {
     assert_eq!(draft.source_ticket, fixed);
     let (status, _) = tina.call("article_from_ticket", &[("number", &new)]).await;
     assert_eq!(status, 422, "an open ticket has no solution yet");
+    // The page started from it says why, rather than asking to correct fields it does not show.
+    let page = tina
+        .client
+        .get(format!("{}/help/new?from={new}", tina.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Only a resolved ticket can become an article."),
+        "{page}"
+    );
+    assert!(!page.contains("highlighted fields"), "{page}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
