@@ -105,8 +105,11 @@ build: tools
 	$(call STAMP,debug build)
 	cargo leptos build --split
 
+# The client is built by .ci/release-client (a pinned nightly, README "Release build"), the server
+# by stable; the server finds the client's files at run time, so the two builds are independent.
 release: tools binaryen
-	cargo leptos build --release --precompress --split
+	.ci/release-client target/site
+	cargo leptos build --release --server-only
 
 serve: release
 	@mkdir -p data
