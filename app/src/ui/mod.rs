@@ -279,8 +279,9 @@ impl PageNonce {
 /// fails when a page refuses its reader with another status.
 #[cfg(feature = "ssr")]
 fn status_of_named_page() {
+    use axum::extract::Query;
     use leptos::reactive::{computed::ScopedFuture, owner::Owner};
-    use std::{future::Future, pin::Pin};
+    use std::{collections::HashMap, future::Future, pin::Pin};
     type Check = Pin<Box<dyn Future<Output = Result<(), crate::error::AppError>> + Send>>;
     let (Some(parts), Some(response), Some(shared)) = (
         use_context::<axum::http::request::Parts>(),
@@ -351,6 +352,21 @@ fn status_of_named_page() {
                     .await
                     .map(drop)
             })
+        }
+        // An article started from a ticket (`?from=SB-1042`) reads its draft as the page does.
+        ["help", "new"] => {
+            let from = Query::<HashMap<String, String>>::try_from_uri(&parts.uri)
+                .ok()
+                .and_then(|query| query.0.get("from").cloned())
+                .filter(|from| !from.is_empty());
+            match from {
+                Some(from) => Box::pin(async move {
+                    crate::api::knowledge::article_from_ticket(from)
+                        .await
+                        .map(drop)
+                }),
+                None => Box::pin(async { Ok(()) }),
+            }
         }
         _ if gate.is_some() => Box::pin(async { Ok(()) }),
         _ => return,

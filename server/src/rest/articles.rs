@@ -162,7 +162,7 @@ pub(super) async fn create_article(
 pub(super) async fn get_article(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Response> {
     let a = knowledge::article(&state, &user, article_id(&id)?).await?;
     Ok(with_version(StatusCode::OK, &a))
@@ -188,7 +188,7 @@ pub(super) async fn get_article(
 pub(super) async fn put_article(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
     ApiJson(draft): ApiJson<ArticleDraft>,
 ) -> ApiResult<Response> {
@@ -212,7 +212,7 @@ pub(super) async fn put_article(
 pub async fn open_offered(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Path((kind, id)): Path<(String, String)>,
+    ApiPath((kind, id)): ApiPath<(String, String)>,
 ) -> Response {
     let offered = match kind.as_str() {
         "article" => id.parse().ok().map(knowledge::Offered::Article),

@@ -154,7 +154,7 @@ pub(super) struct UploadForm {
 pub(super) async fn upload(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(n): Path<String>,
+    ApiPath(n): ApiPath<String>,
     headers: HeaderMap,
     form: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> ApiResult<Response> {
@@ -275,7 +275,7 @@ fn attachment_list(files: &[Attachment]) -> AttachmentList {
 pub(super) async fn list(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(n): Path<String>,
+    ApiPath(n): ApiPath<String>,
 ) -> ApiResult<Response> {
     let files = service::attachments(&state, &user, number(&n)?).await?;
     Ok(Json(attachment_list(&files)).into_response())
@@ -298,7 +298,7 @@ pub(super) async fn list(
 pub(super) async fn download(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Response> {
     let (file, bytes) = service::open_attachment(&state, &user, &id).await?;
     Ok(served(&file, bytes))
@@ -339,7 +339,7 @@ fn served(file: &Attachment, bytes: Vec<u8>) -> Response {
 )]
 pub(super) async fn download_through_link(
     State(state): State<AppState>,
-    Path((token, id)): Path<(String, String)>,
+    ApiPath((token, id)): ApiPath<(String, String)>,
 ) -> ApiResult<Response> {
     let (file, bytes) = service::open_through_link(&state, &token, &id).await?;
     Ok(served(&file, bytes))
@@ -357,7 +357,7 @@ pub(super) async fn download_through_link(
 pub(super) async fn remove(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Response> {
     service::remove_attachment(&state, &user, &id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -383,7 +383,7 @@ pub(super) struct RemoveForm {
 pub(super) async fn remove_from_page(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     form: Result<axum::extract::Form<RemoveForm>, axum::extract::rejection::FormRejection>,
 ) -> ApiResult<Response> {
     let axum::extract::Form(form) = form.map_err(|_| {

@@ -13,7 +13,7 @@ use app::server::coordination;
 use app::server::service::{self, ListParams};
 use app::server::{accounts, auth, AppState};
 use app::types::{BulkChange, BulkTarget, NewTicket, NoteInput, TaskDraft, TicketChange};
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{
     ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State,
 };
@@ -192,6 +192,31 @@ where
                 )),
                 other => AppError::BadRequest(other.body_text()),
             })),
+        }
+    }
+}
+
+/// A route's path parameters, like axum's `Path`, refused the API's way: a segment that is not
+/// UTF-8 (`/tickets/SB-%ff`) names nothing the desk holds, so it answers the JSON 404 a number
+/// that does not exist gets, not axum's plain-text 400.
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiPath<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(v)) => Ok(ApiPath(v)),
+            // A route whose handler asks for a parameter its path lacks: the code is wrong.
+            Err(PathRejection::MissingPathParams(e)) => {
+                tracing::error!(error = %e.body_text(), "a route lacks its path parameters");
+                Err(ApiError(AppError::Internal))
+            }
+            Err(_) => Err(ApiError(AppError::NotFound)),
         }
     }
 }

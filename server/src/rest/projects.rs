@@ -173,7 +173,7 @@ pub(super) async fn create_project(
 pub(super) async fn project(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Response> {
     let page = coordination::project_page(&state, &user, project_id(&id)?).await?;
     let now = state.clock.now();
@@ -198,7 +198,7 @@ pub(super) async fn project(
 pub(super) async fn plan_task(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(draft): ApiJson<TaskDraft>,
 ) -> ApiResult<Response> {
     let t = coordination::plan_task(&state, &user, project_id(&id)?, draft).await?;
@@ -251,7 +251,7 @@ pub(super) struct FacilityRequest {
 pub(super) async fn request_facility_work(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(n): Path<String>,
+    ApiPath(n): ApiPath<String>,
     ApiJson(b): ApiJson<FacilityRequest>,
 ) -> ApiResult<Response> {
     let draft = b.existing.is_none().then_some(WorkOrderDraft {
@@ -289,7 +289,7 @@ pub(super) struct WorkOrderChange {
 pub(super) async fn update_work_order(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(b): ApiJson<WorkOrderChange>,
 ) -> ApiResult<Response> {
     use coordination::WorkOrderUpdate;
@@ -329,7 +329,7 @@ pub(super) struct LinkBody {
 pub(super) async fn link_ticket(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(n): Path<String>,
+    ApiPath(n): ApiPath<String>,
     ApiJson(b): ApiJson<LinkBody>,
 ) -> ApiResult<StatusCode> {
     coordination::link(&state, &user, number(&n)?, b.kind, &b.other).await?;
@@ -350,7 +350,7 @@ pub(super) async fn link_ticket(
 pub(super) async fn unlink_ticket(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path((n, other)): Path<(String, String)>,
+    ApiPath((n, other)): ApiPath<(String, String)>,
 ) -> ApiResult<StatusCode> {
     coordination::unlink(&state, &user, number(&n)?, number(&other)?).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -38,7 +38,7 @@ pub(super) struct CategoryBody {
 pub(super) async fn save_category(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
     ApiJson(b): ApiJson<CategoryBody>,
 ) -> ApiResult<Response> {
     app::server::people::save_category(&state, &user, &slug, &b.name, b.fields).await?;
@@ -201,7 +201,7 @@ pub(super) async fn create_policy(
 pub(super) async fn replace_policy(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(mut form): ApiJson<PolicyForm>,
 ) -> ApiResult<Response> {
     form.id = Some(project_id(&id)?);

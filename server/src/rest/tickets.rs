@@ -47,7 +47,7 @@ pub(super) async fn create_ticket(
 pub(super) async fn get_ticket(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(n): Path<String>,
+    ApiPath(n): ApiPath<String>,
 ) -> ApiResult<Response> {
     let asked = number(&n)?;
     // A merged duplicate's number leads to the ticket it was merged into.
@@ -184,7 +184,7 @@ pub(super) fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
 pub(super) async fn patch_ticket(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(n): Path<String>,
+    ApiPath(n): ApiPath<String>,
     headers: HeaderMap,
     ApiJson(p): ApiJson<Patch>,
 ) -> ApiResult<Response> {
@@ -366,7 +366,7 @@ pub(super) struct NoteBody {
 pub(super) async fn add_note(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(n): Path<String>,
+    ApiPath(n): ApiPath<String>,
     headers: HeaderMap,
     ApiJson(b): ApiJson<NoteBody>,
 ) -> ApiResult<Response> {
@@ -417,7 +417,7 @@ pub(super) struct NoteList {
 pub(super) async fn notes(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(n): Path<String>,
+    ApiPath(n): ApiPath<String>,
     query: Result<Query<NotesQuery>, QueryRejection>,
 ) -> ApiResult<Response> {
     let Query(q) = query.map_err(|e| ApiError(AppError::BadRequest(e.body_text())))?;
@@ -452,7 +452,7 @@ pub(super) struct Escalation {
 pub(super) async fn escalate(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(n): Path<String>,
+    ApiPath(n): ApiPath<String>,
     ApiJson(e): ApiJson<Escalation>,
 ) -> ApiResult<Response> {
     let change = TicketChange {
@@ -490,7 +490,7 @@ pub(super) struct PersonList {
 pub(super) async fn add_watcher(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(n): Path<String>,
+    ApiPath(n): ApiPath<String>,
     ApiJson(b): ApiJson<WatcherBody>,
 ) -> ApiResult<Response> {
     let watchers = service::add_watcher(&state, &user, number(&n)?, &b.email).await?;
@@ -517,7 +517,7 @@ pub(super) struct EventList {
 pub(super) async fn events(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(n): Path<String>,
+    ApiPath(n): ApiPath<String>,
 ) -> ApiResult<Response> {
     let events = service::events(&state, &user, number(&n)?).await?;
     Ok(Json(EventList { items: events }).into_response())
@@ -559,7 +559,7 @@ pub(super) async fn report_csv(
     State(state): State<AppState>,
     Caller(user): Caller,
     headers: HeaderMap,
-    Path(file): Path<String>,
+    ApiPath(file): ApiPath<String>,
     query: Result<Query<ReportQuery>, QueryRejection>,
 ) -> ApiResult<Response> {
     let Query(q) = query.map_err(|e| ApiError(AppError::BadRequest(e.body_text())))?;

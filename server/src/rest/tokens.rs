@@ -130,7 +130,7 @@ pub(super) async fn list_tokens(
 pub(super) async fn user_tokens(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Response> {
     let id = project_id(&id)?;
     let items = accounts::tokens(&state, &user, Some(id)).await?;
@@ -151,7 +151,7 @@ pub(super) async fn user_tokens(
 pub(super) async fn revoke_token_by_id(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<StatusCode> {
     accounts::revoke_token(&state, &user, project_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -186,7 +186,7 @@ pub(super) async fn switch_user(
 pub(super) async fn deactivate_user(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<StatusCode> {
     switch_user(&state, &user, &id, false).await
 }
@@ -202,7 +202,7 @@ pub(super) async fn deactivate_user(
 pub(super) async fn reactivate_user(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<StatusCode> {
     switch_user(&state, &user, &id, true).await
 }

@@ -171,7 +171,7 @@ pub(super) async fn create_webhook(
 pub(super) async fn get_webhook(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Response> {
     let w = webhooks::get(&state, &user, webhook_id(&id)?).await?;
     Ok(Json(webhook_json(&w, false)).into_response())
@@ -189,7 +189,7 @@ pub(super) async fn get_webhook(
 pub(super) async fn put_webhook(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(b): ApiJson<WebhookBody>,
 ) -> ApiResult<Response> {
     let w = webhooks::update(&state, &user, webhook_id(&id)?, b.into()).await?;
@@ -207,7 +207,7 @@ pub(super) async fn put_webhook(
 pub(super) async fn delete_webhook(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Response> {
     webhooks::delete(&state, &user, webhook_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -224,7 +224,7 @@ pub(super) async fn delete_webhook(
 pub(super) async fn webhook_deliveries(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Response> {
     let list = webhooks::deliveries(&state, &user, webhook_id(&id)?).await?;
     let locale = app::server::locale::for_person(&state.settings, Some(&user), None);
@@ -246,7 +246,7 @@ pub(super) async fn webhook_deliveries(
 pub(super) async fn resend_delivery(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path((id, delivery)): Path<(String, String)>,
+    ApiPath((id, delivery)): ApiPath<(String, String)>,
 ) -> ApiResult<Response> {
     webhooks::resend(&state, &user, webhook_id(&id)?, webhook_id(&delivery)?).await?;
     Ok(StatusCode::ACCEPTED.into_response())

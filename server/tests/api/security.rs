@@ -277,6 +277,9 @@ async fn a_page_that_shows_nothing_found_answers_404_every_time() {
         (&rita_s, "/help/99999".to_string()),
         (&rita_s, format!("/help/{draft}")),
         (&carla_s, "/help/99999/edit".to_string()),
+        // An article started from a ticket that is not there (or not hers to see).
+        (&carla_s, "/help/new?from=SB-99999".to_string()),
+        (&carla_s, "/help/new?from=abc".to_string()),
         (&anyone, format!("/track/{}", "0".repeat(64))),
     ];
     for round in 0..8 {
@@ -1203,4 +1206,49 @@ async fn tracking_links_expire_after_the_ticket_closes_and_no_usable_token_is_st
         anyone.call("tracked_ticket", &[("token", &token)]).await.0,
         404
     );
+}
+
+/// A path segment that is not UTF-8 names nothing: on every route with a path parameter, for every
+/// method the API describes, the answer is the API's JSON 404, as for a number that does not
+/// exist (it was axum's plain-text 400 before the rest of the answer was read).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_path_that_is_not_utf8_names_nothing_on_every_route() {
+    let app = TestApp::spawn().await;
+    let admin = app.api_user("ada@example.org", Role::Admin).await;
+    let description: Value = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut tried = 0;
+    for (path, item) in description["paths"].as_object().unwrap() {
+        if !path.contains('{') {
+            continue;
+        }
+        let hostile: String = path
+            .split('/')
+            .map(|part| if part.starts_with('{') { "%ff" } else { part })
+            .collect::<Vec<_>>()
+            .join("/");
+        for method in item.as_object().unwrap().keys() {
+            let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let r = admin
+                .client
+                .request(method.clone(), app.url(&hostile))
+                .bearer_auth(&admin.token)
+                .header("content-type", "application/json")
+                .body("{}")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 404, "{method} {hostile}");
+            assert_eq!(error(r).await.code, "not_found", "{method} {hostile}");
+            tried += 1;
+        }
+    }
+    assert!(tried >= 30, "only {tried} routes with a path parameter");
 }
