@@ -565,6 +565,17 @@ impl Session {
         }
     }
 
+    /// A page's address read as a browser loads it: its status and its text.
+    pub async fn load(&self, path: &str) -> (StatusCode, String) {
+        let r = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        (r.status(), r.text().await.unwrap())
+    }
+
     /// A page as the server renders it for this session. A page that stops streaming fails with
     /// what had arrived, so the part (the `<Suspense>`) it stalled in can be told.
     pub async fn page(&self, path: &str) -> String {

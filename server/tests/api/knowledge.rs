@@ -476,14 +476,8 @@ async fn past_fixes_are_found_by_the_words_of_their_resolution() {
     let (status, _) = tina.call("article_from_ticket", &[("number", &new)]).await;
     assert_eq!(status, 422, "an open ticket has no solution yet");
     // The page started from it says why, rather than asking to correct fields it does not show.
-    let page = tina
-        .client
-        .get(format!("{}/help/new?from={new}", tina.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(page.status(), 422, "the page's status says it as well");
-    let page = page.text().await.unwrap();
+    let (status, page) = tina.load(&format!("/help/new?from={new}")).await;
+    assert_eq!(status, 422, "the page's status says it as well");
     assert!(
         page.contains("Only a resolved ticket can become an article."),
         "{page}"

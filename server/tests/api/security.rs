@@ -236,17 +236,6 @@ async fn people_outside_it_read_every_path_as_the_single_view_shows_them() {
     assert!(staff.contains("tina@example.org") && staff.contains("LAP-0412"));
 }
 
-/// A page's address read as a browser loads it: its status and its text.
-async fn load(session: &Session, path: &str) -> (StatusCode, String) {
-    let r = session
-        .client
-        .get(format!("{}{path}", session.base))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("GET {path}: {e}"));
-    text(r).await
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_that_shows_nothing_found_answers_404_every_time() {
     // Its status was set once the page's read had answered, after the answer had begun: 200 or
@@ -284,7 +273,7 @@ async fn a_page_that_shows_nothing_found_answers_404_every_time() {
     ];
     for round in 0..8 {
         for (session, path) in &missing {
-            let (status, page) = load(session, path).await;
+            let (status, page) = session.load(path).await;
             assert_eq!(status, StatusCode::NOT_FOUND, "{path} (round {round})");
             assert!(page.contains("Not found"), "{path}: {page}");
             assert!(
@@ -292,11 +281,11 @@ async fn a_page_that_shows_nothing_found_answers_404_every_time() {
                 "{path} shows Paul's ticket"
             );
         }
-        let (status, page) = load(&rita_s, &format!("/tickets/{hers}")).await;
+        let (status, page) = rita_s.load(&format!("/tickets/{hers}")).await;
         assert_eq!(status, StatusCode::OK, "her own ticket (round {round})");
         assert!(page.contains("Laptop will not charge"));
         // Signed out, her ticket's address asks to sign in, and says so in its status.
-        let (status, page) = load(&anyone, &format!("/tickets/{hers}")).await;
+        let (status, page) = anyone.load(&format!("/tickets/{hers}")).await;
         assert_eq!(
             status,
             StatusCode::UNAUTHORIZED,
@@ -306,13 +295,13 @@ async fn a_page_that_shows_nothing_found_answers_404_every_time() {
         assert!(!page.contains("Laptop will not charge"));
     }
     // Asking whether a page will find its article counts no view: one page read is one view.
-    let (status, page) = load(&carla_s, &format!("/help/{draft}")).await;
+    let (status, page) = carla_s.load(&format!("/help/{draft}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Printer codes"));
     let article = body(carla.get(&format!("/articles/{draft}")).await).await;
     assert_eq!(article["views"], 1, "{article}");
     // An address no page answers is 404 too.
-    let (status, page) = load(&rita_s, "/nowhere/at/all").await;
+    let (status, page) = rita_s.load("/nowhere/at/all").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(page.contains("Not found"), "{page}");
 }
@@ -366,7 +355,7 @@ async fn a_page_not_for_its_reader_says_so_in_its_status() {
     for round in 0..3 {
         for (path, may) in &pages {
             for (role, session) in &sessions {
-                let (status, page) = load(session, path).await;
+                let (status, page) = session.load(path).await;
                 let (expected, words) = match role {
                     None => (StatusCode::UNAUTHORIZED, "Please sign in"),
                     Some(role) if may(*role) => (StatusCode::OK, ""),
