@@ -14,8 +14,8 @@ const HASHED = /^\/pkg\/switchboard\.[0-9a-f]{16}\.(js|wasm|css)$/;
 // A language's words for the client, named by a hash of the catalogue.
 const WORDS = /^\/words\/[a-z]{2}\.[0-9a-f]{16}\.ftl$/;
 // The parts of the client split out by page (`__wasm_split.*.js`, which the client's script
-// imports, and the pages' wasm files) keep their names from build to build: asked for each time,
-// and kept for when the network is gone.
+// imports, the pages' wasm files and, in a release, each group's pack of them) keep their names
+// from build to build: asked for each time, and kept for when the network is gone.
 const PART = /^\/pkg\/(__wasm_split\.[\w.]+\.js|\w+\.wasm)$/;
 
 self.addEventListener('install', (event) => {
