@@ -10,6 +10,7 @@
 //! [`LAST`]; before, the zone's first offset then is used, after, its last.
 
 use chrono::{FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone};
+#[cfg(feature = "ssr")]
 use chrono_tz::Tz;
 use std::fmt;
 
@@ -32,7 +33,9 @@ pub struct Span {
 /// A time zone known by its spans (see the module's description).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SpanZone {
-    tz: Tz,
+    /// The IANA name, as the server wrote it: the client does not carry the database's list of
+    /// names (with its lookup table, a few KiB every page would download for this one check).
+    name: &'static str,
     spans: &'static [Span],
 }
 
@@ -44,14 +47,17 @@ static UTC_SPANS: [Span; 1] = [Span {
 
 impl SpanZone {
     pub const UTC: SpanZone = SpanZone {
-        tz: Tz::UTC,
+        name: "UTC",
         spans: &UTC_SPANS,
     };
 
     /// The zone `name` from its description by [`describe`]; None when either is unreadable.
     /// The spans are kept for the life of the program (a page reads one zone, once).
     pub fn read(name: &str, description: &str) -> Option<SpanZone> {
-        let tz = name.trim().parse::<Tz>().ok()?;
+        let name = name.trim();
+        if !is_zone_name(name) {
+            return None;
+        }
         let mut read = Vec::new();
         for item in description.split(';') {
             let mut parts = item.split(' ');
@@ -79,14 +85,14 @@ impl SpanZone {
             })
             .collect();
         Some(SpanZone {
-            tz,
+            name: Box::leak(name.to_string().into_boxed_str()),
             spans: Box::leak(spans.into_boxed_slice()),
         })
     }
 
     /// The IANA name: "Europe/Berlin".
     pub fn name(&self) -> &'static str {
-        self.tz.name()
+        self.name
     }
 
     fn at(&self, utc: i64) -> SpanOffset {
@@ -96,6 +102,19 @@ impl SpanZone {
             span: self.spans[after.saturating_sub(1)],
         }
     }
+}
+
+/// Whether `name` is written as an IANA zone's name is ("UTC", "Europe/Rome",
+/// "America/Argentina/Buenos_Aires", "Etc/GMT-14"): letters, digits, `_`, `-` and `+` in parts
+/// joined by `/`.
+fn is_zone_name(name: &str) -> bool {
+    name.len() <= 64
+        && name.split('/').all(|part| {
+            part.starts_with(|c: char| c.is_ascii_alphabetic())
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
+        })
 }
 
 /// The offset in force at an instant of a [`SpanZone`].

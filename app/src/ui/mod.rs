@@ -492,12 +492,13 @@ pub fn App() -> impl IntoView {
     let locale = use_locale();
     Effect::new(move |_| {
         if let Some(Ok(user)) = sign_in.value().get() {
+            // The server keeps only zones it knows, by name: the names are compared as they
+            // are (the browser carries no list of zones).
             let differs = user.language.is_some_and(|l| l != locale.lang)
                 || user
                     .time_zone
                     .as_deref()
-                    .and_then(crate::i18n::parse_zone)
-                    .is_some_and(|z| z.name() != locale.tz.name());
+                    .is_some_and(|z| z != locale.tz.name());
             if differs {
                 full_load(&signing_in.get_value(), &user);
             }
