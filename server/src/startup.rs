@@ -452,11 +452,24 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; sandbox"),
         ))
         .layer(tower::util::option_layer(hsts))
+        .layer(middleware::map_response(challenge))
         .layer(middleware::from_fn_with_state(
             state.timings.clone(),
             time_requests,
         ))
         .with_state(state)
+}
+
+/// A 401 says how to authenticate (RFC 9110, 15.5.2): with a bearer token (RFC 6750), as API
+/// clients do; a browser signs in on `/login` and sends its session instead.
+async fn challenge(mut response: Response) -> Response {
+    if response.status() == StatusCode::UNAUTHORIZED {
+        response
+            .headers_mut()
+            .entry(header::WWW_AUTHENTICATE)
+            .or_insert(HeaderValue::from_static("Bearer realm=\"Switchboard\""));
+    }
+    response
 }
 
 /// How often SQLite's write-ahead log is copied back into the database file (`Db::checkpoint`).

@@ -1204,6 +1204,84 @@ async fn tracking_links_expire_after_the_ticket_closes_and_no_usable_token_is_st
 async fn a_path_that_is_not_utf8_names_nothing_on_every_route() {
     let app = TestApp::spawn().await;
     let admin = app.api_user("ada@example.org", Role::Admin).await;
+    let mut tried = 0;
+    for (method, hostile) in described_routes(&app, "%ff").await {
+        if !hostile.contains("%ff") {
+            continue;
+        }
+        let r = admin
+            .client
+            .request(method.clone(), app.url(&hostile))
+            .bearer_auth(&admin.token)
+            .header("content-type", "application/json")
+            .body("{}")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404, "{method} {hostile}");
+        assert_eq!(error(r).await.code, "not_found", "{method} {hostile}");
+        tried += 1;
+    }
+    assert!(tried >= 30, "only {tried} routes with a path parameter");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_401_says_how_to_authenticate() {
+    // RFC 9110 requires a 401 to name a scheme (`WWW-Authenticate`); API clients read it to
+    // know a bearer token is wanted. Every route of the OpenAPI description asked without one or
+    // with a token that is not valid, a server function and a page signed out: each 401 names
+    // Bearer, and a 403 (signed in, not allowed) names nothing.
+    let app = TestApp::spawn().await;
+    let rita = app.api_user("rita@example.org", Role::Requester).await;
+    let mut refused = 0;
+    for (method, path) in described_routes(&app, "1").await {
+        for token in [None, Some("sb_not-a-token")] {
+            let mut request = app.client.request(method.clone(), app.url(&path));
+            if let Some(token) = token {
+                request = request.bearer_auth(token);
+            }
+            let r = request.json(&json!({})).send().await.unwrap();
+            let challenge = r.headers().get("www-authenticate").cloned();
+            if r.status() == StatusCode::UNAUTHORIZED {
+                assert_eq!(
+                    challenge.as_ref().and_then(|v| v.to_str().ok()),
+                    Some(r#"Bearer realm="Switchboard""#),
+                    "{method} {path} with {token:?}"
+                );
+                refused += 1;
+            } else {
+                assert_eq!(challenge, None, "{method} {path}: {}", r.status());
+            }
+        }
+    }
+    assert!(refused >= 40, "only {refused} answers were 401");
+    let signed_out = Session::new(&app, None).await;
+    for r in [
+        signed_out
+            .client
+            .post(app.url("/api/my_work"))
+            .send()
+            .await
+            .unwrap(),
+        signed_out
+            .client
+            .get(app.url("/work"))
+            .send()
+            .await
+            .unwrap(),
+    ] {
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{}", r.url());
+        assert!(r.headers().contains_key("www-authenticate"), "{}", r.url());
+    }
+    // Signed in but not allowed: no challenge, signing in again would not help.
+    let r = rita.get("/webhooks").await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(!r.headers().contains_key("www-authenticate"));
+}
+
+/// Every route and method the API's OpenAPI description lists, each path parameter written as
+/// `parameter`.
+async fn described_routes(app: &TestApp, parameter: &str) -> Vec<(reqwest::Method, String)> {
     let description: Value = app
         .client
         .get(app.url("/api/v1/openapi.json"))
@@ -1213,31 +1291,23 @@ async fn a_path_that_is_not_utf8_names_nothing_on_every_route() {
         .json()
         .await
         .unwrap();
-    let mut tried = 0;
+    let mut routes = Vec::new();
     for (path, item) in description["paths"].as_object().unwrap() {
-        if !path.contains('{') {
-            continue;
-        }
-        let hostile: String = path
+        let path: String = path
             .split('/')
-            .map(|part| if part.starts_with('{') { "%ff" } else { part })
+            .map(|part| {
+                if part.starts_with('{') {
+                    parameter
+                } else {
+                    part
+                }
+            })
             .collect::<Vec<_>>()
             .join("/");
         for method in item.as_object().unwrap().keys() {
             let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-            let r = admin
-                .client
-                .request(method.clone(), app.url(&hostile))
-                .bearer_auth(&admin.token)
-                .header("content-type", "application/json")
-                .body("{}")
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(r.status(), 404, "{method} {hostile}");
-            assert_eq!(error(r).await.code, "not_found", "{method} {hostile}");
-            tried += 1;
+            routes.push((method, path.clone()));
         }
     }
-    assert!(tried >= 30, "only {tried} routes with a path parameter");
+    routes
 }
