@@ -35,6 +35,69 @@ test.describe('before sign-in', () => {
   });
 });
 
+/** The words files a page fetches from now on (`/words/…`). */
+function wordsFetched(page: Page): string[] {
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/words/')) fetched.push(path);
+  });
+  return fetched;
+}
+
+test.describe('words of a group of pages', () => {
+  test.use({ locale: 'it-IT' });
+
+  test('the sign-in page opened from the home page reads its own words first', async ({ page }) => {
+    const errors = watchConsole(page);
+    const fetched = wordsFetched(page);
+    await page.goto('/');
+    await hydrated(page);
+    // Every page's words, not the sign-in pages' or the desk's.
+    expect(fetched.filter((p) => /^\/words\/it\.[0-9a-f]{16}\.ftl$/.test(p)).length).toBe(1);
+    expect(fetched.filter((p) => /\.(account|desk)\./.test(p))).toEqual([]);
+    await page.getByRole('link', { name: 'Accedi' }).first().click();
+    await expect(page).toHaveURL(/\/login/);
+    // Drawn by the browser, in Italian: the page's own words arrived before it was shown.
+    await expect(page.getByRole('heading', { name: 'Accedi' })).toBeVisible();
+    await page.getByRole('button', { name: 'Mostra' }).click();
+    await expect(page.getByRole('button', { name: 'Nascondi' })).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('account-');
+    expect(fetched.filter((p) => /^\/words\/it\.account\.[0-9a-f]{16}\.ftl$/.test(p)).length).toBe(1);
+    expect(fetched.filter((p) => p.includes('.desk.'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+test('a German coordinator opening the reports from the account page reads the desk\'s words then', async ({ page, request }) => {
+  await choose(request, 'coordinator@example.org', 'de', 'Europe/Berlin');
+  try {
+    await signInAs(page, 'coordinator@example.org', '/account');
+    const errors = watchConsole(page);
+    const fetched = wordsFetched(page);
+    await page.goto('/account');
+    await hydrated(page);
+    expect(fetched.filter((p) => p.includes('.desk.'))).toEqual([]);
+    await page.getByRole('link', { name: 'Berichte' }).first().click();
+    await expect(page).toHaveURL(/\/reports/);
+    await expect(page.getByRole('heading', { name: 'Berichte', level: 1 })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Anzeigen' })).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('reports-');
+    expect(fetched.filter((p) => /^\/words\/de\.desk\.[0-9a-f]{16}\.ftl$/.test(p)).length).toBe(1);
+    // Back on a page of another group and to the desk again: read once.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/account/);
+    await page.getByRole('link', { name: 'Board', exact: true }).first().click();
+    await expect(page).toHaveURL(/\/board/);
+    await expect(page.locator('li.card').first()).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('board-');
+    expect(fetched.filter((p) => p.includes('.desk.')).length).toBe(1);
+    expect(errors).toEqual([]);
+  } finally {
+    await choose(request, 'coordinator@example.org', 'en', 'UTC');
+  }
+});
+
 test('a German requester files, is refused at a field in German, and follows the ticket', async ({ page, request }) => {
   await choose(request, 'rita@example.org', 'de', 'Europe/Berlin');
   try {

@@ -8,7 +8,7 @@ use app::server::timings::Timings;
 use app::server::AppState;
 use app::{shell, App};
 use axum::extract::{Path, Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -383,7 +383,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/words/{file}",
-            get(|Path(file): Path<String>| async move { crate::assets::words(&file) }),
+            get(|Path(file): Path<String>, headers: HeaderMap| crate::assets::words(file, headers)),
         )
         .route(
             "/sw.js",
@@ -759,9 +759,10 @@ fn worker_script(options: &LeptosOptions) -> Option<axum::body::Bytes> {
         .and_then(|v| v.strip_prefix('.'))
         .unwrap_or("dev");
     let script = std::fs::read_to_string(path).ok()?;
+    // Every page's words; the desk's are kept once a desk's page has read them.
     let words: Vec<String> = app::i18n::Lang::ALL
         .into_iter()
-        .map(app::i18n::words::path)
+        .map(|lang| app::i18n::words::path(lang, app::i18n::words::Shelf::Pages))
         .collect();
     Some(
         script

@@ -185,3 +185,5 @@ err-webhook-secret = Ein Geheimnis braucht 16 bis 200 Zeichen.
 err-webhook-timeout = Der Empfänger hat nicht rechtzeitig geantwortet.
 err-webhook-connect = Der Empfänger war nicht erreichbar.
 err-webhook-request = Die Anfrage an den Empfänger ist fehlgeschlagen.
+facility-resume-first = Das Ticket ist im Status „{ $waiting }“; setzen Sie es zuerst fort
+facility-cannot-wait = Das Ticket kann nicht warten: { $why }

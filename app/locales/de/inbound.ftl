@@ -1,34 +1,8 @@
-# Mail an den Helpdesk: warum eine Nachricht nicht aufgenommen wurde, die Seite der zurückgehaltenen Mails, und was Mails zitieren.
-mail-why-duplicate = Schon aufgenommen (dieselbe Nachricht kam erneut)
-mail-why-auto-reply = Eine automatische Antwort
-mail-why-bulk = Ein Newsletter oder eine Mailingliste
-mail-why-bounce = Eine Unzustellbarkeitsmeldung
-mail-why-own-mail = Von Switchboard selbst gesendet
-mail-why-too-large = Zu groß
-mail-why-too-many-parts = Zu viele Teile
-mail-why-too-deep = Teile zu tief verschachtelt
-mail-why-unreadable = Nicht als Anfrage lesbar
-mail-why-rate = Zu viele Nachrichten dieses Absenders in einer Stunde
-mail-why-domain = Von außerhalb der Domains, von denen der Helpdesk Mail annimmt, oder von einem abgeschalteten Konto
+# Mail an den Helpdesk: was Mails zitieren, der Link zur zurückgehaltenen Mail und eine Rückmeldung am Ticket (die Seite der zurückgehaltenen Mail steht in desk/inbound.ftl).
 mail-untitled = Anfrage per E-Mail von { $sender }
 notify-note-quote = Nachricht: { $text }
 notify-note-files = Dateien: { $files } (auf der Seite der Anfrage)
-err-mail-unreadable = Diese Nachricht ist nicht mehr lesbar; verwerfen Sie sie.
 nav-held-mail = Zurückgehaltene Mails
-held-page-title = Zurückgehaltene Mails — Switchboard
-held-page-heading = Zurückgehaltene Mails
-held-page-lead = Nachrichten an den Helpdesk, die nicht von selbst aufgenommen wurden. Nehmen Sie jede als Anfrage ihres Absenders auf, fügen Sie sie einem Ticket als interne Notiz hinzu oder verwerfen Sie sie.
-held-page-loading = Zurückgehaltene Mails werden geladen …
-held-page-none = Keine Mail wird zurückgehalten.
-held-page-no-subject = (kein Betreff)
-held-page-file = Als Anfrage aufnehmen
-held-page-ticket = Ticket
-held-page-attach = Zum Ticket hinzufügen
-held-page-drop = Verwerfen
-held-page-in-mailbox = Zu groß zum Abholen: Sie liegt noch im Postfach des Helpdesks.
-held-page-dismiss = Aus dieser Liste entfernen
-held-page-done-ticket = Erledigt: Die Nachricht ist bei { $number }.
-held-page-done-dropped = Die Nachricht wurde verworfen.
 notify-details-subject = { $number }: Was die IT wissen muss
 notify-details-text = Ihre Anfrage ist jetzt unter { $category } eingeordnet. Damit die Technik helfen kann, nennen Sie uns bitte:
 notify-details-field = – { $label } { $hint }

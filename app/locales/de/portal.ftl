@@ -179,3 +179,18 @@ attachment-sending = Wird gesendet…
 attachment-uploading = Die ausgewählten Dateien werden angehängt…
 attachment-remove-chosen = { $name } entfernen
 attachment-limit-count = Bis zu { $count } Dateien.
+
+## Service-Level-Regeln
+sla-breached-subject = { $number } hat das { $clock }-Ziel verfehlt
+sla-used-subject = { $number } hat { $percent } % der { $clock }-Zeit verbraucht
+sla-reached = das { $clock }-Ziel wurde erreicht
+sla-used = { $percent } % des { $clock }-Ziels sind verbraucht
+sla-clock-response = Reaktions
+sla-clock-resolution = Lösungs
+
+## Ein Status in den Worten der anfragenden Person
+status-words-new = Eingegangen — wartet auf eine Technikerin oder einen Techniker
+status-words-assigned = Einer Technikerin oder einem Techniker zugewiesen
+status-words-in-progress = In Bearbeitung
+status-words-waiting-on-you = Wartet auf Sie
+status-words-resolved = Gelöst — bitte bestätigen Sie

@@ -185,3 +185,5 @@ err-webhook-secret = A secret needs 16 to 200 characters.
 err-webhook-timeout = The receiver did not answer in time.
 err-webhook-connect = The receiver could not be reached.
 err-webhook-request = The request to the receiver failed.
+facility-resume-first = It is { $waiting }; resume it first
+facility-cannot-wait = The ticket cannot wait: { $why }

@@ -1,34 +1,8 @@
-# Mail to the help desk: why a message was not filed, the held-mail page, and what mails quote.
-mail-why-duplicate = Already taken (the same message arrived again)
-mail-why-auto-reply = An automatic reply
-mail-why-bulk = A newsletter or mailing list
-mail-why-bounce = A delivery failure report
-mail-why-own-mail = Sent by Switchboard itself
-mail-why-too-large = Too large
-mail-why-too-many-parts = Too many parts
-mail-why-too-deep = Parts nested too deeply
-mail-why-unreadable = Could not be read as a request
-mail-why-rate = Too many messages from this sender in an hour
-mail-why-domain = From outside the domains the desk takes mail from, or from a switched-off account
+# Mail to the help desk: what mails quote, the link to the held mail and a bounce beside a ticket (the held-mail page is in desk/inbound.ftl).
 mail-untitled = Request by email from { $sender }
 notify-note-quote = Message: { $text }
 notify-note-files = Files: { $files } (on the request's page)
-err-mail-unreadable = This message cannot be read any more; drop it.
 nav-held-mail = Held mail
-held-page-title = Held mail — Switchboard
-held-page-heading = Held mail
-held-page-lead = Messages to the help desk that were not filed on their own. File each as a request from its sender, add it to a ticket as an internal note, or drop it.
-held-page-loading = Loading held mail…
-held-page-none = No mail is held.
-held-page-no-subject = (no subject)
-held-page-file = File as a request
-held-page-ticket = Ticket
-held-page-attach = Add to ticket
-held-page-drop = Drop
-held-page-in-mailbox = Too large to fetch: it is still in the help desk's mailbox.
-held-page-dismiss = Remove from this list
-held-page-done-ticket = Done: the message is on { $number }.
-held-page-done-dropped = The message was dropped.
 notify-details-subject = { $number }: what IT needs to know
 notify-details-text = Your request is now filed under { $category }. To help the technician, please tell us:
 notify-details-field = – { $label } { $hint }

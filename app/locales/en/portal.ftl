@@ -176,3 +176,18 @@ attachment-sending = Sending…
 attachment-uploading = Attaching the files you chose…
 attachment-remove-chosen = Remove { $name }
 attachment-limit-count = Up to { $count } files.
+
+## Service-level rules
+sla-breached-subject = { $number } breached its { $clock } target
+sla-used-subject = { $number } has used { $percent }% of its { $clock } time
+sla-reached = the { $clock } target was reached
+sla-used = { $percent }% of the { $clock } target was used
+sla-clock-response = response
+sla-clock-resolution = resolution
+
+## A status in the requester's words
+status-words-new = Received — waiting for a technician
+status-words-assigned = Assigned to a technician
+status-words-in-progress = Being worked on
+status-words-waiting-on-you = Waiting on you
+status-words-resolved = Resolved — please confirm

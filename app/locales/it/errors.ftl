@@ -185,3 +185,5 @@ err-webhook-secret = Un segreto richiede da 16 a 200 caratteri.
 err-webhook-timeout = Il destinatario non ha risposto in tempo.
 err-webhook-connect = Il destinatario non era raggiungibile.
 err-webhook-request = La richiesta al destinatario non è riuscita.
+facility-resume-first = Il ticket è nello stato «{ $waiting }»; lo riprenda prima
+facility-cannot-wait = Il ticket non può attendere: { $why }

@@ -1,34 +1,8 @@
-# Posta all'help desk: perché un messaggio non è stato registrato, la pagina della posta trattenuta, e cosa citano le e-mail.
-mail-why-duplicate = Già preso (lo stesso messaggio è arrivato di nuovo)
-mail-why-auto-reply = Una risposta automatica
-mail-why-bulk = Una newsletter o una mailing list
-mail-why-bounce = Un avviso di mancato recapito
-mail-why-own-mail = Inviato da Switchboard stesso
-mail-why-too-large = Troppo grande
-mail-why-too-many-parts = Troppe parti
-mail-why-too-deep = Parti annidate troppo in profondità
-mail-why-unreadable = Non leggibile come richiesta
-mail-why-rate = Troppi messaggi da questo mittente in un'ora
-mail-why-domain = Da fuori dei domini da cui l'help desk accetta posta, o da un account disattivato
+# Posta all'help desk: cosa citano le mail, il link alla posta trattenuta e un rimbalzo accanto a un ticket (la pagina della posta trattenuta è in desk/inbound.ftl).
 mail-untitled = Richiesta via e-mail da { $sender }
 notify-note-quote = Messaggio: { $text }
 notify-note-files = File: { $files } (sulla pagina della richiesta)
-err-mail-unreadable = Questo messaggio non è più leggibile; lo scarti.
 nav-held-mail = Posta trattenuta
-held-page-title = Posta trattenuta — Switchboard
-held-page-heading = Posta trattenuta
-held-page-lead = Messaggi all'help desk che non sono stati registrati da soli. Registri ciascuno come richiesta del mittente, lo aggiunga a un ticket come nota interna, oppure lo scarti.
-held-page-loading = Caricamento della posta trattenuta…
-held-page-none = Nessuna e-mail è trattenuta.
-held-page-no-subject = (senza oggetto)
-held-page-file = Registra come richiesta
-held-page-ticket = Ticket
-held-page-attach = Aggiungi al ticket
-held-page-drop = Scarta
-held-page-in-mailbox = Troppo grande da scaricare: è ancora nella casella dell'help desk.
-held-page-dismiss = Togli da questo elenco
-held-page-done-ticket = Fatto: il messaggio è su { $number }.
-held-page-done-dropped = Il messaggio è stato scartato.
 notify-details-subject = { $number }: cosa serve sapere all'IT
 notify-details-text = La sua richiesta è ora classificata come { $category }. Per aiutare il tecnico, ci indichi per favore:
 notify-details-field = – { $label } { $hint }

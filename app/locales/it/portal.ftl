@@ -185,3 +185,18 @@ attachment-sending = Invio in corso…
 attachment-uploading = Sto allegando i file scelti…
 attachment-remove-chosen = Rimuovi { $name }
 attachment-limit-count = Fino a { $count } file.
+
+## Regole dei livelli di servizio
+sla-breached-subject = { $number } ha mancato l'obiettivo di { $clock }
+sla-used-subject = { $number } ha usato il { $percent }% del tempo di { $clock }
+sla-reached = l'obiettivo di { $clock } è stato raggiunto
+sla-used = è stato usato il { $percent }% dell'obiettivo di { $clock }
+sla-clock-response = risposta
+sla-clock-resolution = risoluzione
+
+## Uno stato nelle parole di chi ha chiesto
+status-words-new = Ricevuta — in attesa di un tecnico
+status-words-assigned = Assegnata a un tecnico
+status-words-in-progress = In lavorazione
+status-words-waiting-on-you = In attesa di una sua risposta
+status-words-resolved = Risolta — la preghiamo di confermare

@@ -37,7 +37,8 @@ fn catalogue(lang: Lang) -> Vec<(String, BTreeSet<String>)> {
                 })
                 .map(str::to_string)
                 .collect();
-            let name = f.file_name().unwrap().to_string_lossy().to_string();
+            // Named from the language's folder: `portal.ftl`, `desk/board.ftl`.
+            let name = f.strip_prefix(&dir).unwrap().to_string_lossy().to_string();
             (name, ids)
         })
         .collect()
@@ -372,35 +373,187 @@ fn the_browsers_zone_agrees_with_the_time_zone_database() {
     }
 }
 
-/// The browser's words (`words::Words`, read from the file the server serves for one language)
+/// Who reads a file of the catalogue, by where it lies (`words::Shelf`): "pages", "account",
+/// "desk" or "server".
+fn shelf_of(file: &str) -> &'static str {
+    match file.split_once('/') {
+        Some(("account", _)) => "account",
+        Some(("desk", _)) => "desk",
+        Some(("server", _)) => "server",
+        _ => "pages",
+    }
+}
+
+/// Every message is read where the code that names it runs. A file's folder says who reads it
+/// (`words`): code of the browser that names a message of the desk's (or the signed-out pages')
+/// outside those pages would show its id there, and code that names a server's message anywhere
+/// but in mail, notifications and the API reference would show its id to a browser.
+#[test]
+fn every_message_is_read_where_its_code_runs() {
+    // The browser's code only the signed-out account pages run, and how other pages' code would
+    // reach it.
+    const ACCOUNT_CODE: &[&str] = &["src/ui/account.rs"];
+    const ACCOUNT_MODULES: &[&str] = &["ui::account", "super::account"];
+    // The browser's code only the desk's pages run (their group in `ui::lazy_pages!`; below, no
+    // other browser code names these modules).
+    const DESK_CODE: &[&str] = &[
+        "src/ui/board/",
+        "src/ui/admin/directory.rs",
+        "src/ui/admin/people.rs",
+        "src/ui/admin/roster.rs",
+        "src/ui/admin/webhooks.rs",
+        "src/ui/mail.rs",
+        "src/ui/projects.rs",
+        "src/ui/recurring.rs",
+        "src/ui/reports.rs",
+        "src/ui/service_levels.rs",
+        "src/domain/inbound",
+        "src/domain/report/",
+        "src/domain/webhook.rs",
+    ];
+    // How a page's code would reach them; the router's table (`ui/mod.rs`) and `ui/admin/mod.rs`
+    // are where the desk's group is made of them.
+    const DESK_MODULES: &[&str] = &[
+        "board::",
+        "admin::directory",
+        "admin::people",
+        "admin::roster",
+        "admin::webhooks",
+        "mail::",
+        "projects::",
+        "recurring::",
+        "reports::",
+        "service_levels::",
+        "domain::inbound",
+        "domain::report",
+        "domain::webhook",
+    ];
+    // The server's code that writes mail, notifications, a webhook's message or the API
+    // reference: the only code that names the server's messages.
+    const SERVER_WRITERS: &[&str] = &[
+        "src/server/notify.rs",
+        "src/server/mail.rs",
+        "src/server/sla.rs",
+        "src/server/webhooks.rs",
+        "src/server/coordination/facility.rs",
+        "templates/",
+        "../server/src/rest/reference.rs",
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = Vec::new();
+    files_under(&root.join("src"), "rs", &mut sources);
+    files_under(&root.join("../server/src"), "rs", &mut sources);
+    for ext in ["html", "txt"] {
+        files_under(&root.join("templates"), ext, &mut sources);
+    }
+    let shelves: Vec<(String, &str)> = catalogue(Lang::En)
+        .into_iter()
+        .flat_map(|(file, ids)| ids.into_iter().map(move |id| (id, shelf_of(&file))))
+        .filter(|(_, shelf)| *shelf != "pages")
+        .collect();
+    let mut wrong = Vec::new();
+    for path in sources.iter().filter(|p| !p.ends_with("tests.rs")) {
+        let name = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let text = std::fs::read_to_string(path).unwrap();
+        let browser = name.starts_with("src/") && !name.starts_with("src/server/");
+        let desk = DESK_CODE.iter().any(|d| name.starts_with(d));
+        let account = ACCOUNT_CODE.iter().any(|d| name.starts_with(d));
+        let writer = SERVER_WRITERS.iter().any(|w| name.starts_with(w));
+        for (id, shelf) in &shelves {
+            if !text.contains(&format!("\"{id}\"")) && !text.contains(&format!("\"{id}.")) {
+                continue;
+            }
+            let fine = match *shelf {
+                "desk" => !browser || desk,
+                "account" => !browser || account,
+                _ => writer,
+            };
+            if !fine {
+                wrong.push(format!("{name} names {shelf}'s {id}"));
+            }
+        }
+        let wiring = ["src/ui/mod.rs", "src/ui/admin/mod.rs"].contains(&name.as_str());
+        let reaches: &[&[&str]] = match (desk, account) {
+            (false, false) => &[DESK_MODULES, ACCOUNT_MODULES],
+            (true, _) => &[ACCOUNT_MODULES],
+            (_, true) => &[DESK_MODULES],
+        };
+        if name.starts_with("src/ui/") && !wiring {
+            for module in reaches.iter().copied().flatten() {
+                // `super::reports::…`, `crate::ui::board::…`, `crate::domain::report::…`; not
+                // the server functions of `crate::api::board`.
+                let named = text.match_indices(module).any(|(at, _)| {
+                    let before = &text[..at];
+                    let whole = !before.ends_with(|c: char| c.is_alphanumeric() || c == '_');
+                    whole && !before.ends_with("api::")
+                });
+                if named {
+                    wrong.push(format!("{name} runs {module}, another group's"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The browser's words (`words::Words`, read from the files the server serves for one language)
 /// put every message into the same words as the server's catalogue, plurals and selections
-/// included; the file is the whole catalogue, without its translators' comments.
+/// included; the files are every page's, the signed-out pages' and the desk's parts of the
+/// catalogue, without their translators' comments, and nothing of the server's own.
 #[test]
 fn the_browsers_words_say_what_the_server_says() {
-    use super::words::{file, Words, FILES};
+    use super::words::{file, Shelf, Words, FILES};
     let english = catalogue(Lang::En);
     let listed: Vec<String> = FILES.iter().map(|f| format!("{f}.ftl")).collect();
-    let found: Vec<String> = english.iter().map(|(name, _)| name.clone()).collect();
+    let mut found: Vec<String> = english.iter().map(|(name, _)| name.clone()).collect();
+    let mut listed_sorted = listed.clone();
+    listed_sorted.sort();
+    found.sort();
     assert_eq!(
-        listed, found,
+        listed_sorted, found,
         "words::FILES lists every file of the catalogue"
     );
     for lang in Lang::ALL {
-        let text = file(lang);
-        assert!(
-            !text.lines().any(|l| l.starts_with('#')),
-            "{lang}: comments left out"
-        );
-        let words = Words::read(lang, text.to_string()).unwrap();
+        let [pages, account, desk] = Shelf::ALL.map(|shelf| file(lang, shelf));
+        for text in [pages, account, desk] {
+            assert!(
+                !text.lines().any(|l| l.starts_with('#')),
+                "{lang}: comments left out"
+            );
+        }
+        let mut words = Words::read(lang, pages.to_string()).unwrap();
         // Every variable any message uses, as a number, so that plural selectors choose too.
         let mut names = BTreeSet::new();
-        for part in text.split("{ $").skip(1) {
+        for part in format!("{pages}{account}{desk}").split("{ $").skip(1) {
             let name: String = part
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
                 .collect();
             names.insert(name);
         }
+        let catalogue = catalogue(lang);
+        for (name, ids) in &catalogue {
+            for id in ids {
+                let shelf = shelf_of(name);
+                assert_eq!(
+                    words.has(id),
+                    shelf == "pages",
+                    "{lang}/{name}: {id} on every page's words"
+                );
+            }
+        }
+        assert!(
+            words.add(account.to_string()),
+            "{lang}: the account pages' words add up"
+        );
+        assert!(
+            words.add(desk.to_string()),
+            "{lang}: the desk's words add up"
+        );
         for value in [1, 3] {
             let args: Vec<(Cow<'static, str>, FluentValue<'static>)> = names
                 .iter()
@@ -408,13 +561,17 @@ fn the_browsers_words_say_what_the_server_says() {
                 .collect();
             let map: HashMap<Cow<'static, str>, FluentValue<'static>> =
                 args.iter().cloned().collect();
-            for (name, ids) in catalogue(lang) {
+            for (name, ids) in &catalogue {
                 for id in ids {
-                    assert_eq!(
-                        words.lookup(&id, &args),
-                        LOCALES.try_lookup_with_args(lang.id(), &id, &map),
-                        "{lang}/{name}: {id}"
-                    );
+                    let browser = words.lookup(id, &args);
+                    match shelf_of(name) {
+                        "server" => assert_eq!(browser, None, "{lang}/{name}: {id}"),
+                        _ => assert_eq!(
+                            browser,
+                            LOCALES.try_lookup_with_args(lang.id(), id, &map),
+                            "{lang}/{name}: {id}"
+                        ),
+                    }
                 }
             }
         }

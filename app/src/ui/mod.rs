@@ -23,12 +23,16 @@ mod widgets;
 use crate::api::account::{current_user, Register, SignIn, SignOut};
 use crate::domain::{Role, User};
 use crate::error::AppError;
+use crate::i18n::words::{need, Shelf};
 use crate::i18n::Locale;
+use futures_util::future::join;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::Lazy;
 use leptos_router::{path, SsrMode};
+use std::future::Future;
+use std::pin::Pin;
 
 /// The pages, in groups whose code the browser fetches when one of the group's pages is first
 /// opened: `cargo leptos build --split` moves each group's `#[lazy]` function, and what only it
@@ -36,8 +40,11 @@ use leptos_router::{path, SsrMode};
 /// The shell (header, sign-in state, translations, the home and offline pages) stays in the main
 /// file. Pages are grouped by who uses them: code shared by several groups goes into a file per
 /// set of groups sharing it, so each further group multiplies the files a page loads.
+///
+/// Each group names the words its pages show beyond every page's (`i18n::words::Shelf`): the
+/// router waits for them as for the group's code, before it hydrates or shows one of its pages.
 macro_rules! lazy_pages {
-    ($($(#[$doc:meta])* $group:ident($pages:ident) { $($route:ident => $page:path,)* })*) => {$(
+    ($($(#[$doc:meta])* $group:ident($pages:ident, $shelf:ident) { $($route:ident => $page:path,)* })*) => {$(
         #[derive(Clone, Copy)]
         #[allow(clippy::enum_variant_names)]
         enum $pages {
@@ -71,20 +78,26 @@ macro_rules! lazy_pages {
                 }
 
                 async fn preload() {
-                    $group($pages::Load).await;
+                    with_words(Shelf::$shelf, Box::pin($group($pages::Load))).await;
                 }
 
                 async fn view(_this: Self) -> AnyView {
-                    $group($pages::$route).await
+                    with_words(Shelf::$shelf, Box::pin($group($pages::$route))).await
                 }
             }
         )*
     )*};
 }
 
+/// A group's code and its shelf of words, fetched together (one function for every page, so the
+/// main part holds its code once).
+async fn with_words<T>(shelf: Shelf, code: Pin<Box<dyn Future<Output = T>>>) -> T {
+    join(code, need(shelf)).await.0
+}
+
 lazy_pages! {
     /// Signed-out pages: signing in, registering, proving an address, a new password.
-    account_pages(AccountPages) {
+    account_pages(AccountPages, Account) {
         SignInRoute => account::SignInPage,
         RegisterRoute => account::RegisterPage,
         VerifyRoute => account::VerifyPage,
@@ -92,32 +105,32 @@ lazy_pages! {
         ResetRoute => account::ResetPage,
     }
     /// A requester's requests and the request form.
-    request_pages(RequestPages) {
+    request_pages(RequestPages, Pages) {
         MyRequestsRoute => portal::MyRequests,
         NewRequestRoute => portal::NewRequest,
     }
     /// The help articles.
-    help_pages(HelpPages) {
+    help_pages(HelpPages, Pages) {
         HelpRoute => help::HelpPage,
         ArticleRoute => help::ArticleRoute,
     }
     /// A ticket, for everyone who may open it, and its public side behind a tracking link.
-    ticket_pages(TicketPages) {
+    ticket_pages(TicketPages, Pages) {
         TicketRoute => portal::TicketPage,
         TrackRoute => portal::TrackPage,
     }
     /// A technician's and a facility manager's work.
-    technician_pages(TechnicianPages) {
+    technician_pages(TechnicianPages, Pages) {
         MyWorkRoute => tech::MyWork,
         WorkOrdersRoute => facility::WorkOrdersPage,
     }
     /// Everyone's own settings and notifications.
-    personal_pages(PersonalPages) {
+    personal_pages(PersonalPages, Pages) {
         AccountRoute => admin::AccountPage,
         NotificationsRoute => notifications::NotificationsPage,
     }
     /// The coordinators' and admins' pages.
-    desk_pages(DeskPages) {
+    desk_pages(DeskPages, Desk) {
         BoardRoute => board::Board,
         RosterRoute => admin::RosterPage,
         ReportsRoute => reports::ReportsPage,
@@ -159,11 +172,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 />
                 <AutoReload options=options.clone() />
                 <ClientImportMap options=options.clone() />
-                // The page's language's words, which the client reads before it hydrates.
+                // The page's language's words, which the client reads before it hydrates, and
+                // where the signed-out pages and the desk's find theirs.
                 <link
                     id="words"
                     rel="preload"
-                    href=words_path(&locale)
+                    href=words_path(&locale, Shelf::Pages)
+                    data-account=words_path(&locale, Shelf::Account)
+                    data-desk=words_path(&locale, Shelf::Desk)
                     r#as="fetch"
                     crossorigin=""
                 />
@@ -190,12 +206,12 @@ fn zone_description(_: &Locale) -> Option<String> {
 
 /// Where the browser reads the page's words (`i18n::words`): written by the server only.
 #[cfg(feature = "ssr")]
-fn words_path(locale: &Locale) -> Option<String> {
-    Some(crate::i18n::words::path(locale.lang))
+fn words_path(locale: &Locale, shelf: Shelf) -> Option<String> {
+    Some(crate::i18n::words::path(locale.lang, shelf))
 }
 
 #[cfg(not(feature = "ssr"))]
-fn words_path(_: &Locale) -> Option<String> {
+fn words_path(_: &Locale, _: Shelf) -> Option<String> {
     None
 }
 

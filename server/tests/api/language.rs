@@ -470,6 +470,74 @@ async fn a_page_carries_its_readers_zone_and_names_their_languages_words() {
         "comments left out"
     );
 
+    // Every page's words hold no page group's own and none of the server's (mail); the
+    // signed-out pages and the desk's pages find theirs where the page says.
+    assert!(
+        text.contains("nav-board = "),
+        "the header's words are every page's"
+    );
+    assert!(
+        !text.contains("\nboard-"),
+        "the board's words are the desk's"
+    );
+    assert!(
+        !text.contains("\naccount-"),
+        "signing in has words of its own"
+    );
+    assert!(
+        !text.contains("mail-greeting"),
+        "mail's words are the server's"
+    );
+    for (shelf, has, lacks) in [
+        ("account", "account-", "board-"),
+        ("desk", "board-", "account-"),
+    ] {
+        let path = attribute(&page, r#"id="words""#, &format!("data-{shelf}")).to_string();
+        assert_eq!(path, format!("/words/de.{shelf}.{hash}.ftl"));
+        let r = app.client.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        assert_eq!(
+            r.headers()["cache-control"],
+            "public, max-age=31536000, immutable"
+        );
+        let shelf_text = r.text().await.unwrap();
+        assert!(shelf_text.contains(&format!("\n{has}")), "{path}");
+        assert!(!shelf_text.contains(&format!("\n{lacks}")), "{path}");
+        assert!(!shelf_text.contains("nav-board = "), "{path}: only its own");
+    }
+
+    // Brotli for browsers that take it, the same words; not for one that refuses it.
+    for (accept, brotli) in [
+        ("gzip, deflate, br, zstd", true),
+        ("br;q=1.0, gzip;q=0.8", true),
+        ("gzip, br;q=0", false),
+        ("identity", false),
+    ] {
+        let r = app
+            .client
+            .get(app.url(&words))
+            .header("accept-encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{accept}");
+        assert_eq!(r.headers()["vary"], "accept-encoding", "{accept}");
+        let encoding = r
+            .headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap().to_string());
+        let bytes = r.bytes().await.unwrap();
+        if brotli {
+            assert_eq!(encoding.as_deref(), Some("br"), "{accept}");
+            let mut read = Vec::new();
+            brotli::BrotliDecompress(&mut &bytes[..], &mut read).unwrap();
+            assert_eq!(String::from_utf8(read).unwrap(), text, "{accept}");
+            assert!(bytes.len() < text.len() / 3, "{} bytes", bytes.len());
+        } else {
+            assert_ne!(encoding.as_deref(), Some("br"), "{accept}");
+        }
+    }
+
     // Each language by the same hash; nothing else is found under /words.
     let other = "0".repeat(16);
     for (path, status) in [
@@ -478,6 +546,11 @@ async fn a_page_carries_its_readers_zone_and_names_their_languages_words() {
         (format!("/words/de.{other}.ftl"), 404),
         (format!("/words/de.{hash}"), 404),
         ("/words/de.ftl".to_string(), 404),
+        // The server's own words (mail, the API reference) are no browser's.
+        (format!("/words/de.server.{hash}.ftl"), 404),
+        (format!("/words/de.mail.{hash}.ftl"), 404),
+        (format!("/words/de..{hash}.ftl"), 404),
+        (format!("/words/de.desk.desk.{hash}.ftl"), 404),
         ("/words/..%2F..%2FCargo.toml".to_string(), 404),
         (format!("/words/%3Cscript%3E.{hash}.ftl"), 404),
     ] {

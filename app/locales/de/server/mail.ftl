@@ -11,11 +11,6 @@ mail-digest-subject = Switchboard-Zusammenfassung: { $count ->
    *[other] { $count } Neuigkeiten
 }
 
-status-words-new = Eingegangen — wartet auf eine Technikerin oder einen Techniker
-status-words-assigned = Einer Technikerin oder einem Techniker zugewiesen
-status-words-in-progress = In Bearbeitung
-status-words-waiting-on-you = Wartet auf Sie
-status-words-resolved = Gelöst — bitte bestätigen Sie
 
 notify-received-subject = { $number } eingegangen
 notify-received-text = Wir haben Ihre Anfrage „{ $title }“ erhalten. Ihre Nummer ist { $number }; Sie können sie auf ihrer Seite verfolgen.
@@ -71,37 +66,15 @@ notify-merged-subject = { $number } mit { $into } zusammengeführt
 notify-merged-text = Ihre Anfrage „{ $title }“ betrifft dasselbe wie { $into }, daher haben wir sie dort zusammengeführt. Ihre Nachrichten sind mit umgezogen, und Sie verfolgen ab jetzt { $into }; die Nummer { $number } führt ebenfalls dorthin.
 
 ## Service-Level-Regeln
-sla-breached-subject = { $number } hat das { $clock }-Ziel verfehlt
-sla-used-subject = { $number } hat { $percent } % der { $clock }-Zeit verbraucht
-sla-reached = das { $clock }-Ziel wurde erreicht
-sla-used = { $percent } % des { $clock }-Ziels sind verbraucht
-sla-clock-response = Reaktions
-sla-clock-resolution = Lösungs
 sla-rule-text = { $number } „{ $title }“ ({ $priority }): { $when }; { $actions }.
 
 ## Facility-Arbeiten
 facility-asked-subject = { $order }: { $location }
 facility-asked-text = { $asker } aus der IT bittet um Facility-Arbeiten: { $what } ({ $location }). Markieren Sie den Auftrag auf Ihrer Seite „Arbeitsaufträge“ als erledigt, wenn er abgeschlossen ist.
 facility-asked-by-text = { $asker } aus der IT bittet um Facility-Arbeiten: { $what } ({ $location }). Die IT hofft auf Erledigung bis { $by }. Markieren Sie den Auftrag auf Ihrer Seite „Arbeitsaufträge“ als erledigt, wenn er abgeschlossen ist.
-facility-resume-first = Das Ticket ist im Status „{ $waiting }“; setzen Sie es zuerst fort
-facility-cannot-wait = Das Ticket kann nicht warten: { $why }
 
 ## Konto-Links
 mail-verify-subject = Bestätigen Sie Ihre E-Mail-Adresse für Switchboard
 mail-verify-why = Öffnen Sie diesen Link innerhalb von 24 Stunden, um zu bestätigen, dass diese Adresse Ihnen gehört, und die Einrichtung Ihres Kontos abzuschließen:
 mail-reset-subject = Neues Passwort für Switchboard festlegen
 mail-reset-why = Jemand (hoffentlich Sie) hat ein neues Passwort angefordert. Öffnen Sie diesen Link innerhalb von 30 Minuten, um eines zu wählen; er funktioniert nur einmal. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.
-
-## Was ein Slack- oder Teams-Kanal von einem Webhook-Ereignis zeigt
-webhook-event-filed = Neues Ticket
-webhook-event-assigned = Zugewiesen
-webhook-event-status-changed = Status geändert
-webhook-event-priority-changed = Priorität geändert
-webhook-event-escalated = Eskaliert
-webhook-event-sla-at-risk = Servicelevel gefährdet
-webhook-event-sla-breached = Servicelevel verletzt
-webhook-event-note-public = Neue Nachricht an die anfragende Person
-webhook-event-note-internal = Neue interne Notiz
-webhook-event-resolved = Gelöst
-webhook-card-priority = Priorität
-webhook-card-status = Status

@@ -11,11 +11,6 @@ mail-digest-subject = Switchboard digest: { $count ->
    *[other] { $count } updates
 }
 
-status-words-new = Received — waiting for a technician
-status-words-assigned = Assigned to a technician
-status-words-in-progress = Being worked on
-status-words-waiting-on-you = Waiting on you
-status-words-resolved = Resolved — please confirm
 
 notify-received-subject = { $number } received
 notify-received-text = We received your request “{ $title }”. Its number is { $number }; follow it on its page.
@@ -71,37 +66,15 @@ notify-merged-subject = { $number } merged into { $into }
 notify-merged-text = Your request “{ $title }” is about the same thing as { $into }, so we merged it there. Your messages moved with it, and you follow { $into } from now on; the number { $number } leads there too.
 
 ## Service-level rules
-sla-breached-subject = { $number } breached its { $clock } target
-sla-used-subject = { $number } has used { $percent }% of its { $clock } time
-sla-reached = the { $clock } target was reached
-sla-used = { $percent }% of the { $clock } target was used
-sla-clock-response = response
-sla-clock-resolution = resolution
 sla-rule-text = { $number } “{ $title }” ({ $priority }): { $when }; { $actions }.
 
 ## Facility work
 facility-asked-subject = { $order }: { $location }
 facility-asked-text = { $asker } from IT asks for facility work: { $what } ({ $location }). Mark it done on your work orders page when it is finished.
 facility-asked-by-text = { $asker } from IT asks for facility work: { $what } ({ $location }). IT hopes for it by { $by }. Mark it done on your work orders page when it is finished.
-facility-resume-first = It is { $waiting }; resume it first
-facility-cannot-wait = The ticket cannot wait: { $why }
 
 ## Account links
 mail-verify-subject = Confirm your email for Switchboard
 mail-verify-why = Open this link within 24 hours to confirm that this address is yours and finish creating your account:
 mail-reset-subject = Set a new Switchboard password
 mail-reset-why = Someone (we hope you) asked to set a new password. Open this link within 30 minutes to choose one; it works once. If it was not you, ignore this mail: your password stays as it is.
-
-## What a Slack or Teams channel shows of a webhook's event
-webhook-event-filed = New ticket
-webhook-event-assigned = Assigned
-webhook-event-status-changed = Status changed
-webhook-event-priority-changed = Priority changed
-webhook-event-escalated = Escalated
-webhook-event-sla-at-risk = Service level at risk
-webhook-event-sla-breached = Service level breached
-webhook-event-note-public = New message to the requester
-webhook-event-note-internal = New internal note
-webhook-event-resolved = Resolved
-webhook-card-priority = Priority
-webhook-card-status = Status

@@ -1,4 +1,4 @@
-# Das Board der Koordination (board-…) und die Arbeitsliste der Technik (tech-…).
+# Das Board der Koordination (board-…); die Arbeitsliste der Technik steht in ../work.ftl.
 
 ## Leiste und Filter des Boards
 board-title = Board — Switchboard
@@ -62,14 +62,6 @@ board-due = fällig am { $date }
 board-assign-best = Vorschlag zuweisen
 board-action-for = Aktion für { $number }
 board-move = Verschieben…
-
-## Die Arbeitsliste der Technik
-tech-title = Meine Arbeit — Switchboard
-tech-heading = Meine Arbeit
-tech-tab-mine = Meine
-tech-tab-queue = Warteschlange
-tech-loading = Wird geladen…
-tech-empty = Zurzeit liegt hier nichts an.
 
 ## Sammeländerungen
 bulk-heading = Ausgewählte Tickets ändern

@@ -1,4 +1,4 @@
-# Administration: Einsatzplan der Technik, Personen und Kategorien, Service-Level, Benachrichtigungen.
+# Administration: Einsatzplan der Technik, Personen und Kategorien, Service-Level, Webhooks; Benachrichtigungen stehen in ../notifications.ftl.
 
 ## Einsatzplan
 admin-roster-title = Einsatzplan — Switchboard
@@ -87,27 +87,6 @@ sla-page-around-the-clock = Rund um die Uhr
 sla-page-response-minutes = { $priority }: Minuten bis zur ersten Reaktion
 sla-page-resolution-minutes = { $priority }: Minuten bis zur Lösung
 sla-page-around-the-clock-label = { $priority } zählt rund um die Uhr
-
-## Benachrichtigungen
-notifications-bell-label = Benachrichtigungen: { $count } ungelesen
-notifications-title = Benachrichtigungen — Switchboard
-notifications-heading = Benachrichtigungen
-notifications-mark-all-read = Alle als gelesen markieren
-# Danach folgen ein Link zur Kontoseite (notifications-account-page) und ein Punkt.
-notifications-choose-on = Worüber Sie informiert werden, wählen Sie auf
-notifications-account-page = Ihrer Kontoseite
-notifications-loading = Wird geladen…
-notifications-empty = Noch keine Benachrichtigungen.
-# $age: wie lange her, z. B. „5 min“
-notifications-mark-read = Als gelesen markieren
-notifications-saved = Benachrichtigungseinstellungen gespeichert.
-notifications-tell-me-when = Benachrichtigen Sie mich bei diesen Ereignissen:
-notifications-by-email = Diese auch per E-Mail senden
-notifications-email = E-Mail
-notifications-digest-off = Sofort
-notifications-digest-hourly = Stündliche Zusammenfassung
-notifications-digest-daily = Tägliche Zusammenfassung (07:00 Uhr Ihrer Zeit)
-notifications-save = Auswahl speichern
 
 ## Das Änderungsprotokoll der Einsatzliste
 audit-updated = { $actor } hat { $subject } geändert: { $detail }
@@ -201,3 +180,17 @@ directory-created = angelegt
 directory-linked = mit dem Verzeichnis verknüpft
 directory-role-changed = Rolle geändert
 directory-deactivated = deaktiviert (nicht mehr im Verzeichnis)
+
+## Was ein Slack- oder Teams-Kanal von einem Webhook-Ereignis zeigt
+webhook-event-filed = Neues Ticket
+webhook-event-assigned = Zugewiesen
+webhook-event-status-changed = Status geändert
+webhook-event-priority-changed = Priorität geändert
+webhook-event-escalated = Eskaliert
+webhook-event-sla-at-risk = Servicelevel gefährdet
+webhook-event-sla-breached = Servicelevel verletzt
+webhook-event-note-public = Neue Nachricht an die anfragende Person
+webhook-event-note-internal = Neue interne Notiz
+webhook-event-resolved = Gelöst
+webhook-card-priority = Priorität
+webhook-card-status = Status

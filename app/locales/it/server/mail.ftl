@@ -11,11 +11,6 @@ mail-digest-subject = Riepilogo Switchboard: { $count ->
    *[other] { $count } aggiornamenti
 }
 
-status-words-new = Ricevuta — in attesa di un tecnico
-status-words-assigned = Assegnata a un tecnico
-status-words-in-progress = In lavorazione
-status-words-waiting-on-you = In attesa di una sua risposta
-status-words-resolved = Risolta — la preghiamo di confermare
 
 notify-received-subject = { $number } ricevuta
 notify-received-text = Abbiamo ricevuto la sua richiesta «{ $title }». Il suo numero è { $number }; può seguirla dalla sua pagina.
@@ -71,37 +66,15 @@ notify-merged-subject = { $number } unita a { $into }
 notify-merged-text = La sua richiesta «{ $title }» riguarda la stessa cosa di { $into }, quindi l'abbiamo unita lì. I suoi messaggi sono stati spostati e d'ora in poi segue { $into }; anche il numero { $number } porta lì.
 
 ## Regole dei livelli di servizio
-sla-breached-subject = { $number } ha mancato l'obiettivo di { $clock }
-sla-used-subject = { $number } ha usato il { $percent }% del tempo di { $clock }
-sla-reached = l'obiettivo di { $clock } è stato raggiunto
-sla-used = è stato usato il { $percent }% dell'obiettivo di { $clock }
-sla-clock-response = risposta
-sla-clock-resolution = risoluzione
 sla-rule-text = { $number } «{ $title }» ({ $priority }): { $when }; { $actions }.
 
 ## Lavori di facility
 facility-asked-subject = { $order }: { $location }
 facility-asked-text = { $asker } dell'IT chiede lavori di facility: { $what } ({ $location }). Lo segni come completato nella pagina degli ordini di lavoro quando è terminato.
 facility-asked-by-text = { $asker } dell'IT chiede lavori di facility: { $what } ({ $location }). L'IT spera che sia pronto entro il { $by }. Lo segni come completato nella pagina degli ordini di lavoro quando è terminato.
-facility-resume-first = Il ticket è nello stato «{ $waiting }»; lo riprenda prima
-facility-cannot-wait = Il ticket non può attendere: { $why }
 
 ## Link dell'account
 mail-verify-subject = Confermi il suo indirizzo e-mail per Switchboard
 mail-verify-why = Apra questo link entro 24 ore per confermare che questo indirizzo è suo e completare la creazione dell'account:
 mail-reset-subject = Imposti una nuova password per Switchboard
 mail-reset-why = Qualcuno (speriamo lei) ha chiesto di impostare una nuova password. Apra questo link entro 30 minuti per sceglierla; funziona una sola volta. Se non è stato lei, ignori questa e-mail: la sua password resta invariata.
-
-## Cosa mostra un canale Slack o Teams di un evento di un webhook
-webhook-event-filed = Nuovo ticket
-webhook-event-assigned = Assegnato
-webhook-event-status-changed = Stato cambiato
-webhook-event-priority-changed = Priorità cambiata
-webhook-event-escalated = Escalato
-webhook-event-sla-at-risk = Livello di servizio a rischio
-webhook-event-sla-breached = Livello di servizio violato
-webhook-event-note-public = Nuovo messaggio al richiedente
-webhook-event-note-internal = Nuova nota interna
-webhook-event-resolved = Risolto
-webhook-card-priority = Priorità
-webhook-card-status = Stato

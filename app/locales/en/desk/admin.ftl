@@ -1,4 +1,4 @@
-# Administration: the technician roster, people and categories, service levels, notifications.
+# Administration: the technician roster, people and categories, service levels, webhooks; notifications are in ../notifications.ftl.
 
 ## Technician roster
 admin-roster-title = Roster — Switchboard
@@ -87,27 +87,6 @@ sla-page-around-the-clock = Around the clock
 sla-page-response-minutes = { $priority } first response minutes
 sla-page-resolution-minutes = { $priority } resolution minutes
 sla-page-around-the-clock-label = { $priority } counts around the clock
-
-## Notifications
-notifications-bell-label = Notifications: { $count } unread
-notifications-title = Notifications — Switchboard
-notifications-heading = Notifications
-notifications-mark-all-read = Mark all read
-# Followed by a link to the account page (notifications-account-page) and a full stop.
-notifications-choose-on = Choose what you are told on
-notifications-account-page = your account page
-notifications-loading = Loading…
-notifications-empty = Nothing yet.
-# $age: how long ago, such as "5 min"
-notifications-mark-read = Mark read
-notifications-saved = Notification choices saved.
-notifications-tell-me-when = Tell me when…
-notifications-by-email = Also send these by email
-notifications-email = Email
-notifications-digest-off = As it happens
-notifications-digest-hourly = One digest an hour
-notifications-digest-daily = One digest a day (07:00 your time)
-notifications-save = Save choices
 
 ## The roster's log of changes
 audit-updated = { $actor } changed { $subject }: { $detail }
@@ -201,3 +180,17 @@ directory-created = created
 directory-linked = linked to the directory
 directory-role-changed = role changed
 directory-deactivated = deactivated (no longer in the directory)
+
+## What a Slack or Teams channel shows of a webhook's event
+webhook-event-filed = New ticket
+webhook-event-assigned = Assigned
+webhook-event-status-changed = Status changed
+webhook-event-priority-changed = Priority changed
+webhook-event-escalated = Escalated
+webhook-event-sla-at-risk = Service level at risk
+webhook-event-sla-breached = Service level breached
+webhook-event-note-public = New message to the requester
+webhook-event-note-internal = New internal note
+webhook-event-resolved = Resolved
+webhook-card-priority = Priority
+webhook-card-status = Status

@@ -1,4 +1,4 @@
-# The coordinator's board (board-…) and the technician's list of work (tech-…).
+# The coordinator's board (board-…); the technician's list of work is in ../work.ftl.
 
 ## The board's bar and filters
 board-title = Board — Switchboard
@@ -56,14 +56,6 @@ board-due = due { $date }
 board-assign-best = Assign best
 board-action-for = Action for { $number }
 board-move = Move…
-
-## The technician's work
-tech-title = My work — Switchboard
-tech-heading = My work
-tech-tab-mine = Mine
-tech-tab-queue = Queue
-tech-loading = Loading…
-tech-empty = Nothing here right now.
 
 ## Bulk changes
 bulk-heading = Change the selected tickets

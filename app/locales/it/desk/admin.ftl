@@ -1,4 +1,4 @@
-# Amministrazione: organico dei tecnici, persone e categorie, livelli di servizio, notifiche.
+# Amministrazione: organico dei tecnici, persone e categorie, livelli di servizio, webhook; le notifiche sono in ../notifications.ftl.
 
 ## Organico dei tecnici
 admin-roster-title = Organico — Switchboard
@@ -90,27 +90,6 @@ sla-page-around-the-clock = 24 ore su 24
 sla-page-response-minutes = { $priority }: minuti per la prima risposta
 sla-page-resolution-minutes = { $priority }: minuti per la risoluzione
 sla-page-around-the-clock-label = { $priority } conta 24 ore su 24
-
-## Notifiche
-notifications-bell-label = Notifiche: { $count } non lette
-notifications-title = Notifiche — Switchboard
-notifications-heading = Notifiche
-notifications-mark-all-read = Segna tutte come lette
-# Seguono un link alla pagina dell'account (notifications-account-page) e un punto.
-notifications-choose-on = Scelga quali notifiche ricevere nella
-notifications-account-page = pagina del suo account
-notifications-loading = Caricamento…
-notifications-empty = Ancora nessuna notifica.
-# $age: quanto tempo fa, ad esempio «5 min»
-notifications-mark-read = Segna come letta
-notifications-saved = Preferenze di notifica salvate.
-notifications-tell-me-when = Mi avvisi quando…
-notifications-by-email = Invia queste notifiche anche per e-mail
-notifications-email = E-mail
-notifications-digest-off = Subito
-notifications-digest-hourly = Un riepilogo ogni ora
-notifications-digest-daily = Un riepilogo al giorno (alle 07:00, ora locale)
-notifications-save = Salva preferenze
 
 ## Il registro delle modifiche all'organico
 audit-updated = { $actor } ha modificato { $subject }: { $detail }
@@ -204,3 +183,17 @@ directory-created = creato
 directory-linked = collegato alla directory
 directory-role-changed = ruolo cambiato
 directory-deactivated = disattivato (non più nella directory)
+
+## Cosa mostra un canale Slack o Teams di un evento di un webhook
+webhook-event-filed = Nuovo ticket
+webhook-event-assigned = Assegnato
+webhook-event-status-changed = Stato cambiato
+webhook-event-priority-changed = Priorità cambiata
+webhook-event-escalated = Escalato
+webhook-event-sla-at-risk = Livello di servizio a rischio
+webhook-event-sla-breached = Livello di servizio violato
+webhook-event-note-public = Nuovo messaggio al richiedente
+webhook-event-note-internal = Nuova nota interna
+webhook-event-resolved = Risolto
+webhook-card-priority = Priorità
+webhook-card-status = Stato

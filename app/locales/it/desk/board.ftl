@@ -1,4 +1,4 @@
-# La bacheca del coordinamento (board-…) e l'elenco di lavoro dei tecnici (tech-…).
+# La bacheca del coordinamento (board-…); l'elenco di lavoro dei tecnici è in ../work.ftl.
 
 ## Barra e filtri della bacheca
 board-title = Bacheca — Switchboard
@@ -62,14 +62,6 @@ board-due = scade il { $date }
 board-assign-best = Assegna al migliore
 board-action-for = Azione per { $number }
 board-move = Sposta…
-
-## Il lavoro del tecnico
-tech-title = Il mio lavoro — Switchboard
-tech-heading = Il mio lavoro
-tech-tab-mine = I miei
-tech-tab-queue = Coda
-tech-loading = Caricamento…
-tech-empty = Al momento non c'è nulla qui.
 
 ## Modifiche multiple
 bulk-heading = Modifica i ticket selezionati

@@ -117,3 +117,38 @@ report-err-choose-technician = Choose a technician from the list
 report-err-priority = Priority is one of P1, P2, P3, P4
 report-err-no-team = There is no such team
 report-err-no-category = There is no such category
+
+## Reports page (app/src/ui/reports.rs); table titles and columns come from the report itself
+reports-title = Reports — Switchboard
+reports-heading = Reports
+reports-loading = Loading…
+reports-correct-fields = Please correct the highlighted fields.
+reports-last-7-days = Last 7 days
+reports-last-30-days = Last 30 days
+reports-last-90-days = Last 90 days
+reports-this-year = This year
+reports-last-12-months = Last 12 months
+reports-filters-label = Period and filters
+reports-from = From
+reports-to = To
+reports-team = Team
+reports-all-teams = All teams
+reports-category = Category
+reports-all-categories = All categories
+reports-everyone = Everyone
+reports-priority = Priority
+reports-all-priorities = All priorities
+reports-show = Show
+reports-presets-label = Common periods
+# $bucket: day, week or month (one point of the trend chart).
+reports-period = { $from } to { $to }, by { $bucket ->
+    [week] week
+    [month] month
+   *[day] day
+}
+reports-figures-label = Headline figures
+reports-download-csv = Download CSV
+# Read by screen readers right after "Download CSV" (after a space).
+reports-download-csv-of = of { $title }
+reports-nothing-to-show = Nothing to show for this period.
+reports-bar-caption = { $heading }: the first { $shown } of { $total } rows (the table has them all)

@@ -120,3 +120,38 @@ report-err-choose-technician = Scelga un tecnico dall'elenco
 report-err-priority = La priorità è una tra P1, P2, P3, P4
 report-err-no-team = Questo team non esiste
 report-err-no-category = Questa categoria non esiste
+
+## Pagina Report (app/src/ui/reports.rs); titoli e colonne delle tabelle arrivano dal report stesso
+reports-title = Report — Switchboard
+reports-heading = Report
+reports-loading = Caricamento…
+reports-correct-fields = Corregga i campi evidenziati.
+reports-last-7-days = Ultimi 7 giorni
+reports-last-30-days = Ultimi 30 giorni
+reports-last-90-days = Ultimi 90 giorni
+reports-this-year = Quest'anno
+reports-last-12-months = Ultimi 12 mesi
+reports-filters-label = Periodo e filtri
+reports-from = Dal
+reports-to = Al
+reports-team = Team
+reports-all-teams = Tutti i team
+reports-category = Categoria
+reports-all-categories = Tutte le categorie
+reports-everyone = Tutti
+reports-priority = Priorità
+reports-all-priorities = Tutte le priorità
+reports-show = Mostra
+reports-presets-label = Periodi frequenti
+# $bucket: day, week o month (un punto del grafico dell'andamento).
+reports-period = Dal { $from } al { $to }, { $bucket ->
+    [week] per settimana
+    [month] per mese
+   *[day] per giorno
+}
+reports-figures-label = Dati principali
+reports-download-csv = Scarica CSV
+# Letto dagli screen reader subito dopo "Scarica CSV" (dopo uno spazio).
+reports-download-csv-of = di «{ $title }»
+reports-nothing-to-show = Nessun dato per questo periodo.
+reports-bar-caption = { $heading }: le prime { $shown } di { $total } righe (la tabella le contiene tutte)

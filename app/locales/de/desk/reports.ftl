@@ -120,3 +120,38 @@ report-err-choose-technician = Wählen Sie eine Technikerin oder einen Techniker
 report-err-priority = Die Priorität ist P1, P2, P3 oder P4
 report-err-no-team = Dieses Team gibt es nicht
 report-err-no-category = Diese Kategorie gibt es nicht
+
+## Seite Berichte (app/src/ui/reports.rs); Tabellentitel und Spalten kommen aus dem Bericht selbst
+reports-title = Berichte — Switchboard
+reports-heading = Berichte
+reports-loading = Wird geladen …
+reports-correct-fields = Bitte korrigieren Sie die markierten Felder.
+reports-last-7-days = Letzte 7 Tage
+reports-last-30-days = Letzte 30 Tage
+reports-last-90-days = Letzte 90 Tage
+reports-this-year = Dieses Jahr
+reports-last-12-months = Letzte 12 Monate
+reports-filters-label = Zeitraum und Filter
+reports-from = Von
+reports-to = Bis
+reports-team = Team
+reports-all-teams = Alle Teams
+reports-category = Kategorie
+reports-all-categories = Alle Kategorien
+reports-everyone = Alle
+reports-priority = Priorität
+reports-all-priorities = Alle Prioritäten
+reports-show = Anzeigen
+reports-presets-label = Häufige Zeiträume
+# $bucket: day, week oder month (ein Punkt des Verlaufsdiagramms).
+reports-period = { $from } bis { $to }, { $bucket ->
+    [week] pro Woche
+    [month] pro Monat
+   *[day] pro Tag
+}
+reports-figures-label = Kennzahlen
+reports-download-csv = CSV herunterladen
+# Wird von Screenreadern direkt nach „CSV herunterladen“ vorgelesen (nach einem Leerzeichen).
+reports-download-csv-of = für „{ $title }“
+reports-nothing-to-show = Für diesen Zeitraum gibt es nichts anzuzeigen.
+reports-bar-caption = { $heading }: die ersten { $shown } von { $total } Zeilen (die Tabelle enthält alle)

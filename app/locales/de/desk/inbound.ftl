@@ -1,0 +1,27 @@
+# Die Seite der zurückgehaltenen Mail: warum eine Nachricht an den Helpdesk nicht angelegt wurde, und was damit geschieht.
+mail-why-duplicate = Schon aufgenommen (dieselbe Nachricht kam erneut)
+mail-why-auto-reply = Eine automatische Antwort
+mail-why-bulk = Ein Newsletter oder eine Mailingliste
+mail-why-bounce = Eine Unzustellbarkeitsmeldung
+mail-why-own-mail = Von Switchboard selbst gesendet
+mail-why-too-large = Zu groß
+mail-why-too-many-parts = Zu viele Teile
+mail-why-too-deep = Teile zu tief verschachtelt
+mail-why-unreadable = Nicht als Anfrage lesbar
+mail-why-rate = Zu viele Nachrichten dieses Absenders in einer Stunde
+mail-why-domain = Von außerhalb der Domains, von denen der Helpdesk Mail annimmt, oder von einem abgeschalteten Konto
+err-mail-unreadable = Diese Nachricht ist nicht mehr lesbar; verwerfen Sie sie.
+held-page-title = Zurückgehaltene Mails — Switchboard
+held-page-heading = Zurückgehaltene Mails
+held-page-lead = Nachrichten an den Helpdesk, die nicht von selbst aufgenommen wurden. Nehmen Sie jede als Anfrage ihres Absenders auf, fügen Sie sie einem Ticket als interne Notiz hinzu oder verwerfen Sie sie.
+held-page-loading = Zurückgehaltene Mails werden geladen …
+held-page-none = Keine Mail wird zurückgehalten.
+held-page-no-subject = (kein Betreff)
+held-page-file = Als Anfrage aufnehmen
+held-page-ticket = Ticket
+held-page-attach = Zum Ticket hinzufügen
+held-page-drop = Verwerfen
+held-page-in-mailbox = Zu groß zum Abholen: Sie liegt noch im Postfach des Helpdesks.
+held-page-dismiss = Aus dieser Liste entfernen
+held-page-done-ticket = Erledigt: Die Nachricht ist bei { $number }.
+held-page-done-dropped = Die Nachricht wurde verworfen.

@@ -1,0 +1,27 @@
+# La pagina della posta trattenuta: perché un messaggio all'help desk non è stato registrato, e cosa farne.
+mail-why-duplicate = Già preso (lo stesso messaggio è arrivato di nuovo)
+mail-why-auto-reply = Una risposta automatica
+mail-why-bulk = Una newsletter o una mailing list
+mail-why-bounce = Un avviso di mancato recapito
+mail-why-own-mail = Inviato da Switchboard stesso
+mail-why-too-large = Troppo grande
+mail-why-too-many-parts = Troppe parti
+mail-why-too-deep = Parti annidate troppo in profondità
+mail-why-unreadable = Non leggibile come richiesta
+mail-why-rate = Troppi messaggi da questo mittente in un'ora
+mail-why-domain = Da fuori dei domini da cui l'help desk accetta posta, o da un account disattivato
+err-mail-unreadable = Questo messaggio non è più leggibile; lo scarti.
+held-page-title = Posta trattenuta — Switchboard
+held-page-heading = Posta trattenuta
+held-page-lead = Messaggi all'help desk che non sono stati registrati da soli. Registri ciascuno come richiesta del mittente, lo aggiunga a un ticket come nota interna, oppure lo scarti.
+held-page-loading = Caricamento della posta trattenuta…
+held-page-none = Nessuna e-mail è trattenuta.
+held-page-no-subject = (senza oggetto)
+held-page-file = Registra come richiesta
+held-page-ticket = Ticket
+held-page-attach = Aggiungi al ticket
+held-page-drop = Scarta
+held-page-in-mailbox = Troppo grande da scaricare: è ancora nella casella dell'help desk.
+held-page-dismiss = Togli da questo elenco
+held-page-done-ticket = Fatto: il messaggio è su { $number }.
+held-page-done-dropped = Il messaggio è stato scartato.
