@@ -6,14 +6,16 @@
 // its offline page, with the files it needs.
 const CACHE = 'switchboard-__BUILD__';
 // Each language's words for every page, which the client reads before it hydrates (the offline
-// page too, in whichever language it was stored); the server writes their addresses here. The
-// desk's words are kept when a desk's page first reads them.
+// page too, in whichever language it was stored); the server writes their addresses here. A
+// group's own words (the signed-out pages', the desk's) are kept when one of its pages first
+// reads them.
 const WORDS_FILES = '__WORDS__'.split(' ');
 const SHELL = ['/offline', '/favicon.svg', '/icon-192.png', '/manifest.webmanifest', ...WORDS_FILES];
 // The client's files under their hashed names.
 const HASHED = /^\/pkg\/switchboard\.[0-9a-f]{16}\.(js|wasm|css)$/;
-// A language's words for the client (every page's, or the desk's), named by a hash of the catalogue.
-const WORDS = /^\/words\/[a-z]{2}\.(desk\.)?[0-9a-f]{16}\.ftl$/;
+// A language's words for the client (every page's, or a group's own: the signed-out pages', the
+// desk's), named by a hash of the catalogue.
+const WORDS = /^\/words\/[a-z]{2}\.((account|desk)\.)?[0-9a-f]{16}\.ftl$/;
 // The parts of the client split out by page (`__wasm_split.*.js`, which the client's script
 // imports, the pages' wasm files and, in a release, each group's pack of them) keep their names
 // from build to build: asked for each time, and kept for when the network is gone.

@@ -42,6 +42,13 @@ test('the app installs with a manifest, keeps only its own files, and says clear
   expect(stored).toContain('/offline');
   // Every language's words, so the offline page starts in whichever it was stored in.
   expect(stored.filter((p) => /^\/words\/(en|de|it)\.[0-9a-f]{16}\.ftl$/.test(p))).toHaveLength(3);
+  // A group's own words (here the signed-out pages') are not stored ahead, but once read.
+  expect(stored.filter((p) => p.startsWith('/words/'))).toHaveLength(3);
+  await page.goto('/forgot');
+  await hydrated(page);
+  await expect.poll(async () => (await kept()).some((p) => /^\/words\/en\.account\.[0-9a-f]{16}\.ftl$/.test(p))).toBe(true);
+  await page.goto('/work');
+  await hydrated(page);
   // Nothing personal: no page but the offline one, no API answer.
   expect(stored.filter((p) => p.startsWith('/api') || ['/work', '/requests', '/'].includes(p))).toEqual([]);
   expect(errors).toEqual([]);
