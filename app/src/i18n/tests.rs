@@ -62,18 +62,23 @@ fn every_language_has_every_message_in_the_same_files() {
     }
 }
 
-/// Every message is used: its id appears as a string literal in the code or the mail templates.
-#[test]
-fn every_message_is_used_by_the_code() {
+/// The code that names messages: the app's, the server's (the REST API's field errors use the same
+/// catalogue) and the mail templates.
+fn code_naming_messages() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut sources = Vec::new();
     files_under(&root.join("src"), "rs", &mut sources);
-    // The REST API's field errors (server/src) use the same catalogue.
     files_under(&root.join("../server/src"), "rs", &mut sources);
     for ext in ["html", "txt"] {
         files_under(&root.join("templates"), ext, &mut sources);
     }
-    let code: String = sources
+    sources
+}
+
+/// Every message is used: its id appears as a string literal in the code or the mail templates.
+#[test]
+fn every_message_is_used_by_the_code() {
+    let code: String = code_naming_messages()
         .iter()
         .filter(|p| !p.ends_with("i18n/tests.rs"))
         .map(|p| std::fs::read_to_string(p).unwrap())
@@ -440,12 +445,7 @@ fn every_message_is_read_where_its_code_runs() {
         "../server/src/rest/reference.rs",
     ];
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut sources = Vec::new();
-    files_under(&root.join("src"), "rs", &mut sources);
-    files_under(&root.join("../server/src"), "rs", &mut sources);
-    for ext in ["html", "txt"] {
-        files_under(&root.join("templates"), ext, &mut sources);
-    }
+    let sources = code_naming_messages();
     let shelves: Vec<(String, &str)> = catalogue(Lang::En)
         .into_iter()
         .flat_map(|(file, ids)| ids.into_iter().map(move |id| (id, shelf_of(&file))))
